@@ -1,0 +1,61 @@
+#include "cli_options.h"
+#include "commands.h"
+#include "model_source.h"
+
+#include "core/errors.h"
+#include "data/dataset_loader.h"
+#include "training/trainer.h"
+
+#include <cstdio>
+
+namespace cli {
+
+namespace {
+CommandSpec evaluateSpec() {
+    return {"evaluate", "evaluate MODEL [--data DIR]",
+            "Evaluates a trained .safetensors model on the test split of a data set: loss,\n"
+            "accuracy, per-class precision / recall / F1 and the confusion matrix.",
+            {
+                {"--data", "DIR", std::string("data set folder (default ") + cs::kDefaultDatasetDir + ")"},
+                {"--loss", "NAME", "loss to report (default: the one the model was trained with)"},
+                {"--batch-size", "N", "images per batch (default 256)"},
+                {"--threads", "N", "threads (default: every core)"},
+            }};
+}
+} // namespace
+
+// The loss a model was trained with, from its metadata; else by its output layer.
+cs::Loss trainedLoss(const cs::LoadedModel& m) {
+    if (m.metadata.training.isObject())
+        if (const cs::json::Value* l = m.metadata.training.find("loss")) return cs::lossFromName(l->asString());
+    return m.model.outputShape().numel() == 1 ? cs::Loss::BinaryCrossentropy : cs::Loss::CategoricalCrossentropy;
+}
+
+int runEvaluate(const Args& args) {
+    const CommandSpec spec = evaluateSpec();
+    ParsedArgs a(spec, args);
+    if (a.helpRequested()) {
+        std::printf("%s", spec.helpText().c_str());
+        return 0;
+    }
+    if (a.positional().size() != 1) throw UsageError("evaluate needs exactly one MODEL");
+    cs::LoadedModel m = openModel(a.positional()[0]);
+    if (m.metadata.classNames.empty())
+        throw cs::FormatError(a.positional()[0] + ": has no trained weights (an architecture only): train it first");
+    cs::Dataset data = cs::loadDataset(a.get("--data", cs::kDefaultDatasetDir));
+    if (data.classCount() > int(m.metadata.classNames.size()))
+        throw cs::DataError("the data set has " + std::to_string(data.classCount()) + " classes, the model knows " +
+                            std::to_string(m.metadata.classNames.size()));
+    const cs::Loss loss = a.has("--loss") ? cs::lossFromName(a.get("--loss")) : trainedLoss(m);
+    const int classes = int(m.metadata.classNames.size());
+    cs::Evaluation ev = cs::evaluate(m.model, data.test, m.metadata.preprocessing, loss, classes,
+                                     a.getInt("--batch-size", 256, 1, 65536), a.getInt("--threads", 0, 0, 1024));
+    std::printf("%s test split: %d images\n", data.name.c_str(), data.test.count());
+    std::printf("loss %.4f\n", ev.loss);
+    std::printf("accuracy %.4f\n\n", ev.accuracy());
+    std::printf("%s\n", ev.confusion.reportText(m.metadata.classNames).c_str());
+    std::printf("confusion matrix (%s)\n", ev.confusion.matrixText(m.metadata.classNames).c_str());
+    return 0;
+}
+
+} // namespace cli

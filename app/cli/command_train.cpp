@@ -1,0 +1,235 @@
+#include "cli_options.h"
+#include "commands.h"
+#include "model_source.h"
+#include "progress_bar.h"
+
+#include "core/errors.h"
+#include "data/dataset_loader.h"
+#include "model/model_file.h"
+#include "model/model_summary.h"
+#include "training/csv_logger.h"
+#include "training/early_stopping.h"
+#include "training/model_checkpoint.h"
+#include "training/reduce_lr_on_plateau.h"
+#include "training/trainer.h"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+std::atomic<bool> gStop{false};
+extern "C" void onInterrupt(int) { gStop = true; }
+
+CommandSpec trainSpec() {
+    return {"train", "train [options]",
+            "Trains a model on a data set and saves it as .safetensors. Defaults are the course's\n"
+            "first run: the Fashion-MNIST first CNN, 10 epochs, batch 64, Adam 1e-3,\n"
+            "validation split 0.2. Callbacks take Keras's parameter names, e.g.\n"
+            "  --early-stopping monitor=val_loss,patience=3,restore_best_weights=true\n"
+            "  --checkpoint filepath=best.safetensors,save_best_only=true\n"
+            "  --reduce-lr-on-plateau factor=0.5,patience=2,min_lr=1e-5",
+            {
+                {"--model", "MODEL", "architecture .json, .safetensors to continue from, or preset name "
+                                     "(default fashion_mnist_first_cnn)"},
+                {"--data", "DIR", std::string("data set folder (default ") + cs::kDefaultDatasetDir + ")"},
+                {"--epochs", "N", "epochs to train (default 10)"},
+                {"--batch-size", "N", "images per batch (default 64)"},
+                {"--steps-per-epoch", "N", "stop each epoch after N batches (default: all)"},
+                {"--optimizer", "NAME", "adam, sgd or rmsprop (default adam)"},
+                {"--lr", "RATE", "learning rate (Keras default of the optimizer)"},
+                {"--momentum", "M", "SGD momentum (default 0)"},
+                {"--nesterov", "", "SGD with Nesterov momentum"},
+                {"--loss", "NAME", "categorical_crossentropy, sparse_categorical_crossentropy, "
+                                   "binary_crossentropy, mse (default: by output layer)"},
+                {"--validation-split", "F", "last fraction of the training set kept for validation (default 0.2)"},
+                {"--no-shuffle", "", "keep the training order"},
+                {"--limit", "N", "use only the first N training images (quick experiments)"},
+                {"--early-stopping", "k=v,...", "EarlyStopping(monitor, min_delta, patience, mode, "
+                                                "restore_best_weights)", true},
+                {"--checkpoint", "k=v,...", "ModelCheckpoint(filepath, monitor, save_best_only, mode)"},
+                {"--reduce-lr-on-plateau", "k=v,...", "ReduceLROnPlateau(monitor, factor, patience, min_lr, "
+                                                      "min_delta, cooldown, mode)", true},
+                {"--log", "FILE", "CSVLogger: history per epoch as CSV"},
+                {"--seed", "N", "seed of initialisation, shuffling and dropout (default 42)"},
+                {"--threads", "N", "threads (default: every core)"},
+                {"--out", "FILE", "trained model (default model.safetensors)"},
+                {"--quiet", "", "no progress bar, only the final lines"},
+            }};
+}
+
+cs::MonitorMode modeOf(const std::map<std::string, std::string>& kv) {
+    auto it = kv.find("mode");
+    return it == kv.end() ? cs::MonitorMode::Auto : cs::monitorModeFromName(it->second);
+}
+
+std::string value(const std::map<std::string, std::string>& kv, const std::string& key, const std::string& def) {
+    auto it = kv.find(key);
+    return it == kv.end() ? def : it->second;
+}
+
+void checkKeys(const std::map<std::string, std::string>& kv, const std::string& option,
+               const std::vector<std::string>& known) {
+    for (auto& [k, v] : kv)
+        if (std::find(known.begin(), known.end(), k) == known.end()) {
+            std::string list;
+            for (auto& n : known) list += (list.empty() ? "" : ", ") + n;
+            throw UsageError(option + ": unknown parameter '" + k + "' (known: " + list + ")");
+        }
+}
+
+} // namespace
+
+int runTrain(const Args& args) {
+    const CommandSpec spec = trainSpec();
+    ParsedArgs a(spec, args);
+    if (a.helpRequested()) {
+        std::printf("%s", spec.helpText().c_str());
+        return 0;
+    }
+    if (!a.positional().empty()) throw UsageError("unexpected argument '" + a.positional()[0] + "'");
+
+    cs::FitOptions fit;
+    fit.epochs = a.getInt("--epochs", 10, 1, 100000);
+    fit.batchSize = a.getInt("--batch-size", 64, 1, 65536);
+    fit.stepsPerEpoch = a.getInt("--steps-per-epoch", 0, 0, 1 << 30);
+    fit.validationSplit = a.getDouble("--validation-split", 0.2, 0.0, 0.99);
+    fit.shuffle = !a.has("--no-shuffle");
+    fit.seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
+    fit.threads = a.getInt("--threads", 0, 0, 1024);
+    const std::string out = a.get("--out", "model.safetensors");
+    const bool quiet = a.has("--quiet");
+
+    // Parse every option before the (slow) data load, so typos fail at once.
+    std::vector<std::unique_ptr<cs::Callback>> callbacks;
+    if (a.has("--early-stopping")) {
+        auto kv = parseKeyValues(a.get("--early-stopping"), "--early-stopping");
+        checkKeys(kv, "--early-stopping", {"monitor", "min_delta", "patience", "mode", "restore_best_weights"});
+        callbacks.push_back(std::make_unique<cs::EarlyStopping>(
+            value(kv, "monitor", "val_loss"), toDouble(value(kv, "min_delta", "0"), "min_delta"),
+            toInt(value(kv, "patience", "0"), "patience"), modeOf(kv),
+            toBool(value(kv, "restore_best_weights", "false"), "restore_best_weights")));
+    }
+    if (a.has("--checkpoint")) {
+        auto kv = parseKeyValues(a.get("--checkpoint"), "--checkpoint");
+        checkKeys(kv, "--checkpoint", {"filepath", "monitor", "save_best_only", "mode"});
+        if (!kv.count("filepath")) throw UsageError("--checkpoint needs filepath=FILE");
+        callbacks.push_back(std::make_unique<cs::ModelCheckpoint>(
+            kv["filepath"], value(kv, "monitor", "val_loss"),
+            toBool(value(kv, "save_best_only", "false"), "save_best_only"), modeOf(kv)));
+    }
+    if (a.has("--reduce-lr-on-plateau")) {
+        auto kv = parseKeyValues(a.get("--reduce-lr-on-plateau"), "--reduce-lr-on-plateau");
+        checkKeys(kv, "--reduce-lr-on-plateau",
+                  {"monitor", "factor", "patience", "min_lr", "min_delta", "cooldown", "mode"});
+        callbacks.push_back(std::make_unique<cs::ReduceLROnPlateau>(
+            value(kv, "monitor", "val_loss"), toDouble(value(kv, "factor", "0.1"), "factor"),
+            toInt(value(kv, "patience", "10"), "patience"), toDouble(value(kv, "min_lr", "0"), "min_lr"),
+            toDouble(value(kv, "min_delta", "1e-4"), "min_delta"), toInt(value(kv, "cooldown", "0"), "cooldown"),
+            modeOf(kv)));
+    }
+    if (a.has("--log")) callbacks.push_back(std::make_unique<cs::CSVLogger>(a.get("--log")));
+
+    cs::LoadedModel loaded = openModel(a.get("--model", "fashion_mnist_first_cnn"));
+    cs::Model& model = loaded.model;
+    std::unique_ptr<cs::Optimizer> optimizer;
+    if (loaded.optimizer && !a.has("--optimizer")) {
+        optimizer = std::move(loaded.optimizer); // continue where the file left off
+        if (a.has("--lr")) optimizer->learningRate = a.getDouble("--lr", 1e-3, 1e-12, 10.0);
+    } else {
+        cs::json::Value cfg = cs::json::Value::object();
+        if (a.has("--lr")) cfg.set("learning_rate", a.getDouble("--lr", 1e-3, 1e-12, 10.0));
+        if (a.has("--momentum")) cfg.set("momentum", a.getDouble("--momentum", 0.0, 0.0, 0.9999));
+        if (a.has("--nesterov")) cfg.set("nesterov", true);
+        optimizer = cs::createOptimizer(a.get("--optimizer", "adam"), cfg);
+    }
+
+    const std::string dataDir = a.get("--data", cs::kDefaultDatasetDir);
+    const auto loadStart = std::chrono::steady_clock::now();
+    cs::Dataset data = cs::loadDataset(dataDir);
+    if (a.has("--limit")) {
+        const int limit = a.getInt("--limit", 0, 1, 1 << 30);
+        if (limit < data.train.count()) data.train = data.train.slice(0, limit);
+    }
+    const double loadSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
+
+    const int units = int(model.outputShape().numel());
+    const cs::Loss loss = a.has("--loss") ? cs::lossFromName(a.get("--loss"))
+                          : units == 1   ? cs::Loss::BinaryCrossentropy
+                                         : cs::Loss::CategoricalCrossentropy;
+    cs::ModelMetadata meta = {data.classNames, loaded.metadata.preprocessing, data.name, cs::json::Value::object()};
+    if (!model.isBuilt()) model.build(fit.seed);
+
+    std::printf("%s: %s train / %s test images of %dx%dx%d, %d classes (loaded in %.1f s)\n", data.name.c_str(),
+                cs::withThousands(data.train.count()).c_str(), cs::withThousands(data.test.count()).c_str(),
+                data.train.height, data.train.width, data.train.channels, data.classCount(), loadSeconds);
+    cs::ModelSummary summary = cs::summarize(model);
+    std::printf("model %s: %s parameters; %s, %s lr %g, batch %d, %d epoch(s), %s threads\n", model.name.c_str(),
+                cs::withThousands(summary.totalParameters).c_str(), cs::lossName(loss).c_str(),
+                optimizer->className().c_str(), optimizer->learningRate, fit.batchSize, fit.epochs,
+                fit.threads ? std::to_string(fit.threads).c_str() : "all");
+
+    cs::Trainer trainer(model, *optimizer, loss, fit);
+    trainer.setPreprocessing(meta.preprocessing);
+    ProgressBar progress(!quiet && ::isatty(STDOUT_FILENO));
+    if (!quiet) trainer.setObserver(&progress);
+    for (auto& c : callbacks) trainer.addCallback(c.get());
+    trainer.setStopFlag(&gStop);
+    auto trainingJson = [&](const cs::History* h) {
+        cs::json::Value t = cs::json::Value::object();
+        t.set("loss", cs::lossName(loss));
+        t.set("optimizer", optimizer->className());
+        t.set("epochs", fit.epochs);
+        t.set("batch_size", fit.batchSize);
+        t.set("validation_split", fit.validationSplit);
+        t.set("seed", cs::json::Value(int64_t(fit.seed)));
+        if (h) {
+            cs::json::Value hist = cs::json::Value::object();
+            for (const char* key : {"loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"})
+                if (!h->epochs.empty() && h->epochs[0].count(key)) hist.set(key, cs::json::Value::array(h->series(key)));
+            t.set("history", hist);
+        }
+        return t;
+    };
+    trainer.setModelSaver([&](const std::string& path) {
+        meta.training = trainingJson(nullptr);
+        cs::saveModelFile(path, model, meta, optimizer.get());
+    });
+
+    std::signal(SIGINT, onInterrupt);
+    const auto start = std::chrono::steady_clock::now();
+    cs::History history = trainer.fit(data.train, data.classCount());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::signal(SIGINT, SIG_DFL);
+
+    if (history.diverged) {
+        std::fprintf(stderr, "error: %s\nthe model was not saved.\n", history.events.back().message.c_str());
+        return 3;
+    }
+    meta.training = trainingJson(&history);
+    cs::saveModelFile(out, model, meta, optimizer.get());
+    double imagesPerSecond = 0;
+    for (auto& s : history.summaries) imagesPerSecond = s.imagesPerSecond;
+    cs::Evaluation test = cs::evaluate(model, data.test, meta.preprocessing, loss, data.classCount(),
+                                       256, fit.threads);
+    std::printf("trained %zu epoch(s) in %s (%.1f s); last epoch %s images/s\n", history.epochs.size(),
+                formatDuration(seconds).c_str(), seconds, cs::withThousands(std::llround(imagesPerSecond)).c_str());
+    std::printf("test loss %.4f - test accuracy %.4f (%s images)\n", test.loss, test.accuracy(),
+                cs::withThousands(data.test.count()).c_str());
+    std::printf("saved %s\n", out.c_str());
+    if (history.stoppedByRequest) {
+        std::printf("interrupted: the model trained so far was saved\n");
+        return 130;
+    }
+    return 0;
+}
+
+} // namespace cli

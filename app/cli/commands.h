@@ -1,0 +1,19 @@
+// The subcommands of convstudio-cli. Each returns the process exit code:
+// 0 success, 1 an error in data or files (message printed), 2 a usage error,
+// 3 training diverged (NaN loss), 130 interrupted by Ctrl-C.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cli {
+
+using Args = std::vector<std::string>;
+
+int runSummary(const Args& args);
+int runTrain(const Args& args);
+int runEvaluate(const Args& args);
+int runPredict(const Args& args);
+int runPresets(const Args& args);
+
+} // namespace cli

@@ -1,0 +1,54 @@
+// convstudio-cli: the engine without a window. Every computing feature of the
+// GUI is reachable here (and tested here): train, evaluate, predict, summary.
+#include "cli_options.h"
+#include "commands.h"
+
+#include "core/errors.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kUsage =
+    "usage: convstudio-cli COMMAND [options]   (COMMAND --help for its options)\n"
+    "\n"
+    "commands:\n"
+    "  train      train a model on a data set (default: the course's first Fashion-MNIST CNN)\n"
+    "  evaluate   loss, accuracy, per-class precision/recall/F1 and confusion matrix on the test split\n"
+    "  predict    classify image files with a trained model\n"
+    "  summary    the Keras model.summary() table of a model\n"
+    "  presets    list the course's model presets\n";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::printf("%s", kUsage);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    try {
+        if (command == "train") return cli::runTrain(args);
+        if (command == "evaluate") return cli::runEvaluate(args);
+        if (command == "predict") return cli::runPredict(args);
+        if (command == "summary") return cli::runSummary(args);
+        if (command == "presets") return cli::runPresets(args);
+        std::fprintf(stderr, "convstudio-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+        return 2;
+    } catch (const cli::UsageError& e) {
+        std::fprintf(stderr, "convstudio-cli %s: %s\n(see convstudio-cli %s --help)\n", command.c_str(), e.what(),
+                     command.c_str());
+        return 2;
+    } catch (const cs::ConfigError& e) {
+        std::fprintf(stderr, "convstudio-cli %s: %s\n", command.c_str(), e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "convstudio-cli %s: error: %s\n", command.c_str(), e.what());
+        return 1;
+    }
+}

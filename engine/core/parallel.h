@@ -1,0 +1,46 @@
+// Deterministic data parallelism over a batch, on oneTBB.
+//
+// Work is split into a fixed number of contiguous chunks (one per thread of the
+// caller's arena), so each chunk always sees the same images and partial sums
+// are reduced in chunk order: same thread count -> bit-identical results. The
+// caller runs the whole step inside its own tbb::task_arena (see ThreadPool),
+// so no global thread state is touched.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+namespace cs {
+
+struct ChunkRange {
+    int begin = 0;
+    int end = 0;
+    int size() const { return end - begin; }
+};
+
+// The range of chunk `chunk` when [0, n) is cut into `chunks` near-equal pieces.
+ChunkRange chunkRange(int n, int chunks, int chunk);
+
+// Calls fn(chunk, range) for every chunk, in parallel in the current arena.
+void forEachChunk(int n, int chunks, const std::function<void(int chunk, ChunkRange range)>& fn);
+
+// Element-wise work with no reduction (any split gives the same result).
+void parallelFor(long n, long grain, const std::function<void(long begin, long end)>& fn);
+
+// An arena of a chosen size; run() executes work inside it.
+class ThreadPool {
+public:
+    explicit ThreadPool(int threads); // threads <= 0: every core
+    ~ThreadPool();
+    int threads() const { return threads_; }
+    void run(const std::function<void()>& work);
+
+private:
+    struct Impl;
+    int threads_;
+    std::unique_ptr<Impl> impl_;
+};
+
+int hardwareThreads();
+
+} // namespace cs

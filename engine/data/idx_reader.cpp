@@ -1,0 +1,281 @@
+#include "data/idx_reader.h"
+
+#include "core/errors.h"
+#include "io/gzip_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+
+namespace cs {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr uint32_t kIdxUnsignedByte = 0x08;
+// Limits far above any real IDX set, low enough that a corrupt header is caught
+// before it turns into an allocation.
+constexpr uint32_t kMaxDim = uint32_t(1) << 24;
+constexpr uint64_t kMaxDataBytes = uint64_t(1) << 32;
+constexpr size_t kMaxClassesFileBytes = size_t(1) << 20;
+
+std::string hexByte(uint8_t b) {
+    char text[8];
+    std::snprintf(text, sizeof text, "0x%02X", unsigned(b));
+    return text;
+}
+
+const char* idxTypeName(uint8_t type) {
+    switch (type) {
+    case 0x08:
+        return "unsigned byte";
+    case 0x09:
+        return "signed byte";
+    case 0x0B:
+        return "16-bit integer";
+    case 0x0C:
+        return "32-bit integer";
+    case 0x0D:
+        return "float";
+    case 0x0E:
+        return "double";
+    default:
+        return "unknown";
+    }
+}
+
+std::string rankWithMeaning(int rank) {
+    std::string text = std::to_string(rank);
+    if (rank == 3) return text + " (images)";
+    if (rank == 1) return text + " (labels)";
+    return text;
+}
+
+uint32_t bigEndian32(const uint8_t* p) {
+    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
+}
+
+std::string lowercase(std::string text) {
+    for (char& c : text)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// The first existing spelling of one of the four files: "train-images" +
+// "idx3-ubyte" matches train-images-idx3-ubyte[.gz] and train-images.idx3-ubyte[.gz].
+std::optional<std::string> findIdxFile(const fs::path& folder, const std::string& stem,
+                                       const std::string& kind) {
+    for (const char* separator : {"-", "."}) {
+        for (const char* suffix : {"", ".gz"}) {
+            fs::path candidate = folder / (stem + separator + kind + suffix);
+            std::error_code ec;
+            if (fs::is_regular_file(candidate, ec)) return candidate.string();
+        }
+    }
+    return std::nullopt;
+}
+
+struct IdxFiles {
+    std::array<std::optional<std::string>, 4> paths; // train images, train labels, test ...
+    std::vector<std::string> missing;
+};
+
+const std::array<std::pair<const char*, const char*>, 4> kIdxFileNames{{
+    {"train-images", "idx3-ubyte"},
+    {"train-labels", "idx1-ubyte"},
+    {"t10k-images", "idx3-ubyte"},
+    {"t10k-labels", "idx1-ubyte"},
+}};
+
+IdxFiles findIdxFiles(const fs::path& folder) {
+    IdxFiles files;
+    for (size_t i = 0; i < kIdxFileNames.size(); ++i) {
+        auto [stem, kind] = kIdxFileNames[i];
+        files.paths[i] = findIdxFile(folder, stem, kind);
+        if (!files.paths[i]) files.missing.push_back(std::string(stem) + "-" + kind);
+    }
+    return files;
+}
+
+ImageSet loadImageSet(const std::string& imagesPath, const std::string& labelsPath) {
+    IdxArray images = readIdxFile(imagesPath, 3);
+    IdxArray labels = readIdxFile(labelsPath, 1);
+    if (images.dims[0] != labels.dims[0])
+        throw DataError(imagesPath + " has " + std::to_string(images.dims[0]) + " images but " +
+                        labelsPath + " has " + std::to_string(labels.dims[0]) + " labels");
+    ImageSet set;
+    set.height = images.dims[1];
+    set.width = images.dims[2];
+    set.channels = 1;
+    set.pixels = std::move(images.data);
+    set.labels.assign(labels.data.begin(), labels.data.end()); // uint8, so every label is < 256
+    return set;
+}
+
+// classes.txt: one name a line; trailing blank lines and spaces are ignored.
+std::vector<std::string> readClassNames(const std::string& path) {
+    std::vector<uint8_t> bytes = readFileMaybeGzip(path, kMaxClassesFileBytes);
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    std::vector<std::string> names;
+    while (!text.empty()) {
+        size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+            line.remove_suffix(1);
+        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front())))
+            line.remove_prefix(1);
+        names.emplace_back(line);
+    }
+    while (!names.empty() && names.back().empty())
+        names.pop_back();
+    for (size_t i = 0; i < names.size(); ++i)
+        if (names[i].empty())
+            throw DataError(path + ": line " + std::to_string(i + 1) +
+                            " is empty; the file holds one class name a line, label 0 first");
+    return names;
+}
+
+// The folder as an absolute, normalised path without a trailing separator, so
+// that "data/mnist/" and "." have a name.
+fs::path normalFolder(const fs::path& folder) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(folder, ec);
+    fs::path normal = (ec ? folder : absolute).lexically_normal();
+    if (normal.filename().empty() && normal.has_parent_path()) normal = normal.parent_path();
+    return normal;
+}
+
+} // namespace
+
+IdxArray readIdxFile(const std::string& path, int expectedRank) {
+    if (expectedRank < 1 || expectedRank > 255)
+        throw std::invalid_argument("readIdxFile: rank " + std::to_string(expectedRank) +
+                                    " is outside 1..255");
+    const size_t headerSize = 4 + 4 * size_t(expectedRank);
+    // The header alone first: the sizes it claims are checked before the data is read.
+    std::vector<uint8_t> head = readFileHeadMaybeGzip(path, headerSize);
+    if (head.size() < 4)
+        throw FormatError(path + ": too short to be an IDX file (" + std::to_string(head.size()) +
+                          " bytes)");
+    if (head[0] != 0 || head[1] != 0)
+        throw FormatError(path + ": not an IDX file: bad magic " + hexByte(head[0]) + " " +
+                          hexByte(head[1]) + " " + hexByte(head[2]) + " " + hexByte(head[3]) +
+                          " (an IDX file starts with 0x00 0x00 <type> <rank>)");
+    if (head[2] != kIdxUnsignedByte)
+        throw FormatError(path + ": IDX data type " + hexByte(head[2]) + " (" +
+                          idxTypeName(head[2]) +
+                          ") is not supported; only 0x08 (unsigned byte) is");
+    if (head[3] != expectedRank)
+        throw FormatError(path + ": expected an IDX file of rank " + rankWithMeaning(expectedRank) +
+                          ", found rank " + std::to_string(head[3]));
+    if (head.size() < headerSize)
+        throw FormatError(path + ": truncated header: rank " + std::to_string(expectedRank) +
+                          " needs " + std::to_string(headerSize) + " header bytes, file has " +
+                          std::to_string(head.size()));
+
+    IdxArray array;
+    uint64_t total = 1;
+    for (int i = 0; i < expectedRank; ++i) {
+        uint32_t dim = bigEndian32(head.data() + 4 + 4 * i);
+        std::string which =
+            "dimension " + std::to_string(i + 1) + " of " + std::to_string(expectedRank);
+        if (dim == 0) throw FormatError(path + ": " + which + " is 0");
+        if (dim >= kMaxDim)
+            throw FormatError(path + ": " + which + " is " + std::to_string(dim) +
+                              ", beyond the limit of " + std::to_string(kMaxDim - 1) +
+                              " (corrupt header?)");
+        total *= dim; // each factor < 2^24 and total < 2^32 so far: no overflow
+        if (total >= kMaxDataBytes)
+            throw FormatError(path + ": header promises more than 4 GiB of data (corrupt header?)");
+        array.dims.push_back(int(dim));
+    }
+
+    // One byte more than promised, to tell an exact file from one with extra data.
+    std::vector<uint8_t> bytes = readFileHeadMaybeGzip(path, headerSize + size_t(total) + 1);
+    const uint64_t dataBytes = bytes.size() > headerSize ? bytes.size() - headerSize : 0;
+    if (dataBytes < total)
+        throw FormatError(path + ": truncated: header promises " + std::to_string(total) +
+                          " bytes of data, file has " + std::to_string(dataBytes));
+    if (dataBytes > total)
+        throw FormatError(path + ": more data than the header promises (" + std::to_string(total) +
+                          " bytes); not a valid IDX file");
+    bytes.erase(bytes.begin(), bytes.begin() + std::ptrdiff_t(headerSize));
+    array.data = std::move(bytes);
+    return array;
+}
+
+bool isIdxFolder(const std::string& folder) {
+    std::error_code ec;
+    return fs::is_directory(folder, ec) && findIdxFiles(folder).missing.empty();
+}
+
+Dataset loadIdxDataset(const std::string& folder) {
+    const fs::path dir(folder);
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) throw DataError(folder + ": no such folder");
+    if (!fs::is_directory(dir, ec)) throw DataError(folder + ": not a folder");
+    IdxFiles files = findIdxFiles(dir);
+    if (!files.missing.empty()) {
+        std::string list;
+        for (const auto& name : files.missing)
+            list += (list.empty() ? "" : ", ") + name;
+        throw DataError(folder + ": missing " + list +
+                        " (an IDX data set folder holds train-images-idx3-ubyte, "
+                        "train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
+                        "t10k-labels-idx1-ubyte, each possibly .gz)");
+    }
+    const std::string& trainImages = *files.paths[0];
+    const std::string& testImages = *files.paths[2];
+
+    Dataset dataset;
+    dataset.source = folder;
+    dataset.train = loadImageSet(trainImages, *files.paths[1]);
+    dataset.test = loadImageSet(testImages, *files.paths[3]);
+    auto sizeText = [](const ImageSet& set) {
+        return std::to_string(set.height) + "x" + std::to_string(set.width);
+    };
+    if (dataset.test.height != dataset.train.height || dataset.test.width != dataset.train.width)
+        throw DataError(testImages + " has " + sizeText(dataset.test) + " images but " +
+                        trainImages + " has " + sizeText(dataset.train) + " images");
+
+    int maxLabel = 0;
+    for (const ImageSet* set : {&dataset.train, &dataset.test})
+        maxLabel = std::max(maxLabel, *std::max_element(set->labels.begin(), set->labels.end()));
+    const size_t classCount = size_t(maxLabel) + 1;
+
+    const fs::path normal = normalFolder(dir);
+    const std::string baseName = normal.filename().string();
+    const bool fashion = lowercase(normal.string()).find("fashion") != std::string::npos;
+    if (fashion)
+        dataset.name = "Fashion-MNIST";
+    else if (lowercase(baseName).find("mnist") != std::string::npos)
+        dataset.name = "MNIST";
+    else
+        dataset.name = baseName;
+
+    const fs::path classesFile = dir / "classes.txt";
+    if (fs::is_regular_file(classesFile, ec)) {
+        dataset.classNames = readClassNames(classesFile.string());
+        if (dataset.classNames.size() < classCount)
+            throw DataError(classesFile.string() + " names " +
+                            std::to_string(dataset.classNames.size()) +
+                            " classes but the labels go up to " + std::to_string(maxLabel));
+    } else if (fashion && classCount <= 10) {
+        static const char* const kFashionNames[] = {
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+        dataset.classNames.assign(kFashionNames, kFashionNames + classCount);
+    } else {
+        for (size_t i = 0; i < classCount; ++i)
+            dataset.classNames.push_back(std::to_string(i));
+    }
+    return dataset;
+}
+
+} // namespace cs

@@ -1,0 +1,51 @@
+#include "data/image_input.h"
+
+#include "core/errors.h"
+
+#include <cstring>
+#include <filesystem>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace cs {
+
+void appendImageFile(const std::string& path, int height, int width, int channels, ImageSet& out) {
+    if (channels != 1 && channels != 3)
+        throw ShapeError("the model takes " + std::to_string(channels) +
+                         "-channel images; only grey (1) and RGB (3) images can be read");
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) throw DataError(path + ": no such file");
+    cv::Mat img;
+    try {
+        img = cv::imread(path, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    } catch (const cv::Exception& e) {
+        throw DataError(path + ": cannot be decoded as an image (" + e.what() + ")");
+    }
+    if (img.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
+    if (channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    if (img.rows != height || img.cols != width) {
+        // INTER_AREA averages when shrinking (no aliasing); bilinear when enlarging.
+        const bool shrink = img.rows > height || img.cols > width;
+        cv::resize(img, img, cv::Size(width, height), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
+    }
+    if (out.count() == 0) {
+        out.height = height;
+        out.width = width;
+        out.channels = channels;
+    }
+    const size_t bytes = size_t(height) * size_t(width) * size_t(channels);
+    const size_t at = out.pixels.size();
+    out.pixels.resize(at + bytes);
+    for (int r = 0; r < height; ++r)
+        std::memcpy(out.pixels.data() + at + size_t(r) * size_t(width) * size_t(channels), img.ptr(r),
+                    size_t(width) * size_t(channels));
+    out.labels.push_back(0);
+}
+
+ImageSet loadImagesForModel(const std::vector<std::string>& paths, int height, int width, int channels) {
+    ImageSet set;
+    for (const std::string& p : paths) appendImageFile(p, height, width, channels, set);
+    return set;
+}
+
+} // namespace cs

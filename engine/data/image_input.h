@@ -1,0 +1,19 @@
+// Turns image files of any size and format OpenCV reads into the model's
+// input geometry (height, width, 1 = grey or 3 = RGB), as uint8 images that
+// the model's Preprocessing then converts exactly as in training.
+#pragma once
+
+#include "data/image_set.h"
+
+#include <string>
+#include <vector>
+
+namespace cs {
+
+// Throws DataError naming the file when it cannot be read as an image.
+void appendImageFile(const std::string& path, int height, int width, int channels, ImageSet& out);
+
+// One ImageSet of all the files (labels 0).
+ImageSet loadImagesForModel(const std::vector<std::string>& paths, int height, int width, int channels);
+
+} // namespace cs

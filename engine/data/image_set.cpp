@@ -1,0 +1,23 @@
+#include "data/image_set.h"
+
+#include "core/errors.h"
+
+#include <algorithm>
+
+namespace cs {
+
+ImageSet ImageSet::slice(int begin, int end) const {
+    if (begin < 0 || end > count() || begin > end)
+        throw DataError("image range [" + std::to_string(begin) + ", " + std::to_string(end) +
+                        ") is outside a set of " + std::to_string(count()) + " images");
+    ImageSet out;
+    out.height = height;
+    out.width = width;
+    out.channels = channels;
+    out.labels.assign(labels.begin() + begin, labels.begin() + end);
+    out.pixels.assign(pixels.begin() + int64_t(begin) * imageSize(),
+                      pixels.begin() + int64_t(end) * imageSize());
+    return out;
+}
+
+} // namespace cs

@@ -1,0 +1,22 @@
+// AveragePooling2D: the mean of each window, per channel (padding excluded).
+#pragma once
+
+#include "layers/pooling2d.h"
+
+namespace cs {
+
+class AveragePooling2D : public Pooling2D {
+public:
+    explicit AveragePooling2D(const json::Value& config) : Pooling2D("AveragePooling2D", config) {}
+    static LayerSpec spec();
+    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
+                 const RunContext& ctx) override;
+    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+
+private:
+    // Number of real (unpadded) values in the window of output position (oy, ox).
+    int windowCount(int oy, int ox) const;
+};
+
+} // namespace cs

@@ -1,0 +1,261 @@
+#include "layers/conv2d.h"
+
+#include "core/errors.h"
+#include "core/gemm.h"
+#include "core/parallel.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace cs {
+
+namespace {
+// im2col blocks of about 2 MB stay in the L2/L3 caches while the GEMM reads them.
+constexpr long kColBlockFloats = 512 * 1024;
+} // namespace
+
+LayerSpec Conv2D::spec() {
+    LayerSpec s;
+    s.className = "Conv2D";
+    s.category = "convolution";
+    s.namePrefix = "conv2d";
+    s.description = "Slides learned kernels over the image; each filter gives one feature map.";
+    s.attributes = {
+        {"filters", AttributeType::Int, 32, 1, 4096, {}, "Number of kernels, i.e. output channels"},
+        {"kernel_size", AttributeType::IntPair, json::Value::array(std::vector<int>{3, 3}), 1, 64, {},
+         "Height and width of each kernel"},
+        {"strides", AttributeType::IntPair, json::Value::array(std::vector<int>{1, 1}), 1, 64, {},
+         "Step of the kernel between positions"},
+        {"padding", AttributeType::Choice, "valid", 0, 0, {"valid", "same"},
+         "valid: no border, output shrinks; same: zero border, output = ceil(input / stride)"},
+        {"activation", AttributeType::Choice, "linear", 0, 0, activationNames(),
+         "Function applied to every output value"},
+        {"use_bias", AttributeType::Bool, true, 0, 0, {}, "Add a learned bias per filter"},
+        {"kernel_regularizer", AttributeType::Float, 0.0, 0, 10, {},
+         "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
+    };
+    s.create = [](const json::Value& c) { return std::make_unique<Conv2D>(c); };
+    return s;
+}
+
+Conv2D::Conv2D(const json::Value& c)
+    : Layer("Conv2D", c), filters_(c.at("filters").asInt()),
+      kh_(c.at("kernel_size")[0].asInt()), kw_(c.at("kernel_size")[1].asInt()),
+      sh_(c.at("strides")[0].asInt()), sw_(c.at("strides")[1].asInt()),
+      same_(isSamePadding(c.at("padding").asString())), useBias_(c.at("use_bias").asBool()),
+      activation_(activationFromName(c.at("activation").asString())),
+      l2_(float(c.at("kernel_regularizer").asNumber())) {}
+
+Conv2D::Geometry Conv2D::geometry(const Shape& in) const {
+    if (in.rank() != 3)
+        throw ShapeError(layerLabel() + ": needs an image input (height, width, channels), got " +
+                         in.toString(true) +
+                         (in.rank() == 1 ? ": remove the Flatten or Dense before it" : ""));
+    Geometry g;
+    g.y = windowAxis(in[0], kh_, sh_, same_);
+    g.x = windowAxis(in[1], kw_, sw_, same_);
+    g.channels = in[2];
+    g.patch = kh_ * kw_ * in[2];
+    if (g.y.out <= 0 || g.x.out <= 0)
+        throw ShapeError(layerLabel() + ": the " + std::to_string(kh_) + "x" + std::to_string(kw_) +
+                         " kernel is larger than its " + std::to_string(in[0]) + "x" +
+                         std::to_string(in[1]) +
+                         " input: use padding 'same', a smaller kernel, or less pooling before it");
+    return g;
+}
+
+Shape Conv2D::outputShape(const std::vector<Shape>& inputs) const {
+    Geometry g = geometry(inputs.at(0));
+    return {g.y.out, g.x.out, filters_};
+}
+
+void Conv2D::build(const std::vector<Shape>& inputs, Rng& rng) {
+    g_ = geometry(inputs.at(0));
+    params_.clear();
+    params_.reserve(2);
+    Param& k = addParam("kernel", {kh_, kw_, g_.channels, filters_}, true);
+    k.l2 = l2_;
+    // Keras: fan_in = kh*kw*in, fan_out = kh*kw*out.
+    glorotUniform(k.value, kh_ * kw_ * g_.channels, kh_ * kw_ * filters_, rng);
+    if (useBias_) addParam("bias", {filters_}, true);
+}
+
+bool Conv2D::isPointwise() const {
+    return kh_ == 1 && kw_ == 1 && sh_ == 1 && sw_ == 1;
+}
+
+int Conv2D::imagesPerBlock(int rowsPerImage) const {
+    long perImage = long(rowsPerImage) * g_.patch;
+    return int(std::max(1L, kColBlockFloats / std::max(1L, perImage)));
+}
+
+void Conv2D::im2col(const float* image, float* col) const {
+    const int H = g_.y.in, W = g_.x.in, C = g_.channels;
+    const int rowLen = kw_ * C;
+    for (int oy = 0; oy < g_.y.out; ++oy) {
+        for (int ox = 0; ox < g_.x.out; ++ox) {
+            float* row = col + (long(oy) * g_.x.out + ox) * g_.patch;
+            const int ix0 = ox * sw_ - g_.x.padBefore;
+            for (int ky = 0; ky < kh_; ++ky) {
+                float* dst = row + ky * rowLen;
+                const int iy = oy * sh_ - g_.y.padBefore + ky;
+                if (iy < 0 || iy >= H) {
+                    std::memset(dst, 0, sizeof(float) * size_t(rowLen));
+                    continue;
+                }
+                const float* src = image + (long(iy) * W) * C;
+                if (ix0 >= 0 && ix0 + kw_ <= W) {
+                    std::memcpy(dst, src + long(ix0) * C, sizeof(float) * size_t(rowLen));
+                    continue;
+                }
+                for (int kx = 0; kx < kw_; ++kx) {
+                    const int ix = ix0 + kx;
+                    if (ix < 0 || ix >= W) std::memset(dst + kx * C, 0, sizeof(float) * size_t(C));
+                    else std::memcpy(dst + kx * C, src + long(ix) * C, sizeof(float) * size_t(C));
+                }
+            }
+        }
+    }
+}
+
+void Conv2D::col2imAdd(const float* col, float* image) const {
+    const int H = g_.y.in, W = g_.x.in, C = g_.channels;
+    for (int oy = 0; oy < g_.y.out; ++oy) {
+        for (int ox = 0; ox < g_.x.out; ++ox) {
+            const float* row = col + (long(oy) * g_.x.out + ox) * g_.patch;
+            const int ix0 = ox * sw_ - g_.x.padBefore;
+            for (int ky = 0; ky < kh_; ++ky) {
+                const int iy = oy * sh_ - g_.y.padBefore + ky;
+                if (iy < 0 || iy >= H) continue;
+                const float* src = row + ky * kw_ * C;
+                float* dst = image + long(iy) * W * C;
+                for (int kx = 0; kx < kw_; ++kx) {
+                    const int ix = ix0 + kx;
+                    if (ix < 0 || ix >= W) continue;
+                    float* d = dst + long(ix) * C;
+                    const float* s = src + kx * C;
+                    for (int c = 0; c < C; ++c) d[c] += s[c];
+                }
+            }
+        }
+    }
+}
+
+void Conv2D::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx) {
+    const Tensor& in = *inputs[0];
+    const int N = in.shape()[0];
+    const int rowsPerImage = g_.y.out * g_.x.out;
+    out.resize({N, g_.y.out, g_.x.out, filters_});
+    if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
+    const float* kernel = params_[0].value.data();
+    const float* bias = useBias_ ? params_[1].value.data() : nullptr;
+    const int block = imagesPerBlock(rowsPerImage);
+
+    forEachChunk(N, ctx.chunks, [&](int chunk, ChunkRange r) {
+        Workspace& w = ws_[size_t(chunk)];
+        for (int b = r.begin; b < r.end; b += block) {
+            const int n = std::min(block, r.end - b);
+            const int rows = n * rowsPerImage;
+            const float* col;
+            if (isPointwise()) {
+                col = in.sample(b);
+            } else {
+                w.col.resize({rows, g_.patch});
+                for (int i = 0; i < n; ++i)
+                    im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
+                col = w.col.data();
+            }
+            float* o = out.sample(b);
+            gemm(false, false, rows, filters_, g_.patch, 1.0f, col, g_.patch, kernel, filters_,
+                 0.0f, o, filters_);
+            if (bias)
+                for (long i = 0; i < rows; ++i)
+                    for (int f = 0; f < filters_; ++f) o[i * filters_ + f] += bias[f];
+            applyActivation(activation_, o, rows, filters_);
+        }
+    });
+}
+
+void Conv2D::backward(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
+                      const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
+    const Tensor& in = *inputs[0];
+    Tensor* dIn = dInputs[0];
+    const int N = in.shape()[0];
+    const int rowsPerImage = g_.y.out * g_.x.out;
+    const bool wantGrads = trainable();
+    const int block = imagesPerBlock(rowsPerImage);
+    const float* kernel = params_[0].value.data();
+    if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
+
+    forEachChunk(N, ctx.chunks, [&](int chunk, ChunkRange r) {
+        Workspace& w = ws_[size_t(chunk)];
+        if (wantGrads) {
+            w.dKernel.resize(params_[0].value.shape());
+            w.dKernel.zero();
+            w.dBias.resize({filters_});
+            w.dBias.zero();
+        }
+        if (r.size() == 0) return;
+        float* dy = dOut.sample(r.begin);
+        const long chunkRows = long(r.size()) * rowsPerImage;
+        if (!ctx.lossGradientIsPreActivation)
+            activationBackward(activation_, out.sample(r.begin), dy, chunkRows, filters_);
+        if (wantGrads && useBias_) {
+            float* db = w.dBias.data();
+            for (long i = 0; i < chunkRows; ++i)
+                for (int f = 0; f < filters_; ++f) db[f] += dy[i * filters_ + f];
+        }
+        for (int b = r.begin; b < r.end; b += block) {
+            const int n = std::min(block, r.end - b);
+            const int rows = n * rowsPerImage;
+            const float* dyBlock = dOut.sample(b);
+            if (wantGrads) {
+                const float* col;
+                if (isPointwise()) {
+                    col = in.sample(b);
+                } else {
+                    w.col.resize({rows, g_.patch});
+                    for (int i = 0; i < n; ++i)
+                        im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
+                    col = w.col.data();
+                }
+                gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_,
+                     1.0f, w.dKernel.data(), filters_);
+            }
+            if (dIn) {
+                if (isPointwise()) {
+                    gemm(false, true, rows, g_.channels, filters_, 1.0f, dyBlock, filters_, kernel,
+                         filters_, 0.0f, dIn->sample(b), g_.channels);
+                } else {
+                    w.dcol.resize({rows, g_.patch});
+                    gemm(false, true, rows, g_.patch, filters_, 1.0f, dyBlock, filters_, kernel,
+                         filters_, 0.0f, w.dcol.data(), g_.patch);
+                    for (int i = 0; i < n; ++i) {
+                        float* img = dIn->sample(b + i);
+                        std::memset(img, 0, sizeof(float) * size_t(dIn->sampleSize()));
+                        col2imAdd(w.dcol.data() + long(i) * rowsPerImage * g_.patch, img);
+                    }
+                }
+            }
+        }
+    });
+
+    if (!wantGrads) return;
+    // Sum the per-chunk partial gradients in chunk order: deterministic for a thread count.
+    Param& k = params_[0];
+    k.grad.zero();
+    for (int c = 0; c < ctx.chunks; ++c) {
+        const float* p = ws_[size_t(c)].dKernel.data();
+        for (int64_t i = 0; i < k.grad.size(); ++i) k.grad[i] += p[i];
+    }
+    if (l2_ > 0.0f)
+        for (int64_t i = 0; i < k.grad.size(); ++i) k.grad[i] += 2.0f * l2_ * k.value[i];
+    if (useBias_) {
+        Param& bp = params_[1];
+        bp.grad.zero();
+        for (int c = 0; c < ctx.chunks; ++c)
+            for (int f = 0; f < filters_; ++f) bp.grad[f] += ws_[size_t(c)].dBias[f];
+    }
+}
+
+} // namespace cs

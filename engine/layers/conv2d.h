@@ -1,0 +1,52 @@
+// Conv2D: a 2-D convolution (cross-correlation, as in every CNN library) over
+// NHWC input, with Keras' attributes: filters, kernel_size, strides, padding
+// (valid/same, TensorFlow placement), activation, use_bias and an L2
+// kernel_regularizer. Kernel layout is Keras's [kh, kw, in, out].
+//
+// Computed as im2col + one GEMM per block of images, so the output lands in
+// NHWC directly; bias and activation are fused into the same pass.
+#pragma once
+
+#include "core/activation.h"
+#include "layers/layer.h"
+#include "layers/layer_spec.h"
+#include "layers/window_geometry.h"
+
+namespace cs {
+
+class Conv2D : public Layer {
+public:
+    explicit Conv2D(const json::Value& config);
+    static LayerSpec spec();
+
+    Shape outputShape(const std::vector<Shape>& inputs) const override;
+    void build(const std::vector<Shape>& inputs, Rng& rng) override;
+    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
+                 const RunContext& ctx) override;
+    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+
+private:
+    struct Geometry {
+        WindowAxis y, x;
+        int channels = 0;
+        int patch = 0; // kh * kw * channels: one im2col row
+    };
+    struct Workspace {
+        Tensor col, dcol, dKernel, dBias;
+    };
+    Geometry geometry(const Shape& input) const;
+    bool isPointwise() const; // 1x1, stride 1: the input already is the im2col matrix
+    int imagesPerBlock(int rowsPerImage) const;
+    void im2col(const float* image, float* col) const;
+    void col2imAdd(const float* col, float* image) const;
+
+    int filters_, kh_, kw_, sh_, sw_;
+    bool same_, useBias_;
+    Activation activation_;
+    float l2_;
+    Geometry g_;
+    std::vector<Workspace> ws_;
+};
+
+} // namespace cs

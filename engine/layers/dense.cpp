@@ -1,0 +1,119 @@
+#include "layers/dense.h"
+
+#include "core/errors.h"
+#include "core/gemm.h"
+#include "core/parallel.h"
+
+namespace cs {
+
+LayerSpec Dense::spec() {
+    LayerSpec s;
+    s.className = "Dense";
+    s.category = "core";
+    s.namePrefix = "dense";
+    s.description = "Fully connected: every output unit sees every input value.";
+    s.attributes = {
+        {"units", AttributeType::Int, 64, 1, 1 << 20, {}, "Number of output units"},
+        {"activation", AttributeType::Choice, "linear", 0, 0, activationNames(),
+         "Function applied to every output value"},
+        {"use_bias", AttributeType::Bool, true, 0, 0, {}, "Add a learned bias per unit"},
+        {"kernel_regularizer", AttributeType::Float, 0.0, 0, 10, {},
+         "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
+    };
+    s.create = [](const json::Value& c) { return std::make_unique<Dense>(c); };
+    return s;
+}
+
+Dense::Dense(const json::Value& c)
+    : Layer("Dense", c), units_(c.at("units").asInt()), useBias_(c.at("use_bias").asBool()),
+      activation_(activationFromName(c.at("activation").asString())),
+      l2_(float(c.at("kernel_regularizer").asNumber())) {}
+
+Shape Dense::outputShape(const std::vector<Shape>& inputs) const {
+    const Shape& in = inputs.at(0);
+    if (in.rank() != 1)
+        throw ShapeError(layerLabel() + ": Dense needs a flat input, got " + in.toString(true) +
+                         ": insert a Flatten (or GlobalAveragePooling2D) before it");
+    return {units_};
+}
+
+void Dense::build(const std::vector<Shape>& inputs, Rng& rng) {
+    outputShape(inputs);
+    inputs_ = inputs[0][0];
+    params_.clear();
+    params_.reserve(2);
+    Param& k = addParam("kernel", {inputs_, units_}, true);
+    k.l2 = l2_;
+    glorotUniform(k.value, inputs_, units_, rng);
+    if (useBias_) addParam("bias", {units_}, true);
+}
+
+void Dense::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx) {
+    const Tensor& in = *inputs[0];
+    const int N = in.shape()[0];
+    out.resize({N, units_});
+    const float* kernel = params_[0].value.data();
+    const float* bias = useBias_ ? params_[1].value.data() : nullptr;
+    forEachChunk(N, ctx.chunks, [&](int, ChunkRange r) {
+        if (r.size() == 0) return;
+        float* o = out.sample(r.begin);
+        gemm(false, false, r.size(), units_, inputs_, 1.0f, in.sample(r.begin), inputs_, kernel,
+             units_, 0.0f, o, units_);
+        if (bias)
+            for (int i = 0; i < r.size(); ++i)
+                for (int u = 0; u < units_; ++u) o[long(i) * units_ + u] += bias[u];
+        applyActivation(activation_, o, r.size(), units_);
+    });
+}
+
+void Dense::backward(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
+                     const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
+    const Tensor& in = *inputs[0];
+    Tensor* dIn = dInputs[0];
+    const int N = in.shape()[0];
+    const bool wantGrads = trainable();
+    const float* kernel = params_[0].value.data();
+    if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
+
+    forEachChunk(N, ctx.chunks, [&](int chunk, ChunkRange r) {
+        Workspace& w = ws_[size_t(chunk)];
+        if (wantGrads) {
+            w.dKernel.resize({inputs_, units_});
+            w.dBias.resize({units_});
+            w.dBias.zero();
+            if (r.size() == 0) w.dKernel.zero();
+        }
+        if (r.size() == 0) return;
+        float* dy = dOut.sample(r.begin);
+        if (!ctx.lossGradientIsPreActivation)
+            activationBackward(activation_, out.sample(r.begin), dy, r.size(), units_);
+        if (wantGrads) {
+            gemm(true, false, inputs_, units_, r.size(), 1.0f, in.sample(r.begin), inputs_, dy,
+                 units_, 0.0f, w.dKernel.data(), units_);
+            if (useBias_)
+                for (int i = 0; i < r.size(); ++i)
+                    for (int u = 0; u < units_; ++u) w.dBias[u] += dy[long(i) * units_ + u];
+        }
+        if (dIn)
+            gemm(false, true, r.size(), inputs_, units_, 1.0f, dy, units_, kernel, units_, 0.0f,
+                 dIn->sample(r.begin), inputs_);
+    });
+
+    if (!wantGrads) return;
+    Param& k = params_[0];
+    k.grad = ws_[0].dKernel;
+    for (int c = 1; c < ctx.chunks; ++c) {
+        const float* p = ws_[size_t(c)].dKernel.data();
+        for (int64_t i = 0; i < k.grad.size(); ++i) k.grad[i] += p[i];
+    }
+    if (l2_ > 0.0f)
+        for (int64_t i = 0; i < k.grad.size(); ++i) k.grad[i] += 2.0f * l2_ * k.value[i];
+    if (useBias_) {
+        Param& bp = params_[1];
+        bp.grad.zero();
+        for (int c = 0; c < ctx.chunks; ++c)
+            for (int u = 0; u < units_; ++u) bp.grad[u] += ws_[size_t(c)].dBias[u];
+    }
+}
+
+} // namespace cs

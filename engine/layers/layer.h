@@ -1,0 +1,87 @@
+// Layer: the base of every layer type (Conv2D, Dense, ...).
+//
+// A layer owns its parameters and its per-batch scratch memory. The model
+// calls outputShape() to infer shapes, build() once to create parameters,
+// then forward()/backward() on whole batches (NHWC tensors). Layers split a
+// batch into ctx.chunks contiguous pieces (see core/parallel.h) and reduce
+// per-chunk weight gradients in chunk order, so results are deterministic.
+#pragma once
+
+#include "core/random.h"
+#include "core/tensor.h"
+#include "io/json.h"
+
+#include <string>
+#include <vector>
+
+namespace cs {
+
+struct Param {
+    std::string name; // Keras weight name: kernel, bias, gamma, beta, moving_mean, moving_variance
+    Tensor value;
+    Tensor grad;            // set by backward() for trainable parameters
+    bool trainable = true;  // false for BatchNormalization's moving statistics
+    float l2 = 0.0f;        // kernel_regularizer=l2(l2): adds l2 * sum(w^2) to the loss
+};
+
+struct RunContext {
+    bool training = false; // dropout active, batch statistics for BatchNormalization
+    int chunks = 1;        // how many pieces the batch is cut into (= threads)
+    uint64_t seed = 0;     // with step and the layer's index, seeds dropout masks
+    uint64_t step = 0;
+    // Set for the output layer when the loss already gave dL/d(pre-activation)
+    // (softmax or sigmoid with cross-entropy, computed stably as p - y).
+    bool lossGradientIsPreActivation = false;
+};
+
+class Layer {
+public:
+    Layer(std::string className, json::Value config);
+    virtual ~Layer();
+    Layer(const Layer&) = delete;
+    Layer& operator=(const Layer&) = delete;
+
+    const std::string& className() const { return className_; }
+    std::string name() const;
+    void setName(const std::string& name);
+    bool trainable() const;
+    void setTrainable(bool trainable);
+    // Keras config: every attribute with its value, plus name and trainable.
+    const json::Value& config() const { return config_; }
+
+    // Per-sample output shape (no batch dimension) for these per-sample input
+    // shapes; throws ShapeError with a message that names the layer and the fix.
+    virtual Shape outputShape(const std::vector<Shape>& inputs) const = 0;
+    // Creates and initialises the parameters (glorot_uniform kernels, zero biases).
+    virtual void build(const std::vector<Shape>& inputs, Rng& rng);
+    virtual void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
+                         const RunContext& ctx) = 0;
+    // Given dL/dOutput (may be modified in place), writes dL/dInput into every
+    // non-null dInputs[i] (overwriting) and, when trainable, sets the gradients
+    // of the trainable parameters.
+    virtual void backward(const std::vector<const Tensor*>& inputs, const Tensor& output,
+                          Tensor& dOutput, const std::vector<Tensor*>& dInputs,
+                          const RunContext& ctx) = 0;
+
+    std::vector<Param>& params() { return params_; }
+    const std::vector<Param>& params() const { return params_; }
+    Param* findParam(const std::string& name);
+    int64_t parameterCount() const;
+    int64_t trainableParameterCount() const;
+    // The layer's position in its model, used to give each dropout layer its own stream.
+    void setIndex(int index) { index_ = index; }
+    int index() const { return index_; }
+
+protected:
+    Param& addParam(const std::string& name, const Shape& shape, bool trainable);
+    // Keras glorot_uniform: U(-l, l), l = sqrt(6 / (fanIn + fanOut)).
+    static void glorotUniform(Tensor& t, int fanIn, int fanOut, Rng& rng);
+    std::string layerLabel() const; // "conv2d (Conv2D)" for messages
+
+    std::string className_;
+    json::Value config_;
+    std::vector<Param> params_;
+    int index_ = 0;
+};
+
+} // namespace cs

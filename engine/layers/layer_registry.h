@@ -1,0 +1,27 @@
+// The runtime registry of layer types: maps a Keras class name ("Conv2D") to
+// its metadata and factory, so a model can be built from a file or from the
+// editor at run time, and the GUI can list every layer with its attributes.
+#pragma once
+
+#include "layers/layer.h"
+#include "layers/layer_spec.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+const std::vector<LayerSpec>& layerSpecs();
+// Throws ConfigError naming the unknown class and listing the known ones.
+const LayerSpec& layerSpec(const std::string& className);
+
+// Checks a Keras-style config against the spec (unknown keys, types, ranges,
+// choices), fills in defaults and normalises Keras's shorthand (kernel_size 3
+// -> [3, 3], kernel_regularizer {"class_name": "L2", ...} -> its factor).
+json::Value completeConfig(const LayerSpec& spec, const json::Value& config);
+
+// A new layer of that class from a (possibly partial) config.
+std::unique_ptr<Layer> createLayer(const std::string& className, const json::Value& config);
+
+} // namespace cs

@@ -1,0 +1,33 @@
+// Merge layers, which make the model a graph rather than a chain: Add sums
+// inputs of equal shape (residual/skip connections); Concatenate joins inputs
+// along the channel axis (inception-style branches).
+#pragma once
+
+#include "layers/layer.h"
+#include "layers/layer_spec.h"
+
+namespace cs {
+
+class Add : public Layer {
+public:
+    explicit Add(const json::Value& config) : Layer("Add", config) {}
+    static LayerSpec spec();
+    Shape outputShape(const std::vector<Shape>& inputs) const override;
+    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
+                 const RunContext& ctx) override;
+    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+};
+
+class Concatenate : public Layer {
+public:
+    explicit Concatenate(const json::Value& config) : Layer("Concatenate", config) {}
+    static LayerSpec spec();
+    Shape outputShape(const std::vector<Shape>& inputs) const override;
+    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
+                 const RunContext& ctx) override;
+    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+};
+
+} // namespace cs

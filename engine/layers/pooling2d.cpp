@@ -1,0 +1,47 @@
+#include "layers/pooling2d.h"
+
+#include "core/errors.h"
+
+namespace cs {
+
+std::vector<AttributeSpec> Pooling2D::attributes() {
+    return {
+        {"pool_size", AttributeType::IntPair, json::Value::array(std::vector<int>{2, 2}), 1, 64, {},
+         "Height and width of the pooling window"},
+        {"strides", AttributeType::IntPair, json::Value(), 1, 64, {},
+         "Step between windows (None = pool_size)"},
+        {"padding", AttributeType::Choice, "valid", 0, 0, {"valid", "same"},
+         "valid: drop incomplete windows; same: output = ceil(input / stride)"},
+    };
+}
+
+Pooling2D::Pooling2D(std::string className, const json::Value& c)
+    : Layer(std::move(className), c), ph_(c.at("pool_size")[0].asInt()),
+      pw_(c.at("pool_size")[1].asInt()),
+      sh_(c.at("strides").isNull() ? ph_ : c.at("strides")[0].asInt()),
+      sw_(c.at("strides").isNull() ? pw_ : c.at("strides")[1].asInt()),
+      same_(isSamePadding(c.at("padding").asString())) {}
+
+Pooling2D::Geometry Pooling2D::geometry(const Shape& in) const {
+    if (in.rank() != 3)
+        throw ShapeError(layerLabel() + ": needs an image input (height, width, channels), got " +
+                         in.toString(true) + ": pooling must come before Flatten");
+    Geometry g;
+    g.y = windowAxis(in[0], ph_, sh_, same_);
+    g.x = windowAxis(in[1], pw_, sw_, same_);
+    g.channels = in[2];
+    if (g.y.out <= 0 || g.x.out <= 0)
+        throw ShapeError(layerLabel() + ": the " + std::to_string(ph_) + "x" + std::to_string(pw_) +
+                         " window is larger than its " + std::to_string(in[0]) + "x" +
+                         std::to_string(in[1]) + " input: use padding 'same' or a smaller pool_size");
+    return g;
+}
+
+Shape Pooling2D::outputShape(const std::vector<Shape>& inputs) const {
+    Geometry g = geometry(inputs.at(0));
+    return {g.y.out, g.x.out, g.channels};
+}
+
+void Pooling2D::build(const std::vector<Shape>& inputs, Rng&) { g_ = geometry(inputs.at(0)); }
+
+} // namespace cs

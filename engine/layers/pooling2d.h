@@ -1,0 +1,32 @@
+// Pooling2D: what MaxPooling2D and AveragePooling2D share — Keras's
+// pool_size, strides (None = pool_size) and padding, and the window geometry.
+// Windows are per channel; padded positions never count (TensorFlow's rule:
+// max ignores them, average divides by the number of real values).
+#pragma once
+
+#include "layers/layer.h"
+#include "layers/layer_spec.h"
+#include "layers/window_geometry.h"
+
+namespace cs {
+
+class Pooling2D : public Layer {
+public:
+    Pooling2D(std::string className, const json::Value& config);
+    Shape outputShape(const std::vector<Shape>& inputs) const override;
+    void build(const std::vector<Shape>& inputs, Rng& rng) override;
+
+protected:
+    static std::vector<AttributeSpec> attributes();
+    struct Geometry {
+        WindowAxis y, x;
+        int channels = 0;
+    };
+    Geometry geometry(const Shape& input) const;
+
+    int ph_, pw_, sh_, sw_;
+    bool same_;
+    Geometry g_;
+};
+
+} // namespace cs

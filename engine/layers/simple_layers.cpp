@@ -1,0 +1,223 @@
+#include "layers/simple_layers.h"
+
+#include "core/errors.h"
+#include "core/parallel.h"
+
+#include <cstring>
+
+namespace cs {
+
+namespace {
+void copyBatch(const Tensor& from, Tensor& to, const Shape& sampleShape) {
+    to.resize(sampleShape.withBatch(from.shape()[0]));
+    std::memcpy(to.data(), from.data(), sizeof(float) * size_t(from.size()));
+}
+} // namespace
+
+// ---- InputLayer --------------------------------------------------------------
+
+LayerSpec InputLayer::spec() {
+    LayerSpec s;
+    s.className = "InputLayer";
+    s.category = "input";
+    s.namePrefix = "input";
+    s.description = "The image that enters the network: height, width and channels.";
+    s.attributes = {{"shape", AttributeType::IntList, json::Value::array(std::vector<int>{28, 28, 1}),
+                     1, 4096, {}, "Height, width, channels (1 = grey, 3 = RGB)"}};
+    s.minInputs = 0;
+    s.maxInputs = 0;
+    s.create = [](const json::Value& c) { return std::make_unique<InputLayer>(c); };
+    return s;
+}
+
+InputLayer::InputLayer(const json::Value& c) : Layer("InputLayer", c) {
+    shape_ = Shape(c.at("shape").asIntVector());
+    if (shape_.rank() != 1 && shape_.rank() != 3)
+        throw ShapeError(layerLabel() + ": shape must be (height, width, channels) or (features,), got " +
+                         shape_.toString());
+}
+
+Shape InputLayer::outputShape(const std::vector<Shape>&) const { return shape_; }
+
+void InputLayer::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&) {
+    copyBatch(*inputs[0], out, shape_);
+}
+
+void InputLayer::backward(const std::vector<const Tensor*>&, const Tensor&, Tensor&,
+                          const std::vector<Tensor*>&, const RunContext&) {}
+
+// ---- Flatten -------------------------------------------------------------------
+
+LayerSpec Flatten::spec() {
+    LayerSpec s;
+    s.className = "Flatten";
+    s.category = "core";
+    s.namePrefix = "flatten";
+    s.description = "Unrolls feature maps into one vector (height, width, channel order) for Dense.";
+    s.create = [](const json::Value& c) { return std::make_unique<Flatten>(c); };
+    return s;
+}
+
+Shape Flatten::outputShape(const std::vector<Shape>& inputs) const {
+    return {int(inputs.at(0).numel())};
+}
+
+void Flatten::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&) {
+    copyBatch(*inputs[0], out, {int(inputs[0]->sampleSize())});
+}
+
+void Flatten::backward(const std::vector<const Tensor*>& inputs, const Tensor&, Tensor& dOut,
+                       const std::vector<Tensor*>& dInputs, const RunContext&) {
+    if (dInputs[0]) copyBatch(dOut, *dInputs[0], inputs[0]->shape().withoutBatch());
+}
+
+// ---- GlobalAveragePooling2D -------------------------------------------------------
+
+LayerSpec GlobalAveragePooling2D::spec() {
+    LayerSpec s;
+    s.className = "GlobalAveragePooling2D";
+    s.category = "pooling";
+    s.namePrefix = "global_average_pooling2d";
+    s.description = "Averages each whole feature map to one number: (H, W, C) becomes (C).";
+    s.create = [](const json::Value& c) { return std::make_unique<GlobalAveragePooling2D>(c); };
+    return s;
+}
+
+Shape GlobalAveragePooling2D::outputShape(const std::vector<Shape>& inputs) const {
+    const Shape& in = inputs.at(0);
+    if (in.rank() != 3)
+        throw ShapeError(layerLabel() + ": needs an image input (height, width, channels), got " +
+                         in.toString(true));
+    return {in[2]};
+}
+
+void GlobalAveragePooling2D::forward(const std::vector<const Tensor*>& inputs, Tensor& out,
+                                     const RunContext& ctx) {
+    const Tensor& in = *inputs[0];
+    const int N = in.shape()[0], C = in.shape()[3];
+    const long pixels = long(in.shape()[1]) * in.shape()[2];
+    out.resize({N, C});
+    forEachChunk(N, ctx.chunks, [&](int, ChunkRange r) {
+        for (int n = r.begin; n < r.end; ++n) {
+            float* o = out.sample(n);
+            std::memset(o, 0, sizeof(float) * size_t(C));
+            const float* x = in.sample(n);
+            for (long p = 0; p < pixels; ++p)
+                for (int c = 0; c < C; ++c) o[c] += x[p * C + c];
+            for (int c = 0; c < C; ++c) o[c] /= float(pixels);
+        }
+    });
+}
+
+void GlobalAveragePooling2D::backward(const std::vector<const Tensor*>& inputs, const Tensor&,
+                                      Tensor& dOut, const std::vector<Tensor*>& dInputs,
+                                      const RunContext& ctx) {
+    Tensor* dIn = dInputs[0];
+    if (!dIn) return;
+    const Tensor& in = *inputs[0];
+    const int N = in.shape()[0], C = in.shape()[3];
+    const long pixels = long(in.shape()[1]) * in.shape()[2];
+    forEachChunk(N, ctx.chunks, [&](int, ChunkRange r) {
+        for (int n = r.begin; n < r.end; ++n) {
+            const float* g = dOut.sample(n);
+            float* d = dIn->sample(n);
+            for (long p = 0; p < pixels; ++p)
+                for (int c = 0; c < C; ++c) d[p * C + c] = g[c] / float(pixels);
+        }
+    });
+}
+
+// ---- Activation ----------------------------------------------------------------------
+
+LayerSpec ActivationLayer::spec() {
+    LayerSpec s;
+    s.className = "Activation";
+    s.category = "activation";
+    s.namePrefix = "activation";
+    s.description = "Applies a function to every value: relu, sigmoid, tanh, softmax or linear.";
+    s.attributes = {{"activation", AttributeType::Choice, "relu", 0, 0, activationNames(),
+                     "The function"}};
+    s.create = [](const json::Value& c) { return std::make_unique<ActivationLayer>(c); };
+    return s;
+}
+
+ActivationLayer::ActivationLayer(const json::Value& c)
+    : Layer("Activation", c), activation_(activationFromName(c.at("activation").asString())) {}
+
+Shape ActivationLayer::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
+
+void ActivationLayer::forward(const std::vector<const Tensor*>& inputs, Tensor& out,
+                              const RunContext&) {
+    const Tensor& in = *inputs[0];
+    copyBatch(in, out, in.shape().withoutBatch());
+    const Shape& s = in.shape();
+    const int cols = s[s.rank() - 1];
+    applyActivation(activation_, out.data(), long(out.size() / cols), cols);
+}
+
+void ActivationLayer::backward(const std::vector<const Tensor*>&, const Tensor& out, Tensor& dOut,
+                               const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
+    if (!dInputs[0]) return;
+    const Shape& s = out.shape();
+    const int cols = s[s.rank() - 1];
+    if (!ctx.lossGradientIsPreActivation)
+        activationBackward(activation_, out.data(), dOut.data(), long(out.size() / cols), cols);
+    copyBatch(dOut, *dInputs[0], s.withoutBatch());
+}
+
+// ---- Dropout ---------------------------------------------------------------------------
+
+LayerSpec Dropout::spec() {
+    LayerSpec s;
+    s.className = "Dropout";
+    s.category = "regularisation";
+    s.namePrefix = "dropout";
+    s.description = "While training, zeroes a random fraction of values so the network cannot "
+                    "rely on any single one; does nothing at inference.";
+    s.attributes = {{"rate", AttributeType::Float, 0.5, 0.0, 0.99, {},
+                     "Fraction of values dropped during training"}};
+    s.create = [](const json::Value& c) { return std::make_unique<Dropout>(c); };
+    return s;
+}
+
+Dropout::Dropout(const json::Value& c) : Layer("Dropout", c), rate_(float(c.at("rate").asNumber())) {}
+
+Shape Dropout::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
+
+void Dropout::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx) {
+    const Tensor& in = *inputs[0];
+    out.resize(in.shape());
+    lastWasTraining_ = ctx.training && rate_ > 0.0f;
+    if (!lastWasTraining_) {
+        std::memcpy(out.data(), in.data(), sizeof(float) * size_t(in.size()));
+        return;
+    }
+    mask_.resize(size_t(in.size()));
+    const float scale = 1.0f / (1.0f - rate_);
+    const long perSample = long(in.sampleSize());
+    // The mask of each value depends only on (seed, step, layer, position): the
+    // same whatever thread computes it.
+    const uint64_t stream = (ctx.step << 16) ^ uint64_t(index_);
+    forEachChunk(in.shape()[0], ctx.chunks, [&](int, ChunkRange r) {
+        for (long i = r.begin * perSample; i < r.end * perSample; ++i) {
+            const bool keep = hashUniform(ctx.seed, stream, uint64_t(i)) >= rate_;
+            mask_[size_t(i)] = keep;
+            out[i] = keep ? in[i] * scale : 0.0f;
+        }
+    });
+}
+
+void Dropout::backward(const std::vector<const Tensor*>& inputs, const Tensor&, Tensor& dOut,
+                       const std::vector<Tensor*>& dInputs, const RunContext&) {
+    Tensor* dIn = dInputs[0];
+    if (!dIn) return;
+    dIn->resize(inputs[0]->shape());
+    if (!lastWasTraining_) {
+        std::memcpy(dIn->data(), dOut.data(), sizeof(float) * size_t(dOut.size()));
+        return;
+    }
+    const float scale = 1.0f / (1.0f - rate_);
+    for (int64_t i = 0; i < dOut.size(); ++i) (*dIn)[i] = mask_[size_t(i)] ? dOut[i] * scale : 0.0f;
+}
+
+} // namespace cs

@@ -1,0 +1,220 @@
+#include "model/model.h"
+
+#include "core/errors.h"
+#include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
+
+#include <cstring>
+
+namespace cs {
+
+Model::Model() = default;
+Model::~Model() = default;
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+int Model::findNode(const std::string& name) const {
+    for (size_t i = 0; i < nodes_.size(); ++i)
+        if (nodes_[i].layer->name() == name) return int(i);
+    return -1;
+}
+
+Layer* Model::findLayer(const std::string& name) {
+    int i = findNode(name);
+    return i < 0 ? nullptr : nodes_[size_t(i)].layer.get();
+}
+
+std::string Model::uniqueName(const std::string& prefix) const {
+    if (findNode(prefix) < 0) return prefix;
+    for (int i = 1;; ++i) {
+        std::string candidate = prefix + "_" + std::to_string(i);
+        if (findNode(candidate) < 0) return candidate;
+    }
+}
+
+std::string Model::add(std::unique_ptr<Layer> layer, std::vector<std::string> inbound) {
+    if (layer->name().empty()) layer->setName(uniqueName(layerSpec(layer->className()).namePrefix));
+    if (findNode(layer->name()) >= 0)
+        throw ConfigError("two layers are named '" + layer->name() + "': names must be unique");
+    const bool isInput = layer->className() == "InputLayer";
+    if (isInput && !nodes_.empty())
+        throw ConfigError("'" + layer->name() + "': the InputLayer must be the first layer");
+    if (!isInput && nodes_.empty())
+        throw ConfigError("'" + layer->name() + "': a model starts with an InputLayer");
+    Node node;
+    if (!isInput) {
+        if (inbound.empty()) node.inputs.push_back(int(nodes_.size()) - 1);
+        for (const std::string& in : inbound) {
+            int i = findNode(in);
+            if (i < 0)
+                throw ConfigError("'" + layer->name() + "' takes its input from '" + in +
+                                  "', which is not an earlier layer of the model");
+            node.inputs.push_back(i);
+        }
+    }
+    const LayerSpec& spec = layerSpec(layer->className());
+    if (!isInput && (int(node.inputs.size()) < spec.minInputs || int(node.inputs.size()) > spec.maxInputs))
+        throw ConfigError("'" + layer->name() + "' (" + spec.className + ") takes " +
+                          std::to_string(spec.minInputs) +
+                          (spec.maxInputs > spec.minInputs ? " or more" : "") + " input(s), got " +
+                          std::to_string(node.inputs.size()));
+    layer->setIndex(int(nodes_.size()));
+    std::string name = layer->name();
+    node.layer = std::move(layer);
+    nodes_.push_back(std::move(node));
+    built_ = false;
+    return name;
+}
+
+bool Model::isChain() const {
+    for (size_t i = 1; i < nodes_.size(); ++i)
+        if (nodes_[i].inputs.size() != 1 || nodes_[i].inputs[0] != int(i) - 1) return false;
+    return true;
+}
+
+std::vector<Shape> Model::inferShapes() const {
+    if (nodes_.empty()) throw ShapeError("the model is empty: add an InputLayer");
+    std::vector<Shape> shapes;
+    shapes.reserve(nodes_.size());
+    for (const Node& n : nodes_) {
+        std::vector<Shape> in;
+        for (int i : n.inputs) in.push_back(shapes[size_t(i)]);
+        shapes.push_back(n.layer->outputShape(in));
+    }
+    return shapes;
+}
+
+void Model::build(uint64_t seed) {
+    std::vector<Shape> shapes = inferShapes();
+    for (size_t k = 0; k + 1 < nodes_.size(); ++k) {
+        bool used = false;
+        for (size_t j = k + 1; j < nodes_.size() && !used; ++j)
+            for (int i : nodes_[j].inputs) used = used || i == int(k);
+        if (!used)
+            throw ShapeError("'" + nodes_[k].layer->name() +
+                             "' leads nowhere: connect its output to a later layer or remove it");
+    }
+    Rng rng(seed);
+    for (const Node& n : nodes_) {
+        std::vector<Shape> in;
+        for (int i : n.inputs) in.push_back(shapes[size_t(i)]);
+        n.layer->build(in, rng);
+    }
+    outputs_.resize(nodes_.size());
+    outputPtr_.assign(nodes_.size(), nullptr);
+    grads_.resize(nodes_.size());
+    consumers_.assign(nodes_.size(), 0);
+    for (const Node& n : nodes_)
+        for (int i : n.inputs) ++consumers_[size_t(i)];
+    built_ = true;
+}
+
+Shape Model::inputShape() const {
+    if (nodes_.empty()) throw ShapeError("the model is empty: add an InputLayer");
+    return static_cast<const InputLayer&>(*nodes_[0].layer).shape();
+}
+
+Shape Model::outputShape() const { return inferShapes().back(); }
+
+int64_t Model::parameterCount() const {
+    int64_t n = 0;
+    for (const Node& node : nodes_) n += node.layer->parameterCount();
+    return n;
+}
+
+int64_t Model::trainableParameterCount() const {
+    int64_t n = 0;
+    for (const Node& node : nodes_) n += node.layer->trainableParameterCount();
+    return n;
+}
+
+std::vector<Param*> Model::parameters() {
+    std::vector<Param*> out;
+    for (Node& n : nodes_)
+        for (Param& p : n.layer->params()) out.push_back(&p);
+    return out;
+}
+
+double Model::regularizationLoss() const {
+    double loss = 0.0;
+    for (const Node& n : nodes_)
+        for (const Param& p : n.layer->params())
+            if (p.l2 > 0.0f) {
+                double s = 0.0;
+                for (int64_t i = 0; i < p.value.size(); ++i) s += double(p.value[i]) * p.value[i];
+                loss += double(p.l2) * s;
+            }
+    return loss;
+}
+
+Activation Model::outputActivation() const {
+    const Layer& last = *nodes_.back().layer;
+    if (const json::Value* a = last.config().find("activation")) return activationFromName(a->asString());
+    return Activation::Linear;
+}
+
+const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
+    if (!built_) throw ShapeError("the model must be built before it runs");
+    const Shape expected = inputShape();
+    if (!(input.shape().withoutBatch() == expected))
+        throw ShapeError("the model expects input " + expected.toString(true) + ", got " +
+                         input.shape().toString());
+    outputPtr_[0] = &input; // the InputLayer passes its batch through untouched
+    for (size_t k = 1; k < nodes_.size(); ++k) {
+        std::vector<const Tensor*> in;
+        for (int i : nodes_[k].inputs) in.push_back(outputPtr_[size_t(i)]);
+        nodes_[k].layer->forward(in, outputs_[k], ctx);
+        outputPtr_[k] = &outputs_[k];
+    }
+    return *outputPtr_.back();
+}
+
+const Tensor& Model::nodeOutput(int node) const {
+    if (!built_ || !outputPtr_[size_t(node)]) throw ShapeError("no forward pass has run yet");
+    return *outputPtr_[size_t(node)];
+}
+
+void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation) {
+    const size_t last = nodes_.size() - 1;
+    std::vector<bool> ready(nodes_.size(), false);
+    // The output node's gradient is the caller's buffer; others are ours.
+    std::vector<Tensor*> grad(nodes_.size());
+    for (size_t k = 0; k < nodes_.size(); ++k) grad[k] = &grads_[k];
+    grad[last] = &dOutput;
+    ready[last] = true;
+    for (size_t k = last; k >= 1; --k) {
+        if (!ready[k]) continue; // no path from this node to the loss
+        Node& n = nodes_[k];
+        std::vector<const Tensor*> in;
+        std::vector<Tensor*> dIn;
+        std::vector<int> accumulate; // inputs whose gradient arrives from several consumers
+        for (int i : n.inputs) {
+            in.push_back(outputPtr_[size_t(i)]);
+            if (i == 0) {
+                dIn.push_back(nullptr); // nothing learns from the input image
+            } else if (consumers_[size_t(i)] == 1 || !ready[size_t(i)]) {
+                grad[size_t(i)]->resize(outputPtr_[size_t(i)]->shape());
+                dIn.push_back(grad[size_t(i)]);
+            } else {
+                dIn.push_back(nullptr);
+                accumulate.push_back(int(dIn.size()) - 1);
+            }
+        }
+        if (scratch_.size() < accumulate.size()) scratch_.resize(accumulate.size());
+        for (size_t j = 0; j < accumulate.size(); ++j) {
+            const size_t slot = size_t(accumulate[j]);
+            scratch_[j].resize(in[slot]->shape());
+            dIn[slot] = &scratch_[j];
+        }
+        RunContext c = ctx;
+        c.lossGradientIsPreActivation = k == last && outputGradIsPreActivation;
+        n.layer->backward(in, *outputPtr_[k], *grad[k], dIn, c);
+        for (size_t j = 0; j < accumulate.size(); ++j) {
+            Tensor& target = *grad[size_t(n.inputs[size_t(accumulate[j])])];
+            for (int64_t e = 0; e < target.size(); ++e) target[e] += scratch_[j][e];
+        }
+        for (int i : n.inputs) ready[size_t(i)] = true;
+    }
+}
+
+} // namespace cs

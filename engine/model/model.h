@@ -1,0 +1,94 @@
+// Model: a directed acyclic graph of named layers, Keras-style.
+//
+// Nodes are kept in topological order (each node's inputs come before it); the
+// first node is the InputLayer and the last is the output. A plain chain is the
+// common case (Keras's Sequential); Add/Concatenate nodes with several inputs
+// make skip connections. The model owns one activation and one gradient buffer
+// per node, sized at the first batch and reused every step after.
+#pragma once
+
+#include "core/activation.h"
+#include "core/tensor.h"
+#include "io/json.h"
+#include "layers/layer.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+class Model {
+public:
+    Model();
+    ~Model();
+    Model(Model&&) noexcept;
+    Model& operator=(Model&&) noexcept;
+
+    std::string name = "model";
+
+    // ---- Graph -------------------------------------------------------------------
+    // Appends a layer. An empty name gets Keras's automatic one (conv2d, conv2d_1, ...).
+    // inbound: names of its input nodes; empty = the previous node (a chain).
+    // Throws ConfigError on a duplicate name or an unknown inbound node.
+    std::string add(std::unique_ptr<Layer> layer, std::vector<std::string> inbound = {});
+    int nodeCount() const { return int(nodes_.size()); }
+    Layer& layer(int node) { return *nodes_[size_t(node)].layer; }
+    const Layer& layer(int node) const { return *nodes_[size_t(node)].layer; }
+    const std::vector<int>& inputsOf(int node) const { return nodes_[size_t(node)].inputs; }
+    int findNode(const std::string& name) const; // -1 if absent
+    Layer* findLayer(const std::string& name);
+    // True when every node takes exactly the previous node (Keras Sequential).
+    bool isChain() const;
+    // Keras's next automatic name for a layer class in this model.
+    std::string uniqueName(const std::string& prefix) const;
+
+    // ---- Shapes and parameters ---------------------------------------------------
+    // Per-node per-sample output shapes; throws ShapeError naming the first bad layer.
+    std::vector<Shape> inferShapes() const;
+    // Creates every layer's parameters (glorot_uniform kernels from `seed`).
+    void build(uint64_t seed);
+    bool isBuilt() const { return built_; }
+    Shape inputShape() const;
+    Shape outputShape() const;
+    int64_t parameterCount() const;
+    int64_t trainableParameterCount() const;
+    std::vector<Param*> parameters();
+    // The L2 penalty sum over kernels with a kernel_regularizer.
+    double regularizationLoss() const;
+    // Activation of the output layer (softmax/sigmoid decide how the loss fuses).
+    Activation outputActivation() const;
+
+    // ---- Running ------------------------------------------------------------------
+    // Forward pass over a batch [N, ...inputShape]; returns the output [N, ...].
+    const Tensor& forward(const Tensor& input, const RunContext& ctx);
+    // Backward pass after a training forward: dOutput = dL/d(output) (or
+    // dL/d(pre-activation) when outputGradIsPreActivation). Sets parameter gradients.
+    void backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation);
+    // The output of a node from the last forward pass (feature maps).
+    const Tensor& nodeOutput(int node) const;
+
+    // ---- Files ---------------------------------------------------------------------
+    // The architecture as JSON (docs/formats.md): Keras class names and configs.
+    json::Value toJson() const;
+    // Builds the graph from that JSON (not the parameters: call build()).
+    static Model fromJson(const json::Value& architecture);
+    // A deep copy: same graph and same parameter values.
+    Model clone() const;
+
+private:
+    struct Node {
+        std::unique_ptr<Layer> layer;
+        std::vector<int> inputs;
+    };
+    std::vector<Node> nodes_;
+    bool built_ = false;
+    // Run-time buffers, one per node.
+    std::vector<Tensor> outputs_;
+    std::vector<const Tensor*> outputPtr_;
+    std::vector<Tensor> grads_;
+    std::vector<int> consumers_;
+    std::vector<Tensor> scratch_; // gradients of inputs that several layers consume
+};
+
+} // namespace cs

@@ -1,0 +1,89 @@
+// Model <-> architecture JSON (the format is described in docs/formats.md).
+#include "core/errors.h"
+#include "layers/layer_registry.h"
+#include "model/model.h"
+
+namespace cs {
+
+namespace {
+constexpr const char* kFormat = "convstudio-architecture";
+constexpr int kVersion = 1;
+} // namespace
+
+json::Value Model::toJson() const {
+    json::Value root = json::Value::object();
+    root.set("format", kFormat);
+    root.set("version", kVersion);
+    root.set("name", name);
+    const bool chain = isChain();
+    root.set("class_name", chain ? "Sequential" : "Functional");
+    json::Value layers = json::Value::array();
+    for (const Node& n : nodes_) {
+        json::Value entry = json::Value::object();
+        entry.set("class_name", n.layer->className());
+        entry.set("config", n.layer->config());
+        if (!chain && !n.inputs.empty()) {
+            json::Value inbound = json::Value::array();
+            for (int i : n.inputs) inbound.push(nodes_[size_t(i)].layer->name());
+            entry.set("inbound_nodes", inbound);
+        }
+        layers.push(entry);
+    }
+    root.set("layers", layers);
+    return root;
+}
+
+Model Model::fromJson(const json::Value& root) {
+    if (!root.isObject()) throw FormatError("an architecture must be a JSON object");
+    const std::string format = root.getString("format", kFormat);
+    if (format != kFormat)
+        throw FormatError("not a ConvStudio architecture (format is '" + format + "', expected '" +
+                          kFormat + "')");
+    const int version = root.getInt("version", kVersion);
+    if (version > kVersion)
+        throw FormatError("architecture version " + std::to_string(version) +
+                          " is newer than this ConvStudio understands (" + std::to_string(kVersion) + ")");
+    const json::Value& layers = root.at("layers");
+    if (!layers.isArray() || layers.size() == 0) throw FormatError("'layers' must be a non-empty list");
+
+    Model model;
+    model.name = root.getString("name", "model");
+    for (size_t i = 0; i < layers.size(); ++i) {
+        const json::Value& entry = layers[i];
+        const std::string className = entry.at("class_name").asString();
+        json::Value config = entry.find("config") ? entry.at("config") : json::Value::object();
+        // Keras 2 style: the first layer carries input_shape instead of an InputLayer.
+        if (i == 0 && className != "InputLayer") {
+            const json::Value* shape = config.find("input_shape");
+            if (!shape)
+                throw FormatError("the first layer must be an InputLayer (or carry 'input_shape')");
+            json::Value inputConfig = json::Value::object();
+            inputConfig.set("shape", *shape);
+            model.add(createLayer("InputLayer", inputConfig));
+        }
+        config.erase("input_shape");
+        std::vector<std::string> inbound;
+        if (const json::Value* in = entry.find("inbound_nodes")) inbound = in->asStringVector();
+        try {
+            model.add(createLayer(className, config), inbound);
+        } catch (const ConfigError& e) {
+            throw ConfigError("layer " + std::to_string(i + 1) + ": " + e.what());
+        }
+    }
+    return model;
+}
+
+Model Model::clone() const {
+    Model copy = fromJson(toJson());
+    if (built_) {
+        copy.build(0);
+        for (size_t k = 0; k < nodes_.size(); ++k) {
+            auto& from = nodes_[k].layer->params();
+            auto& to = copy.nodes_[k].layer->params();
+            for (size_t p = 0; p < from.size(); ++p) to[p].value = from[p].value;
+        }
+    }
+    return copy;
+}
+
+} // namespace cs

@@ -1,0 +1,58 @@
+// Callbacks: code that runs between epochs, as in Keras (EarlyStopping,
+// ModelCheckpoint, ReduceLROnPlateau, CSVLogger). A callback sees the epoch's
+// logs ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate") and
+// acts through the CallbackHost the trainer gives it; every action it takes is
+// reported as a TrainingEvent, so the GUI can mark it on the charts.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+class Model;
+class Optimizer;
+
+using Logs = std::map<std::string, double>;
+
+struct TrainingEvent {
+    enum class Kind { EarlyStopping, BestWeightsRestored, CheckpointSaved, LearningRateReduced, NonFiniteLoss };
+    Kind kind = Kind::EarlyStopping;
+    int epoch = 0;        // 0-based epoch at which it happened
+    double value = 0.0;   // the new learning rate, the monitored value ...
+    std::string path;     // the checkpoint written
+    std::string message;  // for a person
+};
+
+class CallbackHost {
+public:
+    virtual ~CallbackHost() = default;
+    virtual Model& model() = 0;
+    virtual Optimizer& optimizer() = 0;
+    virtual void stopTraining() = 0;
+    virtual void report(const TrainingEvent& event) = 0;
+    // Writes the model, with its metadata and optimizer state, to a .safetensors file.
+    virtual void saveModel(const std::string& path) = 0;
+};
+
+class Callback {
+public:
+    virtual ~Callback() = default;
+    virtual std::string name() const = 0;
+    // Throws ConfigError when the monitored value will not exist in this run.
+    virtual void checkLogs(const std::vector<std::string>& availableKeys) const;
+    virtual void onTrainBegin(CallbackHost&) {}
+    virtual void onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) = 0;
+    virtual void onTrainEnd(CallbackHost&) {}
+
+protected:
+    std::string monitor_;
+};
+
+enum class MonitorMode { Auto, Min, Max };
+MonitorMode monitorModeFromName(const std::string& name); // auto, min, max
+// Keras's auto: maximise when the name mentions accuracy, else minimise.
+bool maximises(MonitorMode mode, const std::string& monitor);
+
+} // namespace cs

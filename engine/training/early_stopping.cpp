@@ -1,0 +1,69 @@
+#include "training/early_stopping.h"
+
+#include "core/errors.h"
+#include "model/model.h"
+
+#include <cmath>
+
+namespace cs {
+
+EarlyStopping::EarlyStopping(std::string monitor, double minDelta, int patience, MonitorMode mode,
+                             bool restoreBestWeights)
+    : minDelta_(std::abs(minDelta)), patience_(patience), maximise_(maximises(mode, monitor)),
+      restore_(restoreBestWeights) {
+    monitor_ = std::move(monitor);
+    if (patience < 0) throw ConfigError("EarlyStopping: patience must be 0 or more");
+}
+
+void EarlyStopping::onTrainBegin(CallbackHost&) {
+    wait_ = 0;
+    stoppedEpoch_ = -1;
+    bestEpoch_ = -1;
+    best_.reset();
+    bestWeights_.clear();
+}
+
+bool EarlyStopping::improved(double current, double reference) const {
+    return maximise_ ? current - minDelta_ > reference : current + minDelta_ < reference;
+}
+
+void EarlyStopping::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) {
+    auto it = logs.find(monitor_);
+    if (it == logs.end() || !std::isfinite(it->second)) return;
+    const double current = it->second;
+    ++wait_;
+    if (!best_ || improved(current, *best_)) {
+        best_ = current;
+        bestEpoch_ = epoch;
+        wait_ = 0;
+        if (restore_) {
+            bestWeights_.clear();
+            for (Param* p : host.model().parameters()) bestWeights_.push_back(p->value);
+        }
+        return;
+    }
+    if (wait_ >= patience_ && epoch > 0) {
+        stoppedEpoch_ = epoch;
+        host.stopTraining();
+        TrainingEvent e;
+        e.kind = TrainingEvent::Kind::EarlyStopping;
+        e.epoch = epoch;
+        e.value = *best_;
+        e.message = "early stopping: " + monitor_ + " has not improved for " +
+                    std::to_string(wait_) + " epoch(s); best was epoch " + std::to_string(bestEpoch_ + 1);
+        host.report(e);
+        if (restore_ && !bestWeights_.empty()) {
+            auto params = host.model().parameters();
+            for (size_t i = 0; i < params.size() && i < bestWeights_.size(); ++i)
+                params[i]->value = bestWeights_[i];
+            TrainingEvent r;
+            r.kind = TrainingEvent::Kind::BestWeightsRestored;
+            r.epoch = epoch;
+            r.value = *best_;
+            r.message = "restored the weights of epoch " + std::to_string(bestEpoch_ + 1);
+            host.report(r);
+        }
+    }
+}
+
+} // namespace cs

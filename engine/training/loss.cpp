@@ -1,0 +1,106 @@
+#include "training/loss.h"
+
+#include "core/errors.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs {
+
+namespace {
+constexpr float kEpsilon = 1e-7f; // Keras's backend epsilon
+float clipProbability(float p) { return std::clamp(p, kEpsilon, 1.0f - kEpsilon); }
+} // namespace
+
+const std::vector<std::string>& lossNames() {
+    static const std::vector<std::string> names{"categorical_crossentropy",
+                                                "sparse_categorical_crossentropy",
+                                                "binary_crossentropy", "mse"};
+    return names;
+}
+
+Loss lossFromName(const std::string& name) {
+    if (name == "categorical_crossentropy") return Loss::CategoricalCrossentropy;
+    if (name == "sparse_categorical_crossentropy") return Loss::SparseCategoricalCrossentropy;
+    if (name == "binary_crossentropy") return Loss::BinaryCrossentropy;
+    if (name == "mse" || name == "mean_squared_error") return Loss::MeanSquaredError;
+    throw ConfigError("unknown loss '" + name +
+                      "' (use categorical_crossentropy, sparse_categorical_crossentropy, "
+                      "binary_crossentropy or mse)");
+}
+
+std::string lossName(Loss loss) { return lossNames()[size_t(loss)]; }
+
+void checkLossCompatible(Loss loss, int units, int classes) {
+    if (loss == Loss::BinaryCrossentropy) {
+        if (units != 1)
+            throw ConfigError("binary_crossentropy needs one output unit (Dense(1, sigmoid)), the "
+                              "model has " + std::to_string(units) +
+                              ": use categorical_crossentropy or change the last layer");
+        if (classes != 2)
+            throw ConfigError("binary_crossentropy needs 2 classes, the data set has " +
+                              std::to_string(classes) + ": use categorical_crossentropy");
+        return;
+    }
+    if (loss == Loss::MeanSquaredError && units == 1) return;
+    if (units != classes)
+        throw ConfigError("the model's last layer has " + std::to_string(units) +
+                          " units but the data set has " + std::to_string(classes) +
+                          " classes: set the last Dense to " + std::to_string(classes) + " units");
+}
+
+LossResult computeLoss(Loss loss, Activation act, const Tensor& pred, const int32_t* labels,
+                       Tensor* grad) {
+    const int n = pred.shape()[0];
+    const int units = int(pred.sampleSize());
+    LossResult r;
+    if (grad) grad->resize(pred.shape());
+    const float invN = 1.0f / float(std::max(n, 1));
+    double total = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const float* p = pred.sample(i);
+        float* g = grad ? grad->sample(i) : nullptr;
+        const int y = labels[i];
+        switch (loss) {
+        case Loss::CategoricalCrossentropy:
+        case Loss::SparseCategoricalCrossentropy: {
+            total -= std::log(double(clipProbability(p[y])));
+            if (!g) break;
+            if (act == Activation::Softmax) {
+                for (int u = 0; u < units; ++u) g[u] = (p[u] - (u == y ? 1.0f : 0.0f)) * invN;
+            } else {
+                for (int u = 0; u < units; ++u) g[u] = 0.0f;
+                g[y] = -invN / clipProbability(p[y]);
+            }
+            break;
+        }
+        case Loss::BinaryCrossentropy: {
+            const float t = float(y), q = clipProbability(p[0]);
+            total -= t * std::log(double(q)) + (1.0 - t) * std::log(1.0 - double(q));
+            if (!g) break;
+            if (act == Activation::Sigmoid) g[0] = (p[0] - t) * invN;
+            else g[0] = (-t / q + (1.0f - t) / (1.0f - q)) * invN;
+            break;
+        }
+        case Loss::MeanSquaredError: {
+            double s = 0.0;
+            for (int u = 0; u < units; ++u) {
+                const float t = units == 1 ? float(y) : (u == y ? 1.0f : 0.0f);
+                const float d = p[u] - t;
+                s += double(d) * d;
+                if (g) g[u] = 2.0f * d * invN / float(units);
+            }
+            total += s / units;
+            break;
+        }
+        }
+    }
+    r.loss = total / std::max(n, 1);
+    r.gradientIsPreActivation =
+        (loss == Loss::CategoricalCrossentropy || loss == Loss::SparseCategoricalCrossentropy)
+            ? act == Activation::Softmax
+            : loss == Loss::BinaryCrossentropy && act == Activation::Sigmoid;
+    return r;
+}
+
+} // namespace cs

@@ -1,0 +1,38 @@
+// Losses with Keras's names and semantics. Labels are class indices; the
+// categorical and sparse categorical cross-entropies are the same number
+// (Keras's one-hot targets are made on the fly). Probabilities are clipped to
+// [1e-7, 1 - 1e-7] as Keras does. When the output layer is softmax (or a single
+// sigmoid for binary_crossentropy) the gradient is taken with respect to the
+// pre-activation, p - y, which stays exact where p underflows.
+#pragma once
+
+#include "core/activation.h"
+#include "core/tensor.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+enum class Loss { CategoricalCrossentropy, SparseCategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError };
+
+Loss lossFromName(const std::string& name); // throws ConfigError
+std::string lossName(Loss loss);
+const std::vector<std::string>& lossNames();
+
+struct LossResult {
+    double loss = 0.0;                     // mean over the batch
+    bool gradientIsPreActivation = false;  // see above
+};
+
+// Mean loss of predictions [n, units] against labels; when grad != nullptr also
+// writes dL/d(output) (or the fused pre-activation gradient) into *grad.
+LossResult computeLoss(Loss loss, Activation outputActivation, const Tensor& predictions,
+                       const int32_t* labels, Tensor* grad);
+
+// Checks that the model output fits the loss and class count, with a message
+// that says what to change.
+void checkLossCompatible(Loss loss, int outputUnits, int classCount);
+
+} // namespace cs

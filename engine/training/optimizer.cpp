@@ -1,0 +1,130 @@
+#include "training/optimizer.h"
+
+#include "core/errors.h"
+#include "core/parallel.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace cs {
+
+Optimizer::~Optimizer() = default;
+
+json::Value Optimizer::config() const {
+    json::Value v = json::Value::object();
+    v.set("learning_rate", learningRate);
+    return v;
+}
+
+void Optimizer::step(const NamedParams& params) {
+    ++iterations;
+    const size_t slotCount = slotNames().size();
+    for (const auto& [name, p] : params) {
+        std::vector<Tensor>& s = slots_[name];
+        if (s.size() != slotCount || (slotCount && !(s[0].shape() == p->value.shape()))) {
+            s.assign(slotCount, Tensor(p->value.shape()));
+            for (Tensor& t : s) t.zero();
+        }
+        std::vector<float*> slotPtr;
+        for (Tensor& t : s) slotPtr.push_back(t.data());
+        float* w = p->value.data();
+        const float* g = p->grad.data();
+        // Element-wise: any split gives the same numbers.
+        parallelFor(p->value.size(), 1 << 15, [&](long b, long e) {
+            std::vector<float*> local(slotPtr.size());
+            for (size_t k = 0; k < slotPtr.size(); ++k) local[k] = slotPtr[k] + b;
+            update(w + b, g + b, local, e - b, iterations);
+        });
+    }
+}
+
+json::Value Adam::config() const {
+    json::Value v = Optimizer::config();
+    v.set("beta_1", beta1);
+    v.set("beta_2", beta2);
+    v.set("epsilon", epsilon);
+    return v;
+}
+
+void Adam::update(float* w, const float* g, std::vector<float*>& s, long n, int64_t t) {
+    // Keras: lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t); w -= lr_t * m / (sqrt(v) + eps).
+    const double lrT = learningRate * std::sqrt(1.0 - std::pow(beta2, double(t))) /
+                       (1.0 - std::pow(beta1, double(t)));
+    const float lr = float(lrT), b1 = float(beta1), b2 = float(beta2), eps = float(epsilon);
+    float* m = s[0];
+    float* v = s[1];
+    for (long i = 0; i < n; ++i) {
+        m[i] += (g[i] - m[i]) * (1.0f - b1);
+        v[i] += (g[i] * g[i] - v[i]) * (1.0f - b2);
+        w[i] -= lr * m[i] / (std::sqrt(v[i]) + eps);
+    }
+}
+
+json::Value SGD::config() const {
+    json::Value v = Optimizer::config();
+    v.set("momentum", momentum);
+    v.set("nesterov", nesterov);
+    return v;
+}
+
+void SGD::update(float* w, const float* g, std::vector<float*>& s, long n, int64_t) {
+    const float lr = float(learningRate), mu = float(momentum);
+    float* vel = s[0];
+    for (long i = 0; i < n; ++i) {
+        vel[i] = mu * vel[i] - lr * g[i];
+        w[i] += nesterov ? mu * vel[i] - lr * g[i] : vel[i];
+    }
+}
+
+json::Value RMSprop::config() const {
+    json::Value v = Optimizer::config();
+    v.set("rho", rho);
+    v.set("epsilon", epsilon);
+    return v;
+}
+
+void RMSprop::update(float* w, const float* g, std::vector<float*>& s, long n, int64_t) {
+    const float lr = float(learningRate), r = float(rho), eps = float(epsilon);
+    float* a = s[0];
+    for (long i = 0; i < n; ++i) {
+        a[i] = r * a[i] + (1.0f - r) * g[i] * g[i];
+        w[i] -= lr * g[i] / (std::sqrt(a[i]) + eps);
+    }
+}
+
+std::unique_ptr<Optimizer> createOptimizer(const std::string& rawName, const json::Value& c) {
+    std::string name = rawName;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+    const json::Value cfg = c.isNull() ? json::Value::object() : c;
+    std::unique_ptr<Optimizer> opt;
+    if (name == "adam") {
+        auto a = std::make_unique<Adam>();
+        a->beta1 = cfg.getNumber("beta_1", a->beta1);
+        a->beta2 = cfg.getNumber("beta_2", a->beta2);
+        a->epsilon = cfg.getNumber("epsilon", a->epsilon);
+        if (a->beta1 < 0 || a->beta1 >= 1 || a->beta2 < 0 || a->beta2 >= 1)
+            throw ConfigError("Adam: beta_1 and beta_2 must be in [0, 1)");
+        opt = std::move(a);
+    } else if (name == "sgd") {
+        auto s = std::make_unique<SGD>();
+        s->momentum = cfg.getNumber("momentum", s->momentum);
+        s->nesterov = cfg.getBool("nesterov", s->nesterov);
+        if (s->momentum < 0 || s->momentum >= 1) throw ConfigError("SGD: momentum must be in [0, 1)");
+        opt = std::move(s);
+    } else if (name == "rmsprop") {
+        auto r = std::make_unique<RMSprop>();
+        r->rho = cfg.getNumber("rho", r->rho);
+        r->epsilon = cfg.getNumber("epsilon", r->epsilon);
+        if (r->rho < 0 || r->rho >= 1) throw ConfigError("RMSprop: rho must be in [0, 1)");
+        opt = std::move(r);
+    } else {
+        throw ConfigError("unknown optimizer '" + rawName + "' (use adam, sgd or rmsprop)");
+    }
+    opt->learningRate = cfg.getNumber("learning_rate", opt->learningRate);
+    if (!(opt->learningRate > 0) || !std::isfinite(opt->learningRate))
+        throw ConfigError(opt->className() + ": learning_rate must be a positive number");
+    return opt;
+}
+
+} // namespace cs

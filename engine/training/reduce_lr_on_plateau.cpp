@@ -1,0 +1,64 @@
+#include "training/reduce_lr_on_plateau.h"
+
+#include "core/errors.h"
+#include "training/optimizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cs {
+
+ReduceLROnPlateau::ReduceLROnPlateau(std::string monitor, double factor, int patience, double minLr,
+                                     double minDelta, int cooldown, MonitorMode mode)
+    : factor_(factor), minLr_(minLr), minDelta_(minDelta), patience_(patience), cooldown_(cooldown),
+      maximise_(maximises(mode, monitor)) {
+    monitor_ = std::move(monitor);
+    if (!(factor > 0.0 && factor < 1.0))
+        throw ConfigError("ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)");
+    if (patience < 0 || cooldown < 0)
+        throw ConfigError("ReduceLROnPlateau: patience and cooldown must be 0 or more");
+}
+
+void ReduceLROnPlateau::onTrainBegin(CallbackHost&) {
+    wait_ = 0;
+    cooldownCounter_ = 0;
+    best_.reset();
+}
+
+void ReduceLROnPlateau::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) {
+    auto it = logs.find(monitor_);
+    if (it == logs.end() || !std::isfinite(it->second)) return;
+    const double current = it->second;
+    const bool inCooldown = cooldownCounter_ > 0;
+    if (inCooldown) {
+        --cooldownCounter_;
+        wait_ = 0;
+    }
+    const bool better = !best_ || (maximise_ ? current > *best_ + minDelta_ : current < *best_ - minDelta_);
+    if (better) {
+        best_ = current;
+        wait_ = 0;
+        return;
+    }
+    if (inCooldown) return;
+    if (++wait_ < patience_) return;
+    Optimizer& opt = host.optimizer();
+    const double old = opt.learningRate;
+    if (old > minLr_) {
+        opt.learningRate = std::max(old * factor_, minLr_);
+        cooldownCounter_ = cooldown_;
+        wait_ = 0;
+        TrainingEvent e;
+        e.kind = TrainingEvent::Kind::LearningRateReduced;
+        e.epoch = epoch;
+        e.value = opt.learningRate;
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "learning rate reduced from %g to %g (%s stalled)", old,
+                      opt.learningRate, monitor_.c_str());
+        e.message = buf;
+        host.report(e);
+    }
+}
+
+} // namespace cs

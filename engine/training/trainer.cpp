@@ -1,0 +1,272 @@
+#include "training/trainer.h"
+
+#include "core/errors.h"
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+namespace cs {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+void checkLabels(const ImageSet& set, int classCount, const char* what) {
+    for (int i = 0; i < set.count(); ++i)
+        if (set.labels[size_t(i)] < 0 || set.labels[size_t(i)] >= classCount)
+            throw DataError(std::string(what) + " image " + std::to_string(i) + " has label " +
+                            std::to_string(set.labels[size_t(i)]) + ", outside the " +
+                            std::to_string(classCount) + " classes");
+}
+
+Shape imageShape(const ImageSet& set) { return {set.height, set.width, set.channels}; }
+
+Evaluation evaluateWith(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
+                        int classCount, int batchSize, int chunks, Tensor& batch) {
+    Evaluation ev;
+    ev.confusion = ConfusionMatrix(std::max(classCount, 2));
+    ev.predicted.reserve(size_t(set.count()));
+    RunContext ctx;
+    ctx.training = false;
+    ctx.chunks = chunks;
+    std::vector<int> idx(static_cast<size_t>(batchSize));
+    double total = 0;
+    for (int b = 0; b < set.count(); b += batchSize) {
+        const int n = std::min(batchSize, set.count() - b);
+        std::iota(idx.begin(), idx.begin() + n, b);
+        fillBatch(set, idx.data(), n, pre, batch, chunks);
+        const Tensor& out = model.forward(batch, ctx);
+        total += computeLoss(loss, model.outputActivation(), out, set.labels.data() + b, nullptr).loss * n;
+        for (int32_t p : predictedClasses(out)) {
+            ev.confusion.add(set.labels[ev.predicted.size()], p);
+            ev.predicted.push_back(p);
+        }
+    }
+    ev.loss = set.count() ? total / set.count() + model.regularizationLoss() : 0.0;
+    return ev;
+}
+} // namespace
+
+std::vector<double> History::series(const std::string& key) const {
+    std::vector<double> out;
+    for (const Logs& l : epochs) {
+        auto it = l.find(key);
+        out.push_back(it == l.end() ? std::nan("") : it->second);
+    }
+    return out;
+}
+
+Trainer::Trainer(Model& model, Optimizer& optimizer, Loss loss, FitOptions options)
+    : model_(model), optimizer_(optimizer), loss_(loss), options_(options), pool_(options.threads) {
+    if (options_.epochs < 1) throw ConfigError("epochs must be 1 or more");
+    if (options_.batchSize < 1) throw ConfigError("batch size must be 1 or more");
+    if (options_.stepsPerEpoch < 0) throw ConfigError("steps per epoch must be 0 (all) or more");
+    if (options_.validationSplit < 0.0 || options_.validationSplit >= 1.0)
+        throw ConfigError("validation split must be in [0, 1)");
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::report(const TrainingEvent& event) {
+    if (history_) history_->events.push_back(event);
+    if (observer_) observer_->onEvent(event);
+}
+
+void Trainer::saveModel(const std::string& path) {
+    if (!saver_) throw ConfigError("ModelCheckpoint needs a way to save the model: none was given");
+    saver_(path);
+}
+
+NamedParams Trainer::trainableParams() {
+    NamedParams out;
+    for (int k = 0; k < model_.nodeCount(); ++k) {
+        Layer& layer = model_.layer(k);
+        if (!layer.trainable()) continue;
+        for (Param& p : layer.params())
+            if (p.trainable) out.emplace_back(layer.name() + "." + p.name, &p);
+    }
+    return out;
+}
+
+Evaluation Trainer::evaluateInArena(const ImageSet& set, int classCount) {
+    return evaluateWith(model_, set, preprocessing_, loss_, classCount, std::max(options_.batchSize, 64),
+                        pool_.threads(), batch_);
+}
+
+History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* validationSet) {
+    if (!model_.isBuilt()) model_.build(options_.seed);
+    const Shape expected = model_.inputShape();
+    if (!(imageShape(fullTrain) == expected))
+        throw ShapeError("the model expects images of " + expected.toString() + " but the data has " +
+                         imageShape(fullTrain).toString() +
+                         ": change the InputLayer shape or the data's target size / colour mode");
+    checkLossCompatible(loss_, int(model_.outputShape().numel()), classCount);
+    checkLabels(fullTrain, classCount, "training");
+
+    // Keras takes the validation split from the end, before any shuffling.
+    ImageSet splitTrain, splitValidation;
+    const ImageSet* train = &fullTrain;
+    const ImageSet* validation = validationSet;
+    if (!validation && options_.validationSplit > 0.0) {
+        const int splitAt = int(std::ceil(fullTrain.count() * (1.0 - options_.validationSplit)));
+        splitTrain = fullTrain.slice(0, splitAt);
+        splitValidation = fullTrain.slice(splitAt, fullTrain.count());
+        train = &splitTrain;
+        validation = &splitValidation;
+    }
+    if (train->count() == 0) throw DataError("the training set is empty");
+    if (validation) {
+        if (!(imageShape(*validation) == expected))
+            throw ShapeError("validation images are " + imageShape(*validation).toString() +
+                             ", the model expects " + expected.toString());
+        checkLabels(*validation, classCount, "validation");
+        if (validation->count() == 0) validation = nullptr;
+    }
+
+    std::vector<std::string> keys{"loss", "accuracy", "learning_rate"};
+    if (validation) {
+        keys.push_back("val_loss");
+        keys.push_back("val_accuracy");
+    }
+    for (Callback* c : callbacks_) c->checkLogs(keys);
+
+    History history;
+    history_ = &history;
+    stopRequested_ = false;
+    const NamedParams params = trainableParams();
+    const int chunks = pool_.threads();
+    const int n = train->count();
+    int batches = (n + options_.batchSize - 1) / options_.batchSize;
+    if (options_.stepsPerEpoch > 0) batches = std::min(batches, options_.stepsPerEpoch);
+
+    pool_.run([&] {
+        for (Callback* c : callbacks_) c->onTrainBegin(*this);
+        std::vector<int> order(static_cast<size_t>(n));
+        const auto runStart = Clock::now();
+        double trainSecondsSoFar = 0;
+        for (int epoch = 0; epoch < options_.epochs && !stopRequested_; ++epoch) {
+            std::iota(order.begin(), order.end(), 0);
+            if (options_.shuffle) {
+                Rng rng(splitmix64(options_.seed) ^ splitmix64(uint64_t(epoch) + 1));
+                rng.shuffle(order);
+            }
+            const auto epochStart = Clock::now();
+            double lossSum = 0;
+            int64_t seen = 0, correct = 0;
+            for (int b = 0; b < batches; ++b) {
+                if (stop_ && stop_->load()) {
+                    history.stoppedByRequest = true;
+                    stopRequested_ = true;
+                    break;
+                }
+                const int start = b * options_.batchSize;
+                const int count = std::min(options_.batchSize, n - start);
+                fillBatch(*train, order.data() + start, count, preprocessing_, batch_, chunks);
+                std::vector<int32_t> labels(static_cast<size_t>(count));
+                for (int i = 0; i < count; ++i) labels[size_t(i)] = train->labels[size_t(order[size_t(start + i)])];
+
+                RunContext ctx;
+                ctx.training = true;
+                ctx.chunks = chunks;
+                ctx.seed = options_.seed;
+                ctx.step = uint64_t(optimizer_.iterations);
+                const Tensor& out = model_.forward(batch_, ctx);
+                LossResult lr = computeLoss(loss_, model_.outputActivation(), out, labels.data(), &lossGrad_);
+                const std::vector<int32_t> predicted = predictedClasses(out);
+                for (int i = 0; i < count; ++i) correct += predicted[size_t(i)] == labels[size_t(i)];
+                if (!std::isfinite(lr.loss)) {
+                    TrainingEvent e;
+                    e.kind = TrainingEvent::Kind::NonFiniteLoss;
+                    e.epoch = epoch;
+                    e.value = lr.loss;
+                    e.message = "the loss became " + std::string(std::isnan(lr.loss) ? "NaN" : "infinite") +
+                                " at epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(b + 1) +
+                                ": training stopped; try a lower learning rate or check the data";
+                    report(e);
+                    history.diverged = true;
+                    stopRequested_ = true;
+                    break;
+                }
+                model_.backward(lossGrad_, ctx, lr.gradientIsPreActivation);
+                optimizer_.step(params);
+                lossSum += lr.loss * count;
+                seen += count;
+
+                if (observer_) {
+                    BatchProgress p;
+                    p.epoch = epoch;
+                    p.epochs = options_.epochs;
+                    p.batch = b + 1;
+                    p.batches = batches;
+                    p.loss = lossSum / double(seen) + model_.regularizationLoss();
+                    p.accuracy = double(correct) / double(seen);
+                    p.learningRate = optimizer_.learningRate;
+                    p.epochSeconds = secondsSince(epochStart);
+                    p.imagesPerSecond = p.epochSeconds > 0 ? double(seen) / p.epochSeconds : 0;
+                    const double perBatch = p.epochSeconds / double(b + 1);
+                    const double perEpoch = epoch > 0 ? trainSecondsSoFar / epoch : perBatch * batches;
+                    p.etaSeconds = perBatch * (batches - b - 1) + perEpoch * (options_.epochs - epoch - 1);
+                    observer_->onBatchEnd(p);
+                }
+            }
+            if (seen == 0) break;
+            const double trainSeconds = secondsSince(epochStart);
+            trainSecondsSoFar += trainSeconds;
+            Logs logs;
+            logs["loss"] = lossSum / double(seen) + model_.regularizationLoss();
+            logs["accuracy"] = double(correct) / double(seen);
+            logs["learning_rate"] = optimizer_.learningRate;
+            if (validation && !history.diverged) {
+                Evaluation ev = evaluateInArena(*validation, classCount);
+                logs["val_loss"] = ev.loss;
+                logs["val_accuracy"] = ev.accuracy();
+            }
+            EpochSummary summary;
+            summary.epoch = epoch;
+            summary.epochs = options_.epochs;
+            summary.logs = logs;
+            summary.seconds = secondsSince(epochStart);
+            summary.imagesPerSecond = trainSeconds > 0 ? double(seen) / trainSeconds : 0;
+            history.epochs.push_back(logs);
+            history.summaries.push_back(summary);
+            if (observer_) observer_->onEpochEnd(summary);
+            if (history.diverged || history.stoppedByRequest) break;
+            for (Callback* c : callbacks_) c->onEpochEnd(epoch, logs, *this);
+        }
+        (void)runStart;
+        for (Callback* c : callbacks_) c->onTrainEnd(*this);
+    });
+    history_ = nullptr;
+    return history;
+}
+
+Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
+                    int classCount, int batchSize, int threads) {
+    if (!model.isBuilt()) throw ShapeError("the model has no weights: build or load it first");
+    if (!(imageShape(set) == model.inputShape()))
+        throw ShapeError("the model expects images of " + model.inputShape().toString() +
+                         " but the data has " + imageShape(set).toString());
+    checkLossCompatible(loss, int(model.outputShape().numel()), classCount);
+    checkLabels(set, classCount, "test");
+    ThreadPool pool(threads);
+    Evaluation ev;
+    Tensor batch;
+    pool.run([&] { ev = evaluateWith(model, set, pre, loss, classCount, batchSize, pool.threads(), batch); });
+    return ev;
+}
+
+Tensor predict(Model& model, const Tensor& input, int threads) {
+    ThreadPool pool(threads);
+    Tensor out;
+    pool.run([&] {
+        RunContext ctx;
+        ctx.chunks = pool.threads();
+        out = model.forward(input, ctx);
+    });
+    return out;
+}
+
+} // namespace cs

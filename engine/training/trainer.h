@@ -1,0 +1,126 @@
+// Trainer: Keras's fit/evaluate/predict over in-memory uint8 image sets.
+//
+// fit() runs epochs of mini-batches (shuffled with the seed), optional
+// validation (the last fraction of the training set, as Keras takes it, or a
+// separate set), the callbacks, and reports per-batch and per-epoch progress to
+// an observer. It polls a stop flag between batches. All work runs inside the
+// trainer's own oneTBB arena of `threads` threads; with the same seed and
+// thread count the final weights are bit-identical.
+#pragma once
+
+#include "core/parallel.h"
+#include "data/image_set.h"
+#include "data/preprocessing.h"
+#include "model/model.h"
+#include "training/callback.h"
+#include "training/loss.h"
+#include "training/metrics.h"
+#include "training/optimizer.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace cs {
+
+struct FitOptions {
+    int epochs = 1;
+    int batchSize = 32;
+    int stepsPerEpoch = 0; // 0 = the whole training set each epoch
+    bool shuffle = true;
+    double validationSplit = 0.0;
+    uint64_t seed = 42;
+    int threads = 0; // 0 = every core
+};
+
+struct BatchProgress {
+    int epoch = 0, epochs = 0;   // 0-based epoch
+    int batch = 0, batches = 0;  // batches done in this epoch (1-based after the first)
+    double loss = 0, accuracy = 0; // running means over the epoch so far
+    double learningRate = 0;
+    double imagesPerSecond = 0;
+    double epochSeconds = 0;     // elapsed in this epoch
+    double etaSeconds = 0;       // estimated time left in the whole run
+};
+
+struct EpochSummary {
+    int epoch = 0, epochs = 0;
+    Logs logs; // loss, accuracy, learning_rate (+ val_loss, val_accuracy)
+    double seconds = 0;
+    double imagesPerSecond = 0; // training images per second of this epoch (validation excluded)
+};
+
+class TrainingObserver {
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void onBatchEnd(const BatchProgress&) {}
+    virtual void onEpochEnd(const EpochSummary&) {}
+    virtual void onEvent(const TrainingEvent&) {}
+};
+
+struct History {
+    std::vector<Logs> epochs;
+    std::vector<EpochSummary> summaries;
+    std::vector<TrainingEvent> events;
+    bool stoppedByRequest = false; // the stop flag was raised
+    bool diverged = false;         // the loss became NaN or infinite
+    std::vector<double> series(const std::string& key) const;
+};
+
+struct Evaluation {
+    double loss = 0;
+    ConfusionMatrix confusion;
+    std::vector<int32_t> predicted;
+    double accuracy() const { return confusion.accuracy(); }
+};
+
+class Trainer : public CallbackHost {
+public:
+    Trainer(Model& model, Optimizer& optimizer, Loss loss, FitOptions options);
+    ~Trainer() override;
+
+    void setPreprocessing(const Preprocessing& p) { preprocessing_ = p; }
+    void addCallback(Callback* callback) { callbacks_.push_back(callback); }
+    void setObserver(TrainingObserver* observer) { observer_ = observer; }
+    void setStopFlag(const std::atomic<bool>* stop) { stop_ = stop; }
+    // How ModelCheckpoint writes files (the caller knows class names and metadata).
+    void setModelSaver(std::function<void(const std::string& path)> saver) { saver_ = std::move(saver); }
+
+    // classCount: number of classes of the data (labels must be below it).
+    History fit(const ImageSet& train, int classCount, const ImageSet* validation = nullptr);
+
+    // CallbackHost
+    Model& model() override { return model_; }
+    Optimizer& optimizer() override { return optimizer_; }
+    void stopTraining() override { stopRequested_ = true; }
+    void report(const TrainingEvent& event) override;
+    void saveModel(const std::string& path) override;
+
+private:
+    Evaluation evaluateInArena(const ImageSet& set, int classCount);
+    NamedParams trainableParams();
+
+    Model& model_;
+    Optimizer& optimizer_;
+    Loss loss_;
+    FitOptions options_;
+    Preprocessing preprocessing_;
+    std::vector<Callback*> callbacks_;
+    TrainingObserver* observer_ = nullptr;
+    const std::atomic<bool>* stop_ = nullptr;
+    std::function<void(const std::string&)> saver_;
+    bool stopRequested_ = false;
+    History* history_ = nullptr;
+    ThreadPool pool_;
+    Tensor batch_, lossGrad_;
+};
+
+// Loss, confusion matrix and predicted classes of a model on a whole set (inference mode).
+Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
+                    int classCount, int batchSize = 256, int threads = 0);
+
+// Model outputs for a batch of already preprocessed inputs [n, h, w, c] (inference mode).
+Tensor predict(Model& model, const Tensor& input, int threads = 0);
+
+} // namespace cs

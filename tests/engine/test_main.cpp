@@ -1,0 +1,56 @@
+// Runs the registered engine test classes: `engine_tests ClassName [QtTest args]`
+// runs one, `engine_tests` runs all.
+#include "test_registry.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace cs::test {
+
+std::map<std::string, TestFactory>& testRegistry() {
+    static std::map<std::string, TestFactory> registry;
+    return registry;
+}
+
+std::string sharedDatasetsDir() {
+    if (const char* dir = std::getenv("CONVSTUDIO_SHARED_DATASETS")) return dir;
+    return CONVSTUDIO_SOURCE_DIR "/../shared/datasets";
+}
+
+std::string fashionMnistDir() {
+    if (const char* dir = std::getenv("CONVSTUDIO_FASHION_MNIST")) return dir;
+    return "/usr/share/datasets/fashion-mnist";
+}
+
+std::string tempDir() {
+    static QTemporaryDir dir;
+    return dir.path().toStdString();
+}
+
+} // namespace cs::test
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    auto& registry = cs::test::testRegistry();
+    if (argc >= 2 && argv[1][0] != '-') {
+        auto it = registry.find(argv[1]);
+        if (it == registry.end()) {
+            std::fprintf(stderr, "unknown test class %s\n", argv[1]);
+            return 2;
+        }
+        auto test = it->second();
+        std::vector<char*> args{argv[0]};
+        for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
+        return QTest::qExec(test.get(), int(args.size()), args.data());
+    }
+    int failures = 0;
+    for (auto& [name, factory] : registry) {
+        auto test = factory();
+        failures += QTest::qExec(test.get(), argc, argv);
+    }
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,37 @@
+// Collects every engine test class into one executable.
+//
+// Each test file defines a QObject test class and registers it with
+// CS_REGISTER_TEST(Class). The executable runs one class by name (ctest adds
+// one entry per class, so they run and report separately) or all of them.
+#pragma once
+
+#include <QObject>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace cs::test {
+
+using TestFactory = std::function<std::unique_ptr<QObject>()>;
+
+std::map<std::string, TestFactory>& testRegistry();
+
+struct TestRegistration {
+    TestRegistration(const char* name, TestFactory factory) {
+        testRegistry().emplace(name, std::move(factory));
+    }
+};
+
+// Folder of the shared data sets (../shared/datasets seen from the project root).
+std::string sharedDatasetsDir();
+// Folder of Debian's Fashion-MNIST package.
+std::string fashionMnistDir();
+// A fresh temporary folder for the running test, removed at exit.
+std::string tempDir();
+
+} // namespace cs::test
+
+#define CS_REGISTER_TEST(Class)                                                                    \
+    static cs::test::TestRegistration registration_##Class(                                        \
+        #Class, [] { return std::unique_ptr<QObject>(new Class); });
