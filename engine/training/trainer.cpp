@@ -14,38 +14,39 @@ double secondsSince(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-void checkLabels(const ImageSet& set, int classCount, const char* what) {
-    for (int i = 0; i < set.count(); ++i)
-        if (set.labels[size_t(i)] < 0 || set.labels[size_t(i)] >= classCount)
-            throw DataError(std::string(what) + " image " + std::to_string(i) + " has label " +
-                            std::to_string(set.labels[size_t(i)]) + ", outside the " +
-                            std::to_string(classCount) + " classes");
+void checkLabels(const BatchSource& set, int classCount, const char* what) {
+    if (set.maxLabel() >= classCount)
+        throw DataError(std::string(what) + " data has label " + std::to_string(set.maxLabel()) +
+                        ", outside the " + std::to_string(classCount) + " classes");
 }
 
-Shape imageShape(const ImageSet& set) { return {set.height, set.width, set.channels}; }
+Shape imageShape(const BatchSource& s) { return {s.height(), s.width(), s.channels()}; }
 
-Evaluation evaluateWith(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
-                        int classCount, int batchSize, int chunks, Tensor& batch) {
+Evaluation evaluateWith(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
+                        int classCount, int batchSize, int chunks, Tensor& batch, ImageSet& images) {
     Evaluation ev;
     ev.confusion = ConfusionMatrix(std::max(classCount, 2));
-    ev.predicted.reserve(size_t(set.count()));
+    ev.predicted.reserve(size_t(set.size()));
     RunContext ctx;
     ctx.training = false;
     ctx.chunks = chunks;
     std::vector<int> idx(static_cast<size_t>(batchSize));
+    std::iota(idx.begin(), idx.end(), 0);
+    set.beginEpoch(0, 0, false);
     double total = 0;
-    for (int b = 0; b < set.count(); b += batchSize) {
-        const int n = std::min(batchSize, set.count() - b);
-        std::iota(idx.begin(), idx.begin() + n, b);
-        fillBatch(set, idx.data(), n, pre, batch, chunks);
+    for (int b = 0; b < set.size(); b += batchSize) {
+        const int n = std::min(batchSize, set.size() - b);
+        set.read(b, n, images);
+        fillBatch(images, idx.data(), n, pre, batch, chunks);
         const Tensor& out = model.forward(batch, ctx);
-        total += computeLoss(loss, model.outputActivation(), out, set.labels.data() + b, nullptr).loss * n;
-        for (int32_t p : predictedClasses(out)) {
-            ev.confusion.add(set.labels[ev.predicted.size()], p);
-            ev.predicted.push_back(p);
+        total += computeLoss(loss, model.outputActivation(), out, images.labels.data(), nullptr).loss * n;
+        const std::vector<int32_t> predicted = predictedClasses(out);
+        for (int i = 0; i < n; ++i) {
+            ev.confusion.add(images.labels[size_t(i)], predicted[size_t(i)]);
+            ev.predicted.push_back(predicted[size_t(i)]);
         }
     }
-    ev.loss = set.count() ? total / set.count() + model.regularizationLoss() : 0.0;
+    ev.loss = set.size() ? total / set.size() + model.regularizationLoss() : 0.0;
     return ev;
 }
 } // namespace
@@ -91,21 +92,14 @@ NamedParams Trainer::trainableParams() {
     return out;
 }
 
-Evaluation Trainer::evaluateInArena(const ImageSet& set, int classCount) {
+Evaluation Trainer::evaluateInArena(BatchSource& set, int classCount) {
+    ImageSet images;
     return evaluateWith(model_, set, preprocessing_, loss_, classCount, std::max(options_.batchSize, 64),
-                        pool_.threads(), batch_);
+                        pool_.threads(), batch_, images);
 }
 
-History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* validationSet) {
-    if (!model_.isBuilt()) model_.build(options_.seed);
-    const Shape expected = model_.inputShape();
-    if (!(imageShape(fullTrain) == expected))
-        throw ShapeError("the model expects images of " + expected.toString() + " but the data has " +
-                         imageShape(fullTrain).toString() +
-                         ": change the InputLayer shape or the data's target size / colour mode");
-    checkLossCompatible(loss_, int(model_.outputShape().numel()), classCount);
-    checkLabels(fullTrain, classCount, "training");
-
+History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* validationSet,
+                     const BatchTransform& augmentation) {
     // Keras takes the validation split from the end, before any shuffling.
     ImageSet splitTrain, splitValidation;
     const ImageSet* train = &fullTrain;
@@ -117,13 +111,32 @@ History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* 
         train = &splitTrain;
         validation = &splitValidation;
     }
-    if (train->count() == 0) throw DataError("the training set is empty");
+    for (const ImageSet* set : {train, validation})
+        if (set)
+            for (int32_t label : set->labels)
+                if (label < 0) throw DataError("a label is negative: " + std::to_string(label));
+    ImageSetSource trainSource(*train, augmentation); // only the training split is augmented
+    if (!validation || validation->count() == 0) return fit(trainSource, classCount, nullptr);
+    ImageSetSource validationSource(*validation);
+    return fit(trainSource, classCount, &validationSource);
+}
+
+History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation) {
+    if (!model_.isBuilt()) model_.build(options_.seed);
+    const Shape expected = model_.inputShape();
+    if (!(imageShape(train) == expected))
+        throw ShapeError("the model expects images of " + expected.toString() + " but the data has " +
+                         imageShape(train).toString() +
+                         ": change the InputLayer shape or the data's target size / colour mode");
+    checkLossCompatible(loss_, int(model_.outputShape().numel()), classCount);
+    checkLabels(train, classCount, "training");
+    if (train.size() == 0) throw DataError("the training set is empty");
     if (validation) {
         if (!(imageShape(*validation) == expected))
             throw ShapeError("validation images are " + imageShape(*validation).toString() +
                              ", the model expects " + expected.toString());
         checkLabels(*validation, classCount, "validation");
-        if (validation->count() == 0) validation = nullptr;
+        if (validation->size() == 0) validation = nullptr;
     }
 
     std::vector<std::string> keys{"loss", "accuracy", "learning_rate"};
@@ -138,21 +151,18 @@ History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* 
     stopRequested_ = false;
     const NamedParams params = trainableParams();
     const int chunks = pool_.threads();
-    const int n = train->count();
+    const int n = train.size();
     int batches = (n + options_.batchSize - 1) / options_.batchSize;
     if (options_.stepsPerEpoch > 0) batches = std::min(batches, options_.stepsPerEpoch);
 
     pool_.run([&] {
         for (Callback* c : callbacks_) c->onTrainBegin(*this);
-        std::vector<int> order(static_cast<size_t>(n));
+        std::vector<int> identity(static_cast<size_t>(options_.batchSize));
+        std::iota(identity.begin(), identity.end(), 0);
         const auto runStart = Clock::now();
         double trainSecondsSoFar = 0;
         for (int epoch = 0; epoch < options_.epochs && !stopRequested_; ++epoch) {
-            std::iota(order.begin(), order.end(), 0);
-            if (options_.shuffle) {
-                Rng rng(splitmix64(options_.seed) ^ splitmix64(uint64_t(epoch) + 1));
-                rng.shuffle(order);
-            }
+            train.beginEpoch(epoch, options_.seed, options_.shuffle);
             const auto epochStart = Clock::now();
             double lossSum = 0;
             int64_t seen = 0, correct = 0;
@@ -164,9 +174,9 @@ History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* 
                 }
                 const int start = b * options_.batchSize;
                 const int count = std::min(options_.batchSize, n - start);
-                fillBatch(*train, order.data() + start, count, preprocessing_, batch_, chunks);
-                std::vector<int32_t> labels(static_cast<size_t>(count));
-                for (int i = 0; i < count; ++i) labels[size_t(i)] = train->labels[size_t(order[size_t(start + i)])];
+                train.read(start, count, images_);
+                fillBatch(images_, identity.data(), count, preprocessing_, batch_, chunks);
+                const std::vector<int32_t>& labels = images_.labels;
 
                 RunContext ctx;
                 ctx.training = true;
@@ -245,6 +255,12 @@ History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* 
 
 Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
                     int classCount, int batchSize, int threads) {
+    ImageSetSource source(set);
+    return evaluate(model, source, pre, loss, classCount, batchSize, threads);
+}
+
+Evaluation evaluate(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
+                    int classCount, int batchSize, int threads) {
     if (!model.isBuilt()) throw ShapeError("the model has no weights: build or load it first");
     if (!(imageShape(set) == model.inputShape()))
         throw ShapeError("the model expects images of " + model.inputShape().toString() +
@@ -254,7 +270,10 @@ Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre,
     ThreadPool pool(threads);
     Evaluation ev;
     Tensor batch;
-    pool.run([&] { ev = evaluateWith(model, set, pre, loss, classCount, batchSize, pool.threads(), batch); });
+    ImageSet images;
+    pool.run([&] {
+        ev = evaluateWith(model, set, pre, loss, classCount, batchSize, pool.threads(), batch, images);
+    });
     return ev;
 }
 

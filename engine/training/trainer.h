@@ -9,6 +9,7 @@
 #pragma once
 
 #include "core/parallel.h"
+#include "data/batch_source.h"
 #include "data/image_set.h"
 #include "data/preprocessing.h"
 #include "model/model.h"
@@ -88,7 +89,12 @@ public:
     void setModelSaver(std::function<void(const std::string& path)> saver) { saver_ = std::move(saver); }
 
     // classCount: number of classes of the data (labels must be below it).
-    History fit(const ImageSet& train, int classCount, const ImageSet* validation = nullptr);
+    // With an in-memory set, options.validationSplit takes the last fraction
+    // as validation data when no separate validation set is given.
+    History fit(const ImageSet& train, int classCount, const ImageSet* validation = nullptr,
+                const BatchTransform& augmentation = {});
+    // Any source of batches (streaming folders, augmented sets ...).
+    History fit(BatchSource& train, int classCount, BatchSource* validation = nullptr);
 
     // CallbackHost
     Model& model() override { return model_; }
@@ -98,7 +104,7 @@ public:
     void saveModel(const std::string& path) override;
 
 private:
-    Evaluation evaluateInArena(const ImageSet& set, int classCount);
+    Evaluation evaluateInArena(BatchSource& set, int classCount);
     NamedParams trainableParams();
 
     Model& model_;
@@ -114,10 +120,13 @@ private:
     History* history_ = nullptr;
     ThreadPool pool_;
     Tensor batch_, lossGrad_;
+    ImageSet images_; // the current batch as uint8
 };
 
 // Loss, confusion matrix and predicted classes of a model on a whole set (inference mode).
 Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
+                    int classCount, int batchSize = 256, int threads = 0);
+Evaluation evaluate(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
                     int classCount, int batchSize = 256, int threads = 0);
 
 // Model outputs for a batch of already preprocessed inputs [n, h, w, c] (inference mode).
