@@ -48,6 +48,11 @@ Tensor::Tensor(const Tensor& other) { *this = other; }
 
 Tensor& Tensor::operator=(const Tensor& other) {
     if (this == &other) return *this;
+    if (!other.data_) { // a default-constructed tensor holds nothing, not a scalar
+        shape_ = other.shape_;
+        size_ = 0;
+        return *this;
+    }
     resize(other.shape_);
     if (size_) std::memcpy(data(), other.data(), size_t(size_) * sizeof(float));
     return *this;
