@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ConvStudio needs to build, run and test.
+# Runs apt-get through sudo unless already root.
+set -euo pipefail
+packages=(
+    build-essential cmake ninja-build ccache pkg-config
+    libeigen3-dev libtbb-dev libopencv-dev zlib1g-dev
+    qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
+    dataset-fashion-mnist
+    python3
+)
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
