@@ -1,0 +1,311 @@
+#include "data/image_folder_dataset.h"
+
+#include "core/errors.h"
+#include "core/parallel.h"
+#include "core/random.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace cs {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool isHidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
+
+// Sorted names of the visible sub-folders.
+std::vector<std::string> subFolders(const fs::path& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (!isHidden(entry.path()) && entry.is_directory(ec)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::vector<fs::path> looseFiles(const fs::path& dir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (!isHidden(entry.path()) && entry.is_regular_file(ec)) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The first existing sub-folder among the spellings.
+std::string findSplit(const fs::path& root, std::initializer_list<const char*> names) {
+    std::error_code ec;
+    for (const char* n : names)
+        if (fs::is_directory(root / n, ec)) return n;
+    return {};
+}
+
+std::string folderName(const fs::path& folder) {
+    std::error_code ec;
+    fs::path normal = fs::absolute(folder, ec).lexically_normal();
+    if (normal.filename().empty()) normal = normal.parent_path();
+    return normal.filename().string();
+}
+
+// Every regular file under each class folder (recursively, as Keras walks
+// them), in sorted order; files no decoder recognises go to `skipped`.
+std::vector<FolderImage> listClassFiles(const fs::path& split, const std::vector<std::string>& classNames,
+                                        const std::vector<std::string>& classesHere,
+                                        std::vector<SkippedFile>& skipped) {
+    std::vector<FolderImage> files;
+    for (const std::string& cls : classesHere) {
+        const auto it = std::find(classNames.begin(), classNames.end(), cls);
+        if (it == classNames.end())
+            throw DataError((split / cls).string() + ": class folder '" + cls +
+                            "' is not among the training classes (" + std::to_string(classNames.size()) +
+                            " sub-folders of the train split); every split must use the same class names");
+        const int label = int(it - classNames.begin());
+        std::vector<std::string> paths;
+        std::error_code ec;
+        for (auto e = fs::recursive_directory_iterator(split / cls, fs::directory_options::follow_directory_symlink, ec);
+             e != fs::recursive_directory_iterator(); e.increment(ec)) {
+            if (ec) break;
+            if (isHidden(e->path())) {
+                if (e->is_directory(ec)) e.disable_recursion_pending();
+                continue;
+            }
+            if (e->is_regular_file(ec)) paths.push_back(e->path().string());
+        }
+        std::sort(paths.begin(), paths.end());
+        for (std::string& p : paths) {
+            bool image = false;
+            try {
+                image = cv::haveImageReader(p); // reads the signature only
+            } catch (const cv::Exception&) {
+            }
+            if (image) files.push_back({std::move(p), label});
+            else skipped.push_back({std::move(p), "not an image (no decoder recognises its content)"});
+        }
+    }
+    return files;
+}
+
+int cvInterpolation(Interpolation mode, bool shrinking) {
+    switch (mode) {
+    case Interpolation::Auto:
+        return shrinking ? cv::INTER_AREA : cv::INTER_LINEAR;
+    case Interpolation::Nearest:
+        return cv::INTER_NEAREST;
+    case Interpolation::Bilinear:
+        return cv::INTER_LINEAR;
+    case Interpolation::Bicubic:
+        return cv::INTER_CUBIC;
+    case Interpolation::Area:
+        return cv::INTER_AREA;
+    case Interpolation::Lanczos:
+        return cv::INTER_LANCZOS4;
+    }
+    return cv::INTER_LINEAR;
+}
+
+} // namespace
+
+ColorMode colorModeFromName(const std::string& n) {
+    if (n == "grayscale" || n == "greyscale" || n == "grey" || n == "gray") return ColorMode::Grayscale;
+    if (n == "rgb") return ColorMode::Rgb;
+    throw ConfigError("unknown color_mode '" + n + "' (use grayscale or rgb)");
+}
+ClassMode classModeFromName(const std::string& n) {
+    if (n == "categorical") return ClassMode::Categorical;
+    if (n == "sparse") return ClassMode::Sparse;
+    if (n == "binary") return ClassMode::Binary;
+    throw ConfigError("unknown class_mode '" + n + "' (use categorical, sparse or binary)");
+}
+Interpolation interpolationFromName(const std::string& n) {
+    static const std::pair<const char*, Interpolation> names[] = {
+        {"auto", Interpolation::Auto},         {"nearest", Interpolation::Nearest},
+        {"bilinear", Interpolation::Bilinear}, {"bicubic", Interpolation::Bicubic},
+        {"area", Interpolation::Area},         {"lanczos", Interpolation::Lanczos}};
+    for (auto& [name, mode] : names)
+        if (n == name) return mode;
+    throw ConfigError("unknown interpolation '" + n + "' (use auto, nearest, bilinear, bicubic, area or lanczos)");
+}
+std::string colorModeName(ColorMode m) { return m == ColorMode::Grayscale ? "grayscale" : "rgb"; }
+std::string classModeName(ClassMode m) {
+    return m == ClassMode::Binary ? "binary" : m == ClassMode::Sparse ? "sparse" : "categorical";
+}
+std::string interpolationName(Interpolation m) {
+    const char* names[] = {"auto", "nearest", "bilinear", "bicubic", "area", "lanczos"};
+    return names[int(m)];
+}
+
+bool looksLikeImageFolder(const std::string& folder) {
+    std::error_code ec;
+    return fs::is_directory(folder, ec) && !subFolders(folder).empty();
+}
+
+ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderOptions& options) {
+    const fs::path root(folder);
+    std::error_code ec;
+    if (!fs::exists(root, ec)) throw DataError(folder + ": no such folder");
+    if (!fs::is_directory(root, ec)) throw DataError(folder + ": not a folder");
+    if (options.validationSplit < 0 || options.validationSplit >= 1)
+        throw ConfigError("validation_split must be in [0, 1)");
+    ImageFolderIndex index;
+    index.root = folder;
+    index.name = folderName(root);
+
+    const std::string train = findSplit(root, {"train", "training"});
+    const fs::path classRoot = train.empty() ? root : root / train;
+    index.classNames = subFolders(classRoot);
+    if (index.classNames.empty()) {
+        const size_t loose = looseFiles(classRoot).size();
+        if (loose == 0)
+            throw DataError(classRoot.string() + ": the folder is empty: an image data set holds one sub-folder "
+                            "per class (" + classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
+        throw DataError(classRoot.string() + ": holds " + std::to_string(loose) +
+                        " files but no class sub-folders: put each class's images in a sub-folder named after "
+                        "the class (" + classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
+    }
+    for (const fs::path& f : looseFiles(classRoot))
+        index.skipped.push_back({f.string(), "not in a class sub-folder"});
+    index.train = listClassFiles(classRoot, index.classNames, index.classNames, index.skipped);
+
+    if (!train.empty()) {
+        const std::string validation = findSplit(root, {"validation", "val", "valid"});
+        const std::string test = findSplit(root, {"test", "testing"});
+        index.layout = train + "/";
+        if (!validation.empty()) {
+            index.validation = listClassFiles(root / validation, index.classNames, subFolders(root / validation),
+                                              index.skipped);
+            index.layout += " + " + validation + "/";
+        }
+        if (!test.empty()) {
+            index.test = listClassFiles(root / test, index.classNames, subFolders(root / test), index.skipped);
+            index.layout += " + " + test + "/";
+        }
+        index.layout += " folders";
+    } else {
+        index.layout = "one folder of classes";
+        if (options.validationSplit > 0) {
+            // image_dataset_from_directory: shuffle with the seed, the last fraction validates.
+            Rng rng(options.seed);
+            rng.shuffle(index.train);
+            const size_t count = size_t(double(index.train.size()) * options.validationSplit);
+            index.validation.assign(index.train.end() - std::ptrdiff_t(count), index.train.end());
+            index.train.resize(index.train.size() - count);
+            index.layout += ", validation_split " + std::to_string(options.validationSplit).substr(0, 4) +
+                            " with seed " + std::to_string(options.seed);
+        }
+    }
+    if (index.train.empty())
+        throw DataError(classRoot.string() + ": no images in the class sub-folders (" +
+                        std::to_string(index.classNames.size()) + " classes, " +
+                        std::to_string(index.skipped.size()) + " other files)");
+    if (options.classMode == ClassMode::Binary && index.classNames.size() != 2)
+        throw ConfigError("class_mode binary needs exactly 2 classes; " + classRoot.string() + " has " +
+                          std::to_string(index.classNames.size()));
+    return index;
+}
+
+bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8_t* out, std::string* why) {
+    auto fail = [&](const std::string& reason) {
+        if (why) *why = reason;
+        return false;
+    };
+    thread_local std::vector<uint8_t> bytes; // reused: no allocation per image once warm
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return fail("cannot open: " + std::string(std::strerror(errno)));
+    const std::streamoff size = in.tellg();
+    if (size <= 0) return fail("empty file");
+    bytes.resize(size_t(size));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), size)) return fail("read error");
+    // libjpeg decodes a truncated JPEG as grey below the cut (with a warning
+    // only), so check for the end-of-image marker near the end ourselves.
+    if (size >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8) {
+        const size_t tail = std::min<size_t>(bytes.size(), 1024);
+        bool eoi = false;
+        for (size_t i = bytes.size() - tail; i + 1 < bytes.size() && !eoi; ++i)
+            eoi = bytes[i] == 0xFF && bytes[i + 1] == 0xD9;
+        if (!eoi) return fail("truncated JPEG (no end-of-image marker)");
+    }
+    cv::Mat image;
+    try {
+        image = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, bytes.data()),
+                             o.colorMode == ColorMode::Grayscale ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    } catch (const cv::Exception& e) {
+        return fail(std::string("cannot be decoded: ") + e.err);
+    }
+    if (image.empty()) return fail("corrupt or unsupported image data (the decoder gave up)");
+    const int type = o.colorMode == ColorMode::Grayscale ? CV_8UC1 : CV_8UC3;
+    cv::Mat target(o.height, o.width, type, out); // writes straight into the caller's buffer
+    if (image.rows == o.height && image.cols == o.width) image.copyTo(target);
+    else
+        cv::resize(image, target, target.size(), 0, 0,
+                   cvInterpolation(o.interpolation, image.rows > o.height || image.cols > o.width));
+    if (type == CV_8UC3) cv::cvtColor(target, target, cv::COLOR_BGR2RGB);
+    return true;
+}
+
+ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOptions& o,
+                      std::vector<SkippedFile>& skipped) {
+    ImageSet set;
+    set.height = o.height;
+    set.width = o.width;
+    set.channels = o.channels();
+    const size_t imageBytes = size_t(set.imageSize());
+    set.pixels.resize(files.size() * imageBytes);
+    std::vector<std::string> reasons(files.size());
+    std::vector<uint8_t> ok(files.size(), 0);
+    parallelFor(long(files.size()), 4, [&](long begin, long end) {
+        for (long i = begin; i < end; ++i)
+            ok[size_t(i)] = decodeImageFile(files[size_t(i)].path, o, set.pixels.data() + size_t(i) * imageBytes,
+                                            &reasons[size_t(i)]);
+    });
+    // Close the gaps left by failures, keeping the order.
+    size_t kept = 0;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!ok[i]) {
+            skipped.push_back({files[i].path, reasons[i]});
+            continue;
+        }
+        if (kept != i)
+            std::memmove(set.pixels.data() + kept * imageBytes, set.pixels.data() + i * imageBytes, imageBytes);
+        set.labels.push_back(files[i].label);
+        ++kept;
+    }
+    set.pixels.resize(kept * imageBytes);
+    set.pixels.shrink_to_fit();
+    return set;
+}
+
+FolderDataset loadImageFolderDataset(const std::string& folder, const ImageFolderOptions& options) {
+    FolderDataset out;
+    out.index = indexImageFolders(folder, options);
+    out.skipped = out.index.skipped;
+    out.data.name = out.index.name;
+    out.data.source = folder;
+    out.data.classNames = out.index.classNames;
+    out.data.train = decodeImages(out.index.train, options, out.skipped);
+    out.validation = decodeImages(out.index.validation, options, out.skipped);
+    if (!out.index.test.empty()) out.data.test = decodeImages(out.index.test, options, out.skipped);
+    else out.data.test = out.validation;
+    if (out.data.train.count() == 0)
+        throw DataError(folder + ": none of the " + std::to_string(out.index.train.size()) +
+                        " training images could be decoded (" + skippedReport(out.skipped, 3) + ")");
+    return out;
+}
+
+std::string skippedReport(const std::vector<SkippedFile>& skipped, size_t maxNames) {
+    if (skipped.empty()) return "no files skipped";
+    std::string out = std::to_string(skipped.size()) + (skipped.size() == 1 ? " file" : " files") + " skipped: ";
+    for (size_t i = 0; i < skipped.size() && i < maxNames; ++i)
+        out += (i ? "; " : "") + skipped[i].path + " (" + skipped[i].reason + ")";
+    if (skipped.size() > maxNames) out += "; and " + std::to_string(skipped.size() - maxNames) + " more";
+    return out;
+}
+
+} // namespace cs
