@@ -1,10 +1,10 @@
 // Deterministic random numbers that do not depend on the standard library's
 // distributions (which differ between implementations) nor on thread timing.
 //
-// Rng is a small sequential generator (xoshiro-like via splitmix64) for
-// initialisation and shuffling; hashUniform() gives a counter-based uniform
-// number for (seed, stream, index), so dropout masks are the same whatever
-// thread computes them.
+// Rng is a small sequential generator (splitmix64) for initialisation and
+// shuffling; splitmix64() of a key built from (seed, step, layer, sample) gives
+// counter-based streams, so dropout masks are the same whatever thread
+// computes them.
 #pragma once
 
 #include <cstddef>
@@ -18,12 +18,6 @@ inline uint64_t splitmix64(uint64_t x) {
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
     return x ^ (x >> 31);
-}
-
-// Uniform in [0, 1) from a counter: the same inputs always give the same value.
-inline float hashUniform(uint64_t seed, uint64_t stream, uint64_t index) {
-    uint64_t h = splitmix64(seed ^ splitmix64(stream ^ splitmix64(index)));
-    return float(h >> 40) * (1.0f / 16777216.0f);
 }
 
 class Rng {

@@ -1,5 +1,9 @@
-// MaxPooling2D: the largest value of each window, per channel. The position
-// of each maximum is kept so backward routes the gradient to it alone.
+// MaxPooling2D: the largest value of each window, per channel. In training
+// the forward pass also records, per output value, which position of its
+// window held the first maximum (a 16-bit window index, chosen with
+// branch-free selects so the channel loop vectorises); backward routes each
+// gradient there. Non-overlapping windows (the usual stride = pool_size)
+// write every input gradient exactly once, so no zero-fill is needed.
 #pragma once
 
 #include "layers/pooling2d.h"
@@ -16,7 +20,7 @@ public:
                   const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
 
 private:
-    std::vector<int32_t> argmax_; // per output value: offset of the max inside its input image
+    std::vector<uint16_t> argmax_; // per output value of the last training batch: window position
 };
 
 } // namespace cs

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "core/parallel.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace cs {
@@ -195,14 +196,32 @@ void Dropout::forward(const std::vector<const Tensor*>& inputs, Tensor& out, con
     mask_.resize(size_t(in.size()));
     const float scale = 1.0f / (1.0f - rate_);
     const long perSample = long(in.sampleSize());
-    // The mask of each value depends only on (seed, step, layer, position): the
-    // same whatever thread computes it.
-    const uint64_t stream = (ctx.step << 16) ^ uint64_t(index_);
+    // Each sample's mask comes from its own counter-based stream keyed by
+    // (seed, step, layer, sample): the same whatever thread computes it. One
+    // 64-bit draw gives four 16-bit uniforms; keep when u >= rate (rate is
+    // resolved to 1/65536, far below any visible effect).
+    const uint32_t threshold = uint32_t(double(rate_) * 65536.0 + 0.5);
+    const uint64_t stream = splitmix64(ctx.seed ^ splitmix64((ctx.step << 16) ^ uint64_t(index_)));
     forEachChunk(in.shape()[0], ctx.chunks, [&](int, ChunkRange r) {
-        for (long i = r.begin * perSample; i < r.end * perSample; ++i) {
-            const bool keep = hashUniform(ctx.seed, stream, uint64_t(i)) >= rate_;
-            mask_[size_t(i)] = keep;
-            out[i] = keep ? in[i] * scale : 0.0f;
+        for (int n = r.begin; n < r.end; ++n) {
+            uint8_t* m = mask_.data() + n * perSample;
+            const uint64_t sampleKey = splitmix64(stream ^ uint64_t(n));
+            long i = 0;
+            for (; i + 4 <= perSample; i += 4) {
+                const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
+                m[i] = (bits & 0xffff) >= threshold;
+                m[i + 1] = ((bits >> 16) & 0xffff) >= threshold;
+                m[i + 2] = ((bits >> 32) & 0xffff) >= threshold;
+                m[i + 3] = (bits >> 48) >= threshold;
+            }
+            if (i < perSample) {
+                const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
+                for (long j = i; j < perSample; ++j) m[j] = ((bits >> (16 * (j - i))) & 0xffff) >= threshold;
+            }
+            const float* x = in.sample(n);
+            float* y = out.sample(n);
+            const float keepScale = scale; // a local: the loop must not reload it, nor branch
+            for (long i = 0; i < perSample; ++i) y[i] = x[i] * (float(m[i]) * keepScale);
         }
     });
 }
@@ -217,7 +236,10 @@ void Dropout::backward(const std::vector<const Tensor*>& inputs, const Tensor&, 
         return;
     }
     const float scale = 1.0f / (1.0f - rate_);
-    for (int64_t i = 0; i < dOut.size(); ++i) (*dIn)[i] = mask_[size_t(i)] ? dOut[i] * scale : 0.0f;
+    const uint8_t* m = mask_.data();
+    const float* g = dOut.data();
+    float* d = dIn->data();
+    for (int64_t i = 0; i < dOut.size(); ++i) d[i] = g[i] * (float(m[i]) * scale);
 }
 
 } // namespace cs

@@ -5,8 +5,19 @@
 #include "layers/simple_layers.h"
 
 #include <cstring>
+#include <ctime>
 
 namespace cs {
+
+namespace {
+// CPU time of the calling thread: a profile that other processes on the
+// machine do not blur (with one thread, all of a layer's work runs here).
+double threadSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+} // namespace
 
 Model::Model() = default;
 Model::~Model() = default;
@@ -163,8 +174,13 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
     for (size_t k = 1; k < nodes_.size(); ++k) {
         std::vector<const Tensor*> in;
         for (int i : nodes_[k].inputs) in.push_back(outputPtr_[size_t(i)]);
+        const double start = times_ ? threadSeconds() : 0.0;
         nodes_[k].layer->forward(in, outputs_[k], ctx);
         outputPtr_[k] = &outputs_[k];
+        if (times_) {
+            times_->forward.resize(nodes_.size());
+            times_->forward[k] += threadSeconds() - start;
+        }
     }
     return *outputPtr_.back();
 }
@@ -195,6 +211,7 @@ void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPr
             } else if (consumers_[size_t(i)] == 1 || !ready[size_t(i)]) {
                 grad[size_t(i)]->resize(outputPtr_[size_t(i)]->shape());
                 dIn.push_back(grad[size_t(i)]);
+                ready[size_t(i)] = true; // a second slot for the same input accumulates
             } else {
                 dIn.push_back(nullptr);
                 accumulate.push_back(int(dIn.size()) - 1);
@@ -208,7 +225,12 @@ void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPr
         }
         RunContext c = ctx;
         c.lossGradientIsPreActivation = k == last && outputGradIsPreActivation;
+        const double start = times_ ? threadSeconds() : 0.0;
         n.layer->backward(in, *outputPtr_[k], *grad[k], dIn, c);
+        if (times_) {
+            times_->backward.resize(nodes_.size());
+            times_->backward[k] += threadSeconds() - start;
+        }
         for (size_t j = 0; j < accumulate.size(); ++j) {
             Tensor& target = *grad[size_t(n.inputs[size_t(accumulate[j])])];
             for (int64_t e = 0; e < target.size(); ++e) target[e] += scratch_[j][e];

@@ -68,6 +68,14 @@ public:
     // The output of a node from the last forward pass (feature maps).
     const Tensor& nodeOutput(int node) const;
 
+    // When set, forward/backward add each node's time (seconds of CPU time of
+    // the calling thread; profile with one thread) here: the benchmark's
+    // per-layer profile. Null (the default) costs nothing.
+    struct LayerTimes {
+        std::vector<double> forward, backward;
+    };
+    void setLayerTimes(LayerTimes* times) { times_ = times; }
+
     // ---- Files ---------------------------------------------------------------------
     // The architecture as JSON (docs/formats.md): Keras class names and configs.
     json::Value toJson() const;
@@ -89,6 +97,7 @@ private:
     std::vector<Tensor> grads_;
     std::vector<int> consumers_;
     std::vector<Tensor> scratch_; // gradients of inputs that several layers consume
+    LayerTimes* times_ = nullptr;
 };
 
 } // namespace cs

@@ -1,0 +1,289 @@
+// ConvStudio's engine benchmark (docs/performance.md): the FMA peak, then
+// training and inference speed of the course models on 1 and 2 threads,
+// each followed by the same measurement in PyTorch (bench/pytorch_reference.py),
+// then the peak memory of a full Fashion-MNIST training epoch.
+//
+//   engine_benchmark [--models M1,M2,M3,M4] [--threads 1,2] [--repeats 5]
+//                    [--no-pytorch] [--no-memory] [--cli PATH]
+//   engine_benchmark [--threads 1,2] --layers M1     (per-layer profile of a training step)
+#include "fma_peak.h"
+#include "model_flops.h"
+
+#include "core/parallel.h"
+#include "core/random.h"
+#include "model/model_file.h"
+#include "training/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <spawn.h>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct BenchModel {
+    std::string id, preset;
+};
+const std::vector<BenchModel> kModels{{"M1", "fashion_mnist_first_cnn"},
+                                      {"M2", "cifar10_three_conv"},
+                                      {"M3", "mnist_cnn_architecture"},
+                                      {"M4", "cats_vs_dogs_150"}};
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t c = s.find(',', start);
+        if (c == std::string::npos) c = s.size();
+        if (c > start) out.push_back(s.substr(start, c - start));
+        start = c + 1;
+    }
+    return out;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+cs::ImageSet randomImages(const cs::Shape& shape, int count, int classes) {
+    cs::ImageSet s;
+    s.height = shape[0];
+    s.width = shape[1];
+    s.channels = shape[2];
+    s.pixels.resize(size_t(count) * size_t(shape.numel()));
+    cs::Rng rng(1);
+    for (auto& p : s.pixels) p = uint8_t(rng.next());
+    for (int i = 0; i < count; ++i) s.labels.push_back(int32_t(i % classes));
+    return s;
+}
+
+// Images per second of training (batch 64, Adam): median of `repeats` epochs of `steps` batches.
+double trainingSpeed(const std::string& preset, int threads, int repeats) {
+    cs::Model model = cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json");
+    const int units = int(model.outputShape().numel());
+    const int classes = units == 1 ? 2 : units;
+    const int batch = 64;
+    const int steps = preset == "cats_vs_dogs_150" ? 6 : 40;
+    cs::ImageSet data = randomImages(model.inputShape(), batch * steps, classes);
+    cs::Adam adam;
+    cs::FitOptions o;
+    o.batchSize = batch;
+    o.threads = threads;
+    o.epochs = 1;
+    cs::Trainer trainer(model, adam, units == 1 ? cs::Loss::BinaryCrossentropy : cs::Loss::CategoricalCrossentropy, o);
+    trainer.fit(data, classes); // warm-up: buffers sized, pages touched
+    std::vector<double> rates;
+    for (int r = 0; r < repeats; ++r) {
+        const auto t0 = Clock::now();
+        trainer.fit(data, classes);
+        rates.push_back(double(data.count()) / std::chrono::duration<double>(Clock::now() - t0).count());
+    }
+    return median(rates);
+}
+
+// Images per second of inference at a batch size: median over repeats.
+double inferenceSpeed(const std::string& preset, int threads, int batch, int repeats) {
+    cs::Model model = cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json");
+    model.build(1);
+    cs::Tensor input(model.inputShape().withBatch(batch));
+    cs::Rng rng(2);
+    for (int64_t i = 0; i < input.size(); ++i) input[i] = float(rng.uniform());
+    cs::ThreadPool pool(threads);
+    cs::RunContext ctx;
+    ctx.chunks = pool.threads();
+    const int heavy = preset == "cats_vs_dogs_150" ? 8 : 1;
+    const int iterations = std::max(4, (batch == 1 ? 400 : 40) / heavy);
+    std::vector<double> rates;
+    pool.run([&] {
+        model.forward(input, ctx);
+        for (int r = 0; r < repeats; ++r) {
+            const auto t0 = Clock::now();
+            for (int i = 0; i < iterations; ++i) model.forward(input, ctx);
+            rates.push_back(double(batch) * iterations / std::chrono::duration<double>(Clock::now() - t0).count());
+        }
+    });
+    return median(rates);
+}
+
+// Per-layer forward/backward milliseconds of a training step (batch 64).
+void layerProfile(const std::string& preset, int threads) {
+    cs::Model model = cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json");
+    const int units = int(model.outputShape().numel());
+    const int classes = units == 1 ? 2 : units;
+    cs::ImageSet data = randomImages(model.inputShape(), 64 * 20, classes);
+    cs::Adam adam;
+    cs::FitOptions o;
+    o.batchSize = 64;
+    o.threads = threads;
+    cs::Trainer trainer(model, adam, units == 1 ? cs::Loss::BinaryCrossentropy : cs::Loss::CategoricalCrossentropy, o);
+    trainer.fit(data, classes);
+    cs::Model::LayerTimes times;
+    model.setLayerTimes(&times);
+    const auto t0 = Clock::now();
+    trainer.fit(data, classes);
+    const double total = std::chrono::duration<double>(Clock::now() - t0).count() * 1e3 / 20;
+    model.setLayerTimes(nullptr);
+    std::printf("%s, %d thread(s), ms per batch of 64 (step total %.2f ms):\n", preset.c_str(), threads, total);
+    double sum = 0;
+    for (int k = 1; k < model.nodeCount(); ++k) {
+        const double f = k < int(times.forward.size()) ? times.forward[size_t(k)] * 1e3 / 20 : 0;
+        const double b = k < int(times.backward.size()) ? times.backward[size_t(k)] * 1e3 / 20 : 0;
+        sum += f + b;
+        std::printf("  %-22s %-20s forward %7.3f  backward %7.3f\n", model.layer(k).name().c_str(),
+                    model.layer(k).className().c_str(), f, b);
+    }
+    std::printf("  layers %.2f ms, rest (batch forming, loss, optimizer) %.2f ms\n", sum, total - sum);
+}
+
+// Runs a command; returns its exit status and sets its stdout and peak RSS (KiB).
+int runCommand(const std::vector<std::string>& argv, std::string& out, long& maxRssKb) {
+    int pipefd[2];
+    if (pipe(pipefd) != 0) return -1;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipefd[1], 1);
+    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    pid_t pid;
+    const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipefd[1]);
+    if (rc != 0) {
+        close(pipefd[0]);
+        return -1;
+    }
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(pipefd[0], buf, sizeof buf)) > 0) out.append(buf, size_t(n));
+    close(pipefd[0]);
+    int status = 0;
+    struct rusage usage {};
+    wait4(pid, &status, 0, &usage);
+    maxRssKb = usage.ru_maxrss;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// PyTorch's figure for the same measurement, or a negative number when unavailable.
+double pytorchSpeed(const std::string& preset, const std::string& mode, int threads, int batch, int repeats) {
+    std::string out;
+    long rss = 0;
+    const int rc = runCommand({"/usr/bin/python3", std::string(CONVSTUDIO_BENCH_DIR) + "/pytorch_reference.py",
+                               "--preset", std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json", "--mode",
+                               mode, "--threads", std::to_string(threads), "--batch", std::to_string(batch),
+                               "--repeats", std::to_string(repeats)},
+                              out, rss);
+    if (rc != 0) return -1;
+    return std::atof(out.c_str());
+}
+
+void printRow(const char* model, const char* what, int threads, double ours, double torch, double gflop) {
+    char torchText[32] = "   n/a", ratio[32] = "   n/a";
+    if (torch > 0) {
+        std::snprintf(torchText, sizeof torchText, "%9.0f", torch);
+        std::snprintf(ratio, sizeof ratio, "%6.2fx", ours / torch);
+    }
+    std::printf("%-3s %-16s %2d  %9.0f  %s  %s  %7.1f\n", model, what, threads, ours, torchText, ratio, gflop);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> models{"M1", "M2", "M3", "M4"};
+    std::vector<int> threads{1, 2};
+    int repeats = 5;
+    bool pytorch = true, memory = true;
+    std::string cli = CONVSTUDIO_CLI_PATH;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+        if (a == "--models") models = split(next());
+        else if (a == "--threads") {
+            threads.clear();
+            for (auto& t : split(next())) threads.push_back(std::stoi(t));
+        } else if (a == "--repeats") repeats = std::stoi(next());
+        else if (a == "--no-pytorch") pytorch = false;
+        else if (a == "--no-memory") memory = false;
+        else if (a == "--cli") cli = next();
+        else if (a == "--layers") {
+            const std::string id = next();
+            for (const auto& m : kModels)
+                if (m.id == id)
+                    for (int t : threads) layerProfile(m.preset, t);
+            return 0;
+        }
+        else {
+            std::fprintf(stderr, "usage: %s [--models M1,M2,M3,M4] [--threads 1,2] [--repeats N] [--no-pytorch] "
+                                 "[--no-memory] [--cli PATH] [--layers M1]\n", argv[0]);
+            return 2;
+        }
+    }
+
+    std::map<int, double> peak;
+    for (int t : threads) {
+        peak[t] = bench::measureFmaPeakGflops(t);
+        std::printf("FMA peak, %d thread(s): %.1f GFLOP/s\n", t, peak[t]);
+    }
+    if (pytorch) {
+        std::string out;
+        long rss;
+        if (runCommand({"/usr/bin/python3", "-c", "import torch; print(torch.__version__)"}, out, rss) != 0) {
+            std::printf("PyTorch: not available (/usr/bin/python3 cannot import torch): its columns are n/a\n");
+            pytorch = false;
+        } else {
+            std::printf("PyTorch: %s", out.c_str());
+        }
+    }
+    std::printf("\n%-3s %-16s %2s  %9s  %9s  %7s  %7s\n", "", "measurement", "th", "images/s", "PyTorch", "ratio",
+                "GFLOP/s");
+    for (const auto& id : models) {
+        auto it = std::find_if(kModels.begin(), kModels.end(), [&](const BenchModel& m) { return m.id == id; });
+        if (it == kModels.end()) continue;
+        cs::Model model =
+            cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + it->preset + ".json");
+        const bench::ModelFlops flops = bench::countFlops(model);
+        for (int t : threads) {
+            const double train = trainingSpeed(it->preset, t, repeats);
+            const double torchTrain = pytorch ? pytorchSpeed(it->preset, "train", t, 64, repeats) : -1;
+            printRow(id.c_str(), "train b64", t, train, torchTrain, train * flops.training / 1e9);
+            const double infer = inferenceSpeed(it->preset, t, 64, repeats);
+            const double torchInfer = pytorch ? pytorchSpeed(it->preset, "infer", t, 64, repeats) : -1;
+            printRow(id.c_str(), "inference b64", t, infer, torchInfer, infer * flops.forward / 1e9);
+            const double single = inferenceSpeed(it->preset, t, 1, repeats);
+            const double torchSingle = pytorch ? pytorchSpeed(it->preset, "infer", t, 1, repeats) : -1;
+            printRow(id.c_str(), "inference b1", t, single, torchSingle, single * flops.forward / 1e9);
+        }
+        std::printf("    (%s: forward %.2f MFLOP/image, training step %.2f MFLOP/image; peak %.0f GFLOP/s on %d "
+                    "thread(s))\n",
+                    it->preset.c_str(), flops.forward / 1e6, flops.training / 1e6, peak[threads.back()],
+                    threads.back());
+    }
+    if (memory) {
+        std::string out;
+        long rssKb = 0;
+        const auto t0 = Clock::now();
+        const int rc = runCommand({cli, "train", "--epochs", "1", "--validation-split", "0", "--quiet", "--out",
+                                   "/tmp/convstudio-bench-model.safetensors"},
+                                  out, rssKb);
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        if (rc == 0)
+            std::printf("\nM1 full Fashion-MNIST epoch (convstudio-cli train --epochs 1 --validation-split 0): "
+                        "%.1f s wall, peak resident memory %.1f MB\n", s, double(rssKb) / 1024.0);
+        else
+            std::printf("\nmemory run failed (exit %d): %s\n", rc, out.c_str());
+    }
+    return 0;
+}

@@ -1,0 +1,17 @@
+// Floating-point work of a model per image, counted from its layers' shapes:
+// a multiply-add is 2 flops. Convolution and Dense dominate; the memory-bound
+// layers (pooling, ReLU, dropout ...) are not counted, as is usual.
+#pragma once
+
+#include "model/model.h"
+
+namespace bench {
+
+struct ModelFlops {
+    double forward = 0;  // one image through the network
+    double training = 0; // forward + weight gradients + input gradients (none for the first layer)
+};
+
+ModelFlops countFlops(const cs::Model& model);
+
+} // namespace bench
