@@ -37,11 +37,35 @@ namespace {
 // Keras config keys we read past without complaint: they describe things this
 // engine fixes (float32, Keras's default initialisers) or that do not apply.
 const std::vector<std::string> kIgnoredKeys{
-    "dtype", "kernel_initializer", "bias_initializer", "data_format", "dilation_rate", "groups",
-    "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint",
-    "noise_shape", "seed", "axis", "center", "scale", "beta_initializer", "gamma_initializer",
-    "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer",
+    "dtype", "kernel_initializer", "bias_initializer", "bias_regularizer", "activity_regularizer",
+    "kernel_constraint", "bias_constraint", "noise_shape", "seed", "beta_initializer",
+    "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer", "beta_regularizer",
     "gamma_regularizer", "beta_constraint", "gamma_constraint", "sparse", "ragged", "batch_size"};
+
+// Keras keys accepted only with the value this engine implements: anything
+// else would silently build a different network.
+bool isSupportedFixedKey(const std::string& key, const json::Value& v) {
+    auto allOnes = [&] {
+        if (v.isNumber()) return v.asNumber() == 1;
+        if (!v.isArray()) return false;
+        for (size_t i = 0; i < v.size(); ++i)
+            if (!v[i].isNumber() || v[i].asNumber() != 1) return false;
+        return true;
+    };
+    if (key == "dilation_rate" || key == "groups") return allOnes();
+    if (key == "data_format") return v.isNull() || (v.isString() && v.asString() == "channels_last");
+    if (key == "axis") {
+        const json::Value& a = v.isArray() && v.size() == 1 ? v[0] : v;
+        return a.isNumber() && (a.asNumber() == -1 || a.asNumber() == 3);
+    }
+    if (key == "center" || key == "scale") return v.isBool() && v.asBool();
+    return false;
+}
+
+bool isFixedKey(const std::string& key) {
+    return key == "dilation_rate" || key == "groups" || key == "data_format" || key == "axis" ||
+           key == "center" || key == "scale";
+}
 
 std::string where(const LayerSpec& spec, const std::string& key) {
     return spec.className + " attribute '" + key + "'";
@@ -70,8 +94,9 @@ json::Value normalise(const LayerSpec& spec, const AttributeSpec& a, const json:
             if (v.isNull()) return json::Value(0.0);
             if (v.isObject()) {
                 const json::Value& cfg = v.at("config");
-                if (!cfg.contains("l2"))
-                    throw ConfigError(where(spec, a.key) + ": only L2 regularisation is supported");
+                if (!cfg.contains("l2") || cfg.getNumber("l1", 0.0) != 0.0)
+                    throw ConfigError(where(spec, a.key) + ": only L2 regularisation is supported, got " +
+                                      v.dump());
                 return json::Value(checkedNumber(spec, a, cfg.at("l2"), false));
             }
         }
@@ -139,6 +164,11 @@ json::Value completeConfig(const LayerSpec& spec, const json::Value& config) {
     for (const auto& [key, value] : raw.members()) {
         if (key == "name" || key == "trainable" || out.contains(key)) continue;
         if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) != kIgnoredKeys.end()) continue;
+        if (isFixedKey(key)) {
+            if (isSupportedFixedKey(key, value)) continue;
+            throw ConfigError(spec.className + " attribute '" + key + "' = " + value.dump() +
+                              " is not supported (ConvStudio builds only Keras's default for it)");
+        }
         std::string known;
         for (const AttributeSpec& a : spec.attributes) known += (known.empty() ? "" : ", ") + a.key;
         throw ConfigError(spec.className + ": unknown attribute '" + key + "'" +

@@ -8,6 +8,26 @@ namespace cs {
 namespace {
 constexpr const char* kFormat = "convstudio-architecture";
 constexpr int kVersion = 1;
+// Our form is ["a", "b"]; Keras's to_json() nests it as [[["a", 0, 0, {}], ...]].
+std::vector<std::string> inboundNames(const json::Value& v, size_t layerIndex) {
+    std::vector<std::string> names;
+    auto visit = [&](const json::Value& node, auto& self) -> void {
+        if (node.isString()) {
+            names.push_back(node.asString());
+        } else if (node.isArray() && node.size() > 0 && node[0].isString()) {
+            names.push_back(node[0].asString()); // ["a", 0, 0, {}]: the layer name comes first
+        } else if (node.isArray()) {
+            for (size_t i = 0; i < node.size(); ++i) self(node[i], self);
+        } else {
+            throw FormatError("layer " + std::to_string(layerIndex + 1) +
+                              ": 'inbound_nodes' must list layer names, found " + node.dump());
+        }
+    };
+    if (!v.isArray())
+        throw FormatError("layer " + std::to_string(layerIndex + 1) + ": 'inbound_nodes' must be a list");
+    for (size_t i = 0; i < v.size(); ++i) visit(v[i], visit);
+    return names;
+}
 } // namespace
 
 json::Value Model::toJson() const {
@@ -63,7 +83,7 @@ Model Model::fromJson(const json::Value& root) {
         }
         config.erase("input_shape");
         std::vector<std::string> inbound;
-        if (const json::Value* in = entry.find("inbound_nodes")) inbound = in->asStringVector();
+        if (const json::Value* in = entry.find("inbound_nodes")) inbound = inboundNames(*in, i);
         try {
             model.add(createLayer(className, config), inbound);
         } catch (const ConfigError& e) {

@@ -155,6 +155,16 @@ private Q_SLOTS:
         QVERIFY(!m.isChain());
         expectGood(checkModelGradients(m, "sparse_categorical_crossentropy", 4, 3));
     }
+    void mergeOfTheSameInputTwice() {
+        // Add(a, a) = 2a: both gradient slots of 'a' must add up, not overwrite.
+        Model m = modelFromJson(R"({"class_name": "Functional", "layers": [
+            {"class_name": "InputLayer", "config": {"name": "in", "shape": [5]}},
+            {"class_name": "Dense", "config": {"name": "a", "units": 4, "activation": "tanh"}, "inbound_nodes": ["in"]},
+            {"class_name": "Add", "config": {"name": "twice"}, "inbound_nodes": ["a", "a"]},
+            {"class_name": "Concatenate", "config": {"name": "again"}, "inbound_nodes": ["twice", "twice"]},
+            {"class_name": "Dense", "config": {"name": "out", "units": 3, "activation": "softmax"}, "inbound_nodes": ["again"]}]})");
+        expectGood(checkModelGradients(m, "categorical_crossentropy", 4, 3));
+    }
     void frozenLayerGetsNoGradient() {
         Model m = modelFromJson(R"({"layers": [
             {"class_name": "InputLayer", "config": {"shape": [4]}},

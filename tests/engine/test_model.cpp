@@ -173,6 +173,29 @@ private Q_SLOTS:
         QCOMPARE(m.outputShape(), (Shape{10}));
     }
 
+    void unsupportedKerasOptionsAreRefused() {
+        const QString dilated = expectThrow<ConfigError>([] {
+            makeLayer("Conv2D", R"({"filters": 2, "dilation_rate": [2, 2]})");
+        });
+        QVERIFY2(dilated.contains("dilation_rate") && dilated.contains("not supported"), qPrintable(dilated));
+        const QString l1 = expectThrow<ConfigError>([] {
+            makeLayer("Dense", R"({"units": 2, "kernel_regularizer": {"class_name": "L1L2", "config": {"l1": 0.5, "l2": 0.01}}})");
+        });
+        QVERIFY2(l1.contains("only L2"), qPrintable(l1));
+        // Keras's defaults for those keys are fine.
+        QVERIFY(makeLayer("Conv2D", R"({"filters": 2, "dilation_rate": [1, 1], "groups": 1, "data_format": "channels_last"})"));
+        QVERIFY(makeLayer("BatchNormalization", R"({"axis": [3], "center": true, "scale": true})"));
+    }
+    void kerasNestedInboundNodes() {
+        Model m = modelFromJson(R"({"class_name": "Functional", "layers": [
+            {"class_name": "InputLayer", "config": {"name": "in", "shape": [4]}},
+            {"class_name": "Dense", "config": {"name": "a", "units": 2}, "inbound_nodes": [[["in", 0, 0, {}]]]},
+            {"class_name": "Dense", "config": {"name": "b", "units": 2}, "inbound_nodes": [[["in", 0, 0, {}]]]},
+            {"class_name": "Add", "config": {"name": "sum"}, "inbound_nodes": [[["a", 0, 0, {}], ["b", 0, 0, {}]]]}]})");
+        QCOMPARE(m.inputsOf(3).size(), size_t(2));
+        QCOMPARE(QString::fromStdString(m.layer(m.inputsOf(3)[1]).name()), QString("b"));
+    }
+
     void architectureRoundTrip() {
         for (const char* preset : {"fashion_mnist_first_cnn", "fashion_mnist_batchnorm", "cats_vs_dogs_150"}) {
             Model m = loadArchitectureFile(presetPath(preset));
