@@ -1,7 +1,9 @@
 #include "cli_options.h"
 #include "commands.h"
+#include "data_options.h"
 #include "model_source.h"
 #include "progress_bar.h"
+#include "training_data.h"
 
 #include "core/errors.h"
 #include "data/dataset_loader.h"
@@ -29,13 +31,18 @@ std::atomic<bool> gStop{false};
 extern "C" void onInterrupt(int) { gStop = true; }
 
 CommandSpec trainSpec() {
-    return {"train", "train [options]",
+    CommandSpec spec{"train", "train [options]",
             "Trains a model on a data set and saves it as .safetensors. Defaults are the course's\n"
             "first run: the Fashion-MNIST first CNN, 10 epochs, batch 64, Adam 1e-3,\n"
             "validation split 0.2. Callbacks take Keras's parameter names, e.g.\n"
             "  --early-stopping monitor=val_loss,patience=3,restore_best_weights=true\n"
             "  --checkpoint filepath=best.safetensors,save_best_only=true\n"
-            "  --reduce-lr-on-plateau factor=0.5,patience=2,min_lr=1e-5",
+            "  --reduce-lr-on-plateau factor=0.5,patience=2,min_lr=1e-5\n"
+            "--data takes MNIST/Fashion-MNIST (IDX), CIFAR-10 binary, or image folders (one\n"
+            "sub-folder per class, in train/ + validation/ [+ test/] or split by --validation-split);\n"
+            "augmentation (training split only) takes ImageDataGenerator's names, e.g. the course's\n"
+            "  --rescale 1/255 --rotation-range 20 --width-shift-range 0.2 --height-shift-range 0.2\n"
+            "  --shear-range 0.2 --zoom-range 0.2 --horizontal-flip",
             {
                 {"--model", "MODEL", "architecture .json, .safetensors to continue from, or preset name "
                                      "(default fashion_mnist_first_cnn)"},
@@ -63,6 +70,11 @@ CommandSpec trainSpec() {
                 {"--out", "FILE", "trained model (default model.safetensors)"},
                 {"--quiet", "", "no progress bar, only the final lines"},
             }};
+    addOptions(spec.options, imageFolderOptionSpecs("the model's input size"));
+    addOptions(spec.options, streamingOptionSpecs());
+    addOptions(spec.options, preprocessingOptionSpecs());
+    addOptions(spec.options, augmentationOptionSpecs());
+    return spec;
 }
 
 cs::MonitorMode modeOf(const std::map<std::string, std::string>& kv) {
@@ -151,26 +163,24 @@ int runTrain(const Args& args) {
         optimizer = cs::createOptimizer(a.get("--optimizer", "adam"), cfg);
     }
 
-    const std::string dataDir = a.get("--data", cs::kDefaultDatasetDir);
+    const cs::Preprocessing preprocessing = preprocessingOptions(a, loaded.metadata.preprocessing);
     const auto loadStart = std::chrono::steady_clock::now();
-    cs::Dataset data = cs::loadDataset(dataDir);
-    if (a.has("--limit")) {
-        const int limit = a.getInt("--limit", 0, 1, 1 << 30);
-        if (limit < data.train.count()) data.train = data.train.slice(0, limit);
-    }
+    TrainingData data(a, model, fit); // image folders are listed here and decoded while training
     const double loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
 
     const int units = int(model.outputShape().numel());
-    const cs::Loss loss = a.has("--loss") ? cs::lossFromName(a.get("--loss"))
-                          : units == 1   ? cs::Loss::BinaryCrossentropy
+    const cs::Loss loss = a.has("--loss")                   ? cs::lossFromName(a.get("--loss"))
+                          : units == 1                      ? cs::Loss::BinaryCrossentropy
+                          : a.get("--class-mode") == "sparse" ? cs::Loss::SparseCategoricalCrossentropy
                                          : cs::Loss::CategoricalCrossentropy;
-    cs::ModelMetadata meta = {data.classNames, loaded.metadata.preprocessing, data.name, cs::json::Value::object()};
+    cs::ModelMetadata meta = {data.classNames(), preprocessing, data.name(), cs::json::Value::object()};
     if (!model.isBuilt()) model.build(fit.seed);
 
-    std::printf("%s: %s train / %s test images of %dx%dx%d, %d classes (loaded in %.1f s)\n", data.name.c_str(),
-                cs::withThousands(data.train.count()).c_str(), cs::withThousands(data.test.count()).c_str(),
-                data.train.height, data.train.width, data.train.channels, data.classCount(), loadSeconds);
+    std::printf("%s (loaded in %.1f s)\n", data.description().c_str(), loadSeconds);
+    if (const std::string details = data.streamingDetails(); !details.empty()) std::printf("%s\n", details.c_str());
+    if (data.augmentation().enabled())
+        std::printf("augmentation of the training split: %s\n", data.augmentation().describe().c_str());
     cs::ModelSummary summary = cs::summarize(model);
     std::printf("model %s: %s parameters; %s, %s lr %g, batch %d, %d epoch(s), %s threads\n", model.name.c_str(),
                 cs::withThousands(summary.totalParameters).c_str(), cs::lossName(loss).c_str(),
@@ -191,6 +201,7 @@ int runTrain(const Args& args) {
         t.set("batch_size", fit.batchSize);
         t.set("validation_split", fit.validationSplit);
         t.set("seed", cs::json::Value(int64_t(fit.seed)));
+        t.set("data", data.toJson());
         if (h) {
             cs::json::Value hist = cs::json::Value::object();
             for (const char* key : {"loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"})
@@ -206,7 +217,7 @@ int runTrain(const Args& args) {
 
     std::signal(SIGINT, onInterrupt);
     const auto start = std::chrono::steady_clock::now();
-    cs::History history = trainer.fit(data.train, data.classCount());
+    cs::History history = data.fit(trainer);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::signal(SIGINT, SIG_DFL);
 
@@ -218,12 +229,14 @@ int runTrain(const Args& args) {
     cs::saveModelFile(out, model, meta, optimizer.get());
     double imagesPerSecond = 0;
     for (auto& s : history.summaries) imagesPerSecond = s.imagesPerSecond;
-    cs::Evaluation test = cs::evaluate(model, data.test, meta.preprocessing, loss, data.classCount(),
-                                       256, fit.threads);
+    cs::Evaluation test = data.evaluateTest(model, meta.preprocessing, loss, fit.threads);
     std::printf("trained %zu epoch(s) in %s (%.1f s); last epoch %s images/s\n", history.epochs.size(),
                 formatDuration(seconds).c_str(), seconds, cs::withThousands(std::llround(imagesPerSecond)).c_str());
-    std::printf("test loss %.4f - test accuracy %.4f (%s images)\n", test.loss, test.accuracy(),
-                cs::withThousands(data.test.count()).c_str());
+    const char* split = data.testSplitName().c_str();
+    std::printf("%s loss %.4f - %s accuracy %.4f (%s images)\n", split, test.loss, split, test.accuracy(),
+                cs::withThousands(data.testCount()).c_str());
+    if (const auto skipped = data.skipped(); !skipped.empty())
+        std::printf("%s\n", cs::skippedReport(skipped).c_str());
     std::printf("saved %s\n", out.c_str());
     if (history.stoppedByRequest) {
         std::printf("interrupted: the model trained so far was saved\n");

@@ -15,5 +15,10 @@ int runTrain(const Args& args);
 int runEvaluate(const Args& args);
 int runPredict(const Args& args);
 int runPresets(const Args& args);
+int runDataset(const Args& args);
+int runAugment(const Args& args);
+int runConvolve(const Args& args);
+int runPool(const Args& args);
+int runImage(const Args& args);
 
 } // namespace cli

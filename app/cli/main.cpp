@@ -21,7 +21,12 @@ const char* kUsage =
     "  evaluate   loss, accuracy, per-class precision/recall/F1 and confusion matrix on the test split\n"
     "  predict    classify image files with a trained model\n"
     "  summary    the Keras model.summary() table of a model\n"
-    "  presets    list the course's model presets\n";
+    "  presets    list the course's model presets\n"
+    "  dataset    dataset show DIR: counts per class and split, balance, a grid of the first images\n"
+    "  augment    augment preview DIR: source images and random ImageDataGenerator transforms of them\n"
+    "  convolve   apply a kernel to an image or a matrix (padding, stride, correlation vs convolution)\n"
+    "  pool       max or average pooling of an image or a matrix\n"
+    "  image      load, grey, crop, resize, rotate and save an image (the Pillow lesson)\n";
 
 } // namespace
 
@@ -38,6 +43,11 @@ int main(int argc, char** argv) {
         if (command == "predict") return cli::runPredict(args);
         if (command == "summary") return cli::runSummary(args);
         if (command == "presets") return cli::runPresets(args);
+        if (command == "dataset") return cli::runDataset(args);
+        if (command == "augment") return cli::runAugment(args);
+        if (command == "convolve") return cli::runConvolve(args);
+        if (command == "pool") return cli::runPool(args);
+        if (command == "image") return cli::runImage(args);
         std::fprintf(stderr, "convstudio-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
         return 2;
     } catch (const cli::UsageError& e) {

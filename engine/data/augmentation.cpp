@@ -222,7 +222,7 @@ std::string TransformParams::describe() const {
     char text[64];
     if (theta) std::snprintf(text, sizeof text, "r%+.0f", theta), add(text);
     if (tx || ty) std::snprintf(text, sizeof text, "t%+.0f,%+.0f", tx, ty), add(text);
-    if (shear) std::snprintf(text, sizeof text, "s%+.0f", shear), add(text);
+    if (shear) std::snprintf(text, sizeof text, "s%+.1f", shear), add(text);
     if (zx != 1 || zy != 1) std::snprintf(text, sizeof text, "z%.2f,%.2f", zx, zy), add(text);
     if (flipHorizontal) add("flipH");
     if (flipVertical) add("flipV");
