@@ -17,26 +17,43 @@ constexpr long kColBlockFloats = 512 * 1024;
 // filters, which the compiler vectorises, run several times faster.
 constexpr int kSmallPatch = 32;
 
-// out[rows, F] = activation(col[rows, K] * kernel[K, F] + bias), one output
-// pixel at a time while it is in L1. With F known at compile time the
-// accumulators of a pixel live in vector registers across the K loop.
+// out[rows, F] = activation(col[rows, K] * kernel[K, F] + bias), four output
+// pixels at a time while they are in L1. With F known at compile time the 4 x F
+// accumulators live in vector registers across the K loop, as independent
+// FMA chains (one pixel alone would wait on FMA latency).
 template <int F>
 void smallPatchProductFixed(const float* col, const float* kernel, const float* bias, Activation act,
                             float* out, long rows, int K) {
-    for (long p = 0; p < rows; ++p) {
-        float acc[F];
-        for (int f = 0; f < F; ++f) acc[f] = bias ? bias[f] : 0.0f;
+    constexpr int P = 4;
+    long p = 0;
+    for (; p + P <= rows; p += P) {
+        float acc[P][F];
+        for (int q = 0; q < P; ++q)
+            for (int f = 0; f < F; ++f) acc[q][f] = bias ? bias[f] : 0.0f;
         const float* c = col + p * K;
         for (int k = 0; k < K; ++k) {
-            const float a = c[k];
             const float* w = kernel + long(k) * F;
-            for (int f = 0; f < F; ++f) acc[f] += a * w[f];
+#pragma GCC unroll 4
+            for (int q = 0; q < P; ++q) {
+                const float a = c[q * K + k];
+                for (int f = 0; f < F; ++f) acc[q][f] += a * w[f];
+            }
         }
+        for (int q = 0; q < P; ++q) {
+            float* o = out + (p + q) * F;
+            if (act == Activation::Relu)
+                for (int f = 0; f < F; ++f) o[f] = acc[q][f] > 0.0f ? acc[q][f] : 0.0f;
+            else
+                for (int f = 0; f < F; ++f) o[f] = acc[q][f];
+        }
+    }
+    for (; p < rows; ++p) {
+        float acc[F];
+        for (int f = 0; f < F; ++f) acc[f] = bias ? bias[f] : 0.0f;
+        for (int k = 0; k < K; ++k)
+            for (int f = 0; f < F; ++f) acc[f] += col[p * K + k] * kernel[long(k) * F + f];
         float* o = out + p * F;
-        if (act == Activation::Relu)
-            for (int f = 0; f < F; ++f) o[f] = acc[f] > 0.0f ? acc[f] : 0.0f;
-        else
-            for (int f = 0; f < F; ++f) o[f] = acc[f];
+        for (int f = 0; f < F; ++f) o[f] = act == Activation::Relu && acc[f] < 0.0f ? 0.0f : acc[f];
     }
     if (act != Activation::Relu) applyActivation(act, out, rows, F);
 }
@@ -62,18 +79,6 @@ void smallPatchProduct(const float* col, const float* kernel, const float* bias,
     applyActivation(act, out, rows, F);
 }
 
-// dKernel[K, F] += col[rows, K]^T * dy[rows, F]
-void smallPatchWeightGradient(const float* col, const float* dy, float* dKernel, long rows, int K, int F) {
-    for (long p = 0; p < rows; ++p) {
-        const float* c = col + p * K;
-        const float* g = dy + p * F;
-        for (int k = 0; k < K; ++k) {
-            const float a = c[k];
-            float* d = dKernel + long(k) * F;
-            for (int f = 0; f < F; ++f) d[f] += a * g[f];
-        }
-    }
-}
 } // namespace
 
 LayerSpec Conv2D::spec() {
@@ -290,11 +295,8 @@ void Conv2D::backward(const std::vector<const Tensor*>& inputs, const Tensor& ou
                         im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
                     col = w.col.data();
                 }
-                if (g_.patch <= kSmallPatch)
-                    smallPatchWeightGradient(col, dyBlock, w.dKernel.data(), rows, g_.patch, filters_);
-                else
-                    gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_,
-                         1.0f, w.dKernel.data(), filters_);
+                gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_, 1.0f,
+                     w.dKernel.data(), filters_);
             }
             if (dIn) {
                 if (isPointwise()) {
