@@ -19,21 +19,25 @@ namespace cli {
 namespace {
 
 CommandSpec augmentSpec() {
-    CommandSpec spec{"augment", "augment preview DIR --out preview.png [options]",
-                     "Writes a grid: each row one source image from the data set, then N random\n"
-                     "transforms of it with the augmentation options (ImageDataGenerator's names),\n"
-                     "as the course previews `datagen.random_transform`. The same --seed gives the\n"
-                     "same picture. The course's cats-vs-dogs augmentation:\n"
-                     "  convstudio-cli augment preview ../shared/datasets/cats_and_dogs_filtered --out aug.png \\\n"
-                     "    --rotation-range 20 --width-shift-range 0.2 --height-shift-range 0.2 \\\n"
-                     "    --shear-range 0.2 --zoom-range 0.2 --horizontal-flip",
-                     {
-                         {"--out", "FILE", "the picture to write (.png, .jpg ...)"},
-                         {"--rows", "N", "source images, one per row (default 3)"},
-                         {"--count", "N", "random transforms per source image (default 5)"},
-                         {"--seed", "N", "seed of the transforms (default 42)"},
-                         {"--split", "NAME", "where the source images come from: train (default), validation, test"},
-                     }};
+    CommandSpec spec{
+        "augment",
+        "augment preview DIR --out preview.png [options]",
+        "Writes a grid: each row one source image from the data set, then N random\n"
+        "transforms of it with the augmentation options (ImageDataGenerator's names),\n"
+        "as the course previews `datagen.random_transform`. The same --seed gives the\n"
+        "same picture. The course's cats-vs-dogs augmentation:\n"
+        "  convstudio-cli augment preview ../shared/datasets/cats_and_dogs_filtered --out aug.png "
+        "\\\n"
+        "    --rotation-range 20 --width-shift-range 0.2 --height-shift-range 0.2 \\\n"
+        "    --shear-range 0.2 --zoom-range 0.2 --horizontal-flip",
+        {
+            {"--out", "FILE", "the picture to write (.png, .jpg ...)"},
+            {"--rows", "N", "source images, one per row (default 3)"},
+            {"--count", "N", "random transforms per source image (default 5)"},
+            {"--seed", "N", "seed of the transforms (default 42)"},
+            {"--split", "NAME",
+             "where the source images come from: train (default), validation, test"},
+        }};
     addOptions(spec.options, augmentationOptionSpecs());
     addOptions(spec.options, imageFolderOptionSpecs("150x150, the course's size"));
     return spec;
@@ -49,7 +53,8 @@ int runAugment(const Args& args) {
         return args.empty() ? 2 : 0;
     }
     const auto& pos = a.positional();
-    if (pos.empty() || pos[0] != "preview") throw UsageError("expected 'augment preview DIR --out FILE'");
+    if (pos.empty() || pos[0] != "preview")
+        throw UsageError("expected 'augment preview DIR --out FILE'");
     if (pos.size() != 2) throw UsageError("augment preview needs exactly one data set folder");
     if (!a.has("--out")) throw UsageError("augment preview needs --out FILE for the picture");
     const int rows = a.getInt("--rows", 3, 1, 100);
@@ -57,8 +62,8 @@ int runAugment(const Args& args) {
     const uint64_t seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
     const cs::AugmentationOptions options = augmentationOptions(a);
     const cs::Augmenter augmenter(options);
-    const cs::DatasetSample sample =
-        cs::sampleDataset(pos[1], imageFolderOptions(a, 150, 150, 3), a.get("--split", "train"), rows);
+    const cs::DatasetSample sample = cs::sampleDataset(pos[1], imageFolderOptions(a, 150, 150, 3),
+                                                       a.get("--split", "train"), rows);
     const cs::ImageSet& images = sample.images;
     if (images.count() == 0) throw cs::DataError(pos[1] + ": no readable images to preview");
 
@@ -69,19 +74,24 @@ int runAugment(const Args& args) {
     for (int r = 0; r < images.count(); ++r) {
         const int label = images.labels[size_t(r)];
         const std::string name = label < int(sample.summary.classNames.size())
-                                     ? sample.summary.classNames[size_t(label)] : std::to_string(label);
-        cells.push_back({images.image(r), images.height, images.width, images.channels, name, "original"});
+                                     ? sample.summary.classNames[size_t(label)]
+                                     : std::to_string(label);
+        cells.push_back(
+            {images.image(r), images.height, images.width, images.channels, name, "original"});
         for (int k = 0; k < count; ++k) {
             std::vector<uint8_t>& out = transformed[size_t(r * count + k)];
-            // One seed per (row, transform): a row's transforms differ, the picture repeats with --seed.
-            const cs::TransformParams p = augmenter.randomTransform(images.image(r), images.height, images.width,
-                                                                    images.channels, out.data(),
-                                                                    cs::splitmix64(seed ^ uint64_t(r * 1000 + k)));
-            // The parameters on two lines under the image: "r+12 t-3,+5" / "s+0.1 z0.93,1.08 flipH".
+            // One seed per (row, transform): a row's transforms differ, the picture repeats with
+            // --seed.
+            const cs::TransformParams p = augmenter.randomTransform(
+                images.image(r), images.height, images.width, images.channels, out.data(),
+                cs::splitmix64(seed ^ uint64_t(r * 1000 + k)));
+            // The parameters on two lines under the image: "r+12 t-3,+5" / "s+0.1 z0.93,1.08
+            // flipH".
             const std::string text = p.describe();
             size_t cut = text.find(' ', text.find(' ') + 1);
             if (cut == std::string::npos) cut = text.size();
-            cells.push_back({out.data(), images.height, images.width, images.channels, text.substr(0, cut),
+            cells.push_back({out.data(), images.height, images.width, images.channels,
+                             text.substr(0, cut),
                              cut < text.size() ? text.substr(cut + 1) : std::string()});
         }
     }
@@ -90,9 +100,11 @@ int runAugment(const Args& args) {
     const cv::Mat grid = cs::drawImageGrid(cells, style);
     cs::writeImageFile(a.get("--out"), grid);
     std::printf("augmentation: %s\n", options.describe().c_str());
-    if (!options.enabled()) std::printf("(no augmentation option given: the transforms are copies)\n");
+    if (!options.enabled())
+        std::printf("(no augmentation option given: the transforms are copies)\n");
     std::printf("wrote %s: %d source image(s) from %s, %d random transforms each, %dx%d pixels\n",
-                a.get("--out").c_str(), images.count(), sample.summary.name.c_str(), count, grid.cols, grid.rows);
+                a.get("--out").c_str(), images.count(), sample.summary.name.c_str(), count,
+                grid.cols, grid.rows);
     return 0;
 }
 

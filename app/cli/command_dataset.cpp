@@ -15,19 +15,21 @@ namespace cli {
 namespace {
 
 CommandSpec datasetSpec() {
-    CommandSpec spec{"dataset", "dataset show DIR [--out grid.png] [--count N] [options]",
-                     "Shows what a data set folder holds: its kind (IDX, CIFAR-10 binary, image folders),\n"
-                     "images per class and split, image size and channels, class balance, and files that\n"
-                     "are not readable images. With --out, writes the first N images of a split as a\n"
-                     "labelled grid (the course's \"first 9 images\" figure). Image folders are only\n"
-                     "listed; just the shown images are decoded (classes taken in turn).\n"
-                     "  convstudio-cli dataset show ../shared/datasets/cifar-10-batches-bin --out first9.png",
-                     {
-                         {"--out", "FILE", "write the grid picture (.png, .jpg ...)"},
-                         {"--count", "N", "images in the grid (default 9)"},
-                         {"--columns", "N", "grid columns (default: 3 for 9 images, else up to 8)"},
-                         {"--split", "NAME", "train (default), validation or test"},
-                     }};
+    CommandSpec spec{
+        "dataset",
+        "dataset show DIR [--out grid.png] [--count N] [options]",
+        "Shows what a data set folder holds: its kind (IDX, CIFAR-10 binary, image folders),\n"
+        "images per class and split, image size and channels, class balance, and files that\n"
+        "are not readable images. With --out, writes the first N images of a split as a\n"
+        "labelled grid (the course's \"first 9 images\" figure). Image folders are only\n"
+        "listed; just the shown images are decoded (classes taken in turn).\n"
+        "  convstudio-cli dataset show ../shared/datasets/cifar-10-batches-bin --out first9.png",
+        {
+            {"--out", "FILE", "write the grid picture (.png, .jpg ...)"},
+            {"--count", "N", "images in the grid (default 9)"},
+            {"--columns", "N", "grid columns (default: 3 for 9 images, else up to 8)"},
+            {"--split", "NAME", "train (default), validation or test"},
+        }};
     addOptions(spec.options, imageFolderOptionSpecs("150x150, the course's size"));
     return spec;
 }
@@ -54,7 +56,8 @@ int runDataset(const Args& args) {
         const int n = sample.images.count();
         style.columns = a.getInt("--columns", n == 9 ? 3 : std::min(n, 8), 1, 100);
         const std::string out = a.get("--out");
-        const cv::Mat grid = cs::drawImageGrid(cs::gridCells(sample.images, n, sample.summary.classNames), style);
+        const cv::Mat grid =
+            cs::drawImageGrid(cs::gridCells(sample.images, n, sample.summary.classNames), style);
         cs::writeImageFile(out, grid);
         std::printf("\nwrote %s: the first %d %s images, %dx%d pixels\n", out.c_str(), n,
                     a.get("--split", "train").c_str(), grid.cols, grid.rows);

@@ -14,7 +14,8 @@ namespace cli {
 
 int runImage(const Args& args) {
     const CommandSpec spec{
-        "image", "image IN [--grey] [--crop L,T,R,B] [--resize WxH] [--rotate DEG [--expand]] [--out OUT]",
+        "image",
+        "image IN [--grey] [--crop L,T,R,B] [--resize WxH] [--rotate DEG [--expand]] [--out OUT]",
         "Loads an image (any format OpenCV reads), prints its size and channels, applies the\n"
         "operations given, in this order: grey, crop, resize, rotate; then saves it (format by\n"
         "extension). Numbers follow Pillow, as in the lesson:\n"
@@ -23,7 +24,8 @@ int runImage(const Args& args) {
         "  --rotate 45            Image.rotate(45): counter-clockwise, same size, black corners",
         {
             {"--grey", "", "convert to grey (Pillow's convert(\"L\"))"},
-            {"--crop", "L,T,R,B", "keep the box from (left, top) to (right, bottom), right/bottom excluded"},
+            {"--crop", "L,T,R,B",
+             "keep the box from (left, top) to (right, bottom), right/bottom excluded"},
             {"--resize", "WxH", "resize to WIDTH x HEIGHT pixels"},
             {"--rotate", "DEG", "rotate counter-clockwise about the centre"},
             {"--expand", "", "with --rotate: grow the canvas so no corner is cut"},

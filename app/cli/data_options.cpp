@@ -8,10 +8,14 @@ namespace {
 
 // Keras name -> our option: --rotation-range is rotation_range.
 const std::vector<std::pair<const char*, const char*>> kAugmentationOptions = {
-    {"--rotation-range", "rotation_range"},       {"--width-shift-range", "width_shift_range"},
-    {"--height-shift-range", "height_shift_range"}, {"--shear-range", "shear_range"},
-    {"--zoom-range", "zoom_range"},               {"--brightness-range", "brightness_range"},
-    {"--fill-mode", "fill_mode"},                 {"--cval", "cval"},
+    {"--rotation-range", "rotation_range"},
+    {"--width-shift-range", "width_shift_range"},
+    {"--height-shift-range", "height_shift_range"},
+    {"--shear-range", "shear_range"},
+    {"--zoom-range", "zoom_range"},
+    {"--brightness-range", "brightness_range"},
+    {"--fill-mode", "fill_mode"},
+    {"--cval", "cval"},
 };
 
 } // namespace
@@ -37,7 +41,8 @@ std::vector<double> parseNumbers(const std::string& text, const std::string& opt
         if (comma == std::string::npos) comma = text.size();
         const std::string item = text.substr(start, comma - start);
         const size_t slash = item.find('/');
-        if (slash == std::string::npos) out.push_back(toDouble(item, option));
+        if (slash == std::string::npos)
+            out.push_back(toDouble(item, option));
         else {
             const double denominator = toDouble(item.substr(slash + 1), option);
             if (denominator == 0) throw UsageError(option + ": division by zero in '" + item + "'");
@@ -50,22 +55,28 @@ std::vector<double> parseNumbers(const std::string& text, const std::string& opt
 
 std::vector<OptionSpec> imageFolderOptionSpecs(const std::string& defaultSize) {
     return {
-        {"--target-size", "HxW", "image folders: resize every image to HEIGHTxWIDTH (default " + defaultSize + ")"},
+        {"--target-size", "HxW",
+         "image folders: resize every image to HEIGHTxWIDTH (default " + defaultSize + ")"},
         {"--color-mode", "MODE", "image folders: rgb or grayscale"},
-        {"--interpolation", "NAME", "image folders: auto (area to shrink, bilinear to enlarge, as predict), "
-                                    "nearest, bilinear, bicubic, area or lanczos (default auto)"},
-        {"--class-mode", "MODE", "categorical, sparse or binary (binary: two classes, one sigmoid unit)"},
+        {"--interpolation", "NAME",
+         "image folders: auto (area to shrink, bilinear to enlarge, as predict), "
+         "nearest, bilinear, bicubic, area or lanczos (default auto)"},
+        {"--class-mode", "MODE",
+         "categorical, sparse or binary (binary: two classes, one sigmoid unit)"},
     };
 }
 
-cs::ImageFolderOptions imageFolderOptions(const ParsedArgs& a, int height, int width, int channels) {
+cs::ImageFolderOptions imageFolderOptions(const ParsedArgs& a, int height, int width,
+                                          int channels) {
     cs::ImageFolderOptions o;
     o.height = height;
     o.width = width;
     o.colorMode = channels == 1 ? cs::ColorMode::Grayscale : cs::ColorMode::Rgb;
-    if (a.has("--target-size")) std::tie(o.height, o.width) = parseSize(a.get("--target-size"), "--target-size");
+    if (a.has("--target-size"))
+        std::tie(o.height, o.width) = parseSize(a.get("--target-size"), "--target-size");
     if (a.has("--color-mode")) o.colorMode = cs::colorModeFromName(a.get("--color-mode"));
-    if (a.has("--interpolation")) o.interpolation = cs::interpolationFromName(a.get("--interpolation"));
+    if (a.has("--interpolation"))
+        o.interpolation = cs::interpolationFromName(a.get("--interpolation"));
     if (a.has("--class-mode")) o.classMode = cs::classModeFromName(a.get("--class-mode"));
     return o;
 }
@@ -76,8 +87,9 @@ bool hasImageFolderOption(const ParsedArgs& a) {
 
 std::vector<OptionSpec> streamingOptionSpecs() {
     return {
-        {"--cache-mb", "MB", "image folders: decoded images kept in memory (default 1024); a larger "
-                             "folder streams from disk with bounded memory"},
+        {"--cache-mb", "MB",
+         "image folders: decoded images kept in memory (default 1024); a larger "
+         "folder streams from disk with bounded memory"},
         {"--prefetch", "N", "image folders: batches decoded ahead of training (default 4)"},
         {"--workers", "N", "image folders: decoding threads (default: one per core)"},
     };
@@ -94,7 +106,8 @@ cs::StreamingOptions streamingOptions(const ParsedArgs& a) {
 std::vector<OptionSpec> preprocessingOptionSpecs() {
     return {
         {"--rescale", "F", "pixel * F before mean/std, e.g. 1/255 (the default) or 1"},
-        {"--mean", "M[,M,M]", "per-channel mean subtracted after rescale (torchvision Normalize: 0.5,0.5,0.5)"},
+        {"--mean", "M[,M,M]",
+         "per-channel mean subtracted after rescale (torchvision Normalize: 0.5,0.5,0.5)"},
         {"--std", "S[,S,S]", "per-channel std divided by after the mean (0.5,0.5,0.5)"},
     };
 }
@@ -102,14 +115,16 @@ std::vector<OptionSpec> preprocessingOptionSpecs() {
 cs::Preprocessing preprocessingOptions(const ParsedArgs& a, cs::Preprocessing p) {
     if (a.has("--rescale")) {
         const std::vector<double> r = parseNumbers(a.get("--rescale"), "--rescale");
-        if (r.size() != 1) throw UsageError("--rescale takes one number, got '" + a.get("--rescale") + "'");
+        if (r.size() != 1)
+            throw UsageError("--rescale takes one number, got '" + a.get("--rescale") + "'");
         p.rescale = float(r[0]);
     }
     auto channels = [&](const char* option, std::vector<float>& out, bool positive) {
         if (!a.has(option)) return;
         out.clear();
         for (double v : parseNumbers(a.get(option), option)) {
-            if (positive && v <= 0) throw UsageError(std::string(option) + " values must be above 0");
+            if (positive && v <= 0)
+                throw UsageError(std::string(option) + " values must be above 0");
             out.push_back(float(v));
         }
         if (out.size() != 1 && out.size() != 3)
@@ -123,10 +138,13 @@ cs::Preprocessing preprocessingOptions(const ParsedArgs& a, cs::Preprocessing p)
 std::vector<OptionSpec> augmentationOptionSpecs() {
     return {
         {"--rotation-range", "DEG", "augmentation: rotate by up to +-DEG degrees"},
-        {"--width-shift-range", "F", "augmentation: shift sideways by up to F of the width (F >= 1: pixels)"},
+        {"--width-shift-range", "F",
+         "augmentation: shift sideways by up to F of the width (F >= 1: pixels)"},
         {"--height-shift-range", "F", "augmentation: shift up/down by up to F of the height"},
-        {"--shear-range", "DEG", "augmentation: shear angle up to +-DEG degrees (Keras counts degrees)"},
-        {"--zoom-range", "Z|LO,HI", "augmentation: zoom factors in [1-Z, 1+Z] or [LO, HI], x and y apart"},
+        {"--shear-range", "DEG",
+         "augmentation: shear angle up to +-DEG degrees (Keras counts degrees)"},
+        {"--zoom-range", "Z|LO,HI",
+         "augmentation: zoom factors in [1-Z, 1+Z] or [LO, HI], x and y apart"},
         {"--horizontal-flip", "", "augmentation: mirror left-right half of the time"},
         {"--vertical-flip", "", "augmentation: mirror top-bottom half of the time"},
         {"--brightness-range", "LO,HI", "augmentation: multiply pixels by a factor in [LO, HI]"},

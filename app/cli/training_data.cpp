@@ -14,7 +14,8 @@ namespace {
 
 std::string joined(const std::vector<std::string>& names, size_t max) {
     std::string out;
-    for (size_t i = 0; i < names.size() && i < max; ++i) out += (i ? ", " : "") + names[i];
+    for (size_t i = 0; i < names.size() && i < max; ++i)
+        out += (i ? ", " : "") + names[i];
     if (names.size() > max) out += ", ...";
     return out;
 }
@@ -32,16 +33,20 @@ TrainingData::TrainingData(const ParsedArgs& a, const cs::Model& model, const cs
     kind_ = cs::detectDatasetKind(source_);
     augmentation_ = augmentationOptions(a);
     validationSplit_ = fit.validationSplit;
+    batchSize_ = fit.batchSize;
     const int limit = a.getInt("--limit", 0, 1, 1 << 30);
     const bool binary = a.get("--class-mode") == "binary";
 
     if (kind_ != cs::DatasetKind::ImageFolders) {
-        if (hasImageFolderOption(a) || a.has("--cache-mb") || a.has("--prefetch") || a.has("--workers"))
-            throw UsageError("--target-size, --color-mode, --interpolation, --cache-mb, --prefetch and --workers "
-                             "apply to image folders; " + source_ + " holds " + cs::datasetKindName(kind_) +
-                             " data");
+        if (hasImageFolderOption(a) || a.has("--cache-mb") || a.has("--prefetch") ||
+            a.has("--workers"))
+            throw UsageError("--target-size, --color-mode, --interpolation, --cache-mb, --prefetch "
+                             "and --workers "
+                             "apply to image folders; " +
+                             source_ + " holds " + cs::datasetKindName(kind_) + " data");
         dataset_ = cs::loadDataset(source_);
-        if (limit > 0 && limit < dataset_.train.count()) dataset_.train = dataset_.train.slice(0, limit);
+        if (limit > 0 && limit < dataset_.train.count())
+            dataset_.train = dataset_.train.slice(0, limit);
         name_ = dataset_.name;
         classNames_ = dataset_.classNames;
         if (binary && classCount() != 2)
@@ -51,7 +56,8 @@ TrainingData::TrainingData(const ParsedArgs& a, const cs::Model& model, const cs
     }
 
     const cs::Shape in = model.inputShape();
-    if (in.rank() != 3) throw cs::ShapeError("this model does not take images (input " + in.toString() + ")");
+    if (in.rank() != 3)
+        throw cs::ShapeError("this model does not take images (input " + in.toString() + ")");
     folder_ = imageFolderOptions(a, in[0], in[1], in[2]);
     folder_.validationSplit = fit.validationSplit; // only used by a single folder of classes
     folder_.seed = fit.seed;
@@ -69,14 +75,14 @@ TrainingData::TrainingData(const ParsedArgs& a, const cs::Model& model, const cs
     streaming_ = streamingOptions(a);
     const size_t total = index.train.size() + index.validation.size() + index.test.size();
     const cs::AugmentationOptions* augment = augmentation_.enabled() ? &augmentation_ : nullptr;
-    train_ = std::make_unique<cs::StreamingFolderSource>(index.train, folder_,
-                                                         share(streaming_, index.train.size(), total), augment);
+    train_ = std::make_unique<cs::StreamingFolderSource>(
+        index.train, folder_, share(streaming_, index.train.size(), total), augment);
     if (!index.validation.empty())
         validation_ = std::make_unique<cs::StreamingFolderSource>(
             index.validation, folder_, share(streaming_, index.validation.size(), total));
     if (!index.test.empty())
-        test_ = std::make_unique<cs::StreamingFolderSource>(index.test, folder_,
-                                                            share(streaming_, index.test.size(), total));
+        test_ = std::make_unique<cs::StreamingFolderSource>(
+            index.test, folder_, share(streaming_, index.test.size(), total));
     else
         testName_ = "validation";
 }
@@ -84,32 +90,36 @@ TrainingData::TrainingData(const ParsedArgs& a, const cs::Model& model, const cs
 std::string TrainingData::description() const {
     if (kind_ != cs::DatasetKind::ImageFolders) {
         const cs::ImageSet& t = dataset_.train;
-        return name_ + ": " + cs::withThousands(t.count()) + " train / " + cs::withThousands(dataset_.test.count()) +
-               " test images of " + std::to_string(t.height) + "x" + std::to_string(t.width) + "x" +
+        return name_ + ": " + cs::withThousands(t.count()) + " train / " +
+               cs::withThousands(dataset_.test.count()) + " test images of " +
+               std::to_string(t.height) + "x" + std::to_string(t.width) + "x" +
                std::to_string(t.channels) + ", " + std::to_string(classCount()) + " classes";
     }
-    std::string text = name_ + " (image folders, " + layout_ + "): " + cs::withThousands(train_->size()) + " train / " +
-                       cs::withThousands(validation_ ? validation_->size() : 0) + " validation" +
-                       (test_ ? " / " + cs::withThousands(test_->size()) + " test" : std::string()) +
-                       " images resized to " + std::to_string(folder_.height) + "x" + std::to_string(folder_.width) +
-                       "x" + std::to_string(folder_.channels()) + ", " + std::to_string(classCount()) + " classes (" +
-                       joined(classNames_, 6) + ")";
+    std::string text =
+        name_ + " (image folders, " + layout_ + "): " + cs::withThousands(train_->size()) +
+        " train / " + cs::withThousands(validation_ ? validation_->size() : 0) + " validation" +
+        (test_ ? " / " + cs::withThousands(test_->size()) + " test" : std::string()) +
+        " images resized to " + std::to_string(folder_.height) + "x" +
+        std::to_string(folder_.width) + "x" + std::to_string(folder_.channels()) + ", " +
+        std::to_string(classCount()) + " classes (" + joined(classNames_, 6) + ")";
     return text;
 }
 
 std::string TrainingData::streamingDetails() const {
     if (!train_) return {};
-    return "cache: " + std::to_string(train_->cacheCapacity()) + " of " + cs::withThousands(train_->size()) +
-            " training images fit in memory (--cache-mb " + std::to_string(streaming_.cacheBytes >> 20) +
-            "); decoding runs " + std::to_string(streaming_.prefetchBatches) + " batches ahead on " +
-            std::to_string(train_->workerCount()) + " thread(s)";
+    return "cache: " + std::to_string(train_->cacheCapacity()) + " of " +
+           cs::withThousands(train_->size()) + " training images fit in memory (--cache-mb " +
+           std::to_string(streaming_.cacheBytes >> 20) + "); decoding runs " +
+           std::to_string(streaming_.prefetchBatches) + " batches ahead on " +
+           std::to_string(train_->workerCount()) + " thread(s)";
 }
 
 cs::json::Value TrainingData::toJson() const {
     cs::json::Value v = cs::json::Value::object();
     v.set("kind", cs::datasetKindName(kind_));
     if (kind_ == cs::DatasetKind::ImageFolders) {
-        v.set("target_size", cs::json::Value::array(std::vector<int>{folder_.height, folder_.width}));
+        v.set("target_size",
+              cs::json::Value::array(std::vector<int>{folder_.height, folder_.width}));
         v.set("color_mode", cs::colorModeName(folder_.colorMode));
         v.set("interpolation", cs::interpolationName(folder_.interpolation));
         v.set("class_mode", cs::classModeName(folder_.classMode));
@@ -122,16 +132,20 @@ cs::json::Value TrainingData::toJson() const {
 cs::History TrainingData::fit(cs::Trainer& trainer) {
     if (kind_ != cs::DatasetKind::ImageFolders)
         return trainer.fit(dataset_.train, classCount(), nullptr,
-                           augmentation_.enabled() ? cs::Augmenter(augmentation_).batchTransform() : cs::BatchTransform{});
+                           augmentation_.enabled() ? cs::Augmenter(augmentation_).batchTransform()
+                                                   : cs::BatchTransform{});
     return trainer.fit(*train_, classCount(), validation_.get());
 }
 
-cs::Evaluation TrainingData::evaluateTest(cs::Model& model, const cs::Preprocessing& pre, cs::Loss loss, int threads) {
+cs::Evaluation TrainingData::evaluateTest(cs::Model& model, const cs::Preprocessing& pre,
+                                          cs::Loss loss, int threads) {
     if (kind_ != cs::DatasetKind::ImageFolders)
-        return cs::evaluate(model, dataset_.test, pre, loss, classCount(), 256, threads);
+        return cs::evaluate(model, dataset_.test, pre, loss, classCount(), batchSize_, threads);
     cs::BatchSource* source = test_ ? test_.get() : validation_.get();
     if (!source) throw cs::DataError(source_ + ": no test/ or validation/ images to test on");
-    return cs::evaluate(model, *source, pre, loss, classCount(), 256, threads);
+    // Large images make large activations: batches of 256 150x150 images would
+    // need about 2 GB; the training batch size keeps the peak at training's.
+    return cs::evaluate(model, *source, pre, loss, classCount(), batchSize_, threads);
 }
 
 int TrainingData::testCount() const {
@@ -143,7 +157,8 @@ std::vector<cs::SkippedFile> TrainingData::skipped() const {
     std::vector<cs::SkippedFile> all = listingSkipped_;
     for (const auto* source : {train_.get(), validation_.get(), test_.get()})
         if (source)
-            for (cs::SkippedFile& s : source->skipped()) all.push_back(std::move(s));
+            for (cs::SkippedFile& s : source->skipped())
+                all.push_back(std::move(s));
     return all;
 }
 

@@ -33,7 +33,8 @@ public:
     int classCount() const { return int(classNames_.size()); }
     const cs::AugmentationOptions& augmentation() const { return augmentation_; }
     bool isImageFolders() const { return kind_ == cs::DatasetKind::ImageFolders; }
-    // The line printed before training ("MNIST: 60,000 train / 10,000 test images of 28x28x1, ...").
+    // The line printed before training ("MNIST: 60,000 train / 10,000 test images of 28x28x1,
+    // ...").
     std::string description() const;
     // Image folders: how the cache and decoding threads are set up (empty otherwise).
     std::string streamingDetails() const;
@@ -42,7 +43,8 @@ public:
 
     cs::History fit(cs::Trainer& trainer);
     // Loss and accuracy on the test split (image folders: test/, else validation/).
-    cs::Evaluation evaluateTest(cs::Model& model, const cs::Preprocessing& pre, cs::Loss loss, int threads);
+    cs::Evaluation evaluateTest(cs::Model& model, const cs::Preprocessing& pre, cs::Loss loss,
+                                int threads);
     const std::string& testSplitName() const { return testName_; }
     int testCount() const;
     // Files skipped while listing or decoding, for the closing report (empty if none).
@@ -54,6 +56,7 @@ private:
     std::vector<std::string> classNames_;
     cs::AugmentationOptions augmentation_;
     double validationSplit_ = 0;
+    int batchSize_ = 32;
     // In memory (IDX, CIFAR-10).
     cs::Dataset dataset_;
     // Image folders.

@@ -8,9 +8,9 @@
 #include <cstdio>
 #include <cstring>
 #include <numbers>
-#include <tuple>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
+#include <tuple>
 #include <vector>
 
 namespace cs {
@@ -27,7 +27,9 @@ struct Affine { // rows of a 3x3 affine matrix without its constant last row
     }
 };
 
-Affine translation(double x, double y) { return {1, 0, x, 0, 1, y}; }
+Affine translation(double x, double y) {
+    return {1, 0, x, 0, 1, y};
+}
 
 int borderMode(FillMode mode) {
     switch (mode) {
@@ -54,19 +56,24 @@ double parseNumber(const std::string& name, const std::string& text) {
 }
 
 // "0.2" or "0.8,1.2" (brackets allowed, as a Keras user would type a list).
-std::pair<double, double> parsePair(const std::string& name, std::string text, bool singleMeansAround1) {
-    std::erase_if(text, [](char ch) { return ch == '[' || ch == ']' || ch == '(' || ch == ')' || ch == ' '; });
+std::pair<double, double> parsePair(const std::string& name, std::string text,
+                                    bool singleMeansAround1) {
+    std::erase_if(text, [](char ch) {
+        return ch == '[' || ch == ']' || ch == '(' || ch == ')' || ch == ' ';
+    });
     const size_t comma = text.find(',');
     if (comma == std::string::npos) {
         const double z = parseNumber(name, text);
-        if (!singleMeansAround1) throw ConfigError(name + " takes two numbers 'lo,hi', got '" + text + "'");
+        if (!singleMeansAround1)
+            throw ConfigError(name + " takes two numbers 'lo,hi', got '" + text + "'");
         return {1.0 - z, 1.0 + z};
     }
     return {parseNumber(name, text.substr(0, comma)), parseNumber(name, text.substr(comma + 1))};
 }
 
 bool parseBool(const std::string& name, const std::string& text) {
-    if (text == "true" || text == "True" || text == "1" || text == "yes" || text.empty()) return true;
+    if (text == "true" || text == "True" || text == "1" || text == "yes" || text.empty())
+        return true;
     if (text == "false" || text == "False" || text == "0" || text == "no") return false;
     throw ConfigError(name + " must be true or false, got '" + text + "'");
 }
@@ -115,23 +122,34 @@ void AugmentationOptions::set(const std::string& name, const std::string& value)
 }
 
 void AugmentationOptions::assign(const std::string& name, const std::string& value) {
-    if (name == "rotation_range") rotationRange = parseNumber(name, value);
-    else if (name == "width_shift_range") widthShiftRange = parseNumber(name, value);
-    else if (name == "height_shift_range") heightShiftRange = parseNumber(name, value);
-    else if (name == "shear_range") shearRange = parseNumber(name, value);
-    else if (name == "zoom_range") std::tie(zoomLow, zoomHigh) = parsePair(name, value, true);
-    else if (name == "brightness_range") std::tie(brightnessLow, brightnessHigh) = parsePair(name, value, false);
-    else if (name == "horizontal_flip") horizontalFlip = parseBool(name, value);
-    else if (name == "vertical_flip") verticalFlip = parseBool(name, value);
-    else if (name == "fill_mode") fillMode = fillModeFromName(value);
-    else if (name == "cval") cval = parseNumber(name, value);
+    if (name == "rotation_range")
+        rotationRange = parseNumber(name, value);
+    else if (name == "width_shift_range")
+        widthShiftRange = parseNumber(name, value);
+    else if (name == "height_shift_range")
+        heightShiftRange = parseNumber(name, value);
+    else if (name == "shear_range")
+        shearRange = parseNumber(name, value);
+    else if (name == "zoom_range")
+        std::tie(zoomLow, zoomHigh) = parsePair(name, value, true);
+    else if (name == "brightness_range")
+        std::tie(brightnessLow, brightnessHigh) = parsePair(name, value, false);
+    else if (name == "horizontal_flip")
+        horizontalFlip = parseBool(name, value);
+    else if (name == "vertical_flip")
+        verticalFlip = parseBool(name, value);
+    else if (name == "fill_mode")
+        fillMode = fillModeFromName(value);
+    else if (name == "cval")
+        cval = parseNumber(name, value);
     else if (name == "rescale")
         throw ConfigError("rescale is preprocessing, not augmentation: it applies to every split "
                           "(use the preprocessing option --rescale)");
     else
-        throw ConfigError("unknown augmentation option '" + name +
-                          "' (known: rotation_range, width_shift_range, height_shift_range, shear_range, "
-                          "zoom_range, horizontal_flip, vertical_flip, brightness_range, fill_mode, cval)");
+        throw ConfigError(
+            "unknown augmentation option '" + name +
+            "' (known: rotation_range, width_shift_range, height_shift_range, shear_range, "
+            "zoom_range, horizontal_flip, vertical_flip, brightness_range, fill_mode, cval)");
 }
 
 void AugmentationOptions::validate() const {
@@ -144,11 +162,13 @@ void AugmentationOptions::validate() const {
     nonNegative("shear_range", shearRange);
     if (zoomLow <= 0 || zoomHigh < zoomLow)
         throw ConfigError("zoom_range must satisfy 0 < lo <= hi, got [" + number(zoomLow) + ", " +
-                          number(zoomHigh) + "] (a single z means [1-z, 1+z], so z must be below 1)");
+                          number(zoomHigh) +
+                          "] (a single z means [1-z, 1+z], so z must be below 1)");
     if (brightnessLow < 0 || brightnessHigh < brightnessLow)
-        throw ConfigError("brightness_range must satisfy 0 <= lo <= hi, got [" + number(brightnessLow) +
-                          ", " + number(brightnessHigh) + "]");
-    if (cval < 0 || cval > 255) throw ConfigError("cval must be a pixel value in 0-255, got " + number(cval));
+        throw ConfigError("brightness_range must satisfy 0 <= lo <= hi, got [" +
+                          number(brightnessLow) + ", " + number(brightnessHigh) + "]");
+    if (cval < 0 || cval > 255)
+        throw ConfigError("cval must be a pixel value in 0-255, got " + number(cval));
 }
 
 json::Value AugmentationOptions::toJson() const {
@@ -157,11 +177,13 @@ json::Value AugmentationOptions::toJson() const {
     if (widthShiftRange) v.set("width_shift_range", widthShiftRange);
     if (heightShiftRange) v.set("height_shift_range", heightShiftRange);
     if (shearRange) v.set("shear_range", shearRange);
-    if (zoomLow != 1 || zoomHigh != 1) v.set("zoom_range", json::Value::array(std::vector<double>{zoomLow, zoomHigh}));
+    if (zoomLow != 1 || zoomHigh != 1)
+        v.set("zoom_range", json::Value::array(std::vector<double>{zoomLow, zoomHigh}));
     if (horizontalFlip) v.set("horizontal_flip", true);
     if (verticalFlip) v.set("vertical_flip", true);
     if (brightnessLow != 1 || brightnessHigh != 1)
-        v.set("brightness_range", json::Value::array(std::vector<double>{brightnessLow, brightnessHigh}));
+        v.set("brightness_range",
+              json::Value::array(std::vector<double>{brightnessLow, brightnessHigh}));
     v.set("fill_mode", fillModeName(fillMode));
     if (fillMode == FillMode::Constant) v.set("cval", cval);
     return v;
@@ -174,7 +196,8 @@ AugmentationOptions AugmentationOptions::fromJson(const json::Value& v) {
     o.heightShiftRange = v.getNumber("height_shift_range", 0);
     o.shearRange = v.getNumber("shear_range", 0);
     if (const json::Value* z = v.find("zoom_range")) {
-        if (z->isNumber()) o.zoomLow = 1 - z->asNumber(), o.zoomHigh = 1 + z->asNumber();
+        if (z->isNumber())
+            o.zoomLow = 1 - z->asNumber(), o.zoomHigh = 1 + z->asNumber();
         else {
             std::vector<double> r = z->asNumberVector();
             if (r.size() != 2) throw FormatError("zoom_range: expected a number or [lo, hi]");
@@ -202,18 +225,20 @@ std::string AugmentationOptions::describe() const {
     if (widthShiftRange) add("width_shift_range=" + number(widthShiftRange));
     if (heightShiftRange) add("height_shift_range=" + number(heightShiftRange));
     if (shearRange) add("shear_range=" + number(shearRange));
-    if (zoomLow != 1 || zoomHigh != 1) add("zoom_range=[" + number(zoomLow) + ", " + number(zoomHigh) + "]");
+    if (zoomLow != 1 || zoomHigh != 1)
+        add("zoom_range=[" + number(zoomLow) + ", " + number(zoomHigh) + "]");
     if (horizontalFlip) add("horizontal_flip");
     if (verticalFlip) add("vertical_flip");
     if (brightnessLow != 1 || brightnessHigh != 1)
         add("brightness_range=[" + number(brightnessLow) + ", " + number(brightnessHigh) + "]");
-    add("fill_mode=" + fillModeName(fillMode) + (fillMode == FillMode::Constant ? " cval=" + number(cval) : ""));
+    add("fill_mode=" + fillModeName(fillMode) +
+        (fillMode == FillMode::Constant ? " cval=" + number(cval) : ""));
     return out;
 }
 
 bool TransformParams::isIdentity() const {
-    return theta == 0 && tx == 0 && ty == 0 && shear == 0 && zx == 1 && zy == 1 && !flipHorizontal &&
-           !flipVertical && brightness == 1;
+    return theta == 0 && tx == 0 && ty == 0 && shear == 0 && zx == 1 && zy == 1 &&
+           !flipHorizontal && !flipVertical && brightness == 1;
 }
 
 std::string TransformParams::describe() const {
@@ -230,7 +255,9 @@ std::string TransformParams::describe() const {
     return out.empty() ? "identity" : out;
 }
 
-Augmenter::Augmenter(AugmentationOptions options) : options_(options) { options_.validate(); }
+Augmenter::Augmenter(AugmentationOptions options) : options_(options) {
+    options_.validate();
+}
 
 TransformParams Augmenter::draw(uint64_t batchSeed, uint64_t index, int height, int width) const {
     // Every value is drawn whether or not its option is on, so turning on a
@@ -271,12 +298,14 @@ void Augmenter::inverseMatrix(const TransformParams& p, int height, int width, d
     m[0] = total.a, m[1] = total.b, m[2] = total.c, m[3] = total.d, m[4] = total.e, m[5] = total.f;
 }
 
-void Augmenter::apply(const TransformParams& p, const uint8_t* src, int height, int width, int channels,
-                      uint8_t* dst) const {
+void Augmenter::apply(const TransformParams& p, const uint8_t* src, int height, int width,
+                      int channels, uint8_t* dst) const {
     const size_t bytes = size_t(height) * size_t(width) * size_t(channels);
     const cv::Mat in(height, width, CV_8UC(channels), const_cast<uint8_t*>(src));
-    cv::Mat out(height, width, CV_8UC(channels), dst); // wraps dst: OpenCV writes in place, no allocation
-    const bool geometric = p.theta != 0 || p.tx != 0 || p.ty != 0 || p.shear != 0 || p.zx != 1 || p.zy != 1;
+    cv::Mat out(height, width, CV_8UC(channels),
+                dst); // wraps dst: OpenCV writes in place, no allocation
+    const bool geometric =
+        p.theta != 0 || p.tx != 0 || p.ty != 0 || p.shear != 0 || p.zx != 1 || p.zy != 1;
     if (geometric) {
         double m[6];
         inverseMatrix(p, height, width, m);
@@ -291,8 +320,10 @@ void Augmenter::apply(const TransformParams& p, const uint8_t* src, int height, 
     }
     if (p.brightness != 1) {
         uint8_t lut[256];
-        for (int v = 0; v < 256; ++v) lut[v] = cv::saturate_cast<uint8_t>(v * p.brightness);
-        for (size_t i = 0; i < bytes; ++i) dst[i] = lut[dst[i]];
+        for (int v = 0; v < 256; ++v)
+            lut[v] = cv::saturate_cast<uint8_t>(v * p.brightness);
+        for (size_t i = 0; i < bytes; ++i)
+            dst[i] = lut[dst[i]];
     }
 }
 
@@ -319,8 +350,10 @@ void Augmenter::augmentBatch(ImageSet& batch, uint64_t batchSeed, bool parallel)
         }
     };
     // Each image depends only on (seed, index): any split gives the same batch.
-    if (parallel) parallelFor(batch.count(), 1, work);
-    else work(0, batch.count());
+    if (parallel)
+        parallelFor(batch.count(), 1, work);
+    else
+        work(0, batch.count());
 }
 
 BatchTransform Augmenter::batchTransform() const {

@@ -32,10 +32,10 @@ FillMode fillModeFromName(const std::string& name); // throws ConfigError
 std::string fillModeName(FillMode mode);
 
 struct AugmentationOptions {
-    double rotationRange = 0;    // degrees: angle uniform in [-r, r]
-    double widthShiftRange = 0;  // < 1: fraction of the width; >= 1: pixels
-    double heightShiftRange = 0; // same, of the height
-    double shearRange = 0;       // degrees, counter-clockwise shear angle uniform in [-s, s]
+    double rotationRange = 0;         // degrees: angle uniform in [-r, r]
+    double widthShiftRange = 0;       // < 1: fraction of the width; >= 1: pixels
+    double heightShiftRange = 0;      // same, of the height
+    double shearRange = 0;            // degrees, counter-clockwise shear angle uniform in [-s, s]
     double zoomLow = 1, zoomHigh = 1; // zoom_range: x and y factors each uniform in [lo, hi]
     bool horizontalFlip = false;
     bool verticalFlip = false;
@@ -63,13 +63,14 @@ private:
 // source pixel it reads (as scipy's affine_transform under Keras), around the
 // image centre ((w-1)/2, (h-1)/2): zoom, then shear, then shift, then rotation.
 struct TransformParams {
-    double theta = 0;        // rotation, degrees (content turns counter-clockwise for theta > 0)
-    double tx = 0, ty = 0;   // shift in pixels along x (width) and y (height); content moves by (tx, ty)
-    double shear = 0;        // degrees
-    double zx = 1, zy = 1;   // zoom: > 1 shows a larger area (content shrinks), as in Keras
+    double theta = 0; // rotation, degrees (content turns counter-clockwise for theta > 0)
+    double tx = 0,
+           ty = 0;    // shift in pixels along x (width) and y (height); content moves by (tx, ty)
+    double shear = 0; // degrees
+    double zx = 1, zy = 1; // zoom: > 1 shows a larger area (content shrinks), as in Keras
     bool flipHorizontal = false;
     bool flipVertical = false;
-    double brightness = 1;   // pixel * brightness, clipped to 0-255
+    double brightness = 1; // pixel * brightness, clipped to 0-255
     bool isIdentity() const;
     std::string describe() const; // short, for preview labels
 };

@@ -26,9 +26,11 @@ long batchNumber(const std::string& name) {
     if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
         name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
         return -1;
-    const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    const std::string digits =
+        name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
     if (digits.empty() || digits.size() > 9 ||
-        !std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit((unsigned char)c); }))
+        !std::all_of(digits.begin(), digits.end(),
+                     [](char c) { return std::isdigit((unsigned char)c); }))
         return -1;
     return std::stol(digits);
 }
@@ -39,18 +41,22 @@ std::vector<std::string> readNames(const std::string& path) {
     std::vector<std::string> names;
     std::string line;
     while (std::getline(in, line)) {
-        while (!line.empty() && std::isspace((unsigned char)line.back())) line.pop_back();
+        while (!line.empty() && std::isspace((unsigned char)line.back()))
+            line.pop_back();
         size_t start = 0;
-        while (start < line.size() && std::isspace((unsigned char)line[start])) ++start;
+        while (start < line.size() && std::isspace((unsigned char)line[start]))
+            ++start;
         names.push_back(line.substr(start));
     }
-    while (!names.empty() && names.back().empty()) names.pop_back();
+    while (!names.empty() && names.back().empty())
+        names.pop_back();
     for (size_t i = 0; i < names.size(); ++i)
         if (names[i].empty())
             throw FormatError(path + ": line " + std::to_string(i + 1) +
                               " is empty; the file holds one class name a line, label 0 first");
     if (names.empty()) throw FormatError(path + ": holds no class names");
-    if (names.size() > 256) throw FormatError(path + ": more than 256 class names, but a label is one byte");
+    if (names.size() > 256)
+        throw FormatError(path + ": more than 256 class names, but a label is one byte");
     return names;
 }
 
@@ -72,7 +78,8 @@ std::vector<std::string> cifarTrainingBatches(const std::string& folder) {
     }
     std::sort(found.begin(), found.end());
     std::vector<std::string> paths;
-    for (auto& [n, path] : found) paths.push_back(path);
+    for (auto& [n, path] : found)
+        paths.push_back(path);
     return paths;
 }
 
@@ -80,13 +87,19 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(path, ec);
     if (ec) throw IoError(path + ": cannot read: " + ec.message());
-    if (size == 0) throw FormatError(path + ": the file is empty (a CIFAR-10 batch holds records of 3073 bytes)");
+    if (size == 0)
+        throw FormatError(path +
+                          ": the file is empty (a CIFAR-10 batch holds records of 3073 bytes)");
     if (size % kCifarRecordBytes != 0) {
         std::string hint;
-        if (size % 3074 == 0) hint = "; it looks like CIFAR-100 (2 label bytes a record), which is not supported";
-        throw FormatError(path + ": size " + std::to_string(size) + " bytes is not a multiple of the 3073-byte "
-                          "CIFAR-10 record (1 label byte + 3072 pixel bytes): truncated or not a CIFAR-10 "
-                          "binary batch" + hint);
+        if (size % 3074 == 0)
+            hint = "; it looks like CIFAR-100 (2 label bytes a record), which is not supported";
+        throw FormatError(
+            path + ": size " + std::to_string(size) +
+            " bytes is not a multiple of the 3073-byte "
+            "CIFAR-10 record (1 label byte + 3072 pixel bytes): truncated or not a CIFAR-10 "
+            "binary batch" +
+            hint);
     }
     const int64_t records = int64_t(size / kCifarRecordBytes);
     std::ifstream in(path, std::ios::binary);
@@ -104,13 +117,15 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
         const int64_t n = std::min<int64_t>(kRecordsPerRead, records - r);
         in.read(reinterpret_cast<char*>(buffer.data()), std::streamsize(n * kCifarRecordBytes));
         if (in.gcount() != std::streamsize(n * kCifarRecordBytes))
-            throw IoError(path + ": read failed at record " + std::to_string(r + in.gcount() / kCifarRecordBytes));
+            throw IoError(path + ": read failed at record " +
+                          std::to_string(r + in.gcount() / kCifarRecordBytes));
         for (int64_t k = 0; k < n; ++k) {
             const uint8_t* record = buffer.data() + k * kCifarRecordBytes;
             if (record[0] >= classCount)
                 throw FormatError(path + ": record " + std::to_string(r + k) + " has label " +
-                                  std::to_string(record[0]) + ", but there are " + std::to_string(classCount) +
-                                  " classes (labels 0-" + std::to_string(classCount - 1) + ")");
+                                  std::to_string(record[0]) + ", but there are " +
+                                  std::to_string(classCount) + " classes (labels 0-" +
+                                  std::to_string(classCount - 1) + ")");
             out.labels[size_t(first + r + k)] = record[0];
             // Planar R, G, B -> interleaved RGB per pixel.
             const uint8_t* planes = record + 1;
@@ -131,11 +146,13 @@ Dataset loadCifarDataset(const std::string& folder) {
     const std::vector<std::string> batches = cifarTrainingBatches(folder);
     const std::string test = (dir / "test_batch.bin").string();
     if (batches.empty())
-        throw DataError(folder + ": no data_batch_*.bin: a CIFAR-10 binary folder holds data_batch_1.bin ... "
-                        "data_batch_5.bin, test_batch.bin and batches.meta.txt");
+        throw DataError(
+            folder + ": no data_batch_*.bin: a CIFAR-10 binary folder holds data_batch_1.bin ... "
+                     "data_batch_5.bin, test_batch.bin and batches.meta.txt");
     if (!fs::is_regular_file(test, ec))
-        throw DataError(folder + ": missing test_batch.bin (a CIFAR-10 binary folder holds data_batch_*.bin, "
-                        "test_batch.bin and batches.meta.txt)");
+        throw DataError(
+            folder + ": missing test_batch.bin (a CIFAR-10 binary folder holds data_batch_*.bin, "
+                     "test_batch.bin and batches.meta.txt)");
 
     Dataset data;
     data.source = folder;
@@ -143,10 +160,12 @@ Dataset loadCifarDataset(const std::string& folder) {
     data.classNames = fs::is_regular_file(meta, ec) ? readNames(meta) : kCifar10Names;
     // Sizes first, so the pixels are allocated once.
     uintmax_t trainBytes = 0;
-    for (const std::string& b : batches) trainBytes += fs::file_size(b, ec);
+    for (const std::string& b : batches)
+        trainBytes += fs::file_size(b, ec);
     data.train.pixels.reserve(size_t(trainBytes / kCifarRecordBytes) * 3 * kPlane);
     const int classes = data.classCount();
-    for (const std::string& b : batches) readCifarBatch(b, classes, data.train);
+    for (const std::string& b : batches)
+        readCifarBatch(b, classes, data.train);
     readCifarBatch(test, classes, data.test);
     fs::path normal = fs::absolute(dir, ec).lexically_normal();
     if (normal.filename().empty()) normal = normal.parent_path();

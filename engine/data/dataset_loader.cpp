@@ -38,7 +38,8 @@ std::string datasetKindName(DatasetKind kind) {
 DatasetKind detectDatasetKind(const std::string& folder) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        if (fs::exists(folder, ec)) throw DataError(folder + ": not a folder (a data set is a folder)");
+        if (fs::exists(folder, ec))
+            throw DataError(folder + ": not a folder (a data set is a folder)");
         throw DataError(folder + ": no such folder" +
                         (folder == kDefaultDatasetDir
                              ? std::string(" (install Debian's dataset-fashion-mnist package)")
@@ -50,10 +51,11 @@ DatasetKind detectDatasetKind(const std::string& folder) {
     if (looksLikeImageFolder(folder)) return DatasetKind::ImageFolders;
     // Empty, or images lying loose: the image-folder reader says exactly what is wrong.
     indexImageFolders(folder, ImageFolderOptions{});
-    throw DataError(folder + ": not a data set folder ConvStudio recognises: expected the four IDX files of "
-                             "MNIST/Fashion-MNIST (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
-                             "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]), the CIFAR-10 binary "
-                             "files (data_batch_*.bin, test_batch.bin) or one sub-folder of images per class");
+    throw DataError(
+        folder + ": not a data set folder ConvStudio recognises: expected the four IDX files of "
+                 "MNIST/Fashion-MNIST (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
+                 "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]), the CIFAR-10 binary "
+                 "files (data_batch_*.bin, test_batch.bin) or one sub-folder of images per class");
 }
 
 Dataset loadDataset(const std::string& folder, const ImageFolderOptions& imageFolders) {

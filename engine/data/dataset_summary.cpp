@@ -32,7 +32,8 @@ std::string padLeft(const std::string& s, size_t width) {
 // so a grid of a sorted folder listing shows every class, not nine cats.
 std::vector<FolderImage> interleaveClasses(const std::vector<FolderImage>& files, int classCount) {
     std::vector<std::vector<const FolderImage*>> byClass(size_t(std::max(classCount, 1)));
-    for (const FolderImage& f : files) byClass[size_t(f.label)].push_back(&f);
+    for (const FolderImage& f : files)
+        byClass[size_t(f.label)].push_back(&f);
     std::vector<FolderImage> out;
     for (size_t round = 0; out.size() < files.size(); ++round)
         for (const auto& list : byClass)
@@ -48,7 +49,8 @@ double SplitSummary::balance() const {
     return *hi ? double(*lo) / double(*hi) : 0;
 }
 
-SplitSummary summarizeSplit(const std::string& name, const std::vector<int32_t>& labels, int classCount) {
+SplitSummary summarizeSplit(const std::string& name, const std::vector<int32_t>& labels,
+                            int classCount) {
     SplitSummary s;
     s.name = name;
     s.count = int(labels.size());
@@ -67,24 +69,28 @@ const SplitSummary* DatasetSummary::split(const std::string& n) const {
 std::string DatasetSummary::text() const {
     std::string out = name + " (" + kind + ") from " + source + "\n";
     if (!layout.empty()) out += "layout: " + layout + "\n";
-    out += "images: " + std::to_string(height) + "x" + std::to_string(width) + ", " + std::to_string(channels) +
-           (channels == 1 ? " channel (grey)" : " channels (RGB)") +
+    out += "images: " + std::to_string(height) + "x" + std::to_string(width) + ", " +
+           std::to_string(channels) + (channels == 1 ? " channel (grey)" : " channels (RGB)") +
            (resized ? " (files of any size, resized to this target size)" : "") + "\n";
     out += "classes: " + std::to_string(classNames.size()) + "\n\n";
 
     size_t nameWidth = 5;
-    for (const std::string& c : classNames) nameWidth = std::max(nameWidth, c.size());
+    for (const std::string& c : classNames)
+        nameWidth = std::max(nameWidth, c.size());
     nameWidth = std::min<size_t>(nameWidth + 2, 24);
     out += padRight("class", nameWidth);
-    for (const SplitSummary& s : splits) out += padLeft(s.name, 12);
+    for (const SplitSummary& s : splits)
+        out += padLeft(s.name, 12);
     out += "\n";
     for (size_t c = 0; c < classNames.size(); ++c) {
         out += padRight(std::to_string(c) + " " + classNames[c], nameWidth);
-        for (const SplitSummary& s : splits) out += padLeft(thousands(s.perClass[c]), 12);
+        for (const SplitSummary& s : splits)
+            out += padLeft(thousands(s.perClass[c]), 12);
         out += "\n";
     }
     out += padRight("total", nameWidth);
-    for (const SplitSummary& s : splits) out += padLeft(thousands(s.count), 12);
+    for (const SplitSummary& s : splits)
+        out += padLeft(thousands(s.count), 12);
     out += "\n\nbalance (smallest class / largest):";
     for (const SplitSummary& s : splits) {
         char text[64];
@@ -106,11 +112,13 @@ DatasetSummary summarizeDataset(const Dataset& data, const std::string& kind) {
     s.channels = data.train.channels;
     s.classNames = data.classNames;
     s.splits.push_back(summarizeSplit("train", data.train.labels, data.classCount()));
-    if (data.test.count() > 0) s.splits.push_back(summarizeSplit("test", data.test.labels, data.classCount()));
+    if (data.test.count() > 0)
+        s.splits.push_back(summarizeSplit("test", data.test.labels, data.classCount()));
     return s;
 }
 
-DatasetSummary summarizeImageFolders(const ImageFolderIndex& index, const ImageFolderOptions& options) {
+DatasetSummary summarizeImageFolders(const ImageFolderIndex& index,
+                                     const ImageFolderOptions& options) {
     DatasetSummary s;
     s.name = index.name;
     s.kind = datasetKindName(DatasetKind::ImageFolders);
@@ -125,17 +133,20 @@ DatasetSummary summarizeImageFolders(const ImageFolderIndex& index, const ImageF
     const int classes = int(index.classNames.size());
     auto labels = [](const std::vector<FolderImage>& files) {
         std::vector<int32_t> out;
-        for (const FolderImage& f : files) out.push_back(f.label);
+        for (const FolderImage& f : files)
+            out.push_back(f.label);
         return out;
     };
     s.splits.push_back(summarizeSplit("train", labels(index.train), classes));
-    if (!index.validation.empty()) s.splits.push_back(summarizeSplit("validation", labels(index.validation), classes));
-    if (!index.test.empty()) s.splits.push_back(summarizeSplit("test", labels(index.test), classes));
+    if (!index.validation.empty())
+        s.splits.push_back(summarizeSplit("validation", labels(index.validation), classes));
+    if (!index.test.empty())
+        s.splits.push_back(summarizeSplit("test", labels(index.test), classes));
     return s;
 }
 
-DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions& options, const std::string& split,
-                            int count) {
+DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions& options,
+                            const std::string& split, int count) {
     if (split != "train" && split != "validation" && split != "test")
         throw ConfigError("unknown split '" + split + "' (use train, validation or test)");
     DatasetSample sample;
@@ -144,29 +155,36 @@ DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions&
         Dataset data = loadDataset(folder);
         sample.summary = summarizeDataset(data, datasetKindName(kind));
         if (split == "validation")
-            throw DataError(folder + ": a " + datasetKindName(kind) + " data set has train and test splits only "
-                            "(training takes validation data from the end of train, see --validation-split)");
+            throw DataError(
+                folder + ": a " + datasetKindName(kind) +
+                " data set has train and test splits only "
+                "(training takes validation data from the end of train, see --validation-split)");
         const ImageSet& set = split == "train" ? data.train : data.test;
         sample.images = set.slice(0, std::min(std::max(count, 0), set.count()));
         return sample;
     }
     const ImageFolderIndex index = indexImageFolders(folder, options);
     sample.summary = summarizeImageFolders(index, options);
-    const std::vector<FolderImage>& files =
-        split == "train" ? index.train : split == "validation" ? index.validation : index.test;
+    const std::vector<FolderImage>& files = split == "train"        ? index.train
+                                            : split == "validation" ? index.validation
+                                                                    : index.test;
     if (files.empty())
         throw DataError(folder + ": has no " + split + " images (" + index.layout + ")");
     const std::vector<FolderImage> ordered = interleaveClasses(files, int(index.classNames.size()));
     // Decode a few more when some fail, until `count` images are in.
     for (size_t next = 0; sample.images.count() < count && next < ordered.size();) {
         const size_t take = std::min(ordered.size() - next, size_t(count - sample.images.count()));
-        ImageSet part = decodeImages({ordered.begin() + std::ptrdiff_t(next), ordered.begin() + std::ptrdiff_t(next + take)},
-                                     options, sample.summary.skipped);
+        ImageSet part = decodeImages(
+            {ordered.begin() + std::ptrdiff_t(next), ordered.begin() + std::ptrdiff_t(next + take)},
+            options, sample.summary.skipped);
         next += take;
-        if (sample.images.count() == 0) sample.images = std::move(part);
+        if (sample.images.count() == 0)
+            sample.images = std::move(part);
         else {
-            sample.images.pixels.insert(sample.images.pixels.end(), part.pixels.begin(), part.pixels.end());
-            sample.images.labels.insert(sample.images.labels.end(), part.labels.begin(), part.labels.end());
+            sample.images.pixels.insert(sample.images.pixels.end(), part.pixels.begin(),
+                                        part.pixels.end());
+            sample.images.labels.insert(sample.images.labels.end(), part.labels.begin(),
+                                        part.labels.end());
         }
     }
     return sample;

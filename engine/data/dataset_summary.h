@@ -39,14 +39,16 @@ struct DatasetSummary {
     std::vector<SkippedFile> skipped;
 
     const SplitSummary* split(const std::string& name) const; // nullptr when absent
-    std::string text() const; // the table `dataset show` prints
+    std::string text() const;                                 // the table `dataset show` prints
 };
 
-SplitSummary summarizeSplit(const std::string& name, const std::vector<int32_t>& labels, int classCount);
+SplitSummary summarizeSplit(const std::string& name, const std::vector<int32_t>& labels,
+                            int classCount);
 
 // An in-memory data set (IDX, CIFAR-10); an image-folder listing.
 DatasetSummary summarizeDataset(const Dataset& data, const std::string& kind);
-DatasetSummary summarizeImageFolders(const ImageFolderIndex& index, const ImageFolderOptions& options);
+DatasetSummary summarizeImageFolders(const ImageFolderIndex& index,
+                                     const ImageFolderOptions& options);
 
 struct DatasetSample {
     DatasetSummary summary;

@@ -18,14 +18,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool isHidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
+bool isHidden(const fs::path& p) {
+    return p.filename().string().rfind('.', 0) == 0;
+}
 
 // Sorted names of the visible sub-folders.
 std::vector<std::string> subFolders(const fs::path& dir) {
     std::vector<std::string> names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (!isHidden(entry.path()) && entry.is_directory(ec)) names.push_back(entry.path().filename().string());
+        if (!isHidden(entry.path()) && entry.is_directory(ec))
+            names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -56,20 +59,23 @@ std::string folderName(const fs::path& folder) {
 
 // Every regular file under each class folder (recursively, as Keras walks
 // them), in sorted order; files no decoder recognises go to `skipped`.
-std::vector<FolderImage> listClassFiles(const fs::path& split, const std::vector<std::string>& classNames,
+std::vector<FolderImage> listClassFiles(const fs::path& split,
+                                        const std::vector<std::string>& classNames,
                                         const std::vector<std::string>& classesHere,
                                         std::vector<SkippedFile>& skipped) {
     std::vector<FolderImage> files;
     for (const std::string& cls : classesHere) {
         const auto it = std::find(classNames.begin(), classNames.end(), cls);
         if (it == classNames.end())
-            throw DataError((split / cls).string() + ": class folder '" + cls +
-                            "' is not among the training classes (" + std::to_string(classNames.size()) +
-                            " sub-folders of the train split); every split must use the same class names");
+            throw DataError(
+                (split / cls).string() + ": class folder '" + cls +
+                "' is not among the training classes (" + std::to_string(classNames.size()) +
+                " sub-folders of the train split); every split must use the same class names");
         const int label = int(it - classNames.begin());
         std::vector<std::string> paths;
         std::error_code ec;
-        for (auto e = fs::recursive_directory_iterator(split / cls, fs::directory_options::follow_directory_symlink, ec);
+        for (auto e = fs::recursive_directory_iterator(
+                 split / cls, fs::directory_options::follow_directory_symlink, ec);
              e != fs::recursive_directory_iterator(); e.increment(ec)) {
             if (ec) break;
             if (isHidden(e->path())) {
@@ -85,8 +91,11 @@ std::vector<FolderImage> listClassFiles(const fs::path& split, const std::vector
                 image = cv::haveImageReader(p); // reads the signature only
             } catch (const cv::Exception&) {
             }
-            if (image) files.push_back({std::move(p), label});
-            else skipped.push_back({std::move(p), "not an image (no decoder recognises its content)"});
+            if (image)
+                files.push_back({std::move(p), label});
+            else
+                skipped.push_back(
+                    {std::move(p), "not an image (no decoder recognises its content)"});
         }
     }
     return files;
@@ -113,7 +122,8 @@ int cvInterpolation(Interpolation mode, bool shrinking) {
 } // namespace
 
 ColorMode colorModeFromName(const std::string& n) {
-    if (n == "grayscale" || n == "greyscale" || n == "grey" || n == "gray") return ColorMode::Grayscale;
+    if (n == "grayscale" || n == "greyscale" || n == "grey" || n == "gray")
+        return ColorMode::Grayscale;
     if (n == "rgb") return ColorMode::Rgb;
     throw ConfigError("unknown color_mode '" + n + "' (use grayscale or rgb)");
 }
@@ -130,9 +140,12 @@ Interpolation interpolationFromName(const std::string& n) {
         {"area", Interpolation::Area},         {"lanczos", Interpolation::Lanczos}};
     for (auto& [name, mode] : names)
         if (n == name) return mode;
-    throw ConfigError("unknown interpolation '" + n + "' (use auto, nearest, bilinear, bicubic, area or lanczos)");
+    throw ConfigError("unknown interpolation '" + n +
+                      "' (use auto, nearest, bilinear, bicubic, area or lanczos)");
 }
-std::string colorModeName(ColorMode m) { return m == ColorMode::Grayscale ? "grayscale" : "rgb"; }
+std::string colorModeName(ColorMode m) {
+    return m == ColorMode::Grayscale ? "grayscale" : "rgb";
+}
 std::string classModeName(ClassMode m) {
     return m == ClassMode::Binary ? "binary" : m == ClassMode::Sparse ? "sparse" : "categorical";
 }
@@ -163,11 +176,15 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     if (index.classNames.empty()) {
         const size_t loose = looseFiles(classRoot).size();
         if (loose == 0)
-            throw DataError(classRoot.string() + ": the folder is empty: an image data set holds one sub-folder "
-                            "per class (" + classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
-        throw DataError(classRoot.string() + ": holds " + std::to_string(loose) +
-                        " files but no class sub-folders: put each class's images in a sub-folder named after "
-                        "the class (" + classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
+            throw DataError(classRoot.string() +
+                            ": the folder is empty: an image data set holds one sub-folder "
+                            "per class (" +
+                            classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
+        throw DataError(
+            classRoot.string() + ": holds " + std::to_string(loose) +
+            " files but no class sub-folders: put each class's images in a sub-folder named after "
+            "the class (" +
+            classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
     }
     for (const fs::path& f : looseFiles(classRoot))
         index.skipped.push_back({f.string(), "not in a class sub-folder"});
@@ -178,12 +195,13 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         const std::string test = findSplit(root, {"test", "testing"});
         index.layout = train + "/";
         if (!validation.empty()) {
-            index.validation = listClassFiles(root / validation, index.classNames, subFolders(root / validation),
-                                              index.skipped);
+            index.validation = listClassFiles(root / validation, index.classNames,
+                                              subFolders(root / validation), index.skipped);
             index.layout += " + " + validation + "/";
         }
         if (!test.empty()) {
-            index.test = listClassFiles(root / test, index.classNames, subFolders(root / test), index.skipped);
+            index.test = listClassFiles(root / test, index.classNames, subFolders(root / test),
+                                        index.skipped);
             index.layout += " + " + test + "/";
         }
         index.layout += " folders";
@@ -196,8 +214,9 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
             const size_t count = size_t(double(index.train.size()) * options.validationSplit);
             index.validation.assign(index.train.end() - std::ptrdiff_t(count), index.train.end());
             index.train.resize(index.train.size() - count);
-            index.layout += ", validation_split " + std::to_string(options.validationSplit).substr(0, 4) +
-                            " with seed " + std::to_string(options.seed);
+            index.layout += ", validation_split " +
+                            std::to_string(options.validationSplit).substr(0, 4) + " with seed " +
+                            std::to_string(options.seed);
         }
     }
     if (index.train.empty())
@@ -205,12 +224,13 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
                         std::to_string(index.classNames.size()) + " classes, " +
                         std::to_string(index.skipped.size()) + " other files)");
     if (options.classMode == ClassMode::Binary && index.classNames.size() != 2)
-        throw ConfigError("class_mode binary needs exactly 2 classes; " + classRoot.string() + " has " +
-                          std::to_string(index.classNames.size()));
+        throw ConfigError("class_mode binary needs exactly 2 classes; " + classRoot.string() +
+                          " has " + std::to_string(index.classNames.size()));
     return index;
 }
 
-bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8_t* out, std::string* why) {
+bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8_t* out,
+                     std::string* why) {
     auto fail = [&](const std::string& reason) {
         if (why) *why = reason;
         return false;
@@ -235,14 +255,16 @@ bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8
     cv::Mat image;
     try {
         image = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, bytes.data()),
-                             o.colorMode == ColorMode::Grayscale ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+                             o.colorMode == ColorMode::Grayscale ? cv::IMREAD_GRAYSCALE
+                                                                 : cv::IMREAD_COLOR);
     } catch (const cv::Exception& e) {
         return fail(std::string("cannot be decoded: ") + e.err);
     }
     if (image.empty()) return fail("corrupt or unsupported image data (the decoder gave up)");
     const int type = o.colorMode == ColorMode::Grayscale ? CV_8UC1 : CV_8UC3;
     cv::Mat target(o.height, o.width, type, out); // writes straight into the caller's buffer
-    if (image.rows == o.height && image.cols == o.width) image.copyTo(target);
+    if (image.rows == o.height && image.cols == o.width)
+        image.copyTo(target);
     else
         cv::resize(image, target, target.size(), 0, 0,
                    cvInterpolation(o.interpolation, image.rows > o.height || image.cols > o.width));
@@ -262,8 +284,9 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
     std::vector<uint8_t> ok(files.size(), 0);
     parallelFor(long(files.size()), 4, [&](long begin, long end) {
         for (long i = begin; i < end; ++i)
-            ok[size_t(i)] = decodeImageFile(files[size_t(i)].path, o, set.pixels.data() + size_t(i) * imageBytes,
-                                            &reasons[size_t(i)]);
+            ok[size_t(i)] =
+                decodeImageFile(files[size_t(i)].path, o,
+                                set.pixels.data() + size_t(i) * imageBytes, &reasons[size_t(i)]);
     });
     // Close the gaps left by failures, keeping the order.
     size_t kept = 0;
@@ -273,7 +296,8 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
             continue;
         }
         if (kept != i)
-            std::memmove(set.pixels.data() + kept * imageBytes, set.pixels.data() + i * imageBytes, imageBytes);
+            std::memmove(set.pixels.data() + kept * imageBytes, set.pixels.data() + i * imageBytes,
+                         imageBytes);
         set.labels.push_back(files[i].label);
         ++kept;
     }
@@ -291,20 +315,25 @@ FolderDataset loadImageFolderDataset(const std::string& folder, const ImageFolde
     out.data.classNames = out.index.classNames;
     out.data.train = decodeImages(out.index.train, options, out.skipped);
     out.validation = decodeImages(out.index.validation, options, out.skipped);
-    if (!out.index.test.empty()) out.data.test = decodeImages(out.index.test, options, out.skipped);
-    else out.data.test = out.validation;
+    if (!out.index.test.empty())
+        out.data.test = decodeImages(out.index.test, options, out.skipped);
+    else
+        out.data.test = out.validation;
     if (out.data.train.count() == 0)
         throw DataError(folder + ": none of the " + std::to_string(out.index.train.size()) +
-                        " training images could be decoded (" + skippedReport(out.skipped, 3) + ")");
+                        " training images could be decoded (" + skippedReport(out.skipped, 3) +
+                        ")");
     return out;
 }
 
 std::string skippedReport(const std::vector<SkippedFile>& skipped, size_t maxNames) {
     if (skipped.empty()) return "no files skipped";
-    std::string out = std::to_string(skipped.size()) + (skipped.size() == 1 ? " file" : " files") + " skipped: ";
+    std::string out =
+        std::to_string(skipped.size()) + (skipped.size() == 1 ? " file" : " files") + " skipped: ";
     for (size_t i = 0; i < skipped.size() && i < maxNames; ++i)
         out += (i ? "; " : "") + skipped[i].path + " (" + skipped[i].reason + ")";
-    if (skipped.size() > maxNames) out += "; and " + std::to_string(skipped.size() - maxNames) + " more";
+    if (skipped.size() > maxNames)
+        out += "; and " + std::to_string(skipped.size() - maxNames) + " more";
     return out;
 }
 

@@ -32,7 +32,8 @@ struct GridStyle {
 };
 
 // The first `count` images of the set, labelled with their class names.
-std::vector<GridCell> gridCells(const ImageSet& set, int count, const std::vector<std::string>& classNames);
+std::vector<GridCell> gridCells(const ImageSet& set, int count,
+                                const std::vector<std::string>& classNames);
 
 // The picture, 8-bit BGR (OpenCV's order), white background.
 cv::Mat drawImageGrid(const std::vector<GridCell>& cells, const GridStyle& style = {});

@@ -24,19 +24,23 @@ struct StreamingFolderSource::Slot {
     std::exception_ptr error;
 };
 
-StreamingFolderSource::StreamingFolderSource(std::vector<FolderImage> files, const ImageFolderOptions& decode,
+StreamingFolderSource::StreamingFolderSource(std::vector<FolderImage> files,
+                                             const ImageFolderOptions& decode,
                                              const StreamingOptions& streaming,
                                              const AugmentationOptions* augmentation)
     : files_(std::move(files)), decode_(decode), streaming_(streaming) {
-    if (decode_.height < 1 || decode_.width < 1) throw ConfigError("target size must be at least 1x1");
+    if (decode_.height < 1 || decode_.width < 1)
+        throw ConfigError("target size must be at least 1x1");
     if (streaming_.prefetchBatches < 1) throw ConfigError("prefetch must be at least 1 batch");
     if (augmentation && augmentation->enabled()) augmenter_.emplace(*augmentation);
     imageBytes_ = size_t(decode_.height) * size_t(decode_.width) * size_t(decode_.channels());
-    for (const FolderImage& f : files_) maxLabel_ = std::max(maxLabel_, f.label);
+    for (const FolderImage& f : files_)
+        maxLabel_ = std::max(maxLabel_, f.label);
     cacheCapacity_ = int(std::min<size_t>(files_.size(), streaming_.cacheBytes / imageBytes_));
     if (cacheCapacity_ > 0) cache_.reset(new uint8_t[size_t(cacheCapacity_) * imageBytes_]);
     state_.reset(new std::atomic<uint8_t>[files_.size()]);
-    for (size_t i = 0; i < files_.size(); ++i) state_[i].store(0, std::memory_order_relaxed);
+    for (size_t i = 0; i < files_.size(); ++i)
+        state_[i].store(0, std::memory_order_relaxed);
     slots_.resize(size_t(streaming_.prefetchBatches));
 
     auto plan = std::make_shared<Plan>();
@@ -44,7 +48,8 @@ StreamingFolderSource::StreamingFolderSource(std::vector<FolderImage> files, con
     plan_ = plan;
     int workers = streaming_.workers > 0 ? streaming_.workers : hardwareThreads();
     workers = std::max(1, std::min({workers, streaming_.prefetchBatches, std::max(size(), 1)}));
-    for (int i = 0; i < workers; ++i) workers_.emplace_back([this] { workerLoop(); });
+    for (int i = 0; i < workers; ++i)
+        workers_.emplace_back([this] { workerLoop(); });
 }
 
 StreamingFolderSource::~StreamingFolderSource() {
@@ -54,24 +59,29 @@ StreamingFolderSource::~StreamingFolderSource() {
         generation_.fetch_add(1); // abandon a batch being filled
     }
     workAvailable_.notify_all();
-    for (std::thread& t : workers_) t.join();
+    for (std::thread& t : workers_)
+        t.join();
 }
 
 void StreamingFolderSource::beginEpoch(int epoch, uint64_t seed, bool shuffle) {
     std::unique_lock lock(mutex_);
-    const uint64_t generation = generation_.fetch_add(1) + 1; // in-flight batches of the old order are dropped
+    const uint64_t generation =
+        generation_.fetch_add(1) + 1; // in-flight batches of the old order are dropped
     batchReady_.wait(lock, [&] { return inFlight_ == 0; });
     auto plan = std::make_shared<Plan>();
     plan->generation = generation;
-    plan->order = std::make_shared<const std::vector<int>>(epochOrder(size(), epoch, seed, shuffle));
+    plan->order =
+        std::make_shared<const std::vector<int>>(epochOrder(size(), epoch, seed, shuffle));
     plan->epochSeed = splitmix64(seed ^ (uint64_t(epoch) << 32)); // as ImageSetSource
     plan_ = plan;
-    for (Slot& s : slots_) s.state = Slot::State::Free;
+    for (Slot& s : slots_)
+        s.state = Slot::State::Free;
     nextToSchedule_ = nextToConsume_ = 0;
 }
 
 // A new plan with the same order for batches of `batchSize` from `firstBatch` on.
-void StreamingFolderSource::restart(int batchSize, int firstBatch, std::unique_lock<std::mutex>& lock) {
+void StreamingFolderSource::restart(int batchSize, int firstBatch,
+                                    std::unique_lock<std::mutex>& lock) {
     const uint64_t generation = generation_.fetch_add(1) + 1;
     batchReady_.wait(lock, [&] { return inFlight_ == 0; });
     auto plan = std::make_shared<Plan>(*plan_);
@@ -79,7 +89,8 @@ void StreamingFolderSource::restart(int batchSize, int firstBatch, std::unique_l
     plan->batchSize = batchSize;
     plan->batches = batchSize > 0 ? (size() + batchSize - 1) / batchSize : 0;
     plan_ = plan;
-    for (Slot& s : slots_) s.state = Slot::State::Free;
+    for (Slot& s : slots_)
+        s.state = Slot::State::Free;
     nextToSchedule_ = nextToConsume_ = firstBatch;
     workAvailable_.notify_all();
 }
@@ -160,20 +171,22 @@ bool StreamingFolderSource::fill(const Plan& plan, int first, int n, ImageSet& o
     out.labels.resize(size_t(n));
     const std::vector<int>& order = *plan.order;
     for (int i = 0; i < n; ++i) {
-        if (generation_.load(std::memory_order_relaxed) != plan.generation && plan.batchSize > 0) return false;
+        if (generation_.load(std::memory_order_relaxed) != plan.generation && plan.batchSize > 0)
+            return false;
         uint8_t* dst = out.image(i);
         // An unreadable file gives its place to the next readable one in the order.
         int position = first + i, tries = 0;
         while (!image(order[size_t(position)], dst)) {
             position = (position + 1) % size();
             if (++tries == size())
-                throw DataError("none of the " + std::to_string(size()) + " images could be decoded (" +
-                                skippedReport(skipped(), 3) + ")");
+                throw DataError("none of the " + std::to_string(size()) +
+                                " images could be decoded (" + skippedReport(skipped(), 3) + ")");
         }
         out.labels[size_t(i)] = files_[size_t(order[size_t(position)])].label;
     }
     // Same per-batch seed as ImageSetSource, so both give the same batches.
-    if (augmenter_) augmenter_->augmentBatch(out, splitmix64(plan.epochSeed ^ uint64_t(first)), false);
+    if (augmenter_)
+        augmenter_->augmentBatch(out, splitmix64(plan.epochSeed ^ uint64_t(first)), false);
     return true;
 }
 

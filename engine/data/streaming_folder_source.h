@@ -35,14 +35,15 @@ namespace cs {
 struct StreamingOptions {
     size_t cacheBytes = size_t(1) << 30; // decoded images kept for later epochs (0 = none)
     int prefetchBatches = 4;             // batches decoded ahead (>= 1)
-    int workers = 0;                     // decode threads; 0 = one per core (at most prefetchBatches)
+    int workers = 0; // decode threads; 0 = one per core (at most prefetchBatches)
 };
 
 class StreamingFolderSource : public BatchSource {
 public:
     // augmentation: only for the training split; null for validation and test.
     StreamingFolderSource(std::vector<FolderImage> files, const ImageFolderOptions& decode,
-                          const StreamingOptions& streaming = {}, const AugmentationOptions* augmentation = nullptr);
+                          const StreamingOptions& streaming = {},
+                          const AugmentationOptions* augmentation = nullptr);
     ~StreamingFolderSource() override; // stops and joins the workers
     StreamingFolderSource(const StreamingFolderSource&) = delete;
     StreamingFolderSource& operator=(const StreamingFolderSource&) = delete;
@@ -55,7 +56,7 @@ public:
     void read(int first, int n, ImageSet& out) override;
     int maxLabel() const override { return maxLabel_; }
 
-    std::vector<SkippedFile> skipped() const; // files that failed to decode so far
+    std::vector<SkippedFile> skipped() const;            // files that failed to decode so far
     int cacheCapacity() const { return cacheCapacity_; } // images the budget holds
     int cachedImages() const { return cached_.load(); }
     long decodeCount() const { return decodes_.load(); } // files decoded so far (cache misses)

@@ -10,18 +10,21 @@ namespace {
 PlaygroundMatrix rotated180(const PlaygroundMatrix& k) {
     PlaygroundMatrix r(k.rows, k.cols);
     for (int i = 0; i < k.rows; ++i)
-        for (int j = 0; j < k.cols; ++j) r.at(i, j) = k.at(k.rows - 1 - i, k.cols - 1 - j);
+        for (int j = 0; j < k.cols; ++j)
+            r.at(i, j) = k.at(k.rows - 1 - i, k.cols - 1 - j);
     return r;
 }
 
 PlaygroundMatrix scaled(PlaygroundMatrix m, double factor) {
-    for (double& v : m.values) v *= factor;
+    for (double& v : m.values)
+        v *= factor;
     return m;
 }
 
 // Output rows [begin, end) of the zero-padded cross-correlation.
-void correlateRows(const PlaygroundMatrix& in, const PlaygroundMatrix& k, const WindowArithmetic& ra,
-                   const WindowArithmetic& ca, PlaygroundMatrix& out, long begin, long end) {
+void correlateRows(const PlaygroundMatrix& in, const PlaygroundMatrix& k,
+                   const WindowArithmetic& ra, const WindowArithmetic& ca, PlaygroundMatrix& out,
+                   long begin, long end) {
     for (long r = begin; r < end; ++r)
         for (int c = 0; c < out.cols; ++c) {
             double sum = 0;
@@ -40,28 +43,38 @@ void correlateRows(const PlaygroundMatrix& in, const PlaygroundMatrix& k, const 
 } // namespace
 
 ConvolutionMode convolutionModeFromName(const std::string& name) {
-    if (name == "correlation" || name == "cross-correlation" || name == "cnn") return ConvolutionMode::CrossCorrelation;
-    if (name == "convolution" || name == "convolve2d" || name == "flipped") return ConvolutionMode::Convolution;
-    throw ConfigError("unknown mode '" + name + "' (use correlation, as Conv2D, or convolution, as scipy's convolve2d)");
+    if (name == "correlation" || name == "cross-correlation" || name == "cnn")
+        return ConvolutionMode::CrossCorrelation;
+    if (name == "convolution" || name == "convolve2d" || name == "flipped")
+        return ConvolutionMode::Convolution;
+    throw ConfigError("unknown mode '" + name +
+                      "' (use correlation, as Conv2D, or convolution, as scipy's convolve2d)");
 }
 
 std::string convolutionModeDescription(ConvolutionMode mode) {
     return mode == ConvolutionMode::CrossCorrelation
-               ? "cross-correlation: the kernel is laid on the input as it is (what a CNN's Conv2D computes)"
-               : "convolution: the kernel is turned 180 degrees first (scipy.signal.convolve2d, the lesson's Python)";
+               ? "cross-correlation: the kernel is laid on the input as it is (what a CNN's Conv2D "
+                 "computes)"
+               : "convolution: the kernel is turned 180 degrees first (scipy.signal.convolve2d, "
+                 "the lesson's Python)";
 }
 
 const std::vector<KernelPreset>& kernelPresets() {
     static const std::vector<KernelPreset> presets = {
-        {"vertical_edge", "vertical edges (the course's example)", parseMatrix("-1 0 1; -1 0 1; -1 0 1")},
+        {"vertical_edge", "vertical edges (the course's example)",
+         parseMatrix("-1 0 1; -1 0 1; -1 0 1")},
         {"horizontal_edge", "horizontal edges", parseMatrix("-1 -1 -1; 0 0 0; 1 1 1")},
-        {"sobel_x", "Sobel, horizontal gradient (vertical edges)", parseMatrix("-1 0 1; -2 0 2; -1 0 1")},
-        {"sobel_y", "Sobel, vertical gradient (horizontal edges)", parseMatrix("-1 -2 -1; 0 0 0; 1 2 1")},
+        {"sobel_x", "Sobel, horizontal gradient (vertical edges)",
+         parseMatrix("-1 0 1; -2 0 2; -1 0 1")},
+        {"sobel_y", "Sobel, vertical gradient (horizontal edges)",
+         parseMatrix("-1 -2 -1; 0 0 0; 1 2 1")},
         {"sharpen", "sharpen", parseMatrix("0 -1 0; -1 5 -1; 0 -1 0")},
         {"box_blur", "box blur (mean of 3x3)", scaled(parseMatrix("1 1 1; 1 1 1; 1 1 1"), 1.0 / 9)},
-        {"gaussian_blur", "Gaussian blur 3x3", scaled(parseMatrix("1 2 1; 2 4 2; 1 2 1"), 1.0 / 16)},
+        {"gaussian_blur", "Gaussian blur 3x3",
+         scaled(parseMatrix("1 2 1; 2 4 2; 1 2 1"), 1.0 / 16)},
         {"gaussian_blur_5x5", "Gaussian blur 5x5",
-         scaled(parseMatrix("1 4 6 4 1; 4 16 24 16 4; 6 24 36 24 6; 4 16 24 16 4; 1 4 6 4 1"), 1.0 / 256)},
+         scaled(parseMatrix("1 4 6 4 1; 4 16 24 16 4; 6 24 36 24 6; 4 16 24 16 4; 1 4 6 4 1"),
+                1.0 / 256)},
         {"emboss", "emboss", parseMatrix("-2 -1 0; -1 1 1; 0 1 2")},
         {"outline", "outline (Laplacian-like)", parseMatrix("-1 -1 -1; -1 8 -1; -1 -1 -1")},
         {"identity", "identity (output = input)", parseMatrix("0 0 0; 0 1 0; 0 0 0")},
@@ -75,8 +88,10 @@ PlaygroundMatrix kernelFromText(const std::string& text) {
     const bool looksNumeric = text.find_first_of("0123456789") != std::string::npos;
     if (!looksNumeric) {
         std::string names;
-        for (const KernelPreset& p : kernelPresets()) names += (names.empty() ? "" : ", ") + p.name;
-        throw ConfigError("unknown kernel '" + text + "' (presets: " + names + "; or type a matrix such as \"0 -1 0; -1 5 -1; 0 -1 0\")");
+        for (const KernelPreset& p : kernelPresets())
+            names += (names.empty() ? "" : ", ") + p.name;
+        throw ConfigError("unknown kernel '" + text + "' (presets: " + names +
+                          "; or type a matrix such as \"0 -1 0; -1 5 -1; 0 -1 0\")");
     }
     return parseMatrix(text);
 }

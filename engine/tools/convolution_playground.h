@@ -8,8 +8,8 @@
 //    is turned by 180 degrees first), which the lesson's Python uses.
 // For symmetric kernels both agree; for edge kernels they differ in sign.
 //
-//   ConvolutionResult r = convolve(parseMatrix("1 2 3 0 1; ..."), presetKernel("vertical_edge"), {});
-//   std::puts(formatMatrix(r.output).c_str());  std::puts(r.rows.formula.c_str());
+//   ConvolutionResult r = convolve(parseMatrix("1 2 3 0 1; ..."), presetKernel("vertical_edge"),
+//   {}); std::puts(formatMatrix(r.output).c_str());  std::puts(r.rows.formula.c_str());
 #pragma once
 
 #include "tools/playground_matrix.h"
@@ -22,7 +22,7 @@ namespace cs {
 
 enum class ConvolutionMode { CrossCorrelation, Convolution };
 ConvolutionMode convolutionModeFromName(const std::string& name); // "correlation" / "convolution"
-std::string convolutionModeDescription(ConvolutionMode mode);      // one sentence for the output
+std::string convolutionModeDescription(ConvolutionMode mode);     // one sentence for the output
 
 struct KernelPreset {
     std::string name;        // "vertical_edge"

@@ -20,16 +20,20 @@ cv::Mat loadImage(const std::string& path) {
     } catch (const cv::Exception& e) {
         throw DataError(path + ": cannot be decoded as an image (" + e.err + ")");
     }
-    if (image.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
+    if (image.empty())
+        throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
     if (image.channels() == 4) cv::cvtColor(image, image, cv::COLOR_BGRA2BGR);
     return image;
 }
 
-void saveImage(const std::string& path, const cv::Mat& image) { writeImageFile(path, image); }
+void saveImage(const std::string& path, const cv::Mat& image) {
+    writeImageFile(path, image);
+}
 
 std::string describeImage(const cv::Mat& image) {
     return std::to_string(image.cols) + "x" + std::to_string(image.rows) + " (width x height), " +
-           std::to_string(image.channels()) + (image.channels() == 1 ? " channel (grey)" : " channels (colour)");
+           std::to_string(image.channels()) +
+           (image.channels() == 1 ? " channel (grey)" : " channels (colour)");
 }
 
 cv::Mat toGrey(const cv::Mat& image) {
@@ -41,22 +45,25 @@ cv::Mat toGrey(const cv::Mat& image) {
 
 cv::Mat resizeImage(const cv::Mat& image, int width, int height) {
     if (width < 1 || height < 1)
-        throw ConfigError("resize: size must be at least 1x1, got " + std::to_string(width) + "x" + std::to_string(height));
+        throw ConfigError("resize: size must be at least 1x1, got " + std::to_string(width) + "x" +
+                          std::to_string(height));
     cv::Mat out;
     const bool shrink = width < image.cols || height < image.rows;
-    cv::resize(image, out, cv::Size(width, height), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
+    cv::resize(image, out, cv::Size(width, height), 0, 0,
+               shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
     return out;
 }
 
 cv::Mat cropImage(const cv::Mat& image, int left, int top, int right, int bottom) {
     if (right <= left || bottom <= top)
-        throw ConfigError("crop: the box (" + std::to_string(left) + ", " + std::to_string(top) + ", " +
-                          std::to_string(right) + ", " + std::to_string(bottom) +
+        throw ConfigError("crop: the box (" + std::to_string(left) + ", " + std::to_string(top) +
+                          ", " + std::to_string(right) + ", " + std::to_string(bottom) +
                           ") is empty: right must exceed left and bottom must exceed top");
     if (left < 0 || top < 0 || right > image.cols || bottom > image.rows)
-        throw ConfigError("crop: the box (" + std::to_string(left) + ", " + std::to_string(top) + ", " +
-                          std::to_string(right) + ", " + std::to_string(bottom) + ") reaches outside the " +
-                          std::to_string(image.cols) + "x" + std::to_string(image.rows) + " image");
+        throw ConfigError("crop: the box (" + std::to_string(left) + ", " + std::to_string(top) +
+                          ", " + std::to_string(right) + ", " + std::to_string(bottom) +
+                          ") reaches outside the " + std::to_string(image.cols) + "x" +
+                          std::to_string(image.rows) + " image");
     return image(cv::Rect(left, top, right - left, bottom - top)).clone();
 }
 
@@ -69,7 +76,8 @@ cv::Mat rotateImage(const cv::Mat& image, double degrees, bool expand) {
     if (expand) {
         const double a = degrees * CV_PI / 180.0;
         const double c = std::fabs(std::cos(a)), s = std::fabs(std::sin(a));
-        size = cv::Size(int(std::lround(image.cols * c + image.rows * s)), int(std::lround(image.cols * s + image.rows * c)));
+        size = cv::Size(int(std::lround(image.cols * c + image.rows * s)),
+                        int(std::lround(image.cols * s + image.rows * c)));
         m.at<double>(0, 2) += (size.width - image.cols) / 2.0;
         m.at<double>(1, 2) += (size.height - image.rows) / 2.0;
     }

@@ -14,8 +14,10 @@ PlaygroundMatrix parseMatrix(const std::string& text) {
     std::vector<std::vector<double>> rows(1);
     int depth = 0, maxDepth = 0;
     for (char c : text) {
-        if (c == '[') maxDepth = std::max(maxDepth, ++depth);
-        else if (c == ']') --depth;
+        if (c == '[')
+            maxDepth = std::max(maxDepth, ++depth);
+        else if (c == ']')
+            --depth;
     }
     depth = 0;
     std::string token;
@@ -51,8 +53,10 @@ PlaygroundMatrix parseMatrix(const std::string& text) {
             if (depth == maxDepth) endRow(); // the innermost lists are the rows
             --depth;
         } else if (c == ';' || c == '\n') {
-            if (maxDepth < 2) endRow();
-            else flushToken();
+            if (maxDepth < 2)
+                endRow();
+            else
+                flushToken();
         } else if (c == ',' || c == ' ' || c == '\t' || c == '\r') {
             flushToken();
         } else {
@@ -65,9 +69,11 @@ PlaygroundMatrix parseMatrix(const std::string& text) {
     PlaygroundMatrix m(int(rows.size()), int(rows[0].size()));
     for (size_t r = 0; r < rows.size(); ++r) {
         if (rows[r].size() != rows[0].size())
-            throw ConfigError("matrix: row " + std::to_string(r + 1) + " has " + std::to_string(rows[r].size()) +
-                              " numbers, row 1 has " + std::to_string(rows[0].size()));
-        std::copy(rows[r].begin(), rows[r].end(), m.values.begin() + std::ptrdiff_t(r * rows[0].size()));
+            throw ConfigError("matrix: row " + std::to_string(r + 1) + " has " +
+                              std::to_string(rows[r].size()) + " numbers, row 1 has " +
+                              std::to_string(rows[0].size()));
+        std::copy(rows[r].begin(), rows[r].end(),
+                  m.values.begin() + std::ptrdiff_t(r * rows[0].size()));
     }
     return m;
 }
@@ -77,8 +83,10 @@ std::string formatMatrix(const PlaygroundMatrix& m, int decimals) {
     size_t width = 1;
     for (double v : m.values) {
         char text[64];
-        if (v == std::round(v) && std::fabs(v) < 1e15) std::snprintf(text, sizeof text, "%.0f", v == 0 ? 0.0 : v);
-        else std::snprintf(text, sizeof text, "%.*f", decimals, v);
+        if (v == std::round(v) && std::fabs(v) < 1e15)
+            std::snprintf(text, sizeof text, "%.0f", v == 0 ? 0.0 : v);
+        else
+            std::snprintf(text, sizeof text, "%.*f", decimals, v);
         cells.emplace_back(text);
         width = std::max(width, cells.back().size());
     }
@@ -103,7 +111,8 @@ std::vector<PlaygroundMatrix> imageChannels(const cv::Mat& image) {
     for (const cv::Mat& p : planes) {
         PlaygroundMatrix m(p.rows, p.cols);
         for (int r = 0; r < p.rows; ++r)
-            for (int c = 0; c < p.cols; ++c) m.at(r, c) = p.at<uint8_t>(r, c);
+            for (int c = 0; c < p.cols; ++c)
+                m.at(r, c) = p.at<uint8_t>(r, c);
         out.push_back(std::move(m));
     }
     return out;
@@ -122,7 +131,8 @@ cv::Mat channelsToImage(const std::vector<PlaygroundMatrix>& channels, DisplaySc
     if (scale == DisplayScale::Normalize) {
         lo = hi = channels[0].values.empty() ? 0 : channels[0].values[0];
         for (const PlaygroundMatrix& m : channels)
-            for (double v : m.values) lo = std::min(lo, v), hi = std::max(hi, v);
+            for (double v : m.values)
+                lo = std::min(lo, v), hi = std::max(hi, v);
     }
     std::vector<cv::Mat> planes;
     for (const PlaygroundMatrix& m : channels) {
@@ -131,7 +141,8 @@ cv::Mat channelsToImage(const std::vector<PlaygroundMatrix>& channels, DisplaySc
             for (int c = 0; c < m.cols; ++c) {
                 double v = m.at(r, c);
                 if (scale == DisplayScale::Absolute) v = std::fabs(v);
-                if (scale == DisplayScale::Normalize) v = hi > lo ? (v - lo) * 255.0 / (hi - lo) : 0;
+                if (scale == DisplayScale::Normalize)
+                    v = hi > lo ? (v - lo) * 255.0 / (hi - lo) : 0;
                 p.at<uint8_t>(r, c) = cv::saturate_cast<uint8_t>(v);
             }
         planes.push_back(p);
@@ -153,8 +164,10 @@ std::string paddingModeName(PaddingMode mode) {
 }
 
 WindowArithmetic windowArithmetic(int in, int kernel, int stride, PaddingMode padding) {
-    if (kernel < 1) throw ConfigError("the window must be at least 1, got " + std::to_string(kernel));
-    if (stride < 1) throw ConfigError("the stride must be at least 1, got " + std::to_string(stride));
+    if (kernel < 1)
+        throw ConfigError("the window must be at least 1, got " + std::to_string(kernel));
+    if (stride < 1)
+        throw ConfigError("the stride must be at least 1, got " + std::to_string(stride));
     if (in < 1) throw ConfigError("the input must have at least one row and column");
     WindowArithmetic a;
     a.in = in;
@@ -164,10 +177,13 @@ WindowArithmetic windowArithmetic(int in, int kernel, int stride, PaddingMode pa
     switch (padding) {
     case PaddingMode::Valid:
         if (kernel > in)
-            throw ConfigError("a " + std::to_string(kernel) + "-wide window does not fit in " + std::to_string(in) +
-                              " with valid padding (use same or full padding, or a smaller window)");
+            throw ConfigError(
+                "a " + std::to_string(kernel) + "-wide window does not fit in " +
+                std::to_string(in) +
+                " with valid padding (use same or full padding, or a smaller window)");
         a.out = (in - kernel) / stride + 1;
-        std::snprintf(text, sizeof text, "valid: out = floor((n - k) / s) + 1 = floor((%d - %d) / %d) + 1 = %d", in,
+        std::snprintf(text, sizeof text,
+                      "valid: out = floor((n - k) / s) + 1 = floor((%d - %d) / %d) + 1 = %d", in,
                       kernel, stride, a.out);
         break;
     case PaddingMode::Same: {
@@ -175,19 +191,21 @@ WindowArithmetic windowArithmetic(int in, int kernel, int stride, PaddingMode pa
         const int total = std::max((a.out - 1) * stride + kernel - in, 0);
         a.padBefore = total / 2;
         a.padAfter = total - a.padBefore;
-        std::snprintf(text, sizeof text,
-                      "same: out = ceil(n / s) = ceil(%d / %d) = %d; padding (out - 1) * s + k - n = %d "
-                      "(%d before, %d after)",
-                      in, stride, a.out, total, a.padBefore, a.padAfter);
+        std::snprintf(
+            text, sizeof text,
+            "same: out = ceil(n / s) = ceil(%d / %d) = %d; padding (out - 1) * s + k - n = %d "
+            "(%d before, %d after)",
+            in, stride, a.out, total, a.padBefore, a.padAfter);
         break;
     }
     case PaddingMode::Full:
         a.padBefore = a.padAfter = kernel - 1;
         a.out = (in + 2 * (kernel - 1) - kernel) / stride + 1;
-        std::snprintf(text, sizeof text,
-                      "full: padding k - 1 = %d each side; out = floor((n + 2(k - 1) - k) / s) + 1 = "
-                      "floor((%d + %d - %d) / %d) + 1 = %d",
-                      kernel - 1, in, 2 * (kernel - 1), kernel, stride, a.out);
+        std::snprintf(
+            text, sizeof text,
+            "full: padding k - 1 = %d each side; out = floor((n + 2(k - 1) - k) / s) + 1 = "
+            "floor((%d + %d - %d) / %d) + 1 = %d",
+            kernel - 1, in, 2 * (kernel - 1), kernel, stride, a.out);
         break;
     }
     a.formula = text;

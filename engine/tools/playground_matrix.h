@@ -21,7 +21,8 @@ struct PlaygroundMatrix {
     std::vector<double> values; // row-major
 
     PlaygroundMatrix() = default;
-    PlaygroundMatrix(int r, int c, double fill = 0) : rows(r), cols(c), values(size_t(r) * size_t(c), fill) {}
+    PlaygroundMatrix(int r, int c, double fill = 0)
+        : rows(r), cols(c), values(size_t(r) * size_t(c), fill) {}
     double& at(int r, int c) { return values[size_t(r) * size_t(cols) + size_t(c)]; }
     double at(int r, int c) const { return values[size_t(r) * size_t(cols) + size_t(c)]; }
     bool operator==(const PlaygroundMatrix&) const = default;

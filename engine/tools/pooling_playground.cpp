@@ -16,10 +16,13 @@ PoolingKind poolingKindFromName(const std::string& name) {
 
 PoolingResult pool(const PlaygroundMatrix& input, const PoolingSettings& s) {
     if (s.padding == PaddingMode::Full)
-        throw ConfigError("pooling takes valid or same padding (full padding is a convolution mode)");
+        throw ConfigError(
+            "pooling takes valid or same padding (full padding is a convolution mode)");
     PoolingResult result;
-    result.rows = windowArithmetic(input.rows, s.poolRows, s.strideRows > 0 ? s.strideRows : s.poolRows, s.padding);
-    result.cols = windowArithmetic(input.cols, s.poolCols, s.strideCols > 0 ? s.strideCols : s.poolCols, s.padding);
+    result.rows = windowArithmetic(input.rows, s.poolRows,
+                                   s.strideRows > 0 ? s.strideRows : s.poolRows, s.padding);
+    result.cols = windowArithmetic(input.cols, s.poolCols,
+                                   s.strideCols > 0 ? s.strideCols : s.poolCols, s.padding);
     const WindowArithmetic& ra = result.rows;
     const WindowArithmetic& ca = result.cols;
     result.output = PlaygroundMatrix(ra.out, ca.out);
@@ -38,8 +41,9 @@ PoolingResult pool(const PlaygroundMatrix& input, const PoolingSettings& s) {
                         sum += input.at(y, x);
                     }
                 const int count = std::max(y1 - y0, 0) * std::max(x1 - x0, 0);
-                result.output.at(int(r), c) =
-                    s.kind == PoolingKind::Max ? best : count ? sum / count : 0.0;
+                result.output.at(int(r), c) = s.kind == PoolingKind::Max ? best
+                                              : count                    ? sum / count
+                                                                         : 0.0;
             }
     });
     return result;

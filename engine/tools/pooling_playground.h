@@ -22,7 +22,7 @@ PoolingKind poolingKindFromName(const std::string& name); // "max" / "average" (
 struct PoolingSettings {
     PoolingKind kind = PoolingKind::Max;
     int poolRows = 2, poolCols = 2;
-    int strideRows = 0, strideCols = 0; // 0: the pool size, as Keras
+    int strideRows = 0, strideCols = 0;       // 0: the pool size, as Keras
     PaddingMode padding = PaddingMode::Valid; // valid or same
 };
 

@@ -33,7 +33,8 @@ inline void writeBytes(const std::string& path, const std::vector<uint8_t>& byte
 
 inline std::vector<uint8_t> readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return std::vector<uint8_t>(std::istreambuf_iterator<char>(in),
+                                std::istreambuf_iterator<char>());
 }
 
 // A small BGR PNG whose pixels encode `seed`, so every file differs.
@@ -41,12 +42,14 @@ inline void writeTestPng(const std::string& path, int height, int width, int see
     cv::Mat image(height, width, CV_8UC3);
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x)
-            image.at<cv::Vec3b>(y, x) = cv::Vec3b(uint8_t(seed * 7 + x), uint8_t(seed * 13 + y), uint8_t(seed * 29 + x * y));
+            image.at<cv::Vec3b>(y, x) = cv::Vec3b(uint8_t(seed * 7 + x), uint8_t(seed * 13 + y),
+                                                  uint8_t(seed * 29 + x * y));
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     cv::imwrite(path, image);
 }
 
-// The message of the exception E thrown by f, or a text in parentheses saying what happened instead.
+// The message of the exception E thrown by f, or a text in parentheses saying what happened
+// instead.
 template <typename E, typename F> std::string thrownMessageOf(F&& f) {
     try {
         f();

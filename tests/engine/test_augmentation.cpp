@@ -24,7 +24,8 @@ ImageSet patternSet(int count, int h, int w, int c) {
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w; ++x)
                 for (int ch = 0; ch < c; ++ch)
-                    set.image(i)[(y * w + x) * c + ch] = uint8_t((x + 3 * y + 50 * ch + 17 * i) % 256);
+                    set.image(i)[(y * w + x) * c + ch] =
+                        uint8_t((x + 3 * y + 50 * ch + 17 * i) % 256);
     set.labels.assign(size_t(count), 0);
     return set;
 }
@@ -42,7 +43,8 @@ std::pair<int, int> brightest(const std::vector<uint8_t>& image, int w) {
     return {int(at % size_t(w)), int(at / size_t(w))};
 }
 
-AugmentationOptions courseOptions() { // "Entrenamiento del modelo de clasificación de perros y gatos"
+AugmentationOptions
+courseOptions() { // "Entrenamiento del modelo de clasificación de perros y gatos"
     AugmentationOptions o;
     o.set("rotation_range", "20");
     o.set("width_shift_range", "0.2");
@@ -69,7 +71,8 @@ private Q_SLOTS:
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w; ++x)
                 for (int ch = 0; ch < c; ++ch)
-                    QCOMPARE(out[size_t((y * w + x) * c + ch)], set.image(0)[(y * w + (w - 1 - x)) * c + ch]);
+                    QCOMPARE(out[size_t((y * w + x) * c + ch)],
+                             set.image(0)[(y * w + (w - 1 - x)) * c + ch]);
         // The matrix says the same: output (x, y) reads source (w-1-x, y).
         double m[6];
         Augmenter::inverseMatrix(p, h, w, m);
@@ -84,7 +87,8 @@ private Q_SLOTS:
         Augmenter(o).augmentBatch(batch, 99);
         int flipped = 0;
         for (int i = 0; i < batch.count(); ++i) {
-            const bool same = std::equal(batch.image(i), batch.image(i) + batch.imageSize(), original.image(i));
+            const bool same =
+                std::equal(batch.image(i), batch.image(i) + batch.imageSize(), original.image(i));
             flipped += !same;
             if (!same) QCOMPARE(int(batch.image(i)[0]), int(original.image(i)[(w - 1) * c]));
         }
@@ -99,7 +103,8 @@ private Q_SLOTS:
         p.flipVertical = true;
         Augmenter(AugmentationOptions{}).apply(p, set.image(0), h, w, 1, out.data());
         for (int y = 0; y < h; ++y)
-            for (int x = 0; x < w; ++x) QCOMPARE(out[size_t(y * w + x)], set.image(0)[(h - 1 - y) * w + x]);
+            for (int x = 0; x < w; ++x)
+                QCOMPARE(out[size_t(y * w + x)], set.image(0)[(h - 1 - y) * w + x]);
     }
 
     void shiftMovesContentByFractionOfSize() {
@@ -131,7 +136,8 @@ private Q_SLOTS:
         QVERIFY(maxX > 0.19 * w && maxY > 0.19 * h);
         // A range of 1 or more counts pixels, as in Keras.
         o.widthShiftRange = 3;
-        for (int i = 0; i < 50; ++i) QVERIFY(std::fabs(Augmenter(o).draw(1, uint64_t(i), h, w).tx) <= 3.0);
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(std::fabs(Augmenter(o).draw(1, uint64_t(i), h, w).tx) <= 3.0);
     }
 
     void rotationKeepsTheCentre() {
@@ -186,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(shifted("constant", 7), (std::vector<uint8_t>{7, 7, 10, 20, 30, 40}));
         QCOMPARE(shifted("reflect", 0), (std::vector<uint8_t>{20, 10, 10, 20, 30, 40}));
         QCOMPARE(shifted("wrap", 0), (std::vector<uint8_t>{50, 60, 10, 20, 30, 40}));
-        CS_CHECK_THROWS(ConfigError, fillModeFromName("mirror"), "mirror", "nearest, constant, reflect or wrap");
+        CS_CHECK_THROWS(ConfigError, fillModeFromName("mirror"), "mirror",
+                        "nearest, constant, reflect or wrap");
     }
 
     void brightnessScalesAndClips() {
@@ -249,7 +256,8 @@ private Q_SLOTS:
         QCOMPARE(o.zoomLow, 0.8);
         QCOMPARE(o.zoomHigh, 1.2);
         QVERIFY(!AugmentationOptions{}.enabled());
-        const AugmentationOptions back = AugmentationOptions::fromJson(json::Value::parse(o.toJson().dump()));
+        const AugmentationOptions back =
+            AugmentationOptions::fromJson(json::Value::parse(o.toJson().dump()));
         QCOMPARE(back.rotationRange, 20.0);
         QCOMPARE(back.zoomLow, 0.8);
         QVERIFY(back.horizontalFlip && !back.verticalFlip);
@@ -257,11 +265,13 @@ private Q_SLOTS:
         o.set("zoom_range", "[0.5, 1.0]");
         QCOMPARE(o.zoomLow, 0.5);
         CS_CHECK_THROWS(ConfigError, o.set("rescale", "0.0039"), "rescale is preprocessing");
-        CS_CHECK_THROWS(ConfigError, o.set("rotation", "20"), "unknown augmentation option 'rotation'",
-                        "rotation_range");
-        CS_CHECK_THROWS(ConfigError, o.set("rotation_range", "-5"), "rotation_range must be 0 or more");
+        CS_CHECK_THROWS(ConfigError, o.set("rotation", "20"),
+                        "unknown augmentation option 'rotation'", "rotation_range");
+        CS_CHECK_THROWS(ConfigError, o.set("rotation_range", "-5"),
+                        "rotation_range must be 0 or more");
         CS_CHECK_THROWS(ConfigError, o.set("zoom_range", "1.5"), "zoom_range");
-        CS_CHECK_THROWS(ConfigError, o.set("horizontal_flip", "maybe"), "horizontal_flip must be true or false");
+        CS_CHECK_THROWS(ConfigError, o.set("horizontal_flip", "maybe"),
+                        "horizontal_flip must be true or false");
         CS_CHECK_THROWS(ConfigError, o.set("width_shift_range", "0.2x"), "must be a number");
     }
 };

@@ -15,12 +15,15 @@ using cs::test::writeBytes;
 
 namespace {
 
-std::string cifarDir() { return cs::test::sharedDatasetsDir() + "/cifar-10-batches-bin"; }
+std::string cifarDir() {
+    return cs::test::sharedDatasetsDir() + "/cifar-10-batches-bin";
+}
 
 // One record: label, then R plane = (p + seed) % 256, G = 100 + seed, B = 200 - seed.
 std::vector<uint8_t> record(uint8_t label, int seed) {
     std::vector<uint8_t> r{label};
-    for (int p = 0; p < 1024; ++p) r.push_back(uint8_t((p + seed) % 256));
+    for (int p = 0; p < 1024; ++p)
+        r.push_back(uint8_t((p + seed) % 256));
     r.insert(r.end(), 1024, uint8_t(100 + seed));
     r.insert(r.end(), 1024, uint8_t(200 - seed));
     return r;
@@ -47,8 +50,9 @@ private Q_SLOTS:
         QCOMPARE(detectDatasetKind(cifarDir()), DatasetKind::Cifar10);
         const Dataset ds = loadDataset(cifarDir());
         QCOMPARE(ds.name, std::string("CIFAR-10"));
-        QCOMPARE(ds.classNames, (std::vector<std::string>{"airplane", "automobile", "bird", "cat", "deer", "dog",
-                                                          "frog", "horse", "ship", "truck"}));
+        QCOMPARE(ds.classNames,
+                 (std::vector<std::string>{"airplane", "automobile", "bird", "cat", "deer", "dog",
+                                           "frog", "horse", "ship", "truck"}));
         QCOMPARE(ds.train.count(), 20000);
         QCOMPARE(ds.test.count(), 10000);
         QCOMPARE(ds.train.height, 32);
@@ -120,14 +124,15 @@ private Q_SLOTS:
         const std::string dir = cs::test::freshDataFolder("cifar-bad-label");
         writeBytes(dir + "/data_batch_1.bin", records({1, 12}));
         writeBytes(dir + "/test_batch.bin", records({0}));
-        CS_CHECK_THROWS(FormatError, loadCifarDataset(dir), "data_batch_1.bin", "record 1 has label 12",
-                        "10 classes");
+        CS_CHECK_THROWS(FormatError, loadCifarDataset(dir), "data_batch_1.bin",
+                        "record 1 has label 12", "10 classes");
         const std::string three = "cat\ndog\nbird\n";
         writeBytes(dir + "/data_batch_1.bin", records({1, 2}));
         writeBytes(dir + "/batches.meta.txt", std::vector<uint8_t>(three.begin(), three.end()));
         QCOMPARE(loadCifarDataset(dir).classCount(), 3);
         writeBytes(dir + "/test_batch.bin", records({5}));
-        CS_CHECK_THROWS(FormatError, loadCifarDataset(dir), "test_batch.bin", "record 0 has label 5", "3 classes");
+        CS_CHECK_THROWS(FormatError, loadCifarDataset(dir), "test_batch.bin",
+                        "record 0 has label 5", "3 classes");
     }
 
     void missingFiles() {

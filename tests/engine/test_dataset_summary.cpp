@@ -16,7 +16,9 @@ using namespace cs;
 
 namespace {
 
-std::string shared(const std::string& name) { return cs::test::sharedDatasetsDir() + "/" + name; }
+std::string shared(const std::string& name) {
+    return cs::test::sharedDatasetsDir() + "/" + name;
+}
 
 ImageFolderOptions target(int side) {
     ImageFolderOptions o;
@@ -40,7 +42,8 @@ private Q_SLOTS:
             QCOMPARE(fashion.name, std::string("Fashion-MNIST"));
             QCOMPARE(fashion.train.count(), 60000);
             QCOMPARE(fashion.test.count(), 10000);
-            QCOMPARE(fashion.classNames[size_t(fashion.train.labels[0])], std::string("Ankle boot"));
+            QCOMPARE(fashion.classNames[size_t(fashion.train.labels[0])],
+                     std::string("Ankle boot"));
             QCOMPARE(fashion.test.labels[0], 9);
         }
         const std::string absent = cs::test::tempDir() + "/absent";
@@ -72,12 +75,14 @@ private Q_SLOTS:
         const size_t row = text.find("\n1 1 ");
         QVERIFY2(row != std::string::npos, text.c_str());
         const std::string line = text.substr(row + 1, text.find('\n', row + 1) - row - 1);
-        QVERIFY2(line.find(" 6,742 ") != std::string::npos && line.ends_with(" 1,135"), line.c_str());
+        QVERIFY2(line.find(" 6,742 ") != std::string::npos && line.ends_with(" 1,135"),
+                 line.c_str());
         QVERIFY2(text.find("train 0.80 test 0.79") != std::string::npos, text.c_str());
     }
 
     void catsAndDogsSample() {
-        const DatasetSample sample = sampleDataset(shared("cats_and_dogs_filtered"), target(64), "validation", 5);
+        const DatasetSample sample =
+            sampleDataset(shared("cats_and_dogs_filtered"), target(64), "validation", 5);
         QCOMPARE(sample.summary.kind, std::string("image folders"));
         QVERIFY(sample.summary.resized);
         QCOMPARE(sample.summary.split("train")->perClass, (std::vector<int>{1000, 1000}));
@@ -86,10 +91,13 @@ private Q_SLOTS:
         QCOMPARE(sample.images.height, 64);
         // The sample takes classes in turn, so a grid shows both.
         QCOMPARE(sample.images.labels, (std::vector<int32_t>{0, 1, 0, 1, 0}));
-        CS_CHECK_THROWS(DataError, sampleDataset(shared("cats_and_dogs_filtered"), target(64), "test", 3),
+        CS_CHECK_THROWS(DataError,
+                        sampleDataset(shared("cats_and_dogs_filtered"), target(64), "test", 3),
                         "has no test images");
-        CS_CHECK_THROWS(ConfigError, sampleDataset(shared("mnist"), {}, "training", 3), "unknown split 'training'");
-        CS_CHECK_THROWS(DataError, sampleDataset(shared("mnist"), {}, "validation", 3), "train and test splits only");
+        CS_CHECK_THROWS(ConfigError, sampleDataset(shared("mnist"), {}, "training", 3),
+                        "unknown split 'training'");
+        CS_CHECK_THROWS(DataError, sampleDataset(shared("mnist"), {}, "validation", 3),
+                        "train and test splits only");
     }
 
     void gridPicture() {
@@ -108,14 +116,16 @@ private Q_SLOTS:
         // A label is drawn in black under the first cell.
         bool ink = false;
         for (int y = 8 + 112; y < 8 + 112 + 22; ++y)
-            for (int x = 8; x < 8 + 112; ++x) ink = ink || grid.at<cv::Vec3b>(y, x)[0] < 100;
+            for (int x = 8; x < 8 + 112; ++x)
+                ink = ink || grid.at<cv::Vec3b>(y, x)[0] < 100;
         QVERIFY(ink);
         const std::string path = cs::test::freshDataFolder("grid") + "/grid.png";
         writeImageFile(path, grid);
         const cv::Mat back = cv::imread(path);
         QCOMPARE(back.size(), grid.size());
         QCOMPARE(cv::norm(back, grid, cv::NORM_INF), 0.0);
-        CS_CHECK_THROWS(ConfigError, writeImageFile(path + ".nope", grid), "cannot write images of type '.nope'");
+        CS_CHECK_THROWS(ConfigError, writeImageFile(path + ".nope", grid),
+                        "cannot write images of type '.nope'");
         CS_CHECK_THROWS(DataError, drawImageGrid({}), "no images");
     }
 };

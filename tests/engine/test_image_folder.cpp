@@ -18,13 +18,17 @@ using cs::test::writeTestPng;
 
 namespace {
 
-std::string catsAndDogs() { return cs::test::sharedDatasetsDir() + "/cats_and_dogs_filtered"; }
-
-int countLabel(const std::vector<FolderImage>& files, int label) {
-    return int(std::count_if(files.begin(), files.end(), [&](const FolderImage& f) { return f.label == label; }));
+std::string catsAndDogs() {
+    return cs::test::sharedDatasetsDir() + "/cats_and_dogs_filtered";
 }
 
-bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name, const std::string& reason) {
+int countLabel(const std::vector<FolderImage>& files, int label) {
+    return int(std::count_if(files.begin(), files.end(),
+                             [&](const FolderImage& f) { return f.label == label; }));
+}
+
+bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name,
+              const std::string& reason) {
     return std::any_of(skipped.begin(), skipped.end(), [&](const SkippedFile& s) {
         return s.path.ends_with(name) && s.reason.find(reason) != std::string::npos;
     });
@@ -82,7 +86,8 @@ private Q_SLOTS:
 
     void emptyFolder() {
         const std::string dir = cs::test::freshDataFolder("empty-images");
-        CS_CHECK_THROWS(DataError, indexImageFolders(dir, {}), dir, "the folder is empty", "one sub-folder per class");
+        CS_CHECK_THROWS(DataError, indexImageFolders(dir, {}), dir, "the folder is empty",
+                        "one sub-folder per class");
         CS_CHECK_THROWS(DataError, loadDataset(dir), dir, "empty");
         const std::string emptyClasses = cs::test::freshDataFolder("empty-classes");
         std::filesystem::create_directories(emptyClasses + "/a");
@@ -95,28 +100,35 @@ private Q_SLOTS:
         const std::string dir = cs::test::freshDataFolder("loose-images");
         writeTestPng(dir + "/one.png", 8, 8, 1);
         writeTestPng(dir + "/two.png", 8, 8, 2);
-        CS_CHECK_THROWS(DataError, indexImageFolders(dir, {}), dir, "holds 2 files but no class sub-folders",
+        CS_CHECK_THROWS(DataError, indexImageFolders(dir, {}), dir,
+                        "holds 2 files but no class sub-folders",
                         "sub-folder named after the class");
         CS_CHECK_THROWS(DataError, loadDataset(dir), "no class sub-folders");
     }
 
     void corruptAndNonImageFilesAreSkipped() {
         const std::string dir = cs::test::freshDataFolder("with-broken");
-        for (int i = 0; i < 3; ++i) writeTestPng(dir + "/a/good" + std::to_string(i) + ".png", 10, 12, i);
-        for (int i = 0; i < 2; ++i) writeTestPng(dir + "/b/good" + std::to_string(i) + ".png", 10, 12, 10 + i);
+        for (int i = 0; i < 3; ++i)
+            writeTestPng(dir + "/a/good" + std::to_string(i) + ".png", 10, 12, i);
+        for (int i = 0; i < 2; ++i)
+            writeTestPng(dir + "/b/good" + std::to_string(i) + ".png", 10, 12, 10 + i);
         // A JPEG header followed by garbage; the first half of a real JPEG; a text file.
         std::vector<uint8_t> real = cs::test::readBytes(catsAndDogs() + "/train/cats/cat.1.jpg");
         std::vector<uint8_t> broken(real.begin(), real.begin() + 200);
-        for (int i = 0; i < 3000; ++i) broken.push_back(uint8_t(i * 7919 % 251));
+        for (int i = 0; i < 3000; ++i)
+            broken.push_back(uint8_t(i * 7919 % 251));
         broken.push_back(0xFF), broken.push_back(0xD9); // it even ends like a JPEG
         writeBytes(dir + "/a/broken.jpg", broken);
-        writeBytes(dir + "/a/truncated.jpg", std::vector<uint8_t>(real.begin(), real.begin() + std::ptrdiff_t(real.size() / 2)));
+        writeBytes(
+            dir + "/a/truncated.jpg",
+            std::vector<uint8_t>(real.begin(), real.begin() + std::ptrdiff_t(real.size() / 2)));
         const std::string text = "not an image\n";
         writeBytes(dir + "/b/readme.txt", std::vector<uint8_t>(text.begin(), text.end()));
         writeBytes(dir + "/b/.hidden.png", {1, 2, 3}); // hidden files are ignored, as by Keras
 
         const ImageFolderIndex index = indexImageFolders(dir, target(10, 12));
-        QCOMPARE(int(index.train.size()), 7); // the two JPEGs still look like images from their header
+        QCOMPARE(int(index.train.size()),
+                 7); // the two JPEGs still look like images from their header
         QCOMPARE(index.skipped.size(), size_t(1));
         QVERIFY(mentions(index.skipped, "b/readme.txt", "not an image"));
 
@@ -127,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(mentions(ds.skipped, "a/broken.jpg", "corrupt"));
         QVERIFY(mentions(ds.skipped, "a/truncated.jpg", "truncated JPEG"));
         const std::string report = skippedReport(ds.skipped);
-        QVERIFY2(report.rfind("3 files skipped", 0) == 0 && report.find("broken.jpg") != std::string::npos,
+        QVERIFY2(report.rfind("3 files skipped", 0) == 0 &&
+                     report.find("broken.jpg") != std::string::npos,
                  report.c_str());
         // The decoded pixels are the PNG's, RGB order (the file holds BGR).
         // Pixel (1, 0) of good0.png is stored B=1, G=0, R=0: it must read as R, G, B = 0, 0, 1.
@@ -141,8 +154,10 @@ private Q_SLOTS:
 
     void validationSplitOfOneFolder() {
         const std::string dir = cs::test::freshDataFolder("split-me");
-        for (int i = 0; i < 12; ++i) writeTestPng(dir + "/x/" + std::to_string(i) + ".png", 6, 6, i);
-        for (int i = 0; i < 8; ++i) writeTestPng(dir + "/y/" + std::to_string(i) + ".png", 6, 6, 50 + i);
+        for (int i = 0; i < 12; ++i)
+            writeTestPng(dir + "/x/" + std::to_string(i) + ".png", 6, 6, i);
+        for (int i = 0; i < 8; ++i)
+            writeTestPng(dir + "/y/" + std::to_string(i) + ".png", 6, 6, 50 + i);
         ImageFolderOptions o = target(6, 6);
         o.validationSplit = 0.25;
         o.seed = 1;
@@ -152,14 +167,16 @@ private Q_SLOTS:
         QVERIFY(a.layout.find("validation_split 0.25 with seed 1") != std::string::npos);
         std::set<std::string> all;
         for (auto* part : {&a.train, &a.validation})
-            for (const FolderImage& f : *part) all.insert(f.path);
+            for (const FolderImage& f : *part)
+                all.insert(f.path);
         QCOMPARE(all.size(), size_t(20));
         const ImageFolderIndex again = indexImageFolders(dir, o);
         QCOMPARE(again.validation.front().path, a.validation.front().path);
         o.seed = 2;
         const ImageFolderIndex other = indexImageFolders(dir, o);
         bool differs = false;
-        for (size_t i = 0; i < 5; ++i) differs = differs || other.validation[i].path != a.validation[i].path;
+        for (size_t i = 0; i < 5; ++i)
+            differs = differs || other.validation[i].path != a.validation[i].path;
         QVERIFY(differs);
         o.validationSplit = 0;
         QVERIFY(indexImageFolders(dir, o).validation.empty());
@@ -184,10 +201,12 @@ private Q_SLOTS:
         QCOMPARE(ds.test.labels[0], 0);
 
         writeTestPng(dir + "/validation/bird/1.png", 5, 5, 5);
-        CS_CHECK_THROWS(DataError, indexImageFolders(dir, o), "validation/bird", "not among the training classes");
+        CS_CHECK_THROWS(DataError, indexImageFolders(dir, o), "validation/bird",
+                        "not among the training classes");
         std::filesystem::remove_all(dir + "/validation/bird");
         writeTestPng(dir + "/train/bird/1.png", 5, 5, 6);
-        CS_CHECK_THROWS(ConfigError, indexImageFolders(dir, o), "class_mode binary needs exactly 2 classes", "has 3");
+        CS_CHECK_THROWS(ConfigError, indexImageFolders(dir, o),
+                        "class_mode binary needs exactly 2 classes", "has 3");
         CS_CHECK_THROWS(ConfigError, classModeFromName("onehot"), "onehot");
         CS_CHECK_THROWS(ConfigError, interpolationFromName("cubic"), "bicubic");
     }

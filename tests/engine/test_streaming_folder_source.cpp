@@ -31,7 +31,8 @@ const std::string& cleanFolder() {
     static const std::string dir = [] {
         const std::string d = cs::test::freshDataFolder("streaming-clean");
         for (int i = 0; i < kImages; ++i)
-            cs::test::writeTestPng(d + "/" + "abc"[i % 3] + "/img" + std::to_string(100 + i) + ".png", kH, kW, i);
+            cs::test::writeTestPng(
+                d + "/" + "abc"[i % 3] + "/img" + std::to_string(100 + i) + ".png", kH, kW, i);
         return d;
     }();
     return dir;
@@ -87,8 +88,10 @@ private Q_SLOTS:
         QCOMPARE(source.maxLabel(), 2);
         QCOMPARE(source.workerCount(), 2);
         for (int e = 0; e < 3; ++e) {
-            const auto streamed = epoch(source, e, 42, 8); // 8 does not divide 37: a short last batch
-            QVERIFY2(sameBatches(streamed, epoch(reference, e, 42, 8)), qPrintable(QString("epoch %1").arg(e)));
+            const auto streamed =
+                epoch(source, e, 42, 8); // 8 does not divide 37: a short last batch
+            QVERIFY2(sameBatches(streamed, epoch(reference, e, 42, 8)),
+                     qPrintable(QString("epoch %1").arg(e)));
             QCOMPARE(streamed.back().count(), 5);
         }
         // The whole set fits the default budget: only the first epoch decoded.
@@ -126,9 +129,11 @@ private Q_SLOTS:
     void unreadableFilesAreSkippedAndReportedOnce() {
         const std::string dir = cs::test::freshDataFolder("streaming-broken");
         for (int i = 0; i < 9; ++i)
-            cs::test::writeTestPng(dir + "/" + "ab"[i % 2] + "/img" + std::to_string(i) + ".png", kH, kW, i);
+            cs::test::writeTestPng(dir + "/" + "ab"[i % 2] + "/img" + std::to_string(i) + ".png",
+                                   kH, kW, i);
         std::vector<uint8_t> junk{0xFF, 0xD8, 0xFF, 0xE0};
-        for (int i = 0; i < 500; ++i) junk.push_back(uint8_t(i * 31));
+        for (int i = 0; i < 500; ++i)
+            junk.push_back(uint8_t(i * 31));
         junk.push_back(0xFF), junk.push_back(0xD9);
         cs::test::writeBytes(dir + "/a/corrupt.jpg", junk);
         const ImageFolderIndex index = indexImageFolders(dir, decodeOptions());
@@ -138,15 +143,18 @@ private Q_SLOTS:
         QCOMPARE(good.count(), 9);
 
         StreamingFolderSource source(index.train, decodeOptions(), StreamingOptions{});
-        QCOMPARE(source.size(), 10); // the size stays: the bad file's place is taken by another image
+        QCOMPARE(source.size(),
+                 10); // the size stays: the bad file's place is taken by another image
         for (int e = 0; e < 2; ++e)
             for (const ImageSet& batch : epoch(source, e, 3, 4))
                 for (int i = 0; i < batch.count(); ++i) {
                     bool known = false;
                     for (int g = 0; g < good.count() && !known; ++g)
-                        known = std::equal(batch.image(i), batch.image(i) + batch.imageSize(), good.image(g)) &&
+                        known = std::equal(batch.image(i), batch.image(i) + batch.imageSize(),
+                                           good.image(g)) &&
                                 batch.labels[size_t(i)] == good.labels[size_t(g)];
-                    QVERIFY2(known, "a streamed image is not one of the readable files with its label");
+                    QVERIFY2(known,
+                             "a streamed image is not one of the readable files with its label");
                 }
         const std::vector<SkippedFile> reported = source.skipped();
         QCOMPARE(reported.size(), size_t(1));
