@@ -1,5 +1,6 @@
 #include "data/batch_source.h"
 
+#include "core/errors.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -19,12 +20,18 @@ std::vector<int> epochOrder(int n, int epoch, uint64_t seed, bool shuffle) {
 }
 
 ImageSetSource::ImageSetSource(const ImageSet& set, BatchTransform transform)
-    : set_(set), transform_(std::move(transform)) {
-    order_ = epochOrder(set_.count(), 0, 0, false);
+    : ImageSetSource(set, 0, set.count(), std::move(transform)) {}
+
+ImageSetSource::ImageSetSource(const ImageSet& set, int first, int count, BatchTransform transform)
+    : set_(set), first_(first), count_(count), transform_(std::move(transform)) {
+    if (first < 0 || count < 0 || first + count > set.count())
+        throw DataError("images [" + std::to_string(first) + ", " + std::to_string(first + count) +
+                        ") are outside a set of " + std::to_string(set.count()));
+    order_ = epochOrder(count_, 0, 0, false);
 }
 
 void ImageSetSource::beginEpoch(int epoch, uint64_t seed, bool shuffle) {
-    order_ = epochOrder(set_.count(), epoch, seed, shuffle);
+    order_ = epochOrder(count_, epoch, seed, shuffle);
     epochSeed_ = splitmix64(seed ^ (uint64_t(epoch) << 32));
 }
 
@@ -36,7 +43,7 @@ void ImageSetSource::read(int first, int n, ImageSet& out) {
     out.pixels.resize(size_t(n) * size_t(size));
     out.labels.resize(size_t(n));
     for (int i = 0; i < n; ++i) {
-        const int src = order_[size_t(first + i)];
+        const int src = first_ + order_[size_t(first + i)];
         std::memcpy(out.pixels.data() + int64_t(i) * size, set_.image(src), size_t(size));
         out.labels[size_t(i)] = set_.labels[size_t(src)];
     }
@@ -44,7 +51,8 @@ void ImageSetSource::read(int first, int n, ImageSet& out) {
 }
 
 int ImageSetSource::maxLabel() const {
-    return set_.labels.empty() ? -1 : *std::max_element(set_.labels.begin(), set_.labels.end());
+    if (count_ == 0) return -1;
+    return *std::max_element(set_.labels.begin() + first_, set_.labels.begin() + first_ + count_);
 }
 
 } // namespace cs

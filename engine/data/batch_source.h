@@ -36,7 +36,9 @@ using BatchTransform = std::function<void(ImageSet& batch, uint64_t seed)>;
 class ImageSetSource : public BatchSource {
 public:
     explicit ImageSetSource(const ImageSet& set, BatchTransform transform = {});
-    int size() const override { return set_.count(); }
+    // Only images [first, first + count) of the set: a validation split without a copy.
+    ImageSetSource(const ImageSet& set, int first, int count, BatchTransform transform = {});
+    int size() const override { return count_; }
     int height() const override { return set_.height; }
     int width() const override { return set_.width; }
     int channels() const override { return set_.channels; }
@@ -46,6 +48,7 @@ public:
 
 private:
     const ImageSet& set_;
+    int first_ = 0, count_ = 0;
     BatchTransform transform_;
     std::vector<int> order_;
     uint64_t epochSeed_ = 0;

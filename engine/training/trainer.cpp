@@ -100,25 +100,23 @@ Evaluation Trainer::evaluateInArena(BatchSource& set, int classCount) {
 
 History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* validationSet,
                      const BatchTransform& augmentation) {
-    // Keras takes the validation split from the end, before any shuffling.
-    ImageSet splitTrain, splitValidation;
-    const ImageSet* train = &fullTrain;
-    const ImageSet* validation = validationSet;
-    if (!validation && options_.validationSplit > 0.0) {
-        const int splitAt = int(std::ceil(fullTrain.count() * (1.0 - options_.validationSplit)));
-        splitTrain = fullTrain.slice(0, splitAt);
-        splitValidation = fullTrain.slice(splitAt, fullTrain.count());
-        train = &splitTrain;
-        validation = &splitValidation;
+    // Keras takes the validation split from the end, before any shuffling; the
+    // two sources read their ranges of the same set (no copy).
+    for (int32_t label : fullTrain.labels)
+        if (label < 0) throw DataError("a label is negative: " + std::to_string(label));
+    if (validationSet) {
+        for (int32_t label : validationSet->labels)
+            if (label < 0) throw DataError("a validation label is negative: " + std::to_string(label));
+        ImageSetSource trainSource(fullTrain, augmentation); // only the training split is augmented
+        ImageSetSource validationSource(*validationSet);
+        return fit(trainSource, classCount, validationSet->count() ? &validationSource : nullptr);
     }
-    for (const ImageSet* set : {train, validation})
-        if (set)
-            for (int32_t label : set->labels)
-                if (label < 0) throw DataError("a label is negative: " + std::to_string(label));
-    ImageSetSource trainSource(*train, augmentation); // only the training split is augmented
-    if (!validation || validation->count() == 0) return fit(trainSource, classCount, nullptr);
-    ImageSetSource validationSource(*validation);
-    return fit(trainSource, classCount, &validationSource);
+    int splitAt = fullTrain.count();
+    if (options_.validationSplit > 0.0)
+        splitAt = int(std::ceil(fullTrain.count() * (1.0 - options_.validationSplit)));
+    ImageSetSource trainSource(fullTrain, 0, splitAt, augmentation);
+    ImageSetSource validationSource(fullTrain, splitAt, fullTrain.count() - splitAt);
+    return fit(trainSource, classCount, splitAt < fullTrain.count() ? &validationSource : nullptr);
 }
 
 History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation) {
