@@ -36,6 +36,16 @@ void parallelFor(long n, long grain, const std::function<void(long, long)>& fn) 
                       [&](const tbb::blocked_range<long>& r) { fn(r.begin(), r.end()); });
 }
 
+void sumPartials(float* dst, const std::vector<const float*>& parts, long n, float l2, const float* weights) {
+    parallelFor(n, 1 << 14, [&](long b, long e) {
+        for (long i = b; i < e; ++i) dst[i] = 0.0f;
+        for (const float* p : parts)
+            for (long i = b; i < e; ++i) dst[i] += p[i];
+        if (l2 > 0.0f && weights)
+            for (long i = b; i < e; ++i) dst[i] += 2.0f * l2 * weights[i];
+    });
+}
+
 int hardwareThreads() { return tbb::info::default_concurrency(); }
 
 struct ThreadPool::Impl {

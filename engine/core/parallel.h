@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace cs {
 
@@ -26,6 +27,11 @@ void forEachChunk(int n, int chunks, const std::function<void(int chunk, ChunkRa
 
 // Element-wise work with no reduction (any split gives the same result).
 void parallelFor(long n, long grain, const std::function<void(long begin, long end)>& fn);
+
+// dst[i] = parts[0][i] + parts[1][i] + ... (+ l2Factor * 2 * weights[i]), in
+// chunk order for every element (so deterministic), split across threads.
+void sumPartials(float* dst, const std::vector<const float*>& parts, long n, float l2 = 0.0f,
+                 const float* weights = nullptr);
 
 // An arena of a chosen size; run() executes work inside it.
 class ThreadPool {

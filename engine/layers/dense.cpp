@@ -101,13 +101,9 @@ void Dense::backward(const std::vector<const Tensor*>& inputs, const Tensor& out
 
     if (!wantGrads) return;
     Param& k = params_[0];
-    k.grad = ws_[0].dKernel;
-    for (int c = 1; c < ctx.chunks; ++c) {
-        const float* p = ws_[size_t(c)].dKernel.data();
-        for (int64_t i = 0; i < k.grad.size(); ++i) k.grad[i] += p[i];
-    }
-    if (l2_ > 0.0f)
-        for (int64_t i = 0; i < k.grad.size(); ++i) k.grad[i] += 2.0f * l2_ * k.value[i];
+    std::vector<const float*> parts;
+    for (int c = 0; c < ctx.chunks; ++c) parts.push_back(ws_[size_t(c)].dKernel.data());
+    sumPartials(k.grad.data(), parts, long(k.grad.size()), l2_, k.value.data());
     if (useBias_) {
         Param& bp = params_[1];
         bp.grad.zero();
