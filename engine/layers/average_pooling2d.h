@@ -9,10 +9,11 @@ class AveragePooling2D : public Pooling2D {
 public:
     explicit AveragePooling2D(const json::Value& config) : Pooling2D("AveragePooling2D", config) {}
     static LayerSpec spec();
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 
 private:
     // Number of real (unpadded) values in the window of output position (oy, ox).

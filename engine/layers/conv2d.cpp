@@ -213,21 +213,79 @@ void Conv2D::col2imAdd(const float* col, float* image) const {
     }
 }
 
-void Conv2D::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx) {
-    const Tensor& in = *inputs[0];
-    const int N = in.shape()[0];
-    const int rowsPerImage = g_.y.out * g_.x.out;
-    out.resize({N, g_.y.out, g_.x.out, filters_});
+void Conv2D::prepareBatch(int, const RunContext& ctx) {
     if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
+}
+
+void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int chunk,
+                          ChunkRange r) {
+    const Tensor& in = *inputs[0];
+    const int rowsPerImage = g_.y.out * g_.x.out;
     const float* kernel = params_[0].value.data();
     const float* bias = useBias_ ? params_[1].value.data() : nullptr;
     const int block = imagesPerBlock(rowsPerImage);
+    Workspace& w = ws_[size_t(chunk)];
+    for (int b = r.begin; b < r.end; b += block) {
+        const int n = std::min(block, r.end - b);
+        const int rows = n * rowsPerImage;
+        const float* col;
+        if (isPointwise()) {
+            col = in.sample(b);
+        } else {
+            w.col.resize({rows, g_.patch});
+            for (int i = 0; i < n; ++i)
+                im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
+            col = w.col.data();
+        }
+        float* o = out.sample(b);
+        if (g_.patch <= kSmallPatch) {
+            smallPatchProduct(col, kernel, bias, activation_, o, rows, g_.patch, filters_);
+        } else {
+            gemm(false, false, rows, filters_, g_.patch, 1.0f, col, g_.patch, kernel, filters_, 0.0f, o,
+                 filters_);
+            if (bias)
+                for (long i = 0; i < rows; ++i)
+                    for (int f = 0; f < filters_; ++f) o[i * filters_ + f] += bias[f];
+            applyActivation(activation_, o, rows, filters_);
+        }
+    }
+}
 
-    forEachChunk(N, ctx.chunks, [&](int chunk, ChunkRange r) {
-        Workspace& w = ws_[size_t(chunk)];
-        for (int b = r.begin; b < r.end; b += block) {
-            const int n = std::min(block, r.end - b);
-            const int rows = n * rowsPerImage;
+void Conv2D::beginBackward(const RunContext& ctx) {
+    prepareBatch(0, ctx);
+    if (!trainable()) return;
+    for (int c = 0; c < ctx.chunks; ++c) {
+        Workspace& w = ws_[size_t(c)];
+        w.dKernel.resize(params_[0].value.shape());
+        w.dKernel.zero();
+        w.dBias.resize({filters_});
+        w.dBias.zero();
+    }
+}
+
+void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
+                           const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk, ChunkRange r) {
+    const Tensor& in = *inputs[0];
+    Tensor* dIn = dInputs[0];
+    const int rowsPerImage = g_.y.out * g_.x.out;
+    const bool wantGrads = trainable();
+    const int block = imagesPerBlock(rowsPerImage);
+    const float* kernel = params_[0].value.data();
+    Workspace& w = ws_[size_t(chunk)];
+    // Everything per block of images, so the block's gradient stays in cache
+    // from the activation derivative through the bias sum to both products.
+    for (int b = r.begin; b < r.end; b += block) {
+        const int n = std::min(block, r.end - b);
+        const int rows = n * rowsPerImage;
+        float* dyBlock = dOut.sample(b);
+        if (!ctx.lossGradientIsPreActivation)
+            activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
+        if (wantGrads && useBias_) {
+            float* db = w.dBias.data();
+            for (long i = 0; i < rows; ++i)
+                for (int f = 0; f < filters_; ++f) db[f] += dyBlock[i * filters_ + f];
+        }
+        if (wantGrads) {
             const float* col;
             if (isPointwise()) {
                 col = in.sample(b);
@@ -237,86 +295,28 @@ void Conv2D::forward(const std::vector<const Tensor*>& inputs, Tensor& out, cons
                     im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
                 col = w.col.data();
             }
-            float* o = out.sample(b);
-            if (g_.patch <= kSmallPatch) {
-                smallPatchProduct(col, kernel, bias, activation_, o, rows, g_.patch, filters_);
-            } else {
-                gemm(false, false, rows, filters_, g_.patch, 1.0f, col, g_.patch, kernel, filters_,
-                     0.0f, o, filters_);
-                if (bias)
-                    for (long i = 0; i < rows; ++i)
-                        for (int f = 0; f < filters_; ++f) o[i * filters_ + f] += bias[f];
-                applyActivation(activation_, o, rows, filters_);
+            gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_, 1.0f,
+                 w.dKernel.data(), filters_);
+        }
+        if (!dIn) continue;
+        if (isPointwise()) {
+            gemm(false, true, rows, g_.channels, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,
+                 dIn->sample(b), g_.channels);
+        } else {
+            w.dcol.resize({rows, g_.patch});
+            gemm(false, true, rows, g_.patch, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,
+                 w.dcol.data(), g_.patch);
+            for (int i = 0; i < n; ++i) {
+                float* img = dIn->sample(b + i);
+                std::memset(img, 0, sizeof(float) * size_t(dIn->sampleSize()));
+                col2imAdd(w.dcol.data() + long(i) * rowsPerImage * g_.patch, img);
             }
         }
-    });
+    }
 }
 
-void Conv2D::backward(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
-                      const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
-    const Tensor& in = *inputs[0];
-    Tensor* dIn = dInputs[0];
-    const int N = in.shape()[0];
-    const int rowsPerImage = g_.y.out * g_.x.out;
-    const bool wantGrads = trainable();
-    const int block = imagesPerBlock(rowsPerImage);
-    const float* kernel = params_[0].value.data();
-    if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
-
-    forEachChunk(N, ctx.chunks, [&](int chunk, ChunkRange r) {
-        Workspace& w = ws_[size_t(chunk)];
-        if (wantGrads) {
-            w.dKernel.resize(params_[0].value.shape());
-            w.dKernel.zero();
-            w.dBias.resize({filters_});
-            w.dBias.zero();
-        }
-        if (r.size() == 0) return;
-        // Everything per block of images, so the block's gradient stays in cache
-        // from the activation derivative through the bias sum to both products.
-        for (int b = r.begin; b < r.end; b += block) {
-            const int n = std::min(block, r.end - b);
-            const int rows = n * rowsPerImage;
-            float* dyBlock = dOut.sample(b);
-            if (!ctx.lossGradientIsPreActivation)
-                activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
-            if (wantGrads && useBias_) {
-                float* db = w.dBias.data();
-                for (long i = 0; i < rows; ++i)
-                    for (int f = 0; f < filters_; ++f) db[f] += dyBlock[i * filters_ + f];
-            }
-            if (wantGrads) {
-                const float* col;
-                if (isPointwise()) {
-                    col = in.sample(b);
-                } else {
-                    w.col.resize({rows, g_.patch});
-                    for (int i = 0; i < n; ++i)
-                        im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
-                    col = w.col.data();
-                }
-                gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_, 1.0f,
-                     w.dKernel.data(), filters_);
-            }
-            if (dIn) {
-                if (isPointwise()) {
-                    gemm(false, true, rows, g_.channels, filters_, 1.0f, dyBlock, filters_, kernel,
-                         filters_, 0.0f, dIn->sample(b), g_.channels);
-                } else {
-                    w.dcol.resize({rows, g_.patch});
-                    gemm(false, true, rows, g_.patch, filters_, 1.0f, dyBlock, filters_, kernel,
-                         filters_, 0.0f, w.dcol.data(), g_.patch);
-                    for (int i = 0; i < n; ++i) {
-                        float* img = dIn->sample(b + i);
-                        std::memset(img, 0, sizeof(float) * size_t(dIn->sampleSize()));
-                        col2imAdd(w.dcol.data() + long(i) * rowsPerImage * g_.patch, img);
-                    }
-                }
-            }
-        }
-    });
-
-    if (!wantGrads) return;
+void Conv2D::endBackward(const RunContext& ctx) {
+    if (!trainable()) return;
     // Sum the per-chunk partial gradients in chunk order: deterministic for a thread count.
     Param& k = params_[0];
     std::vector<const float*> parts;

@@ -48,58 +48,59 @@ void Dense::build(const std::vector<Shape>& inputs, Rng& rng) {
     if (useBias_) addParam("bias", {units_}, true);
 }
 
-void Dense::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx) {
-    const Tensor& in = *inputs[0];
-    const int N = in.shape()[0];
-    out.resize({N, units_});
-    const float* kernel = params_[0].value.data();
-    const float* bias = useBias_ ? params_[1].value.data() : nullptr;
-    forEachChunk(N, ctx.chunks, [&](int, ChunkRange r) {
-        if (r.size() == 0) return;
-        float* o = out.sample(r.begin);
-        gemm(false, false, r.size(), units_, inputs_, 1.0f, in.sample(r.begin), inputs_, kernel,
-             units_, 0.0f, o, units_);
-        if (bias)
-            for (int i = 0; i < r.size(); ++i)
-                for (int u = 0; u < units_; ++u) o[long(i) * units_ + u] += bias[u];
-        applyActivation(activation_, o, r.size(), units_);
-    });
+void Dense::prepareBatch(int, const RunContext& ctx) {
+    if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
 }
 
-void Dense::backward(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
-                     const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
+void Dense::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                         ChunkRange r) {
+    const Tensor& in = *inputs[0];
+    const float* kernel = params_[0].value.data();
+    const float* bias = useBias_ ? params_[1].value.data() : nullptr;
+    float* o = out.sample(r.begin);
+    gemm(false, false, r.size(), units_, inputs_, 1.0f, in.sample(r.begin), inputs_, kernel, units_, 0.0f, o,
+         units_);
+    if (bias)
+        for (int i = 0; i < r.size(); ++i)
+            for (int u = 0; u < units_; ++u) o[long(i) * units_ + u] += bias[u];
+    applyActivation(activation_, o, r.size(), units_);
+}
+
+void Dense::beginBackward(const RunContext& ctx) {
+    prepareBatch(0, ctx);
+    if (!trainable()) return;
+    for (int c = 0; c < ctx.chunks; ++c) {
+        Workspace& w = ws_[size_t(c)];
+        w.dKernel.resize({inputs_, units_});
+        w.dKernel.zero();
+        w.dBias.resize({units_});
+        w.dBias.zero();
+    }
+}
+
+void Dense::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
+                          const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk, ChunkRange r) {
     const Tensor& in = *inputs[0];
     Tensor* dIn = dInputs[0];
-    const int N = in.shape()[0];
-    const bool wantGrads = trainable();
     const float* kernel = params_[0].value.data();
-    if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
+    Workspace& w = ws_[size_t(chunk)];
+    float* dy = dOut.sample(r.begin);
+    if (!ctx.lossGradientIsPreActivation)
+        activationBackward(activation_, out.sample(r.begin), dy, r.size(), units_);
+    if (trainable()) {
+        gemm(true, false, inputs_, units_, r.size(), 1.0f, in.sample(r.begin), inputs_, dy, units_, 1.0f,
+             w.dKernel.data(), units_);
+        if (useBias_)
+            for (int i = 0; i < r.size(); ++i)
+                for (int u = 0; u < units_; ++u) w.dBias[u] += dy[long(i) * units_ + u];
+    }
+    if (dIn)
+        gemm(false, true, r.size(), inputs_, units_, 1.0f, dy, units_, kernel, units_, 0.0f, dIn->sample(r.begin),
+             inputs_);
+}
 
-    forEachChunk(N, ctx.chunks, [&](int chunk, ChunkRange r) {
-        Workspace& w = ws_[size_t(chunk)];
-        if (wantGrads) {
-            w.dKernel.resize({inputs_, units_});
-            w.dBias.resize({units_});
-            w.dBias.zero();
-            if (r.size() == 0) w.dKernel.zero();
-        }
-        if (r.size() == 0) return;
-        float* dy = dOut.sample(r.begin);
-        if (!ctx.lossGradientIsPreActivation)
-            activationBackward(activation_, out.sample(r.begin), dy, r.size(), units_);
-        if (wantGrads) {
-            gemm(true, false, inputs_, units_, r.size(), 1.0f, in.sample(r.begin), inputs_, dy,
-                 units_, 0.0f, w.dKernel.data(), units_);
-            if (useBias_)
-                for (int i = 0; i < r.size(); ++i)
-                    for (int u = 0; u < units_; ++u) w.dBias[u] += dy[long(i) * units_ + u];
-        }
-        if (dIn)
-            gemm(false, true, r.size(), inputs_, units_, 1.0f, dy, units_, kernel, units_, 0.0f,
-                 dIn->sample(r.begin), inputs_);
-    });
-
-    if (!wantGrads) return;
+void Dense::endBackward(const RunContext& ctx) {
+    if (!trainable()) return;
     Param& k = params_[0];
     std::vector<const float*> parts;
     for (int c = 0; c < ctx.chunks; ++c) parts.push_back(ws_[size_t(c)].dKernel.data());

@@ -15,10 +15,16 @@ public:
 
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void build(const std::vector<Shape>& inputs, Rng& rng) override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void prepareBatch(int batch, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void beginBackward(const RunContext& ctx) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
+    void endBackward(const RunContext& ctx) override;
+    // Its weights are read whole for any range: give it a thread's chunk at once.
+    bool prefersWholeChunk() const override { return true; }
 
     Activation activation() const { return activation_; }
 

@@ -1,5 +1,6 @@
 #include "layers/layer.h"
 
+#include <cassert>
 #include <cmath>
 
 namespace cs {
@@ -15,6 +16,45 @@ bool Layer::trainable() const { return config_.getBool("trainable", true); }
 void Layer::setTrainable(bool trainable) { config_.set("trainable", trainable); }
 
 void Layer::build(const std::vector<Shape>&, Rng&) {}
+
+void Layer::prepareBatch(int, const RunContext&) {}
+void Layer::beginBackward(const RunContext&) {}
+void Layer::endBackward(const RunContext&) {}
+bool Layer::runsInRanges(const RunContext&) const { return true; }
+
+// Layers that run in ranges override these two; the others override forward()
+// and backward() instead and report runsInRanges() == false, so the model
+// never calls these for them.
+void Layer::forwardRange(const std::vector<const Tensor*>&, Tensor&, const RunContext&, int, ChunkRange) {
+    assert(false && "forwardRange() of a layer that runs whole batches only");
+}
+void Layer::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor&, const std::vector<Tensor*>&,
+                          const RunContext&, int, ChunkRange) {
+    assert(false && "backwardRange() of a layer that runs whole batches only");
+}
+
+void Layer::forward(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx) {
+    std::vector<Shape> shapes;
+    for (const Tensor* t : inputs) shapes.push_back(t->shape().withoutBatch());
+    const int n = inputs.empty() ? 0 : inputs[0]->shape()[0];
+    output.resize(outputShape(shapes).withBatch(n));
+    prepareBatch(n, ctx);
+    forEachChunk(n, ctx.chunks, [&](int chunk, ChunkRange r) {
+        if (r.size() > 0) forwardRange(inputs, output, ctx, chunk, r);
+    });
+}
+
+void Layer::backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                     const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
+    for (size_t i = 0; i < inputs.size(); ++i)
+        if (dInputs[i]) dInputs[i]->resize(inputs[i]->shape());
+    const int n = output.shape()[0];
+    beginBackward(ctx);
+    forEachChunk(n, ctx.chunks, [&](int chunk, ChunkRange r) {
+        if (r.size() > 0) backwardRange(inputs, output, dOutput, dInputs, ctx, chunk, r);
+    });
+    endBackward(ctx);
+}
 
 Param* Layer::findParam(const std::string& name) {
     for (auto& p : params_)

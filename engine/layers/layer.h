@@ -2,11 +2,19 @@
 //
 // A layer owns its parameters and its per-batch scratch memory. The model
 // calls outputShape() to infer shapes, build() once to create parameters,
-// then forward()/backward() on whole batches (NHWC tensors). Layers split a
-// batch into ctx.chunks contiguous pieces (see core/parallel.h) and reduce
-// per-chunk weight gradients in chunk order, so results are deterministic.
+// then runs batches (NHWC tensors). A batch is cut into ctx.chunks contiguous
+// pieces, one per thread (see core/parallel.h); a layer computes any range of
+// images of its chunk with forwardRange()/backwardRange(), accumulating its
+// weight gradients per chunk, and endBackward() adds the chunks up in chunk
+// order, so results are deterministic for a thread count.
+//
+// Working on ranges lets the model run a chain depth-first: each thread takes
+// a few images through many layers while they are still in its cache, instead
+// of streaming the whole batch through memory once per layer. forward() and
+// backward() run one layer over a whole batch (graphs, BatchNormalization).
 #pragma once
 
+#include "core/parallel.h"
 #include "core/random.h"
 #include "core/tensor.h"
 #include "io/json.h"
@@ -54,14 +62,40 @@ public:
     virtual Shape outputShape(const std::vector<Shape>& inputs) const = 0;
     // Creates and initialises the parameters (glorot_uniform kernels, zero biases).
     virtual void build(const std::vector<Shape>& inputs, Rng& rng);
+
+    // ---- Range execution ------------------------------------------------------------
+    // Sizes per-batch state (masks, indices, per-chunk workspaces) before ranges run.
+    virtual void prepareBatch(int batch, const RunContext& ctx);
+    // Images [range.begin, range.end) of `output` (already sized for the batch), on
+    // thread slot `chunk`.
+    virtual void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output,
+                              const RunContext& ctx, int chunk, ChunkRange range);
+    // Zeroes the per-chunk gradient sums (before any backwardRange of a batch).
+    virtual void beginBackward(const RunContext& ctx);
+    // Given dL/dOutput for the range (may be modified in place), writes dL/dInput
+    // of the range into every non-null dInputs[i] (sized for the batch) and adds
+    // the range's weight gradients to chunk `chunk`'s sums when trainable.
+    virtual void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output,
+                               Tensor& dOutput, const std::vector<Tensor*>& dInputs,
+                               const RunContext& ctx, int chunk, ChunkRange range);
+    // Adds the chunks' gradient sums into the parameters' gradients.
+    virtual void endBackward(const RunContext& ctx);
+    // False when an image's output depends on the other images of the batch
+    // (BatchNormalization in training): the model then runs it whole.
+    virtual bool runsInRanges(const RunContext& ctx) const;
+    // True when small ranges would waste work (Dense re-reads all its weights per
+    // range): the model gives it each thread's whole chunk at once.
+    virtual bool prefersWholeChunk() const { return false; }
+
+    // ---- Whole-batch execution --------------------------------------------------------
+    // The whole batch through this layer: sizes the output, then ranges per chunk.
     virtual void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                         const RunContext& ctx) = 0;
-    // Given dL/dOutput (may be modified in place), writes dL/dInput into every
-    // non-null dInputs[i] (overwriting) and, when trainable, sets the gradients
-    // of the trainable parameters.
+                         const RunContext& ctx);
+    // The whole batch backwards: dInputs (non-null ones) are resized and
+    // overwritten; trainable parameters get their gradients.
     virtual void backward(const std::vector<const Tensor*>& inputs, const Tensor& output,
                           Tensor& dOutput, const std::vector<Tensor*>& dInputs,
-                          const RunContext& ctx) = 0;
+                          const RunContext& ctx);
 
     std::vector<Param>& params() { return params_; }
     const std::vector<Param>& params() const { return params_; }

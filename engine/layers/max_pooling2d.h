@@ -14,10 +14,12 @@ class MaxPooling2D : public Pooling2D {
 public:
     explicit MaxPooling2D(const json::Value& config) : Pooling2D("MaxPooling2D", config) {}
     static LayerSpec spec();
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void prepareBatch(int batch, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 
 private:
     std::vector<uint16_t> argmax_; // per output value of the last training batch: window position

@@ -28,16 +28,22 @@ Shape Add::outputShape(const std::vector<Shape>& inputs) const {
     return inputs[0];
 }
 
-void Add::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&) {
-    out = *inputs[0];
-    for (size_t k = 1; k < inputs.size(); ++k)
-        for (int64_t i = 0; i < out.size(); ++i) out[i] += (*inputs[k])[i];
+void Add::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int, ChunkRange r) {
+    const long begin = r.begin * long(out.sampleSize()), end = r.end * long(out.sampleSize());
+    float* o = out.data();
+    const float* first = inputs[0]->data();
+    for (long i = begin; i < end; ++i) o[i] = first[i];
+    for (size_t k = 1; k < inputs.size(); ++k) {
+        const float* x = inputs[k]->data();
+        for (long i = begin; i < end; ++i) o[i] += x[i];
+    }
 }
 
-void Add::backward(const std::vector<const Tensor*>&, const Tensor&, Tensor& dOut,
-                   const std::vector<Tensor*>& dInputs, const RunContext&) {
+void Add::backwardRange(const std::vector<const Tensor*>&, const Tensor& out, Tensor& dOut,
+                        const std::vector<Tensor*>& dInputs, const RunContext&, int, ChunkRange r) {
+    const size_t bytes = sizeof(float) * size_t(out.sampleSize()) * size_t(r.size());
     for (Tensor* d : dInputs)
-        if (d) *d = dOut;
+        if (d) std::memcpy(d->sample(r.begin), dOut.sample(r.begin), bytes);
 }
 
 LayerSpec Concatenate::spec() {
@@ -69,36 +75,29 @@ Shape Concatenate::outputShape(const std::vector<Shape>& inputs) const {
     return Shape(dims);
 }
 
-void Concatenate::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&) {
-    std::vector<Shape> shapes;
-    for (auto* t : inputs) shapes.push_back(t->shape().withoutBatch());
-    const Shape outSample = outputShape(shapes);
-    const int N = inputs[0]->shape()[0];
-    out.resize(outSample.withBatch(N));
-    const int outC = outSample[outSample.rank() - 1];
-    const long rows = long(out.size() / outC);
+void Concatenate::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                               ChunkRange r) {
+    const int outC = out.shape()[out.shape().rank() - 1];
+    const long rowsPerSample = long(out.sampleSize() / outC);
     int offset = 0;
-    for (auto* t : inputs) {
+    for (const Tensor* t : inputs) {
         const int c = t->shape()[t->shape().rank() - 1];
-        for (long r = 0; r < rows; ++r)
-            std::memcpy(out.data() + r * outC + offset, t->data() + r * c, sizeof(float) * size_t(c));
+        for (long row = r.begin * rowsPerSample; row < r.end * rowsPerSample; ++row)
+            std::memcpy(out.data() + row * outC + offset, t->data() + row * c, sizeof(float) * size_t(c));
         offset += c;
     }
 }
 
-void Concatenate::backward(const std::vector<const Tensor*>& inputs, const Tensor& out,
-                           Tensor& dOut, const std::vector<Tensor*>& dInputs, const RunContext&) {
+void Concatenate::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
+                                const std::vector<Tensor*>& dInputs, const RunContext&, int, ChunkRange r) {
     const int outC = out.shape()[out.shape().rank() - 1];
-    const long rows = long(out.size() / outC);
+    const long rowsPerSample = long(out.sampleSize() / outC);
     int offset = 0;
     for (size_t k = 0; k < inputs.size(); ++k) {
         const int c = inputs[k]->shape()[inputs[k]->shape().rank() - 1];
-        if (Tensor* d = dInputs[k]) {
-            d->resize(inputs[k]->shape());
-            for (long r = 0; r < rows; ++r)
-                std::memcpy(d->data() + r * c, dOut.data() + r * outC + offset,
-                            sizeof(float) * size_t(c));
-        }
+        if (Tensor* d = dInputs[k])
+            for (long row = r.begin * rowsPerSample; row < r.end * rowsPerSample; ++row)
+                std::memcpy(d->data() + row * c, dOut.data() + row * outC + offset, sizeof(float) * size_t(c));
         offset += c;
     }
 }

@@ -13,10 +13,11 @@ public:
     explicit Add(const json::Value& config) : Layer("Add", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 };
 
 class Concatenate : public Layer {
@@ -24,10 +25,11 @@ public:
     explicit Concatenate(const json::Value& config) : Layer("Concatenate", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 };
 
 } // namespace cs

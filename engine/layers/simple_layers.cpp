@@ -9,9 +9,10 @@
 namespace cs {
 
 namespace {
-void copyBatch(const Tensor& from, Tensor& to, const Shape& sampleShape) {
-    to.resize(sampleShape.withBatch(from.shape()[0]));
-    std::memcpy(to.data(), from.data(), sizeof(float) * size_t(from.size()));
+// Copies images [r.begin, r.end) (same number of values per image in both).
+void copyRange(const Tensor& from, Tensor& to, ChunkRange r) {
+    const size_t perSample = size_t(from.sampleSize());
+    std::memcpy(to.sample(r.begin), from.sample(r.begin), sizeof(float) * perSample * size_t(r.size()));
 }
 } // namespace
 
@@ -40,12 +41,13 @@ InputLayer::InputLayer(const json::Value& c) : Layer("InputLayer", c) {
 
 Shape InputLayer::outputShape(const std::vector<Shape>&) const { return shape_; }
 
-void InputLayer::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&) {
-    copyBatch(*inputs[0], out, shape_);
+void InputLayer::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                              ChunkRange r) {
+    copyRange(*inputs[0], out, r);
 }
 
-void InputLayer::backward(const std::vector<const Tensor*>&, const Tensor&, Tensor&,
-                          const std::vector<Tensor*>&, const RunContext&) {}
+void InputLayer::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor&, const std::vector<Tensor*>&,
+                               const RunContext&, int, ChunkRange) {}
 
 // ---- Flatten -------------------------------------------------------------------
 
@@ -63,13 +65,14 @@ Shape Flatten::outputShape(const std::vector<Shape>& inputs) const {
     return {int(inputs.at(0).numel())};
 }
 
-void Flatten::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&) {
-    copyBatch(*inputs[0], out, {int(inputs[0]->sampleSize())});
+void Flatten::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                           ChunkRange r) {
+    copyRange(*inputs[0], out, r);
 }
 
-void Flatten::backward(const std::vector<const Tensor*>& inputs, const Tensor&, Tensor& dOut,
-                       const std::vector<Tensor*>& dInputs, const RunContext&) {
-    if (dInputs[0]) copyBatch(dOut, *dInputs[0], inputs[0]->shape().withoutBatch());
+void Flatten::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor& dOut,
+                            const std::vector<Tensor*>& dInputs, const RunContext&, int, ChunkRange r) {
+    if (dInputs[0]) copyRange(dOut, *dInputs[0], r);
 }
 
 // ---- GlobalAveragePooling2D -------------------------------------------------------
@@ -92,40 +95,35 @@ Shape GlobalAveragePooling2D::outputShape(const std::vector<Shape>& inputs) cons
     return {in[2]};
 }
 
-void GlobalAveragePooling2D::forward(const std::vector<const Tensor*>& inputs, Tensor& out,
-                                     const RunContext& ctx) {
+void GlobalAveragePooling2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&,
+                                          int, ChunkRange r) {
     const Tensor& in = *inputs[0];
-    const int N = in.shape()[0], C = in.shape()[3];
+    const int C = in.shape()[3];
     const long pixels = long(in.shape()[1]) * in.shape()[2];
-    out.resize({N, C});
-    forEachChunk(N, ctx.chunks, [&](int, ChunkRange r) {
-        for (int n = r.begin; n < r.end; ++n) {
-            float* o = out.sample(n);
-            std::memset(o, 0, sizeof(float) * size_t(C));
-            const float* x = in.sample(n);
-            for (long p = 0; p < pixels; ++p)
-                for (int c = 0; c < C; ++c) o[c] += x[p * C + c];
-            for (int c = 0; c < C; ++c) o[c] /= float(pixels);
-        }
-    });
+    for (int n = r.begin; n < r.end; ++n) {
+        float* o = out.sample(n);
+        std::memset(o, 0, sizeof(float) * size_t(C));
+        const float* x = in.sample(n);
+        for (long p = 0; p < pixels; ++p)
+            for (int c = 0; c < C; ++c) o[c] += x[p * C + c];
+        for (int c = 0; c < C; ++c) o[c] /= float(pixels);
+    }
 }
 
-void GlobalAveragePooling2D::backward(const std::vector<const Tensor*>& inputs, const Tensor&,
-                                      Tensor& dOut, const std::vector<Tensor*>& dInputs,
-                                      const RunContext& ctx) {
+void GlobalAveragePooling2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor&, Tensor& dOut,
+                                           const std::vector<Tensor*>& dInputs, const RunContext&, int,
+                                           ChunkRange r) {
     Tensor* dIn = dInputs[0];
     if (!dIn) return;
     const Tensor& in = *inputs[0];
-    const int N = in.shape()[0], C = in.shape()[3];
+    const int C = in.shape()[3];
     const long pixels = long(in.shape()[1]) * in.shape()[2];
-    forEachChunk(N, ctx.chunks, [&](int, ChunkRange r) {
-        for (int n = r.begin; n < r.end; ++n) {
-            const float* g = dOut.sample(n);
-            float* d = dIn->sample(n);
-            for (long p = 0; p < pixels; ++p)
-                for (int c = 0; c < C; ++c) d[p * C + c] = g[c] / float(pixels);
-        }
-    });
+    for (int n = r.begin; n < r.end; ++n) {
+        const float* g = dOut.sample(n);
+        float* d = dIn->sample(n);
+        for (long p = 0; p < pixels; ++p)
+            for (int c = 0; c < C; ++c) d[p * C + c] = g[c] / float(pixels);
+    }
 }
 
 // ---- Activation ----------------------------------------------------------------------
@@ -147,23 +145,23 @@ ActivationLayer::ActivationLayer(const json::Value& c)
 
 Shape ActivationLayer::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
 
-void ActivationLayer::forward(const std::vector<const Tensor*>& inputs, Tensor& out,
-                              const RunContext&) {
-    const Tensor& in = *inputs[0];
-    copyBatch(in, out, in.shape().withoutBatch());
-    const Shape& s = in.shape();
+void ActivationLayer::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                                   ChunkRange r) {
+    copyRange(*inputs[0], out, r);
+    const Shape& s = out.shape();
     const int cols = s[s.rank() - 1];
-    applyActivation(activation_, out.data(), long(out.size() / cols), cols);
+    applyActivation(activation_, out.sample(r.begin), long(out.sampleSize() / cols) * r.size(), cols);
 }
 
-void ActivationLayer::backward(const std::vector<const Tensor*>&, const Tensor& out, Tensor& dOut,
-                               const std::vector<Tensor*>& dInputs, const RunContext& ctx) {
+void ActivationLayer::backwardRange(const std::vector<const Tensor*>&, const Tensor& out, Tensor& dOut,
+                                    const std::vector<Tensor*>& dInputs, const RunContext& ctx, int, ChunkRange r) {
     if (!dInputs[0]) return;
     const Shape& s = out.shape();
     const int cols = s[s.rank() - 1];
     if (!ctx.lossGradientIsPreActivation)
-        activationBackward(activation_, out.data(), dOut.data(), long(out.size() / cols), cols);
-    copyBatch(dOut, *dInputs[0], s.withoutBatch());
+        activationBackward(activation_, out.sample(r.begin), dOut.sample(r.begin),
+                           long(out.sampleSize() / cols) * r.size(), cols);
+    copyRange(dOut, *dInputs[0], r);
 }
 
 // ---- Dropout ---------------------------------------------------------------------------
@@ -185,61 +183,63 @@ Dropout::Dropout(const json::Value& c) : Layer("Dropout", c), rate_(float(c.at("
 
 Shape Dropout::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
 
-void Dropout::forward(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx) {
-    const Tensor& in = *inputs[0];
-    out.resize(in.shape());
+void Dropout::build(const std::vector<Shape>& inputs, Rng&) { perSample_ = long(inputs.at(0).numel()); }
+
+void Dropout::prepareBatch(int batch, const RunContext& ctx) {
     lastWasTraining_ = ctx.training && rate_ > 0.0f;
+    if (lastWasTraining_) mask_.resize(size_t(batch) * size_t(perSample_));
+}
+
+void Dropout::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx, int,
+                           ChunkRange r) {
+    const Tensor& in = *inputs[0];
     if (!lastWasTraining_) {
-        std::memcpy(out.data(), in.data(), sizeof(float) * size_t(in.size()));
+        copyRange(in, out, r);
         return;
     }
-    mask_.resize(size_t(in.size()));
     const float scale = 1.0f / (1.0f - rate_);
-    const long perSample = long(in.sampleSize());
+    const long perSample = perSample_;
     // Each sample's mask comes from its own counter-based stream keyed by
     // (seed, step, layer, sample): the same whatever thread computes it. One
     // 64-bit draw gives four 16-bit uniforms; keep when u >= rate (rate is
     // resolved to 1/65536, far below any visible effect).
     const uint32_t threshold = uint32_t(double(rate_) * 65536.0 + 0.5);
     const uint64_t stream = splitmix64(ctx.seed ^ splitmix64((ctx.step << 16) ^ uint64_t(index_)));
-    forEachChunk(in.shape()[0], ctx.chunks, [&](int, ChunkRange r) {
-        for (int n = r.begin; n < r.end; ++n) {
-            uint8_t* m = mask_.data() + n * perSample;
-            const uint64_t sampleKey = splitmix64(stream ^ uint64_t(n));
-            long i = 0;
-            for (; i + 4 <= perSample; i += 4) {
-                const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
-                m[i] = (bits & 0xffff) >= threshold;
-                m[i + 1] = ((bits >> 16) & 0xffff) >= threshold;
-                m[i + 2] = ((bits >> 32) & 0xffff) >= threshold;
-                m[i + 3] = (bits >> 48) >= threshold;
-            }
-            if (i < perSample) {
-                const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
-                for (long j = i; j < perSample; ++j) m[j] = ((bits >> (16 * (j - i))) & 0xffff) >= threshold;
-            }
-            const float* x = in.sample(n);
-            float* y = out.sample(n);
-            const float keepScale = scale; // a local: the loop must not reload it, nor branch
-            for (long i = 0; i < perSample; ++i) y[i] = x[i] * (float(m[i]) * keepScale);
+    for (int n = r.begin; n < r.end; ++n) {
+        uint8_t* m = mask_.data() + n * perSample;
+        const uint64_t sampleKey = splitmix64(stream ^ uint64_t(n));
+        long i = 0;
+        for (; i + 4 <= perSample; i += 4) {
+            const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
+            m[i] = (bits & 0xffff) >= threshold;
+            m[i + 1] = ((bits >> 16) & 0xffff) >= threshold;
+            m[i + 2] = ((bits >> 32) & 0xffff) >= threshold;
+            m[i + 3] = (bits >> 48) >= threshold;
         }
-    });
+        if (i < perSample) {
+            const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
+            for (long j = i; j < perSample; ++j) m[j] = ((bits >> (16 * (j - i))) & 0xffff) >= threshold;
+        }
+        const float* x = in.sample(n);
+        float* y = out.sample(n);
+        for (long j = 0; j < perSample; ++j) y[j] = x[j] * (float(m[j]) * scale); // branch-free
+    }
 }
 
-void Dropout::backward(const std::vector<const Tensor*>& inputs, const Tensor&, Tensor& dOut,
-                       const std::vector<Tensor*>& dInputs, const RunContext&) {
+void Dropout::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor& dOut,
+                            const std::vector<Tensor*>& dInputs, const RunContext&, int, ChunkRange r) {
     Tensor* dIn = dInputs[0];
     if (!dIn) return;
-    dIn->resize(inputs[0]->shape());
     if (!lastWasTraining_) {
-        std::memcpy(dIn->data(), dOut.data(), sizeof(float) * size_t(dOut.size()));
+        copyRange(dOut, *dIn, r);
         return;
     }
     const float scale = 1.0f / (1.0f - rate_);
+    const long begin = r.begin * perSample_, end = r.end * perSample_;
     const uint8_t* m = mask_.data();
     const float* g = dOut.data();
     float* d = dIn->data();
-    for (int64_t i = 0; i < dOut.size(); ++i) d[i] = g[i] * (float(m[i]) * scale);
+    for (long i = begin; i < end; ++i) d[i] = g[i] * (float(m[i]) * scale);
 }
 
 } // namespace cs

@@ -16,10 +16,11 @@ public:
     static LayerSpec spec();
     Shape shape() const { return shape_; }
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 
 private:
     Shape shape_;
@@ -31,10 +32,11 @@ public:
     explicit Flatten(const json::Value& config) : Layer("Flatten", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 };
 
 // (H, W, C) -> (C): the mean of each feature map.
@@ -44,10 +46,11 @@ public:
         : Layer("GlobalAveragePooling2D", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 };
 
 // A stand-alone activation function (relu, sigmoid, tanh, softmax, linear).
@@ -57,10 +60,11 @@ public:
     static LayerSpec spec();
     Activation activation() const { return activation_; }
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 
 private:
     Activation activation_;
@@ -73,13 +77,17 @@ public:
     explicit Dropout(const json::Value& config);
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
-    void forward(const std::vector<const Tensor*>& inputs, Tensor& output,
-                 const RunContext& ctx) override;
-    void backward(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
-                  const std::vector<Tensor*>& dInputs, const RunContext& ctx) override;
+    void build(const std::vector<Shape>& inputs, Rng& rng) override;
+    void prepareBatch(int batch, const RunContext& ctx) override;
+    void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
+                      int chunk, ChunkRange range) override;
+    void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
+                       const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
+                       ChunkRange range) override;
 
 private:
     float rate_;
+    long perSample_ = 0;
     std::vector<uint8_t> mask_; // 1 = kept, for the last training forward
     bool lastWasTraining_ = false;
 };
