@@ -9,6 +9,7 @@
 
 #include "core/errors.h"
 #include "data/augmentation.h"
+#include "data/augmentation_preview.h"
 #include "data/dataset_summary.h"
 #include "data/image_grid.h"
 
@@ -61,49 +62,18 @@ int runAugment(const Args& args) {
     const int count = a.getInt("--count", 5, 1, 50);
     const uint64_t seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
     const cs::AugmentationOptions options = augmentationOptions(a);
-    const cs::Augmenter augmenter(options);
     const cs::DatasetSample sample = cs::sampleDataset(pos[1], imageFolderOptions(a, 150, 150, 3),
                                                        a.get("--split", "train"), rows);
-    const cs::ImageSet& images = sample.images;
-    if (images.count() == 0) throw cs::DataError(pos[1] + ": no readable images to preview");
-
-    // Every transformed image is kept until the grid is drawn (cells point into them).
-    std::vector<std::vector<uint8_t>> transformed(size_t(images.count() * count),
-                                                  std::vector<uint8_t>(size_t(images.imageSize())));
-    std::vector<cs::GridCell> cells;
-    for (int r = 0; r < images.count(); ++r) {
-        const int label = images.labels[size_t(r)];
-        const std::string name = label < int(sample.summary.classNames.size())
-                                     ? sample.summary.classNames[size_t(label)]
-                                     : std::to_string(label);
-        cells.push_back(
-            {images.image(r), images.height, images.width, images.channels, name, "original"});
-        for (int k = 0; k < count; ++k) {
-            std::vector<uint8_t>& out = transformed[size_t(r * count + k)];
-            // One seed per (row, transform): a row's transforms differ, the picture repeats with
-            // --seed.
-            const cs::TransformParams p = augmenter.randomTransform(
-                images.image(r), images.height, images.width, images.channels, out.data(),
-                cs::splitmix64(seed ^ uint64_t(r * 1000 + k)));
-            // The parameters on two lines under the image: "r+12 t-3,+5" / "s+0.1 z0.93,1.08
-            // flipH".
-            const std::string text = p.describe();
-            size_t cut = text.find(' ', text.find(' ') + 1);
-            if (cut == std::string::npos) cut = text.size();
-            cells.push_back({out.data(), images.height, images.width, images.channels,
-                             text.substr(0, cut),
-                             cut < text.size() ? text.substr(cut + 1) : std::string()});
-        }
-    }
-    cs::GridStyle style;
-    style.columns = count + 1;
-    const cv::Mat grid = cs::drawImageGrid(cells, style);
+    if (sample.images.count() == 0) throw cs::DataError(pos[1] + ": no readable images to preview");
+    const cs::AugmentationPreview preview =
+        cs::makeAugmentationPreview(sample.images, options, count, seed);
+    const cv::Mat grid = cs::drawAugmentationPreview(preview, sample.summary.classNames);
     cs::writeImageFile(a.get("--out"), grid);
     std::printf("augmentation: %s\n", options.describe().c_str());
     if (!options.enabled())
         std::printf("(no augmentation option given: the transforms are copies)\n");
     std::printf("wrote %s: %d source image(s) from %s, %d random transforms each, %dx%d pixels\n",
-                a.get("--out").c_str(), images.count(), sample.summary.name.c_str(), count,
+                a.get("--out").c_str(), sample.images.count(), sample.summary.name.c_str(), count,
                 grid.cols, grid.rows);
     return 0;
 }

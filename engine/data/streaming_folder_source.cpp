@@ -73,10 +73,15 @@ void StreamingFolderSource::beginEpoch(int epoch, uint64_t seed, bool shuffle) {
     plan->order =
         std::make_shared<const std::vector<int>>(epochOrder(size(), epoch, seed, shuffle));
     plan->epochSeed = splitmix64(seed ^ (uint64_t(epoch) << 32)); // as ImageSetSource
+    // Expect the batch size of the last pass, so decoding starts now rather than
+    // at the first read (a wrong guess only costs a restart there).
+    plan->batchSize = lastBatchSize_;
+    plan->batches = lastBatchSize_ > 0 ? (size() + lastBatchSize_ - 1) / lastBatchSize_ : 0;
     plan_ = plan;
     for (Slot& s : slots_)
         s.state = Slot::State::Free;
     nextToSchedule_ = nextToConsume_ = 0;
+    workAvailable_.notify_all();
 }
 
 // A new plan with the same order for batches of `batchSize` from `firstBatch` on.
@@ -88,6 +93,7 @@ void StreamingFolderSource::restart(int batchSize, int firstBatch,
     plan->generation = generation;
     plan->batchSize = batchSize;
     plan->batches = batchSize > 0 ? (size() + batchSize - 1) / batchSize : 0;
+    if (batchSize > 0) lastBatchSize_ = batchSize;
     plan_ = plan;
     for (Slot& s : slots_)
         s.state = Slot::State::Free;

@@ -96,6 +96,7 @@ private:
     std::atomic<uint64_t> generation_{0};
     std::vector<Slot> slots_;
     int nextToSchedule_ = 0, nextToConsume_ = 0, inFlight_ = 0;
+    int lastBatchSize_ = 0; // the batch size of the last pass, expected again
     bool stopping_ = false;
     std::vector<std::thread> workers_;
 };

@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "core/parallel.h"
 #include "data/augmentation.h"
+#include "data/augmentation_preview.h"
 #include "data_test_support.h"
 #include "test_registry.h"
 
@@ -248,6 +249,37 @@ private Q_SLOTS:
         std::vector<uint8_t> single(size_t(original.imageSize()));
         aug.randomTransform(original.image(0), 20, 22, 3, single.data(), 1234);
         QVERIFY(std::equal(single.begin(), single.end(), a.image(0)));
+    }
+
+    void previewRepeatsWithItsSeed() {
+        ImageSet sources = patternSet(2, 20, 24, 3);
+        sources.labels = {0, 1};
+        const AugmentationPreview a = makeAugmentationPreview(sources, courseOptions(), 4, 7);
+        QCOMPARE(a.transformed.count(), 8);
+        QCOMPARE(a.params.size(), size_t(8));
+        QCOMPARE(a.transformed.labels, (std::vector<int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+        QVERIFY(a.sources.pixels == sources.pixels);
+        QVERIFY(makeAugmentationPreview(sources, courseOptions(), 4, 7).transformed.pixels ==
+                a.transformed.pixels);
+        QVERIFY(makeAugmentationPreview(sources, courseOptions(), 4, 8).transformed.pixels !=
+                a.transformed.pixels);
+        // Transform k of row r is image r * count + k of a training batch with the same seed.
+        ImageSet batch = a.transformed;
+        for (int i = 0; i < batch.count(); ++i)
+            std::copy(sources.image(i / 4), sources.image(i / 4) + sources.imageSize(),
+                      batch.image(i));
+        Augmenter(courseOptions()).augmentBatch(batch, 7);
+        QVERIFY(batch.pixels == a.transformed.pixels);
+        // Without options the transforms are copies.
+        const AugmentationPreview copies = makeAugmentationPreview(sources, {}, 2, 7);
+        QVERIFY(std::equal(sources.image(1), sources.image(1) + sources.imageSize(),
+                           copies.transformed.image(3)));
+        // The picture: a column for the source and one per transform; 24 px enlarged 4x.
+        const cv::Mat grid = drawAugmentationPreview(a, {"cat", "dog"});
+        QCOMPARE(grid.cols, 8 + 5 * (96 + 8));
+        QCOMPARE(grid.rows, 8 + 2 * (96 + 34 + 8));
+        CS_CHECK_THROWS(ConfigError, makeAugmentationPreview(sources, {}, 0, 1),
+                        "at least one transform");
     }
 
     void optionsUseKerasNames() {
