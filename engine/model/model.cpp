@@ -97,6 +97,7 @@ std::vector<Shape> Model::inferShapes() const {
 
 void Model::build(uint64_t seed) {
     std::vector<Shape> shapes = inferShapes();
+    shapes_ = shapes;
     for (size_t k = 0; k + 1 < nodes_.size(); ++k) {
         bool used = false;
         for (size_t j = k + 1; j < nodes_.size() && !used; ++j)
@@ -171,6 +172,10 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
         throw ShapeError("the model expects input " + expected.toString(true) + ", got " +
                          input.shape().toString());
     outputPtr_[0] = &input; // the InputLayer passes its batch through untouched
+    if (isChain()) {
+        forwardChain(input, ctx);
+        return *outputPtr_.back();
+    }
     for (size_t k = 1; k < nodes_.size(); ++k) {
         std::vector<const Tensor*> in;
         for (int i : nodes_[k].inputs) in.push_back(outputPtr_[size_t(i)]);
@@ -191,6 +196,10 @@ const Tensor& Model::nodeOutput(int node) const {
 }
 
 void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation) {
+    if (isChain()) {
+        backwardChain(dOutput, ctx, outputGradIsPreActivation);
+        return;
+    }
     const size_t last = nodes_.size() - 1;
     std::vector<bool> ready(nodes_.size(), false);
     // The output node's gradient is the caller's buffer; others are ours.

@@ -89,7 +89,21 @@ private:
         std::unique_ptr<Layer> layer;
         std::vector<int> inputs;
     };
+    // Depth-first execution of a chain (model_chain.cpp).
+    void forwardChain(const Tensor& input, const RunContext& ctx);
+    void backwardChain(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation);
+    void forwardNodeRange(int node, const RunContext& ctx, int chunk, ChunkRange range);
+    void backwardNodeRange(int node, Tensor* const* grads, const RunContext& ctx, int chunk, ChunkRange range);
+    // The nodes [first, end) that run in ranges, split into groups that share
+    // sub-batches (and nodes that take a thread's whole chunk at once).
+    struct RangeGroup {
+        int first, end;
+        int subBatch; // images per sub-batch; 0 = the whole chunk
+    };
+    std::vector<RangeGroup> rangeGroups(int first, int end) const;
+
     std::vector<Node> nodes_;
+    std::vector<Shape> shapes_; // per-sample output shape of every node, from build()
     bool built_ = false;
     // Run-time buffers, one per node.
     std::vector<Tensor> outputs_;

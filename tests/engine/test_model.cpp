@@ -90,6 +90,53 @@ private Q_SLOTS:
         QVERIFY(text.contains("max_pooling2d_1 (MaxPooling2D)"));
     }
 
+    void depthFirstChainEqualsLayerByLayer() {
+        // A chain runs depth-first in sub-batches; running each layer over the
+        // whole batch must give bit-identical outputs and the same weight
+        // gradients up to float summation order (sub-batches split the sums).
+        for (int chunks : {1, 2, 3}) {
+            Model m = trainedLikeModel("fashion_mnist_batchnorm");
+            Model copy = m.clone();
+            Tensor input(m.inputShape().withBatch(7));
+            fillRandom(input, 3, 0.0f, 1.0f);
+            RunContext ctx;
+            ctx.training = true;
+            ctx.chunks = chunks;
+            ctx.seed = 4;
+            Tensor viaModel = m.forward(input, ctx);
+            Tensor grad(viaModel.shape());
+            fillRandom(grad, 8);
+            Tensor gradCopy = grad;
+            m.backward(grad, ctx, false);
+
+            // The same layer by layer, whole batches.
+            std::vector<Tensor> outs(size_t(copy.nodeCount()));
+            const Tensor* prev = &input;
+            for (int k = 1; k < copy.nodeCount(); ++k) {
+                copy.layer(k).forward({prev}, outs[size_t(k)], ctx);
+                prev = &outs[size_t(k)];
+            }
+            for (int64_t i = 0; i < viaModel.size(); ++i) QCOMPARE(viaModel[i], (*prev)[i]);
+            std::vector<Tensor> grads(size_t(copy.nodeCount()));
+            grads.back() = gradCopy;
+            for (int k = copy.nodeCount() - 1; k >= 1; --k) {
+                const Tensor* in = k == 1 ? &input : &outs[size_t(k) - 1];
+                copy.layer(k).backward({in}, outs[size_t(k)], grads[size_t(k)], {k > 1 ? &grads[size_t(k) - 1] : nullptr},
+                                       ctx);
+            }
+            for (int k = 1; k < m.nodeCount(); ++k)
+                for (size_t p = 0; p < m.layer(k).params().size(); ++p) {
+                    const Param& a = m.layer(k).params()[p];
+                    const Param& b = copy.layer(k).params()[p];
+                    if (!a.trainable) continue;
+                    for (int64_t i = 0; i < a.grad.size(); ++i)
+                        QVERIFY2(std::abs(a.grad[i] - b.grad[i]) <= 1e-5f * (1.0f + std::abs(b.grad[i])),
+                                 qPrintable(QString("%1[%2]: %3 vs %4").arg(QString::fromStdString(a.name)).arg(i)
+                                                .arg(a.grad[i]).arg(b.grad[i])));
+                }
+        }
+    }
+
     void courseMaxPoolingExample() {
         // "Capa de pooling": 4x4 input, 2x2 window, stride 2 -> [[6, 4], [9, 6]].
         auto pool = makeLayer("MaxPooling2D", R"({"pool_size": [2, 2], "strides": 2})");
