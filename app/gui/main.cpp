@@ -1,0 +1,51 @@
+// convstudio: the ConvStudio desktop application. Everything but the
+// QApplication set-up lives in the ui library (ui/window/main_window.h).
+//
+//   convstudio [PROJECT | ARCHITECTURE.json | MODEL.safetensors]
+#include "window/icons.h"
+#include "window/main_window.h"
+#include "window/theme.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ConvStudio");
+    QApplication::setApplicationName("ConvStudio");
+    QApplication::setApplicationDisplayName("ConvStudio");
+    QApplication::setApplicationVersion(CONVSTUDIO_VERSION);
+    QApplication::setDesktopFileName("convstudio");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Build, train and look inside convolutional neural networks.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        "file", "A project (.convstudio.json), an architecture (.json) or a trained "
+                "model (.safetensors) to open.");
+    QCommandLineOption fresh(
+        "new", "Start with the course's first CNN instead of reopening the last project.");
+    QCommandLineOption page(
+        "page", "Open on a page: model, data, train, inspect, classify or playground.", "name");
+    QCommandLineOption theme("theme", "Colour theme for this run: system, light or dark.", "name");
+    parser.addOption(fresh);
+    parser.addOption(page);
+    parser.addOption(theme);
+    parser.process(app);
+
+    ui::initResources();
+    const QString themeName =
+        parser.isSet(theme) ? parser.value(theme) : QSettings().value("theme", "system").toString();
+    ui::applyTheme(ui::themeFromName(themeName));
+    ui::StartupOptions options;
+    options.restoreSession = !parser.isSet(fresh);
+    const QStringList pages = {"model", "data", "train", "inspect", "classify", "playground"};
+    if (parser.isSet(page)) options.page = int(pages.indexOf(parser.value(page).toLower()));
+    if (!parser.positionalArguments().isEmpty())
+        options.fileToOpen = parser.positionalArguments().first();
+    ui::MainWindow window(options);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,111 @@
+// Takes the user guide's screenshots (docs/images) from the real window:
+//   DISPLAY=:99 ./build/tests/ui/ui_screenshot_tour docs/images
+// under Xvfb, or with QT_QPA_PLATFORM=offscreen. Not a test: it drives the
+// window through the same calls a person's clicks make, waits for the data
+// set and the previews, and saves each view as a PNG.
+#include "datapage/augmentation_panel.h"
+#include "datapage/augmentation_preview_view.h"
+#include "datapage/data_page.h"
+#include "datapage/dataset_controller.h"
+#include "datapage/image_viewer_dialog.h"
+#include "datapage/sample_grid.h"
+#include "document/project_document.h"
+#include "editor/model_canvas.h"
+#include "editor/model_editor_page.h"
+#include "window/icons.h"
+#include "window/main_window.h"
+#include "window/theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <cstdio>
+
+namespace {
+
+void settle(int ms = 300) {
+    QTest::qWait(ms); // let layouts, pool threads and repaints finish before a grab
+}
+
+void save(QWidget* widget, const QString& dir, const QString& name) {
+    settle();
+    const QString path = QDir(dir).filePath(name);
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // never touch the person's settings
+    QApplication::setOrganizationName("ConvStudioTour");
+    QApplication::setApplicationName("ConvStudio");
+    const QString out = argc > 1 ? argv[1] : "docs/images";
+    QDir().mkpath(out);
+    ui::initResources();
+    ui::applyTheme(ui::Theme::Light);
+
+    ui::StartupOptions options;
+    options.restoreSession = false;
+    ui::MainWindow window(options);
+    window.resize(1400, 860);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return 1;
+    ui::ProjectDocument* doc = window.document();
+    if (!window.datasetController()->current()) {
+        QSignalSpy loaded(window.datasetController(), &ui::DatasetController::loaded);
+        loaded.wait(60000);
+    }
+    window.modelPage()->canvas()->fitToView();
+    doc->setFocusedLayer("conv2d");
+    save(&window, out, "model-editor.png");
+
+    // A model with a problem: the Flatten removed; the issue bar offers the fix.
+    doc->removeLayer("flatten");
+    doc->setFocusedLayer("dense");
+    save(&window, out, "model-problem.png");
+    doc->undoStack()->undo();
+
+    // A skip connection: Add after a ReLU, connected by hand.
+    const QString add = doc->insertLayer("Add", {"conv2d", "max_pooling2d"});
+    doc->insertLayer("Activation", {"conv2d", add.toStdString()});
+    doc->connectLayers("conv2d", add);
+    doc->setFocusedLayer(add);
+    save(&window, out, "model-skip-connection.png");
+    while (doc->undoStack()->canUndo())
+        doc->undoStack()->undo();
+
+    window.showPage(ui::MainWindow::DataPageIndex);
+    save(&window, out, "data-page.png");
+
+    QSignalSpy rendered(window.dataPage()->preview(), &ui::AugmentationPreviewView::rendered);
+    for (QPushButton* b : window.dataPage()->augmentation()->findChildren<QPushButton*>())
+        if (b->text() == "Course example") b->click();
+    if (rendered.isEmpty()) rendered.wait(10000);
+    save(&window, out, "data-augmentation.png");
+
+    auto* grid = window.dataPage()->samples();
+    ui::ImageViewerDialog viewer(window.datasetController()->current(), grid->split(),
+                                 grid->filtered(), 0, &window);
+    viewer.resize(460, 520);
+    viewer.show();
+    if (!QTest::qWaitForWindowExposed(&viewer)) return 1;
+    viewer.fit();
+    save(&viewer, out, "image-viewer.png");
+    viewer.close();
+
+    ui::applyTheme(ui::Theme::Dark);
+    window.showPage(ui::MainWindow::ModelPage);
+    save(&window, out, "model-editor-dark.png");
+    window.showPage(ui::MainWindow::DataPageIndex);
+    save(&window, out, "data-augmentation-dark.png");
+    doc->undoStack()->setClean(); // no "save changes?" question on the way out
+    return 0;
+}

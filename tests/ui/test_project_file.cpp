@@ -1,0 +1,140 @@
+// Project files: what is saved comes back the same (model and every setting),
+// presets and trained models open as projects, broken files are refused with
+// their name, and settings edits are undoable.
+#include "ui_test_support.h"
+
+#include "document/presets.h"
+#include "document/project_document.h"
+#include "window/project_actions.h"
+
+#include "core/errors.h"
+#include "io/json.h"
+
+#include <QDir>
+#include <QFile>
+#include <QtTest>
+
+using namespace ui;
+
+class ProjectFileTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void saveAndReopenGivesTheSameModelAndSettings() {
+        ProjectDocument doc;
+        doc.load(ProjectDocument::defaultProject(), {});
+        QVERIFY(doc.setLayerAttribute("conv2d", "filters", 48));
+        QVERIFY(!doc.insertLayer("BatchNormalization", {"conv2d", "max_pooling2d"}).isEmpty());
+        DataSettings data;
+        data.kind = cs::DatasetKind::ImageFolders;
+        data.folder = "/data/cats_and_dogs";
+        data.imageFolders.height = data.imageFolders.width = 150;
+        data.imageFolders.validationSplit = 0.25;
+        data.imageFolders.classMode = cs::ClassMode::Binary;
+        doc.setDataSettings(data);
+        cs::Preprocessing pre;
+        pre.mean = {0.5f};
+        pre.std = {0.5f};
+        doc.setPreprocessing(pre);
+        cs::AugmentationOptions aug;
+        aug.rotationRange = 20;
+        aug.zoomLow = 0.8;
+        aug.zoomHigh = 1.2;
+        aug.horizontalFlip = true;
+        aug.fillMode = cs::FillMode::Reflect;
+        doc.setAugmentation(aug);
+        TrainingSettings training;
+        training.optimizer = "sgd";
+        training.momentum = 0.9;
+        training.epochs = 5;
+        training.earlyStopping.enabled = true;
+        training.earlyStopping.patience = 2;
+        doc.setTrainingSettings(training);
+        QVERIFY(doc.isModified());
+
+        QWidget window;
+        ProjectActions actions(&doc, &window);
+        const QString path = QDir(uitest::tempDir()).filePath("first.convstudio.json");
+        QVERIFY(actions.saveTo(path));
+        QVERIFY(!doc.isModified());
+        QCOMPARE(doc.filePath(), path);
+        QVERIFY(actions.recentFiles().contains(path));
+        QCOMPARE(
+            QString::fromStdString(cs::json::parseFile(path.toStdString()).at("format").asString()),
+            QString("convstudio-project"));
+
+        ProjectDocument other;
+        QWidget otherWindow;
+        ProjectActions otherActions(&other, &otherWindow);
+        QVERIFY(otherActions.openFile(path));
+        QVERIFY(other.graph() == doc.graph());
+        QCOMPARE(QString::fromStdString(other.settings().toJson().dump()),
+                 QString::fromStdString(doc.settings().toJson().dump()));
+        QCOMPARE(other.settings().augmentation.rotationRange, 20.0);
+        QCOMPARE(other.settings().training.earlyStopping.patience, 2);
+        QCOMPARE(other.filePath(), path);
+        QVERIFY(!other.isModified());
+        QCOMPARE(other.report().totalParameters, doc.report().totalParameters);
+    }
+
+    void presetsOpenAsUntitledProjects() {
+        const std::vector<PresetInfo> presets = listPresets();
+        QVERIFY(presets.size() >= 8);
+        for (const PresetInfo& p : presets) {
+            const ProjectContent content = readProjectFile(p.path);
+            QVERIFY2(!content.isProject, p.name.c_str());
+            QCOMPARE(QString::fromStdString(content.graph.name), QString::fromStdString(p.name));
+            QVERIFY2(analyzeModel(content.graph).valid(), p.name.c_str());
+        }
+        ProjectDocument doc;
+        QWidget window;
+        ProjectActions actions(&doc, &window);
+        actions.newFromPreset("mnist_cnn_architecture");
+        QCOMPARE(doc.report().totalParameters, int64_t(93322)); // the course's number
+        QVERIFY(doc.filePath().isEmpty());
+    }
+
+    void brokenFileIsRefusedAndTheDocumentKept() {
+        const QString path = QDir(uitest::tempDir()).filePath("broken.convstudio.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"convstudio-project\", \"model\": {\"layers\": [");
+        file.close();
+        ProjectDocument doc;
+        doc.load(ProjectDocument::defaultProject(), {});
+        const ModelGraph before = doc.graph();
+        try {
+            readProjectFile(path.toStdString());
+            QFAIL("a truncated project was read");
+        } catch (const cs::Error& e) {
+            QVERIFY2(QString(e.what()).contains("broken.convstudio.json"), e.what());
+        }
+        QWidget window;
+        ProjectActions actions(&doc, &window);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression("Cannot open broken.convstudio.json"));
+        QVERIFY(!actions.openFile(path));
+        QVERIFY(doc.graph() == before);
+    }
+
+    void settingsEditsAreUndoable() {
+        ProjectDocument doc;
+        cs::AugmentationOptions aug;
+        aug.rotationRange = 10;
+        doc.setAugmentation(aug, "rotation_range");
+        aug.rotationRange = 15;
+        doc.setAugmentation(aug, "rotation_range"); // same gesture: merged
+        QCOMPARE(doc.undoStack()->count(), 1);
+        doc.endGesture();
+        aug.rotationRange = 25;
+        doc.setAugmentation(aug, "rotation_range");
+        QCOMPARE(doc.undoStack()->count(), 2);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().augmentation.rotationRange, 15.0);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.settings().augmentation.enabled());
+    }
+};
+
+UI_TEST_CLASS(ProjectFileTest);
+#include "test_project_file.moc"

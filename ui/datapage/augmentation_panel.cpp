@@ -1,0 +1,153 @@
+#include "datapage/augmentation_panel.h"
+
+#include "document/project_document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+
+namespace ui {
+
+AugmentationPanel::AugmentationPanel(ProjectDocument* document, QWidget* parent)
+    : QGroupBox(tr("Augmentation (training split only)"), parent), document_(document) {
+    rotation_ = addSpin("rotation_range", 0, 180, 5, "\u00b0",
+                        tr("Rotate by a random angle in [-r, r] degrees"));
+    widthShift_ = addSpin("width_shift_range", 0, 1, 0.05, "",
+                          tr("Shift sideways by up to this fraction of the width"));
+    heightShift_ = addSpin("height_shift_range", 0, 1, 0.05, "",
+                           tr("Shift up or down by up to this fraction of the height"));
+    shear_ = addSpin("shear_range", 0, 90, 5, "\u00b0",
+                     tr("Shear by a random angle in [-s, s] degrees"));
+    zoomLow_ = addSpin("zoom_range", 0.1, 4, 0.05, "",
+                       tr("Zoom factor range [low, high] (1 = no zoom; Keras's "
+                          "zoom_range=0.2 is [0.8, 1.2])"));
+    zoomHigh_ =
+        addSpin("zoom_range_high", 0.1, 4, 0.05, "", tr("Upper end of the zoom factor range"));
+    brightLow_ = addSpin("brightness_range", 0, 4, 0.05, "",
+                         tr("Multiply pixels by a factor in [low, high] (1 = unchanged)"));
+    brightHigh_ = addSpin("brightness_range_high", 0, 4, 0.05, "",
+                          tr("Upper end of the brightness factor range"));
+    cval_ = addSpin("cval", 0, 255, 1, "",
+                    tr("Pixel value outside the image when fill_mode is constant"));
+    hflip_ = new QCheckBox(tr("horizontal_flip"), this);
+    hflip_->setToolTip(tr("Mirror half of the images left-right"));
+    vflip_ = new QCheckBox(tr("vertical_flip"), this);
+    vflip_->setToolTip(tr("Mirror half of the images top-bottom"));
+    fillMode_ = new QComboBox(this);
+    fillMode_->addItems({"nearest", "constant", "reflect", "wrap"});
+    fillMode_->setToolTip(tr("How pixels that come from outside the image are filled"));
+    editors_.insert("horizontal_flip", hflip_);
+    editors_.insert("vertical_flip", vflip_);
+    editors_.insert("fill_mode", fillMode_);
+
+    auto pairRow = [this](QDoubleSpinBox* a, QDoubleSpinBox* b) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(a, 1);
+        row->addWidget(new QLabel("\u2013", this));
+        row->addWidget(b, 1);
+        return row;
+    };
+    auto* flips = new QHBoxLayout;
+    flips->addWidget(hflip_);
+    flips->addWidget(vflip_);
+    flips->addStretch(1);
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow("rotation_range", rotation_);
+    form->addRow("width_shift_range", widthShift_);
+    form->addRow("height_shift_range", heightShift_);
+    form->addRow("shear_range", shear_);
+    form->addRow("zoom_range", pairRow(zoomLow_, zoomHigh_));
+    form->addRow(flips);
+    form->addRow("brightness_range", pairRow(brightLow_, brightHigh_));
+    form->addRow("fill_mode", fillMode_);
+    form->addRow("cval", cval_);
+    auto* buttons = new QHBoxLayout;
+    auto* course = new QPushButton(tr("Course example"), this);
+    course->setToolTip(
+        tr("rotation 30°, shifts 0.2, zoom 0.2, horizontal flip, fill nearest — as in the course"));
+    auto* none = new QPushButton(tr("None"), this);
+    none->setToolTip(tr("No augmentation"));
+    buttons->addStretch(1);
+    buttons->addWidget(course);
+    buttons->addWidget(none);
+    form->addRow(buttons);
+
+    connect(hflip_, &QCheckBox::toggled, this, [this] { commit({}); });
+    connect(vflip_, &QCheckBox::toggled, this, [this] { commit({}); });
+    connect(fillMode_, &QComboBox::activated, this, [this] { commit({}); });
+    connect(course, &QPushButton::clicked, this, [this] {
+        cs::AugmentationOptions o;
+        o.rotationRange = 30;
+        o.widthShiftRange = o.heightShiftRange = 0.2;
+        o.zoomLow = 0.8;
+        o.zoomHigh = 1.2;
+        o.horizontalFlip = true;
+        document_->setAugmentation(o);
+    });
+    connect(none, &QPushButton::clicked, this,
+            [this] { document_->setAugmentation(cs::AugmentationOptions{}); });
+    connect(document_, &ProjectDocument::augmentationChanged, this, &AugmentationPanel::refresh);
+    refresh();
+}
+
+QDoubleSpinBox* AugmentationPanel::addSpin(const QString& key, double lo, double hi, double step,
+                                           const QString& suffix, const QString& help) {
+    auto* spin = new QDoubleSpinBox(this);
+    spin->setRange(lo, hi);
+    spin->setSingleStep(step);
+    spin->setDecimals(step < 1 ? 2 : 0);
+    spin->setSuffix(suffix);
+    spin->setKeyboardTracking(false);
+    spin->setAccelerated(true);
+    spin->setToolTip(help);
+    spin->setObjectName(key);
+    editors_.insert(key, spin);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key] { commit(key); });
+    connect(spin, &QDoubleSpinBox::editingFinished, document_, &ProjectDocument::endGesture);
+    return spin;
+}
+
+void AugmentationPanel::refresh() {
+    const cs::AugmentationOptions& o = document_->settings().augmentation;
+    std::vector<QSignalBlocker> blockers;
+    for (QWidget* w : editors_)
+        blockers.emplace_back(w);
+    rotation_->setValue(o.rotationRange);
+    widthShift_->setValue(o.widthShiftRange);
+    heightShift_->setValue(o.heightShiftRange);
+    shear_->setValue(o.shearRange);
+    zoomLow_->setValue(o.zoomLow);
+    zoomHigh_->setValue(o.zoomHigh);
+    brightLow_->setValue(o.brightnessLow);
+    brightHigh_->setValue(o.brightnessHigh);
+    cval_->setValue(o.cval);
+    hflip_->setChecked(o.horizontalFlip);
+    vflip_->setChecked(o.verticalFlip);
+    fillMode_->setCurrentText(QString::fromStdString(cs::fillModeName(o.fillMode)));
+    cval_->setEnabled(o.fillMode == cs::FillMode::Constant);
+}
+
+void AugmentationPanel::commit(const QString& key) {
+    cs::AugmentationOptions o = document_->settings().augmentation;
+    o.rotationRange = rotation_->value();
+    o.widthShiftRange = widthShift_->value();
+    o.heightShiftRange = heightShift_->value();
+    o.shearRange = shear_->value();
+    o.zoomLow = zoomLow_->value();
+    o.zoomHigh = std::max(zoomHigh_->value(), o.zoomLow);
+    o.brightnessLow = brightLow_->value();
+    o.brightnessHigh = std::max(brightHigh_->value(), o.brightnessLow);
+    o.horizontalFlip = hflip_->isChecked();
+    o.verticalFlip = vflip_->isChecked();
+    o.fillMode = cs::fillModeFromName(fillMode_->currentText().toStdString());
+    o.cval = cval_->value();
+    document_->setAugmentation(o, key);
+}
+
+} // namespace ui

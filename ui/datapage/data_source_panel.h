@@ -1,0 +1,57 @@
+// DataSourcePanel: where a person picks the data set — Fashion-MNIST as
+// Debian installs it, MNIST or any IDX folder, a CIFAR-10 binary folder, or a
+// folder of images sorted into class folders (with its target size, colour
+// mode, interpolation, class mode and validation split). Every choice is an
+// undoable document edit; the DatasetController reloads on the change.
+#pragma once
+
+#include "document/project_settings.h"
+
+#include <QGroupBox>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace ui {
+
+class ProjectDocument;
+
+class DataSourcePanel : public QGroupBox {
+    Q_OBJECT
+public:
+    explicit DataSourcePanel(ProjectDocument* document, QWidget* parent = nullptr);
+
+    void setStatus(const QString& text, bool error = false);
+    QComboBox* kindCombo() const { return kind_; }
+
+Q_SIGNALS:
+    void reloadRequested();
+
+private:
+    void refresh();
+    void kindChosen(int index);
+    void browse();
+    void commitFolderOptions();
+    // Asks for a folder; empty when cancelled.
+    QString chooseFolder(const QString& start);
+
+    ProjectDocument* document_;
+    QComboBox* kind_;
+    QLineEdit* folder_;
+    QPushButton* browse_;
+    QWidget* folderOptions_;
+    QSpinBox* targetHeight_;
+    QSpinBox* targetWidth_;
+    QComboBox* colorMode_;
+    QComboBox* interpolation_;
+    QComboBox* classMode_;
+    QDoubleSpinBox* validationSplit_;
+    QLabel* status_;
+    QPushButton* reload_;
+};
+
+} // namespace ui

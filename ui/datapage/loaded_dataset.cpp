@@ -1,0 +1,98 @@
+#include "datapage/loaded_dataset.h"
+
+#include "core/errors.h"
+#include "data/dataset_loader.h"
+
+namespace ui {
+
+std::shared_ptr<const LoadedDataset> LoadedDataset::load(const DataSettings& settings) {
+    auto out = std::make_shared<LoadedDataset>();
+    out->settings_ = settings;
+    const cs::DatasetKind found = cs::detectDatasetKind(settings.folder);
+    if (found != settings.kind)
+        throw cs::DataError(settings.folder + " holds " + cs::datasetKindName(found) +
+                            " data, not " + cs::datasetKindName(settings.kind) +
+                            ": choose that kind");
+    if (settings.kind == cs::DatasetKind::ImageFolders) {
+        auto index = std::make_shared<cs::ImageFolderIndex>(
+            cs::indexImageFolders(settings.folder, settings.imageFolders));
+        out->summary_ = cs::summarizeImageFolders(*index, settings.imageFolders);
+        out->folders_ = std::move(index);
+    } else {
+        auto data = std::make_shared<cs::Dataset>(cs::loadDataset(settings.folder));
+        out->summary_ = cs::summarizeDataset(*data, cs::datasetKindName(settings.kind));
+        out->memory_ = std::move(data);
+    }
+    return out;
+}
+
+QString LoadedDataset::title() const {
+    return QString::fromStdString(summary_.name);
+}
+
+DataShape LoadedDataset::dataShape() const {
+    return {summary_.height, summary_.width, summary_.channels, classCount()};
+}
+
+QStringList LoadedDataset::splits() const {
+    QStringList out;
+    for (const char* s : {"train", "validation", "test"})
+        if (count(s) > 0) out << s;
+    return out;
+}
+
+const cs::ImageSet* LoadedDataset::set(const QString& split) const {
+    if (!memory_) return nullptr;
+    if (split == "train") return &memory_->train;
+    if (split == "test") return &memory_->test;
+    return nullptr;
+}
+
+const std::vector<cs::FolderImage>* LoadedDataset::files(const QString& split) const {
+    if (!folders_) return nullptr;
+    if (split == "train") return &folders_->train;
+    if (split == "validation") return &folders_->validation;
+    if (split == "test") return &folders_->test;
+    return nullptr;
+}
+
+int LoadedDataset::count(const QString& split) const {
+    if (const cs::ImageSet* s = set(split)) return s->count();
+    if (const auto* f = files(split)) return int(f->size());
+    return 0;
+}
+
+int LoadedDataset::label(const QString& split, int index) const {
+    if (index < 0 || index >= count(split)) return -1;
+    if (const cs::ImageSet* s = set(split)) return s->labels[size_t(index)];
+    return (*files(split))[size_t(index)].label;
+}
+
+std::vector<int> LoadedDataset::indicesOf(const QString& split, int classIndex) const {
+    std::vector<int> out;
+    const int n = count(split);
+    out.reserve(size_t(n));
+    for (int i = 0; i < n; ++i)
+        if (classIndex < 0 || label(split, i) == classIndex) out.push_back(i);
+    return out;
+}
+
+bool LoadedDataset::pixels(const QString& split, int index, std::vector<uint8_t>& out,
+                           std::string* why) const {
+    if (index < 0 || index >= count(split)) return false;
+    out.resize(size_t(summary_.height) * size_t(summary_.width) * size_t(summary_.channels));
+    if (const cs::ImageSet* s = set(split)) {
+        std::copy(s->image(index), s->image(index) + s->imageSize(), out.begin());
+        return true;
+    }
+    return cs::decodeImageFile((*files(split))[size_t(index)].path, settings_.imageFolders,
+                               out.data(), why);
+}
+
+QString LoadedDataset::filePath(const QString& split, int index) const {
+    const auto* f = files(split);
+    if (!f || index < 0 || index >= int(f->size())) return {};
+    return QString::fromStdString((*f)[size_t(index)].path);
+}
+
+} // namespace ui

@@ -1,0 +1,137 @@
+#include "document/model_analysis.h"
+
+#include "document/quick_fixes.h"
+
+#include "core/errors.h"
+#include "core/random.h"
+#include "layers/layer_registry.h"
+
+namespace ui {
+
+std::string shortShape(const cs::Shape& shape) {
+    std::string out;
+    for (int i = 0; i < shape.rank(); ++i)
+        out += (i ? "\u00d7" : "") + std::to_string(shape[i]);
+    return out;
+}
+
+namespace {
+
+// Parameters of one layer: built on its own (glorot init of a throwaway copy).
+void countParameters(const LayerNode& node, const std::vector<cs::Shape>& inputs, LayerReport& r) {
+    try {
+        auto layer = cs::createLayer(node.className, node.config);
+        cs::Rng rng(0);
+        layer->build(inputs, rng);
+        r.parameters = layer->parameterCount();
+        r.trainableParameters = layer->trainableParameterCount();
+        r.parametersKnown = true;
+    } catch (const std::exception& e) {
+        r.problem = e.what();
+    }
+}
+
+void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelReport& report) {
+    if (!data.known() || graph.size() == 0) return;
+    LayerReport& input = report.layers.front();
+    const cs::Shape image{data.height, data.width, data.channels};
+    if (input.shapeKnown && input.problem.empty() && !(input.outputShape == image)) {
+        input.problem = "The data set's images are " + shortShape(image) + " but the input takes " +
+                        shortShape(input.outputShape) + ": set the input shape to match";
+        input.isWarning = true;
+        const std::string name = graph.node(0).name();
+        input.fixes.push_back(
+            {"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
+                 g.setAttribute(name, "shape",
+                                cs::json::Value::array(
+                                    std::vector<int>{data.height, data.width, data.channels}));
+             }});
+    }
+    const int last = graph.size() - 1;
+    LayerReport& output = report.layers.back();
+    if (last > 0 && output.shapeKnown && output.problem.empty() && output.outputShape.rank() == 1) {
+        const int units = output.outputShape[0];
+        const bool binary = data.classCount == 2 && units == 1;
+        if (units != data.classCount && !binary) {
+            output.problem = "The output has " + std::to_string(units) +
+                             " units but the data set has " + std::to_string(data.classCount) +
+                             " classes";
+            output.isWarning = true;
+            const LayerNode& node = graph.node(last);
+            if (node.className == "Dense") {
+                const std::string name = node.name();
+                const int classes = data.classCount;
+                output.fixes.push_back(
+                    {"Set units to " + std::to_string(classes),
+                     [name, classes](ModelGraph& g) { g.setAttribute(name, "units", classes); }});
+            }
+        }
+    }
+}
+
+} // namespace
+
+ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
+    ModelReport report;
+    const ShapePass pass = inferGraphShapes(graph);
+    report.layers.resize(size_t(graph.size()));
+    for (int i = 0; i < graph.size(); ++i) {
+        const LayerNode& node = graph.node(i);
+        LayerReport& r = report.layers[size_t(i)];
+        r.problem = pass.problems[size_t(i)];
+        if (pass.shapes[size_t(i)]) {
+            r.shapeKnown = true;
+            r.outputShape = *pass.shapes[size_t(i)];
+            std::vector<cs::Shape> inputs;
+            for (const std::string& in : node.inputs)
+                inputs.push_back(*pass.shapes[size_t(graph.indexOf(in))]);
+            countParameters(node, inputs, r);
+        }
+        if (!r.problem.empty()) {
+            r.fixes = fixesForError(graph, pass, i);
+            // The engine names the layer ("dense (Dense): ..."); views show the name already.
+            const std::string label = node.name() + " (" + node.className + "): ";
+            if (r.problem.rfind(label, 0) == 0) r.problem = r.problem.substr(label.size());
+        }
+    }
+    checkAgainstData(graph, data, report);
+
+    report.summary.modelName = graph.name;
+    report.summary.functional = !graph.isChain();
+    for (int i = 0; i < graph.size(); ++i) {
+        const LayerNode& node = graph.node(i);
+        const LayerReport& r = report.layers[size_t(i)];
+        if (!r.problem.empty()) {
+            if (r.isWarning)
+                ++report.warningCount;
+            else
+                ++report.errorCount;
+        }
+        cs::SummaryRow row;
+        row.name = node.name();
+        row.className = node.className;
+        row.outputShape = r.shapeKnown ? r.outputShape.toString(true) : "?";
+        row.parameters = r.parametersKnown ? r.parameters : -1;
+        row.connectedTo = node.inputs;
+        report.summary.rows.push_back(row);
+        if (r.parametersKnown) {
+            report.totalParameters += r.parameters;
+            report.trainableParameters += r.trainableParameters;
+        }
+    }
+    report.nonTrainableParameters = report.totalParameters - report.trainableParameters;
+    report.summary.totalParameters = report.totalParameters;
+    report.summary.trainableParameters = report.trainableParameters;
+    report.summary.nonTrainableParameters = report.nonTrainableParameters;
+    for (int pass2 = 0; pass2 < 2 && report.firstProblem < 0; ++pass2)
+        for (int i = 0; i < graph.size(); ++i) {
+            const LayerReport& r = report.layers[size_t(i)];
+            if (!r.problem.empty() && r.isWarning == (pass2 == 1)) {
+                report.firstProblem = i;
+                break;
+            }
+        }
+    return report;
+}
+
+} // namespace ui

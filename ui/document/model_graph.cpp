@@ -1,0 +1,297 @@
+#include "document/model_graph.h"
+
+#include "core/errors.h"
+#include "layers/layer_registry.h"
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+constexpr const char* kFormat = "convstudio-architecture";
+
+bool validName(const std::string& name) {
+    if (name.empty()) return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-' || c == '.';
+    });
+}
+} // namespace
+
+ModelGraph ModelGraph::fromJson(const cs::json::Value& root) {
+    if (!root.isObject()) throw cs::FormatError("an architecture must be a JSON object");
+    const std::string format = root.getString("format", kFormat);
+    if (format != kFormat)
+        throw cs::FormatError("not a ConvStudio architecture (format is '" + format + "')");
+    const cs::json::Value& layers = root.at("layers");
+    if (!layers.isArray() || layers.size() == 0)
+        throw cs::FormatError("'layers' must be a non-empty list");
+    ModelGraph g;
+    g.name = root.getString("name", "model");
+    for (size_t i = 0; i < layers.size(); ++i) {
+        const cs::json::Value& entry = layers[i];
+        const std::string className = entry.at("class_name").asString();
+        cs::json::Value config =
+            entry.find("config") ? entry.at("config") : cs::json::Value::object();
+        if (i == 0 && className != "InputLayer") {
+            const cs::json::Value* shape = config.find("input_shape");
+            if (!shape)
+                throw cs::FormatError(
+                    "the first layer must be an InputLayer (or carry 'input_shape')");
+            cs::json::Value inputConfig = cs::json::Value::object();
+            inputConfig.set("shape", *shape);
+            g.nodes_.push_back(g.makeNode("InputLayer", inputConfig));
+        }
+        config.erase("input_shape");
+        if (className == "InputLayer" && !g.nodes_.empty())
+            throw cs::FormatError("layer " + std::to_string(i + 1) +
+                                  ": the InputLayer must be the first layer");
+        LayerNode node;
+        try {
+            node = g.makeNode(className, config);
+        } catch (const cs::ConfigError& e) {
+            throw cs::ConfigError("layer " + std::to_string(i + 1) + ": " + e.what());
+        }
+        if (className != "InputLayer") {
+            if (const cs::json::Value* in = entry.find("inbound_nodes"))
+                node.inputs = in->asStringVector();
+            else
+                node.inputs.push_back(g.nodes_.back().name());
+            for (const std::string& input : node.inputs)
+                if (g.indexOf(input) < 0)
+                    throw cs::FormatError("layer '" + node.name() + "' takes its input from '" +
+                                          input + "', which is not an earlier layer");
+        }
+        g.nodes_.push_back(std::move(node));
+    }
+    if (g.nodes_.front().className != "InputLayer")
+        throw cs::FormatError("a model starts with an InputLayer");
+    return g;
+}
+
+ModelGraph ModelGraph::fromModel(const cs::Model& model) {
+    return fromJson(model.toJson());
+}
+
+cs::json::Value ModelGraph::toJson() const {
+    cs::json::Value root = cs::json::Value::object();
+    root.set("format", kFormat);
+    root.set("version", 1);
+    root.set("name", name);
+    const bool chain = isChain();
+    root.set("class_name", chain ? "Sequential" : "Functional");
+    cs::json::Value layers = cs::json::Value::array();
+    for (const LayerNode& n : nodes_) {
+        cs::json::Value entry = cs::json::Value::object();
+        entry.set("class_name", n.className);
+        entry.set("config", n.config);
+        if (!chain && n.className != "InputLayer")
+            entry.set("inbound_nodes", cs::json::Value::array(n.inputs));
+        layers.push(entry);
+    }
+    root.set("layers", layers);
+    return root;
+}
+
+cs::Model ModelGraph::toModel() const {
+    cs::Model model;
+    model.name = name;
+    for (const LayerNode& n : nodes_)
+        model.add(cs::createLayer(n.className, n.config), n.inputs);
+    return model;
+}
+
+int ModelGraph::indexOf(const std::string& name) const {
+    for (size_t i = 0; i < nodes_.size(); ++i)
+        if (nodes_[i].name() == name) return int(i);
+    return -1;
+}
+
+const LayerNode* ModelGraph::find(const std::string& name) const {
+    const int i = indexOf(name);
+    return i < 0 ? nullptr : &nodes_[size_t(i)];
+}
+
+LayerNode& ModelGraph::at(const std::string& name) {
+    const int i = indexOf(name);
+    if (i < 0) throw cs::ConfigError("no layer named '" + name + "'");
+    return nodes_[size_t(i)];
+}
+
+std::vector<Connection> ModelGraph::connections() const {
+    std::vector<Connection> out;
+    for (const LayerNode& n : nodes_)
+        for (const std::string& in : n.inputs)
+            out.push_back({in, n.name()});
+    return out;
+}
+
+std::vector<std::string> ModelGraph::consumersOf(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const LayerNode& n : nodes_)
+        if (std::find(n.inputs.begin(), n.inputs.end(), name) != n.inputs.end())
+            out.push_back(n.name());
+    return out;
+}
+
+bool ModelGraph::isChain() const {
+    for (size_t i = 1; i < nodes_.size(); ++i)
+        if (nodes_[i].inputs.size() != 1 || nodes_[i].inputs[0] != nodes_[i - 1].name())
+            return false;
+    return true;
+}
+
+std::string ModelGraph::uniqueName(const std::string& prefix) const {
+    if (indexOf(prefix) < 0) return prefix;
+    for (int i = 1;; ++i) {
+        std::string candidate = prefix + "_" + std::to_string(i);
+        if (indexOf(candidate) < 0) return candidate;
+    }
+}
+
+LayerNode ModelGraph::makeNode(const std::string& className, const cs::json::Value& config) const {
+    const cs::LayerSpec& spec = cs::layerSpec(className);
+    LayerNode node;
+    node.className = className;
+    node.config = cs::completeConfig(spec, config.isObject() ? config : cs::json::Value::object());
+    const std::string given = node.config.getString("name", "");
+    if (given.empty() || indexOf(given) >= 0) node.config.set("name", uniqueName(spec.namePrefix));
+    return node;
+}
+
+void ModelGraph::placeBefore(LayerNode node, int index) {
+    nodes_.insert(nodes_.begin() + index, std::move(node));
+}
+
+std::string ModelGraph::insertOnConnection(const std::string& className,
+                                           const cs::json::Value& config, const std::string& from,
+                                           const std::string& to) {
+    LayerNode& target = at(to);
+    auto it = std::find(target.inputs.begin(), target.inputs.end(), from);
+    if (it == target.inputs.end())
+        throw cs::ConfigError("'" + from + "' does not feed '" + to + "'");
+    LayerNode node = makeNode(className, config);
+    const std::string name = node.name();
+    node.inputs = {from};
+    *it = name;
+    placeBefore(std::move(node), indexOf(to));
+    return name;
+}
+
+std::string ModelGraph::append(const std::string& className, const cs::json::Value& config) {
+    LayerNode node = makeNode(className, config);
+    if (className == "InputLayer") throw cs::ConfigError("a model has one InputLayer, at the top");
+    node.inputs = {nodes_.back().name()};
+    const std::string name = node.name();
+    nodes_.push_back(std::move(node));
+    return name;
+}
+
+void ModelGraph::remove(const std::string& name) {
+    const int index = indexOf(name);
+    if (index < 0) throw cs::ConfigError("no layer named '" + name + "'");
+    if (index == 0)
+        throw cs::ConfigError("the InputLayer cannot be removed: every model starts with it");
+    const std::string replacement =
+        nodes_[size_t(index)].inputs.empty() ? "" : nodes_[size_t(index)].inputs[0];
+    for (LayerNode& n : nodes_) {
+        auto it = std::find(n.inputs.begin(), n.inputs.end(), name);
+        if (it == n.inputs.end()) continue;
+        const bool duplicate = replacement.empty() || std::find(n.inputs.begin(), n.inputs.end(),
+                                                                replacement) != n.inputs.end();
+        if (duplicate)
+            n.inputs.erase(it);
+        else
+            *it = replacement;
+    }
+    nodes_.erase(nodes_.begin() + index);
+}
+
+void ModelGraph::move(const std::string& name, const std::string& from, const std::string& to) {
+    const LayerNode original = at(name);
+    if (original.className == "InputLayer")
+        throw cs::ConfigError("the InputLayer stays at the top");
+    if (original.inputs.size() > 1)
+        throw cs::ConfigError("'" + name +
+                              "' merges several inputs: connect it by hand instead of moving it");
+    if (from == name || to == name) return; // dropped next to itself: nothing moves
+    const bool atEnd = from.empty() && to.empty();
+    if (atEnd && nodes_.back().name() == name) return;
+    remove(name);
+    LayerNode node = original;
+    if (atEnd) {
+        node.inputs = {nodes_.back().name()};
+        nodes_.push_back(std::move(node));
+        return;
+    }
+    LayerNode& target = at(to);
+    auto it = std::find(target.inputs.begin(), target.inputs.end(), from);
+    if (it == target.inputs.end())
+        throw cs::ConfigError("'" + from + "' does not feed '" + to + "'");
+    *it = name;
+    node.inputs = {from};
+    placeBefore(std::move(node), indexOf(to));
+}
+
+std::string ModelGraph::connect(const std::string& from, const std::string& to) {
+    const int fi = indexOf(from), ti = indexOf(to);
+    if (fi < 0 || ti < 0) return "no such layer";
+    if (fi == ti) return "a layer cannot take its own output";
+    LayerNode& target = nodes_[size_t(ti)];
+    const cs::LayerSpec& spec = cs::layerSpec(target.className);
+    if (spec.maxInputs <= 1)
+        return "'" + to + "' (" + target.className +
+               ") takes one input: only Add and Concatenate merge several";
+    if (fi > ti)
+        return "'" + from + "' comes after '" + to + "': connect an earlier layer to a later one";
+    if (std::find(target.inputs.begin(), target.inputs.end(), from) != target.inputs.end())
+        return "'" + from + "' already feeds '" + to + "'";
+    if (int(target.inputs.size()) >= spec.maxInputs)
+        return "'" + to + "' takes at most " + std::to_string(spec.maxInputs) + " inputs";
+    target.inputs.push_back(from);
+    return {};
+}
+
+void ModelGraph::disconnect(const std::string& from, const std::string& to) {
+    LayerNode& target = at(to);
+    target.inputs.erase(std::remove(target.inputs.begin(), target.inputs.end(), from),
+                        target.inputs.end());
+}
+
+void ModelGraph::setAttribute(const std::string& name, const std::string& key,
+                              const cs::json::Value& value) {
+    LayerNode& node = at(name);
+    cs::json::Value config = node.config;
+    config.set(key, value);
+    node.config = cs::completeConfig(cs::layerSpec(node.className), config);
+}
+
+std::string ModelGraph::rename(const std::string& oldName, const std::string& newName) {
+    if (oldName == newName) return {};
+    if (!validName(newName)) return "a name uses letters, digits, '_', '-' and '.' only";
+    if (indexOf(newName) >= 0) return "another layer is already named '" + newName + "'";
+    at(oldName).config.set("name", newName);
+    for (LayerNode& n : nodes_)
+        std::replace(n.inputs.begin(), n.inputs.end(), oldName, newName);
+    return {};
+}
+
+std::string ModelGraph::insertBefore(const std::string& className, const cs::json::Value& config,
+                                     const std::string& name) {
+    const LayerNode& node = at(name);
+    if (node.inputs.empty()) throw cs::ConfigError("nothing comes before '" + name + "'");
+    return insertOnConnection(className, config, node.inputs[0], name);
+}
+
+bool ModelGraph::operator==(const ModelGraph& other) const {
+    if (name != other.name || nodes_.size() != other.nodes_.size()) return false;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+        const LayerNode &a = nodes_[i], &b = other.nodes_[i];
+        if (a.className != b.className || a.inputs != b.inputs || !(a.config == b.config))
+            return false;
+    }
+    return true;
+}
+
+} // namespace ui

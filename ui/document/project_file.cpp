@@ -1,0 +1,73 @@
+#include "document/project_file.h"
+
+#include "core/errors.h"
+#include "io/atomic_file.h"
+#include "model/model_file.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ui {
+
+cs::json::Value projectJson(const ModelGraph& graph, const ProjectSettings& settings) {
+    cs::json::Value root = cs::json::Value::object();
+    root.set("format", kProjectFormat);
+    root.set("version", kProjectVersion);
+    root.set("model", graph.toJson());
+    const cs::json::Value parts = settings.toJson();
+    for (const auto& [key, value] : parts.members())
+        root.set(key, value);
+    return root;
+}
+
+ProjectContent projectFromJson(const cs::json::Value& root) {
+    if (!root.isObject()) throw cs::FormatError("a project must be a JSON object");
+    const int version = root.getInt("version", kProjectVersion);
+    if (version > kProjectVersion)
+        throw cs::FormatError("project version " + std::to_string(version) +
+                              " is newer than this ConvStudio understands (" +
+                              std::to_string(kProjectVersion) + ")");
+    ProjectContent content;
+    content.graph = ModelGraph::fromJson(root.at("model"));
+    content.settings = ProjectSettings::fromJson(root);
+    content.isProject = true;
+    return content;
+}
+
+ProjectContent readProjectFile(const std::string& path, const ProjectSettings& defaults) {
+    try {
+        std::string text = cs::readWholeFile(path, size_t(1) << 30);
+        const auto first = std::find_if(text.begin(), text.end(),
+                                        [](char c) { return !std::isspace(uint8_t(c)); });
+        const bool isJson = first != text.end() && (*first == '{' || uint8_t(*first) == 0xEF);
+        if (!isJson) {
+            // A trained model: its architecture and the preprocessing it was trained with.
+            cs::LoadedModel loaded = cs::loadModelFile(path);
+            ProjectContent content;
+            content.graph = ModelGraph::fromModel(loaded.model);
+            content.settings = defaults;
+            content.settings.preprocessing = loaded.metadata.preprocessing;
+            return content;
+        }
+        const cs::json::Value root = cs::json::Value::parse(
+            std::string_view(text).substr(uint8_t(text[0]) == 0xEF && text.size() >= 3 ? 3 : 0));
+        if (root.isObject() && root.getString("format", "") == kProjectFormat)
+            return projectFromJson(root);
+        ProjectContent content;
+        content.graph = ModelGraph::fromJson(root);
+        content.settings = defaults;
+        return content;
+    } catch (const cs::Error& e) {
+        const std::string what = e.what();
+        if (what.rfind(path, 0) == 0) throw;
+        throw cs::FormatError(path + ": " + what);
+    }
+}
+
+void writeProjectFile(const std::string& path, const ModelGraph& graph,
+                      const ProjectSettings& settings) {
+    const std::string text = projectJson(graph, settings).dump(2) + "\n";
+    cs::writeFileAtomically(path, {text});
+}
+
+} // namespace ui

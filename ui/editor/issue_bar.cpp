@@ -1,0 +1,91 @@
+#include "editor/issue_bar.h"
+
+#include "document/project_document.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ui {
+
+IssueBar::IssueBar(ProjectDocument* document, QWidget* parent)
+    : QFrame(parent), document_(document) {
+    setObjectName("IssueBar");
+    setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 6);
+    auto* top = new QHBoxLayout;
+    icon_ = new QLabel(this);
+    message_ = new QLabel(this);
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    top->addWidget(icon_, 0, Qt::AlignTop);
+    top->addWidget(message_, 1);
+    buttons_ = new QHBoxLayout;
+    buttons_->setContentsMargins(0, 0, 0, 0);
+    auto* buttonRow = new QHBoxLayout;
+    buttonRow->addStretch(1);
+    buttonRow->addLayout(buttons_);
+    layout->addLayout(top);
+    layout->addLayout(buttonRow);
+    connect(message_, &QLabel::linkActivated, this,
+            [this](const QString& name) { document_->setFocusedLayer(name); });
+    connect(document_, &ProjectDocument::modelChanged, this, &IssueBar::refresh);
+    refresh();
+}
+
+QString IssueBar::message() const {
+    return message_->text();
+}
+
+QList<QPushButton*> IssueBar::fixButtons() const {
+    return findChildren<QPushButton*>();
+}
+
+void IssueBar::refresh() {
+    while (QLayoutItem* item = buttons_->takeAt(0)) {
+        if (QWidget* w = item->widget()) {
+            w->hide();
+            w->setParent(nullptr);
+            w->deleteLater(); // the clicked fix is the sender of this change
+        }
+        delete item;
+    }
+    const ModelReport& r = document_->report();
+    if (r.firstProblem < 0) {
+        hide();
+        return;
+    }
+    const int index = r.firstProblem;
+    const LayerReport& layer = r.layers[size_t(index)];
+    const QString name = QString::fromStdString(document_->graph().node(index).name());
+    const bool warning = layer.isWarning;
+    const QColor color = warning ? QColor(0xd8, 0x84, 0x00) : QColor(0xd3, 0x2f, 0x2f);
+    QColor tint = color;
+    tint.setAlphaF(0.12f);
+    setStyleSheet(QString("#IssueBar { background: rgba(%1,%2,%3,%4); border: 1px solid %5; "
+                          "border-radius: 6px; }")
+                      .arg(tint.red())
+                      .arg(tint.green())
+                      .arg(tint.blue())
+                      .arg(tint.alphaF())
+                      .arg(color.name()));
+    icon_->setText(QString("<span style='color:%1; font-size:16pt'>%2</span>")
+                       .arg(color.name(), warning ? "\u26a0" : "\u2716"));
+    QString text = QString("<a href=\"%1\">%1</a>: %2")
+                       .arg(name, QString::fromStdString(layer.problem).toHtmlEscaped());
+    const int others = r.errorCount + r.warningCount - 1;
+    if (others > 0) text += tr(" <i>(and %1 more)</i>").arg(others);
+    message_->setText(text);
+    for (size_t f = 0; f < layer.fixes.size(); ++f) {
+        auto* button = new QPushButton(QString::fromStdString(layer.fixes[f].label), this);
+        button->setDefault(f == 0);
+        buttons_->addWidget(button);
+        connect(button, &QPushButton::clicked, this,
+                [this, index, f] { document_->applyQuickFix(index, int(f)); });
+    }
+    show();
+}
+
+} // namespace ui

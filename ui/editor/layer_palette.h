@@ -1,0 +1,49 @@
+// LayerPalette: every layer type of the engine's registry, grouped by
+// category, with its one-line description on hover and below the list.
+// Drag an entry onto the model canvas to insert it (kLayerTypeMime), or
+// double-click it to append it to the end of the chain.
+#pragma once
+
+#include <QMimeData>
+#include <QTreeWidget>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+
+namespace ui {
+
+class PaletteTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    using QTreeWidget::QTreeWidget;
+
+protected:
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
+};
+
+class LayerPalette : public QWidget {
+    Q_OBJECT
+public:
+    explicit LayerPalette(QWidget* parent = nullptr);
+
+    // The drag payload for a layer type (what a drag from the list carries).
+    static QMimeData* mimeDataFor(const QString& className);
+    QTreeWidget* tree() const { return tree_; }
+    QTreeWidgetItem* itemFor(const QString& className) const;
+
+Q_SIGNALS:
+    void layerActivated(const QString& className); // double-click or Enter: append it
+
+private:
+    void populate();
+    void filter(const QString& text);
+    void showDescription(QTreeWidgetItem* item);
+
+    QLineEdit* search_;
+    PaletteTree* tree_;
+    QLabel* description_;
+};
+
+} // namespace ui

@@ -1,0 +1,108 @@
+#include "editor/layer_style.h"
+
+#include "layers/layer_registry.h"
+#include "model/model_summary.h"
+
+#include <QObject>
+
+namespace ui {
+
+QStringList paletteCategories() {
+    return {"convolution",   "pooling",    "core", "regularisation",
+            "normalisation", "activation", "merge"};
+}
+
+QString categoryTitle(const QString& category) {
+    if (category.isEmpty()) return category;
+    return category.left(1).toUpper() + category.mid(1);
+}
+
+QColor categoryColor(const QString& category) {
+    // Mid-tone hues that read on light and dark backgrounds alike.
+    if (category == "input") return QColor(0x6b, 0x7b, 0x8c);
+    if (category == "convolution") return QColor(0x2f, 0x80, 0xd0);
+    if (category == "pooling") return QColor(0x1f, 0xa0, 0x8a);
+    if (category == "core") return QColor(0x8a, 0x5c, 0xd6);
+    if (category == "regularisation") return QColor(0xd9, 0x8a, 0x1c);
+    if (category == "normalisation") return QColor(0xc2, 0x4f, 0x9a);
+    if (category == "activation") return QColor(0xd0, 0x5a, 0x3a);
+    if (category == "merge") return QColor(0x4f, 0x9a, 0x3a);
+    return QColor(0x80, 0x80, 0x80);
+}
+
+QIcon categoryIcon(const QString& category) {
+    return QIcon(":/icons/layers/" + category + ".svg");
+}
+
+QIcon layerIcon(const QString& className) {
+    try {
+        return categoryIcon(
+            QString::fromStdString(cs::layerSpec(className.toStdString()).category));
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+QString withThousands(qint64 n) {
+    return QString::fromStdString(cs::withThousands(n));
+}
+
+QString countOf(qint64 n, const QString& singular, const QString& plural) {
+    return withThousands(n) + " " + (n == 1 ? singular : plural);
+}
+
+namespace {
+
+QString pair(const cs::json::Value& v) {
+    if (!v.isArray() || v.size() != 2) return {};
+    return QString("%1\u00d7%2").arg(v[0].asInt()).arg(v[1].asInt());
+}
+
+QString number(const cs::json::Value& v) {
+    return QString::number(v.asNumber(), 'g', 4);
+}
+
+} // namespace
+
+QString configSummary(const LayerNode& node) {
+    const cs::json::Value& c = node.config;
+    QStringList parts;
+    const QString cls = QString::fromStdString(node.className);
+    auto activation = [&]() {
+        const std::string a = c.getString("activation", "linear");
+        if (a != "linear") parts << QString::fromStdString(a);
+    };
+    if (cls == "InputLayer") {
+        QStringList dims;
+        for (int d : c.at("shape").asIntVector())
+            dims << QString::number(d);
+        parts << dims.join("\u00d7");
+    } else if (cls == "Conv2D") {
+        parts << QObject::tr("%1 filters").arg(c.at("filters").asInt())
+              << pair(c.at("kernel_size"));
+        if (pair(c.at("strides")) != "1\u00d71")
+            parts << QObject::tr("stride %1").arg(pair(c.at("strides")));
+        parts << QString::fromStdString(c.getString("padding", "valid"));
+        activation();
+    } else if (c.contains("pool_size")) {
+        parts << pair(c.at("pool_size"));
+        if (!c.at("strides").isNull() && pair(c.at("strides")) != pair(c.at("pool_size")))
+            parts << QObject::tr("stride %1").arg(pair(c.at("strides")));
+        parts << QString::fromStdString(c.getString("padding", "valid"));
+    } else if (cls == "Dense") {
+        parts << QObject::tr("%1 units").arg(c.at("units").asInt());
+        activation();
+    } else if (cls == "Dropout") {
+        parts << QObject::tr("rate %1").arg(number(c.at("rate")));
+    } else if (cls == "BatchNormalization") {
+        parts << QObject::tr("momentum %1").arg(number(c.at("momentum")));
+    } else if (cls == "Activation") {
+        parts << QString::fromStdString(c.getString("activation", "relu"));
+    } else if (node.inputs.size() > 1 || cls == "Add" || cls == "Concatenate") {
+        parts << countOf(qint64(node.inputs.size()), QObject::tr("input"), QObject::tr("inputs"));
+    }
+    if (!c.getBool("trainable", true)) parts << QObject::tr("frozen");
+    return parts.join(" \u00b7 ");
+}
+
+} // namespace ui

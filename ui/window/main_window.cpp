@@ -1,0 +1,307 @@
+#include "window/main_window.h"
+
+#include "datapage/data_page.h"
+#include "datapage/dataset_controller.h"
+#include "document/project_document.h"
+#include "editor/model_canvas.h"
+#include "editor/model_editor_page.h"
+#include "window/icons.h"
+#include "window/placeholder_page.h"
+#include "window/project_actions.h"
+#include "window/status_bar.h"
+#include "window/theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoView>
+
+namespace ui {
+
+namespace {
+struct PageInfo {
+    const char* icon;
+    const char* title;
+    const char* future; // what the page will do (placeholder text)
+};
+const PageInfo kPages[MainWindow::PageCount] = {
+    {"page-model", QT_TRANSLATE_NOOP("ui::MainWindow", "Model"), ""},
+    {"page-data", QT_TRANSLATE_NOOP("ui::MainWindow", "Data"), ""},
+    {"page-train", QT_TRANSLATE_NOOP("ui::MainWindow", "Train"),
+     QT_TRANSLATE_NOOP("ui::MainWindow",
+                       "Train the model on the chosen data with Adam, SGD or RMSprop, watch loss "
+                       "and accuracy curves grow live, stop early, compare runs, and evaluate on "
+                       "the test split with a confusion matrix.")},
+    {"page-inspect", QT_TRANSLATE_NOOP("ui::MainWindow", "Inspect"),
+     QT_TRANSLATE_NOOP("ui::MainWindow",
+                       "See every kernel a Conv2D layer learned and the feature maps each layer "
+                       "produces for an image, updating while training runs.")},
+    {"page-classify", QT_TRANSLATE_NOOP("ui::MainWindow", "Classify"),
+     QT_TRANSLATE_NOOP("ui::MainWindow",
+                       "Drop your own images here to see the trained model's top classes with "
+                       "their probabilities and a Grad-CAM heat map.")},
+    {"page-playground", QT_TRANSLATE_NOOP("ui::MainWindow", "Playground"),
+     QT_TRANSLATE_NOOP("ui::MainWindow",
+                       "Slide a kernel over an image or a small matrix, change padding and "
+                       "stride, and watch the output and its size arithmetic; the same for "
+                       "max and average pooling.")},
+};
+} // namespace
+
+MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
+    : QMainWindow(parent), document_(new ProjectDocument(this)),
+      datasetController_(new DatasetController(this)) {
+    initResources();
+    setWindowIcon(applicationIcon());
+    projectActions_ = new ProjectActions(document_, this);
+    createPages();
+    createMenus();
+    createToolBar();
+    statusWidgets_ = new StatusBarWidgets(statusBar(), document_);
+    refreshIcons();
+
+    connect(document_, &ProjectDocument::dataSettingsChanged, this,
+            [this] { datasetController_->load(document_->settings().data); });
+    connect(datasetController_, &DatasetController::loadingStarted, statusWidgets_,
+            &StatusBarWidgets::showDataLoading);
+    connect(datasetController_, &DatasetController::loaded, this,
+            [this](std::shared_ptr<const LoadedDataset> data) {
+                statusWidgets_->showData(data);
+                document_->setDataShape(data->dataShape());
+            });
+    connect(datasetController_, &DatasetController::failed, this, [this](const QString& message) {
+        statusWidgets_->showDataFailed(message);
+        document_->setDataShape({});
+    });
+    connect(document_, &ProjectDocument::editRefused, this,
+            [this](const QString& why) { statusBar()->showMessage(why, 8000); });
+    connect(document_, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(document_, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(document_, &ProjectDocument::modelChanged, this, &MainWindow::updateTitle);
+    connect(projectActions_, &ProjectActions::quitRequested, this, &QWidget::close);
+
+    restoreSettings(options);
+    if (!datasetController_->isLoading()) datasetController_->load(document_->settings().data);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages() {
+    pages_ = new QTabWidget(this);
+    pages_->setDocumentMode(true);
+    pages_->setIconSize(QSize(20, 20));
+    modelPage_ = new ModelEditorPage(document_, pages_);
+    dataPage_ = new DataPage(document_, datasetController_, pages_);
+    for (int p = 0; p < PageCount; ++p) {
+        QWidget* widget = p == ModelPage       ? static_cast<QWidget*>(modelPage_)
+                          : p == DataPageIndex ? static_cast<QWidget*>(dataPage_)
+                                               : new PlaceholderPage(QIcon(), tr(kPages[p].title),
+                                                                     tr(kPages[p].future));
+        pages_->addTab(widget, tr(kPages[p].title));
+    }
+    setCentralWidget(pages_);
+}
+
+void MainWindow::setPage(Page page, QWidget* widget) {
+    QWidget* old = pages_->widget(page);
+    pages_->removeTab(page);
+    pages_->insertTab(page, widget, tr(kPages[page].title));
+    delete old;
+    refreshIcons();
+}
+
+void MainWindow::showPage(Page page) {
+    pages_->setCurrentIndex(page);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(projectActions_->newAction());
+    file->addMenu(projectActions_->presetMenu());
+    file->addAction(projectActions_->openAction());
+    file->addMenu(projectActions_->recentMenu());
+    file->addSeparator();
+    file->addAction(projectActions_->saveAction());
+    file->addAction(projectActions_->saveAsAction());
+    file->addSeparator();
+    file->addAction(projectActions_->quitAction());
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    undo_ = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo_->setShortcut(QKeySequence::Undo);
+    redo_ = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo_->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo_);
+    edit->addAction(redo_);
+    edit->addSeparator();
+    edit->addAction(modelPage_->deleteAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int p = 0; p < PageCount; ++p) {
+        QAction* a = view->addAction(tr(kPages[p].title), this, [this, p] { showPage(Page(p)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + p)));
+    }
+    view->addSeparator();
+    for (QAction* a : modelPage_->viewActions())
+        view->addAction(a);
+    view->addSeparator();
+    auto* history = new QDockWidget(tr("Undo History"), this);
+    history->setObjectName("UndoHistory");
+    history->setWidget(new QUndoView(document_->undoStack(), history));
+    addDockWidget(Qt::RightDockWidgetArea, history);
+    history->hide();
+    view->addAction(history->toggleViewAction());
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup(this);
+    for (Theme t : {Theme::System, Theme::Light, Theme::Dark}) {
+        QAction* a = theme->addAction(t == Theme::System  ? tr("System")
+                                      : t == Theme::Light ? tr("Light")
+                                                          : tr("Dark"));
+        a->setCheckable(true);
+        a->setData(themeName(t));
+        themeGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [t] {
+            applyTheme(t);
+            QSettings().setValue("theme", themeName(t));
+        });
+    }
+
+    QMenu* trainMenu = menuBar()->addMenu(tr("&Train"));
+    train_ = new QAction(tr("&Start Training"), this);
+    train_->setShortcut(Qt::Key_F5);
+    train_->setToolTip(tr("Train the model on the data set (the Train page)"));
+    stop_ = new QAction(tr("S&top"), this);
+    stop_->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    stop_->setEnabled(false);
+    connect(train_, &QAction::triggered, this, [this] { showPage(TrainPage); });
+    trainMenu->addAction(train_);
+    trainMenu->addAction(stop_);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ConvStudio"), this, [this] {
+        QMessageBox::about(
+            this, tr("About ConvStudio"),
+            tr("<h3>ConvStudio %1</h3><p>Build, train and look inside convolutional neural "
+               "networks.</p><p>Its own CNN engine (Eigen, oneTBB, OpenCV) and Qt %2.</p>")
+                .arg(QApplication::applicationVersion(), qVersion()));
+    });
+}
+
+void MainWindow::createToolBar() {
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName("MainToolBar");
+    bar->setMovable(false);
+    bar->setIconSize(QSize(20, 20));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(projectActions_->newAction());
+    bar->addAction(projectActions_->openAction());
+    bar->addAction(projectActions_->saveAction());
+    bar->addSeparator();
+    // Undo and Redo name the step in their text ("Undo Remove flatten"): icons only here, the text
+    // as tooltip.
+    for (QAction* a : {undo_, redo_}) {
+        auto* button = new QToolButton(bar);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAutoRaise(true);
+        bar->addWidget(button);
+    }
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(train_);
+    bar->addAction(stop_);
+}
+
+void MainWindow::refreshIcons() {
+    const QPalette pal = palette();
+    projectActions_->newAction()->setIcon(themedIcon("new", pal));
+    projectActions_->openAction()->setIcon(themedIcon("open", pal));
+    projectActions_->saveAction()->setIcon(themedIcon("save", pal));
+    projectActions_->saveAsAction()->setIcon(themedIcon("save-as", pal));
+    projectActions_->presetMenu()->setIcon(themedIcon("preset", pal));
+    if (undo_) undo_->setIcon(themedIcon("undo", pal));
+    if (redo_) redo_->setIcon(themedIcon("redo", pal));
+    if (train_) train_->setIcon(themedIcon("train", pal));
+    if (stop_) stop_->setIcon(themedIcon("stop", pal));
+    for (int p = 0; p < PageCount && p < pages_->count(); ++p) {
+        const QIcon icon = themedIcon(kPages[p].icon, pal);
+        pages_->setTabIcon(p, icon);
+        if (auto* placeholder = qobject_cast<PlaceholderPage*>(pages_->widget(p)))
+            placeholder->setIcon(icon);
+    }
+    const QList<QAction*> view = modelPage_->viewActions();
+    const char* names[] = {"zoom-in", "zoom-out", nullptr, "zoom-fit"};
+    for (int i = 0; i < view.size(); ++i)
+        if (names[i]) view[i]->setIcon(themedIcon(names[i], pal));
+    modelPage_->deleteAction()->setIcon(themedIcon("delete", pal));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange && pages_) refreshIcons();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(QString("%1[*] — ConvStudio").arg(document_->displayName()));
+    setWindowModified(document_->isModified());
+}
+
+void MainWindow::restoreSettings(const StartupOptions& options) {
+    QSettings s;
+    const QString theme = s.value("theme", "system").toString();
+    for (QAction* a : themeGroup_->actions())
+        a->setChecked(a->data().toString() == theme);
+    if (!restoreGeometry(s.value("window/geometry").toByteArray())) {
+        const QRect screen = QApplication::primaryScreen()
+                                 ? QApplication::primaryScreen()->availableGeometry()
+                                 : QRect(0, 0, 1600, 1000);
+        resize(std::min(1440, screen.width() * 9 / 10), std::min(900, screen.height() * 9 / 10));
+    }
+    restoreState(s.value("window/state").toByteArray());
+    modelPage_->restoreLayout(s.value("window/modelPage").toByteArray());
+    dataPage_->restoreLayout(s.value("window/dataPage").toByteArray());
+    pages_->setCurrentIndex(options.page >= 0 ? options.page : s.value("window/page", 0).toInt());
+
+    QString path = options.fileToOpen;
+    if (path.isEmpty() && options.restoreSession) {
+        path = s.value("session/lastProject").toString();
+        if (!QFileInfo::exists(path)) path.clear();
+    }
+    if (path.isEmpty() || !projectActions_->openFile(path))
+        document_->load(ProjectDocument::defaultProject(), {});
+}
+
+void MainWindow::saveSettings() {
+    QSettings s;
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+    s.setValue("window/modelPage", modelPage_->saveLayout());
+    s.setValue("window/dataPage", dataPage_->saveLayout());
+    s.setValue("window/page", pages_->currentIndex());
+    s.setValue("session/lastProject", document_->filePath());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!projectActions_->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+} // namespace ui

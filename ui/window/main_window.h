@@ -1,0 +1,83 @@
+// MainWindow: wires the document, the data set controller, the pages (Model,
+// Data, Train, Inspect, Classify, Playground), the menus, the toolbar and the
+// status bar, and keeps window state in QSettings. It holds no editing logic:
+// pages and ProjectActions do the work. The next GUI issue replaces the
+// placeholder pages through setPage() and wires the Train actions.
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QTabWidget;
+
+namespace ui {
+
+class ProjectDocument;
+class DatasetController;
+class ModelEditorPage;
+class DataPage;
+class ProjectActions;
+class StatusBarWidgets;
+
+struct StartupOptions {
+    bool restoreSession = true; // reopen the last project (else the course's first CNN)
+    QString fileToOpen;         // a project, architecture or model from the command line
+    int page = -1;              // the page to show first (MainWindow::Page), -1: the last one used
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Page {
+        ModelPage,
+        DataPageIndex,
+        TrainPage,
+        InspectPage,
+        ClassifyPage,
+        PlaygroundPage,
+        PageCount
+    };
+
+    explicit MainWindow(const StartupOptions& options = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ProjectDocument* document() const { return document_; }
+    DatasetController* datasetController() const { return datasetController_; }
+    ModelEditorPage* modelPage() const { return modelPage_; }
+    DataPage* dataPage() const { return dataPage_; }
+    ProjectActions* projectActions() const { return projectActions_; }
+    StatusBarWidgets* statusWidgets() const { return statusWidgets_; }
+    QTabWidget* pages() const { return pages_; }
+    QAction* trainAction() const { return train_; }
+    QAction* stopAction() const { return stop_; }
+
+    // Replaces a page (the next issue's Train, Inspect, Classify, Playground pages).
+    void setPage(Page page, QWidget* widget);
+    void showPage(Page page);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createPages();
+    void createMenus();
+    void createToolBar();
+    void refreshIcons();
+    void updateTitle();
+    void restoreSettings(const StartupOptions& options);
+    void saveSettings();
+
+    ProjectDocument* document_;
+    DatasetController* datasetController_;
+    ProjectActions* projectActions_;
+    StatusBarWidgets* statusWidgets_ = nullptr;
+    QTabWidget* pages_ = nullptr;
+    ModelEditorPage* modelPage_ = nullptr;
+    DataPage* dataPage_ = nullptr;
+    QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
+    QActionGroup* themeGroup_ = nullptr;
+};
+
+} // namespace ui

@@ -1,0 +1,59 @@
+// ProjectActions: the File menu's work — New, New from a course preset, Open,
+// Open Recent, Save, Save As, Quit — with their shortcuts, the recent-files
+// list (kept in QSettings) and the "save changes?" question. Errors are shown
+// in a message box naming the file; openFile()/saveTo() also serve tests and
+// the command line without dialogs.
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace ui {
+
+class ProjectDocument;
+
+class ProjectActions : public QObject {
+    Q_OBJECT
+public:
+    ProjectActions(ProjectDocument* document, QWidget* window);
+
+    QAction* newAction() const { return new_; }
+    QAction* openAction() const { return open_; }
+    QAction* saveAction() const { return save_; }
+    QAction* saveAsAction() const { return saveAs_; }
+    QAction* quitAction() const { return quit_; }
+    QMenu* recentMenu() const { return recentMenu_; }
+    QMenu* presetMenu() const { return presetMenu_; }
+
+    QStringList recentFiles() const;
+    bool openFile(const QString& path);
+    bool saveTo(const QString& path);
+    void newFromPreset(const QString& name);
+    void newProject();
+    // Asks to save unsaved changes; false when the person cancels.
+    bool maybeSave();
+
+Q_SIGNALS:
+    void quitRequested();
+
+private:
+    void open();
+    bool save();
+    bool saveAs();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void rebuildPresetMenu();
+    void showError(const QString& title, const QString& message);
+
+    ProjectDocument* document_;
+    QWidget* window_;
+    QAction *new_, *open_, *save_, *saveAs_, *quit_;
+    QMenu* recentMenu_;
+    QMenu* presetMenu_;
+};
+
+} // namespace ui
