@@ -190,6 +190,14 @@ void Conv2D::im2col(const float* image, float* col) const {
     }
 }
 
+const float* Conv2D::patches(const Tensor& in, int b, int n, Workspace& w) const {
+    if (isPointwise()) return in.sample(b);
+    const long perImage = long(g_.y.out) * g_.x.out * g_.patch;
+    w.col.resize({int(n * g_.y.out * g_.x.out), g_.patch});
+    for (int i = 0; i < n; ++i) im2col(in.sample(b + i), w.col.data() + i * perImage);
+    return w.col.data();
+}
+
 void Conv2D::col2imAdd(const float* col, float* image) const {
     const int H = g_.y.in, W = g_.x.in, C = g_.channels;
     for (int oy = 0; oy < g_.y.out; ++oy) {
@@ -228,15 +236,7 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
     for (int b = r.begin; b < r.end; b += block) {
         const int n = std::min(block, r.end - b);
         const int rows = n * rowsPerImage;
-        const float* col;
-        if (isPointwise()) {
-            col = in.sample(b);
-        } else {
-            w.col.resize({rows, g_.patch});
-            for (int i = 0; i < n; ++i)
-                im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
-            col = w.col.data();
-        }
+        const float* col = patches(in, b, n, w);
         float* o = out.sample(b);
         if (g_.patch <= kSmallPatch) {
             smallPatchProduct(col, kernel, bias, activation_, o, rows, g_.patch, filters_);
@@ -253,14 +253,7 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
 
 void Conv2D::beginBackward(const RunContext& ctx) {
     prepareBatch(0, ctx);
-    if (!trainable()) return;
-    for (int c = 0; c < ctx.chunks; ++c) {
-        Workspace& w = ws_[size_t(c)];
-        w.dKernel.resize(params_[0].value.shape());
-        w.dKernel.zero();
-        w.dBias.resize({filters_});
-        w.dBias.zero();
-    }
+    beginGradientSums(sums_, ctx.chunks);
 }
 
 void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
@@ -272,6 +265,7 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
     const int block = imagesPerBlock(rowsPerImage);
     const float* kernel = params_[0].value.data();
     Workspace& w = ws_[size_t(chunk)];
+    GradientSums& sums = sums_[size_t(chunk)];
     // Everything per block of images, so the block's gradient stays in cache
     // from the activation derivative through the bias sum to both products.
     for (int b = r.begin; b < r.end; b += block) {
@@ -281,22 +275,14 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         if (!ctx.lossGradientIsPreActivation)
             activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
         if (wantGrads && useBias_) {
-            float* db = w.dBias.data();
+            float* db = sums.dBias.data();
             for (long i = 0; i < rows; ++i)
                 for (int f = 0; f < filters_; ++f) db[f] += dyBlock[i * filters_ + f];
         }
         if (wantGrads) {
-            const float* col;
-            if (isPointwise()) {
-                col = in.sample(b);
-            } else {
-                w.col.resize({rows, g_.patch});
-                for (int i = 0; i < n; ++i)
-                    im2col(in.sample(b + i), w.col.data() + long(i) * rowsPerImage * g_.patch);
-                col = w.col.data();
-            }
+            const float* col = patches(in, b, n, w);
             gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_, 1.0f,
-                 w.dKernel.data(), filters_);
+                 sums.dKernel.data(), filters_);
         }
         if (!dIn) continue;
         if (isPointwise()) {
@@ -315,19 +301,6 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
     }
 }
 
-void Conv2D::endBackward(const RunContext& ctx) {
-    if (!trainable()) return;
-    // Sum the per-chunk partial gradients in chunk order: deterministic for a thread count.
-    Param& k = params_[0];
-    std::vector<const float*> parts;
-    for (int c = 0; c < ctx.chunks; ++c) parts.push_back(ws_[size_t(c)].dKernel.data());
-    sumPartials(k.grad.data(), parts, long(k.grad.size()), l2_, k.value.data());
-    if (useBias_) {
-        Param& bp = params_[1];
-        bp.grad.zero();
-        for (int c = 0; c < ctx.chunks; ++c)
-            for (int f = 0; f < filters_; ++f) bp.grad[f] += ws_[size_t(c)].dBias[f];
-    }
-}
+void Conv2D::endBackward(const RunContext& ctx) { endGradientSums(sums_, ctx.chunks); }
 
 } // namespace cs

@@ -37,12 +37,14 @@ private:
         int patch = 0; // kh * kw * channels: one im2col row
     };
     struct Workspace {
-        Tensor col, dcol, dKernel, dBias;
+        Tensor col, dcol;
     };
     Geometry geometry(const Shape& input) const;
     bool isPointwise() const; // 1x1, stride 1: the input already is the im2col matrix
     int imagesPerBlock(int rowsPerImage) const;
     void im2col(const float* image, float* col) const;
+    // The im2col rows of images [b, b + n) (the input itself for 1x1 kernels).
+    const float* patches(const Tensor& in, int b, int n, Workspace& w) const;
     void col2imAdd(const float* col, float* image) const;
 
     int filters_, kh_, kw_, sh_, sw_;
@@ -50,7 +52,8 @@ private:
     Activation activation_;
     float l2_;
     Geometry g_;
-    std::vector<Workspace> ws_;
+    std::vector<Workspace> ws_;    // per chunk
+    std::vector<GradientSums> sums_; // per chunk
 };
 
 } // namespace cs

@@ -66,24 +66,14 @@ void Dense::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, 
     applyActivation(activation_, o, r.size(), units_);
 }
 
-void Dense::beginBackward(const RunContext& ctx) {
-    prepareBatch(0, ctx);
-    if (!trainable()) return;
-    for (int c = 0; c < ctx.chunks; ++c) {
-        Workspace& w = ws_[size_t(c)];
-        w.dKernel.resize({inputs_, units_});
-        w.dKernel.zero();
-        w.dBias.resize({units_});
-        w.dBias.zero();
-    }
-}
+void Dense::beginBackward(const RunContext& ctx) { beginGradientSums(ws_, ctx.chunks); }
 
 void Dense::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
                           const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk, ChunkRange r) {
     const Tensor& in = *inputs[0];
     Tensor* dIn = dInputs[0];
     const float* kernel = params_[0].value.data();
-    Workspace& w = ws_[size_t(chunk)];
+    GradientSums& w = ws_[size_t(chunk)];
     float* dy = dOut.sample(r.begin);
     if (!ctx.lossGradientIsPreActivation)
         activationBackward(activation_, out.sample(r.begin), dy, r.size(), units_);
@@ -99,18 +89,6 @@ void Dense::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor
              inputs_);
 }
 
-void Dense::endBackward(const RunContext& ctx) {
-    if (!trainable()) return;
-    Param& k = params_[0];
-    std::vector<const float*> parts;
-    for (int c = 0; c < ctx.chunks; ++c) parts.push_back(ws_[size_t(c)].dKernel.data());
-    sumPartials(k.grad.data(), parts, long(k.grad.size()), l2_, k.value.data());
-    if (useBias_) {
-        Param& bp = params_[1];
-        bp.grad.zero();
-        for (int c = 0; c < ctx.chunks; ++c)
-            for (int u = 0; u < units_; ++u) bp.grad[u] += ws_[size_t(c)].dBias[u];
-    }
-}
+void Dense::endBackward(const RunContext& ctx) { endGradientSums(ws_, ctx.chunks); }
 
 } // namespace cs

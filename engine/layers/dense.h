@@ -29,15 +29,12 @@ public:
     Activation activation() const { return activation_; }
 
 private:
-    struct Workspace {
-        Tensor dKernel, dBias;
-    };
     int units_;
     bool useBias_;
     Activation activation_;
     float l2_;
     int inputs_ = 0;
-    std::vector<Workspace> ws_;
+    std::vector<GradientSums> ws_;
 };
 
 } // namespace cs

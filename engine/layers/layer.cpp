@@ -76,6 +76,33 @@ int64_t Layer::trainableParameterCount() const {
     return n;
 }
 
+void Layer::beginGradientSums(std::vector<GradientSums>& sums, int chunks) const {
+    if (int(sums.size()) < chunks) sums.resize(size_t(chunks));
+    if (!trainable()) return;
+    for (int c = 0; c < chunks; ++c) {
+        sums[size_t(c)].dKernel.resize(params_[0].value.shape());
+        sums[size_t(c)].dKernel.zero();
+        if (params_.size() > 1) {
+            sums[size_t(c)].dBias.resize(params_[1].value.shape());
+            sums[size_t(c)].dBias.zero();
+        }
+    }
+}
+
+void Layer::endGradientSums(const std::vector<GradientSums>& sums, int chunks) {
+    if (!trainable()) return;
+    Param& k = params_[0];
+    std::vector<const float*> parts;
+    for (int c = 0; c < chunks; ++c) parts.push_back(sums[size_t(c)].dKernel.data());
+    sumPartials(k.grad.data(), parts, long(k.grad.size()), k.l2, k.value.data());
+    if (params_.size() > 1) {
+        Param& b = params_[1];
+        b.grad.zero();
+        for (int c = 0; c < chunks; ++c)
+            for (int64_t i = 0; i < b.grad.size(); ++i) b.grad[i] += sums[size_t(c)].dBias[i];
+    }
+}
+
 Param& Layer::addParam(const std::string& name, const Shape& shape, bool trainable) {
     Param p;
     p.name = name;

@@ -107,6 +107,15 @@ public:
     int index() const { return index_; }
 
 protected:
+    // Per-chunk sums of a kernel's and a bias's gradients (Conv2D, Dense):
+    // zeroed by beginGradientSums, added up in chunk order by endGradientSums
+    // (with the L2 term), so the result is the same for a thread count.
+    struct GradientSums {
+        Tensor dKernel, dBias;
+    };
+    void beginGradientSums(std::vector<GradientSums>& sums, int chunks) const;
+    void endGradientSums(const std::vector<GradientSums>& sums, int chunks);
+
     Param& addParam(const std::string& name, const Shape& shape, bool trainable);
     // Keras glorot_uniform: U(-l, l), l = sqrt(6 / (fanIn + fanOut)).
     static void glorotUniform(Tensor& t, int fanIn, int fanOut, Rng& rng);
