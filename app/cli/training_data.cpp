@@ -62,6 +62,12 @@ TrainingData::TrainingData(const ParsedArgs& a, const cs::Model& model, const cs
     folder_.validationSplit = fit.validationSplit; // only used by a single folder of classes
     folder_.seed = fit.seed;
     cs::ImageFolderIndex index = cs::indexImageFolders(source_, folder_);
+    if (a.has("--validation-split") && index.layout.find("validation_split") == std::string::npos &&
+        !index.validation.empty())
+        note_ =
+            "note: --validation-split is not used: the validation/ folder is the validation data "
+            "(give --data " +
+            source_ + "/train to split the training folder instead)";
     name_ = index.name;
     layout_ = index.layout;
     classNames_ = index.classNames;
@@ -107,7 +113,8 @@ std::string TrainingData::description() const {
 
 std::string TrainingData::streamingDetails() const {
     if (!train_) return {};
-    return "cache: " + std::to_string(train_->cacheCapacity()) + " of " +
+    return (note_.empty() ? "" : note_ + "\n") +
+           "cache: " + std::to_string(train_->cacheCapacity()) + " of " +
            cs::withThousands(train_->size()) + " training images fit in memory (--cache-mb " +
            std::to_string(streaming_.cacheBytes >> 20) + "); decoding runs " +
            std::to_string(streaming_.prefetchBatches) + " batches ahead on " +

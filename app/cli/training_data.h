@@ -52,7 +52,7 @@ public:
 
 private:
     cs::DatasetKind kind_;
-    std::string name_, source_, layout_;
+    std::string name_, source_, layout_, note_;
     std::vector<std::string> classNames_;
     cs::AugmentationOptions augmentation_;
     double validationSplit_ = 0;

@@ -190,6 +190,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         index.skipped.push_back({f.string(), "not in a class sub-folder"});
     index.train = listClassFiles(classRoot, index.classNames, index.classNames, index.skipped);
 
+    bool hasValidationFolder = false;
     if (!train.empty()) {
         const std::string validation = findSplit(root, {"validation", "val", "valid"});
         const std::string test = findSplit(root, {"test", "testing"});
@@ -198,6 +199,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
             index.validation = listClassFiles(root / validation, index.classNames,
                                               subFolders(root / validation), index.skipped);
             index.layout += " + " + validation + "/";
+            hasValidationFolder = true;
         }
         if (!test.empty()) {
             index.test = listClassFiles(root / test, index.classNames, subFolders(root / test),
@@ -207,17 +209,18 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         index.layout += " folders";
     } else {
         index.layout = "one folder of classes";
-        if (options.validationSplit > 0) {
-            // image_dataset_from_directory: shuffle with the seed, the last fraction validates.
-            Rng rng(options.seed);
-            rng.shuffle(index.train);
-            const size_t count = size_t(double(index.train.size()) * options.validationSplit);
-            index.validation.assign(index.train.end() - std::ptrdiff_t(count), index.train.end());
-            index.train.resize(index.train.size() - count);
-            index.layout += ", validation_split " +
-                            std::to_string(options.validationSplit).substr(0, 4) + " with seed " +
-                            std::to_string(options.seed);
-        }
+    }
+    // Without a validation folder, validation_split cuts the training files.
+    if (!hasValidationFolder && options.validationSplit > 0) {
+        // image_dataset_from_directory: shuffle with the seed, the last fraction validates.
+        Rng rng(options.seed);
+        rng.shuffle(index.train);
+        const size_t count = size_t(double(index.train.size()) * options.validationSplit);
+        index.validation.assign(index.train.end() - std::ptrdiff_t(count), index.train.end());
+        index.train.resize(index.train.size() - count);
+        index.layout += ", validation_split " +
+                        std::to_string(options.validationSplit).substr(0, 4) + " with seed " +
+                        std::to_string(options.seed);
     }
     if (index.train.empty())
         throw DataError(classRoot.string() + ": no images in the class sub-folders (" +

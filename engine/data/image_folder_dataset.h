@@ -39,7 +39,7 @@ struct ImageFolderOptions {
     ColorMode colorMode = ColorMode::Rgb;
     Interpolation interpolation = Interpolation::Auto;
     ClassMode classMode = ClassMode::Categorical; // labels are class indices for every mode
-    double validationSplit = 0; // for a single folder of classes: this fraction becomes validation
+    double validationSplit = 0; // without a validation/ folder: this fraction of train validates
     uint64_t seed = 42;         // shuffles the single folder before the split
     int channels() const { return colorMode == ColorMode::Grayscale ? 1 : 3; }
 };

@@ -180,6 +180,22 @@ private Q_SLOTS:
         QVERIFY(differs);
         o.validationSplit = 0;
         QVERIFY(indexImageFolders(dir, o).validation.empty());
+
+        // train/ with a test/ folder but no validation/: the split cuts train/.
+        const std::string tt = cs::test::freshDataFolder("train-test");
+        for (int i = 0; i < 10; ++i)
+            writeTestPng(tt + "/train/x/" + std::to_string(i) + ".png", 6, 6, i);
+        writeTestPng(tt + "/test/x/0.png", 6, 6, 99);
+        o.validationSplit = 0.3;
+        const ImageFolderIndex split = indexImageFolders(tt, o);
+        QCOMPARE(split.train.size(), size_t(7));
+        QCOMPARE(split.validation.size(), size_t(3));
+        QCOMPARE(split.test.size(), size_t(1));
+        QCOMPARE(split.layout,
+                 std::string("train/ + test/ folders, validation_split 0.30 with seed 2"));
+        // A validation/ folder wins over the split.
+        writeTestPng(tt + "/validation/x/0.png", 6, 6, 98);
+        QCOMPARE(indexImageFolders(tt, o).validation.size(), size_t(1));
     }
 
     void splitsMustShareClasses() {
