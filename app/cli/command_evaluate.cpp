@@ -1,5 +1,6 @@
 #include "cli_options.h"
 #include "commands.h"
+#include "data_options.h"
 #include "model_source.h"
 
 #include "core/errors.h"
@@ -12,15 +13,19 @@ namespace cli {
 
 namespace {
 CommandSpec evaluateSpec() {
-    return {"evaluate", "evaluate MODEL [--data DIR]",
-            "Evaluates a trained .safetensors model on the test split of a data set: loss,\n"
-            "accuracy, per-class precision / recall / F1 and the confusion matrix.",
-            {
-                {"--data", "DIR", std::string("data set folder (default ") + cs::kDefaultDatasetDir + ")"},
-                {"--loss", "NAME", "loss to report (default: the one the model was trained with)"},
-                {"--batch-size", "N", "images per batch (default 256)"},
-                {"--threads", "N", "threads (default: every core)"},
-            }};
+    CommandSpec spec{"evaluate", "evaluate MODEL [--data DIR]",
+                     "Evaluates a trained .safetensors model on the test split of a data set: loss,\n"
+                     "accuracy, per-class precision / recall / F1 and the confusion matrix. Image\n"
+                     "folders are read at the model's input size and colour mode (test/, else\n"
+                     "validation/).",
+                     {
+                         {"--data", "DIR", std::string("data set folder (default ") + cs::kDefaultDatasetDir + ")"},
+                         {"--loss", "NAME", "loss to report (default: the one the model was trained with)"},
+                         {"--batch-size", "N", "images per batch (default 64)"},
+                         {"--threads", "N", "threads (default: every core)"},
+                     }};
+    addOptions(spec.options, imageFolderOptionSpecs("the model's input"));
+    return spec;
 }
 } // namespace
 
@@ -42,14 +47,17 @@ int runEvaluate(const Args& args) {
     cs::LoadedModel m = openModel(a.positional()[0]);
     if (m.metadata.classNames.empty())
         throw cs::FormatError(a.positional()[0] + ": has no trained weights (an architecture only): train it first");
-    cs::Dataset data = cs::loadDataset(a.get("--data", cs::kDefaultDatasetDir));
+    const cs::Shape in = m.model.inputShape();
+    if (in.rank() != 3) throw cs::ShapeError("this model does not take images (input " + in.toString() + ")");
+    cs::Dataset data =
+        cs::loadDataset(a.get("--data", cs::kDefaultDatasetDir), imageFolderOptions(a, in[0], in[1], in[2]));
     if (data.classCount() > int(m.metadata.classNames.size()))
         throw cs::DataError("the data set has " + std::to_string(data.classCount()) + " classes, the model knows " +
                             std::to_string(m.metadata.classNames.size()));
     const cs::Loss loss = a.has("--loss") ? cs::lossFromName(a.get("--loss")) : trainedLoss(m);
     const int classes = int(m.metadata.classNames.size());
     cs::Evaluation ev = cs::evaluate(m.model, data.test, m.metadata.preprocessing, loss, classes,
-                                     a.getInt("--batch-size", 256, 1, 65536), a.getInt("--threads", 0, 0, 1024));
+                                     a.getInt("--batch-size", 64, 1, 65536), a.getInt("--threads", 0, 0, 1024));
     std::printf("%s test split: %d images\n", data.name.c_str(), data.test.count());
     std::printf("loss %.4f\n", ev.loss);
     std::printf("accuracy %.4f\n\n", ev.accuracy());

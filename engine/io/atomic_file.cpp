@@ -22,7 +22,10 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
     namespace fs = std::filesystem;
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    // Built with append(): GCC 12 warns falsely (-Wrestrict) on "." + string.
+    std::string hidden(1, '.');
+    hidden.append(target.filename().string()).append(".tmp-XXXXXX");
+    std::string tmpl = (dir / hidden).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) throw IoError(systemError(path, "cannot create a temporary file next to it"));
     auto fail = [&](const char* what) {

@@ -45,7 +45,7 @@ std::string ModelCheckpoint::formatPath(const std::string& pattern, int epoch, c
             if (it == logs.end())
                 throw ConfigError("ModelCheckpoint: the file path uses {" + key +
                                   "}, which this run does not compute");
-            if (spec.empty()) spec = "g";
+            if (spec.empty()) spec.assign(1, 'g'); // not = "g": GCC 12's false -Wrestrict
             if (spec.back() == 'd') std::snprintf(buf, sizeof buf, ("%" + spec).c_str(), int(it->second));
             else std::snprintf(buf, sizeof buf, ("%" + spec).c_str(), it->second);
         }

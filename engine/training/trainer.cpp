@@ -94,7 +94,8 @@ NamedParams Trainer::trainableParams() {
 
 Evaluation Trainer::evaluateInArena(BatchSource& set, int classCount) {
     ImageSet images;
-    return evaluateWith(model_, set, preprocessing_, loss_, classCount, std::max(options_.batchSize, 64),
+    // The training batch size: a larger one would grow every activation buffer.
+    return evaluateWith(model_, set, preprocessing_, loss_, classCount, options_.batchSize,
                         pool_.threads(), batch_, images);
 }
 
