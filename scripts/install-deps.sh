@@ -6,7 +6,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     libeigen3-dev libtbb-dev libopencv-dev zlib1g-dev
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
-    libqt6opengl6-dev qt6-qpa-plugins
+    libqt6opengl6-dev
     dataset-fashion-mnist
     python3
 )

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("ConvStudio");
     QApplication::setApplicationDisplayName("ConvStudio");
     QApplication::setApplicationVersion(CONVSTUDIO_VERSION);
-    QApplication::setDesktopFileName("convstudio");
+    QApplication::setDesktopFileName("org.convstudio.ConvStudio");
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Build, train and look inside convolutional neural networks.");

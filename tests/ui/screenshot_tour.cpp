@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     ui::StartupOptions options;
     options.restoreSession = false;
     ui::MainWindow window(options);
-    window.resize(1400, 860);
+    window.resize(1360, 840);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) return 1;
     ui::ProjectDocument* doc = window.document();

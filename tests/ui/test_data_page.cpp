@@ -106,7 +106,7 @@ private Q_SLOTS:
     void augmentationSettingReRendersThePreview() {
         AugmentationPreviewView* preview = page_->preview();
         const QVector<QImage> before = preview->images();
-        QCOMPARE(before.size(), 4 * 6); // four images, each with five draws
+        QCOMPARE(before.size(), 3 * 6); // three images, each with five draws
         QCOMPARE(before[1], before[0]); // no augmentation yet: draws equal the original
         const int renders = preview->renderCount();
 

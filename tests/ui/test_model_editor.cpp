@@ -126,6 +126,21 @@ private Q_SLOTS:
                  std::vector<std::string>{doc_->graph().node(n - 1).name()});
     }
 
+    void draggedBlockMovesAlongTheChain() {
+        // What dragging the first Dropout's block carries, dropped on the flatten -> dense arrow.
+        auto mime = std::make_unique<QMimeData>();
+        mime->setData(kLayerNodeMime, "dropout");
+        dropOnCanvas(mime.get(), *page_->canvas()->connectionPosition("flatten", "dense"));
+        const ModelGraph& g = doc_->graph();
+        QCOMPARE(g.indexOf("dropout") + 1, g.indexOf("dense"));
+        QCOMPARE(g.find("dropout")->inputs, std::vector<std::string>{"flatten"});
+        QCOMPARE(g.find("conv2d_1")->inputs, std::vector<std::string>{"max_pooling2d"});
+        QVERIFY(doc_->report().valid());
+        QCOMPARE(doc_->report().layers[size_t(g.indexOf("dropout"))].outputShape.rank(), 1);
+        doc_->undoStack()->undo();
+        QCOMPARE(doc_->graph().find("conv2d_1")->inputs, std::vector<std::string>{"dropout"});
+    }
+
     void inspectorSpinBoxChangesFiltersAsOneUndoStep() {
         QTest::mouseClick(page_->canvas()->viewport(), Qt::LeftButton, {},
                           page_->canvas()->blockPosition("conv2d"));

@@ -117,6 +117,24 @@ private Q_SLOTS:
         QVERIFY(doc.graph() == before);
     }
 
+    void formatsDocumentExampleReads() {
+        // docs/formats.md §4 shows a project: it must stay a file ConvStudio reads.
+        QFile doc(CONVSTUDIO_SOURCE_DIR "/docs/formats.md");
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(doc.readAll());
+        const qsizetype section = text.indexOf("## 4. Project");
+        QVERIFY(section > 0);
+        const qsizetype start = text.indexOf("```json", section) + 7;
+        const qsizetype end = text.indexOf("```", start);
+        const ProjectContent content =
+            projectFromJson(cs::json::Value::parse(text.mid(start, end - start).toStdString()));
+        QCOMPARE(QString::fromStdString(content.graph.name), QString("fashion_mnist_first_cnn"));
+        QCOMPARE(content.settings.augmentation.rotationRange, 30.0);
+        QVERIFY(content.settings.augmentation.horizontalFlip);
+        QVERIFY(content.settings.training.earlyStopping.enabled);
+        QCOMPARE(content.settings.data.folder, std::string(cs::kDefaultDatasetDir));
+    }
+
     void settingsEditsAreUndoable() {
         ProjectDocument doc;
         cs::AugmentationOptions aug;

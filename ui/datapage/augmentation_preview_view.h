@@ -63,7 +63,7 @@ private:
     QStringList captions_;
     AugmentationCanvas* canvas_;
     QLabel* note_;
-    static constexpr int kRows = 4;
+    static constexpr int kRows = 3;
     static constexpr int kDraws = 5;
 };
 

@@ -40,7 +40,7 @@ ModelCanvas::ModelCanvas(ProjectDocument* document, QWidget* parent)
                    QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setResizeAnchor(QGraphicsView::NoAnchor); // the issue bar appearing must not scroll the model
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 240);
