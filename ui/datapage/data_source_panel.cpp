@@ -102,7 +102,12 @@ DataSourcePanel::DataSourcePanel(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("color_mode"), colorMode_);
     form->addRow(tr("interpolation"), interpolation_);
     form->addRow(tr("class_mode"), classMode_);
+    splitSeed_ = new QSpinBox(folderOptions_);
+    splitSeed_->setRange(0, 2147483647);
+    splitSeed_->setKeyboardTracking(false);
+    splitSeed_->setToolTip(tr("Shuffles the single folder before validation_split cuts it"));
     form->addRow(tr("validation_split"), validationSplit_);
+    form->addRow(tr("seed"), splitSeed_);
 
     status_ = new QLabel(this);
     status_->setWordWrap(true);
@@ -138,9 +143,10 @@ void DataSourcePanel::setStatus(const QString& text, bool error) {
 void DataSourcePanel::refresh() {
     const DataSettings& d = document_->settings().data;
     const QSignalBlocker b1(kind_), b2(targetHeight_), b3(targetWidth_), b4(colorMode_),
-        b5(interpolation_), b6(classMode_), b7(validationSplit_);
+        b5(interpolation_), b6(classMode_), b7(validationSplit_), b8(splitSeed_);
     kind_->setCurrentIndex(rowOf(d));
     folder_->setText(QString::fromStdString(d.folder));
+    folder_->setToolTip(folder_->text());
     browse_->setEnabled(rowOf(d) != FashionMnist);
     folderOptions_->setVisible(d.kind == cs::DatasetKind::ImageFolders);
     targetHeight_->setValue(d.imageFolders.height);
@@ -150,6 +156,8 @@ void DataSourcePanel::refresh() {
         QString::fromStdString(cs::interpolationName(d.imageFolders.interpolation)));
     classMode_->setCurrentText(QString::fromStdString(cs::classModeName(d.imageFolders.classMode)));
     validationSplit_->setValue(d.imageFolders.validationSplit);
+    splitSeed_->setValue(int(d.imageFolders.seed));
+    splitSeed_->setEnabled(d.imageFolders.validationSplit > 0);
 }
 
 QString DataSourcePanel::chooseFolder(const QString& start) {
@@ -205,6 +213,7 @@ void DataSourcePanel::commitFolderOptions() {
         cs::interpolationFromName(interpolation_->currentText().toStdString());
     d.imageFolders.classMode = cs::classModeFromName(classMode_->currentText().toStdString());
     d.imageFolders.validationSplit = validationSplit_->value();
+    d.imageFolders.seed = uint64_t(splitSeed_->value());
     document_->setDataSettings(d);
 }
 

@@ -50,6 +50,7 @@ private:
     QComboBox* interpolation_;
     QComboBox* classMode_;
     QDoubleSpinBox* validationSplit_;
+    QSpinBox* splitSeed_;
     QLabel* status_;
     QPushButton* reload_;
 };

@@ -19,7 +19,9 @@ PlaceholderPage::PlaceholderPage(const QIcon& icon, const QString& title, const 
     auto* body = new QLabel(text, this);
     body->setWordWrap(true);
     body->setAlignment(Qt::AlignCenter);
-    body->setMaximumWidth(body->fontMetrics().horizontalAdvance('M') * 40);
+    body->setFixedWidth(body->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 36);
+    body->setMinimumHeight(
+        body->heightForWidth(body->width())); // wrapped text gets its full height
     body->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(picture_);
     layout->addWidget(heading);
