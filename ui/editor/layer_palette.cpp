@@ -32,6 +32,8 @@ QStringList PaletteTree::mimeTypes() const {
     return {kLayerTypeMime};
 }
 
+Qt::DropActions PaletteTree::supportedDropActions() const { return Qt::CopyAction; }
+
 QMimeData* PaletteTree::mimeData(const QList<QTreeWidgetItem*>& items) const {
     if (items.isEmpty() || items.first()->data(0, kClassRole).toString().isEmpty()) return nullptr;
     return LayerPalette::mimeDataFor(items.first()->data(0, kClassRole).toString());
@@ -51,6 +53,7 @@ LayerPalette::LayerPalette(QWidget* parent) : QWidget(parent) {
     tree_->setIndentation(8);
     tree_->setDragEnabled(true);
     tree_->setDragDropMode(QAbstractItemView::DragOnly);
+    tree_->setDefaultDropAction(Qt::CopyAction);
     tree_->setSelectionMode(QAbstractItemView::SingleSelection);
     tree_->setMouseTracking(true);
     tree_->setIconSize(QSize(20, 20));

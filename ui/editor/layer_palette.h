@@ -20,6 +20,8 @@ public:
 
 protected:
     QStringList mimeTypes() const override;
+    // Entries are only ever copied out: a drop never removes them from the palette.
+    Qt::DropActions supportedDropActions() const override;
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
 };
 

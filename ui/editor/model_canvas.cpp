@@ -181,24 +181,28 @@ void ModelCanvas::clearDropTarget() {
     if (endSlot_) endSlot_->setDropTarget(false);
 }
 
-void ModelCanvas::dragEnterEvent(QDragEnterEvent* event) {
-    if (event->mimeData()->hasFormat(kLayerTypeMime) ||
-        event->mimeData()->hasFormat(kLayerNodeMime)) {
-        event->acceptProposedAction();
-        showDropTarget(dropTargetAt(event->position().toPoint()));
-    } else {
+namespace {
+// A palette entry is copied (the palette keeps it, whatever the modifiers); a block is moved.
+bool acceptLayerDrag(QDropEvent* event) {
+    if (event->mimeData()->hasFormat(kLayerTypeMime))
+        event->setDropAction(Qt::CopyAction);
+    else if (event->mimeData()->hasFormat(kLayerNodeMime))
+        event->setDropAction(Qt::MoveAction);
+    else {
         event->ignore();
+        return false;
     }
+    event->accept();
+    return true;
+}
+} // namespace
+
+void ModelCanvas::dragEnterEvent(QDragEnterEvent* event) {
+    if (acceptLayerDrag(event)) showDropTarget(dropTargetAt(event->position().toPoint()));
 }
 
 void ModelCanvas::dragMoveEvent(QDragMoveEvent* event) {
-    if (!event->mimeData()->hasFormat(kLayerTypeMime) &&
-        !event->mimeData()->hasFormat(kLayerNodeMime)) {
-        event->ignore();
-        return;
-    }
-    event->acceptProposedAction();
-    showDropTarget(dropTargetAt(event->position().toPoint()));
+    if (acceptLayerDrag(event)) showDropTarget(dropTargetAt(event->position().toPoint()));
 }
 
 void ModelCanvas::dragLeaveEvent(QDragLeaveEvent* event) {
@@ -221,7 +225,7 @@ void ModelCanvas::dropEvent(QDropEvent* event) {
         event->ignore();
         return;
     }
-    event->acceptProposedAction();
+    acceptLayerDrag(event);
     setFocus();
 }
 
