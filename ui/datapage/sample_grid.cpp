@@ -79,7 +79,7 @@ SampleGrid::SampleGrid(QWidget* parent) : QWidget(parent), model_(new SampleGrid
     view_->setUniformItemSizes(true);
     view_->setIconSize(QSize(kThumbSide, kThumbSide));
     const int textHeight = fontMetrics().lineSpacing();
-    view_->setGridSize(QSize(kThumbSide + 28, kThumbSide + textHeight + 16));
+    view_->setGridSize(QSize(kThumbSide + 40, kThumbSide + textHeight + 16));
     view_->setWordWrap(false);
     view_->setTextElideMode(Qt::ElideRight);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
