@@ -1,0 +1,195 @@
+#include "training/training_job.h"
+
+#include "datapage/loaded_dataset.h"
+
+#include "core/errors.h"
+#include "data/augmentation.h"
+#include "data/streaming_folder_source.h"
+#include "training/early_stopping.h"
+#include "training/model_checkpoint.h"
+#include "training/reduce_lr_on_plateau.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace ui {
+
+QString EventUpdate::shortName() const {
+    switch (kind) {
+    case EarlyStopping:
+        return QCoreApplication::translate("EventUpdate", "early stop");
+    case BestWeightsRestored:
+        return QCoreApplication::translate("EventUpdate", "best weights");
+    case CheckpointSaved:
+        return QCoreApplication::translate("EventUpdate", "checkpoint");
+    case LearningRateReduced:
+        return QCoreApplication::translate("EventUpdate", "LR reduced");
+    case NonFiniteLoss:
+        return QCoreApplication::translate("EventUpdate", "NaN loss");
+    }
+    return {};
+}
+
+int effectiveThreads(int setting) {
+    const int cores = std::max(1, int(std::thread::hardware_concurrency()));
+    if (setting == 0) return cores;
+    if (setting < 0) return std::max(1, cores + setting);
+    return std::min(setting, cores);
+}
+
+void saveTrainedModel(TrainedModel& trained, const std::string& path) {
+    cs::saveModelFile(path, trained.model, trained.metadata, trained.optimizer.get());
+}
+
+TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& settings,
+                         std::shared_ptr<const LoadedDataset> data,
+                         const TrainingJobOptions& options)
+    : settings_(settings), data_(std::move(data)), options_(options) {
+    if (!data_) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+    const TrainingSettings& t = settings_.training;
+    trained_ = std::make_shared<TrainedModel>();
+    trained_->model = graph.toModel();
+    const cs::Shape in = trained_->model.inputShape();
+    if (in.rank() != 3 || in[0] != data_->height() || in[1] != data_->width() ||
+        in[2] != data_->channels())
+        throw cs::ShapeError(
+            "the model takes " + in.toString() + " but " + data_->title().toStdString() +
+            " images are " + std::to_string(data_->height()) + "x" +
+            std::to_string(data_->width()) + "x" + std::to_string(data_->channels()));
+
+    cs::json::Value cfg = cs::json::Value::object();
+    cfg.set("learning_rate", t.learningRate);
+    if (t.optimizer == "sgd") {
+        cfg.set("momentum", t.momentum);
+        cfg.set("nesterov", t.nesterov);
+    }
+    trained_->optimizer = cs::createOptimizer(t.optimizer, cfg);
+    const int units = int(trained_->model.outputShape().numel());
+    trained_->loss = t.loss != "auto" ? cs::lossFromName(t.loss)
+                     : units == 1     ? cs::Loss::BinaryCrossentropy
+                                      : cs::Loss::CategoricalCrossentropy;
+
+    fit_.epochs = std::max(1, t.epochs);
+    fit_.batchSize = std::max(1, t.batchSize);
+    fit_.validationSplit = t.validationSplit;
+    fit_.seed = t.seed;
+    fit_.threads = effectiveThreads(t.threads);
+
+    if (t.earlyStopping.enabled)
+        callbacks_.push_back(std::make_unique<cs::EarlyStopping>(
+            t.earlyStopping.monitor, t.earlyStopping.minDelta, t.earlyStopping.patience,
+            cs::MonitorMode::Auto, t.earlyStopping.restoreBestWeights));
+    if (t.checkpoint.enabled)
+        callbacks_.push_back(std::make_unique<cs::ModelCheckpoint>(
+            t.checkpoint.filepath, t.checkpoint.monitor, t.checkpoint.saveBestOnly));
+    if (t.reduceLr.enabled)
+        callbacks_.push_back(std::make_unique<cs::ReduceLROnPlateau>(
+            t.reduceLr.monitor, t.reduceLr.factor, t.reduceLr.patience, t.reduceLr.minLr));
+
+    trained_->metadata = {data_->classNames(), settings_.preprocessing,
+                          data_->title().toStdString(), trainingJson(nullptr)};
+}
+
+TrainingJob::~TrainingJob() = default;
+
+cs::json::Value TrainingJob::trainingJson(const cs::History* h) const {
+    cs::json::Value t = settings_.training.toJson();
+    t.set("loss", cs::lossName(trained_->loss));
+    t.set("data", settings_.data.toJson());
+    if (settings_.augmentation.enabled()) t.set("augmentation", settings_.augmentation.toJson());
+    if (h && !h->epochs.empty()) {
+        cs::json::Value hist = cs::json::Value::object();
+        for (const char* key : {"loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"})
+            if (h->epochs[0].count(key)) hist.set(key, cs::json::Value::array(h->series(key)));
+        t.set("history", hist);
+    }
+    return t;
+}
+
+cs::History TrainingJob::fit(cs::Trainer& trainer) {
+    const int classes = data_->classCount();
+    if (auto memory = data_->inMemory()) {
+        cs::ImageSet train = memory->train;
+        if (options_.trainLimit > 0 && options_.trainLimit < train.count())
+            train = train.slice(0, options_.trainLimit);
+        const cs::AugmentationOptions& aug = settings_.augmentation;
+        return trainer.fit(train, classes, nullptr,
+                           aug.enabled() ? cs::Augmenter(aug).batchTransform()
+                                         : cs::BatchTransform{});
+    }
+    const cs::ImageFolderIndex* index = data_->folderIndex();
+    if (!index) throw cs::DataError("the data set holds no images");
+    std::vector<cs::FolderImage> files = index->train;
+    if (options_.trainLimit > 0 && size_t(options_.trainLimit) < files.size())
+        files.resize(size_t(options_.trainLimit));
+    const cs::ImageFolderOptions& decode = data_->settings().imageFolders;
+    const cs::AugmentationOptions* aug =
+        settings_.augmentation.enabled() ? &settings_.augmentation : nullptr;
+    cs::StreamingFolderSource train(files, decode, {}, aug);
+    if (index->validation.empty()) return trainer.fit(train, classes, nullptr);
+    cs::StreamingFolderSource validation(index->validation, decode, {});
+    return trainer.fit(train, classes, &validation);
+}
+
+TestEvaluation TrainingJob::evaluateTest(cs::Model& model, int threads) {
+    TestEvaluation result;
+    const cs::Loss loss = trained_->loss;
+    const int classes = data_->classCount();
+    if (auto memory = data_->inMemory()) {
+        cs::ImageSet test = memory->test;
+        if (options_.testLimit > 0 && options_.testLimit < test.count())
+            test = test.slice(0, options_.testLimit);
+        if (test.count() == 0) return result;
+        cs::Evaluation ev = cs::evaluate(model, test, settings_.preprocessing, loss, classes,
+                                         fit_.batchSize, threads);
+        result = {true, "test", ev.loss, ev.confusion};
+        return result;
+    }
+    const cs::ImageFolderIndex* index = data_->folderIndex();
+    const bool hasTest = index && !index->test.empty();
+    std::vector<cs::FolderImage> files = !index    ? std::vector<cs::FolderImage>{}
+                                         : hasTest ? index->test
+                                                   : index->validation;
+    if (options_.testLimit > 0 && size_t(options_.testLimit) < files.size())
+        files.resize(size_t(options_.testLimit));
+    if (files.empty()) return result;
+    cs::StreamingFolderSource source(files, data_->settings().imageFolders, {});
+    cs::Evaluation ev = cs::evaluate(model, source, settings_.preprocessing, loss, classes,
+                                     fit_.batchSize, threads);
+    result = {true, hasTest ? "test" : "validation", ev.loss, ev.confusion};
+    return result;
+}
+
+TrainingOutcome TrainingJob::run(cs::TrainingObserver* observer, const std::atomic<bool>* stop) {
+    TrainingOutcome out;
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        TrainedModel& t = *trained_;
+        t.model.build(fit_.seed);
+        cs::Trainer trainer(t.model, *t.optimizer, t.loss, fit_);
+        trainer.setPreprocessing(settings_.preprocessing);
+        trainer.setObserver(observer);
+        trainer.setStopFlag(stop);
+        for (auto& c : callbacks_)
+            trainer.addCallback(c.get());
+        trainer.setModelSaver(
+            [this](const std::string& path) { saveTrainedModel(*trained_, path); });
+        cs::History history = fit(trainer);
+        out.stopped = history.stoppedByRequest;
+        out.diverged = history.diverged;
+        out.epochsRun = int(history.epochs.size());
+        t.metadata.training = trainingJson(&history);
+        if (!out.diverged && options_.evaluateTest && !(stop && stop->load()))
+            out.test = evaluateTest(t.model, fit_.threads);
+        out.trained = trained_;
+    } catch (const std::exception& e) {
+        out.failed = true;
+        out.error = QString::fromStdString(e.what());
+    }
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+} // namespace ui

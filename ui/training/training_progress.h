@@ -1,0 +1,85 @@
+// The small value structs that carry training progress from the worker thread
+// to the GUI through queued signals (TrainingController): one per reported
+// batch (throttled), one per epoch, one per callback event, and the outcome of
+// the whole run. Plain copies: nothing here points into the worker's state
+// except the outcome's trained model, which the worker hands over when done.
+#pragma once
+
+#include "training/metrics.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
+
+namespace ui {
+
+struct TrainedModel; // training/training_job.h
+
+struct BatchUpdate {
+    int epoch = 0, epochs = 0;     // 0-based epoch
+    int batch = 0, batches = 0;    // batches done in this epoch
+    double loss = 0, accuracy = 0; // running means over the epoch so far
+    double learningRate = 0;
+    double imagesPerSecond = 0;
+    double etaSeconds = 0;
+    // Position on the charts' epoch axis: epoch + batch / batches.
+    double position() const { return batches > 0 ? epoch + double(batch) / batches : epoch; }
+    // Fraction of the whole run done, 0..1.
+    double fraction() const { return epochs > 0 ? position() / epochs : 0.0; }
+};
+
+struct EpochUpdate {
+    static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    int epoch = 0, epochs = 0; // 0-based epoch just finished
+    double loss = 0, accuracy = 0;
+    double valLoss = kNone, valAccuracy = kNone; // NaN without validation
+    double learningRate = 0;
+    double seconds = 0, imagesPerSecond = 0;
+    bool hasValidation() const { return !std::isnan(valLoss); }
+};
+
+struct EventUpdate {
+    enum Kind {
+        EarlyStopping,
+        BestWeightsRestored,
+        CheckpointSaved,
+        LearningRateReduced,
+        NonFiniteLoss
+    };
+    Kind kind = EarlyStopping;
+    int epoch = 0; // 0-based
+    double value = 0;
+    QString path, message;
+    QString shortName() const; // "early stop", "checkpoint", "LR ↓" ...
+};
+
+// The test split's evaluation of the trained model.
+struct TestEvaluation {
+    bool done = false;
+    QString split; // "test" (or "validation" for image folders without test/)
+    double loss = 0;
+    cs::ConfusionMatrix confusion;
+    double accuracy() const { return confusion.accuracy(); }
+};
+
+struct TrainingOutcome {
+    bool failed = false;   // could not start or threw: see error
+    bool stopped = false;  // Stop was pressed
+    bool diverged = false; // NaN or infinite loss
+    QString error;
+    int epochsRun = 0;
+    double seconds = 0;
+    std::shared_ptr<TrainedModel> trained; // the model, optimizer and metadata (null when failed)
+    TestEvaluation test;
+};
+
+} // namespace ui
+
+Q_DECLARE_METATYPE(ui::BatchUpdate)
+Q_DECLARE_METATYPE(ui::EpochUpdate)
+Q_DECLARE_METATYPE(ui::EventUpdate)
+Q_DECLARE_METATYPE(ui::TrainingOutcome)
