@@ -1,6 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "model/model_summary.h"
+#include "model/presets.h"
 #include "model_source.h"
 
 #include <cstdio>
@@ -36,9 +37,9 @@ int runPresets(const Args& args) {
         std::printf("%s", spec.helpText().c_str());
         return 0;
     }
-    for (const std::string& name : presetNames()) {
-        cs::LoadedModel m = openModel(name);
-        std::printf("%-28s %s params\n", name.c_str(),
+    for (const cs::PresetInfo& preset : cs::listPresets()) {
+        cs::LoadedModel m = openModel(preset.path);
+        std::printf("%-28s %s params\n", preset.name.c_str(),
                     cs::withThousands(cs::summarize(m.model).totalParameters).c_str());
     }
     return 0;

@@ -1,7 +1,5 @@
 // Where convstudio-cli finds models: a path to a .json architecture or a
-// .safetensors model, or the name of a course preset (resources/presets),
-// looked up in $CONVSTUDIO_PRESETS, next to the installed binary
-// (../share/convstudio/presets) and in the source tree it was built from.
+// .safetensors model, or the name of a course preset (engine/model/presets.h).
 #pragma once
 
 #include "model/model_file.h"
@@ -11,8 +9,6 @@
 
 namespace cli {
 
-std::string presetsDir();
-std::vector<std::string> presetNames();
 cs::LoadedModel openModel(const std::string& pathOrPreset);
 
 } // namespace cli

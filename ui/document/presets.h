@@ -1,24 +1,15 @@
-// The course's model presets (resources/presets/*.json), found at run time
-// as convstudio-cli finds them: $CONVSTUDIO_PRESETS, then the installed
-// share/convstudio/presets next to the executable, then the source tree.
+// The course's model presets for the window: the engine's lookup
+// (engine/model/presets.h), shared with convstudio-cli.
 #pragma once
 
-#include <string>
-#include <vector>
+#include "model/presets.h"
 
 namespace ui {
 
-struct PresetInfo {
-    std::string name;        // file stem: "fashion_mnist_first_cnn"
-    std::string description; // the file's "description"
-    std::string path;
-};
-
-std::string presetsDir();
-std::vector<PresetInfo> listPresets(); // sorted by name
-// The path of a preset by name, or empty when there is none.
-std::string presetPath(const std::string& name);
-
-inline constexpr const char* kDefaultPreset = "fashion_mnist_first_cnn";
+using cs::kDefaultPreset;
+using cs::listPresets;
+using cs::PresetInfo;
+using cs::presetPath;
+using cs::presetsDir;
 
 } // namespace ui
