@@ -1,5 +1,7 @@
 #include "core/packed_gemm.h"
 
+#include "core/simd.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -9,16 +11,15 @@ namespace cs {
 
 namespace {
 
-typedef float Vec __attribute__((vector_size(64)));             // 16 floats
-typedef float VecU __attribute__((vector_size(64), aligned(4)));  // the same, unaligned in memory
+using simd::broadcast;
+using simd::load;
+using simd::store;
+using simd::Vec;
 
 constexpr int kMr = 8;   // rows of the register tile
 constexpr int kNr = 32;  // columns of the register tile (two vectors)
 constexpr int kKc = 192; // K-block: a packed panel of 192 x 32 floats is 24 KB (L1)
 
-inline Vec load(const float* p) { return *reinterpret_cast<const VecU*>(p); }
-inline void store(float* p, Vec v) { *reinterpret_cast<VecU*>(p) = v; }
-inline Vec broadcast(float x) { return Vec{x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x}; }
 
 // A(r, k) = A[r * rowStride + k * colStride]
 struct StridedA {

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/gemm.h"
+#include "core/simd.h"
 #include "core/parallel.h"
 
 #include <algorithm>
@@ -24,28 +25,38 @@ constexpr int kSmallPatch = 32;
 template <int F>
 void smallPatchProductFixed(const float* col, const float* kernel, const float* bias, Activation act,
                             float* out, long rows, int K) {
-    constexpr int P = 4;
+    using simd::Vec;
+    constexpr int P = 4, V = F / 16; // 4 pixels x V vectors of 16 filters: 4V accumulators
+    Vec b[V];
+    for (int v = 0; v < V; ++v) b[v] = bias ? simd::load(bias + 16 * v) : Vec{};
+    const Vec zero{};
     long p = 0;
     for (; p + P <= rows; p += P) {
-        float acc[P][F];
+        Vec acc[P][V];
+#pragma GCC unroll 4
         for (int q = 0; q < P; ++q)
-            for (int f = 0; f < F; ++f) acc[q][f] = bias ? bias[f] : 0.0f;
+#pragma GCC unroll 4
+            for (int v = 0; v < V; ++v) acc[q][v] = b[v];
         const float* c = col + p * K;
         for (int k = 0; k < K; ++k) {
-            const float* w = kernel + long(k) * F;
+            Vec w[V];
+#pragma GCC unroll 4
+            for (int v = 0; v < V; ++v) w[v] = simd::load(kernel + long(k) * F + 16 * v);
 #pragma GCC unroll 4
             for (int q = 0; q < P; ++q) {
-                const float a = c[q * K + k];
-                for (int f = 0; f < F; ++f) acc[q][f] += a * w[f];
+                const Vec a = simd::broadcast(c[q * K + k]);
+#pragma GCC unroll 4
+                for (int v = 0; v < V; ++v) acc[q][v] += a * w[v];
             }
         }
-        for (int q = 0; q < P; ++q) {
-            float* o = out + (p + q) * F;
-            if (act == Activation::Relu)
-                for (int f = 0; f < F; ++f) o[f] = acc[q][f] > 0.0f ? acc[q][f] : 0.0f;
-            else
-                for (int f = 0; f < F; ++f) o[f] = acc[q][f];
-        }
+#pragma GCC unroll 4
+        for (int q = 0; q < P; ++q)
+#pragma GCC unroll 4
+            for (int v = 0; v < V; ++v) {
+                Vec r = acc[q][v];
+                if (act == Activation::Relu) r = r > zero ? r : zero;
+                simd::store(out + (p + q) * F + 16 * v, r);
+            }
     }
     for (; p < rows; ++p) {
         float acc[F];

@@ -40,6 +40,9 @@ struct RunContext {
     // Set for the output layer when the loss already gave dL/d(pre-activation)
     // (softmax or sigmoid with cross-entropy, computed stably as p - y).
     bool lossGradientIsPreActivation = false;
+    // Inference keeps only the model's output unless asked (feature maps):
+    // intermediate activations then live in small per-thread buffers.
+    bool keepActivations = false;
 };
 
 class Layer {

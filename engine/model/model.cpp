@@ -191,7 +191,9 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
 }
 
 const Tensor& Model::nodeOutput(int node) const {
-    if (!built_ || !outputPtr_[size_t(node)]) throw ShapeError("no forward pass has run yet");
+    if (!built_ || !outputPtr_[size_t(node)])
+        throw ShapeError("no activations of '" + nodes_[size_t(node)].layer->name() +
+                         "' were kept: run the forward pass with keepActivations");
     return *outputPtr_[size_t(node)];
 }
 

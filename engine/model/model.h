@@ -65,7 +65,8 @@ public:
     // Backward pass after a training forward: dOutput = dL/d(output) (or
     // dL/d(pre-activation) when outputGradIsPreActivation). Sets parameter gradients.
     void backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation);
-    // The output of a node from the last forward pass (feature maps).
+    // The output of a node from the last forward pass (feature maps): kept
+    // after a training forward, or an inference forward with ctx.keepActivations.
     const Tensor& nodeOutput(int node) const;
 
     // When set, forward/backward add each node's time (seconds of CPU time of
@@ -93,6 +94,7 @@ private:
     void forwardChain(const Tensor& input, const RunContext& ctx);
     void backwardChain(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation);
     void forwardNodeRange(int node, const RunContext& ctx, int chunk, ChunkRange range);
+    void forwardGroupStreaming(int first, int end, int subBatch, const RunContext& ctx, int chunk, ChunkRange range);
     void backwardNodeRange(int node, Tensor* const* grads, const RunContext& ctx, int chunk, ChunkRange range);
     // The nodes [first, end) that run in ranges, split into groups that share
     // sub-batches (and nodes that take a thread's whole chunk at once).
@@ -111,6 +113,8 @@ private:
     std::vector<Tensor> grads_;
     std::vector<int> consumers_;
     std::vector<Tensor> scratch_; // gradients of inputs that several layers consume
+    // Inference without kept activations: per thread, one small buffer per node.
+    std::vector<std::vector<Tensor>> streamBuffers_;
     LayerTimes* times_ = nullptr;
 };
 

@@ -6,6 +6,9 @@
 // when the next layer reads it. Layers that need the whole batch at once
 // (BatchNormalization in training) split the chain into segments; layers that
 // re-read all their weights per call (Dense) get the thread's whole chunk.
+// In inference (unless activations are kept for inspection) a sub-batch runs
+// through small per-thread buffers: only each group's last output is written
+// to the batch-sized tensor, so the large early feature maps never leave cache.
 // Outputs are identical to layer-at-a-time execution (every image is computed
 // the same way); weight gradients are summed per sub-batch, then per chunk in
 // chunk order, so they are deterministic for a thread count and differ from
@@ -14,6 +17,7 @@
 #include "model/model.h"
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 
 namespace cs {
@@ -90,9 +94,21 @@ void Model::forwardChain(const Tensor& input, const RunContext& ctx) {
         while (end < count && nodes_[size_t(end)].layer->runsInRanges(ctx)) ++end;
         for (int j = k; j < end; ++j) nodes_[size_t(j)].layer->prepareBatch(n, ctx);
         const std::vector<RangeGroup> groups = rangeGroups(k, end);
+        const bool streaming = !ctx.training && !ctx.keepActivations && !times_;
+        if (streaming) {
+            if (int(streamBuffers_.size()) < ctx.chunks) streamBuffers_.resize(size_t(ctx.chunks));
+            for (auto& buffers : streamBuffers_) buffers.resize(size_t(count) + 1);
+            for (const RangeGroup& g : groups)
+                if (g.subBatch > 0)
+                    for (int j = g.first; j + 1 < g.end; ++j) outputPtr_[size_t(j)] = nullptr; // not kept
+        }
         forEachChunk(n, ctx.chunks, [&](int chunk, ChunkRange r) {
             if (r.size() == 0) return;
             for (const RangeGroup& g : groups) {
+                if (streaming && g.subBatch > 0) {
+                    forwardGroupStreaming(g.first, g.end, g.subBatch, ctx, chunk, r);
+                    continue;
+                }
                 const int step = g.subBatch > 0 ? g.subBatch : r.size();
                 for (int b = r.begin; b < r.end; b += step) {
                     const ChunkRange sub{b, std::min(b + step, r.end)};
@@ -101,6 +117,30 @@ void Model::forwardChain(const Tensor& input, const RunContext& ctx) {
             }
         });
         k = end;
+    }
+}
+
+void Model::forwardGroupStreaming(int first, int end, int subBatch, const RunContext& ctx, int chunk,
+                                  ChunkRange r) {
+    std::vector<Tensor>& buffers = streamBuffers_[size_t(chunk)];
+    const Tensor& source = first == 1 ? *outputPtr_[0] : outputs_[size_t(first) - 1];
+    Tensor& target = outputs_[size_t(end) - 1];
+    for (int b = r.begin; b < r.end; b += subBatch) {
+        const int n = std::min(subBatch, r.end - b);
+        const ChunkRange local{0, n};
+        // The sub-batch's input, copied once into this thread's buffer (small: a
+        // group starts at the input image or after a Dense layer).
+        Tensor& in = buffers[size_t(nodeCount())];
+        in.resize(source.shape().withoutBatch().withBatch(n));
+        std::memcpy(in.data(), source.sample(b), sizeof(float) * size_t(in.size()));
+        const Tensor* prev = &in;
+        for (int j = first; j < end; ++j) {
+            Tensor& out = buffers[size_t(j)];
+            out.resize(shapes_[size_t(j)].withBatch(n));
+            nodes_[size_t(j)].layer->forwardRange({prev}, out, ctx, chunk, local);
+            prev = &out;
+        }
+        std::memcpy(target.sample(b), prev->data(), sizeof(float) * size_t(prev->size()));
     }
 }
 

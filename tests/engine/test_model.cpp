@@ -137,6 +137,33 @@ private Q_SLOTS:
         }
     }
 
+    void streamingInferenceEqualsKeptActivations() {
+        // Inference streams sub-batches through small buffers unless activations
+        // are kept (feature maps): the outputs must be the same to the bit.
+        for (const char* preset : {"fashion_mnist_first_cnn", "fashion_mnist_batchnorm"}) {
+            Model m = trainedLikeModel(preset);
+            Tensor input(m.inputShape().withBatch(9));
+            fillRandom(input, 6, 0.0f, 1.0f);
+            for (int chunks : {1, 2}) {
+                RunContext kept;
+                kept.chunks = chunks;
+                kept.keepActivations = true;
+                Tensor a = m.forward(input, kept);
+                QCOMPARE(m.nodeOutput(1).shape().withoutBatch(), m.inferShapes()[1]); // a feature map, kept
+                RunContext streamed;
+                streamed.chunks = chunks;
+                Tensor b = m.forward(input, streamed);
+                for (int64_t i = 0; i < a.size(); ++i) QCOMPARE(b[i], a[i]);
+            }
+        }
+        // In the first CNN the first convolution's maps stay in per-thread buffers.
+        Model m = trainedLikeModel("fashion_mnist_first_cnn");
+        Tensor input(m.inputShape().withBatch(3));
+        m.forward(input, RunContext{});
+        const QString err = expectThrow<ShapeError>([&] { m.nodeOutput(1); });
+        QVERIFY2(err.contains("keepActivations"), qPrintable(err));
+    }
+
     void courseMaxPoolingExample() {
         // "Capa de pooling": 4x4 input, 2x2 window, stride 2 -> [[6, 4], [9, 6]].
         auto pool = makeLayer("MaxPooling2D", R"({"pool_size": [2, 2], "strides": 2})");
