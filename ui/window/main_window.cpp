@@ -5,6 +5,8 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "training/train_page.h"
+#include "training/training_controller.h"
 #include "window/icons.h"
 #include "window/placeholder_page.h"
 #include "window/project_actions.h"
@@ -62,7 +64,8 @@ const PageInfo kPages[MainWindow::PageCount] = {
 
 MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     : QMainWindow(parent), document_(new ProjectDocument(this)),
-      datasetController_(new DatasetController(this)) {
+      datasetController_(new DatasetController(this)),
+      trainingController_(new TrainingController(this)) {
     initResources();
     setWindowIcon(applicationIcon());
     projectActions_ = new ProjectActions(document_, this);
@@ -70,6 +73,8 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     createMenus();
     createToolBar();
     statusWidgets_ = new StatusBarWidgets(statusBar(), document_);
+    connect(trainPage_, &ui::TrainPage::statusChanged, statusWidgets_,
+            &StatusBarWidgets::showTraining);
     refreshIcons();
 
     connect(document_, &ProjectDocument::dataSettingsChanged, this,
@@ -105,9 +110,11 @@ void MainWindow::createPages() {
     pages_->setIconSize(QSize(20, 20));
     modelPage_ = new ModelEditorPage(document_, pages_);
     dataPage_ = new DataPage(document_, datasetController_, pages_);
+    trainPage_ = new ui::TrainPage(document_, datasetController_, trainingController_, pages_);
     for (int p = 0; p < PageCount; ++p) {
         QWidget* widget = p == ModelPage       ? static_cast<QWidget*>(modelPage_)
                           : p == DataPageIndex ? static_cast<QWidget*>(dataPage_)
+                          : p == TrainPage     ? static_cast<QWidget*>(trainPage_)
                                                : new PlaceholderPage(QIcon(), tr(kPages[p].title),
                                                                      tr(kPages[p].future));
         pages_->addTab(widget, tr(kPages[p].title));
@@ -186,7 +193,19 @@ void MainWindow::createMenus() {
     stop_ = new QAction(tr("S&top"), this);
     stop_->setShortcut(Qt::SHIFT | Qt::Key_F5);
     stop_->setEnabled(false);
-    connect(train_, &QAction::triggered, this, [this] { showPage(TrainPage); });
+    connect(train_, &QAction::triggered, this, [this] {
+        showPage(TrainPage);
+        trainPage_->start();
+    });
+    connect(stop_, &QAction::triggered, trainingController_, &TrainingController::stop);
+    connect(trainingController_, &TrainingController::started, this, [this] {
+        train_->setEnabled(false);
+        stop_->setEnabled(true);
+    });
+    connect(trainingController_, &TrainingController::finished, this, [this] {
+        train_->setEnabled(true);
+        stop_->setEnabled(false);
+    });
     trainMenu->addAction(train_);
     trainMenu->addAction(stop_);
 
@@ -301,6 +320,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     saveSettings();
+    trainingController_->shutdown(); // a run stops within a batch; the worker is joined
     event->accept();
 }
 

@@ -2,7 +2,9 @@
 // Data, Train, Inspect, Classify, Playground), the menus, the toolbar and the
 // status bar, and keeps window state in QSettings. It holds no editing logic:
 // pages and ProjectActions do the work. The next GUI issue replaces the
-// placeholder pages through setPage() and wires the Train actions.
+// placeholder pages through setPage(). The training controller (worker
+// thread) is the window's, so a run goes on whichever page is shown; closing
+// the window stops and joins it.
 #pragma once
 
 #include <QMainWindow>
@@ -19,6 +21,8 @@ class ModelEditorPage;
 class DataPage;
 class ProjectActions;
 class StatusBarWidgets;
+class TrainingController;
+class TrainPage;
 
 struct StartupOptions {
     bool restoreSession = true; // reopen the last project (else the course's first CNN)
@@ -46,6 +50,8 @@ public:
     DatasetController* datasetController() const { return datasetController_; }
     ModelEditorPage* modelPage() const { return modelPage_; }
     DataPage* dataPage() const { return dataPage_; }
+    ui::TrainPage* trainPage() const { return trainPage_; }
+    TrainingController* trainingController() const { return trainingController_; }
     ProjectActions* projectActions() const { return projectActions_; }
     StatusBarWidgets* statusWidgets() const { return statusWidgets_; }
     QTabWidget* pages() const { return pages_; }
@@ -71,11 +77,13 @@ private:
 
     ProjectDocument* document_;
     DatasetController* datasetController_;
+    TrainingController* trainingController_;
     ProjectActions* projectActions_;
     StatusBarWidgets* statusWidgets_ = nullptr;
     QTabWidget* pages_ = nullptr;
     ModelEditorPage* modelPage_ = nullptr;
     DataPage* dataPage_ = nullptr;
+    ui::TrainPage* trainPage_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
 };

@@ -1,0 +1,148 @@
+// The Train page in the real window on a few hundred Fashion-MNIST images:
+// settings are undoable document edits, Start runs a short training whose
+// progress reaches the page, the charts and the status bar, the test split is
+// evaluated and the model saved; Stop ends a run within a second; closing the
+// window while it trains stops and joins the worker.
+#include "ui_test_support.h"
+
+#include "charts/line_chart.h"
+#include "datapage/dataset_controller.h"
+#include "document/project_document.h"
+#include "training/train_page.h"
+#include "training/training_charts.h"
+#include "training/training_controller.h"
+#include "training/training_settings_panel.h"
+#include "window/main_window.h"
+
+#include "model/model_file.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QtTest>
+#include <memory>
+
+using namespace ui;
+
+class TrainPageTest : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> window_;
+
+    TrainPage* page() { return window_->trainPage(); }
+    TrainingController* controller() { return window_->trainingController(); }
+    void setSpin(const QString& name, int value) {
+        auto* spin = qobject_cast<QSpinBox*>(page()->settingsPanel()->editor(name));
+        QVERIFY(spin);
+        spin->setValue(value);
+        window_->document()->endGesture();
+    }
+
+private Q_SLOTS:
+    void init() {
+        StartupOptions options;
+        options.restoreSession = false;
+        options.page = MainWindow::TrainPage;
+        window_ = std::make_unique<MainWindow>(options);
+        window_->resize(1300, 850);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(window_->datasetController()->current() != nullptr, 60000);
+    }
+
+    void cleanup() {
+        if (window_) window_->document()->undoStack()->setClean(); // no "save?" question
+        window_.reset();
+    }
+
+    void settingsAreUndoableDocumentEdits() {
+        setSpin("epochs", 2);
+        QCOMPARE(window_->document()->settings().training.epochs, 2);
+        setSpin("batch_size", 32);
+        QCOMPARE(window_->document()->settings().training.batchSize, 32);
+        window_->document()->undoStack()->undo();
+        QCOMPARE(window_->document()->settings().training.batchSize, 64);
+        auto* spin = qobject_cast<QSpinBox*>(page()->settingsPanel()->editor("batch_size"));
+        QCOMPARE(spin->value(), 64); // the editor follows the undo
+    }
+
+    void shortRunFillsChartsStatusAndEvaluation() {
+        page()->setJobOptions({400, 300, true});
+        setSpin("epochs", 2);
+        setSpin("batch_size", 32);
+        QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QTest::mouseClick(page()->startButton(), Qt::LeftButton);
+        QVERIFY(controller()->isRunning());
+        QVERIFY(!page()->startButton()->isEnabled());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(batches.count() >= 2);
+        LineChart* loss = page()->charts()->lossChart();
+        QCOMPARE(loss->points(TrainingCharts::TrainEpoch).size(), 2);
+        QCOMPARE(loss->points(TrainingCharts::ValidationEpoch).size(), 2);
+        QVERIFY(loss->points(TrainingCharts::TrainBatch).size() >= 2);
+        QSignalSpy repainted(loss, &LineChart::repainted);
+        QVERIFY(loss->drawnPointCount(TrainingCharts::TrainEpoch) == 2 || repainted.wait(1000));
+        QCOMPARE(loss->drawnPointCount(TrainingCharts::TrainEpoch), 2);
+        QCOMPARE(page()->charts()->accuracyChart()->points(TrainingCharts::TrainEpoch).size(), 2);
+        QVERIFY(!page()->charts()->learningRateChart()->points(0).isEmpty());
+        QCOMPARE(page()->progressBar()->value(), 1000);
+        QVERIFY(page()->progressLabel()->text().startsWith("Trained 2 epoch"));
+        bool statusShown = false;
+        for (QProgressBar* bar : window_->statusBar()->findChildren<QProgressBar*>())
+            statusShown |= bar->isVisible() && bar->value() == 1000;
+        QVERIFY(statusShown);
+        const QString evaluation = page()->evaluationView()->toPlainText();
+        QVERIFY2(evaluation.contains("test split: 300 images"), qPrintable(evaluation));
+        QVERIFY(evaluation.contains("Ankle boot"));
+        QVERIFY(page()->saveButton()->isEnabled());
+
+        const QString path = QDir(uitest::tempDir()).filePath("trained.safetensors");
+        QVERIFY(page()->saveModel(path));
+        cs::LoadedModel loaded = cs::loadModelFile(path.toStdString());
+        QCOMPARE(loaded.metadata.classNames.size(), size_t(10));
+        QCOMPARE(loaded.metadata.training.getInt("epochs", 0), 2);
+        QVERIFY(loaded.optimizer);
+    }
+
+    void stopButtonEndsTheRunWithinASecond() {
+        page()->setJobOptions({6000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QTest::mouseClick(page()->startButton(), Qt::LeftButton);
+        QVERIFY(batches.wait(20000));
+        QVERIFY(page()->pauseButton()->isEnabled());
+        QElapsedTimer timer;
+        timer.start();
+        QTest::mouseClick(page()->stopButton(), Qt::LeftButton);
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+        QVERIFY(page()->progressLabel()->text().startsWith("Stopped"));
+        QVERIFY(page()->startButton()->isEnabled());
+    }
+
+    void closingTheWindowDuringTrainingStopsAndJoins() {
+        page()->setJobOptions({6000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        window_->trainAction()->trigger(); // F5 from any page
+        QVERIFY(controller()->isRunning());
+        QVERIFY(batches.wait(20000));
+        window_->document()->undoStack()->setClean();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(window_->close());
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+        window_.reset(); // destroys the controller: nothing left running
+    }
+};
+
+UI_TEST_CLASS(TrainPageTest);
+#include "test_train_page.moc"

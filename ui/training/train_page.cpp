@@ -1,0 +1,230 @@
+#include "training/train_page.h"
+
+#include "datapage/dataset_controller.h"
+#include "document/project_document.h"
+#include "training/training_charts.h"
+#include "training/training_controller.h"
+#include "training/training_settings_panel.h"
+
+#include "core/errors.h"
+
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+QString duration(double seconds) {
+    const int s = int(seconds + 0.5);
+    return s >= 3600 ? QString("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QChar('0'))
+                           .arg(s % 60, 2, 10, QChar('0'))
+                     : QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar('0'));
+}
+} // namespace
+
+TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
+                     TrainingController* controller, QWidget* parent)
+    : QWidget(parent), document_(document), datasets_(datasets), controller_(controller) {
+    settings_ = new TrainingSettingsPanel(document_, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(settings_);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(settings_->sizeHint().width() + 24);
+
+    start_ = new QPushButton(tr("Start"), this);
+    start_->setToolTip(tr("Train a fresh copy of the model with these settings (F5)"));
+    pause_ = new QPushButton(tr("Pause"), this);
+    stop_ = new QPushButton(tr("Stop"), this);
+    stop_->setToolTip(tr("Stop after the current batch; the model trained so far is kept"));
+    save_ = new QPushButton(tr("Save Model…"), this);
+    save_->setToolTip(tr("Save the trained model as .safetensors (weights, class names, "
+                         "preprocessing, settings and history)"));
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setTextVisible(false);
+    progressText_ = new QLabel(tr("Not trained yet: press Start."), this);
+    auto* controls = new QHBoxLayout;
+    for (QPushButton* b : {start_, pause_, stop_})
+        controls->addWidget(b);
+    controls->addWidget(progress_, 1);
+    controls->addWidget(save_);
+
+    charts_ = new TrainingCharts(this);
+    evaluation_ = new QPlainTextEdit(this);
+    evaluation_->setReadOnly(true);
+    evaluation_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    evaluation_->setPlaceholderText(tr("After training: the test split's loss, accuracy, "
+                                       "per-class precision / recall / F1 and confusion matrix."));
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->addLayout(controls);
+    rightLayout->addWidget(progressText_);
+    auto* vertical = new QSplitter(Qt::Vertical, right);
+    vertical->addWidget(charts_);
+    vertical->addWidget(evaluation_);
+    vertical->setStretchFactor(0, 4);
+    vertical->setStretchFactor(1, 1);
+    rightLayout->addWidget(vertical, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+
+    connect(start_, &QPushButton::clicked, this, &TrainPage::start);
+    connect(pause_, &QPushButton::clicked, this,
+            [this] { controller_->isPaused() ? controller_->resume() : controller_->pause(); });
+    connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
+    connect(save_, &QPushButton::clicked, this, &TrainPage::saveModelAs);
+    connect(controller_, &TrainingController::started, this, &TrainPage::onStarted);
+    connect(controller_, &TrainingController::batchProgress, this, &TrainPage::onBatch);
+    connect(controller_, &TrainingController::epochEnded, this, &TrainPage::onEpoch);
+    connect(controller_, &TrainingController::trainingEvent, charts_, &TrainingCharts::addEvent);
+    connect(controller_, &TrainingController::finished, this, &TrainPage::onFinished);
+    connect(controller_, &TrainingController::pausedChanged, this, &TrainPage::updateButtons);
+    connect(controller_, &TrainingController::stopRequested, this,
+            [this] { progressText_->setText(tr("Stopping after this batch…")); });
+    updateButtons();
+}
+
+bool TrainPage::start() {
+    if (controller_->isRunning()) return false;
+    try {
+        if (!document_->report().valid())
+            throw cs::ConfigError("the model has problems (the Model page shows them)");
+        if (datasets_->isLoading()) throw cs::DataError("the data set is still loading");
+        auto job = std::make_unique<TrainingJob>(document_->graph(), document_->settings(),
+                                                 datasets_->current(), jobOptions_);
+        return controller_->start(std::move(job));
+    } catch (const std::exception& e) {
+        progressText_->setText(tr("Cannot train: %1").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+}
+
+void TrainPage::onStarted(int epochs) {
+    charts_->begin(epochs);
+    evaluation_->clear();
+    hasEpoch_ = false;
+    progress_->setValue(0);
+    progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
+    updateButtons();
+}
+
+void TrainPage::onBatch(const BatchUpdate& u) {
+    charts_->addBatch(u);
+    progress_->setValue(int(u.fraction() * 1000));
+    QString text = tr("epoch %1/%2 · batch %3/%4 · %5 img/s · %6 left · loss %7 · accuracy %8")
+                       .arg(u.epoch + 1)
+                       .arg(u.epochs)
+                       .arg(u.batch)
+                       .arg(u.batches)
+                       .arg(qint64(u.imagesPerSecond))
+                       .arg(duration(u.etaSeconds))
+                       .arg(u.loss, 0, 'f', 4)
+                       .arg(u.accuracy, 0, 'f', 4);
+    if (controller_->isPaused()) text += tr(" · paused");
+    progressText_->setText(text);
+    TrainingStatus status;
+    status.epoch = u.epoch + 1;
+    status.epochs = u.epochs;
+    status.fraction = u.fraction();
+    status.imagesPerSecond = u.imagesPerSecond;
+    if (hasEpoch_ && lastEpoch_.hasValidation())
+        status.text = tr("val_accuracy %1").arg(lastEpoch_.valAccuracy, 0, 'f', 3);
+    Q_EMIT statusChanged(status);
+}
+
+void TrainPage::onEpoch(const EpochUpdate& u) {
+    charts_->addEpoch(u);
+    lastEpoch_ = u;
+    hasEpoch_ = true;
+}
+
+void TrainPage::onFinished(const TrainingOutcome& out) {
+    updateButtons();
+    if (out.failed) {
+        progressText_->setText(tr("Training failed: %1").arg(out.error));
+    } else {
+        QString how = out.stopped ? tr("Stopped after %n epoch(s)", nullptr, out.epochsRun)
+                      : out.diverged
+                          ? tr("Diverged (the loss is not finite) in epoch %1").arg(out.epochsRun)
+                          : tr("Trained %n epoch(s)", nullptr, out.epochsRun);
+        how += tr(" in %1").arg(duration(out.seconds));
+        if (hasEpoch_)
+            how += tr(" · loss %1 · accuracy %2")
+                       .arg(lastEpoch_.loss, 0, 'f', 4)
+                       .arg(lastEpoch_.accuracy, 0, 'f', 4);
+        if (hasEpoch_ && lastEpoch_.hasValidation())
+            how += tr(" · val_loss %1 · val_accuracy %2")
+                       .arg(lastEpoch_.valLoss, 0, 'f', 4)
+                       .arg(lastEpoch_.valAccuracy, 0, 'f', 4);
+        progressText_->setText(how);
+        if (!out.stopped && !out.diverged) progress_->setValue(1000);
+        showEvaluation(out);
+    }
+    Q_EMIT runFinished();
+}
+
+void TrainPage::showEvaluation(const TrainingOutcome& out) {
+    if (!out.test.done || !out.trained) {
+        evaluation_->setPlainText(
+            out.stopped ? tr("Stopped: no test evaluation (Save Model keeps what was trained).")
+                        : QString());
+        return;
+    }
+    const auto& names = out.trained->metadata.classNames;
+    const QString split = out.test.split;
+    QString text = tr("%1 split: %2 images · %1 loss %3 · %1 accuracy %4\n\n")
+                       .arg(split)
+                       .arg(out.test.confusion.total())
+                       .arg(out.test.loss, 0, 'f', 4)
+                       .arg(out.test.accuracy(), 0, 'f', 4);
+    text += QString::fromStdString(out.test.confusion.reportText(names)) + "\n";
+    text += tr("Confusion matrix (rows: true class, columns: predicted)\n");
+    text += QString::fromStdString(out.test.confusion.matrixText(names));
+    evaluation_->setPlainText(text);
+}
+
+void TrainPage::updateButtons() {
+    const bool running = controller_->isRunning();
+    start_->setEnabled(!running);
+    pause_->setEnabled(running);
+    pause_->setText(controller_->isPaused() ? tr("Resume") : tr("Pause"));
+    stop_->setEnabled(running);
+    save_->setEnabled(!running && controller_->lastOutcome().trained != nullptr);
+}
+
+bool TrainPage::saveModel(const QString& path) {
+    auto trained = controller_->lastOutcome().trained;
+    if (!trained || controller_->isRunning()) return false;
+    try {
+        saveTrainedModel(*trained, path.toStdString());
+        progressText_->setText(tr("Saved %1").arg(path));
+        return true;
+    } catch (const std::exception& e) {
+        progressText_->setText(tr("Could not save: %1").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+}
+
+void TrainPage::saveModelAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Trained Model"), "model.safetensors", tr("Models (*.safetensors)"));
+    if (!path.isEmpty()) saveModel(path);
+}
+
+} // namespace ui

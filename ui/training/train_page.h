@@ -1,0 +1,81 @@
+// TrainPage: the Train tab — the training settings (left), Start, Pause /
+// Resume and Stop with a progress bar (epoch, batch, images/s, time left),
+// the live charts, and after a run the test split's evaluation (loss,
+// accuracy, per-class precision / recall / F1, confusion matrix) and
+// "Save Model…" (.safetensors with class names, preprocessing and settings).
+// The run itself belongs to the TrainingController the window owns, so it
+// goes on whichever page is shown; statusChanged feeds the status bar.
+#pragma once
+
+#include "training/training_job.h"
+#include "training/training_progress.h"
+#include "window/status_bar.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace ui {
+
+class DatasetController;
+class ProjectDocument;
+class TrainingCharts;
+class TrainingController;
+class TrainingSettingsPanel;
+
+class TrainPage : public QWidget {
+    Q_OBJECT
+public:
+    TrainPage(ProjectDocument* document, DatasetController* datasets,
+              TrainingController* controller, QWidget* parent = nullptr);
+
+    // Limits for quick runs (tests, screenshots): the first N training images.
+    void setJobOptions(const TrainingJobOptions& options) { jobOptions_ = options; }
+
+    TrainingSettingsPanel* settingsPanel() const { return settings_; }
+    TrainingCharts* charts() const { return charts_; }
+    QPushButton* startButton() const { return start_; }
+    QPushButton* pauseButton() const { return pause_; }
+    QPushButton* stopButton() const { return stop_; }
+    QPushButton* saveButton() const { return save_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QLabel* progressLabel() const { return progressText_; }
+    QPlainTextEdit* evaluationView() const { return evaluation_; }
+
+    // Saves the last trained model; false (with a message shown) on failure.
+    bool saveModel(const QString& path);
+
+public Q_SLOTS:
+    bool start(); // false (and the reason shown) when training cannot start
+    void saveModelAs();
+
+Q_SIGNALS:
+    void statusChanged(const ui::TrainingStatus& status);
+    void runFinished();
+
+private:
+    void onStarted(int epochs);
+    void onBatch(const BatchUpdate& u);
+    void onEpoch(const EpochUpdate& u);
+    void onFinished(const TrainingOutcome& outcome);
+    void showEvaluation(const TrainingOutcome& outcome);
+    void updateButtons();
+
+    ProjectDocument* document_;
+    DatasetController* datasets_;
+    TrainingController* controller_;
+    TrainingJobOptions jobOptions_;
+    TrainingSettingsPanel* settings_;
+    TrainingCharts* charts_;
+    QPushButton *start_, *pause_, *stop_, *save_;
+    QProgressBar* progress_;
+    QLabel* progressText_;
+    QPlainTextEdit* evaluation_;
+    EpochUpdate lastEpoch_;
+    bool hasEpoch_ = false;
+};
+
+} // namespace ui

@@ -1,0 +1,107 @@
+#include "training/training_charts.h"
+
+#include "charts/line_chart.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+const QColor kTrain(0x2f, 0x80, 0xd0);
+const QColor kValidation(0xd9, 0x8a, 0x1c);
+const QColor kLearningRate(0x1f, 0xa0, 0x8a);
+
+QColor faded(QColor c) {
+    c.setAlphaF(0.45f);
+    return c;
+}
+
+void addCurves(LineChart* chart) {
+    chart->addSeries(QObject::tr("training"), {kTrain, false, true, 2.0});
+    chart->addSeries(QObject::tr("validation"), {kValidation, false, true, 2.0});
+    chart->addSeries(QObject::tr("training, per batch (smoothed)"),
+                     {faded(kTrain), false, false, 1.5});
+}
+} // namespace
+
+TrainingCharts::TrainingCharts(QWidget* parent)
+    : QWidget(parent), loss_(new LineChart(this)), accuracy_(new LineChart(this)),
+      learningRate_(new LineChart(this)), events_(new QListWidget(this)) {
+    loss_->setTitle(tr("Loss"));
+    loss_->setAxisTitles(tr("epoch"), tr("loss"));
+    addCurves(loss_);
+    accuracy_->setTitle(tr("Accuracy"));
+    accuracy_->setAxisTitles(tr("epoch"), tr("accuracy"));
+    accuracy_->setFixedYRange(0, 1);
+    addCurves(accuracy_);
+    learningRate_->setTitle(tr("Learning rate"));
+    learningRate_->setAxisTitles(tr("epoch"), tr("learning_rate"));
+    learningRate_->addSeries(tr("learning rate"), {kLearningRate, false, false, 2.0});
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(loss_, 0, 0);
+    grid->addWidget(accuracy_, 0, 1);
+    grid->addWidget(learningRate_, 1, 0);
+    auto* eventsBox = new QVBoxLayout;
+    eventsBox->addWidget(new QLabel(tr("Callback events"), this));
+    events_->setWordWrap(true);
+    eventsBox->addWidget(events_, 1);
+    grid->addLayout(eventsBox, 1, 1);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
+}
+
+void TrainingCharts::begin(int epochs) {
+    for (LineChart* chart : {loss_, accuracy_, learningRate_}) {
+        chart->clearData();
+        chart->setMinimumXRange(0, epochs);
+    }
+    events_->clear();
+    smooth_ = {};
+}
+
+void TrainingCharts::addBatch(const BatchUpdate& u) {
+    const double x = u.position();
+    Smoother& s = smooth_;
+    if (u.epoch != s.epoch) s = {u.epoch, 0, 0, 0, s.smoothLoss, s.smoothAccuracy, s.started};
+    const int n = u.batch - s.batch;
+    if (n > 0) {
+        const double loss = (u.loss * u.batch - s.loss * s.batch) / n;
+        const double accuracy = (u.accuracy * u.batch - s.accuracy * s.batch) / n;
+        const double alpha = std::min(1.0, 0.05 * n); // about a 20-batch window
+        s.smoothLoss = s.started ? s.smoothLoss + alpha * (loss - s.smoothLoss) : loss;
+        s.smoothAccuracy =
+            s.started ? s.smoothAccuracy + alpha * (accuracy - s.smoothAccuracy) : accuracy;
+        s.started = true;
+        s.batch = u.batch;
+        s.loss = u.loss;
+        s.accuracy = u.accuracy;
+        loss_->append(TrainBatch, x, s.smoothLoss);
+        accuracy_->append(TrainBatch, x, s.smoothAccuracy);
+    }
+    learningRate_->append(0, x, u.learningRate);
+}
+
+void TrainingCharts::addEpoch(const EpochUpdate& u) {
+    const double x = u.epoch + 1;
+    loss_->append(TrainEpoch, x, u.loss);
+    accuracy_->append(TrainEpoch, x, u.accuracy);
+    if (u.hasValidation()) {
+        loss_->append(ValidationEpoch, x, u.valLoss);
+        accuracy_->append(ValidationEpoch, x, u.valAccuracy);
+    }
+}
+
+void TrainingCharts::addEvent(const EventUpdate& e) {
+    const double x = e.epoch + 1;
+    for (LineChart* chart : {loss_, accuracy_, learningRate_})
+        chart->addMarker(x, e.shortName());
+    events_->addItem(tr("epoch %1 · %2: %3").arg(e.epoch + 1).arg(e.shortName(), e.message));
+}
+
+} // namespace ui

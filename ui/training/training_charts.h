@@ -1,0 +1,53 @@
+// TrainingCharts: the live curves of a run, as Keras users plot them after
+// fit() — loss and accuracy per epoch for training and validation, the
+// training running mean per batch between them, the learning rate — with
+// callback events (early stop, checkpoint, LR reduced) marked where they
+// happened. Fed by the TrainingController's signals; each LineChart redraws
+// at most ~30 times a second however fast batches come.
+#pragma once
+
+#include "training/training_progress.h"
+
+#include <QWidget>
+
+class QListWidget;
+
+namespace ui {
+
+class LineChart;
+
+class TrainingCharts : public QWidget {
+    Q_OBJECT
+public:
+    // Series indices of the loss and accuracy charts.
+    enum Series { TrainEpoch, ValidationEpoch, TrainBatch };
+
+    explicit TrainingCharts(QWidget* parent = nullptr);
+
+    LineChart* lossChart() const { return loss_; }
+    LineChart* accuracyChart() const { return accuracy_; }
+    LineChart* learningRateChart() const { return learningRate_; }
+    QListWidget* events() const { return events_; }
+
+public Q_SLOTS:
+    void begin(int epochs); // a new run: empty curves, x axis 0..epochs
+    void addBatch(const ui::BatchUpdate& update);
+    void addEpoch(const ui::EpochUpdate& update);
+    void addEvent(const ui::EventUpdate& event);
+
+private:
+    // The mean loss/accuracy of the batches since the previous update (from
+    // the epoch's running means), smoothed across updates and epochs.
+    struct Smoother {
+        int epoch = -1, batch = 0;
+        double loss = 0, accuracy = 0;             // running means at the last update
+        double smoothLoss = 0, smoothAccuracy = 0; // exponential moving averages
+        bool started = false;
+    } smooth_;
+    LineChart* loss_;
+    LineChart* accuracy_;
+    LineChart* learningRate_;
+    QListWidget* events_;
+};
+
+} // namespace ui
