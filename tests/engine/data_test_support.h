@@ -48,25 +48,12 @@ inline void writeTestPng(const std::string& path, int height, int width, int see
     cv::imwrite(path, image);
 }
 
-// The message of the exception E thrown by f, or a text in parentheses saying what happened
-// instead.
-template <typename E, typename F> std::string thrownMessageOf(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("(exception of another type: ") + e.what() + ")";
-    }
-    return "(no exception)";
-}
-
 } // namespace cs::test
 
 // Checks that `statement` throws Type with a message containing every given part.
 #define CS_CHECK_THROWS(Type, statement, ...)                                                      \
     do {                                                                                           \
-        const std::string message_ = cs::test::thrownMessageOf<Type>([&] { (void)(statement); });  \
+        const std::string message_ = cs::test::thrownMessage<Type>([&] { (void)(statement); });  \
         QVERIFY2(message_.rfind("(", 0) != 0, (#Type " expected, got " + message_).c_str());       \
         for (const std::string& part_ : std::initializer_list<std::string>{__VA_ARGS__})           \
             QVERIFY2(message_.find(part_) != std::string::npos,                                    \

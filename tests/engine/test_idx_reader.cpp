@@ -16,6 +16,7 @@
 #include <vector>
 
 using namespace cs;
+using cs::test::thrownMessage;
 namespace fs = std::filesystem;
 
 namespace {
@@ -99,18 +100,6 @@ size_t deflateStart(const Bytes& gz) {
     if (flags & 16) at = size_t(std::find(gz.begin() + at, gz.end(), 0) - gz.begin()) + 1;
     if (flags & 2) at += 2;
     return at;
-}
-
-// The message of the Error thrown by f, or a text saying what happened instead.
-template <typename E, typename F> std::string thrownMessage(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("(exception of another type: ") + e.what() + ")";
-    }
-    return "(no exception)";
 }
 
 } // namespace

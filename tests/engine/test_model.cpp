@@ -30,14 +30,7 @@ void writeBytes(const std::string& path, const std::string& bytes) {
 }
 
 template <class E, class F> QString expectThrow(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return QString::fromUtf8(e.what());
-    } catch (const std::exception& e) {
-        return QString("WRONG EXCEPTION TYPE: ") + e.what();
-    }
-    return "NOTHING THROWN";
+    return QString::fromStdString(thrownMessage<E>(std::forward<F>(f)));
 }
 
 Model trainedLikeModel(const std::string& preset) {

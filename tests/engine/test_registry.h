@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QObject>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,6 +30,19 @@ std::string sharedDatasetsDir();
 std::string fashionMnistDir();
 // A fresh temporary folder for the running test, removed at exit.
 std::string tempDir();
+
+// The message of the exception E thrown by f, or a text in parentheses saying
+// what happened instead (so a test can check the message and fail readably).
+template <typename E, typename F> std::string thrownMessage(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("(exception of another type: ") + e.what() + ")";
+    }
+    return "(no exception)";
+}
 
 } // namespace cs::test
 
