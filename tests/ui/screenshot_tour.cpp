@@ -12,6 +12,8 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "training/train_page.h"
+#include "training/training_controller.h"
 #include "window/icons.h"
 #include "window/main_window.h"
 #include "window/theme.h"
@@ -100,6 +102,29 @@ int main(int argc, char** argv) {
     viewer.fit();
     save(&viewer, out, "image-viewer.png");
     viewer.close();
+
+    // Training on part of Fashion-MNIST: caught mid-run with the curves growing, then done.
+    window.showPage(ui::MainWindow::TrainPage);
+    doc->setAugmentation({}); // the course example above: off again for a quick run
+    ui::TrainingSettings training = doc->settings().training;
+    training.epochs = 6;
+    training.reduceLr.enabled = true; // to show an event marker: halve the rate after a flat epoch
+    training.reduceLr.factor = 0.5;
+    training.reduceLr.patience = 1;
+    doc->setTrainingSettings(training);
+    window.trainPage()->setJobOptions({12000, 0, true});
+    QSignalSpy epochs(window.trainingController(), &ui::TrainingController::epochEnded);
+    QSignalSpy finished(window.trainingController(), &ui::TrainingController::finished);
+    window.trainPage()->start();
+    while (epochs.count() < 3 && epochs.wait(120000)) {
+    }
+    QSignalSpy batches(window.trainingController(), &ui::TrainingController::batchProgress);
+    while (batches.count() < 15 && batches.wait(10000)) { // part of the way into the next epoch
+    }
+    save(&window, out, "train-running.png");
+    if (finished.isEmpty()) finished.wait(300000);
+    save(&window, out, "train-finished.png");
+    doc->undoStack()->undo();
 
     ui::applyTheme(ui::Theme::Dark);
     window.showPage(ui::MainWindow::ModelPage);

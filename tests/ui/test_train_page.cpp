@@ -78,12 +78,19 @@ private Q_SLOTS:
         setSpin("batch_size", 32);
         QSignalSpy batches(controller(), &TrainingController::batchProgress);
         QSignalSpy finished(controller(), &TrainingController::finished);
+        LineChart* loss = page()->charts()->lossChart();
+        const int repaintsBefore = loss->repaintCount();
+        QElapsedTimer timer;
+        timer.start();
         QTest::mouseClick(page()->startButton(), Qt::LeftButton);
         QVERIFY(controller()->isRunning());
         QVERIFY(!page()->startButton()->isEnabled());
         QVERIFY(finished.wait(30000));
         QVERIFY(batches.count() >= 2);
-        LineChart* loss = page()->charts()->lossChart();
+        // Redraws are coalesced: at most 15 a second (plus the clear at the start).
+        const int repaints = loss->repaintCount() - repaintsBefore;
+        QVERIFY2(repaints <= 2 + timer.elapsed() * 15 / 1000,
+                 qPrintable(QString("%1 repaints in %2 ms").arg(repaints).arg(timer.elapsed())));
         QCOMPARE(loss->points(TrainingCharts::TrainEpoch).size(), 2);
         QCOMPARE(loss->points(TrainingCharts::ValidationEpoch).size(), 2);
         QVERIFY(loss->points(TrainingCharts::TrainBatch).size() >= 2);

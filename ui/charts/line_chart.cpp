@@ -43,7 +43,7 @@ LineChart::LineChart(QWidget* parent) : QWidget(parent), impl_(new Impl), timer_
     layout->addWidget(impl_->view);
     setMinimumHeight(160);
     timer_->setSingleShot(true);
-    timer_->setInterval(1000 / 30);
+    timer_->setInterval(1000 / 15);
     connect(timer_, &QTimer::timeout, this, &LineChart::repaintNow);
     applyTheme();
     repaintNow();

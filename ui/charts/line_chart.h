@@ -1,6 +1,6 @@
 // LineChart: the project's line chart (training curves), a thin wrapper over
 // Qt Charts like BarChart, so nothing else includes a Qt Charts header.
-// Points are appended from any rate of updates but drawn at most ~30 times a
+// Points are appended from any rate of updates but drawn at most 15 times a
 // second: append() stores them and a coalescing timer hands them to the chart
 // (repainted() follows each redraw). Vertical markers note events such as
 // "checkpoint" or "LR reduced" at an x position.
@@ -40,7 +40,8 @@ public:
     void setMinimumXRange(double from, double to);
     // A fixed y range (accuracy 0..1); without it y follows the data.
     void setFixedYRange(double from, double to);
-    // Drawn at most `perSecond` times a second (default 30).
+    // Drawn at most `perSecond` times a second (default 15: smooth enough for curves,
+    // and each redraw of three antialiased charts takes CPU from training).
     void setMaxRepaintRate(int perSecond);
 
     int addSeries(const QString& name, const LineStyle& style);

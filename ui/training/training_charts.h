@@ -3,7 +3,7 @@
 // training running mean per batch between them, the learning rate — with
 // callback events (early stop, checkpoint, LR reduced) marked where they
 // happened. Fed by the TrainingController's signals; each LineChart redraws
-// at most ~30 times a second however fast batches come.
+// at most 15 times a second however fast batches come.
 #pragma once
 
 #include "training/training_progress.h"
