@@ -12,6 +12,7 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "training/confusion_matrix_view.h"
 #include "training/train_page.h"
 #include "training/training_controller.h"
 #include "window/icons.h"
@@ -124,6 +125,13 @@ int main(int argc, char** argv) {
     save(&window, out, "train-running.png");
     if (finished.isEmpty()) finished.wait(300000);
     save(&window, out, "train-finished.png");
+    // Every shirt the model took for a T-shirt/top: a click on that cell of the matrix.
+    Q_EMIT window.trainPage()->confusionMatrix()->cellChosen(6, 0);
+    if (auto* cell = window.trainPage()->findChild<ui::CellImagesDialog*>()) {
+        cell->resize(560, 380);
+        if (QTest::qWaitForWindowExposed(cell)) save(cell, out, "train-confusion-cell.png");
+        cell->close();
+    }
     doc->undoStack()->undo();
 
     ui::applyTheme(ui::Theme::Dark);

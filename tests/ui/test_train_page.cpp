@@ -8,6 +8,7 @@
 #include "charts/line_chart.h"
 #include "datapage/dataset_controller.h"
 #include "document/project_document.h"
+#include "training/confusion_matrix_view.h"
 #include "training/train_page.h"
 #include "training/training_charts.h"
 #include "training/training_controller.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -109,6 +111,36 @@ private Q_SLOTS:
         QVERIFY2(evaluation.contains("test split: 300 images"), qPrintable(evaluation));
         QVERIFY(evaluation.contains("Ankle boot"));
         QVERIFY(page()->saveButton()->isEnabled());
+
+        // The confusion matrix: its cells add up to the 300 test images, and clicking
+        // a mistake's cell shows exactly that cell's images.
+        ConfusionMatrixView* matrix = page()->confusionMatrix();
+        QCOMPARE(matrix->rowCount(), 10);
+        const cs::ConfusionMatrix& m = matrix->evaluation().confusion;
+        int truth = -1, predicted = -1;
+        for (int t = 0; t < 10 && truth < 0; ++t)
+            for (int p = 0; p < 10; ++p)
+                if (t != p && m.at(t, p) > 0) {
+                    truth = t;
+                    predicted = p;
+                    break;
+                }
+        QVERIFY(truth >= 0);
+        QCOMPARE(matrix->item(truth, predicted)->text(), QString::number(m.at(truth, predicted)));
+        matrix->scrollToItem(matrix->item(truth, predicted));
+        const QRect cell = matrix->visualItemRect(matrix->item(truth, predicted));
+        QTest::mouseClick(matrix->viewport(), Qt::LeftButton, {}, cell.center());
+        auto* dialog = page()->findChild<CellImagesDialog*>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->images()->count(), int(m.at(truth, predicted)));
+        const auto& data = *window_->datasetController()->current();
+        for (int i = 0; i < dialog->images()->count(); ++i) {
+            const int index = dialog->images()->item(i)->data(Qt::UserRole).toInt();
+            QCOMPARE(data.label("test", index), truth);
+            QCOMPARE(matrix->evaluation().predicted[size_t(index)], predicted);
+            QVERIFY(!dialog->images()->item(i)->icon().isNull());
+        }
+        dialog->close();
 
         const QString path = QDir(uitest::tempDir()).filePath("trained.safetensors");
         QVERIFY(page()->saveModel(path));

@@ -2,6 +2,7 @@
 
 #include "datapage/dataset_controller.h"
 #include "document/project_document.h"
+#include "training/confusion_matrix_view.h"
 #include "training/training_charts.h"
 #include "training/training_controller.h"
 #include "training/training_settings_panel.h"
@@ -70,10 +71,16 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     rightLayout->addLayout(controls);
     rightLayout->addWidget(progressText_);
     auto* vertical = new QSplitter(Qt::Vertical, right);
+    matrix_ = new ConfusionMatrixView(this);
+    auto* results = new QSplitter(Qt::Horizontal, right);
+    results->addWidget(evaluation_);
+    results->addWidget(matrix_);
     vertical->addWidget(charts_);
-    vertical->addWidget(evaluation_);
-    vertical->setStretchFactor(0, 4);
-    vertical->setStretchFactor(1, 1);
+    vertical->addWidget(results);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    results->setStretchFactor(0, 1);
+    results->setStretchFactor(1, 1);
     rightLayout->addWidget(vertical, 1);
 
     auto* splitter = new QSplitter(this);
@@ -89,6 +96,14 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
             [this] { controller_->isPaused() ? controller_->resume() : controller_->pause(); });
     connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
     connect(save_, &QPushButton::clicked, this, &TrainPage::saveModelAs);
+    connect(matrix_, &ConfusionMatrixView::cellChosen, this, [this](int truth, int predicted) {
+        auto trained = controller_->lastOutcome().trained;
+        if (!trained) return;
+        auto* dialog = new CellImagesDialog(matrix_->evaluation(), trained->metadata.classNames,
+                                            truth, predicted, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(controller_, &TrainingController::started, this, &TrainPage::onStarted);
     connect(controller_, &TrainingController::batchProgress, this, &TrainPage::onBatch);
     connect(controller_, &TrainingController::epochEnded, this, &TrainPage::onEpoch);
@@ -118,6 +133,7 @@ bool TrainPage::start() {
 void TrainPage::onStarted(int epochs) {
     charts_->begin(epochs);
     evaluation_->clear();
+    matrix_->clearMatrix();
     hasEpoch_ = false;
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
@@ -194,9 +210,8 @@ void TrainPage::showEvaluation(const TrainingOutcome& out) {
                        .arg(out.test.loss, 0, 'f', 4)
                        .arg(out.test.accuracy(), 0, 'f', 4);
     text += QString::fromStdString(out.test.confusion.reportText(names)) + "\n";
-    text += tr("Confusion matrix (rows: true class, columns: predicted)\n");
-    text += QString::fromStdString(out.test.confusion.matrixText(names));
     evaluation_->setPlainText(text);
+    matrix_->setEvaluation(out.test, names);
 }
 
 void TrainPage::updateButtons() {

@@ -1,7 +1,8 @@
 // TrainPage: the Train tab — the training settings (left), Start, Pause /
 // Resume and Stop with a progress bar (epoch, batch, images/s, time left),
 // the live charts, and after a run the test split's evaluation (loss,
-// accuracy, per-class precision / recall / F1, confusion matrix) and
+// accuracy, per-class precision / recall / F1, and a confusion matrix whose
+// cells open the images behind them) and
 // "Save Model…" (.safetensors with class names, preprocessing and settings).
 // The run itself belongs to the TrainingController the window owns, so it
 // goes on whichever page is shown; statusChanged feeds the status bar.
@@ -22,6 +23,7 @@ namespace ui {
 
 class DatasetController;
 class ProjectDocument;
+class ConfusionMatrixView;
 class TrainingCharts;
 class TrainingController;
 class TrainingSettingsPanel;
@@ -44,6 +46,7 @@ public:
     QProgressBar* progressBar() const { return progress_; }
     QLabel* progressLabel() const { return progressText_; }
     QPlainTextEdit* evaluationView() const { return evaluation_; }
+    ConfusionMatrixView* confusionMatrix() const { return matrix_; }
 
     // Saves the last trained model; false (with a message shown) on failure.
     bool saveModel(const QString& path);
@@ -74,6 +77,7 @@ private:
     QProgressBar* progress_;
     QLabel* progressText_;
     QPlainTextEdit* evaluation_;
+    ConfusionMatrixView* matrix_;
     EpochUpdate lastEpoch_;
     bool hasEpoch_ = false;
 };

@@ -144,7 +144,13 @@ TestEvaluation TrainingJob::evaluateTest(cs::Model& model, int threads) {
         if (test.count() == 0) return result;
         cs::Evaluation ev = cs::evaluate(model, test, settings_.preprocessing, loss, classes,
                                          fit_.batchSize, threads);
-        result = {true, "test", ev.loss, ev.confusion};
+        result.done = true;
+        result.split = "test";
+        result.loss = ev.loss;
+        result.confusion = ev.confusion;
+        result.predicted = ev.predicted;
+        result.truth.assign(test.labels.begin(), test.labels.end());
+        result.data = data_;
         return result;
     }
     const cs::ImageFolderIndex* index = data_->folderIndex();
@@ -158,7 +164,14 @@ TestEvaluation TrainingJob::evaluateTest(cs::Model& model, int threads) {
     cs::StreamingFolderSource source(files, data_->settings().imageFolders, {});
     cs::Evaluation ev = cs::evaluate(model, source, settings_.preprocessing, loss, classes,
                                      fit_.batchSize, threads);
-    result = {true, hasTest ? "test" : "validation", ev.loss, ev.confusion};
+    result.done = true;
+    result.split = hasTest ? "test" : "validation";
+    result.loss = ev.loss;
+    result.confusion = ev.confusion;
+    result.predicted = ev.predicted;
+    for (const cs::FolderImage& f : files)
+        result.truth.push_back(f.label);
+    result.data = data_;
     return result;
 }
 

@@ -18,6 +18,7 @@
 namespace ui {
 
 struct TrainedModel; // training/training_job.h
+class LoadedDataset;
 
 struct BatchUpdate {
     int epoch = 0, epochs = 0;     // 0-based epoch
@@ -63,7 +64,17 @@ struct TestEvaluation {
     QString split; // "test" (or "validation" for image folders without test/)
     double loss = 0;
     cs::ConfusionMatrix confusion;
+    // Per image of the split evaluated (its first images when limited): true and predicted class.
+    std::vector<int32_t> truth, predicted;
+    std::shared_ptr<const LoadedDataset> data; // where those images are
     double accuracy() const { return confusion.accuracy(); }
+    // The split's indices of the images of class `truth` predicted as `predicted`.
+    std::vector<int> imagesOf(int truthClass, int predictedClass) const {
+        std::vector<int> out;
+        for (size_t i = 0; i < truth.size() && i < predicted.size(); ++i)
+            if (truth[i] == truthClass && predicted[i] == predictedClass) out.push_back(int(i));
+        return out;
+    }
 };
 
 struct TrainingOutcome {

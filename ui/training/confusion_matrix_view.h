@@ -1,0 +1,50 @@
+// ConfusionMatrixView: the test evaluation's confusion matrix as a table —
+// rows the true classes, columns the predictions, each cell its count shaded
+// by its share of the row (the diagonal blue, mistakes orange). Clicking a
+// cell emits cellChosen; the Train page then shows the images behind it
+// (every "Shirt" predicted as "T-shirt/top") in a CellImagesDialog.
+#pragma once
+
+#include "training/training_progress.h"
+
+#include <QDialog>
+#include <QTableWidget>
+
+class QListWidget;
+
+namespace ui {
+
+class ConfusionMatrixView : public QTableWidget {
+    Q_OBJECT
+public:
+    explicit ConfusionMatrixView(QWidget* parent = nullptr);
+
+    void setEvaluation(const TestEvaluation& evaluation,
+                       const std::vector<std::string>& classNames);
+    void clearMatrix();
+    const TestEvaluation& evaluation() const { return evaluation_; }
+
+Q_SIGNALS:
+    void cellChosen(int truth, int predicted);
+
+private:
+    TestEvaluation evaluation_;
+};
+
+// The images of one confusion-matrix cell, with their index in the split.
+class CellImagesDialog : public QDialog {
+    Q_OBJECT
+public:
+    static constexpr int kMaxImages = 400; // a diagonal cell can hold thousands
+
+    CellImagesDialog(const TestEvaluation& evaluation, const std::vector<std::string>& classNames,
+                     int truth, int predicted, QWidget* parent = nullptr);
+    QListWidget* images() const { return list_; }
+    const std::vector<int>& indices() const { return indices_; } // all of the cell's images
+
+private:
+    QListWidget* list_;
+    std::vector<int> indices_;
+};
+
+} // namespace ui
