@@ -9,6 +9,7 @@
 #include "datapage/dataset_controller.h"
 #include "document/project_document.h"
 #include "training/confusion_matrix_view.h"
+#include "training/run_history.h"
 #include "training/train_page.h"
 #include "training/training_charts.h"
 #include "training/training_controller.h"
@@ -17,6 +18,7 @@
 
 #include "model/model_file.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -148,6 +150,52 @@ private Q_SLOTS:
         QCOMPARE(loaded.metadata.classNames.size(), size_t(10));
         QCOMPARE(loaded.metadata.training.getInt("epochs", 0), 2);
         QVERIFY(loaded.optimizer);
+    }
+
+    void runsAreKeptAndCanBeCompared() {
+        page()->setJobOptions({400, 100, true});
+        setSpin("batch_size", 32);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        for (int epochs : {2, 1}) {
+            setSpin("epochs", epochs);
+            QVERIFY(page()->start());
+            QVERIFY(finished.wait(30000));
+        }
+        RunHistory* history = page()->history();
+        QCOMPARE(history->count(), 2);
+        QCOMPARE(int(history->run(0).epochs.size()), 2);
+        QCOMPARE(int(history->run(1).epochs.size()), 1);
+        QVERIFY(history->run(0).title().startsWith("Run 1 · adam lr 0.001 · batch 32 · 2 epochs"));
+        QCOMPARE(page()->compareBox()->count(), 3);
+        LineChart* loss = page()->charts()->lossChart();
+        QVERIFY(loss->points(TrainingCharts::CompareTrain).isEmpty());
+        page()->compareBox()->setCurrentIndex(1);
+        const QVector<QPointF> compared = loss->points(TrainingCharts::CompareTrain);
+        QCOMPARE(compared.size(), 2);
+        QCOMPARE(compared[1].y(), history->run(0).epochs[1].loss);
+        QCOMPARE(loss->points(TrainingCharts::CompareValidation).size(), 2);
+        QCOMPARE(loss->seriesName(TrainingCharts::CompareTrain), QString("run 1: training"));
+        QCOMPARE(loss->points(TrainingCharts::TrainEpoch).size(), 1); // run 2 stays drawn
+        page()->compareBox()->setCurrentIndex(0);
+        QVERIFY(loss->points(TrainingCharts::CompareTrain).isEmpty());
+    }
+
+    void pauseHoldsTheRunAndSaysSo() {
+        page()->setJobOptions({6000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QTest::mouseClick(page()->startButton(), Qt::LeftButton);
+        QVERIFY(batches.wait(20000));
+        QTest::mouseClick(page()->pauseButton(), Qt::LeftButton);
+        QCOMPARE(page()->pauseButton()->text(), QString("Resume"));
+        QVERIFY(page()->progressLabel()->text().endsWith("paused"));
+        QTest::mouseClick(page()->pauseButton(), Qt::LeftButton);
+        QCOMPARE(page()->pauseButton()->text(), QString("Pause"));
+        batches.clear();
+        QVERIFY(batches.wait(5000)); // running again
+        QTest::mouseClick(page()->stopButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
     }
 
     void stopButtonEndsTheRunWithinASecond() {

@@ -101,14 +101,27 @@ void LineChart::append(int series, double x, double y) {
     scheduleRepaint();
 }
 
+void LineChart::setPoints(int series, const QVector<QPointF>& points) {
+    if (series < 0 || series >= series_.size()) return;
+    series_[series].points = points;
+    impl_->lines[series]->clear(); // redrawn whole even when the count is the same
+    scheduleRepaint();
+}
+
+void LineChart::setSeriesName(int series, const QString& name) {
+    if (series < 0 || series >= series_.size()) return;
+    series_[series].name = name;
+    impl_->lines[series]->setName(name);
+}
+
 void LineChart::addMarker(double x, const QString& label) {
     markers_.append({x, label});
     scheduleRepaint();
 }
 
-void LineChart::clearData() {
-    for (Series& s : series_)
-        s.points.clear();
+void LineChart::clearData(const QList<int>& keep) {
+    for (int i = 0; i < series_.size(); ++i)
+        if (!keep.contains(i)) series_[i].points.clear();
     markers_.clear();
     for (QLineSeries* m : impl_->markers) {
         impl_->chart->removeSeries(m);

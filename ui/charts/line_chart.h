@@ -46,12 +46,15 @@ public:
 
     int addSeries(const QString& name, const LineStyle& style);
     void append(int series, double x, double y);
+    void setPoints(int series, const QVector<QPointF>& points); // replaces them
+    void setSeriesName(int series, const QString& name);
     void addMarker(double x, const QString& label);
-    void clearData(); // every series empty, markers gone; the series stay
+    // Every series empty (but those kept), markers gone; the series stay.
+    void clearData(const QList<int>& keep = {});
 
     int seriesCount() const { return int(series_.size()); }
     QString seriesName(int series) const { return series_.value(series).name; }
-    const QVector<QPointF>& points(int series) const { return series_[series].points; }
+    QVector<QPointF> points(int series) const { return series_.value(series).points; }
     // Points the chart draws now (those appended since the last repaint are not yet).
     int drawnPointCount(int series) const;
     int markerCount() const { return int(markers_.size()); }

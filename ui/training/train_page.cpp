@@ -3,12 +3,14 @@
 #include "datapage/dataset_controller.h"
 #include "document/project_document.h"
 #include "training/confusion_matrix_view.h"
+#include "training/run_history.h"
 #include "training/training_charts.h"
 #include "training/training_controller.h"
 #include "training/training_settings_panel.h"
 
 #include "core/errors.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -60,6 +62,15 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     controls->addWidget(progress_, 1);
     controls->addWidget(save_);
 
+    history_ = new RunHistory(this);
+    compare_ = new QComboBox(this);
+    compare_->addItem(tr("no earlier run"));
+    compare_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    compare_->setToolTip(tr("Overlay an earlier run's loss and accuracy (dashed) to compare"));
+    auto* compareRow = new QHBoxLayout;
+    compareRow->addWidget(new QLabel(tr("Compare with:"), this));
+    compareRow->addWidget(compare_);
+    compareRow->addStretch(1);
     charts_ = new TrainingCharts(this);
     evaluation_ = new QPlainTextEdit(this);
     evaluation_->setReadOnly(true);
@@ -70,6 +81,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->addLayout(controls);
     rightLayout->addWidget(progressText_);
+    rightLayout->addLayout(compareRow);
     auto* vertical = new QSplitter(Qt::Vertical, right);
     matrix_ = new ConfusionMatrixView(this);
     auto* results = new QSplitter(Qt::Horizontal, right);
@@ -96,6 +108,11 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
             [this] { controller_->isPaused() ? controller_->resume() : controller_->pause(); });
     connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
     connect(save_, &QPushButton::clicked, this, &TrainPage::saveModelAs);
+    connect(compare_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        charts_->showComparison(i > 0 && i <= history_->count() ? &history_->run(i - 1) : nullptr);
+    });
+    connect(history_, &RunHistory::runAdded, this,
+            [this](int i) { compare_->addItem(history_->run(i).title()); });
     connect(matrix_, &ConfusionMatrixView::cellChosen, this, [this](int truth, int predicted) {
         auto trained = controller_->lastOutcome().trained;
         if (!trained) return;
@@ -123,6 +140,7 @@ bool TrainPage::start() {
         if (datasets_->isLoading()) throw cs::DataError("the data set is still loading");
         auto job = std::make_unique<TrainingJob>(document_->graph(), document_->settings(),
                                                  datasets_->current(), jobOptions_);
+        runSettings_ = document_->settings().training;
         return controller_->start(std::move(job));
     } catch (const std::exception& e) {
         progressText_->setText(tr("Cannot train: %1").arg(QString::fromStdString(e.what())));
@@ -135,6 +153,7 @@ void TrainPage::onStarted(int epochs) {
     evaluation_->clear();
     matrix_->clearMatrix();
     hasEpoch_ = false;
+    runEpochs_.clear();
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
     updateButtons();
@@ -168,6 +187,7 @@ void TrainPage::onEpoch(const EpochUpdate& u) {
     charts_->addEpoch(u);
     lastEpoch_ = u;
     hasEpoch_ = true;
+    runEpochs_.push_back(u);
 }
 
 void TrainPage::onFinished(const TrainingOutcome& out) {
@@ -192,6 +212,11 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
         if (!out.stopped && !out.diverged) progress_->setValue(1000);
         showEvaluation(out);
     }
+    TrainingRun run;
+    run.settings = RunHistory::describe(runSettings_);
+    run.epochs = runEpochs_;
+    run.outcome = out;
+    history_->add(std::move(run));
     Q_EMIT runFinished();
 }
 
@@ -219,6 +244,11 @@ void TrainPage::updateButtons() {
     start_->setEnabled(!running);
     pause_->setEnabled(running);
     pause_->setText(controller_->isPaused() ? tr("Resume") : tr("Pause"));
+    const QString paused = tr(" · paused");
+    QString text = progressText_->text();
+    if (controller_->isPaused() && !text.endsWith(paused)) progressText_->setText(text + paused);
+    if (!controller_->isPaused() && text.endsWith(paused))
+        progressText_->setText(text.chopped(paused.size()));
     stop_->setEnabled(running);
     save_->setEnabled(!running && controller_->lastOutcome().trained != nullptr);
 }

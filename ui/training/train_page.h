@@ -4,6 +4,8 @@
 // accuracy, per-class precision / recall / F1, and a confusion matrix whose
 // cells open the images behind them) and
 // "Save Model…" (.safetensors with class names, preprocessing and settings).
+// Every run of the session is kept (RunHistory); "Compare with" overlays an
+// earlier run's curves on the charts.
 // The run itself belongs to the TrainingController the window owns, so it
 // goes on whichever page is shown; statusChanged feeds the status bar.
 #pragma once
@@ -14,6 +16,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -24,6 +27,7 @@ namespace ui {
 class DatasetController;
 class ProjectDocument;
 class ConfusionMatrixView;
+class RunHistory;
 class TrainingCharts;
 class TrainingController;
 class TrainingSettingsPanel;
@@ -47,6 +51,8 @@ public:
     QLabel* progressLabel() const { return progressText_; }
     QPlainTextEdit* evaluationView() const { return evaluation_; }
     ConfusionMatrixView* confusionMatrix() const { return matrix_; }
+    RunHistory* history() const { return history_; }
+    QComboBox* compareBox() const { return compare_; } // item 0: none, item i: run i
 
     // Saves the last trained model; false (with a message shown) on failure.
     bool saveModel(const QString& path);
@@ -78,6 +84,10 @@ private:
     QLabel* progressText_;
     QPlainTextEdit* evaluation_;
     ConfusionMatrixView* matrix_;
+    RunHistory* history_;
+    QComboBox* compare_;
+    TrainingSettings runSettings_; // of the run going on
+    std::vector<EpochUpdate> runEpochs_;
     EpochUpdate lastEpoch_;
     bool hasEpoch_ = false;
 };

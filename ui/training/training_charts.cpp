@@ -1,6 +1,7 @@
 #include "training/training_charts.h"
 
 #include "charts/line_chart.h"
+#include "training/run_history.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -25,6 +26,9 @@ void addCurves(LineChart* chart) {
     chart->addSeries(QObject::tr("validation"), {kValidation, false, true, 2.0});
     chart->addSeries(QObject::tr("training, per batch (smoothed)"),
                      {faded(kTrain), false, false, 1.5});
+    chart->addSeries(QObject::tr("earlier run: training"), {faded(kTrain), true, false, 1.5});
+    chart->addSeries(QObject::tr("earlier run: validation"),
+                     {faded(kValidation), true, false, 1.5});
 }
 } // namespace
 
@@ -58,7 +62,7 @@ TrainingCharts::TrainingCharts(QWidget* parent)
 
 void TrainingCharts::begin(int epochs) {
     for (LineChart* chart : {loss_, accuracy_, learningRate_}) {
-        chart->clearData();
+        chart->clearData({CompareTrain, CompareValidation});
         chart->setMinimumXRange(0, epochs);
     }
     events_->clear();
@@ -95,6 +99,28 @@ void TrainingCharts::addEpoch(const EpochUpdate& u) {
         loss_->append(ValidationEpoch, x, u.valLoss);
         accuracy_->append(ValidationEpoch, x, u.valAccuracy);
     }
+}
+
+void TrainingCharts::showComparison(const TrainingRun* run) {
+    QVector<QPointF> loss, valLoss, accuracy, valAccuracy;
+    if (run)
+        for (const EpochUpdate& e : run->epochs) {
+            loss.append({e.epoch + 1.0, e.loss});
+            accuracy.append({e.epoch + 1.0, e.accuracy});
+            if (e.hasValidation()) {
+                valLoss.append({e.epoch + 1.0, e.valLoss});
+                valAccuracy.append({e.epoch + 1.0, e.valAccuracy});
+            }
+        }
+    const QString name = run ? tr("run %1").arg(run->number) : tr("earlier run");
+    for (LineChart* chart : {loss_, accuracy_}) {
+        chart->setSeriesName(CompareTrain, tr("%1: training").arg(name));
+        chart->setSeriesName(CompareValidation, tr("%1: validation").arg(name));
+    }
+    loss_->setPoints(CompareTrain, loss);
+    loss_->setPoints(CompareValidation, valLoss);
+    accuracy_->setPoints(CompareTrain, accuracy);
+    accuracy_->setPoints(CompareValidation, valAccuracy);
 }
 
 void TrainingCharts::addEvent(const EventUpdate& e) {

@@ -15,12 +15,13 @@ class QListWidget;
 namespace ui {
 
 class LineChart;
+struct TrainingRun;
 
 class TrainingCharts : public QWidget {
     Q_OBJECT
 public:
     // Series indices of the loss and accuracy charts.
-    enum Series { TrainEpoch, ValidationEpoch, TrainBatch };
+    enum Series { TrainEpoch, ValidationEpoch, TrainBatch, CompareTrain, CompareValidation };
 
     explicit TrainingCharts(QWidget* parent = nullptr);
 
@@ -34,6 +35,8 @@ public Q_SLOTS:
     void addBatch(const ui::BatchUpdate& update);
     void addEpoch(const ui::EpochUpdate& update);
     void addEvent(const ui::EventUpdate& event);
+    // Overlays an earlier run's per-epoch curves (dashed) to compare; null removes them.
+    void showComparison(const ui::TrainingRun* run);
 
 private:
     // The mean loss/accuracy of the batches since the previous update (from

@@ -1,0 +1,34 @@
+#include "training/run_history.h"
+
+namespace ui {
+
+QString TrainingRun::title() const {
+    QString text = QObject::tr("Run %1 · %2").arg(number).arg(settings);
+    if (outcome.failed) return text + QObject::tr(" · failed");
+    if (!epochs.empty()) {
+        const EpochUpdate& last = epochs.back();
+        text += last.hasValidation()
+                    ? QObject::tr(" · val_accuracy %1").arg(last.valAccuracy, 0, 'f', 3)
+                    : QObject::tr(" · accuracy %1").arg(last.accuracy, 0, 'f', 3);
+    }
+    if (outcome.stopped) text += QObject::tr(" (stopped)");
+    return text;
+}
+
+QString RunHistory::describe(const TrainingSettings& t) {
+    QString text = QString::fromStdString(t.optimizer) + QString(" lr %1").arg(t.learningRate);
+    if (t.optimizer == "sgd" && t.momentum > 0)
+        text += QString(" momentum %1%2").arg(t.momentum).arg(t.nesterov ? " nesterov" : "");
+    text += QObject::tr(" · batch %1 · %2 epochs").arg(t.batchSize).arg(t.epochs);
+    if (t.earlyStopping.enabled) text += " · EarlyStopping";
+    if (t.reduceLr.enabled) text += " · ReduceLROnPlateau";
+    return text;
+}
+
+void RunHistory::add(TrainingRun run) {
+    run.number = count() + 1;
+    runs_.push_back(std::move(run));
+    Q_EMIT runAdded(count() - 1);
+}
+
+} // namespace ui

@@ -1,0 +1,42 @@
+// RunHistory: every training run of this session, kept with a description
+// of its settings, its per-epoch curves, its outcome (final metrics, test
+// evaluation, the trained model). The Train page lists the runs, overlays
+// an earlier run's curves on the charts to compare, and saves any run's model.
+#pragma once
+
+#include "training/training_progress.h"
+
+#include "document/project_settings.h"
+
+#include <QObject>
+#include <QString>
+#include <vector>
+
+namespace ui {
+
+struct TrainingRun {
+    int number = 0;   // 1, 2 ... in this session
+    QString settings; // "adam lr 0.001 · batch 64 · 6 epochs"
+    std::vector<EpochUpdate> epochs;
+    TrainingOutcome outcome;
+    QString title() const; // "Run 2 · adam lr 0.001 · … · val_accuracy 0.871"
+};
+
+class RunHistory : public QObject {
+    Q_OBJECT
+public:
+    explicit RunHistory(QObject* parent = nullptr) : QObject(parent) {}
+
+    static QString describe(const TrainingSettings& settings);
+    int count() const { return int(runs_.size()); }
+    const TrainingRun& run(int i) const { return runs_[size_t(i)]; }
+    void add(TrainingRun run); // numbers it
+
+Q_SIGNALS:
+    void runAdded(int index);
+
+private:
+    std::vector<TrainingRun> runs_;
+};
+
+} // namespace ui
