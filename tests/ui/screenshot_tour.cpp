@@ -20,6 +20,7 @@
 #include "window/theme.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -132,7 +133,19 @@ int main(int argc, char** argv) {
         if (QTest::qWaitForWindowExposed(cell)) save(cell, out, "train-confusion-cell.png");
         cell->close();
     }
-    doc->undoStack()->undo();
+    // A second run with SGD and momentum, compared with the first (dashed).
+    training = doc->settings().training;
+    training.optimizer = "sgd";
+    training.learningRate = 0.01;
+    training.momentum = 0.9;
+    doc->setTrainingSettings(training);
+    finished.clear();
+    window.trainPage()->start();
+    finished.wait(300000);
+    window.trainPage()->compareBox()->setCurrentIndex(1);
+    save(&window, out, "train-compare.png");
+    for (int i = 0; i < 3; ++i) // both training settings, and augmentation back to the course's
+        doc->undoStack()->undo();
 
     ui::applyTheme(ui::Theme::Dark);
     window.showPage(ui::MainWindow::ModelPage);

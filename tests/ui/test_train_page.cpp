@@ -174,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(compared.size(), 2);
         QCOMPARE(compared[1].y(), history->run(0).epochs[1].loss);
         QCOMPARE(loss->points(TrainingCharts::CompareValidation).size(), 2);
-        QCOMPARE(loss->seriesName(TrainingCharts::CompareTrain), QString("run 1: training"));
+        QCOMPARE(loss->seriesName(TrainingCharts::CompareTrain), QString("run 1 train"));
         QCOMPARE(loss->points(TrainingCharts::TrainEpoch).size(), 1); // run 2 stays drawn
         page()->compareBox()->setCurrentIndex(0);
         QVERIFY(loss->points(TrainingCharts::CompareTrain).isEmpty());

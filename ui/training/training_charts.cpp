@@ -24,11 +24,9 @@ QColor faded(QColor c) {
 void addCurves(LineChart* chart) {
     chart->addSeries(QObject::tr("training"), {kTrain, false, true, 2.0});
     chart->addSeries(QObject::tr("validation"), {kValidation, false, true, 2.0});
-    chart->addSeries(QObject::tr("training, per batch (smoothed)"),
-                     {faded(kTrain), false, false, 1.5});
-    chart->addSeries(QObject::tr("earlier run: training"), {faded(kTrain), true, false, 1.5});
-    chart->addSeries(QObject::tr("earlier run: validation"),
-                     {faded(kValidation), true, false, 1.5});
+    chart->addSeries(QObject::tr("per batch"), {faded(kTrain), false, false, 1.5});
+    chart->addSeries(QObject::tr("earlier run train"), {faded(kTrain), true, false, 1.5});
+    chart->addSeries(QObject::tr("earlier run val"), {faded(kValidation), true, false, 1.5});
 }
 } // namespace
 
@@ -43,7 +41,7 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     accuracy_->setFixedYRange(0, 1);
     addCurves(accuracy_);
     learningRate_->setTitle(tr("Learning rate"));
-    learningRate_->setAxisTitles(tr("epoch"), tr("learning_rate"));
+    learningRate_->setAxisTitles(tr("epoch"), QString());
     learningRate_->addSeries(tr("learning rate"), {kLearningRate, false, false, 2.0});
 
     auto* grid = new QGridLayout(this);
@@ -114,8 +112,8 @@ void TrainingCharts::showComparison(const TrainingRun* run) {
         }
     const QString name = run ? tr("run %1").arg(run->number) : tr("earlier run");
     for (LineChart* chart : {loss_, accuracy_}) {
-        chart->setSeriesName(CompareTrain, tr("%1: training").arg(name));
-        chart->setSeriesName(CompareValidation, tr("%1: validation").arg(name));
+        chart->setSeriesName(CompareTrain, tr("%1 train").arg(name));
+        chart->setSeriesName(CompareValidation, tr("%1 val").arg(name));
     }
     loss_->setPoints(CompareTrain, loss);
     loss_->setPoints(CompareValidation, valLoss);
