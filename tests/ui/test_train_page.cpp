@@ -20,7 +20,10 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -196,6 +199,43 @@ private Q_SLOTS:
         QVERIFY(batches.wait(5000)); // running again
         QTest::mouseClick(page()->stopButton(), Qt::LeftButton);
         QVERIFY(finished.wait(5000));
+    }
+
+    void aCallbackWithoutItsValueSaysWhy() {
+        page()->setJobOptions({200, 100, true});
+        setSpin("epochs", 1);
+        auto* split =
+            qobject_cast<QDoubleSpinBox*>(page()->settingsPanel()->editor("validation_split"));
+        split->setValue(0); // no validation data, but EarlyStopping watches val_loss
+        qobject_cast<QGroupBox*>(page()->settingsPanel()->editor("early_stopping"))
+            ->setChecked(true);
+        QVERIFY(window_->document()->settings().training.earlyStopping.enabled);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QVERIFY(page()->start());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.at(0).at(0).value<TrainingOutcome>().failed);
+        const QString text = page()->progressLabel()->text();
+        QVERIFY2(text.startsWith("Training failed:") && text.contains("val_loss"),
+                 qPrintable(text));
+        QVERIFY(page()->startButton()->isEnabled());
+    }
+
+    void checkpointsGoNextToTheProject() {
+        const QString dir = QDir(uitest::tempDir()).filePath("checkpoint-project");
+        QDir().mkpath(dir);
+        window_->document()->save(QDir(dir).filePath("p.convstudio.json"));
+        page()->setJobOptions({200, 100, true});
+        setSpin("epochs", 1);
+        qobject_cast<QGroupBox*>(page()->settingsPanel()->editor("model_checkpoint"))
+            ->setChecked(true);
+        QSignalSpy events(controller(), &TrainingController::trainingEvent);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QVERIFY(page()->start());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(QFileInfo::exists(QDir(dir).filePath("best_model.safetensors")));
+        QCOMPARE(events.count(), 1);
+        QCOMPARE(page()->charts()->events()->count(), 1);
+        QCOMPARE(page()->charts()->lossChart()->markerCount(), 1);
     }
 
     void stopButtonEndsTheRunWithinASecond() {

@@ -11,7 +11,9 @@
 #include "core/errors.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -138,8 +140,15 @@ bool TrainPage::start() {
         if (!document_->report().valid())
             throw cs::ConfigError("the model has problems (the Model page shows them)");
         if (datasets_->isLoading()) throw cs::DataError("the data set is still loading");
-        auto job = std::make_unique<TrainingJob>(document_->graph(), document_->settings(),
-                                                 datasets_->current(), jobOptions_);
+        ProjectSettings settings = document_->settings();
+        // A relative checkpoint path is relative to the project's folder (when saved).
+        std::string& checkpoint = settings.training.checkpoint.filepath;
+        const QFileInfo project(document_->filePath());
+        if (settings.training.checkpoint.enabled && !document_->filePath().isEmpty() &&
+            QFileInfo(QString::fromStdString(checkpoint)).isRelative())
+            checkpoint = project.dir().filePath(QString::fromStdString(checkpoint)).toStdString();
+        auto job = std::make_unique<TrainingJob>(document_->graph(), settings, datasets_->current(),
+                                                 jobOptions_);
         runSettings_ = document_->settings().training;
         return controller_->start(std::move(job));
     } catch (const std::exception& e) {
