@@ -10,8 +10,11 @@
 #include "training/training_controller.h"
 #include "training/training_job.h"
 
+#include "core/errors.h"
+
 #include <QDir>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QSignalSpy>
 #include <QThread>
 #include <QtTest>
@@ -70,6 +73,63 @@ private Q_SLOTS:
         QCOMPARE(outcome.trained->metadata.classNames.size(), size_t(10));
         QVERIFY(outcome.test.done);
         QCOMPARE(outcome.test.confusion.total(), int64_t(300));
+    }
+
+    void imageFoldersStreamTrainingAndTest() {
+        // Two classes of 16x16 images, dark and bright, in train/ and test/ folders.
+        const QString root = QDir(uitest::tempDir()).filePath("folders");
+        for (const char* split : {"train", "test"})
+            for (int c = 0; c < 2; ++c) {
+                const QString dir = QString("%1/%2/%3").arg(root, split, c ? "bright" : "dark");
+                QVERIFY(QDir().mkpath(dir));
+                for (int i = 0; i < 12; ++i) {
+                    QImage image(16, 16, QImage::Format_Grayscale8);
+                    image.fill(c ? 200 + i : 20 + i);
+                    QVERIFY(image.save(QString("%1/%2.png").arg(dir).arg(i)));
+                }
+            }
+        ProjectSettings settings;
+        settings.data.kind = cs::DatasetKind::ImageFolders;
+        settings.data.folder = root.toStdString();
+        settings.data.imageFolders.height = settings.data.imageFolders.width = 16;
+        settings.data.imageFolders.colorMode = cs::ColorMode::Grayscale;
+        settings.training.epochs = 2;
+        settings.training.batchSize = 8;
+        auto data = LoadedDataset::load(settings.data);
+        QCOMPARE(data->classCount(), 2);
+        QVERIFY(!data->inMemory());
+        TrainingController controller;
+        QSignalSpy epochs(&controller, &TrainingController::epochEnded);
+        QSignalSpy finished(&controller, &TrainingController::finished);
+        QVERIFY(controller.start(std::make_unique<TrainingJob>(
+            ProjectDocument::starterGraph({16, 16, 1, 2}), settings, data, TrainingJobOptions{})));
+        QVERIFY(finished.wait(30000));
+        const auto outcome = finished.at(0).at(0).value<TrainingOutcome>();
+        QVERIFY2(!outcome.failed, qPrintable(outcome.error));
+        QCOMPARE(epochs.count(), 2);
+        QCOMPARE(outcome.test.split, QString("test"));
+        QCOMPARE(outcome.test.confusion.total(), int64_t(24));
+        QCOMPARE(outcome.test.truth.size(), size_t(24));
+        QCOMPARE(outcome.trained->metadata.classNames,
+                 (std::vector<std::string>{"bright", "dark"}));
+    }
+
+    void threadsSettingReservesACoreOnRequest() {
+        const int cores = std::max(1, QThread::idealThreadCount());
+        QCOMPARE(effectiveThreads(0), cores);
+        QCOMPARE(effectiveThreads(-1), std::max(1, cores - 1));
+        QCOMPARE(effectiveThreads(1), 1);
+        QCOMPARE(effectiveThreads(cores + 5), cores);
+        ProjectSettings s = project_.settings;
+        s.training.threads = -1;
+        TrainingJob job(project_.graph, s, data_, {});
+        QCOMPARE(job.fitOptions().threads, std::max(1, cores - 1));
+    }
+
+    void aModelThatDoesNotFitTheDataIsRefusedAtOnce() {
+        QVERIFY_THROWS_EXCEPTION(cs::Error,
+                                 TrainingJob(ProjectDocument::starterGraph({32, 32, 3, 10}),
+                                             project_.settings, data_, {}));
     }
 
     void stopEndsTheRunWithinASecond() {
