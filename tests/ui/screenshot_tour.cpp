@@ -152,6 +152,8 @@ int main(int argc, char** argv) {
     save(&window, out, "model-editor-dark.png");
     window.showPage(ui::MainWindow::DataPageIndex);
     save(&window, out, "data-augmentation-dark.png");
+    window.showPage(ui::MainWindow::TrainPage);
+    save(&window, out, "train-dark.png");
     doc->undoStack()->setClean(); // no "save changes?" question on the way out
     return 0;
 }

@@ -202,10 +202,12 @@ void MainWindow::createMenus() {
         train_->setEnabled(false);
         stop_->setEnabled(true);
     });
-    connect(trainingController_, &TrainingController::finished, this, [this] {
-        train_->setEnabled(true);
-        stop_->setEnabled(false);
-    });
+    connect(trainingController_, &TrainingController::finished, this,
+            [this](const TrainingOutcome& outcome) {
+                train_->setEnabled(true);
+                stop_->setEnabled(false);
+                if (outcome.failed) statusWidgets_->hideTraining(); // the Train page says why
+            });
     trainMenu->addAction(train_);
     trainMenu->addAction(stop_);
 
