@@ -17,6 +17,7 @@
 #include "window/main_window.h"
 
 #include "model/model_file.h"
+#include "training/trainer.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -153,6 +154,29 @@ private Q_SLOTS:
         QCOMPARE(loaded.metadata.classNames.size(), size_t(10));
         QCOMPARE(loaded.metadata.training.getInt("epochs", 0), 2);
         QVERIFY(loaded.optimizer);
+
+        // Evaluating the saved file gives the engine's numbers on the same 300 test images.
+        QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
+        page()->evaluateFile(path);
+        QVERIFY(evaluated.wait(30000));
+        QCOMPARE(evaluated.at(0).at(0).toBool(), true);
+        const auto memory = window_->datasetController()->current()->inMemory();
+        cs::Evaluation engine =
+            cs::evaluate(loaded.model, memory->test.slice(0, 300), loaded.metadata.preprocessing,
+                         cs::Loss::CategoricalCrossentropy, 10, 64);
+        const TestEvaluation& shown = page()->confusionMatrix()->evaluation();
+        QCOMPARE(shown.confusion.counts, engine.confusion.counts);
+        QVERIFY(qAbs(shown.loss - engine.loss) < 1e-5);
+        QVERIFY(page()->progressLabel()->text().startsWith(
+            "Evaluated trained.safetensors on test (300 images)"));
+        QVERIFY(page()->evaluationView()->toPlainText().contains(
+            QString::number(engine.accuracy(), 'f', 4)));
+
+        evaluated.clear();
+        page()->evaluateFile(QDir(uitest::tempDir()).filePath("missing.safetensors"));
+        QVERIFY(evaluated.wait(10000));
+        QCOMPARE(evaluated.at(0).at(0).toBool(), false);
+        QVERIFY(page()->progressLabel()->text().startsWith("Cannot evaluate:"));
     }
 
     void runsAreKeptAndCanBeCompared() {

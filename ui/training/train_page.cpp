@@ -3,6 +3,7 @@
 #include "datapage/dataset_controller.h"
 #include "document/project_document.h"
 #include "training/confusion_matrix_view.h"
+#include "training/model_evaluation.h"
 #include "training/run_history.h"
 #include "training/training_charts.h"
 #include "training/training_controller.h"
@@ -15,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -23,6 +25,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ui {
 
@@ -54,6 +57,8 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     save_ = new QPushButton(tr("Save Model…"), this);
     save_->setToolTip(tr("Save the trained model as .safetensors (weights, class names, "
                          "preprocessing, settings and history)"));
+    evaluate_ = new QPushButton(tr("Evaluate Model File…"), this);
+    evaluate_->setToolTip(tr("Evaluate a saved .safetensors model on this data set's test split"));
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
@@ -63,6 +68,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
         controls->addWidget(b);
     controls->addWidget(progress_, 1);
     controls->addWidget(save_);
+    controls->addWidget(evaluate_);
 
     history_ = new RunHistory(this);
     compare_ = new QComboBox(this);
@@ -110,16 +116,15 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
             [this] { controller_->isPaused() ? controller_->resume() : controller_->pause(); });
     connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
     connect(save_, &QPushButton::clicked, this, &TrainPage::saveModelAs);
+    connect(evaluate_, &QPushButton::clicked, this, &TrainPage::evaluateFileChosen);
     connect(compare_, &QComboBox::currentIndexChanged, this, [this](int i) {
         charts_->showComparison(i > 0 && i <= history_->count() ? &history_->run(i - 1) : nullptr);
     });
     connect(history_, &RunHistory::runAdded, this,
             [this](int i) { compare_->addItem(history_->run(i).title()); });
     connect(matrix_, &ConfusionMatrixView::cellChosen, this, [this](int truth, int predicted) {
-        auto trained = controller_->lastOutcome().trained;
-        if (!trained) return;
-        auto* dialog = new CellImagesDialog(matrix_->evaluation(), trained->metadata.classNames,
-                                            truth, predicted, this);
+        auto* dialog =
+            new CellImagesDialog(matrix_->evaluation(), shownClassNames_, truth, predicted, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
@@ -237,6 +242,7 @@ void TrainPage::showEvaluation(const TrainingOutcome& out) {
         return;
     }
     const auto& names = out.trained->metadata.classNames;
+    shownClassNames_ = names;
     const QString split = out.test.split;
     QString text = tr("%1 split: %2 images · %1 loss %3 · %1 accuracy %4\n\n")
                        .arg(split)
@@ -250,7 +256,8 @@ void TrainPage::showEvaluation(const TrainingOutcome& out) {
 
 void TrainPage::updateButtons() {
     const bool running = controller_->isRunning();
-    start_->setEnabled(!running);
+    start_->setEnabled(!running && !evaluating_);
+    evaluate_->setEnabled(!running && !evaluating_);
     pause_->setEnabled(running);
     pause_->setText(controller_->isPaused() ? tr("Resume") : tr("Pause"));
     const QString paused = tr(" · paused");
@@ -279,6 +286,58 @@ void TrainPage::saveModelAs() {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save Trained Model"), "model.safetensors", tr("Models (*.safetensors)"));
     if (!path.isEmpty()) saveModel(path);
+}
+
+} // namespace ui
+
+namespace ui {
+
+void TrainPage::evaluateFileChosen() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Evaluate Model"), QString(),
+                                                      tr("Models (*.safetensors)"));
+    if (!path.isEmpty()) evaluateFile(path);
+}
+
+void TrainPage::evaluateFile(const QString& path) {
+    if (controller_->isRunning() || evaluating_) return;
+    auto data = datasets_->current();
+    const int testLimit = jobOptions_.testLimit;
+    const int threads = effectiveThreads(document_->settings().training.threads);
+    evaluating_ = true;
+    updateButtons();
+    progressText_->setText(tr("Evaluating %1…").arg(QFileInfo(path).fileName()));
+    struct Result {
+        TrainingOutcome outcome;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, path] {
+        const Result r = watcher->result();
+        watcher->deleteLater();
+        evaluating_ = false;
+        updateButtons();
+        const bool ok = r.error.isEmpty();
+        if (ok) {
+            matrix_->clearMatrix();
+            showEvaluation(r.outcome);
+            progressText_->setText(tr("Evaluated %1 on %2 (%3 images): accuracy %4")
+                                       .arg(QFileInfo(path).fileName(), r.outcome.test.split)
+                                       .arg(r.outcome.test.confusion.total())
+                                       .arg(r.outcome.test.accuracy(), 0, 'f', 4));
+        } else {
+            progressText_->setText(tr("Cannot evaluate: %1").arg(r.error));
+        }
+        Q_EMIT evaluationFinished(ok);
+    });
+    watcher->setFuture(QtConcurrent::run([path, data, testLimit, threads] {
+        Result r;
+        try {
+            r.outcome = evaluateModelFile(path.toStdString(), data, testLimit, threads);
+        } catch (const std::exception& e) {
+            r.error = QString::fromStdString(e.what());
+        }
+        return r;
+    }));
 }
 
 } // namespace ui

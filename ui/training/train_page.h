@@ -2,7 +2,7 @@
 // Resume and Stop with a progress bar (epoch, batch, images/s, time left),
 // the live charts, and after a run the test split's evaluation (loss,
 // accuracy, per-class precision / recall / F1, and a confusion matrix whose
-// cells open the images behind them) and
+// cells open the images behind them; also for a saved model file, on demand) and
 // "Save Model…" (.safetensors with class names, preprocessing and settings).
 // Every run of the session is kept (RunHistory); "Compare with" overlays an
 // earlier run's curves on the charts.
@@ -56,14 +56,20 @@ public:
 
     // Saves the last trained model; false (with a message shown) on failure.
     bool saveModel(const QString& path);
+    // Evaluates a saved .safetensors model on the current data set's test split in
+    // the background; evaluationFinished follows (with the result shown).
+    void evaluateFile(const QString& path);
+    QPushButton* evaluateButton() const { return evaluate_; }
 
 public Q_SLOTS:
     bool start(); // false (and the reason shown) when training cannot start
     void saveModelAs();
+    void evaluateFileChosen();
 
 Q_SIGNALS:
     void statusChanged(const ui::TrainingStatus& status);
     void runFinished();
+    void evaluationFinished(bool ok);
 
 private:
     void onStarted(int epochs);
@@ -79,7 +85,9 @@ private:
     TrainingJobOptions jobOptions_;
     TrainingSettingsPanel* settings_;
     TrainingCharts* charts_;
-    QPushButton *start_, *pause_, *stop_, *save_;
+    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_;
+    std::vector<std::string> shownClassNames_; // of the evaluation shown
+    bool evaluating_ = false;
     QProgressBar* progress_;
     QLabel* progressText_;
     QPlainTextEdit* evaluation_;

@@ -1,6 +1,7 @@
 #include "training/training_job.h"
 
 #include "datapage/loaded_dataset.h"
+#include "training/model_evaluation.h"
 
 #include "core/errors.h"
 #include "data/augmentation.h"
@@ -134,45 +135,8 @@ cs::History TrainingJob::fit(cs::Trainer& trainer) {
 }
 
 TestEvaluation TrainingJob::evaluateTest(cs::Model& model, int threads) {
-    TestEvaluation result;
-    const cs::Loss loss = trained_->loss;
-    const int classes = data_->classCount();
-    if (auto memory = data_->inMemory()) {
-        cs::ImageSet test = memory->test;
-        if (options_.testLimit > 0 && options_.testLimit < test.count())
-            test = test.slice(0, options_.testLimit);
-        if (test.count() == 0) return result;
-        cs::Evaluation ev = cs::evaluate(model, test, settings_.preprocessing, loss, classes,
-                                         fit_.batchSize, threads);
-        result.done = true;
-        result.split = "test";
-        result.loss = ev.loss;
-        result.confusion = ev.confusion;
-        result.predicted = ev.predicted;
-        result.truth.assign(test.labels.begin(), test.labels.end());
-        result.data = data_;
-        return result;
-    }
-    const cs::ImageFolderIndex* index = data_->folderIndex();
-    const bool hasTest = index && !index->test.empty();
-    std::vector<cs::FolderImage> files = !index    ? std::vector<cs::FolderImage>{}
-                                         : hasTest ? index->test
-                                                   : index->validation;
-    if (options_.testLimit > 0 && size_t(options_.testLimit) < files.size())
-        files.resize(size_t(options_.testLimit));
-    if (files.empty()) return result;
-    cs::StreamingFolderSource source(files, data_->settings().imageFolders, {});
-    cs::Evaluation ev = cs::evaluate(model, source, settings_.preprocessing, loss, classes,
-                                     fit_.batchSize, threads);
-    result.done = true;
-    result.split = hasTest ? "test" : "validation";
-    result.loss = ev.loss;
-    result.confusion = ev.confusion;
-    result.predicted = ev.predicted;
-    for (const cs::FolderImage& f : files)
-        result.truth.push_back(f.label);
-    result.data = data_;
-    return result;
+    return evaluateOnTestSplit(model, settings_.preprocessing, trained_->loss, data_,
+                               fit_.batchSize, options_.testLimit, threads);
 }
 
 TrainingOutcome TrainingJob::run(cs::TrainingObserver* observer, const std::atomic<bool>* stop) {

@@ -1,0 +1,94 @@
+#include "training/model_evaluation.h"
+
+#include "datapage/loaded_dataset.h"
+#include "training/training_job.h"
+
+#include "core/errors.h"
+#include "data/streaming_folder_source.h"
+#include "model/model_file.h"
+#include "training/trainer.h"
+
+#include <chrono>
+
+namespace ui {
+
+TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& preprocessing,
+                                   cs::Loss loss, const std::shared_ptr<const LoadedDataset>& data_,
+                                   int batchSize, int testLimit, int threads) {
+    TestEvaluation result;
+    const int classes = data_->classCount();
+    if (auto memory = data_->inMemory()) {
+        cs::ImageSet test = memory->test;
+        if (testLimit > 0 && testLimit < test.count()) test = test.slice(0, testLimit);
+        if (test.count() == 0) return result;
+        cs::Evaluation ev =
+            cs::evaluate(model, test, preprocessing, loss, classes, batchSize, threads);
+        result.done = true;
+        result.split = "test";
+        result.loss = ev.loss;
+        result.confusion = ev.confusion;
+        result.predicted = ev.predicted;
+        result.truth.assign(test.labels.begin(), test.labels.end());
+        result.data = data_;
+        return result;
+    }
+    const cs::ImageFolderIndex* index = data_->folderIndex();
+    const bool hasTest = index && !index->test.empty();
+    std::vector<cs::FolderImage> files = !index    ? std::vector<cs::FolderImage>{}
+                                         : hasTest ? index->test
+                                                   : index->validation;
+    if (testLimit > 0 && size_t(testLimit) < files.size()) files.resize(size_t(testLimit));
+    if (files.empty()) return result;
+    cs::StreamingFolderSource source(files, data_->settings().imageFolders, {});
+    cs::Evaluation ev =
+        cs::evaluate(model, source, preprocessing, loss, classes, batchSize, threads);
+    result.done = true;
+    result.split = hasTest ? "test" : "validation";
+    result.loss = ev.loss;
+    result.confusion = ev.confusion;
+    result.predicted = ev.predicted;
+    for (const cs::FolderImage& f : files)
+        result.truth.push_back(f.label);
+    result.data = data_;
+    return result;
+}
+
+TrainingOutcome evaluateModelFile(const std::string& path,
+                                  const std::shared_ptr<const LoadedDataset>& data, int testLimit,
+                                  int threads) {
+    if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+    const auto start = std::chrono::steady_clock::now();
+    cs::LoadedModel loaded = cs::loadModelFile(path);
+    auto trained = std::make_shared<TrainedModel>();
+    trained->model = std::move(loaded.model);
+    trained->optimizer = std::move(loaded.optimizer);
+    trained->metadata = loaded.metadata;
+    const cs::Shape in = trained->model.inputShape();
+    const int units = int(trained->model.outputShape().numel());
+    if (in.rank() != 3 || in[0] != data->height() || in[1] != data->width() ||
+        in[2] != data->channels())
+        throw cs::ShapeError(path + ": the model takes " + in.toString() + " but " +
+                             data->title().toStdString() + " images are " +
+                             std::to_string(data->height()) + "x" + std::to_string(data->width()) +
+                             "x" + std::to_string(data->channels()));
+    if (units != data->classCount() && !(units == 1 && data->classCount() == 2))
+        throw cs::ShapeError(path + ": the model has " + std::to_string(units) + " outputs but " +
+                             data->title().toStdString() + " has " +
+                             std::to_string(data->classCount()) + " classes");
+    const std::string lossName = trained->metadata.training.isObject()
+                                     ? trained->metadata.training.getString("loss", "")
+                                     : std::string();
+    trained->loss = !lossName.empty() && lossName != "auto" ? cs::lossFromName(lossName)
+                    : units == 1                            ? cs::Loss::BinaryCrossentropy
+                                                            : cs::Loss::CategoricalCrossentropy;
+    if (trained->metadata.classNames.empty()) trained->metadata.classNames = data->classNames();
+
+    TrainingOutcome out;
+    out.test = evaluateOnTestSplit(trained->model, trained->metadata.preprocessing, trained->loss,
+                                   data, 64, testLimit, threads);
+    out.trained = trained;
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+} // namespace ui
