@@ -33,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTimer>
 #include <QtTest>
 #include <memory>
 
@@ -260,6 +261,38 @@ private Q_SLOTS:
         QCOMPARE(events.count(), 1);
         QCOMPARE(page()->charts()->events()->count(), 1);
         QCOMPARE(page()->charts()->lossChart()->markerCount(), 1);
+    }
+
+    void theWindowStaysResponsiveWhileTraining() {
+        page()->setJobOptions({12000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QTest::mouseClick(page()->startButton(), Qt::LeftButton);
+        QVERIFY(batches.wait(20000));
+        // A 10 ms timer on the GUI thread while pages switch and the window resizes:
+        // its ticks keep coming (training runs on its own thread).
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, longestGap = 0;
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            longestGap = std::max(longestGap, now - last);
+            last = now;
+            ++ticks;
+            if (ticks % 5 == 0)
+                window_->showPage(MainWindow::Page(ticks / 5 % MainWindow::PageCount));
+            if (ticks % 7 == 0) window_->resize(1100 + ticks % 3 * 100, 800);
+        });
+        timer.start(10);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 60, 10000);
+        timer.stop();
+        QVERIFY(controller()->isRunning()); // all of it happened during training
+        QVERIFY2(longestGap < 500, qPrintable(QString("longest gap %1 ms").arg(longestGap)));
+        controller()->stop();
+        QVERIFY(finished.wait(5000));
     }
 
     void stopButtonEndsTheRunWithinASecond() {
