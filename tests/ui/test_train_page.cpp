@@ -218,8 +218,10 @@ private Q_SLOTS:
         QTest::mouseClick(page()->pauseButton(), Qt::LeftButton);
         QCOMPARE(page()->pauseButton()->text(), QString("Resume"));
         QVERIFY(page()->progressLabel()->text().endsWith("paused"));
-        QTest::mouseClick(page()->pauseButton(), Qt::LeftButton);
+        QCOMPARE(window_->pauseAction()->text(), QString("&Resume"));
+        window_->pauseAction()->trigger(); // the Train menu's Resume (F6)
         QCOMPARE(page()->pauseButton()->text(), QString("Pause"));
+        QCOMPARE(window_->pauseAction()->text(), QString("&Pause"));
         batches.clear();
         QVERIFY(batches.wait(5000)); // running again
         QTest::mouseClick(page()->stopButton(), Qt::LeftButton);

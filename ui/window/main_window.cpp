@@ -197,18 +197,32 @@ void MainWindow::createMenus() {
         showPage(TrainPage);
         trainPage_->start();
     });
+    pause_ = new QAction(tr("&Pause"), this);
+    pause_->setShortcut(Qt::Key_F6);
+    pause_->setToolTip(tr("Hold training between two batches (F6 again resumes)"));
+    pause_->setEnabled(false);
+    connect(pause_, &QAction::triggered, trainingController_, [this] {
+        trainingController_->isPaused() ? trainingController_->resume()
+                                        : trainingController_->pause();
+    });
+    connect(trainingController_, &TrainingController::pausedChanged, this,
+            [this](bool paused) { pause_->setText(paused ? tr("&Resume") : tr("&Pause")); });
     connect(stop_, &QAction::triggered, trainingController_, &TrainingController::stop);
     connect(trainingController_, &TrainingController::started, this, [this] {
         train_->setEnabled(false);
         stop_->setEnabled(true);
+        pause_->setEnabled(true);
     });
     connect(trainingController_, &TrainingController::finished, this,
             [this](const TrainingOutcome& outcome) {
                 train_->setEnabled(true);
                 stop_->setEnabled(false);
+                pause_->setEnabled(false);
+                pause_->setText(tr("&Pause"));
                 if (outcome.failed) statusWidgets_->hideTraining(); // the Train page says why
             });
     trainMenu->addAction(train_);
+    trainMenu->addAction(pause_);
     trainMenu->addAction(stop_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

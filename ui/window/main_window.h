@@ -57,6 +57,7 @@ public:
     QTabWidget* pages() const { return pages_; }
     QAction* trainAction() const { return train_; }
     QAction* stopAction() const { return stop_; }
+    QAction* pauseAction() const { return pause_; }
 
     // Replaces a page (the next issue's Train, Inspect, Classify, Playground pages).
     void setPage(Page page, QWidget* widget);
@@ -85,6 +86,7 @@ private:
     DataPage* dataPage_ = nullptr;
     ui::TrainPage* trainPage_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
+    QAction* pause_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
 };
 
