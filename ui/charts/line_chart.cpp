@@ -148,9 +148,16 @@ void LineChart::repaintNow() {
     timer_->stop();
     double x0 = minX0_, x1 = minX1_;
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    bool legendChanged = false;
     for (int s = 0; s < series_.size(); ++s) {
         const QVector<QPointF>& pts = series_[s].points;
         if (impl_->lines[s]->count() != pts.size()) impl_->lines[s]->replace(pts);
+        // An empty series (no comparison chosen, no validation data) stays out of the legend.
+        for (QLegendMarker* m : impl_->chart->legend()->markers(impl_->lines[s]))
+            if (m->isVisible() != !pts.isEmpty()) {
+                m->setVisible(!pts.isEmpty());
+                legendChanged = true;
+            }
         for (const QPointF& p : pts) {
             x0 = std::min(x0, p.x());
             x1 = std::max(x1, p.x());
@@ -169,6 +176,10 @@ void LineChart::repaintNow() {
         const double pad = std::max({1e-12, (hi - lo) * 0.08, std::abs(hi) * 0.05});
         lo = std::max(0.0, lo - pad); // losses, accuracies and learning rates are not negative
         hi += pad;
+    }
+    if (legendChanged) { // Qt Charts lays the labels out again only when the legend is re-shown
+        impl_->chart->legend()->hide();
+        impl_->chart->legend()->show();
     }
     impl_->x->setRange(x0, x1);
     impl_->y->setRange(lo, hi);

@@ -2,8 +2,9 @@
 // Qt Charts like BarChart, so nothing else includes a Qt Charts header.
 // Points are appended from any rate of updates but drawn at most 15 times a
 // second: append() stores them and a coalescing timer hands them to the chart
-// (repainted() follows each redraw). Vertical markers note events such as
-// "checkpoint" or "LR reduced" at an x position.
+// (repainted() follows each redraw); empty series stay out of the legend.
+// Vertical markers note events such as "checkpoint" or "LR reduced" at an x
+// position.
 //
 //   int train = chart->addSeries("loss", {QColor("#2f80d0")});
 //   chart->append(train, epoch + 1, loss);
