@@ -15,7 +15,13 @@ using Vec = __m512;
 constexpr int kLanes = 16;
 inline Vec set1(float x) { return _mm512_set1_ps(x); }
 inline Vec fma(Vec a, Vec b, Vec c) { return _mm512_fmadd_ps(a, b, c); }
-inline float sum(Vec v) { return _mm512_reduce_add_ps(v); }
+inline float sum(Vec v) { // not _mm512_reduce_add_ps: GCC 12 warns falsely inside it
+    alignas(64) float t[16];
+    _mm512_store_ps(t, v);
+    float s = 0;
+    for (float x : t) s += x;
+    return s;
+}
 #elif defined(__AVX2__) && defined(__FMA__)
 using Vec = __m256;
 constexpr int kLanes = 8;
