@@ -1,13 +1,18 @@
 #include "layers/layer_registry.h"
 
 #include "core/errors.h"
+#include "layers/activation_layer.h"
+#include "layers/add.h"
 #include "layers/average_pooling2d.h"
 #include "layers/batch_normalization.h"
+#include "layers/concatenate.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/dropout.h"
+#include "layers/flatten.h"
+#include "layers/global_average_pooling2d.h"
+#include "layers/input_layer.h"
 #include "layers/max_pooling2d.h"
-#include "layers/merge_layers.h"
-#include "layers/simple_layers.h"
 
 #include <algorithm>
 #include <cmath>

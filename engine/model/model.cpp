@@ -2,7 +2,7 @@
 
 #include "core/errors.h"
 #include "layers/layer_registry.h"
-#include "layers/simple_layers.h"
+#include "layers/input_layer.h"
 
 #include <cstring>
 #include <ctime>

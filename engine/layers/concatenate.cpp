@@ -1,50 +1,10 @@
-#include "layers/merge_layers.h"
+#include "layers/concatenate.h"
 
 #include "core/errors.h"
 
 #include <cstring>
 
 namespace cs {
-
-LayerSpec Add::spec() {
-    LayerSpec s;
-    s.className = "Add";
-    s.category = "merge";
-    s.namePrefix = "add";
-    s.description = "Adds two or more inputs of the same shape (a skip connection).";
-    s.minInputs = 2;
-    s.maxInputs = 16;
-    s.create = [](const json::Value& c) { return std::make_unique<Add>(c); };
-    return s;
-}
-
-Shape Add::outputShape(const std::vector<Shape>& inputs) const {
-    if (inputs.size() < 2)
-        throw ShapeError(layerLabel() + ": needs at least two inputs: connect another layer to it");
-    for (const Shape& s : inputs)
-        if (!(s == inputs[0]))
-            throw ShapeError(layerLabel() + ": inputs must have the same shape, got " +
-                             inputs[0].toString(true) + " and " + s.toString(true));
-    return inputs[0];
-}
-
-void Add::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int, ChunkRange r) {
-    const long begin = r.begin * long(out.sampleSize()), end = r.end * long(out.sampleSize());
-    float* o = out.data();
-    const float* first = inputs[0]->data();
-    for (long i = begin; i < end; ++i) o[i] = first[i];
-    for (size_t k = 1; k < inputs.size(); ++k) {
-        const float* x = inputs[k]->data();
-        for (long i = begin; i < end; ++i) o[i] += x[i];
-    }
-}
-
-void Add::backwardRange(const std::vector<const Tensor*>&, const Tensor& out, Tensor& dOut,
-                        const std::vector<Tensor*>& dInputs, const RunContext&, int, ChunkRange r) {
-    const size_t bytes = sizeof(float) * size_t(out.sampleSize()) * size_t(r.size());
-    for (Tensor* d : dInputs)
-        if (d) std::memcpy(d->sample(r.begin), dOut.sample(r.begin), bytes);
-}
 
 LayerSpec Concatenate::spec() {
     LayerSpec s;

@@ -1,0 +1,43 @@
+#include "layers/activation_layer.h"
+
+#include "layers/range_copy.h"
+
+namespace cs {
+
+LayerSpec ActivationLayer::spec() {
+    LayerSpec s;
+    s.className = "Activation";
+    s.category = "activation";
+    s.namePrefix = "activation";
+    s.description = "Applies a function to every value: relu, sigmoid, tanh, softmax or linear.";
+    s.attributes = {{"activation", AttributeType::Choice, "relu", 0, 0, activationNames(),
+                     "The function"}};
+    s.create = [](const json::Value& c) { return std::make_unique<ActivationLayer>(c); };
+    return s;
+}
+
+ActivationLayer::ActivationLayer(const json::Value& c)
+    : Layer("Activation", c), activation_(activationFromName(c.at("activation").asString())) {}
+
+Shape ActivationLayer::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
+
+void ActivationLayer::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                                   ChunkRange r) {
+    copyRange(*inputs[0], out, r);
+    const Shape& s = out.shape();
+    const int cols = s[s.rank() - 1];
+    applyActivation(activation_, out.sample(r.begin), long(out.sampleSize() / cols) * r.size(), cols);
+}
+
+void ActivationLayer::backwardRange(const std::vector<const Tensor*>&, const Tensor& out, Tensor& dOut,
+                                    const std::vector<Tensor*>& dInputs, const RunContext& ctx, int, ChunkRange r) {
+    if (!dInputs[0]) return;
+    const Shape& s = out.shape();
+    const int cols = s[s.rank() - 1];
+    if (!ctx.lossGradientIsPreActivation)
+        activationBackward(activation_, out.sample(r.begin), dOut.sample(r.begin),
+                           long(out.sampleSize() / cols) * r.size(), cols);
+    copyRange(dOut, *dInputs[0], r);
+}
+
+} // namespace cs

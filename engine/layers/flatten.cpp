@@ -1,0 +1,31 @@
+#include "layers/flatten.h"
+
+#include "layers/range_copy.h"
+
+namespace cs {
+
+LayerSpec Flatten::spec() {
+    LayerSpec s;
+    s.className = "Flatten";
+    s.category = "core";
+    s.namePrefix = "flatten";
+    s.description = "Unrolls feature maps into one vector (height, width, channel order) for Dense.";
+    s.create = [](const json::Value& c) { return std::make_unique<Flatten>(c); };
+    return s;
+}
+
+Shape Flatten::outputShape(const std::vector<Shape>& inputs) const {
+    return {int(inputs.at(0).numel())};
+}
+
+void Flatten::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                           ChunkRange r) {
+    copyRange(*inputs[0], out, r);
+}
+
+void Flatten::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor& dOut,
+                            const std::vector<Tensor*>& dInputs, const RunContext&, int, ChunkRange r) {
+    if (dInputs[0]) copyRange(dOut, *dInputs[0], r);
+}
+
+} // namespace cs

@@ -1,0 +1,39 @@
+#include "layers/input_layer.h"
+
+#include "core/errors.h"
+#include "layers/range_copy.h"
+
+namespace cs {
+
+LayerSpec InputLayer::spec() {
+    LayerSpec s;
+    s.className = "InputLayer";
+    s.category = "input";
+    s.namePrefix = "input";
+    s.description = "The image that enters the network: height, width and channels.";
+    s.attributes = {{"shape", AttributeType::IntList, json::Value::array(std::vector<int>{28, 28, 1}),
+                     1, 4096, {}, "Height, width, channels (1 = grey, 3 = RGB)"}};
+    s.minInputs = 0;
+    s.maxInputs = 0;
+    s.create = [](const json::Value& c) { return std::make_unique<InputLayer>(c); };
+    return s;
+}
+
+InputLayer::InputLayer(const json::Value& c) : Layer("InputLayer", c) {
+    shape_ = Shape(c.at("shape").asIntVector());
+    if (shape_.rank() != 1 && shape_.rank() != 3)
+        throw ShapeError(layerLabel() + ": shape must be (height, width, channels) or (features,), got " +
+                         shape_.toString());
+}
+
+Shape InputLayer::outputShape(const std::vector<Shape>&) const { return shape_; }
+
+void InputLayer::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,
+                              ChunkRange r) {
+    copyRange(*inputs[0], out, r);
+}
+
+void InputLayer::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor&, const std::vector<Tensor*>&,
+                               const RunContext&, int, ChunkRange) {}
+
+} // namespace cs
