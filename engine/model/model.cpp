@@ -9,15 +9,13 @@
 
 namespace cs {
 
-namespace {
 // CPU time of the calling thread: a profile that other processes on the
 // machine do not blur (with one thread, all of a layer's work runs here).
-double threadSeconds() {
+double Model::threadCpuSeconds() {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
 }
-} // namespace
 
 Model::Model() = default;
 Model::~Model() = default;
@@ -179,12 +177,12 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
     for (size_t k = 1; k < nodes_.size(); ++k) {
         std::vector<const Tensor*> in;
         for (int i : nodes_[k].inputs) in.push_back(outputPtr_[size_t(i)]);
-        const double start = times_ ? threadSeconds() : 0.0;
+        const double start = times_ ? threadCpuSeconds() : 0.0;
         nodes_[k].layer->forward(in, outputs_[k], ctx);
         outputPtr_[k] = &outputs_[k];
         if (times_) {
             times_->forward.resize(nodes_.size());
-            times_->forward[k] += threadSeconds() - start;
+            times_->forward[k] += threadCpuSeconds() - start;
         }
     }
     return *outputPtr_.back();
@@ -236,11 +234,11 @@ void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPr
         }
         RunContext c = ctx;
         c.lossGradientIsPreActivation = k == last && outputGradIsPreActivation;
-        const double start = times_ ? threadSeconds() : 0.0;
+        const double start = times_ ? threadCpuSeconds() : 0.0;
         n.layer->backward(in, *outputPtr_[k], *grad[k], dIn, c);
         if (times_) {
             times_->backward.resize(nodes_.size());
-            times_->backward[k] += threadSeconds() - start;
+            times_->backward[k] += threadCpuSeconds() - start;
         }
         for (size_t j = 0; j < accumulate.size(); ++j) {
             Tensor& target = *grad[size_t(n.inputs[size_t(accumulate[j])])];

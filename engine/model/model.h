@@ -90,6 +90,7 @@ private:
         std::unique_ptr<Layer> layer;
         std::vector<int> inputs;
     };
+    static double threadCpuSeconds(); // for the LayerTimes profile
     // Depth-first execution of a chain (model_chain.cpp).
     void forwardChain(const Tensor& input, const RunContext& ctx);
     void backwardChain(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation);

@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <ctime>
 
 namespace cs {
 
@@ -26,12 +25,6 @@ namespace {
 // A sub-batch's largest activation should stay within a core's L2 cache (1 MB
 // here; measured with engine_benchmark --layers: 1 MB beat 384 KB, 4 MB, 16 MB).
 constexpr long kSubBatchBytes = 1024 * 1024;
-
-double threadCpuSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
-}
 } // namespace
 
 std::vector<Model::RangeGroup> Model::rangeGroups(int first, int end) const {
