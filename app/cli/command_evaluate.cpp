@@ -33,7 +33,7 @@ CommandSpec evaluateSpec() {
 cs::Loss trainedLoss(const cs::LoadedModel& m) {
     if (m.metadata.training.isObject())
         if (const cs::json::Value* l = m.metadata.training.find("loss")) return cs::lossFromName(l->asString());
-    return m.model.outputShape().numel() == 1 ? cs::Loss::BinaryCrossentropy : cs::Loss::CategoricalCrossentropy;
+    return cs::defaultLossFor(int(m.model.outputShape().numel()));
 }
 
 int runEvaluate(const Args& args) {

@@ -170,10 +170,9 @@ int runTrain(const Args& args) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
 
     const int units = int(model.outputShape().numel());
-    const cs::Loss loss = a.has("--loss")                   ? cs::lossFromName(a.get("--loss"))
-                          : units == 1                      ? cs::Loss::BinaryCrossentropy
-                          : a.get("--class-mode") == "sparse" ? cs::Loss::SparseCategoricalCrossentropy
-                                         : cs::Loss::CategoricalCrossentropy;
+    const cs::Loss loss = a.has("--loss")                                   ? cs::lossFromName(a.get("--loss"))
+                          : units > 1 && a.get("--class-mode") == "sparse" ? cs::Loss::SparseCategoricalCrossentropy
+                                                                            : cs::defaultLossFor(units);
     cs::ModelMetadata meta = {data.classNames(), preprocessing, data.name(), cs::json::Value::object()};
     if (!model.isBuilt()) model.build(fit.seed);
 

@@ -29,6 +29,10 @@ Loss lossFromName(const std::string& name) {
                       "binary_crossentropy or mse)");
 }
 
+Loss defaultLossFor(int units) {
+    return units == 1 ? Loss::BinaryCrossentropy : Loss::CategoricalCrossentropy;
+}
+
 std::string lossName(Loss loss) { return lossNames()[size_t(loss)]; }
 
 void checkLossCompatible(Loss loss, int units, int classes) {

@@ -31,6 +31,10 @@ struct LossResult {
 LossResult computeLoss(Loss loss, Activation outputActivation, const Tensor& predictions,
                        const int32_t* labels, Tensor* grad);
 
+// Keras's usual choice for an output of `outputUnits` values: binary_crossentropy
+// for one sigmoid unit, categorical_crossentropy otherwise.
+Loss defaultLossFor(int outputUnits);
+
 // Checks that the model output fits the loss and class count, with a message
 // that says what to change.
 void checkLossCompatible(Loss loss, int outputUnits, int classCount);

@@ -78,9 +78,7 @@ TrainingOutcome evaluateModelFile(const std::string& path,
     const std::string lossName = trained->metadata.training.isObject()
                                      ? trained->metadata.training.getString("loss", "")
                                      : std::string();
-    trained->loss = !lossName.empty() && lossName != "auto" ? cs::lossFromName(lossName)
-                    : units == 1                            ? cs::Loss::BinaryCrossentropy
-                                                            : cs::Loss::CategoricalCrossentropy;
+    trained->loss = !lossName.empty() && lossName != "auto" ? cs::lossFromName(lossName) : cs::defaultLossFor(units);
     if (trained->metadata.classNames.empty()) trained->metadata.classNames = data->classNames();
 
     TrainingOutcome out;

@@ -68,9 +68,7 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
     }
     trained_->optimizer = cs::createOptimizer(t.optimizer, cfg);
     const int units = int(trained_->model.outputShape().numel());
-    trained_->loss = t.loss != "auto" ? cs::lossFromName(t.loss)
-                     : units == 1     ? cs::Loss::BinaryCrossentropy
-                                      : cs::Loss::CategoricalCrossentropy;
+    trained_->loss = t.loss != "auto" ? cs::lossFromName(t.loss) : cs::defaultLossFor(units);
 
     fit_.epochs = std::max(1, t.epochs);
     fit_.batchSize = std::max(1, t.batchSize);
