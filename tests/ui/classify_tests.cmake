@@ -1,0 +1,1 @@
+# Tests of the classify page: target_sources(ui_tests PRIVATE ...) and list(APPEND UI_TEST_CLASSES ...).
