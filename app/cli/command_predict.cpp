@@ -3,27 +3,45 @@
 #include "model_source.h"
 
 #include "core/errors.h"
-#include "data/image_input.h"
+#include "inspect/class_scores.h"
+#include "inspect/image_classifier.h"
 #include "io/json.h"
-#include "training/trainer.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <numeric>
+#include <filesystem>
 
 namespace cli {
 
 namespace {
 CommandSpec predictSpec() {
-    return {"predict", "predict MODEL IMAGE... [--top K] [--json]",
+    return {"predict", "predict MODEL IMAGE|FOLDER... [--top K] [--json] [--csv FILE]",
             "Classifies image files with a trained model. Each image (any size or format OpenCV\n"
             "reads) is converted to the model's input as in training: resized to its height and\n"
-            "width, grey or RGB, then rescaled/normalised with the model's stored preprocessing.",
+            "width, grey or RGB, then rescaled/normalised with the model's stored preprocessing.\n"
+            "A folder stands for the images in it. A file that cannot be read is reported and\n"
+            "the others are still classified (exit code 1 at the end).",
             {
                 {"--top", "K", "classes to show per image (default 3)"},
                 {"--json", "", "print JSON instead of text"},
+                {"--csv", "FILE", "also write every image's class probabilities to a CSV table"},
+                {"--recursive", "", "look for images in sub-folders of a FOLDER too"},
                 {"--threads", "N", "threads (default: every core)"},
             }};
+}
+
+std::vector<std::string> expandPaths(const std::vector<std::string>& args, bool recursive) {
+    std::vector<std::string> paths;
+    for (const std::string& a : args) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(a, ec)) {
+            const std::vector<std::string> files = cs::listImageFiles(a, recursive);
+            if (files.empty()) throw cs::DataError(a + ": the folder holds no images");
+            paths.insert(paths.end(), files.begin(), files.end());
+        } else {
+            paths.push_back(a);
+        }
+    }
+    return paths;
 }
 } // namespace
 
@@ -34,54 +52,50 @@ int runPredict(const Args& args) {
         std::printf("%s", spec.helpText().c_str());
         return 0;
     }
-    if (a.positional().size() < 2) throw UsageError("predict needs a MODEL and at least one IMAGE");
+    if (a.positional().size() < 2) throw UsageError("predict needs a MODEL and at least one IMAGE or FOLDER");
     cs::LoadedModel m = openModel(a.positional()[0]);
     if (m.metadata.classNames.empty())
         throw cs::FormatError(a.positional()[0] + ": has no trained weights (an architecture only): train it first");
-    const std::vector<std::string> paths(a.positional().begin() + 1, a.positional().end());
-    const cs::Shape in = m.model.inputShape();
-    if (in.rank() != 3) throw cs::ShapeError("this model does not take images (input " + in.toString() + ")");
-    cs::ImageSet images = cs::loadImagesForModel(paths, in[0], in[1], in[2]);
-    std::vector<int> idx(static_cast<size_t>(images.count()));
-    std::iota(idx.begin(), idx.end(), 0);
-    cs::Tensor batch;
-    cs::fillBatch(images, idx.data(), images.count(), m.metadata.preprocessing, batch, 1);
-    const cs::Tensor out = cs::predict(m.model, batch, a.getInt("--threads", 0, 0, 1024));
+    const std::vector<std::string> paths = expandPaths(
+        std::vector<std::string>(a.positional().begin() + 1, a.positional().end()), a.has("--recursive"));
+    const int top = a.getInt("--top", 3, 1, 1 << 20);
+    const bool json = a.has("--json");
+    const std::vector<cs::FileClassification> rows =
+        cs::classifyFiles(m.model, m.metadata.preprocessing, paths, a.getInt("--threads", 0, 0, 1024));
 
     const auto& names = m.metadata.classNames;
-    const int classes = int(names.size());
-    const int top = std::min(a.getInt("--top", 3, 1, 1 << 20), classes);
     cs::json::Value all = cs::json::Value::array();
-    for (int i = 0; i < images.count(); ++i) {
-        // A single sigmoid unit is P(class 1); spell it out as two probabilities.
-        std::vector<double> p(static_cast<size_t>(classes));
-        if (out.sampleSize() == 1) {
-            p[1] = out.sample(i)[0];
-            p[0] = 1.0 - p[1];
-        } else {
-            for (int k = 0; k < classes; ++k) p[size_t(k)] = out.sample(i)[k];
-        }
-        std::vector<int> order(static_cast<size_t>(classes));
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return p[size_t(x)] > p[size_t(y)]; });
+    int failed = 0;
+    for (const cs::FileClassification& row : rows) {
         cs::json::Value entry = cs::json::Value::object();
-        entry.set("image", paths[size_t(i)]);
+        entry.set("image", row.path);
+        if (!row.ok()) {
+            ++failed;
+            entry.set("error", row.error);
+            all.push(entry);
+            if (!json) std::fprintf(stderr, "not classified: %s\n", row.error.c_str());
+            continue;
+        }
         cs::json::Value list = cs::json::Value::array();
-        if (!a.has("--json")) std::printf("%s\n", paths[size_t(i)].c_str());
-        for (int r = 0; r < top; ++r) {
-            const int k = order[size_t(r)];
+        if (!json) std::printf("%s\n", row.path.c_str());
+        int rank = 1;
+        for (const cs::ClassScore& s : cs::topClasses(row.probabilities, names, top)) {
             cs::json::Value item = cs::json::Value::object();
-            item.set("class", names[size_t(k)]);
-            item.set("index", k);
-            item.set("probability", p[size_t(k)]);
+            item.set("class", s.name);
+            item.set("index", s.index);
+            item.set("probability", s.probability);
             list.push(item);
-            if (!a.has("--json")) std::printf("  %d. %-20s %6.2f%%\n", r + 1, names[size_t(k)].c_str(), 100.0 * p[size_t(k)]);
+            if (!json) std::printf("  %d. %-20s %6.2f%%\n", rank++, s.name.c_str(), 100.0 * s.probability);
         }
         entry.set("top", list);
         all.push(entry);
     }
-    if (a.has("--json")) std::printf("%s\n", all.dump(2).c_str());
-    return 0;
+    if (json) std::printf("%s\n", all.dump(2).c_str());
+    if (a.has("--csv")) {
+        cs::writeClassificationsCsv(a.get("--csv"), rows, names);
+        if (!json) std::printf("wrote %zu rows to %s\n", rows.size(), a.get("--csv").c_str());
+    }
+    return failed ? 1 : 0;
 }
 
 } // namespace cli

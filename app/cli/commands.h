@@ -20,5 +20,8 @@ int runAugment(const Args& args);
 int runConvolve(const Args& args);
 int runPool(const Args& args);
 int runImage(const Args& args);
+int runKernels(const Args& args);
+int runFeatures(const Args& args);
+int runGradCam(const Args& args);
 
 } // namespace cli

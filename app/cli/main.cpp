@@ -19,14 +19,17 @@ const char* kUsage =
     "commands:\n"
     "  train      train a model on a data set (default: the course's first Fashion-MNIST CNN)\n"
     "  evaluate   loss, accuracy, per-class precision/recall/F1 and confusion matrix on the test split\n"
-    "  predict    classify image files with a trained model\n"
+    "  predict    classify image files or folders with a trained model (--csv for a table)\n"
     "  summary    the Keras model.summary() table of a model\n"
     "  presets    list the course's model presets\n"
     "  dataset    dataset show DIR: counts per class and split, balance, a grid of the first images\n"
     "  augment    augment preview DIR: source images and random ImageDataGenerator transforms of them\n"
     "  convolve   apply a kernel to an image or a matrix (padding, stride, correlation vs convolution)\n"
     "  pool       max or average pooling of an image or a matrix\n"
-    "  image      load, grey, crop, resize, rotate and save an image (the Pillow lesson)\n";
+    "  image      load, grey, crop, resize, rotate and save an image (the Pillow lesson)\n"
+    "  kernels    a model's Conv2D kernels: weight statistics, histogram, a picture of every filter\n"
+    "  features   the feature maps every layer makes of one image\n"
+    "  gradcam    Grad-CAM heat map: where in an image the model looked for a class\n";
 
 } // namespace
 
@@ -48,6 +51,9 @@ int main(int argc, char** argv) {
         if (command == "convolve") return cli::runConvolve(args);
         if (command == "pool") return cli::runPool(args);
         if (command == "image") return cli::runImage(args);
+        if (command == "kernels") return cli::runKernels(args);
+        if (command == "features") return cli::runFeatures(args);
+        if (command == "gradcam") return cli::runGradCam(args);
         std::fprintf(stderr, "convstudio-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
         return 2;
     } catch (const cli::UsageError& e) {

@@ -22,7 +22,23 @@ void appendImageFile(const std::string& path, int height, int width, int channel
         throw DataError(path + ": cannot be decoded as an image (" + e.what() + ")");
     }
     if (img.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
-    if (channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    appendImage(img, height, width, channels, out);
+}
+
+void appendImage(const cv::Mat& image, int height, int width, int channels, ImageSet& out) {
+    if (channels != 1 && channels != 3)
+        throw ShapeError("the model takes " + std::to_string(channels) +
+                         "-channel images; only grey (1) and RGB (3) images can be read");
+    if (image.empty() || image.depth() != CV_8U)
+        throw DataError("the image is empty or not 8-bit");
+    cv::Mat img;
+    const int from = image.channels();
+    if (channels == 1) {
+        if (from == 1) img = image;
+        else cv::cvtColor(image, img, from == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+    } else {
+        cv::cvtColor(image, img, from == 1 ? cv::COLOR_GRAY2RGB : from == 4 ? cv::COLOR_BGRA2RGB : cv::COLOR_BGR2RGB);
+    }
     if (img.rows != height || img.cols != width) {
         // INTER_AREA averages when shrinking (no aliasing); bilinear when enlarging.
         const bool shrink = img.rows > height || img.cols > width;

@@ -5,6 +5,8 @@
 
 #include "data/image_set.h"
 
+#include <opencv2/core.hpp>
+
 #include <string>
 #include <vector>
 
@@ -13,6 +15,9 @@ namespace cs {
 // Throws DataError naming the file when it cannot be read as an image.
 void appendImageFile(const std::string& path, int height, int width, int channels, ImageSet& out);
 
+// An 8-bit image already in memory (grey, BGR or BGRA, as OpenCV holds it; a
+// pasted picture): converted, resized and appended as appendImageFile does.
+void appendImage(const cv::Mat& image, int height, int width, int channels, ImageSet& out);
 // One ImageSet of all the files (labels 0).
 ImageSet loadImagesForModel(const std::vector<std::string>& paths, int height, int width, int channels);
 

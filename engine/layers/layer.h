@@ -43,6 +43,10 @@ struct RunContext {
     // Inference keeps only the model's output unless asked (feature maps):
     // intermediate activations then live in small per-thread buffers.
     bool keepActivations = false;
+    // Set when backward() follows an inference forward (Grad-CAM): layers
+    // then record what their backward needs (max-pooling's argmax) and every
+    // activation is kept, but dropout and BatchNormalization stay in inference mode.
+    bool backwardFollows = false;
 };
 
 class Layer {

@@ -19,7 +19,7 @@ LayerSpec MaxPooling2D::spec() {
 }
 
 void MaxPooling2D::prepareBatch(int batch, const RunContext& ctx) {
-    if (ctx.training) argmax_.resize(size_t(batch) * size_t(g_.y.out) * size_t(g_.x.out) * size_t(g_.channels));
+    if (ctx.training || ctx.backwardFollows) argmax_.resize(size_t(batch) * size_t(g_.y.out) * size_t(g_.x.out) * size_t(g_.channels));
 }
 
 void MaxPooling2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext& ctx, int,
@@ -30,7 +30,7 @@ void MaxPooling2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor
     for (int n = r.begin; n < r.end; ++n) {
         const float* img = in.sample(n);
         float* o = out.sample(n);
-        uint16_t* arg = ctx.training ? argmax_.data() + n * outPerImage : nullptr;
+        uint16_t* arg = ctx.training || ctx.backwardFollows ? argmax_.data() + n * outPerImage : nullptr;
         for (int oy = 0; oy < g_.y.out; ++oy) {
             const int wy = oy * sh_ - g_.y.padBefore;
             const int y0 = std::max(wy, 0), y1 = std::min(wy + ph_, g_.y.in);

@@ -195,6 +195,20 @@ const Tensor& Model::nodeOutput(int node) const {
     return *outputPtr_[size_t(node)];
 }
 
+void Model::recordGradientOf(int node) {
+    if (node >= nodeCount()) throw ConfigError("no node number " + std::to_string(node));
+    gradientTapNode_ = node;
+    gradientTap_.resize(Shape{0});
+}
+
+const Tensor& Model::nodeGradient(int node) const {
+    if (node != gradientTapNode_ || node <= 0 || gradientTap_.size() == 0 ||
+        gradientTap_.size() != nodeOutput(node).size())
+        throw ShapeError("no gradient of '" + nodes_[size_t(node)].layer->name() +
+                         "' was recorded: call recordGradientOf() before backward()");
+    return gradientTap_;
+}
+
 void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPreActivation) {
     if (isChain()) {
         backwardChain(dOutput, ctx, outputGradIsPreActivation);
@@ -235,6 +249,7 @@ void Model::backward(Tensor& dOutput, const RunContext& ctx, bool outputGradIsPr
         RunContext c = ctx;
         c.lossGradientIsPreActivation = k == last && outputGradIsPreActivation;
         const double start = times_ ? threadCpuSeconds() : 0.0;
+        if (int(k) == gradientTapNode_) gradientTap_ = *grad[k];
         n.layer->backward(in, *outputPtr_[k], *grad[k], dIn, c);
         if (times_) {
             times_->backward.resize(nodes_.size());

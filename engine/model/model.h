@@ -68,6 +68,12 @@ public:
     // The output of a node from the last forward pass (feature maps): kept
     // after a training forward, or an inference forward with ctx.keepActivations.
     const Tensor& nodeOutput(int node) const;
+    // Asks the next backward passes to keep dL/d(output of `node`) as it
+    // arrives from the layers after it — before the node's own backward turns
+    // it into its pre-activation gradient in place. -1 stops. Grad-CAM's gradients.
+    void recordGradientOf(int node);
+    // That gradient from the last backward pass; ShapeError when not recorded.
+    const Tensor& nodeGradient(int node) const;
 
     // When set, forward/backward add each node's time (seconds of CPU time of
     // the calling thread; profile with one thread) here: the benchmark's
@@ -117,6 +123,8 @@ private:
     // Inference without kept activations: per thread, one small buffer per node.
     std::vector<std::vector<Tensor>> streamBuffers_;
     LayerTimes* times_ = nullptr;
+    int gradientTapNode_ = -1; // recordGradientOf()
+    Tensor gradientTap_;
 };
 
 } // namespace cs

@@ -14,6 +14,7 @@
 // chunk order, so they are deterministic for a thread count and differ from
 // layer-at-a-time sums only by float rounding.
 #include "core/parallel.h"
+#include "layers/range_copy.h"
 #include "model/model.h"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ void Model::forwardNodeRange(int k, const RunContext& ctx, int chunk, ChunkRange
 void Model::backwardNodeRange(int k, Tensor* const* grads, const RunContext& ctx, int chunk, ChunkRange range) {
     const double start = times_ && ctx.chunks == 1 ? threadCpuSeconds() : 0.0;
     Tensor* dIn = k >= 2 ? grads[k - 1] : nullptr; // nothing learns from the input image
+    if (k == gradientTapNode_) copyRange(*grads[k], gradientTap_, range);
     nodes_[size_t(k)].layer->backwardRange({outputPtr_[size_t(k) - 1]}, *outputPtr_[size_t(k)], *grads[k], {dIn},
                                            ctx, chunk, range);
     if (times_ && ctx.chunks == 1) times_->backward[size_t(k)] += threadCpuSeconds() - start;
@@ -87,7 +89,7 @@ void Model::forwardChain(const Tensor& input, const RunContext& ctx) {
         while (end < count && nodes_[size_t(end)].layer->runsInRanges(ctx)) ++end;
         for (int j = k; j < end; ++j) nodes_[size_t(j)].layer->prepareBatch(n, ctx);
         const std::vector<RangeGroup> groups = rangeGroups(k, end);
-        const bool streaming = !ctx.training && !ctx.keepActivations && !times_;
+        const bool streaming = !ctx.training && !ctx.keepActivations && !ctx.backwardFollows && !times_;
         if (streaming) {
             if (int(streamBuffers_.size()) < ctx.chunks) streamBuffers_.resize(size_t(ctx.chunks));
             for (auto& buffers : streamBuffers_) buffers.resize(size_t(count) + 1);
@@ -151,12 +153,14 @@ void Model::backwardChain(Tensor& dOutput, const RunContext& ctx, bool outputGra
     lastCtx.lossGradientIsPreActivation = outputGradIsPreActivation;
     auto contextOf = [&](int k) -> const RunContext& { return k == last ? lastCtx : ctx; };
 
+    if (gradientTapNode_ >= 1) gradientTap_.resize(outputPtr_[size_t(gradientTapNode_)]->shape());
     for (int k = 1; k < count; ++k) nodes_[size_t(k)].layer->beginBackward(ctx);
     int k = last;
     while (k >= 1) {
         Layer& layer = *nodes_[size_t(k)].layer;
         if (!layer.runsInRanges(ctx)) {
             const double start = times_ && ctx.chunks == 1 ? threadCpuSeconds() : 0.0;
+            if (k == gradientTapNode_) gradientTap_ = *grads[size_t(k)];
             layer.backward({outputPtr_[size_t(k) - 1]}, *outputPtr_[size_t(k)], *grads[size_t(k)],
                            {k >= 2 ? grads[size_t(k) - 1] : nullptr}, contextOf(k));
             if (times_ && ctx.chunks == 1) times_->backward[size_t(k)] += threadCpuSeconds() - start;

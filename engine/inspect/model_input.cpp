@@ -1,0 +1,54 @@
+#include "inspect/model_input.h"
+
+#include "core/errors.h"
+#include "data/image_input.h"
+
+namespace cs {
+
+namespace {
+Shape imageInputShape(const Model& model) {
+    const Shape in = model.inputShape();
+    if (in.rank() != 3 || (in[2] != 1 && in[2] != 3))
+        throw ShapeError("this model does not take images (input " + in.toString(true) + ")");
+    return in;
+}
+} // namespace
+
+ImageSet modelPixelsFromFile(const std::string& path, const Model& model) {
+    const Shape in = imageInputShape(model);
+    ImageSet set;
+    set.height = in[0];
+    set.width = in[1];
+    set.channels = in[2];
+    appendImageFile(path, in[0], in[1], in[2], set);
+    return set;
+}
+
+ImageSet modelPixelsFromImage(const cv::Mat& image, const Model& model) {
+    const Shape in = imageInputShape(model);
+    ImageSet set;
+    set.height = in[0];
+    set.width = in[1];
+    set.channels = in[2];
+    appendImage(image, in[0], in[1], in[2], set);
+    return set;
+}
+
+Tensor modelInputFromFile(const std::string& path, const Model& model, const Preprocessing& preprocessing) {
+    return modelInputFromSet(modelPixelsFromFile(path, model), 0, model, preprocessing);
+}
+
+Tensor modelInputFromSet(const ImageSet& set, int index, const Model& model, const Preprocessing& preprocessing) {
+    const Shape in = imageInputShape(model);
+    if (set.height != in[0] || set.width != in[1] || set.channels != in[2])
+        throw ShapeError("the model takes " + std::to_string(in[0]) + "x" + std::to_string(in[1]) + "x" +
+                         std::to_string(in[2]) + " images; these are " + std::to_string(set.height) + "x" +
+                         std::to_string(set.width) + "x" + std::to_string(set.channels));
+    if (index < 0 || index >= set.count())
+        throw ConfigError("no image number " + std::to_string(index) + " (the set has " + std::to_string(set.count()) + ")");
+    Tensor x;
+    fillBatch(set, &index, 1, preprocessing, x, 1);
+    return x;
+}
+
+} // namespace cs
