@@ -121,9 +121,9 @@ private Q_SLOTS:
         QVERIFY(arithmetic().contains("floor((5 - 3) / 2) + 1 = 2"));
         cs::ConvolutionSettings s;
         s.strideRows = s.strideCols = 2;
-        QCOMPARE(gridValues(output()),
-                 cs::convolve(cs::parseMatrix(kLessonMatrix), cs::kernelFromText("vertical_edge"), s)
-                     .output);
+        QCOMPARE(gridValues(output()), cs::convolve(cs::parseMatrix(kLessonMatrix),
+                                                    cs::kernelFromText("vertical_edge"), s)
+                                           .output);
 
         child<QSpinBox>("strideCols")->setValue(1);
         choose("paddingCombo", "full");
@@ -230,7 +230,8 @@ private Q_SLOTS:
         while (page_->busy())
             QVERIFY(shown.wait(10000));
         QCOMPARE(page_->result().images.size(), 1);
-        QCOMPARE(page_->result().images[0].size(), QSize(38, 28)); // width 40 - 3 + 1, height 30 - 3 + 1
+        QCOMPARE(page_->result().images[0].size(),
+                 QSize(38, 28));     // width 40 - 3 + 1, height 30 - 3 + 1
         QVERIFY(shown.count() <= 2); // the second request never reached the screen
     }
 

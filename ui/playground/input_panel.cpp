@@ -176,9 +176,8 @@ void InputPanel::setImage(const QImage& image, const QString& caption) {
         // the lesson's point shows just as well at this size.
         image_ = image.scaled(kMaxImageSide, kMaxImageSide, Qt::KeepAspectRatio,
                               Qt::SmoothTransformation);
-        captionText_ += tr(" (scaled to %1×%2 for the playground)")
-                            .arg(image_.width())
-                            .arg(image_.height());
+        captionText_ +=
+            tr(" (scaled to %1×%2 for the playground)").arg(image_.width()).arg(image_.height());
     }
     showImage();
     if (!imageMode())

@@ -3,8 +3,8 @@
 #include "core/errors.h"
 
 #include <QHeaderView>
-#include <QPainter>
 #include <QPaintEvent>
+#include <QPainter>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -40,23 +40,36 @@ MatrixGrid::MatrixGrid(bool editable, QWidget* parent) : QTableWidget(parent), e
                              : QAbstractItemView::NoEditTriggers);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);
     applyCellSize();
+    horizontalHeader()->setMinimumSectionSize(8);
+    verticalHeader()->setMinimumSectionSize(8);
     connect(this, &QTableWidget::itemChanged, this, [this] {
         if (filling_) return;
+        applyCellSize();
         refreshShades();
         Q_EMIT edited();
     });
 }
 
 void MatrixGrid::applyCellSize() {
-    // Wide enough for "-255.00" so outputs of 8-bit inputs fit without eliding.
-    const int side = fontMetrics().horizontalAdvance(QStringLiteral("-255.00")) + 12;
-    horizontalHeader()->setDefaultSectionSize(side);
-    horizontalHeader()->setMinimumSectionSize(side);
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
-    verticalHeader()->setMinimumSectionSize(fontMetrics().height() + 14);
+    // One width for every column, the widest text's (at least "-888"), so the
+    // grid reads as a matrix and a long value such as 0.1111 is never elided.
+    const QFontMetrics metrics = fontMetrics();
+    int width = metrics.horizontalAdvance(QStringLiteral("-888"));
+    for (int r = 0; r < rowCount(); ++r)
+        for (int c = 0; c < columnCount(); ++c)
+            if (const QTableWidgetItem* cell = item(r, c))
+                width = std::max(width, metrics.horizontalAdvance(cell->text()));
+    width += 18;
+    const int height = metrics.height() + 12;
+    horizontalHeader()->setDefaultSectionSize(width);
+    verticalHeader()->setDefaultSectionSize(height);
+    for (int c = 0; c < columnCount(); ++c)
+        horizontalHeader()->resizeSection(c, width);
+    for (int r = 0; r < rowCount(); ++r)
+        verticalHeader()->resizeSection(r, height);
+    updateGeometry();
 }
 
 void MatrixGrid::setDimensions(int rows, int cols) {
@@ -73,8 +86,8 @@ void MatrixGrid::setDimensions(int rows, int cols) {
                 setItem(r, c, cell);
             }
     filling_ = false;
+    applyCellSize();
     refreshShades();
-    updateGeometry();
 }
 
 void MatrixGrid::setMatrix(const cs::PlaygroundMatrix& m, int decimals) {
@@ -84,6 +97,7 @@ void MatrixGrid::setMatrix(const cs::PlaygroundMatrix& m, int decimals) {
         for (int c = 0; c < m.cols; ++c)
             item(r, c)->setText(numberText(m.at(r, c), decimals));
     filling_ = false;
+    applyCellSize();
     refreshShades();
 }
 
@@ -98,9 +112,12 @@ cs::PlaygroundMatrix MatrixGrid::matrix(const QString& what) const {
                 // parseMatrix's message starts with "matrix: "; the cell says where instead.
                 QString reason = QString::fromStdString(e.what());
                 reason.remove(QStringLiteral("matrix: "));
-                throw cs::ConfigError(
-                    QStringLiteral("%1 row %2, column %3: %4").arg(what).arg(r + 1).arg(c + 1).arg(reason)
-                        .toStdString());
+                throw cs::ConfigError(QStringLiteral("%1 row %2, column %3: %4")
+                                          .arg(what)
+                                          .arg(r + 1)
+                                          .arg(c + 1)
+                                          .arg(reason)
+                                          .toStdString());
             }
         }
     return m;
@@ -130,7 +147,8 @@ void MatrixGrid::refreshShades() {
     if (shade_)
         for (int r = 0; r < rowCount(); ++r)
             for (int c = 0; c < columnCount(); ++c)
-                if (const double v = value(r, c); std::isfinite(v)) peak = std::max(peak, std::fabs(v));
+                if (const double v = value(r, c); std::isfinite(v))
+                    peak = std::max(peak, std::fabs(v));
     const QColor base = palette().color(QPalette::Base);
     const QColor mark = palette().color(QPalette::Highlight);
     const bool wasFilling = filling_;
@@ -171,9 +189,10 @@ void MatrixGrid::paintEvent(QPaintEvent* event) {
 }
 
 QSize MatrixGrid::sizeHint() const {
+    // Exactly the cells and the frame, so small matrices sit in a tight box
+    // with no scroll-bar room; large ones are capped by the layout and scroll.
     const int f = 2 * frameWidth();
-    return {columnCount() * horizontalHeader()->defaultSectionSize() + f + 1,
-            rowCount() * verticalHeader()->defaultSectionSize() + f + 1};
+    return {horizontalHeader()->length() + f, verticalHeader()->length() + f};
 }
 
 QSize MatrixGrid::minimumSizeHint() const {

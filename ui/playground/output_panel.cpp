@@ -3,7 +3,6 @@
 #include "imaging/image_converter.h"
 #include "playground/matrix_grid.h"
 
-#include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,6 +17,15 @@ QString number(double v) {
     return QString::number(v, 'g', 4);
 }
 
+// One axis of the arithmetic as a table row: the engine's formula, its clauses
+// ("...; padding ...") on lines of their own so they wrap where they read well.
+QString arithmeticRow(const QString& axis, const cs::WindowArithmetic& a) {
+    QString formula = QString::fromStdString(a.formula).toHtmlEscaped();
+    formula.replace(QStringLiteral("; "), QStringLiteral("<br>"));
+    return QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>")
+        .arg(axis.toHtmlEscaped(), formula);
+}
+
 } // namespace
 
 OutputPanel::OutputPanel(QWidget* parent) : QWidget(parent) {
@@ -29,7 +37,7 @@ OutputPanel::OutputPanel(QWidget* parent) : QWidget(parent) {
     shape_->setWordWrap(true);
     arithmetic_ = new QLabel(this);
     arithmetic_->setObjectName(QStringLiteral("arithmeticLabel"));
-    arithmetic_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    arithmetic_->setTextFormat(Qt::RichText);
     arithmetic_->setWordWrap(true);
     arithmetic_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error_ = new QLabel(this);
@@ -90,18 +98,19 @@ void OutputPanel::showResult(const PlaygroundResult& result, const QString& what
     error_->hide();
     stack_->setEnabled(true);
     arithmetic_->setEnabled(true);
-    shape_->setText(tr("%1 → output %2 × %3")
-                        .arg(what)
-                        .arg(result.rows.out)
-                        .arg(result.cols.out));
-    arithmetic_->setText(tr("rows:    %1\ncolumns: %2")
-                             .arg(QString::fromStdString(result.rows.formula),
-                                  QString::fromStdString(result.cols.formula)));
+    shape_->setEnabled(true);
+    shape_->setText(tr("%1 → output %2 × %3").arg(what).arg(result.rows.out).arg(result.cols.out));
+    arithmetic_->setText(QStringLiteral("<table cellspacing='0' cellpadding='2'>%1%2</table>"
+                                        "<small>%3</small>")
+                             .arg(arithmeticRow(tr("rows"), result.rows),
+                                  arithmeticRow(tr("columns"), result.cols),
+                                  tr("n: input size · k: window size · s: stride")));
     if (result.images.isEmpty()) {
         stack_->setCurrentIndex(0);
         grid_->setMatrix(result.output);
         grid_->setHighlight({});
-        setWindowNote(tr("Click an output cell to outline the input window it comes from."));
+        setWindowNote(tr("Orange cells are positive, blue negative, deeper for larger values. "
+                         "Click an output cell to outline the input window it comes from."));
         return;
     }
     stack_->setCurrentIndex(1);
@@ -125,11 +134,10 @@ void OutputPanel::showResult(const PlaygroundResult& result, const QString& what
     }
     legend_->setPixmap(QPixmap::fromImage(result.legend.scaled(160, 14)));
     const bool signedRange = result.lo < 0;
-    legendText_->setText(
-        tr("black %1 … %2 white%3\nvalues %4 … %5")
-            .arg(number(result.lo), number(result.hi),
-                 signedRange ? tr(" (0 is mid grey)") : QString(), number(result.minValue),
-                 number(result.maxValue)));
+    legendText_->setText(tr("black %1 … %2 white%3\nvalues %4 … %5")
+                             .arg(number(result.lo), number(result.hi),
+                                  signedRange ? tr(" (0 is mid grey)") : QString(),
+                                  number(result.minValue), number(result.maxValue)));
 }
 
 void OutputPanel::showError(const QString& message) {
@@ -138,6 +146,7 @@ void OutputPanel::showError(const QString& message) {
     // The last good output stays for comparison, dimmed so it is not taken as current.
     stack_->setEnabled(false);
     arithmetic_->setEnabled(false);
+    shape_->setEnabled(false);
 }
 
 void OutputPanel::showBusy() {
@@ -146,6 +155,7 @@ void OutputPanel::showBusy() {
 
 void OutputPanel::showNote(const QString& text) {
     error_->hide();
+    shape_->setEnabled(true);
     shape_->setText(text);
     arithmetic_->clear();
     clearImages();

@@ -27,7 +27,7 @@ public:
     // `what` names the input and the window for the headline ("5×5 input, 3×3 kernel").
     void showResult(const PlaygroundResult& result, const QString& what);
     void showError(const QString& message);
-    void showBusy(); // an image computation is running
+    void showBusy();                    // an image computation is running
     void showNote(const QString& text); // nothing to compute yet, and why
     void setWindowNote(const QString& text);
 

@@ -15,7 +15,7 @@ namespace {
 
 // The engine takes 8-bit OpenCV images; channels stay in R, G, B order so the
 // names below match what imageChannels() returns.
-cv::Mat matFromImage(const QImage& image, QStringList& names) {
+cv::Mat engineImage(const QImage& image, QStringList& names) {
     if (image.isNull()) throw cs::DataError("no image: open one or drop one on the page");
     if (image.format() == QImage::Format_Grayscale8 || image.isGrayscale()) {
         const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
@@ -87,7 +87,7 @@ PlaygroundResult computePlayground(const PlaygroundRequest& request) {
             }
             return result;
         }
-        const cv::Mat image = matFromImage(request.image, result.channelNames);
+        const cv::Mat image = engineImage(request.image, result.channelNames);
         if (request.pooling) {
             const cs::ImagePooling r = cs::poolImage(image, request.pool);
             result.rows = r.rows;

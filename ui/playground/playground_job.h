@@ -19,24 +19,24 @@
 namespace ui {
 
 struct PlaygroundRequest {
-    bool pooling = false;     // false: convolution
-    bool useImage = false;    // false: the matrix
+    bool pooling = false;  // false: convolution
+    bool useImage = false; // false: the matrix
     cs::PlaygroundMatrix matrix;
-    QImage image;             // Grayscale8 or anything Qt converts to RGB888
+    QImage image; // Grayscale8 or anything Qt converts to RGB888
     cs::PlaygroundMatrix kernel;
     cs::ConvolutionSettings convolution;
     cs::PoolingSettings pool;
 };
 
 struct PlaygroundResult {
-    QString error;                // empty on success
-    cs::PlaygroundMatrix output;  // matrix requests
+    QString error;               // empty on success
+    cs::PlaygroundMatrix output; // matrix requests
     cs::WindowArithmetic rows, cols;
-    QVector<QImage> images;       // image requests: one per channel
-    QStringList channelNames;     // "grey" or "R", "G", "B"
+    QVector<QImage> images;            // image requests: one per channel
+    QStringList channelNames;          // "grey" or "R", "G", "B"
     double minValue = 0, maxValue = 0; // over every channel
-    double lo = 0, hi = 255;      // the display range: black .. white
-    QImage legend;                // a ramp from lo to hi
+    double lo = 0, hi = 255;           // the display range: black .. white
+    QImage legend;                     // a ramp from lo to hi
 
     bool ok() const { return error.isEmpty(); }
 };

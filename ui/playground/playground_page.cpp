@@ -64,13 +64,14 @@ PlaygroundPage::PlaygroundPage(QWidget* parent) : QWidget(parent) {
     output_ = new OutputPanel(this);
 
     auto* inputBox = group(tr("Input"), input_, this);
+    auto* operationBox = group(tr("Operation"), modes_, this);
     auto* outputBox = group(tr("Output"), output_, this);
-    inputBox->setMinimumWidth(340);
-    modes_->setMinimumWidth(330);
+    inputBox->setMinimumWidth(330);
+    operationBox->setMinimumWidth(330);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(inputBox, 3);
-    layout->addWidget(modes_, 3);
-    layout->addWidget(outputBox, 4);
+    layout->addWidget(operationBox, 3);
+    layout->addWidget(outputBox, 5);
 
     connect(input_, &InputPanel::changed, this, &PlaygroundPage::recompute);
     connect(input_, &InputPanel::openImageRequested, this, &PlaygroundPage::openImage);
@@ -86,7 +87,8 @@ PlaygroundPage::PlaygroundPage(QWidget* parent) : QWidget(parent) {
 }
 
 PlaygroundPage::~PlaygroundPage() {
-    // The job holds copies of its inputs only; waiting keeps it from outliving the page's thread pool use.
+    // The job holds copies of its inputs only; waiting keeps it from outliving the page's thread
+    // pool use.
     watcher_.waitForFinished();
 }
 
@@ -163,9 +165,10 @@ void PlaygroundPage::showResult(const PlaygroundResult& result, const Playground
     shownRequest_ = request;
     const QString in =
         request.useImage
-            ? tr("%1 input, %2 channel(s)")
-                  .arg(sizeText(request.image.height(), request.image.width()))
-                  .arg(result.images.size())
+            ? tr("%1 input, %2")
+                  .arg(sizeText(request.image.height(), request.image.width()),
+                       result.images.size() == 1 ? tr("1 channel")
+                                                 : tr("%1 channels").arg(result.images.size()))
             : tr("%1 input").arg(sizeText(request.matrix.rows, request.matrix.cols));
     const QString window =
         request.pooling
@@ -173,9 +176,9 @@ void PlaygroundPage::showResult(const PlaygroundResult& result, const Playground
                   .arg(sizeText(result.rows.kernel, result.cols.kernel),
                        request.pool.kind == cs::PoolingKind::Max ? tr("max") : tr("average"))
             : tr("%1 kernel").arg(sizeText(request.kernel.rows, request.kernel.cols));
-    output_->showResult(result, tr("%1, %2, stride %3").arg(in, window,
-                                                            sizeText(result.rows.stride,
-                                                                     result.cols.stride)));
+    output_->showResult(
+        result,
+        tr("%1, %2, stride %3").arg(in, window, sizeText(result.rows.stride, result.cols.stride)));
     input_->grid()->setHighlight({});
     Q_EMIT outputShown();
 }
@@ -189,21 +192,21 @@ void PlaygroundPage::outlineWindow(int row, int col) {
     const int left = col * result_.cols.stride - result_.cols.padBefore;
     const QRect window(left, top, result_.cols.kernel, result_.rows.kernel);
     input_->grid()->setHighlight(window);
-    const QRect inside = window.intersected(QRect(0, 0, shownRequest_.matrix.cols,
-                                                  shownRequest_.matrix.rows));
-    QString note =
-        tr("Output row %1, column %2 = %3 comes from input rows %4–%5, columns %6–%7")
-            .arg(row + 1)
-            .arg(col + 1)
-            .arg(QString::number(result_.output.at(row, col), 'g', 6))
-            .arg(top + 1)
-            .arg(top + window.height())
-            .arg(left + 1)
-            .arg(left + window.width());
+    const QRect inside =
+        window.intersected(QRect(0, 0, shownRequest_.matrix.cols, shownRequest_.matrix.rows));
+    QString note = tr("Output row %1, column %2 = %3 comes from input rows %4–%5, columns %6–%7")
+                       .arg(row + 1)
+                       .arg(col + 1)
+                       .arg(QString::number(result_.output.at(row, col), 'g', 6))
+                       .arg(top + 1)
+                       .arg(top + window.height())
+                       .arg(left + 1)
+                       .arg(left + window.width());
     if (inside != window)
         note += shownRequest_.pooling ? tr(" (the part outside is padding, left out)")
                                       : tr(" (the part outside is zero padding)");
-    if (!shownRequest_.pooling && shownRequest_.convolution.mode == cs::ConvolutionMode::Convolution)
+    if (!shownRequest_.pooling &&
+        shownRequest_.convolution.mode == cs::ConvolutionMode::Convolution)
         note += tr("; the kernel is turned 180° before it is laid on the window");
     output_->setWindowNote(note + QLatin1Char('.'));
 }
@@ -212,8 +215,9 @@ void PlaygroundPage::openImage() {
     QSettings settings;
     settings.beginGroup("playground");
     const QString folder =
-        settings.value("imageFolder",
-                       QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+        settings
+            .value("imageFolder",
+                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
             .toString();
     QStringList patterns;
     for (const QByteArray& format : QImageReader::supportedImageFormats())
