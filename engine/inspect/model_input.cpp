@@ -3,6 +3,8 @@
 #include "core/errors.h"
 #include "data/image_input.h"
 
+#include <opencv2/imgproc.hpp>
+
 namespace cs {
 
 namespace {
@@ -32,6 +34,14 @@ ImageSet modelPixelsFromImage(const cv::Mat& image, const Model& model) {
     set.channels = in[2];
     appendImage(image, in[0], in[1], in[2], set);
     return set;
+}
+
+ImageSet modelPixelsFromPixels(const uint8_t* pixels, int height, int width, int channels, const Model& model) {
+    if (channels != 1 && channels != 3) throw ShapeError("only grey (1) and RGB (3) images can be shown to a model");
+    cv::Mat rgb(height, width, channels == 1 ? CV_8UC1 : CV_8UC3, const_cast<uint8_t*>(pixels));
+    cv::Mat image = rgb;
+    if (channels == 3) cv::cvtColor(rgb, image, cv::COLOR_RGB2BGR); // appendImage takes OpenCV's order
+    return modelPixelsFromImage(image, model);
 }
 
 Tensor modelInputFromFile(const std::string& path, const Model& model, const Preprocessing& preprocessing) {

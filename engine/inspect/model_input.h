@@ -21,6 +21,8 @@ Tensor modelInputFromFile(const std::string& path, const Model& model, const Pre
 Tensor modelInputFromSet(const ImageSet& set, int index, const Model& model, const Preprocessing& preprocessing);
 // The uint8 pixels (HWC, the model's geometry) the file becomes before preprocessing.
 ImageSet modelPixelsFromFile(const std::string& path, const Model& model);
+// HWC pixels of another geometry (a data set image: 1 = grey, 3 = RGB).
+ImageSet modelPixelsFromPixels(const uint8_t* pixels, int height, int width, int channels, const Model& model);
 // The same for an 8-bit image in memory (grey, BGR or BGRA: a pasted picture).
 ImageSet modelPixelsFromImage(const cv::Mat& image, const Model& model);
 

@@ -2,6 +2,7 @@
 
 #include "training/training_job.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace ui {
@@ -12,8 +13,8 @@ namespace {
 // to the value structs, and waits between batches while paused.
 class QueuedObserver : public cs::TrainingObserver {
 public:
-    QueuedObserver(TrainingWorker* worker, RunControl* control)
-        : worker_(worker), control_(control) {}
+    QueuedObserver(TrainingWorker* worker, RunControl* control, const TrainingJob* job)
+        : worker_(worker), control_(control), job_(job) {}
 
     void onBatchEnd(const cs::BatchProgress& p) override {
         using Clock = std::chrono::steady_clock;
@@ -22,9 +23,20 @@ public:
         if (lastOfEpoch ||
             now - lastBatch_ >= std::chrono::milliseconds(control_->batchIntervalMs)) {
             lastBatch_ = now;
-            Q_EMIT worker_->batchProgress({p.epoch, p.epochs, p.batch, p.batches, p.loss,
-                                           p.accuracy, p.learningRate, p.imagesPerSecond,
-                                           p.etaSeconds});
+            BatchUpdate u{p.epoch, p.epochs, p.batch, p.batches, p.loss, p.accuracy,
+                          p.learningRate, p.imagesPerSecond, p.etaSeconds, nullptr};
+            // A live copy of the model about once a second (a few ms for the course's
+            // models), so the Inspect page's kernels move while an epoch runs.
+            if (!lastOfEpoch && now - lastSnapshot_ >= std::chrono::seconds(1)) {
+                lastSnapshot_ = now;
+                auto s = std::const_pointer_cast<ModelSnapshot>(job_->snapshot(
+                    QString("epoch %1 (%2%)").arg(p.epoch + 1).arg(100 * p.batch / std::max(p.batches, 1))));
+                s->epoch = p.epoch;
+                s->live = true;
+                s->position = u.position();
+                u.snapshot = std::move(s);
+            }
+            Q_EMIT worker_->batchProgress(u);
         }
         std::unique_lock lock(control_->mutex);
         control_->resumed.wait(lock, [this] { return !control_->paused || control_->stop; });
@@ -45,6 +57,10 @@ public:
         u.learningRate = get("learning_rate", 0);
         u.seconds = s.seconds;
         u.imagesPerSecond = s.imagesPerSecond;
+        auto snap = std::const_pointer_cast<ModelSnapshot>(job_->snapshot(QString("epoch %1").arg(s.epoch + 1)));
+        snap->epoch = s.epoch;
+        snap->position = s.epoch + 1;
+        u.snapshot = std::move(snap);
         Q_EMIT worker_->epochEnded(u);
     }
 
@@ -61,13 +77,14 @@ public:
 private:
     TrainingWorker* worker_;
     RunControl* control_;
-    std::chrono::steady_clock::time_point lastBatch_{};
+    const TrainingJob* job_;
+    std::chrono::steady_clock::time_point lastBatch_{}, lastSnapshot_{std::chrono::steady_clock::now()};
 };
 
 } // namespace
 
 void TrainingWorker::run(std::shared_ptr<TrainingJob> job) {
-    QueuedObserver observer(this, control_);
+    QueuedObserver observer(this, control_, job.get());
     TrainingOutcome outcome = job->run(&observer, &control_->stop);
     job.reset(); // the callbacks and data sources go now, on this thread
     Q_EMIT finished(outcome);

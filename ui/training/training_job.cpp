@@ -93,6 +93,11 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
 
 TrainingJob::~TrainingJob() = default;
 
+ModelSnapshotPtr TrainingJob::snapshot(QString source) const {
+    return makeSnapshot(trained_->model, trained_->metadata.classNames, settings_.preprocessing,
+                        std::move(source));
+}
+
 cs::json::Value TrainingJob::trainingJson(const cs::History* h) const {
     cs::json::Value t = settings_.training.toJson();
     t.set("loss", cs::lossName(trained_->loss));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "training/metrics.h"
+#include "training/model_snapshot.h"
 
 #include <QMetaType>
 #include <QString>
@@ -27,6 +28,8 @@ struct BatchUpdate {
     double learningRate = 0;
     double imagesPerSecond = 0;
     double etaSeconds = 0;
+    // About once a second: a copy of the model as it is now (Inspect follows it live).
+    ModelSnapshotPtr snapshot;
     // Position on the charts' epoch axis: epoch + batch / batches.
     double position() const { return batches > 0 ? epoch + double(batch) / batches : epoch; }
     // Fraction of the whole run done, 0..1.
@@ -40,6 +43,7 @@ struct EpochUpdate {
     double valLoss = kNone, valAccuracy = kNone; // NaN without validation
     double learningRate = 0;
     double seconds = 0, imagesPerSecond = 0;
+    ModelSnapshotPtr snapshot; // the model at the end of this epoch
     bool hasValidation() const { return !std::isnan(valLoss); }
 };
 

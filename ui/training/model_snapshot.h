@@ -1,0 +1,40 @@
+// ModelSnapshot: a read-only copy of a model with what is needed to feed it
+// images (class names, preprocessing) — what the Inspect and Classify pages
+// look at. The training worker makes one at the end of each epoch (and about
+// once a second while an epoch runs) so those pages follow a run live and
+// can scrub back through its epochs; a finished run or an opened
+// .safetensors file gives one too. The model is never changed after the
+// snapshot is made: running it changes its buffers, so a page clones it
+// (Model::clone) for each computation, off the GUI thread.
+#pragma once
+
+#include "data/preprocessing.h"
+#include "model/model.h"
+
+#include <QMetaType>
+#include <QString>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct ModelSnapshot {
+    std::shared_ptr<const cs::Model> model; // built
+    std::vector<std::string> classNames;
+    cs::Preprocessing preprocessing;
+    QString source;  // for people: "run 2 · epoch 3", "model.safetensors"
+    int run = -1;    // 0-based run of the session, -1 when from a file
+    int epoch = -1;  // 0-based epoch the snapshot ends; -1 when from a file
+    bool live = false; // taken during an epoch (not at its end)
+    double position = 0; // on the charts' epoch axis (epoch + fraction done)
+};
+using ModelSnapshotPtr = std::shared_ptr<const ModelSnapshot>;
+
+// A deep copy of `model` (made on the calling thread) with its metadata.
+ModelSnapshotPtr makeSnapshot(const cs::Model& model, std::vector<std::string> classNames,
+                              cs::Preprocessing preprocessing, QString source);
+
+} // namespace ui
+
+Q_DECLARE_METATYPE(ui::ModelSnapshotPtr)
