@@ -2,8 +2,9 @@
 // the vertical-edge kernel gives the engine's numbers (valid, same, stride 2,
 // full, correlation vs convolution), the 4x4 pooling example gives the
 // lesson's [[6,4],[9,6]], an output cell outlines its input window, images
-// are computed off the GUI thread at the engine's size (latest request wins),
-// errors show on the page and go away when fixed, and settings persist.
+// (set by another page or dropped as a file) are computed off the GUI thread
+// at the engine's size with the latest request winning, errors show on the
+// page and go away when fixed, and settings persist.
 #include "ui_test_support.h"
 
 #include "playground/input_panel.h"
@@ -13,14 +14,17 @@
 #include "tools/convolution_playground.h"
 #include "tools/pooling_playground.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QUrl>
 #include <QtTest>
 #include <memory>
 
@@ -233,6 +237,25 @@ private Q_SLOTS:
         QCOMPARE(page_->result().images[0].size(),
                  QSize(38, 28));     // width 40 - 3 + 1, height 30 - 3 + 1
         QVERIFY(shown.count() <= 2); // the second request never reached the screen
+    }
+
+    void droppingAnImageFileShowsItsConvolution() {
+        const QString path = uitest::tempDir() + "/playground-drop.png";
+        QVERIFY(barImage(20, 16, QImage::Format_Grayscale8).save(path));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint at = page_->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(page_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy shown(page_.get(), &PlaygroundPage::outputShown);
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(page_.get(), &drop);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(page_->result().images.size(), 1);
+        QCOMPARE(page_->result().images[0].size(), QSize(18, 14));
+        QVERIFY(child<QLabel>("imageCaption")->text().contains("playground-drop.png"));
+        QCOMPARE(child<QTabWidget>("inputSourceTabs")->currentIndex(), 1);
     }
 
     void errorsShowOnThePageAndGoAwayWhenFixed() {
