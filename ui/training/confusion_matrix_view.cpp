@@ -106,9 +106,15 @@ CellImagesDialog::CellImagesDialog(const TestEvaluation& evaluation,
                              .arg(index)
                              .arg(name(truth), name(predicted)));
     }
+    connect(list_, &QListWidget::itemActivated, this, [this, split](QListWidgetItem* item) {
+        Q_EMIT inspectRequested(split, item->data(Qt::UserRole).toInt());
+    });
+    auto* hint = new QLabel(tr("Double-click an image to see its feature maps in Inspect."), this);
+    hint->setForegroundRole(QPalette::PlaceholderText);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(caption);
     layout->addWidget(list_, 1);
+    layout->addWidget(hint);
     resize(620, 480);
 }
 

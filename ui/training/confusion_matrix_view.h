@@ -42,6 +42,10 @@ public:
     QListWidget* images() const { return list_; }
     const std::vector<int>& indices() const { return indices_; } // all of the cell's images
 
+Q_SIGNALS:
+    // Double-click (or Enter) on an image: look at its feature maps.
+    void inspectRequested(const QString& split, int index);
+
 private:
     QListWidget* list_;
     std::vector<int> indices_;

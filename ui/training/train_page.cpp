@@ -126,6 +126,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
         auto* dialog =
             new CellImagesDialog(matrix_->evaluation(), shownClassNames_, truth, predicted, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CellImagesDialog::inspectRequested, this, &TrainPage::inspectImageRequested);
         dialog->show();
     });
     connect(controller_, &TrainingController::started, this, &TrainPage::onStarted);
@@ -200,8 +201,9 @@ void TrainPage::onBatch(const BatchUpdate& u) {
 void TrainPage::onEpoch(const EpochUpdate& u) {
     charts_->addEpoch(u);
     lastEpoch_ = u;
+    lastEpoch_.snapshot.reset();
     hasEpoch_ = true;
-    runEpochs_.push_back(u);
+    runEpochs_.push_back(lastEpoch_); // the history keeps numbers, not every epoch's model
 }
 
 void TrainPage::onFinished(const TrainingOutcome& out) {

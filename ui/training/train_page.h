@@ -70,6 +70,8 @@ Q_SIGNALS:
     void statusChanged(const ui::TrainingStatus& status);
     void runFinished();
     void evaluationFinished(bool ok);
+    // An image of a confusion-matrix cell was double-clicked: show it in Inspect.
+    void inspectImageRequested(const QString& split, int index);
 
 private:
     void onStarted(int epochs);

@@ -5,7 +5,11 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "inspect/inspect_page.h"
+#include "playground/playground_page.h"
+#include "training/current_model.h"
 #include "training/train_page.h"
+#include "training/training_job.h"
 #include "training/training_controller.h"
 #include "window/icons.h"
 #include "window/placeholder_page.h"
@@ -18,6 +22,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -65,7 +70,7 @@ const PageInfo kPages[MainWindow::PageCount] = {
 MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     : QMainWindow(parent), document_(new ProjectDocument(this)),
       datasetController_(new DatasetController(this)),
-      trainingController_(new TrainingController(this)) {
+      trainingController_(new TrainingController(this)), currentModel_(new CurrentModel(this)) {
     initResources();
     setWindowIcon(applicationIcon());
     projectActions_ = new ProjectActions(document_, this);
@@ -76,6 +81,7 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     connect(trainPage_, &ui::TrainPage::statusChanged, statusWidgets_,
             &StatusBarWidgets::showTraining);
     refreshIcons();
+    connectCurrentModel();
 
     connect(document_, &ProjectDocument::dataSettingsChanged, this,
             [this] { datasetController_->load(document_->settings().data); });
@@ -84,6 +90,7 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     connect(datasetController_, &DatasetController::loaded, this,
             [this](std::shared_ptr<const LoadedDataset> data) {
                 statusWidgets_->showData(data);
+                inspectPage_->setDataset(data);
                 document_->setDataShape(data->dataShape());
             });
     connect(datasetController_, &DatasetController::failed, this, [this](const QString& message) {
@@ -111,15 +118,56 @@ void MainWindow::createPages() {
     modelPage_ = new ModelEditorPage(document_, pages_);
     dataPage_ = new DataPage(document_, datasetController_, pages_);
     trainPage_ = new ui::TrainPage(document_, datasetController_, trainingController_, pages_);
+    inspectPage_ = new ui::InspectPage(currentModel_, pages_);
+    playgroundPage_ = new ui::PlaygroundPage(pages_);
     for (int p = 0; p < PageCount; ++p) {
-        QWidget* widget = p == ModelPage       ? static_cast<QWidget*>(modelPage_)
-                          : p == DataPageIndex ? static_cast<QWidget*>(dataPage_)
-                          : p == TrainPage     ? static_cast<QWidget*>(trainPage_)
-                                               : new PlaceholderPage(QIcon(), tr(kPages[p].title),
-                                                                     tr(kPages[p].future));
+        QWidget* widget = p == ModelPage        ? static_cast<QWidget*>(modelPage_)
+                          : p == DataPageIndex  ? static_cast<QWidget*>(dataPage_)
+                          : p == TrainPage      ? static_cast<QWidget*>(trainPage_)
+                          : p == InspectPage    ? static_cast<QWidget*>(inspectPage_)
+                          : p == PlaygroundPage ? static_cast<QWidget*>(playgroundPage_)
+                                                : new PlaceholderPage(QIcon(), tr(kPages[p].title),
+                                                                      tr(kPages[p].future));
         pages_->addTab(widget, tr(kPages[p].title));
     }
     setCentralWidget(pages_);
+}
+
+void MainWindow::connectCurrentModel() {
+    // The run's snapshots: live within an epoch, one per epoch, then the trained model.
+    connect(trainingController_, &TrainingController::started, currentModel_, &CurrentModel::beginRun);
+    connect(trainingController_, &TrainingController::batchProgress, currentModel_,
+            [this](const BatchUpdate& u) {
+                if (u.snapshot) currentModel_->setLive(u.snapshot);
+            });
+    connect(trainingController_, &TrainingController::epochEnded, currentModel_,
+            [this](const EpochUpdate& u) { currentModel_->addEpoch(u.snapshot); });
+    connect(trainingController_, &TrainingController::finished, currentModel_,
+            [this](const TrainingOutcome& outcome) {
+                if (!outcome.trained || outcome.failed || outcome.epochsRun == 0) return;
+                const TrainedModel& t = *outcome.trained;
+                currentModel_->setModel(makeSnapshot(
+                    t.model, t.metadata.classNames, t.metadata.preprocessing,
+                    tr("trained model (%n epoch(s))", nullptr, outcome.epochsRun)));
+            });
+    connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
+    connect(trainPage_, &ui::TrainPage::inspectImageRequested, this,
+            [this](const QString& split, int index) {
+                inspectPage_->inspectDatasetImage(split, index);
+                showPage(InspectPage);
+            });
+}
+
+void MainWindow::openTrainedModel() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Trained Model"), QString(),
+                                                      tr("Trained models (*.safetensors)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!currentModel_->openFile(path, &error)) {
+        QMessageBox::warning(this, tr("Open Trained Model"), tr("Cannot open this model:\n%1").arg(error));
+        return;
+    }
+    if (pages_->currentIndex() != InspectPage && pages_->currentIndex() != ClassifyPage) showPage(InspectPage);
 }
 
 void MainWindow::setPage(Page page, QWidget* widget) {
@@ -140,6 +188,10 @@ void MainWindow::createMenus() {
     file->addMenu(projectActions_->presetMenu());
     file->addAction(projectActions_->openAction());
     file->addMenu(projectActions_->recentMenu());
+    file->addSeparator();
+    openModel_ = file->addAction(tr("Open &Trained Model…"), this, &MainWindow::openTrainedModel);
+    openModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openModel_->setToolTip(tr("A trained .safetensors model to inspect and classify with"));
     file->addSeparator();
     file->addAction(projectActions_->saveAction());
     file->addAction(projectActions_->saveAsAction());

@@ -23,6 +23,9 @@ class ProjectActions;
 class StatusBarWidgets;
 class TrainingController;
 class TrainPage;
+class CurrentModel;
+class InspectPage;
+class PlaygroundPage;
 
 struct StartupOptions {
     bool restoreSession = true; // reopen the last project (else the course's first CNN)
@@ -52,6 +55,10 @@ public:
     DataPage* dataPage() const { return dataPage_; }
     ui::TrainPage* trainPage() const { return trainPage_; }
     TrainingController* trainingController() const { return trainingController_; }
+    CurrentModel* currentModel() const { return currentModel_; }
+    ui::InspectPage* inspectPage() const { return inspectPage_; }
+    ui::PlaygroundPage* playgroundPage() const { return playgroundPage_; }
+    QAction* openModelAction() const { return openModel_; }
     ProjectActions* projectActions() const { return projectActions_; }
     StatusBarWidgets* statusWidgets() const { return statusWidgets_; }
     QTabWidget* pages() const { return pages_; }
@@ -75,16 +82,23 @@ private:
     void updateTitle();
     void restoreSettings(const StartupOptions& options);
     void saveSettings();
+    void connectCurrentModel();
+    // File ▸ Open Trained Model…: the model Inspect and Classify look at.
+    void openTrainedModel();
 
     ProjectDocument* document_;
     DatasetController* datasetController_;
     TrainingController* trainingController_;
+    CurrentModel* currentModel_;
     ProjectActions* projectActions_;
     StatusBarWidgets* statusWidgets_ = nullptr;
     QTabWidget* pages_ = nullptr;
     ModelEditorPage* modelPage_ = nullptr;
     DataPage* dataPage_ = nullptr;
     ui::TrainPage* trainPage_ = nullptr;
+    ui::InspectPage* inspectPage_ = nullptr;
+    ui::PlaygroundPage* playgroundPage_ = nullptr;
+    QAction* openModel_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
     QAction* pause_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
