@@ -12,6 +12,10 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "inspect/feature_map_panel.h"
+#include "inspect/inspect_page.h"
+#include "inspect/kernel_panel.h"
+#include "playground/playground_page.h"
 #include "training/confusion_matrix_view.h"
 #include "training/train_page.h"
 #include "training/training_controller.h"
@@ -42,6 +46,11 @@ void save(QWidget* widget, const QString& dir, const QString& name) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
     else
         std::printf("%s\n", qPrintable(path));
+}
+
+// Waits (events processed) until `done` or 60 s.
+template <typename F> void waitFor(F done) {
+    for (int i = 0; i < 600 && !done(); ++i) QTest::qWait(100);
 }
 
 } // namespace
@@ -124,8 +133,25 @@ int main(int argc, char** argv) {
     while (batches.count() < 15 && batches.wait(10000)) { // part of the way into the next epoch
     }
     save(&window, out, "train-running.png");
+    // Inspect while it trains: the kernels of the newest model.
+    window.showPage(ui::MainWindow::InspectPage);
+    waitFor([&] { return !window.inspectPage()->kernels()->isBusy(); });
+    save(&window, out, "inspect-kernels-live.png");
+    window.showPage(ui::MainWindow::TrainPage);
     if (finished.isEmpty()) finished.wait(300000);
     save(&window, out, "train-finished.png");
+
+    // The trained model's kernels, and the feature maps of a test image (an ankle boot).
+    window.showPage(ui::MainWindow::InspectPage);
+    ui::InspectPage* inspect = window.inspectPage();
+    inspect->kernels()->scaleCombo()->setCurrentIndex(1); // each filter on its own scale
+    waitFor([&] { return !inspect->kernels()->isBusy(); });
+    save(&window, out, "inspect-kernels.png");
+    inspect->inspectDatasetImage("test", 0);
+    waitFor([&] { return !inspect->featureMaps()->isBusy(); });
+    save(&window, out, "inspect-feature-maps.png");
+    inspect->tabs()->setCurrentIndex(0);
+    window.showPage(ui::MainWindow::TrainPage);
     // Every shirt the model took for a T-shirt/top: a click on that cell of the matrix.
     Q_EMIT window.trainPage()->confusionMatrix()->cellChosen(6, 0);
     if (auto* cell = window.trainPage()->findChild<ui::CellImagesDialog*>()) {
@@ -146,6 +172,13 @@ int main(int argc, char** argv) {
     save(&window, out, "train-compare.png");
     for (int i = 0; i < 3; ++i) // both training settings, and augmentation back to the course's
         doc->undoStack()->undo();
+
+    // The playground: the course's kernel lesson, then pooling.
+    window.showPage(ui::MainWindow::PlaygroundPage);
+    if (auto* example = window.playgroundPage()->findChild<QPushButton*>("courseConvolutionExample")) example->click();
+    if (auto* preset = window.playgroundPage()->findChild<QComboBox*>("kernelPreset"))
+        preset->setCurrentIndex(std::max(0, preset->findText("vertical_edge", Qt::MatchStartsWith)));
+    save(&window, out, "playground-convolution.png");
 
     ui::applyTheme(ui::Theme::Dark);
     window.showPage(ui::MainWindow::ModelPage);

@@ -16,17 +16,20 @@
 #include "inspect/map_grid_widget.h"
 #include "inspect/model_input.h"
 #include "inspect/weight_histogram.h"
+#include "playground/playground_page.h"
 #include "training/confusion_matrix_view.h"
 #include "training/current_model.h"
 #include "training/train_page.h"
 #include "training/training_controller.h"
 #include "window/main_window.h"
+#include "window/project_actions.h"
 
 #include "model/model_file.h"
 #include "model/presets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -240,6 +243,20 @@ private Q_SLOTS:
         QVERIFY(waitShown(inspect->featureMaps(), featuresBusy));
         QCOMPARE(inspect->featureMaps()->picture().imageCaption.section(" · ", 0, 0), QString("test image %1").arg(index));
         dialog->close();
+        // The image goes on to the Playground.
+        QTest::mouseClick(inspect->featureMaps()->findChild<QPushButton*>("toPlaygroundButton"), Qt::LeftButton);
+        QCOMPARE(window->pages()->currentIndex(), int(MainWindow::PlaygroundPage));
+        auto* caption = window->playgroundPage()->findChild<QLabel*>("imageCaption");
+        QVERIFY(caption);
+        QVERIFY2(caption->text().contains(QString("test image %1").arg(index)), qPrintable(caption->text()));
+
+        // A saved model opened with File ▸ Open becomes the model Inspect shows.
+        const QString path = QDir(uitest::tempDir()).filePath("inspect-me.safetensors");
+        QVERIFY(window->trainPage()->saveModel(path));
+        window->document()->undoStack()->setClean();
+        QVERIFY(window->projectActions()->openFile(path));
+        QCOMPARE(window->currentModel()->current()->source, QString("inspect-me.safetensors"));
+        QVERIFY(inspect->sourceLabel()->text().contains("inspect-me.safetensors"));
         window->document()->undoStack()->setClean();
     }
 };

@@ -31,7 +31,7 @@ QString ColourLegend::text() const {
 }
 
 QSize ColourLegend::sizeHint() const {
-    return {260, fontMetrics().height() * 2 + 14};
+    return {260, fontMetrics().height() * 3 + 14};
 }
 
 QSize ColourLegend::minimumSizeHint() const {
@@ -64,7 +64,10 @@ void ColourLegend::paintEvent(QPaintEvent*) {
     p.drawText(labels, Qt::AlignLeft, QString::number(lo_, 'g', 3));
     p.drawText(labels, Qt::AlignRight, QString::number(hi_, 'g', 3));
     if (kind_ != Grey) p.drawText(labels, Qt::AlignHCenter, "0");
-    else if (!note_.isEmpty()) p.drawText(labels, Qt::AlignHCenter, note_);
+    if (!note_.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(labels.translated(0, fontMetrics().height()), Qt::AlignLeft, note_);
+    }
 }
 
 } // namespace ui

@@ -29,6 +29,12 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent) : QWidget(parent) {
     open->setObjectName("openImageButton");
     open->setToolTip(tr("Any image file; it is resized to the model's input as for training. "
                         "You can also drop an image file on this page."));
+    auto* playground = new QPushButton(tr("Convolve in Playground"), this);
+    playground->setObjectName("toPlaygroundButton");
+    playground->setToolTip(tr("Try your own kernels on this image in the Playground"));
+    connect(playground, &QPushButton::clicked, this, [this] {
+        if (!picture_.modelInput.isNull()) Q_EMIT playgroundRequested(picture_.modelInput, picture_.imageCaption);
+    });
     layer_ = new QComboBox(this);
     layer_->setObjectName("featureLayerCombo");
     layer_->addItem(tr("All layers"), -1);
@@ -52,6 +58,7 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent) : QWidget(parent) {
     chooser->addWidget(new QLabel(tr("Test image:"), this));
     chooser->addWidget(index_);
     chooser->addWidget(open);
+    chooser->addWidget(playground);
     chooser->addSpacing(16);
     chooser->addWidget(new QLabel(tr("Show:"), this));
     chooser->addWidget(layer_, 1);
@@ -237,7 +244,9 @@ void FeatureMapPanel::rebuildSections() {
     for (size_t i = 0; i < sectionWidgets_.size(); ++i) {
         const LayerMaps& l = picture_.layers[i];
         auto* heading = sectionWidgets_[i].widget->findChild<QLabel*>("layerHeading");
-        const QString what = l.spatial ? tr("%n map(s) of %1×%2", nullptr, l.maps).arg(l.mapWidth).arg(l.mapHeight)
+        const QString what = l.spatial ? (l.maps == 1 ? tr("1 map of %1×%2") : tr("%3 maps of %1×%2").arg(l.maps))
+                                                   .arg(l.mapWidth)
+                                                   .arg(l.mapHeight)
                                        : tr("%1 values").arg(l.mapWidth);
         heading->setText(QString("<b>%1</b> (%2) — %3 · values %4 … %5")
                              .arg(l.name.toHtmlEscaped(), l.className, what)

@@ -49,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void shown();
+    // "Convolve in Playground": the image as the model sees it.
+    void playgroundRequested(const QImage& image, const QString& caption);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -140,9 +140,12 @@ void KernelPanel::refillChannels() {
     const int node = layer_->currentData(Qt::UserRole + 1).toInt();
     const int channels = snapshot_->model->inferShapes()[size_t(snapshot_->model->inputsOf(node)[0])][2];
     if (channels == 3) channel_->addItem(tr("As RGB colour"), "rgb");
-    channel_->addItem(tr("All %1 channels").arg(channels), "all");
+    if (channels > 1) channel_->addItem(tr("All %1 channels").arg(channels), "all");
     for (int c = 0; c < channels; ++c) channel_->addItem(tr("Channel %1").arg(c), c);
-    const int at = channel_->findData(keep);
+    // Keep "RGB" / "all" across layers; a channel number belongs to its layer
+    // (kept while the same layer gets a newer snapshot from training).
+    const int at = keep.typeId() == QMetaType::QString || node == channelsOf_ ? channel_->findData(keep) : -1;
+    channelsOf_ = node;
     channel_->setCurrentIndex(at >= 0 ? at : 0);
 }
 
@@ -193,7 +196,7 @@ void KernelPanel::onFinished() {
     grid_->setFixedColumns(p.columns);
     grid_->setCells(p.cells);
     const bool perFilter = scale_->currentData().toBool();
-    const QString note = perFilter ? tr("(each filter: its largest |w|)") : QString();
+    const QString note = perFilter ? tr("ends: each filter's own largest |w|") : QString();
     legend_->setScale(p.rgb ? ColourLegend::RgbAroundGrey : ColourLegend::Diverging, -p.scale, p.scale, note);
     histogram_->setHistogram(p.histogram, layer_->currentData().toString());
     Q_EMIT shown();

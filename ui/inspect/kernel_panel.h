@@ -56,6 +56,7 @@ private:
     WeightHistogram* histogram_;
     QFutureWatcher<KernelPicture> watcher_;
     bool pending_ = false;
+    int channelsOf_ = -1; // the layer whose channels the channel combo lists
     bool running_ = false; // from setFuture until onFinished ran (the watcher's state changes earlier)
 };
 

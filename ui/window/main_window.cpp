@@ -5,6 +5,7 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "inspect/feature_map_panel.h"
 #include "inspect/inspect_page.h"
 #include "playground/playground_page.h"
 #include "training/current_model.h"
@@ -148,9 +149,19 @@ void MainWindow::connectCurrentModel() {
                 const TrainedModel& t = *outcome.trained;
                 currentModel_->setModel(makeSnapshot(
                     t.model, t.metadata.classNames, t.metadata.preprocessing,
-                    tr("trained model (%n epoch(s))", nullptr, outcome.epochsRun)));
+                    outcome.epochsRun == 1 ? tr("trained model (1 epoch)")
+                                           : tr("trained model (%1 epochs)").arg(outcome.epochsRun)));
             });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
+    connect(projectActions_, &ProjectActions::fileOpened, currentModel_, [this](const QString& path) {
+        // Its weights too: what the editor shows is what Inspect and Classify look at.
+        if (path.endsWith(".safetensors", Qt::CaseInsensitive)) currentModel_->openFile(path, nullptr);
+    });
+    connect(inspectPage_->featureMaps(), &FeatureMapPanel::playgroundRequested, this,
+            [this](const QImage& image, const QString& caption) {
+                playgroundPage_->setImage(image, caption);
+                showPage(PlaygroundPage);
+            });
     connect(trainPage_, &ui::TrainPage::inspectImageRequested, this,
             [this](const QString& split, int index) {
                 inspectPage_->inspectDatasetImage(split, index);

@@ -134,6 +134,7 @@ bool ProjectActions::openFile(const QString& path) {
         ProjectContent content = readProjectFile(path.toStdString(), document_->settings());
         document_->load(content, path);
         addRecent(path);
+        Q_EMIT fileOpened(path);
         return true;
     } catch (const cs::Error& e) {
         showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),

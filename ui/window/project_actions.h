@@ -39,6 +39,9 @@ public:
 
 Q_SIGNALS:
     void quitRequested();
+    // A file was opened into the document (a trained .safetensors model also
+    // becomes the model Inspect and Classify look at: the window listens).
+    void fileOpened(const QString& path);
 
 private:
     void open();
