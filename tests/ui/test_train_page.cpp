@@ -9,6 +9,7 @@
 #include "datapage/dataset_controller.h"
 #include "document/project_document.h"
 #include "training/confusion_matrix_view.h"
+#include "training/current_model.h"
 #include "training/run_history.h"
 #include "training/train_page.h"
 #include "training/training_charts.h"
@@ -263,6 +264,12 @@ private Q_SLOTS:
         QCOMPARE(events.count(), 1);
         QCOMPARE(page()->charts()->events()->count(), 1);
         QCOMPARE(page()->charts()->lossChart()->markerCount(), 1);
+        // The run's best checkpoint opens as the model Inspect and Classify look at.
+        QVERIFY(page()->openCheckpointButton()->isEnabled());
+        QTest::mouseClick(page()->openCheckpointButton(), Qt::LeftButton);
+        QVERIFY(window_->currentModel()->current());
+        QCOMPARE(window_->currentModel()->current()->source, QString("best_model.safetensors"));
+        QCOMPARE(window_->pages()->currentIndex(), int(MainWindow::InspectPage));
     }
 
     void theWindowStaysResponsiveWhileTraining() {

@@ -19,6 +19,7 @@ struct TrainingRun {
     QString settings; // "adam lr 0.001 · batch 64 · 6 epochs"
     std::vector<EpochUpdate> epochs;
     TrainingOutcome outcome;
+    QString bestCheckpoint; // the last file ModelCheckpoint saved (the best with save_best_only)
     QString title() const; // "Run 2 · adam lr 0.001 · … · val_accuracy 0.871"
 };
 

@@ -75,10 +75,15 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     compare_->addItem(tr("no earlier run"));
     compare_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     compare_->setToolTip(tr("Overlay an earlier run's loss and accuracy (dashed) to compare"));
+    openCheckpoint_ = new QPushButton(tr("Open Best Checkpoint"), this);
+    openCheckpoint_->setObjectName("openCheckpointButton");
+    openCheckpoint_->setToolTip(tr("Inspect and classify with the model ModelCheckpoint saved "
+                                   "(the run chosen in Compare with, else the last run)"));
     auto* compareRow = new QHBoxLayout;
     compareRow->addWidget(new QLabel(tr("Compare with:"), this));
     compareRow->addWidget(compare_);
     compareRow->addStretch(1);
+    compareRow->addWidget(openCheckpoint_);
     charts_ = new TrainingCharts(this);
     evaluation_ = new QPlainTextEdit(this);
     evaluation_->setReadOnly(true);
@@ -117,6 +122,13 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
     connect(save_, &QPushButton::clicked, this, &TrainPage::saveModelAs);
     connect(evaluate_, &QPushButton::clicked, this, &TrainPage::evaluateFileChosen);
+    connect(openCheckpoint_, &QPushButton::clicked, this, [this] {
+        if (const TrainingRun* run = checkpointRun()) Q_EMIT openModelRequested(run->bestCheckpoint);
+    });
+    connect(controller_, &TrainingController::trainingEvent, this, [this](const EventUpdate& e) {
+        if (e.kind == EventUpdate::CheckpointSaved) runCheckpoint_ = e.path;
+    });
+    connect(compare_, &QComboBox::currentIndexChanged, this, &TrainPage::updateButtons);
     connect(compare_, &QComboBox::currentIndexChanged, this, [this](int i) {
         charts_->showComparison(i > 0 && i <= history_->count() ? &history_->run(i - 1) : nullptr);
     });
@@ -169,6 +181,7 @@ void TrainPage::onStarted(int epochs) {
     matrix_->clearMatrix();
     hasEpoch_ = false;
     runEpochs_.clear();
+    runCheckpoint_.clear();
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
     updateButtons();
@@ -232,7 +245,9 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     run.settings = RunHistory::describe(runSettings_);
     run.epochs = runEpochs_;
     run.outcome = out;
+    run.bestCheckpoint = runCheckpoint_;
     history_->add(std::move(run));
+    updateButtons();
     Q_EMIT runFinished();
 }
 
@@ -256,8 +271,16 @@ void TrainPage::showEvaluation(const TrainingOutcome& out) {
     matrix_->setEvaluation(out.test, names);
 }
 
+const TrainingRun* TrainPage::checkpointRun() const {
+    const int chosen = compare_->currentIndex();
+    if (chosen > 0 && chosen <= history_->count()) return &history_->run(chosen - 1);
+    return history_->count() > 0 ? &history_->run(history_->count() - 1) : nullptr;
+}
+
 void TrainPage::updateButtons() {
     const bool running = controller_->isRunning();
+    const TrainingRun* run = checkpointRun();
+    openCheckpoint_->setEnabled(run && !run->bestCheckpoint.isEmpty() && QFileInfo::exists(run->bestCheckpoint));
     start_->setEnabled(!running && !evaluating_);
     evaluate_->setEnabled(!running && !evaluating_);
     pause_->setEnabled(running);

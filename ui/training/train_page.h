@@ -28,6 +28,7 @@ class DatasetController;
 class ProjectDocument;
 class ConfusionMatrixView;
 class RunHistory;
+struct TrainingRun;
 class TrainingCharts;
 class TrainingController;
 class TrainingSettingsPanel;
@@ -53,6 +54,8 @@ public:
     ConfusionMatrixView* confusionMatrix() const { return matrix_; }
     RunHistory* history() const { return history_; }
     QComboBox* compareBox() const { return compare_; } // item 0: none, item i: run i
+    // Opens the best checkpoint of the run chosen in compareBox (or of the last run).
+    QPushButton* openCheckpointButton() const { return openCheckpoint_; }
 
     // Saves the last trained model; false (with a message shown) on failure.
     bool saveModel(const QString& path);
@@ -72,6 +75,8 @@ Q_SIGNALS:
     void evaluationFinished(bool ok);
     // An image of a confusion-matrix cell was double-clicked: show it in Inspect.
     void inspectImageRequested(const QString& split, int index);
+    // "Open Best Checkpoint": look at (Inspect, Classify) the model saved in this file.
+    void openModelRequested(const QString& path);
 
 private:
     void onStarted(int epochs);
@@ -87,7 +92,9 @@ private:
     TrainingJobOptions jobOptions_;
     TrainingSettingsPanel* settings_;
     TrainingCharts* charts_;
-    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_;
+    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_, *openCheckpoint_;
+    QString runCheckpoint_; // the run in progress's last saved checkpoint
+    const TrainingRun* checkpointRun() const;
     std::vector<std::string> shownClassNames_; // of the evaluation shown
     bool evaluating_ = false;
     QProgressBar* progress_;

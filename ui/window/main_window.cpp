@@ -153,6 +153,7 @@ void MainWindow::connectCurrentModel() {
                                            : tr("trained model (%1 epochs)").arg(outcome.epochsRun)));
             });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
+    connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
     connect(projectActions_, &ProjectActions::fileOpened, currentModel_, [this](const QString& path) {
         // Its weights too: what the editor shows is what Inspect and Classify look at.
         if (path.endsWith(".safetensors", Qt::CaseInsensitive)) currentModel_->openFile(path, nullptr);
@@ -172,7 +173,10 @@ void MainWindow::connectCurrentModel() {
 void MainWindow::openTrainedModel() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Trained Model"), QString(),
                                                       tr("Trained models (*.safetensors)"));
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) openTrainedModelFile(path);
+}
+
+void MainWindow::openTrainedModelFile(const QString& path) {
     QString error;
     if (!currentModel_->openFile(path, &error)) {
         QMessageBox::warning(this, tr("Open Trained Model"), tr("Cannot open this model:\n%1").arg(error));

@@ -85,6 +85,7 @@ private:
     void connectCurrentModel();
     // File ▸ Open Trained Model…: the model Inspect and Classify look at.
     void openTrainedModel();
+    void openTrainedModelFile(const QString& path);
 
     ProjectDocument* document_;
     DatasetController* datasetController_;
