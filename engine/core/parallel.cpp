@@ -5,6 +5,13 @@
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
+#include <tbb/task_scheduler_observer.h>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace cs {
 
@@ -48,13 +55,39 @@ void sumPartials(float* dst, const std::vector<const float*>& parts, long n, flo
 
 int hardwareThreads() { return tbb::info::default_concurrency(); }
 
+namespace {
+// Renices each thread as it joins the arena's work.
+class NicenessObserver : public tbb::task_scheduler_observer {
+public:
+    NicenessObserver(tbb::task_arena& arena, int niceness) : tbb::task_scheduler_observer(arena), niceness_(niceness) {
+        observe(true);
+    }
+    ~NicenessObserver() override { observe(false); }
+    void on_scheduler_entry(bool) override {
+#ifdef __linux__
+        const id_t tid = id_t(syscall(SYS_gettid));
+        if (getpriority(PRIO_PROCESS, tid) < niceness_) setpriority(PRIO_PROCESS, tid, niceness_);
+#endif
+    }
+
+private:
+    int niceness_;
+};
+} // namespace
+
 struct ThreadPool::Impl {
     tbb::task_arena arena;
-    explicit Impl(int threads) : arena(threads) {}
+    std::unique_ptr<NicenessObserver> observer;
+    Impl(int threads, int niceness) : arena(threads) {
+        if (niceness > 0) {
+            arena.initialize();
+            observer = std::make_unique<NicenessObserver>(arena, niceness);
+        }
+    }
 };
 
-ThreadPool::ThreadPool(int threads)
-    : threads_(threads > 0 ? threads : hardwareThreads()), impl_(std::make_unique<Impl>(threads_)) {}
+ThreadPool::ThreadPool(int threads, int niceness)
+    : threads_(threads > 0 ? threads : hardwareThreads()), impl_(std::make_unique<Impl>(threads_, niceness)) {}
 
 ThreadPool::~ThreadPool() = default;
 

@@ -33,10 +33,13 @@ void parallelFor(long n, long grain, const std::function<void(long begin, long e
 void sumPartials(float* dst, const std::vector<const float*>& parts, long n, float l2 = 0.0f,
                  const float* weights = nullptr);
 
-// An arena of a chosen size; run() executes work inside it.
+// An arena of a chosen size; run() executes work inside it. With niceness > 0
+// every thread that works in it (the caller included) lowers its scheduling
+// priority to that nice level (Linux; a thread cannot raise it back, so use it
+// for threads dedicated to background work such as a GUI's training).
 class ThreadPool {
 public:
-    explicit ThreadPool(int threads); // threads <= 0: every core
+    explicit ThreadPool(int threads, int niceness = 0); // threads <= 0: every core
     ~ThreadPool();
     int threads() const { return threads_; }
     void run(const std::function<void()>& work);

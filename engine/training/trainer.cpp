@@ -61,7 +61,7 @@ std::vector<double> History::series(const std::string& key) const {
 }
 
 Trainer::Trainer(Model& model, Optimizer& optimizer, Loss loss, FitOptions options)
-    : model_(model), optimizer_(optimizer), loss_(loss), options_(options), pool_(options.threads) {
+    : model_(model), optimizer_(optimizer), loss_(loss), options_(options), pool_(options.threads, options.niceness) {
     if (options_.epochs < 1) throw ConfigError("epochs must be 1 or more");
     if (options_.batchSize < 1) throw ConfigError("batch size must be 1 or more");
     if (options_.stepsPerEpoch < 0) throw ConfigError("steps per epoch must be 0 (all) or more");

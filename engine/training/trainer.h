@@ -33,6 +33,9 @@ struct FitOptions {
     double validationSplit = 0.0;
     uint64_t seed = 42;
     int threads = 0; // 0 = every core
+    // > 0: the training threads run at this Linux "nice" level, so a window
+    // sharing the cores gets the CPU first when it needs it (the GUI uses 5).
+    int niceness = 0;
 };
 
 struct BatchProgress {

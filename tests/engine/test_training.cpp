@@ -12,6 +12,13 @@
 #include "training/trainer.h"
 
 #include <QtTest>
+#include <mutex>
+#include <set>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <cmath>
 
 using namespace cs;
@@ -80,6 +87,23 @@ std::vector<float> allWeights(Model& m) {
 class TrainingTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void backgroundPoolsRunEveryThreadNiced() {
+#ifdef __linux__
+        // The GUI trains with niceness 5: every thread doing the work runs at that level.
+        ThreadPool pool(2, 5);
+        std::mutex mutex;
+        std::set<int> levels;
+        pool.run([&] {
+            forEachChunk(64, 2, [&](int, ChunkRange) {
+                const int level = getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)));
+                std::lock_guard lock(mutex);
+                levels.insert(level);
+            });
+        });
+        QCOMPARE(levels, (std::set<int>{5}));
+#endif
+    }
+
     void crossEntropyValuesAndFusedGradient() {
         Tensor p(Shape{2, 3});
         const float v[] = {0.7f, 0.2f, 0.1f, 0.1f, 0.3f, 0.6f};

@@ -148,7 +148,9 @@ TrainingOutcome TrainingJob::run(cs::TrainingObserver* observer, const std::atom
     try {
         TrainedModel& t = *trained_;
         t.model.build(fit_.seed);
-        cs::Trainer trainer(t.model, *t.optimizer, t.loss, fit_);
+        cs::FitOptions options = fit_;
+        options.niceness = 5; // the window's thread wins the CPU when it needs it (docs/performance.md)
+        cs::Trainer trainer(t.model, *t.optimizer, t.loss, options);
         trainer.setPreprocessing(settings_.preprocessing);
         trainer.setObserver(observer);
         trainer.setStopFlag(stop);
