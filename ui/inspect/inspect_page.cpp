@@ -120,8 +120,10 @@ void InspectPage::onEpochsChanged() {
     epochSlider_->setRange(0, std::max(0, n - 1));
     const int selected = model_->selectedEpoch();
     epochSlider_->setValue(selected >= 0 ? selected : std::max(0, n - 1));
-    epochText_->setText(n == 0 ? tr("no epochs") : selected >= 0 ? tr("Epoch %1 / %2").arg(selected + 1).arg(n)
-                                                                 : tr("newest (%1 epochs)").arg(n));
+    const int last = n > 0 ? model_->epochs().back()->epoch + 1 : 0;
+    epochText_->setText(n == 0           ? tr("no epochs")
+                        : selected >= 0 ? tr("Epoch %1 / %2").arg(model_->epochs()[size_t(selected)]->epoch + 1).arg(last)
+                                        : tr("newest (%1 epochs)").arg(last));
 }
 
 } // namespace ui

@@ -37,9 +37,31 @@ void CurrentModel::beginRun() {
     Q_EMIT epochsChanged();
 }
 
+namespace {
+constexpr int64_t kEpochBudgetBytes = int64_t(768) << 20; // the run's snapshots together
+
+int64_t parameterBytes(const ModelSnapshot& s) {
+    int64_t bytes = 0;
+    for (int k = 0; k < s.model->nodeCount(); ++k)
+        for (const cs::Param& p : s.model->layer(k).params()) bytes += p.value.size() * int64_t(sizeof(float));
+    return bytes;
+}
+} // namespace
+
 void CurrentModel::addEpoch(ModelSnapshotPtr snapshot) {
     if (!snapshot) return;
     epochs_.push_back(snapshot);
+    // A long run of a big model: keep the first and last epochs and every other one between.
+    if (int64_t(epochs_.size()) * parameterBytes(*snapshot) > kEpochBudgetBytes && epochs_.size() > 3) {
+        std::vector<ModelSnapshotPtr> kept;
+        for (size_t i = 0; i < epochs_.size(); ++i)
+            if (i == 0 || i + 1 == epochs_.size() || i % 2 == 0) kept.push_back(epochs_[i]);
+        const ModelSnapshotPtr selected = selectedEpoch_ >= 0 ? epochs_[size_t(selectedEpoch_)] : nullptr;
+        epochs_ = std::move(kept);
+        selectedEpoch_ = -1;
+        for (size_t i = 0; i < epochs_.size(); ++i)
+            if (epochs_[i] == selected) selectedEpoch_ = int(i);
+    }
     Q_EMIT epochsChanged();
     if (follow_) show(std::move(snapshot), int(epochs_.size()) - 1);
 }

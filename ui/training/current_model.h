@@ -24,7 +24,8 @@ public:
     // Null until a run made an epoch or a model was opened.
     ModelSnapshotPtr current() const { return current_; }
     bool hasModel() const { return bool(current_); }
-    // The current (or last) run's end-of-epoch snapshots, in order.
+    // The current (or last) run's end-of-epoch snapshots, in order (past
+    // 768 MB of weights, every other one is let go: each knows its epoch).
     const std::vector<ModelSnapshotPtr>& epochs() const { return epochs_; }
     // Index into epochs() of what current() shows, -1 when it is something else
     // (a live snapshot, the trained model, a file).
