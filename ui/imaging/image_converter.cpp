@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <opencv2/imgproc.hpp>
 
 namespace ui {
 
@@ -59,6 +60,44 @@ QPixmap crispPixmap(const QImage& image, int side, qreal devicePixelRatio) {
     QPixmap pixmap = QPixmap::fromImage(scaled);
     pixmap.setDevicePixelRatio(devicePixelRatio);
     return pixmap;
+}
+
+QImage imageFromMat(const cv::Mat& image) {
+    if (image.empty() || image.depth() != CV_8U) return {};
+    const int channels = image.channels();
+    if (channels == 1) {
+        const cv::Mat grey = image.isContinuous() ? image : image.clone(); // rows back to back
+        return imageFromPixels(grey.ptr(), grey.rows, grey.cols, 1);
+    }
+    cv::Mat converted;
+    if (channels == 3) {
+        cv::cvtColor(image, converted, cv::COLOR_BGR2RGB);
+        return imageFromPixels(converted.ptr(), converted.rows, converted.cols, 3);
+    }
+    if (channels != 4) return {};
+    // BGRA bytes are QImage's ARGB32 on little-endian machines; the copy detaches from the Mat.
+    cv::cvtColor(image, converted, cv::COLOR_BGRA2RGBA);
+    return QImage(converted.ptr(), converted.cols, converted.rows, int(converted.step),
+                  QImage::Format_RGBA8888)
+        .copy();
+}
+
+cv::Mat matFromImage(const QImage& image) {
+    if (image.isNull()) return {};
+    if (image.hasAlphaChannel()) {
+        const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
+        const cv::Mat view(rgba.height(), rgba.width(), CV_8UC4,
+                           const_cast<uchar*>(rgba.constBits()), size_t(rgba.bytesPerLine()));
+        cv::Mat bgra;
+        cv::cvtColor(view, bgra, cv::COLOR_RGBA2BGRA); // a new Mat: owns its pixels
+        return bgra;
+    }
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
+                       size_t(rgb.bytesPerLine()));
+    cv::Mat bgr;
+    cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
+    return bgr;
 }
 
 } // namespace ui

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QPixmap>
 #include <cstdint>
+#include <opencv2/core.hpp>
 
 namespace ui {
 
@@ -25,5 +26,12 @@ QImage imageFromPlane(const float* data, int height, int width, int stride, int 
 // Enlarged by the largest whole factor that fits `side` logical pixels (at
 // least 1) with nearest-neighbour sampling, so small images stay crisp squares.
 QPixmap crispPixmap(const QImage& image, int side, qreal devicePixelRatio);
+
+// OpenCV images (as the engine reads and draws them: 8-bit grey, BGR or BGRA)
+// to a QImage that owns a copy (grey, RGB888 or ARGB32); other depths give a null image.
+QImage imageFromMat(const cv::Mat& image);
+// A QImage (a pasted picture, any format) as an 8-bit BGR or, with alpha, BGRA
+// Mat that owns its pixels: what the engine's image input takes.
+cv::Mat matFromImage(const QImage& image);
 
 } // namespace ui

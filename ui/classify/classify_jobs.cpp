@@ -1,0 +1,163 @@
+#include "classify/classify_jobs.h"
+
+#include "imaging/image_converter.h"
+
+#include "inspect/class_scores.h"
+#include "inspect/model_input.h"
+#include "training/trainer.h"
+
+#include <QImageReader>
+#include <QStringList>
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <opencv2/imgproc.hpp>
+
+namespace ui {
+
+namespace {
+
+bool isLatest(const RequestCounter& latest, int request) {
+    return !latest || latest->load() == request;
+}
+
+// "0.5" for per-channel values that are all equal, else "(0.485, 0.456, 0.406)".
+QString channelValues(const std::vector<float>& values) {
+    const bool same =
+        std::all_of(values.begin(), values.end(), [&](float v) { return v == values.front(); });
+    if (same) return QString::number(double(values.front()), 'g', 4);
+    QStringList parts;
+    for (float v : values)
+        parts << QString::number(double(v), 'g', 4);
+    return "(" + parts.join(", ") + ")";
+}
+
+// Grad-CAM on a model that already ran forward for this image; a model without a
+// convolutional (spatial) layer has none, which is an answer, not a failure.
+HeatMapResult heatMapOn(cs::Model& model, const cs::Tensor& input, int classIndex) {
+    HeatMapResult r;
+    r.classIndex = classIndex;
+    try {
+        r.cam = cs::gradCam(model, input, classIndex);
+        r.ok = true;
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
+    }
+    return r;
+}
+
+} // namespace
+
+ImageClassification classifyImage(const ModelSnapshotPtr& snapshot, const ImageSource& source,
+                                  const RequestCounter& latest, int request) {
+    ImageClassification r;
+    if (!isLatest(latest, request)) {
+        r.stale = true;
+        return r;
+    }
+    try {
+        cs::Model model = snapshot->model->clone();
+        QSize original;
+        if (source.path.isEmpty()) {
+            r.pixels = cs::modelPixelsFromImage(source.image, model);
+            original = QSize(source.image.cols, source.image.rows);
+        } else {
+            // The same reading as training and `predict` (the engine's), so the
+            // classes match theirs; Qt only peeks at the header for the size.
+            r.pixels = cs::modelPixelsFromFile(source.path.toStdString(), model);
+            original = QImageReader(source.path).size();
+        }
+        r.preprocessing = describePreprocessing(original, r.pixels, snapshot->preprocessing);
+        const cs::Tensor x = cs::modelInputFromSet(r.pixels, 0, model, snapshot->preprocessing);
+        r.probabilities = cs::classProbabilities(cs::predict(model, x, 1), 0);
+        const auto best = std::max_element(r.probabilities.begin(), r.probabilities.end());
+        if (best != r.probabilities.end() && isLatest(latest, request))
+            r.heat = heatMapOn(model, x, int(best - r.probabilities.begin()));
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
+        r.probabilities.clear();
+    }
+    return r;
+}
+
+HeatMapResult computeHeatMap(const ModelSnapshotPtr& snapshot, const cs::ImageSet& pixels,
+                             int classIndex, const RequestCounter& latest, int request) {
+    if (!isLatest(latest, request)) {
+        HeatMapResult r;
+        r.stale = true;
+        return r;
+    }
+    try {
+        cs::Model model = snapshot->model->clone();
+        const cs::Tensor x = cs::modelInputFromSet(pixels, 0, model, snapshot->preprocessing);
+        return heatMapOn(model, x, classIndex);
+    } catch (const std::exception& e) {
+        HeatMapResult r;
+        r.classIndex = classIndex;
+        r.error = QString::fromStdString(e.what());
+        return r;
+    }
+}
+
+FolderClassification classifyFolder(const ModelSnapshotPtr& snapshot, const QString& folder,
+                                    bool recursive, int threads,
+                                    const std::function<bool(int, int)>& progress) {
+    FolderClassification r;
+    r.folder = folder;
+    try {
+        const std::vector<std::string> paths = cs::listImageFiles(folder.toStdString(), recursive);
+        r.total = int(paths.size());
+        cs::Model model = snapshot->model->clone();
+        r.rows = cs::classifyFiles(model, snapshot->preprocessing, paths, threads, progress);
+        r.cancelled = r.rows.size() < paths.size();
+    } catch (const std::exception& e) {
+        r.error = QString::fromStdString(e.what());
+    }
+    return r;
+}
+
+QString describePreprocessing(QSize original, const cs::ImageSet& pixels,
+                              const cs::Preprocessing& preprocessing) {
+    QStringList steps;
+    const QString size = QString("%1×%2").arg(pixels.width).arg(pixels.height);
+    if (original.isValid() && original != QSize(pixels.width, pixels.height))
+        steps
+            << QString("resized %1×%2 → %3").arg(original.width()).arg(original.height()).arg(size);
+    else
+        steps << size;
+    steps << (pixels.channels == 1 ? "grey" : "RGB");
+    const float rescale = preprocessing.rescale;
+    if (std::abs(rescale - 1.0f / 255.0f) < 1e-7f)
+        steps << "×1/255";
+    else if (rescale != 1.0f)
+        steps << "×" + QString::number(double(rescale), 'g', 4);
+    if (!preprocessing.mean.empty()) steps << "−" + channelValues(preprocessing.mean);
+    if (!preprocessing.std.empty()) steps << "÷" + channelValues(preprocessing.std);
+    return steps.join(", ");
+}
+
+QImage modelViewImage(const cs::ImageSet& pixels) {
+    return imageFromSet(pixels, 0);
+}
+
+QImage heatOverlayImage(const cs::ImageSet& pixels, const cs::GradCam* cam, double opacity,
+                        int side) {
+    if (pixels.count() == 0) return {};
+    const int h = pixels.height, w = pixels.width;
+    cv::Mat image;
+    if (pixels.channels == 3)
+        cv::cvtColor(cv::Mat(h, w, CV_8UC3, const_cast<uint8_t*>(pixels.image(0))), image,
+                     cv::COLOR_RGB2BGR);
+    else
+        image = cv::Mat(h, w, CV_8UC1, const_cast<uint8_t*>(pixels.image(0))).clone();
+    // Enlarged before the heat map goes over it: the pixels stay crisp squares
+    // while the (bilinear) heat map is smooth, as `convstudio-cli gradcam` draws it.
+    const int factor = std::max(1, side / std::max(h, w));
+    if (factor > 1)
+        cv::resize(image, image, cv::Size(w * factor, h * factor), 0, 0, cv::INTER_NEAREST);
+    if (cam && cam->height > 0 && cam->width > 0 && opacity > 0)
+        image = cs::overlayHeatMap(image, *cam, opacity);
+    return imageFromMat(image);
+}
+
+} // namespace ui
