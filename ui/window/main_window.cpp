@@ -5,6 +5,7 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "classify/classify_page.h"
 #include "inspect/feature_map_panel.h"
 #include "inspect/inspect_page.h"
 #include "playground/playground_page.h"
@@ -13,7 +14,6 @@
 #include "training/training_job.h"
 #include "training/training_controller.h"
 #include "window/icons.h"
-#include "window/placeholder_page.h"
 #include "window/project_actions.h"
 #include "window/status_bar.h"
 #include "window/theme.h"
@@ -42,29 +42,14 @@ namespace {
 struct PageInfo {
     const char* icon;
     const char* title;
-    const char* future; // what the page will do (placeholder text)
 };
 const PageInfo kPages[MainWindow::PageCount] = {
-    {"page-model", QT_TRANSLATE_NOOP("ui::MainWindow", "Model"), ""},
-    {"page-data", QT_TRANSLATE_NOOP("ui::MainWindow", "Data"), ""},
-    {"page-train", QT_TRANSLATE_NOOP("ui::MainWindow", "Train"),
-     QT_TRANSLATE_NOOP("ui::MainWindow",
-                       "Train the model on the chosen data with Adam, SGD or RMSprop, watch loss "
-                       "and accuracy curves grow live, stop early, compare runs, and evaluate on "
-                       "the test split with a confusion matrix.")},
-    {"page-inspect", QT_TRANSLATE_NOOP("ui::MainWindow", "Inspect"),
-     QT_TRANSLATE_NOOP("ui::MainWindow",
-                       "See every kernel a Conv2D layer learned and the feature maps each layer "
-                       "produces for an image, updating while training runs.")},
-    {"page-classify", QT_TRANSLATE_NOOP("ui::MainWindow", "Classify"),
-     QT_TRANSLATE_NOOP("ui::MainWindow",
-                       "Drop your own images here to see the trained model's top classes with "
-                       "their probabilities and a Grad-CAM heat map.")},
-    {"page-playground", QT_TRANSLATE_NOOP("ui::MainWindow", "Playground"),
-     QT_TRANSLATE_NOOP("ui::MainWindow",
-                       "Slide a kernel over an image or a small matrix, change padding and "
-                       "stride, and watch the output and its size arithmetic; the same for "
-                       "max and average pooling.")},
+    {"page-model", QT_TRANSLATE_NOOP("ui::MainWindow", "Model")},
+    {"page-data", QT_TRANSLATE_NOOP("ui::MainWindow", "Data")},
+    {"page-train", QT_TRANSLATE_NOOP("ui::MainWindow", "Train")},
+    {"page-inspect", QT_TRANSLATE_NOOP("ui::MainWindow", "Inspect")},
+    {"page-classify", QT_TRANSLATE_NOOP("ui::MainWindow", "Classify")},
+    {"page-playground", QT_TRANSLATE_NOOP("ui::MainWindow", "Playground")},
 };
 } // namespace
 
@@ -121,14 +106,14 @@ void MainWindow::createPages() {
     trainPage_ = new ui::TrainPage(document_, datasetController_, trainingController_, pages_);
     inspectPage_ = new ui::InspectPage(currentModel_, pages_);
     playgroundPage_ = new ui::PlaygroundPage(pages_);
+    classifyPage_ = new ui::ClassifyPage(currentModel_, pages_);
     for (int p = 0; p < PageCount; ++p) {
         QWidget* widget = p == ModelPage        ? static_cast<QWidget*>(modelPage_)
                           : p == DataPageIndex  ? static_cast<QWidget*>(dataPage_)
                           : p == TrainPage      ? static_cast<QWidget*>(trainPage_)
                           : p == InspectPage    ? static_cast<QWidget*>(inspectPage_)
                           : p == PlaygroundPage ? static_cast<QWidget*>(playgroundPage_)
-                                                : new PlaceholderPage(QIcon(), tr(kPages[p].title),
-                                                                      tr(kPages[p].future));
+                                                : static_cast<QWidget*>(classifyPage_);
         pages_->addTab(widget, tr(kPages[p].title));
     }
     setCentralWidget(pages_);
@@ -153,6 +138,7 @@ void MainWindow::connectCurrentModel() {
                                            : tr("trained model (%1 epochs)").arg(outcome.epochsRun)));
             });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
+    connect(classifyPage_, &ui::ClassifyPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
     connect(projectActions_, &ProjectActions::fileOpened, currentModel_, [this](const QString& path) {
         // Its weights too: what the editor shows is what Inspect and Classify look at.
@@ -183,14 +169,6 @@ void MainWindow::openTrainedModelFile(const QString& path) {
         return;
     }
     if (pages_->currentIndex() != InspectPage && pages_->currentIndex() != ClassifyPage) showPage(InspectPage);
-}
-
-void MainWindow::setPage(Page page, QWidget* widget) {
-    QWidget* old = pages_->widget(page);
-    pages_->removeTab(page);
-    pages_->insertTab(page, widget, tr(kPages[page].title));
-    delete old;
-    refreshIcons();
 }
 
 void MainWindow::showPage(Page page) {
@@ -342,8 +320,6 @@ void MainWindow::refreshIcons() {
     for (int p = 0; p < PageCount && p < pages_->count(); ++p) {
         const QIcon icon = themedIcon(kPages[p].icon, pal);
         pages_->setTabIcon(p, icon);
-        if (auto* placeholder = qobject_cast<PlaceholderPage*>(pages_->widget(p)))
-            placeholder->setIcon(icon);
     }
     const QList<QAction*> view = modelPage_->viewActions();
     const char* names[] = {"zoom-in", "zoom-out", nullptr, "zoom-fit"};

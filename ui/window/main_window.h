@@ -1,10 +1,11 @@
 // MainWindow: wires the document, the data set controller, the pages (Model,
 // Data, Train, Inspect, Classify, Playground), the menus, the toolbar and the
 // status bar, and keeps window state in QSettings. It holds no editing logic:
-// pages and ProjectActions do the work. The next GUI issue replaces the
-// placeholder pages through setPage(). The training controller (worker
+// pages and ProjectActions do the work. The training controller (worker
 // thread) is the window's, so a run goes on whichever page is shown; closing
-// the window stops and joins it.
+// the window stops and joins it. CurrentModel (the model Inspect and Classify
+// look at) is fed from the controller's snapshots, finished runs, checkpoints
+// and opened .safetensors files.
 #pragma once
 
 #include <QMainWindow>
@@ -25,6 +26,7 @@ class TrainingController;
 class TrainPage;
 class CurrentModel;
 class InspectPage;
+class ClassifyPage;
 class PlaygroundPage;
 
 struct StartupOptions {
@@ -58,6 +60,7 @@ public:
     CurrentModel* currentModel() const { return currentModel_; }
     ui::InspectPage* inspectPage() const { return inspectPage_; }
     ui::PlaygroundPage* playgroundPage() const { return playgroundPage_; }
+    ui::ClassifyPage* classifyPage() const { return classifyPage_; }
     QAction* openModelAction() const { return openModel_; }
     ProjectActions* projectActions() const { return projectActions_; }
     StatusBarWidgets* statusWidgets() const { return statusWidgets_; }
@@ -66,8 +69,6 @@ public:
     QAction* stopAction() const { return stop_; }
     QAction* pauseAction() const { return pause_; }
 
-    // Replaces a page (the next issue's Train, Inspect, Classify, Playground pages).
-    void setPage(Page page, QWidget* widget);
     void showPage(Page page);
 
 protected:
@@ -99,6 +100,7 @@ private:
     ui::TrainPage* trainPage_ = nullptr;
     ui::InspectPage* inspectPage_ = nullptr;
     ui::PlaygroundPage* playgroundPage_ = nullptr;
+    ui::ClassifyPage* classifyPage_ = nullptr;
     QAction* openModel_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
     QAction* pause_ = nullptr;
