@@ -12,6 +12,10 @@
 #include "document/project_document.h"
 #include "editor/model_canvas.h"
 #include "editor/model_editor_page.h"
+#include "classify/classify_page.h"
+#include "classify/folder_classifier_panel.h"
+#include "datapage/loaded_dataset.h"
+#include "imaging/image_converter.h"
 #include "inspect/feature_map_panel.h"
 #include "inspect/inspect_page.h"
 #include "inspect/kernel_panel.h"
@@ -151,6 +155,31 @@ int main(int argc, char** argv) {
     waitFor([&] { return !inspect->featureMaps()->isBusy(); });
     save(&window, out, "inspect-feature-maps.png");
     inspect->tabs()->setCurrentIndex(0);
+
+    // Classify: three test images dropped as files, and a folder of twenty in the table.
+    const QString photos = QDir(QDir::tempPath()).filePath("convstudio-tour-images");
+    QDir(photos).removeRecursively();
+    QDir().mkpath(photos);
+    const auto data = window.datasetController()->current();
+    QStringList dropped;
+    for (int i = 0; i < 20; ++i) {
+        std::vector<uint8_t> px;
+        if (!data->pixels("test", i, px)) continue;
+        const QString file = QDir(photos).filePath(QString("test-%1.png").arg(i, 2, 10, QChar('0')));
+        ui::imageFromPixels(px.data(), data->height(), data->width(), data->channels())
+            .scaled(112, 112, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .save(file);
+        if (i == 0 || i == 4 || i == 12) dropped << file;
+    }
+    window.showPage(ui::MainWindow::ClassifyPage);
+    ui::ClassifyPage* classify = window.classifyPage();
+    QSignalSpy ready(classify, &ui::ClassifyPage::resultsReady);
+    classify->addImageFiles(dropped);
+    ready.wait(60000);
+    QSignalSpy folder(classify, &ui::ClassifyPage::folderFinished);
+    classify->folderPanel()->classifyFolder(photos, false);
+    folder.wait(60000);
+    save(&window, out, "classify.png");
     window.showPage(ui::MainWindow::TrainPage);
     // Every shirt the model took for a T-shirt/top: a click on that cell of the matrix.
     Q_EMIT window.trainPage()->confusionMatrix()->cellChosen(6, 0);

@@ -30,7 +30,7 @@ public:
             if (!lastOfEpoch && now - lastSnapshot_ >= std::chrono::seconds(1)) {
                 lastSnapshot_ = now;
                 auto s = std::const_pointer_cast<ModelSnapshot>(job_->snapshot(
-                    QString("epoch %1 (%2%)").arg(p.epoch + 1).arg(100 * p.batch / std::max(p.batches, 1))));
+                    QString("epoch %1, %2% done (live)").arg(p.epoch + 1).arg(100 * p.batch / std::max(p.batches, 1))));
                 s->epoch = p.epoch;
                 s->live = true;
                 s->position = u.position();
