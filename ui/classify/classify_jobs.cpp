@@ -21,17 +21,6 @@ bool isLatest(const RequestCounter& latest, int request) {
     return !latest || latest->load() == request;
 }
 
-// "0.5" for per-channel values that are all equal, else "(0.485, 0.456, 0.406)".
-QString channelValues(const std::vector<float>& values) {
-    const bool same =
-        std::all_of(values.begin(), values.end(), [&](float v) { return v == values.front(); });
-    if (same) return QString::number(double(values.front()), 'g', 4);
-    QStringList parts;
-    for (float v : values)
-        parts << QString::number(double(v), 'g', 4);
-    return "(" + parts.join(", ") + ")";
-}
-
 // Grad-CAM on a model that already ran forward for this image; a model without a
 // convolutional (spatial) layer has none, which is an answer, not a failure.
 HeatMapResult heatMapOn(cs::Model& model, const cs::Tensor& input, int classIndex) {
@@ -67,7 +56,7 @@ ImageClassification classifyImage(const ModelSnapshotPtr& snapshot, const ImageS
             r.pixels = cs::modelPixelsFromFile(source.path.toStdString(), model);
             original = QImageReader(source.path).size();
         }
-        r.preprocessing = describePreprocessing(original, r.pixels, snapshot->preprocessing);
+        r.preprocessing = describeModelInput(original, r.pixels, snapshot->preprocessing);
         const cs::Tensor x = cs::modelInputFromSet(r.pixels, 0, model, snapshot->preprocessing);
         r.probabilities = cs::classProbabilities(cs::predict(model, x, 1), 0);
         const auto best = std::max_element(r.probabilities.begin(), r.probabilities.end());
@@ -114,26 +103,6 @@ FolderClassification classifyFolder(const ModelSnapshotPtr& snapshot, const QStr
         r.error = QString::fromStdString(e.what());
     }
     return r;
-}
-
-QString describePreprocessing(QSize original, const cs::ImageSet& pixels,
-                              const cs::Preprocessing& preprocessing) {
-    QStringList steps;
-    const QString size = QString("%1×%2").arg(pixels.width).arg(pixels.height);
-    if (original.isValid() && original != QSize(pixels.width, pixels.height))
-        steps
-            << QString("resized %1×%2 → %3").arg(original.width()).arg(original.height()).arg(size);
-    else
-        steps << size;
-    steps << (pixels.channels == 1 ? "grey" : "RGB");
-    const float rescale = preprocessing.rescale;
-    if (std::abs(rescale - 1.0f / 255.0f) < 1e-7f)
-        steps << "×1/255";
-    else if (rescale != 1.0f)
-        steps << "×" + QString::number(double(rescale), 'g', 4);
-    if (!preprocessing.mean.empty()) steps << "−" + channelValues(preprocessing.mean);
-    if (!preprocessing.std.empty()) steps << "÷" + channelValues(preprocessing.std);
-    return steps.join(", ");
 }
 
 QImage modelViewImage(const cs::ImageSet& pixels) {

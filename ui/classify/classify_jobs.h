@@ -78,9 +78,6 @@ FolderClassification classifyFolder(const ModelSnapshotPtr& snapshot, const QStr
                                     bool recursive, int threads,
                                     const std::function<bool(int, int)>& progress);
 
-// "resized 500×374 → 28×28, grey, ×1/255" (original size unknown: "28×28, grey, ×1/255").
-QString describePreprocessing(QSize original, const cs::ImageSet& pixels,
-                              const cs::Preprocessing& preprocessing);
 // The image the model sees (pixels as RGB or grey), for showing.
 QImage modelViewImage(const cs::ImageSet& pixels);
 // `pixels` enlarged by a whole factor towards `side` (nearest neighbour, crisp

@@ -5,6 +5,7 @@
 #include "inspect/feature_maps.h"
 #include "inspect/model_input.h"
 
+#include <QImageReader>
 #include <algorithm>
 #include <cmath>
 
@@ -42,20 +43,6 @@ QString shapeText(const cs::Shape& s) {
 }
 
 } // namespace
-
-QString describePreprocessing(const cs::Preprocessing& p) {
-    QStringList parts;
-    if (std::fabs(p.rescale * 255.0f - 1.0f) < 1e-6f) parts << QObject::tr("×1/255");
-    else if (p.rescale != 1.0f) parts << QObject::tr("×%1").arg(double(p.rescale), 0, 'g', 4);
-    auto list = [](const std::vector<float>& v) {
-        QStringList s;
-        for (float x : v) s << QString::number(double(x), 'g', 3);
-        return s.join(", ");
-    };
-    if (!p.mean.empty()) parts << QObject::tr("− mean (%1)").arg(list(p.mean));
-    if (!p.std.empty()) parts << QObject::tr("÷ std (%1)").arg(list(p.std));
-    return parts.isEmpty() ? QObject::tr("pixels as they are (0–255)") : parts.join(' ');
-}
 
 KernelPicture computeKernels(const KernelRequest& r) {
     KernelPicture out;
@@ -107,20 +94,14 @@ FeaturePicture computeFeatureMaps(const ModelSnapshotPtr& snapshot, const Inspec
     try {
         if (!snapshot) throw cs::ConfigError("no model");
         cs::Model model = snapshot->model->clone(); // running changes the model's buffers
-        const cs::Shape in = model.inputShape();
         const cs::ImageSet pixels =
             image.pixels.empty()
                 ? cs::modelPixelsFromFile(image.filePath.toStdString(), model)
                 : cs::modelPixelsFromPixels(image.pixels.data(), image.height, image.width, image.channels, model);
         out.modelInput = imageFromSet(pixels, 0);
-        QStringList steps;
-        if (!image.pixels.empty() && (image.height != in[0] || image.width != in[1]))
-            steps << QObject::tr("resized %1×%2 → %3×%4").arg(image.width).arg(image.height).arg(in[1]).arg(in[0]);
-        else if (image.pixels.empty())
-            steps << QObject::tr("resized to %1×%2").arg(in[1]).arg(in[0]);
-        if (image.channels != in[2]) steps << (in[2] == 1 ? QObject::tr("grey") : QObject::tr("RGB"));
-        steps << describePreprocessing(snapshot->preprocessing);
-        out.preprocessing = steps.join(", ");
+        const QSize original = image.pixels.empty() ? QImageReader(image.filePath).size()
+                                                    : QSize(image.width, image.height);
+        out.preprocessing = describeModelInput(original, pixels, snapshot->preprocessing);
         const cs::Tensor x = cs::modelInputFromSet(pixels, 0, model, snapshot->preprocessing);
         const std::vector<cs::LayerActivation> acts = cs::featureMaps(model, x);
         const cs::Tensor& output = model.nodeOutput(model.nodeCount() - 1);

@@ -65,7 +65,4 @@ struct FeaturePicture {
 };
 FeaturePicture computeFeatureMaps(const ModelSnapshotPtr& snapshot, const InspectImage& image);
 
-// "rescale ×1/255, mean (0.5), std (0.5)" — the model's preprocessing for people.
-QString describePreprocessing(const cs::Preprocessing& p);
-
 } // namespace ui

@@ -8,10 +8,12 @@
 // (Model::clone) for each computation, off the GUI thread.
 #pragma once
 
+#include "data/image_set.h"
 #include "data/preprocessing.h"
 #include "model/model.h"
 
 #include <QMetaType>
+#include <QSize>
 #include <QString>
 #include <memory>
 #include <string>
@@ -30,6 +32,11 @@ struct ModelSnapshot {
     double position = 0; // on the charts' epoch axis (epoch + fraction done)
 };
 using ModelSnapshotPtr = std::shared_ptr<const ModelSnapshot>;
+
+// How an image became what the model sees, for people: "resized 500×374 →
+// 28×28, grey, ×1/255" (original size unknown or equal: "28×28, grey, ×1/255");
+// `pixels` holds the image at the model's geometry, before preprocessing.
+QString describeModelInput(QSize original, const cs::ImageSet& pixels, const cs::Preprocessing& preprocessing);
 
 // A deep copy of `model` (made on the calling thread) with its metadata.
 ModelSnapshotPtr makeSnapshot(const cs::Model& model, std::vector<std::string> classNames,
