@@ -1,5 +1,7 @@
 #include "playground/pooling_panel.h"
 
+#include "playground/form_widgets.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -11,40 +13,12 @@
 
 namespace ui {
 
-namespace {
-
-QSpinBox* spinBox(const char* name, int lo, int hi, int value, QWidget* parent) {
-    auto* box = new QSpinBox(parent);
-    box->setObjectName(QString::fromLatin1(name));
-    box->setRange(lo, hi);
-    box->setValue(value);
-    return box;
-}
-
-QWidget* pairRow(QSpinBox* rows, QSpinBox* cols, QWidget* parent) {
-    auto* row = new QWidget(parent);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(rows);
-    layout->addWidget(new QLabel(QStringLiteral("×"), row));
-    layout->addWidget(cols);
-    layout->addStretch();
-    rows->setToolTip(QObject::tr("Rows (vertical)"));
-    cols->setToolTip(QObject::tr("Columns (horizontal)"));
-    return row;
-}
-
-} // namespace
-
 PoolingPanel::PoolingPanel(QWidget* parent) : QWidget(parent) {
     kind_ = new QComboBox(this);
     kind_->setObjectName(QStringLiteral("poolKind"));
     kind_->addItem(tr("Max pooling (MaxPooling2D)"), QStringLiteral("max"));
     kind_->addItem(tr("Average pooling (AveragePooling2D)"), QStringLiteral("average"));
-    kindDescription_ = new QLabel(this);
-    kindDescription_->setObjectName(QStringLiteral("poolKindDescription"));
-    kindDescription_->setWordWrap(true);
-    kindDescription_->setForegroundRole(QPalette::PlaceholderText);
+    kindDescription_ = noteLabel("poolKindDescription", this);
 
     poolRows_ = spinBox("poolRows", 1, 7, 2, this);
     poolCols_ = spinBox("poolCols", 1, 7, 2, this);

@@ -1,0 +1,38 @@
+#include "playground/form_widgets.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+namespace ui {
+
+QSpinBox* spinBox(const char* name, int lo, int hi, int value, QWidget* parent) {
+    auto* box = new QSpinBox(parent);
+    box->setObjectName(QString::fromLatin1(name));
+    box->setRange(lo, hi);
+    box->setValue(value);
+    return box;
+}
+
+QLabel* noteLabel(const char* name, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(name));
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+QWidget* pairRow(QSpinBox* rows, QSpinBox* cols, QWidget* parent) {
+    auto* row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(rows);
+    layout->addWidget(new QLabel(QStringLiteral("×"), row));
+    layout->addWidget(cols);
+    layout->addStretch();
+    rows->setToolTip(QObject::tr("Rows (vertical)"));
+    cols->setToolTip(QObject::tr("Columns (horizontal)"));
+    return row;
+}
+
+} // namespace ui
