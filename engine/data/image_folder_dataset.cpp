@@ -1,4 +1,5 @@
 #include "data/image_folder_dataset.h"
+#include "io/image_codec.h"
 
 #include "core/errors.h"
 #include "core/parallel.h"
@@ -9,7 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace cs {
@@ -86,12 +86,7 @@ std::vector<FolderImage> listClassFiles(const fs::path& split,
         }
         std::sort(paths.begin(), paths.end());
         for (std::string& p : paths) {
-            bool image = false;
-            try {
-                image = cv::haveImageReader(p); // reads the signature only
-            } catch (const cv::Exception&) {
-            }
-            if (image)
+            if (canDecodeImageFile(p)) // reads the signature only
                 files.push_back({std::move(p), label});
             else
                 skipped.push_back(
@@ -255,14 +250,10 @@ bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8
             eoi = bytes[i] == 0xFF && bytes[i + 1] == 0xD9;
         if (!eoi) return fail("truncated JPEG (no end-of-image marker)");
     }
-    cv::Mat image;
-    try {
-        image = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, bytes.data()),
-                             o.colorMode == ColorMode::Grayscale ? cv::IMREAD_GRAYSCALE
-                                                                 : cv::IMREAD_COLOR);
-    } catch (const cv::Exception& e) {
-        return fail(std::string("cannot be decoded: ") + e.err);
-    }
+    std::string decoderError;
+    const cv::Mat image = decodeImage(bytes.data(), bytes.size(),
+                                      o.colorMode == ColorMode::Grayscale ? ReadGrey : ReadColor, &decoderError);
+    if (!decoderError.empty()) return fail("cannot be decoded: " + decoderError);
     if (image.empty()) return fail("corrupt or unsupported image data (the decoder gave up)");
     const int type = o.colorMode == ColorMode::Grayscale ? CV_8UC1 : CV_8UC3;
     cv::Mat target(o.height, o.width, type, out); // writes straight into the caller's buffer

@@ -1,11 +1,11 @@
 #include "data/image_grid.h"
+#include "io/image_codec.h"
 
 #include "core/errors.h"
 #include "io/atomic_file.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace cs {
@@ -105,13 +105,7 @@ void writeImageFile(const std::string& path, const cv::Mat& image) {
         throw ConfigError(path +
                           ": give the file an extension (.png, .jpg ...) to choose its format");
     std::vector<uint8_t> bytes;
-    bool ok = false;
-    try {
-        ok = cv::imencode(ext, image, bytes);
-    } catch (const cv::Exception&) {
-        ok = false;
-    }
-    if (!ok)
+    if (!encodeImage(ext, image, bytes))
         throw ConfigError(path + ": cannot write images of type '" + ext +
                           "' (use .png, .jpg, .bmp or .tif)");
     writeFileAtomically(

@@ -1,10 +1,10 @@
 #include "data/image_input.h"
 
 #include "core/errors.h"
+#include "io/image_codec.h"
 
 #include <cstring>
 #include <filesystem>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace cs {
@@ -15,12 +15,9 @@ void appendImageFile(const std::string& path, int height, int width, int channel
                          "-channel images; only grey (1) and RGB (3) images can be read");
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) throw DataError(path + ": no such file");
-    cv::Mat img;
-    try {
-        img = cv::imread(path, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-    } catch (const cv::Exception& e) {
-        throw DataError(path + ": cannot be decoded as an image (" + e.what() + ")");
-    }
+    std::string why;
+    const cv::Mat img = readImageFile(path, channels == 1 ? ReadGrey : ReadColor, &why);
+    if (!why.empty()) throw DataError(path + ": cannot be decoded as an image (" + why + ")");
     if (img.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
     appendImage(img, height, width, channels, out);
 }

@@ -4,9 +4,9 @@
 #include "data/image_input.h"
 #include "inspect/class_scores.h"
 #include "io/atomic_file.h"
+#include "io/image_codec.h"
 #include "training/trainer.h"
 
-#include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -25,11 +25,7 @@ bool isHidden(const fs::path& p) {
 }
 
 bool looksLikeImage(const std::string& path) {
-    try {
-        return cv::haveImageReader(path); // reads the signature only
-    } catch (const cv::Exception&) {
-        return false;
-    }
+    return canDecodeImageFile(path); // reads the signature only
 }
 
 // RFC 4180: quote fields with commas, quotes or line breaks.

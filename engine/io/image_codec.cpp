@@ -1,0 +1,108 @@
+#include "io/image_codec.h"
+
+#include "core/errors.h"
+#include "io/image_codec_module.h"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+namespace fs = std::filesystem;
+
+namespace cs {
+
+namespace {
+
+constexpr const char* kModuleName = "libconvstudio_codecs.so";
+
+// Where the module is: $CONVSTUDIO_CODECS, next to the installed program, or the build tree.
+std::vector<std::string> candidatePaths() {
+    std::vector<std::string> paths;
+    if (const char* env = std::getenv("CONVSTUDIO_CODECS")) paths.push_back(env);
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) paths.push_back((exe.parent_path().parent_path() / "lib/convstudio" / kModuleName).string());
+    paths.push_back(CONVSTUDIO_CODECS_BUILD_PATH);
+    return paths;
+}
+
+struct Codecs {
+    const ImageCodecTable* table = nullptr;
+    std::string error;
+};
+
+Codecs load() {
+    Codecs c;
+    std::string tried;
+    for (const std::string& path : candidatePaths()) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            tried += (tried.empty() ? "" : ", ") + path + " (missing)";
+            continue;
+        }
+        void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!handle) {
+            tried += (tried.empty() ? "" : ", ") + path + " (" + dlerror() + ")";
+            continue;
+        }
+        using Entry = const ImageCodecTable* (*)();
+        auto entry = reinterpret_cast<Entry>(dlsym(handle, "convstudio_image_codecs"));
+        const ImageCodecTable* table = entry ? entry() : nullptr;
+        if (table && table->version == kImageCodecTableVersion) {
+            c.table = table; // stays loaded for the life of the program
+            return c;
+        }
+        tried += (tried.empty() ? "" : ", ") + path + " (not a ConvStudio codec module of this version)";
+        dlclose(handle);
+    }
+    c.error = "image files cannot be read or written: the codec module " + std::string(kModuleName) +
+              " could not be loaded (tried " + tried + ")";
+    return c;
+}
+
+std::once_flag loadOnce;
+Codecs codecs;
+
+const ImageCodecTable& table() {
+    std::call_once(loadOnce, [] { codecs = load(); });
+    if (!codecs.table) throw IoError(codecs.error);
+    return *codecs.table;
+}
+
+} // namespace
+
+bool canDecodeImageFile(const std::string& path) {
+    return table().canDecode(path.c_str());
+}
+
+cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* error) {
+    cv::Mat out;
+    std::string why;
+    if (!table().decode(data, size, mode, &out, &why)) {
+        if (error) *error = why;
+        return {};
+    }
+    return out;
+}
+
+cv::Mat readImageFile(const std::string& path, int mode, std::string* error) {
+    cv::Mat out;
+    std::string why;
+    if (!table().read(path.c_str(), mode, &out, &why)) {
+        if (error) *error = why;
+        return {};
+    }
+    return out;
+}
+
+bool encodeImage(const std::string& extension, const cv::Mat& image, std::vector<uint8_t>& out) {
+    return table().encode(extension.c_str(), &image, &out);
+}
+
+bool imageCodecsLoaded() {
+    return codecs.table != nullptr;
+}
+
+} // namespace cs
