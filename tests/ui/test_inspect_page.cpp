@@ -222,6 +222,9 @@ private Q_SLOTS:
         QCOMPARE(int(window->currentModel()->epochs().size()), epochsRun);
         QVERIFY(window->currentModel()->current()->source.startsWith("trained model"));
         InspectPage* inspect = window->inspectPage();
+        // Hidden, the page does not follow the run; shown, it catches up with the trained model.
+        QCOMPARE(inspect->kernels()->grid()->cellCount(), 0);
+        window->showPage(MainWindow::InspectPage);
         QVERIFY(waitShown(inspect->kernels(), kernelsBusy));
         QCOMPARE(inspect->kernels()->grid()->cellCount(), 64);
         QCOMPARE(inspect->epochSlider()->maximum(), epochsRun - 1);

@@ -132,12 +132,16 @@ ClassifyPage::~ClassifyPage() {
     pool_->waitForDone();
 }
 
+void ClassifyPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    modelChanged();
+}
+
 void ClassifyPage::modelChanged() {
     const ModelSnapshotPtr snapshot = model_->current();
     folder_->setModel(snapshot);
     stack_->setCurrentIndex(snapshot ? 1 : 0);
-    if (!snapshot || snapshot == shown_) return;
-    shown_ = snapshot;
+    if (!snapshot) return;
     const cs::Shape in = snapshot->model->inputShape();
     const int classes = classCount(*snapshot);
     const QString input =
@@ -148,6 +152,9 @@ void ClassifyPage::modelChanged() {
                              .arg(snapshot->source.toHtmlEscaped(), input)
                              .arg(classes));
     topK_->setMaximum(std::max(1, classes));
+    // A hidden page does not follow a run's snapshots every second: showEvent catches up.
+    if (!isVisible() || snapshot == shown_) return;
+    shown_ = snapshot;
     for (QWidget* w : dropArea_->cards())
         static_cast<ResultCard*>(w)->classify(snapshot);
 }

@@ -37,6 +37,11 @@ public:
     explicit ClassifyPage(CurrentModel* model, QWidget* parent = nullptr);
     ~ClassifyPage() override;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
+public:
+
     // Image files become cards (newest on top); folders are classified into the table.
     void addPaths(const QStringList& paths);
     void addImageFiles(const QStringList& paths);

@@ -109,8 +109,16 @@ void InspectPage::onModelChanged() {
         follow_->setChecked(model_->followsRun());
     }
     onEpochsChanged();
+    // A hidden page does not follow a run's snapshots every second: showEvent catches up.
+    if (!isVisible() || s == shown_) return;
+    shown_ = s;
     kernels_->setSnapshot(s);
     features_->setSnapshot(s);
+}
+
+void InspectPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    onModelChanged();
 }
 
 void InspectPage::onEpochsChanged() {

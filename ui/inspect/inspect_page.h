@@ -47,11 +47,15 @@ public Q_SLOTS:
 Q_SIGNALS:
     void openModelRequested();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void onModelChanged();
     void onEpochsChanged();
 
     CurrentModel* model_;
+    ModelSnapshotPtr shown_; // what the panels were last given
     QStackedWidget* stack_;
     QLabel *source_, *epochText_;
     QSlider* epochSlider_;
