@@ -30,6 +30,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -89,6 +90,17 @@ private Q_SLOTS:
         QSignalSpy open(&page, &InspectPage::openModelRequested);
         QTest::mouseClick(page.findChild<QPushButton*>("inspectOpenModelButton"), Qt::LeftButton);
         QCOMPARE(open.count(), 1);
+        // A broken file is refused with a message naming it; nothing changes.
+        const QString broken = QDir(uitest::tempDir()).filePath("broken.safetensors");
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a model at all");
+        f.close();
+        QString error;
+        QVERIFY(!model.openFile(broken, &error));
+        QVERIFY2(error.contains("broken.safetensors"), qPrintable(error));
+        QVERIFY(!model.current());
+        QVERIFY(label->isVisible());
     }
 
     void featureMapsOfALayerShowOneMapPerChannelOfItsSize() {
