@@ -216,6 +216,10 @@ int main(int argc, char** argv) {
     save(&window, out, "data-augmentation-dark.png");
     window.showPage(ui::MainWindow::TrainPage);
     save(&window, out, "train-dark.png");
+    window.showPage(ui::MainWindow::InspectPage);
+    save(&window, out, "inspect-dark.png");
+    window.showPage(ui::MainWindow::ClassifyPage);
+    save(&window, out, "classify-dark.png");
     doc->undoStack()->setClean(); // no "save changes?" question on the way out
     return 0;
 }

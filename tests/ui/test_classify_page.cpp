@@ -391,6 +391,11 @@ private Q_SLOTS:
         QCOMPARE(page_->resultCount(), 1);
         QCOMPARE(page_->result(0)->name(), name);
         QVERIFY(page_->result(0)->heatMap());
+
+        // Another model: the table says its rows are the earlier model's.
+        QVERIFY(!panel->statusText().contains("not the current model"));
+        current_->setModel(makeSnapshot(*trained_->model, data_.classNames, cs::Preprocessing{}, "newer"));
+        QVERIFY2(panel->statusText().contains("not the current model"), qPrintable(panel->statusText()));
     }
 
     void cancelStopsAFolderAndKeepsTheRowsDone() {

@@ -232,7 +232,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         const int epochsRun = finished.at(0).at(0).value<TrainingOutcome>().epochsRun;
         QCOMPARE(int(window->currentModel()->epochs().size()), epochsRun);
-        QVERIFY(window->currentModel()->current()->source.startsWith("trained model"));
+        QVERIFY2(window->currentModel()->current()->source.startsWith("run 1, trained ("), qPrintable(window->currentModel()->current()->source));
         InspectPage* inspect = window->inspectPage();
         // Hidden, the page does not follow the run; shown, it catches up with the trained model.
         QCOMPARE(inspect->kernels()->grid()->cellCount(), 0);

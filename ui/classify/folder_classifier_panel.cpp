@@ -124,6 +124,14 @@ FolderClassifierPanel::~FolderClassifierPanel() {
 void FolderClassifierPanel::setModel(ModelSnapshotPtr snapshot) {
     snapshot_ = std::move(snapshot);
     classifyButton_->setEnabled(bool(snapshot_));
+    // The table is not reclassified on its own (a folder can take minutes): say whose rows they are.
+    if (resultSnapshot_ && !result_.rows.empty()) {
+        const QString text = status_->toolTip();
+        setStatus(snapshot_ == resultSnapshot_
+                      ? text
+                      : text + tr(" — not the current model: Classify Folder… again to use it"),
+                  false);
+    }
 }
 
 QString FolderClassifierPanel::statusText() const {

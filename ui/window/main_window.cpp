@@ -10,6 +10,7 @@
 #include "inspect/inspect_page.h"
 #include "playground/playground_page.h"
 #include "training/current_model.h"
+#include "training/run_history.h"
 #include "training/train_page.h"
 #include "training/training_job.h"
 #include "training/training_controller.h"
@@ -132,10 +133,12 @@ void MainWindow::connectCurrentModel() {
             [this](const TrainingOutcome& outcome) {
                 if (!outcome.trained || outcome.failed || outcome.epochsRun == 0) return;
                 const TrainedModel& t = *outcome.trained;
+                // The Train page has just added the run to its history: its number names the model.
+                const QString run = tr("run %1").arg(trainPage_->history()->count());
                 currentModel_->setModel(makeSnapshot(
                     t.model, t.metadata.classNames, t.metadata.preprocessing,
-                    outcome.epochsRun == 1 ? tr("trained model (1 epoch)")
-                                           : tr("trained model (%1 epochs)").arg(outcome.epochsRun)));
+                    outcome.epochsRun == 1 ? tr("%1, trained (1 epoch)").arg(run)
+                                           : tr("%1, trained (%2 epochs)").arg(run).arg(outcome.epochsRun)));
             });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(classifyPage_, &ui::ClassifyPage::openModelRequested, this, &MainWindow::openTrainedModel);
