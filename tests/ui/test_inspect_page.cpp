@@ -146,6 +146,12 @@ private Q_SLOTS:
             QVERIFY(grid->cell(c).toolTip.contains("28×28"));
             QVERIFY(grid->cell(c).toolTip.contains(QString::number(double(a.channelMax[size_t(c)]), 'g', 4)));
         }
+        // Each section's heading gives the count and size of its maps.
+        QStringList headings;
+        for (QLabel* heading : fm->findChildren<QLabel*>("layerHeading")) headings << heading->text();
+        QVERIFY2(headings.join('\n').contains("<b>conv2d</b> (Conv2D) — 64 maps of 28×28"), qPrintable(headings.join('\n')));
+        QVERIFY(headings.join('\n').contains("<b>max_pooling2d_1</b> (MaxPooling2D) — 32 maps of 7×7"));
+        QVERIFY(headings.join('\n').contains("<b>input</b> (InputLayer) — 1 map of 28×28"));
         // Picking one layer shows only its section.
         const int pool = engine.findNode("max_pooling2d_1");
         fm->layerCombo()->setCurrentIndex(fm->layerCombo()->findData(pool));

@@ -244,9 +244,8 @@ void FeatureMapPanel::rebuildSections() {
     for (size_t i = 0; i < sectionWidgets_.size(); ++i) {
         const LayerMaps& l = picture_.layers[i];
         auto* heading = sectionWidgets_[i].widget->findChild<QLabel*>("layerHeading");
-        const QString what = l.spatial ? (l.maps == 1 ? tr("1 map of %1×%2") : tr("%3 maps of %1×%2").arg(l.maps))
-                                                   .arg(l.mapWidth)
-                                                   .arg(l.mapHeight)
+        const QString what = l.spatial ? l.maps == 1 ? tr("1 map of %1×%2").arg(l.mapWidth).arg(l.mapHeight)
+                                                   : tr("%1 maps of %2×%3").arg(l.maps).arg(l.mapWidth).arg(l.mapHeight)
                                        : tr("%1 values").arg(l.mapWidth);
         heading->setText(QString("<b>%1</b> (%2) — %3 · values %4 … %5")
                              .arg(l.name.toHtmlEscaped(), l.className, what)
