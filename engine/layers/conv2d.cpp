@@ -265,6 +265,55 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
 void Conv2D::beginBackward(const RunContext& ctx) {
     prepareBatch(0, ctx);
     beginGradientSums(sums_, ctx.chunks);
+    if (inputGradientAsCorrelation()) {
+        const int C = g_.channels, F = filters_;
+        flippedKernel_.resize({kh_ * kw_ * F, C});
+        const float* w = params_[0].value.data(); // [kh][kw][C][F]
+        for (int ky = 0; ky < kh_; ++ky)
+            for (int kx = 0; kx < kw_; ++kx)
+                for (int f = 0; f < F; ++f)
+                    for (int c = 0; c < C; ++c)
+                        flippedKernel_[((long(ky) * kw_ + kx) * F + f) * C + c] =
+                            w[((long(kh_ - 1 - ky) * kw_ + (kw_ - 1 - kx)) * C + c) * F + f];
+    }
+}
+
+bool Conv2D::inputGradientAsCorrelation() const {
+    // With valid padding the correlation covers more pixels (the input's) than
+    // the outputs the GEMM + col2im path folds back; measured (`--layers M1`,
+    // M2, M4) it wins clearly for 'same' padding (M1's second convolution:
+    // backward 11.8 -> 10.4 ms per batch) and is even within 5% more rows.
+    const long rowsIn = long(g_.y.in) * g_.x.in, rowsOut = long(g_.y.out) * g_.x.out;
+    return sh_ == 1 && sw_ == 1 && !isPointwise() && rowsIn * 20 <= rowsOut * 21;
+}
+
+void Conv2D::gradientIm2col(const float* dy, float* col) const {
+    const int F = filters_, Ho = g_.y.out, Wo = g_.x.out;
+    const int padTop = kh_ - 1 - g_.y.padBefore, padLeft = kw_ - 1 - g_.x.padBefore;
+    const int rowLen = kw_ * F, patch = kh_ * kw_ * F;
+    for (int iy = 0; iy < g_.y.in; ++iy)
+        for (int ix = 0; ix < g_.x.in; ++ix) {
+            float* row = col + (long(iy) * g_.x.in + ix) * patch;
+            const int x0 = ix - padLeft;
+            for (int ky = 0; ky < kh_; ++ky) {
+                float* dst = row + ky * rowLen;
+                const int y = iy + ky - padTop;
+                if (y < 0 || y >= Ho) {
+                    std::memset(dst, 0, sizeof(float) * size_t(rowLen));
+                    continue;
+                }
+                const float* src = dy + long(y) * Wo * F;
+                if (x0 >= 0 && x0 + kw_ <= Wo) {
+                    std::memcpy(dst, src + long(x0) * F, sizeof(float) * size_t(rowLen));
+                    continue;
+                }
+                for (int kx = 0; kx < kw_; ++kx) {
+                    const int x = x0 + kx;
+                    if (x < 0 || x >= Wo) std::memset(dst + kx * F, 0, sizeof(float) * size_t(F));
+                    else std::memcpy(dst + kx * F, src + long(x) * F, sizeof(float) * size_t(F));
+                }
+            }
+        }
 }
 
 void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,
@@ -299,6 +348,13 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         if (isPointwise()) {
             gemm(false, true, rows, g_.channels, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,
                  dIn->sample(b), g_.channels);
+        } else if (inputGradientAsCorrelation()) {
+            const int rowsIn = g_.y.in * g_.x.in, patch = kh_ * kw_ * filters_;
+            w.dcol.resize({n * rowsIn, patch});
+            for (int i = 0; i < n; ++i)
+                gradientIm2col(dOut.sample(b + i), w.dcol.data() + long(i) * rowsIn * patch);
+            gemm(false, false, n * rowsIn, g_.channels, patch, 1.0f, w.dcol.data(), patch,
+                 flippedKernel_.data(), g_.channels, 0.0f, dIn->sample(b), g_.channels);
         } else {
             w.dcol.resize({rows, g_.patch});
             gemm(false, true, rows, g_.patch, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,

@@ -46,7 +46,14 @@ private:
     // The im2col rows of images [b, b + n) (the input itself for 1x1 kernels).
     const float* patches(const Tensor& in, int b, int n, Workspace& w) const;
     void col2imAdd(const float* col, float* image) const;
+    // Input gradient as a correlation (stride 1): dIn = im2col(dy, flipped
+    // padding) x the kernel turned 180 degrees with in/out channels swapped.
+    // One GEMM with K = kh*kw*filters straight into dIn, instead of a K = filters
+    // product into a patch-sized buffer folded back by col2im.
+    bool inputGradientAsCorrelation() const;
+    void gradientIm2col(const float* dy, float* col) const;
 
+    Tensor flippedKernel_; // [kh*kw*filters, channels], rebuilt by beginBackward
     int filters_, kh_, kw_, sh_, sw_;
     bool same_, useBias_;
     Activation activation_;
