@@ -131,6 +131,7 @@ void InspectPage::onEpochsChanged() {
     const int last = n > 0 ? model_->epochs().back()->epoch + 1 : 0;
     epochText_->setText(n == 0           ? tr("no epochs")
                         : selected >= 0 ? tr("Epoch %1 / %2").arg(model_->epochs()[size_t(selected)]->epoch + 1).arg(last)
+                        : last == 1     ? tr("newest (1 epoch)")
                                         : tr("newest (%1 epochs)").arg(last));
 }
 
