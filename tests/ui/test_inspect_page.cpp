@@ -6,7 +6,10 @@
 // fills the page live, and a confusion-matrix image opens in Inspect.
 #include "ui_test_support.h"
 
+#include "datapage/data_page.h"
 #include "datapage/dataset_controller.h"
+#include "datapage/image_viewer_dialog.h"
+#include "datapage/sample_grid.h"
 #include "document/project_document.h"
 #include "inspect/colour_legend.h"
 #include "inspect/feature_map_panel.h"
@@ -37,6 +40,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QtTest>
 #include <memory>
 
@@ -264,12 +268,24 @@ private Q_SLOTS:
         QVERIFY(waitShown(inspect->featureMaps(), featuresBusy));
         QCOMPARE(inspect->featureMaps()->picture().imageCaption.section(" · ", 0, 0), QString("test image %1").arg(index));
         dialog->close();
+        // An image of the Data page's viewer opens in Inspect too.
+        SampleGrid* grid = window->dataPage()->samples();
+        Q_EMIT grid->imageActivated(grid->split(), 2);
+        auto* viewer = window->dataPage()->findChild<ImageViewerDialog*>();
+        QVERIFY(viewer);
+        QTest::mouseClick(viewer->findChild<QToolButton*>("inspectImageButton"), Qt::LeftButton);
+        QCOMPARE(window->pages()->currentIndex(), int(MainWindow::InspectPage));
+        QVERIFY(waitShown(inspect->featureMaps(), featuresBusy));
+        const QString viewed = QString("%1 image %2").arg(grid->split()).arg(grid->filtered()[2]);
+        QCOMPARE(inspect->featureMaps()->picture().imageCaption.section(" · ", 0, 0), viewed);
+        viewer->close();
+
         // The image goes on to the Playground.
         QTest::mouseClick(inspect->featureMaps()->findChild<QPushButton*>("toPlaygroundButton"), Qt::LeftButton);
         QCOMPARE(window->pages()->currentIndex(), int(MainWindow::PlaygroundPage));
         auto* caption = window->playgroundPage()->findChild<QLabel*>("imageCaption");
         QVERIFY(caption);
-        QVERIFY2(caption->text().contains(QString("test image %1").arg(index)), qPrintable(caption->text()));
+        QVERIFY2(caption->text().contains(viewed), qPrintable(caption->text()));
 
         // A saved model opened with File ▸ Open becomes the model Inspect shows.
         const QString path = QDir(uitest::tempDir()).filePath("inspect-me.safetensors");

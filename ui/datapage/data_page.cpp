@@ -107,6 +107,7 @@ void DataPage::openImage(const QString& split, int position) {
     auto* dialog =
         new ImageViewerDialog(controller_->current(), split, samples_->filtered(), position, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImageViewerDialog::inspectRequested, this, &DataPage::inspectImageRequested);
     dialog->show();
 }
 

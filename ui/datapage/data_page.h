@@ -39,6 +39,10 @@ public:
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray& state);
 
+Q_SIGNALS:
+    // The image viewer's "Feature Maps": show this image in Inspect.
+    void inspectImageRequested(const QString& split, int index);
+
 private:
     void showLoaded(const std::shared_ptr<const LoadedDataset>& data);
     void openImage(const QString& split, int position);

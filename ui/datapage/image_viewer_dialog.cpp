@@ -109,6 +109,16 @@ ImageViewerDialog::ImageViewerDialog(std::shared_ptr<const LoadedDataset> data, 
     addButton("+", tr("Zoom in"), &ImageViewerDialog::zoomIn);
     addButton(tr("Fit"), tr("Fit the window"), &ImageViewerDialog::fit);
     controls->addSpacing(12);
+    auto* inspect = new QToolButton(this);
+    inspect->setObjectName("inspectImageButton");
+    inspect->setText(tr("Feature Maps"));
+    inspect->setToolTip(tr("See what every layer of the model makes of this image (the Inspect page)"));
+    connect(inspect, &QToolButton::clicked, this, [this] {
+        if (position_ >= 0 && position_ < int(indices_.size()))
+            Q_EMIT inspectRequested(split_, indices_[size_t(position_)]);
+    });
+    controls->addWidget(inspect);
+    controls->addSpacing(12);
     controls->addWidget(hover_, 1);
     layout->addWidget(info_);
     layout->addWidget(scroll_, 1);

@@ -50,6 +50,10 @@ public:
     QString infoText() const;
     double zoom() const;
 
+Q_SIGNALS:
+    // "Feature Maps": look at what the model's layers make of the image shown.
+    void inspectRequested(const QString& split, int index);
+
 public Q_SLOTS:
     void showPosition(int position);
     void zoomIn();

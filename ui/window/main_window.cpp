@@ -152,6 +152,10 @@ void MainWindow::connectCurrentModel() {
                 playgroundPage_->setImage(image, caption);
                 showPage(PlaygroundPage);
             });
+    connect(dataPage_, &DataPage::inspectImageRequested, this, [this](const QString& split, int index) {
+        inspectPage_->inspectDatasetImage(split, index);
+        showPage(InspectPage);
+    });
     connect(trainPage_, &ui::TrainPage::inspectImageRequested, this,
             [this](const QString& split, int index) {
                 inspectPage_->inspectDatasetImage(split, index);
