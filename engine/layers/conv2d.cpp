@@ -282,7 +282,9 @@ bool Conv2D::inputGradientAsCorrelation() const {
     // With valid padding the correlation covers more pixels (the input's) than
     // the outputs the GEMM + col2im path folds back; measured (`--layers M1`,
     // M2, M4) it wins clearly for 'same' padding (M1's second convolution:
-    // backward 11.8 -> 10.4 ms per batch) and is even within 5% more rows.
+    // backward 11.8 -> 10.4 ms per batch) and is even within 5% more rows; at
+    // 33-40% more (M2's and M3's valid 3x3 on 15x15 and 13x13) it loses
+    // (backward 9.6 -> 11.2 and 7.6 -> 8.1 ms).
     const long rowsIn = long(g_.y.in) * g_.x.in, rowsOut = long(g_.y.out) * g_.x.out;
     return sh_ == 1 && sw_ == 1 && !isPointwise() && rowsIn * 20 <= rowsOut * 21;
 }
