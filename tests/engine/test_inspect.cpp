@@ -122,6 +122,27 @@ private Q_SLOTS:
         for (int k = 0; k < 4; ++k) QVERIFY(std::fabs(cam.channelWeights[size_t(k)] - w[k * 3 + 1] / 12.0f) < 1e-6f);
     }
 
+    void gradCamWorksOnGraphsWithSkipConnections() {
+        // conv -> conv -> Add(both) -> GlobalAveragePooling -> Dense: at the Add node the
+        // weights are CAM's w[k][c] / (H * W), through the graph (not chain) backward.
+        Model m = modelFromJson(R"({"class_name": "Functional", "layers": [
+            {"class_name": "InputLayer", "config": {"name": "in", "shape": [6, 6, 1]}},
+            {"class_name": "Conv2D", "config": {"name": "a", "filters": 3, "kernel_size": 3, "padding": "same", "activation": "relu"}, "inbound_nodes": [[["in", 0, 0, {}]]]},
+            {"class_name": "Conv2D", "config": {"name": "b", "filters": 3, "kernel_size": 3, "padding": "same"}, "inbound_nodes": [[["a", 0, 0, {}]]]},
+            {"class_name": "Add", "config": {"name": "sum"}, "inbound_nodes": [[["a", 0, 0, {}], ["b", 0, 0, {}]]]},
+            {"class_name": "GlobalAveragePooling2D", "config": {"name": "gap"}, "inbound_nodes": [[["sum", 0, 0, {}]]]},
+            {"class_name": "Dense", "config": {"name": "out", "units": 2, "activation": "softmax"}, "inbound_nodes": [[["gap", 0, 0, {}]]]}]})");
+        QVERIFY(!m.isChain());
+        m.build(5);
+        const Tensor x = randomImage(m.inputShape(), 4);
+        const int sum = m.findNode("sum");
+        QCOMPARE(defaultGradCamNode(m), m.findNode("b")); // the last Conv2D by default
+        const GradCam cam = gradCam(m, x, 1, sum);
+        QCOMPARE(cam.layer, std::string("sum"));
+        const Tensor& w = m.findLayer("out")->params()[0].value; // [3, 2]
+        for (int k = 0; k < 3; ++k) QVERIFY(std::fabs(cam.channelWeights[size_t(k)] - w[k * 2 + 1] / 36.0f) < 1e-6f);
+    }
+
     void gradCamRefusesWhatItCannotExplain() {
         Model m = modelFromJson(gradCamModelJson("softmax"));
         m.build(1);
