@@ -15,7 +15,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ui {
 
@@ -86,15 +85,12 @@ FeatureMapPanel::FeatureMapPanel(QWidget* parent) : QWidget(parent) {
     connect(index_, &QSpinBox::valueChanged, this, [this](int i) { showDatasetImage(split_, i); });
     connect(open, &QPushButton::clicked, this, &FeatureMapPanel::chooseFile);
     connect(layer_, &QComboBox::currentIndexChanged, this, &FeatureMapPanel::applyLayerFilter);
-    connect(&watcher_, &QFutureWatcher<FeaturePicture>::finished, this, &FeatureMapPanel::onFinished);
 }
 
-FeatureMapPanel::~FeatureMapPanel() {
-    watcher_.waitForFinished();
-}
+FeatureMapPanel::~FeatureMapPanel() = default;
 
 bool FeatureMapPanel::isBusy() const {
-    return running_ || pending_;
+    return job_.busy();
 }
 
 void FeatureMapPanel::setSnapshot(ModelSnapshotPtr snapshot) {
@@ -171,12 +167,8 @@ void FeatureMapPanel::dropEvent(QDropEvent* event) {
 }
 
 void FeatureMapPanel::request() {
-    if (running_) {
-        pending_ = true;
-        return;
-    }
-    pending_ = false;
     if (!snapshot_ || !image_.isValid()) {
+        job_.discard();
         message_->setText(!snapshot_ ? tr("No model yet.") : tr("Pick an image: a test image by number, Open Image…, or drop a file here."));
         message_->show();
         Q_EMIT shown();
@@ -184,17 +176,10 @@ void FeatureMapPanel::request() {
     }
     const ModelSnapshotPtr s = snapshot_;
     const InspectImage image = image_;
-    running_ = true;
-    watcher_.setFuture(QtConcurrent::run([s, image] { return computeFeatureMaps(s, image); }));
+    job_.request([s, image] { return computeFeatureMaps(s, image); });
 }
 
-void FeatureMapPanel::onFinished() {
-    running_ = false;
-    FeaturePicture p = watcher_.result();
-    if (pending_) {
-        request();
-        return;
-    }
+void FeatureMapPanel::showPicture(FeaturePicture p) {
     if (!p.error.isEmpty()) {
         message_->setText(p.error);
         message_->show();

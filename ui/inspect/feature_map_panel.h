@@ -9,8 +9,8 @@
 #pragma once
 
 #include "inspect/inspect_jobs.h"
+#include "inspect/latest_job.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 
@@ -58,7 +58,7 @@ protected:
 
 private:
     void request();
-    void onFinished();
+    void showPicture(FeaturePicture picture);
     void rebuildSections();
     void applyLayerFilter();
     void chooseFile();
@@ -79,9 +79,7 @@ private:
         MapGridWidget* grid;
     };
     std::vector<Section> sectionWidgets_;
-    QFutureWatcher<FeaturePicture> watcher_;
-    bool pending_ = false;
-    bool running_ = false; // from setFuture until onFinished ran (the watcher's state changes earlier)
+    LatestJob<FeaturePicture> job_{[this](FeaturePicture p) { showPicture(std::move(p)); }};
 };
 
 } // namespace ui

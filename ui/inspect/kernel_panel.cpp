@@ -11,7 +11,6 @@
 #include <QScrollArea>
 #include <QSlider>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ui {
 
@@ -96,15 +95,12 @@ KernelPanel::KernelPanel(QWidget* parent) : QWidget(parent) {
     connect(channel_, &QComboBox::currentIndexChanged, this, &KernelPanel::request);
     connect(scale_, &QComboBox::currentIndexChanged, this, &KernelPanel::request);
     connect(zoom_, &QSlider::valueChanged, grid_, &MapGridWidget::setCellSide);
-    connect(&watcher_, &QFutureWatcher<KernelPicture>::finished, this, &KernelPanel::onFinished);
 }
 
-KernelPanel::~KernelPanel() {
-    watcher_.waitForFinished();
-}
+KernelPanel::~KernelPanel() = default;
 
 bool KernelPanel::isBusy() const {
-    return running_ || pending_;
+    return job_.busy();
 }
 
 void KernelPanel::setSnapshot(ModelSnapshotPtr snapshot) {
@@ -150,12 +146,8 @@ void KernelPanel::refillChannels() {
 }
 
 void KernelPanel::request() {
-    if (running_) {
-        pending_ = true; // the newest settings run when this one lands
-        return;
-    }
-    pending_ = false;
     if (!snapshot_ || layer_->currentIndex() < 0) {
+        job_.discard();
         grid_->setCells({});
         message_->setText(snapshot_ ? tr("This model has no Conv2D layer: there are no kernels to show.")
                                     : tr("No model yet."));
@@ -173,17 +165,10 @@ void KernelPanel::request() {
                                           : KernelChannels::One;
     r.channel = ch.toInt();
     r.perFilter = scale_->currentData().toBool();
-    running_ = true;
-    watcher_.setFuture(QtConcurrent::run([r] { return computeKernels(r); }));
+    job_.request([r] { return computeKernels(r); });
 }
 
-void KernelPanel::onFinished() {
-    running_ = false;
-    const KernelPicture p = watcher_.result();
-    if (pending_) {
-        request();
-        return;
-    }
+void KernelPanel::showPicture(const KernelPicture& p) {
     if (!p.error.isEmpty()) {
         message_->setText(p.error);
         message_->show();

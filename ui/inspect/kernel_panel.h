@@ -8,8 +8,8 @@
 #pragma once
 
 #include "inspect/inspect_jobs.h"
+#include "inspect/latest_job.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -45,7 +45,7 @@ private:
     void refillLayers();
     void refillChannels();
     void request();
-    void onFinished();
+    void showPicture(const KernelPicture& picture);
 
     ModelSnapshotPtr snapshot_;
     QComboBox *layer_, *channel_, *scale_;
@@ -54,10 +54,8 @@ private:
     MapGridWidget* grid_;
     ColourLegend* legend_;
     WeightHistogram* histogram_;
-    QFutureWatcher<KernelPicture> watcher_;
-    bool pending_ = false;
+    LatestJob<KernelPicture> job_{[this](KernelPicture p) { showPicture(p); }};
     int channelsOf_ = -1; // the layer whose channels the channel combo lists
-    bool running_ = false; // from setFuture until onFinished ran (the watcher's state changes earlier)
 };
 
 } // namespace ui
