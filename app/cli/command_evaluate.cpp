@@ -44,9 +44,7 @@ int runEvaluate(const Args& args) {
         return 0;
     }
     if (a.positional().size() != 1) throw UsageError("evaluate needs exactly one MODEL");
-    cs::LoadedModel m = openModel(a.positional()[0]);
-    if (m.metadata.classNames.empty())
-        throw cs::FormatError(a.positional()[0] + ": has no trained weights (an architecture only): train it first");
+    cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const cs::Shape in = m.model.inputShape();
     if (in.rank() != 3) throw cs::ShapeError("this model does not take images (input " + in.toString() + ")");
     cs::Dataset data =

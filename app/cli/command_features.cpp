@@ -37,8 +37,7 @@ int runFeatures(const Args& args) {
     if (!m.model.isBuilt()) m.model.build(0);
     const cs::Tensor x = cs::modelInputFromFile(a.positional()[1], m.model, m.metadata.preprocessing);
     const std::vector<cs::LayerActivation> layers = cs::featureMaps(m.model, x);
-    if (a.has("--layer") && m.model.findNode(a.get("--layer")) < 0)
-        throw UsageError("no layer named '" + a.get("--layer") + "'");
+    if (a.has("--layer")) layerNode(m.model, a.get("--layer")); // a clear error for a wrong name
     const std::string dir = a.get("--out-dir");
     if (!dir.empty()) std::filesystem::create_directories(dir);
     for (const cs::LayerActivation& l : layers) {

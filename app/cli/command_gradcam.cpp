@@ -56,19 +56,13 @@ int runGradCam(const Args& args) {
         return 0;
     }
     if (a.positional().size() != 2) throw UsageError("gradcam needs a MODEL and one IMAGE");
-    cs::LoadedModel m = openModel(a.positional()[0]);
-    if (m.metadata.classNames.empty())
-        throw cs::FormatError(a.positional()[0] + ": has no trained weights (an architecture only): train it first");
+    cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const std::string imagePath = a.positional()[1];
     const cs::Tensor x = cs::modelInputFromFile(imagePath, m.model, m.metadata.preprocessing);
     const std::vector<double> p = cs::classProbabilities(cs::predict(m.model, x, 1), 0);
     const auto& names = m.metadata.classNames;
     const std::vector<cs::ClassScore> top = cs::topClasses(p, names, 3);
-    int node = -1;
-    if (a.has("--layer")) {
-        node = m.model.findNode(a.get("--layer"));
-        if (node < 0) throw UsageError("no layer named '" + a.get("--layer") + "'");
-    }
+    const int node = a.has("--layer") ? layerNode(m.model, a.get("--layer")) : -1; // -1: the last Conv2D
     const int cls = a.has("--class") ? classFromText(a.get("--class"), names, int(p.size())) : top.front().index;
     const cs::GradCam cam = cs::gradCam(m.model, x, cls, node);
 

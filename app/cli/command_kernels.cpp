@@ -25,15 +25,6 @@ void printHistogram(const cs::Histogram& h) {
     }
 }
 
-int findConvNode(const cs::Model& model, const std::string& name) {
-    const std::vector<int> convs = cs::convolutionNodes(model);
-    if (convs.empty()) throw cs::ConfigError("the model has no Conv2D layer");
-    if (name.empty()) return convs.front();
-    const int node = model.findNode(name);
-    if (node < 0) throw UsageError("no layer named '" + name + "'");
-    return node; // convKernels() names a layer that is not a Conv2D
-}
-
 // Which input channels the picture shows: "rgb", "all" or one number.
 std::vector<int> channelsToDraw(const cs::ConvKernels& k, const std::string& choice, bool& rgb) {
     rgb = false;
@@ -80,7 +71,8 @@ int runKernels(const Args& args) {
     if (!m.model.isBuilt()) m.model.build(0); // an architecture: its initial (random) kernels
     const int bins = a.getInt("--bins", 12, 1, 1000);
     std::vector<int> nodes = cs::convolutionNodes(m.model);
-    if (a.has("--layer")) nodes = {findConvNode(m.model, a.get("--layer"))};
+    // convKernels() says so when --layer names a layer that is not a Conv2D.
+    if (a.has("--layer")) nodes = {layerNode(m.model, a.get("--layer"))};
     if (nodes.empty()) throw cs::ConfigError("the model has no Conv2D layer");
     for (int node : nodes) {
         const cs::ConvKernels k = cs::convKernels(m.model, node);
@@ -92,7 +84,7 @@ int runKernels(const Args& args) {
     }
     if (!a.has("--out")) return 0;
 
-    const cs::ConvKernels k = cs::convKernels(m.model, a.has("--layer") ? nodes.front() : findConvNode(m.model, ""));
+    const cs::ConvKernels k = cs::convKernels(m.model, nodes.front()); // --layer's, or the first Conv2D
     bool rgb = false;
     const std::vector<int> channels = channelsToDraw(k, a.get("--channel"), rgb);
     std::vector<std::vector<uint8_t>> pixels; // kept alive for the grid cells

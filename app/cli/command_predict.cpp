@@ -53,9 +53,7 @@ int runPredict(const Args& args) {
         return 0;
     }
     if (a.positional().size() < 2) throw UsageError("predict needs a MODEL and at least one IMAGE or FOLDER");
-    cs::LoadedModel m = openModel(a.positional()[0]);
-    if (m.metadata.classNames.empty())
-        throw cs::FormatError(a.positional()[0] + ": has no trained weights (an architecture only): train it first");
+    cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const std::vector<std::string> paths = expandPaths(
         std::vector<std::string>(a.positional().begin() + 1, a.positional().end()), a.has("--recursive"));
     const int top = a.getInt("--top", 3, 1, 1 << 20);

@@ -4,28 +4,25 @@
 #include "io/image_codec.h"
 
 #include <cstring>
-#include <filesystem>
 #include <opencv2/imgproc.hpp>
 
 namespace cs {
 
-void appendImageFile(const std::string& path, int height, int width, int channels, ImageSet& out) {
+namespace {
+void checkChannels(int channels) {
     if (channels != 1 && channels != 3)
         throw ShapeError("the model takes " + std::to_string(channels) +
                          "-channel images; only grey (1) and RGB (3) images can be read");
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) throw DataError(path + ": no such file");
-    std::string why;
-    const cv::Mat img = readImageFile(path, channels == 1 ? ReadGrey : ReadColor, &why);
-    if (!why.empty()) throw DataError(path + ": cannot be decoded as an image (" + why + ")");
-    if (img.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
-    appendImage(img, height, width, channels, out);
+}
+} // namespace
+
+void appendImageFile(const std::string& path, int height, int width, int channels, ImageSet& out) {
+    checkChannels(channels);
+    appendImage(readImageFile(path, channels == 1 ? ReadGrey : ReadColor), height, width, channels, out);
 }
 
 void appendImage(const cv::Mat& image, int height, int width, int channels, ImageSet& out) {
-    if (channels != 1 && channels != 3)
-        throw ShapeError("the model takes " + std::to_string(channels) +
-                         "-channel images; only grey (1) and RGB (3) images can be read");
+    checkChannels(channels);
     if (image.empty() || image.depth() != CV_8U)
         throw DataError("the image is empty or not 8-bit");
     cv::Mat img;

@@ -1,6 +1,7 @@
 #include "inspect/feature_maps.h"
 
 #include "core/errors.h"
+#include "inspect/model_input.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,16 +9,8 @@
 
 namespace cs {
 
-namespace {
-void checkOneImage(const Model& model, const Tensor& input) {
-    if (input.shape().rank() < 1 || input.shape()[0] != 1 || !(input.shape().withoutBatch() == model.inputShape()))
-        throw ShapeError("feature maps need one image of shape " + model.inputShape().toString(true) + ", got " +
-                         input.shape().toString());
-}
-} // namespace
-
 std::vector<LayerActivation> featureMaps(Model& model, const Tensor& input) {
-    checkOneImage(model, input);
+    requireOneImage(model, input, "feature maps");
     RunContext ctx;
     ctx.keepActivations = true;
     model.forward(input, ctx);

@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "inspect/class_scores.h"
+#include "inspect/model_input.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -34,9 +35,7 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
     if (node < 1 || node >= model.nodeCount() - 1 || !isSpatial(shapes[size_t(node)]))
         throw ConfigError("Grad-CAM needs a hidden layer with a spatial output; '" +
                           model.layer(std::clamp(node, 0, model.nodeCount() - 1)).name() + "' has none");
-    if (input.shape().rank() < 1 || input.shape()[0] != 1 || !(input.shape().withoutBatch() == model.inputShape()))
-        throw ShapeError("Grad-CAM needs one image of shape " + model.inputShape().toString(true) + ", got " +
-                         input.shape().toString());
+    requireOneImage(model, input, "Grad-CAM");
     RunContext ctx;
     ctx.keepActivations = true;
     ctx.backwardFollows = true;
@@ -54,7 +53,7 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
     cam.probability = classProbabilities(out, 0)[size_t(classIndex)];
     // d(score)/d(pre-activation of the output): one-hot on the class's logit.
     Tensor dOut(out.shape());
-    for (int64_t i = 0; i < dOut.size(); ++i) dOut[i] = 0.0f;
+    dOut.zero();
     if (units == 1) dOut[0] = classIndex == 1 ? 1.0f : -1.0f;
     else dOut[classIndex] = 1.0f;
     model.recordGradientOf(node);

@@ -16,6 +16,12 @@ Shape imageInputShape(const Model& model) {
 }
 } // namespace
 
+void requireOneImage(const Model& model, const Tensor& input, const std::string& what) {
+    if (input.shape().rank() < 1 || input.shape()[0] != 1 || !(input.shape().withoutBatch() == model.inputShape()))
+        throw ShapeError(what + " needs one image of shape " + model.inputShape().toString(true) + ", got " +
+                         input.shape().toString());
+}
+
 ImageSet modelPixelsFromFile(const std::string& path, const Model& model) {
     const Shape in = imageInputShape(model);
     ImageSet set;

@@ -87,13 +87,14 @@ cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* err
     return out;
 }
 
-cv::Mat readImageFile(const std::string& path, int mode, std::string* error) {
+cv::Mat readImageFile(const std::string& path, int mode) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw DataError(path + ": no such file");
     cv::Mat out;
     std::string why;
-    if (!table().read(path.c_str(), mode, &out, &why)) {
-        if (error) *error = why;
-        return {};
-    }
+    if (!table().read(path.c_str(), mode, &out, &why))
+        throw DataError(path + ": cannot be decoded as an image (" + why + ")");
+    if (out.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
     return out;
 }
 

@@ -27,7 +27,9 @@ bool canDecodeImageFile(const std::string& path);
 // The decoded image (empty when the data is not an image a decoder accepts);
 // `error` gets OpenCV's message when the decoder threw.
 cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* error = nullptr);
-cv::Mat readImageFile(const std::string& path, int mode, std::string* error = nullptr);
+// The decoded file; DataError naming it when it is missing, the decoder threw
+// or it is not an image a decoder accepts.
+cv::Mat readImageFile(const std::string& path, int mode);
 // Encodes by extension (".png", ".jpg" ...); false for an unknown extension or a refused image.
 bool encodeImage(const std::string& extension, const cv::Mat& image, std::vector<uint8_t>& out);
 

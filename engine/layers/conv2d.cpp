@@ -167,22 +167,27 @@ int Conv2D::imagesPerBlock(int rowsPerImage) const {
     return int(std::max(1L, kColBlockFloats / std::max(1L, perImage)));
 }
 
-void Conv2D::im2col(const float* image, float* col) const {
-    const int H = g_.y.in, W = g_.x.in, C = g_.channels;
-    const int rowLen = kw_ * C;
-    for (int oy = 0; oy < g_.y.out; ++oy) {
-        for (int ox = 0; ox < g_.x.out; ++ox) {
-            float* row = col + (long(oy) * g_.x.out + ox) * g_.patch;
-            const int ix0 = ox * sw_ - g_.x.padBefore;
-            for (int ky = 0; ky < kh_; ++ky) {
+namespace {
+
+// One row of kh*kw*C values per output pixel of a window sliding over an HWC
+// image, zeros where the window leaves it: the forward's patches and (stride 1,
+// mirrored padding) the input gradient's.
+void windowRows(const float* image, int H, int W, int C, int kh, int kw, int sh, int sw, int padTop,
+                int padLeft, int outH, int outW, float* col) {
+    const int rowLen = kw * C, patch = kh * rowLen;
+    for (int oy = 0; oy < outH; ++oy) {
+        for (int ox = 0; ox < outW; ++ox) {
+            float* row = col + (long(oy) * outW + ox) * patch;
+            const int ix0 = ox * sw - padLeft;
+            for (int ky = 0; ky < kh; ++ky) {
                 float* dst = row + ky * rowLen;
-                const int iy = oy * sh_ - g_.y.padBefore + ky;
+                const int iy = oy * sh - padTop + ky;
                 if (iy < 0 || iy >= H) {
                     std::memset(dst, 0, sizeof(float) * size_t(rowLen));
                     continue;
                 }
                 const float* src = image + (long(iy) * W) * C;
-                if (ix0 >= 0 && ix0 + kw_ <= W) {
+                if (ix0 >= 0 && ix0 + kw <= W) {
                     // Short rows (few channels) copy faster inline than through memcpy.
                     const float* from = src + long(ix0) * C;
                     if (rowLen <= 16)
@@ -191,7 +196,7 @@ void Conv2D::im2col(const float* image, float* col) const {
                         std::memcpy(dst, from, sizeof(float) * size_t(rowLen));
                     continue;
                 }
-                for (int kx = 0; kx < kw_; ++kx) {
+                for (int kx = 0; kx < kw; ++kx) {
                     const int ix = ix0 + kx;
                     if (ix < 0 || ix >= W) std::memset(dst + kx * C, 0, sizeof(float) * size_t(C));
                     else std::memcpy(dst + kx * C, src + long(ix) * C, sizeof(float) * size_t(C));
@@ -199,6 +204,13 @@ void Conv2D::im2col(const float* image, float* col) const {
             }
         }
     }
+}
+
+} // namespace
+
+void Conv2D::im2col(const float* image, float* col) const {
+    windowRows(image, g_.y.in, g_.x.in, g_.channels, kh_, kw_, sh_, sw_, g_.y.padBefore, g_.x.padBefore,
+               g_.y.out, g_.x.out, col);
 }
 
 const float* Conv2D::patches(const Tensor& in, int b, int n, Workspace& w) const {
@@ -290,32 +302,10 @@ bool Conv2D::inputGradientAsCorrelation() const {
 }
 
 void Conv2D::gradientIm2col(const float* dy, float* col) const {
-    const int F = filters_, Ho = g_.y.out, Wo = g_.x.out;
-    const int padTop = kh_ - 1 - g_.y.padBefore, padLeft = kw_ - 1 - g_.x.padBefore;
-    const int rowLen = kw_ * F, patch = kh_ * kw_ * F;
-    for (int iy = 0; iy < g_.y.in; ++iy)
-        for (int ix = 0; ix < g_.x.in; ++ix) {
-            float* row = col + (long(iy) * g_.x.in + ix) * patch;
-            const int x0 = ix - padLeft;
-            for (int ky = 0; ky < kh_; ++ky) {
-                float* dst = row + ky * rowLen;
-                const int y = iy + ky - padTop;
-                if (y < 0 || y >= Ho) {
-                    std::memset(dst, 0, sizeof(float) * size_t(rowLen));
-                    continue;
-                }
-                const float* src = dy + long(y) * Wo * F;
-                if (x0 >= 0 && x0 + kw_ <= Wo) {
-                    std::memcpy(dst, src + long(x0) * F, sizeof(float) * size_t(rowLen));
-                    continue;
-                }
-                for (int kx = 0; kx < kw_; ++kx) {
-                    const int x = x0 + kx;
-                    if (x < 0 || x >= Wo) std::memset(dst + kx * F, 0, sizeof(float) * size_t(F));
-                    else std::memcpy(dst + kx * F, src + long(x) * F, sizeof(float) * size_t(F));
-                }
-            }
-        }
+    // dIn[i] collects dy[i - ky + padBefore] * w[ky]: with the kernel turned, a
+    // stride-1 window over dy padded by k - 1 - padBefore.
+    windowRows(dy, g_.y.out, g_.x.out, filters_, kh_, kw_, 1, 1, kh_ - 1 - g_.y.padBefore,
+               kw_ - 1 - g_.x.padBefore, g_.y.in, g_.x.in, col);
 }
 
 void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& out, Tensor& dOut,

@@ -5,20 +5,13 @@
 #include "io/image_codec.h"
 
 #include <cmath>
-#include <filesystem>
 #include <opencv2/imgproc.hpp>
 
 namespace cs {
 
 cv::Mat loadImage(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) throw DataError(path + ": no such file");
     // ANYCOLOR keeps grey images grey; without ANYDEPTH, 16-bit becomes 8-bit.
-    std::string why;
-    cv::Mat image = readImageFile(path, ReadAnyColor, &why);
-    if (!why.empty()) throw DataError(path + ": cannot be decoded as an image (" + why + ")");
-    if (image.empty())
-        throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
+    cv::Mat image = readImageFile(path, ReadAnyColor);
     if (image.channels() == 4) cv::cvtColor(image, image, cv::COLOR_BGRA2BGR);
     return image;
 }
