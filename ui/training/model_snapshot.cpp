@@ -42,7 +42,7 @@ QString describeModelInput(QSize original, const cs::ImageSet& pixels,
 
 
 ModelSnapshotPtr makeSnapshot(const cs::Model& model, std::vector<std::string> classNames,
-                              cs::Preprocessing preprocessing, QString source) {
+                              cs::Preprocessing preprocessing, QString source, int epoch) {
     auto s = std::make_shared<ModelSnapshot>();
     cs::Model copy = model.clone();
     // Only the values are looked at: gradient buffers would double a snapshot's memory.
@@ -51,6 +51,7 @@ ModelSnapshotPtr makeSnapshot(const cs::Model& model, std::vector<std::string> c
     s->classNames = std::move(classNames);
     s->preprocessing = std::move(preprocessing);
     s->source = std::move(source);
+    s->epoch = epoch;
     return s;
 }
 

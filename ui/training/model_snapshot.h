@@ -25,11 +25,8 @@ struct ModelSnapshot {
     std::shared_ptr<const cs::Model> model; // built
     std::vector<std::string> classNames;
     cs::Preprocessing preprocessing;
-    QString source;  // for people: "run 2 · epoch 3", "model.safetensors"
-    int run = -1;    // 0-based run of the session, -1 when from a file
-    int epoch = -1;  // 0-based epoch the snapshot ends; -1 when from a file
-    bool live = false; // taken during an epoch (not at its end)
-    double position = 0; // on the charts' epoch axis (epoch + fraction done)
+    QString source; // for people: "epoch 3", "run 2, trained (6 epochs)", "model.safetensors"
+    int epoch = -1; // 0-based epoch of the run it comes from; -1 when not from a running epoch
 };
 using ModelSnapshotPtr = std::shared_ptr<const ModelSnapshot>;
 
@@ -40,7 +37,7 @@ QString describeModelInput(QSize original, const cs::ImageSet& pixels, const cs:
 
 // A deep copy of `model` (made on the calling thread) with its metadata.
 ModelSnapshotPtr makeSnapshot(const cs::Model& model, std::vector<std::string> classNames,
-                              cs::Preprocessing preprocessing, QString source);
+                              cs::Preprocessing preprocessing, QString source, int epoch = -1);
 
 } // namespace ui
 

@@ -29,12 +29,10 @@ public:
             // models), so the Inspect page's kernels move while an epoch runs.
             if (!lastOfEpoch && now - lastSnapshot_ >= std::chrono::seconds(1)) {
                 lastSnapshot_ = now;
-                auto s = std::const_pointer_cast<ModelSnapshot>(job_->snapshot(
-                    QString("epoch %1, %2% done (live)").arg(p.epoch + 1).arg(100 * p.batch / std::max(p.batches, 1))));
-                s->epoch = p.epoch;
-                s->live = true;
-                s->position = u.position();
-                u.snapshot = std::move(s);
+                u.snapshot = job_->snapshot(QString("epoch %1, %2% done (live)")
+                                                .arg(p.epoch + 1)
+                                                .arg(100 * p.batch / std::max(p.batches, 1)),
+                                            p.epoch);
             }
             Q_EMIT worker_->batchProgress(u);
         }
@@ -57,10 +55,7 @@ public:
         u.learningRate = get("learning_rate", 0);
         u.seconds = s.seconds;
         u.imagesPerSecond = s.imagesPerSecond;
-        auto snap = std::const_pointer_cast<ModelSnapshot>(job_->snapshot(QString("epoch %1").arg(s.epoch + 1)));
-        snap->epoch = s.epoch;
-        snap->position = s.epoch + 1;
-        u.snapshot = std::move(snap);
+        u.snapshot = job_->snapshot(QString("epoch %1").arg(s.epoch + 1), s.epoch);
         Q_EMIT worker_->epochEnded(u);
     }
 

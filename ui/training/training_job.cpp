@@ -93,9 +93,9 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
 
 TrainingJob::~TrainingJob() = default;
 
-ModelSnapshotPtr TrainingJob::snapshot(QString source) const {
+ModelSnapshotPtr TrainingJob::snapshot(QString source, int epoch) const {
     return makeSnapshot(trained_->model, trained_->metadata.classNames, settings_.preprocessing,
-                        std::move(source));
+                        std::move(source), epoch);
 }
 
 cs::json::Value TrainingJob::trainingJson(const cs::History* h) const {

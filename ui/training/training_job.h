@@ -54,7 +54,7 @@ public:
     const cs::FitOptions& fitOptions() const { return fit_; }
     // A copy of the model as it is now, with its class names and preprocessing.
     // Call only from the thread that runs the job, between batches (observer callbacks).
-    ModelSnapshotPtr snapshot(QString source) const;
+    ModelSnapshotPtr snapshot(QString source, int epoch) const;
     // Runs fit() (and the test evaluation) with progress to `observer`. Never throws:
     // failures come back in the outcome.
     TrainingOutcome run(cs::TrainingObserver* observer, const std::atomic<bool>* stop);

@@ -152,15 +152,13 @@ void MainWindow::connectCurrentModel() {
                 playgroundPage_->setImage(image, caption);
                 showPage(PlaygroundPage);
             });
-    connect(dataPage_, &DataPage::inspectImageRequested, this, [this](const QString& split, int index) {
-        inspectPage_->inspectDatasetImage(split, index);
-        showPage(InspectPage);
-    });
-    connect(trainPage_, &ui::TrainPage::inspectImageRequested, this,
-            [this](const QString& split, int index) {
-                inspectPage_->inspectDatasetImage(split, index);
-                showPage(InspectPage);
-            });
+    connect(dataPage_, &DataPage::inspectImageRequested, this, &MainWindow::inspectDatasetImage);
+    connect(trainPage_, &ui::TrainPage::inspectImageRequested, this, &MainWindow::inspectDatasetImage);
+}
+
+void MainWindow::inspectDatasetImage(const QString& split, int index) {
+    inspectPage_->inspectDatasetImage(split, index);
+    showPage(InspectPage);
 }
 
 void MainWindow::openTrainedModel() {

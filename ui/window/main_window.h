@@ -87,6 +87,8 @@ private:
     // File ▸ Open Trained Model…: the model Inspect and Classify look at.
     void openTrainedModel();
     void openTrainedModelFile(const QString& path);
+    // An image of the data set (Data page viewer, confusion-matrix cell) in Inspect's feature maps.
+    void inspectDatasetImage(const QString& split, int index);
 
     ProjectDocument* document_;
     DatasetController* datasetController_;
