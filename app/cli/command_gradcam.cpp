@@ -11,7 +11,6 @@
 #include "inspect/grad_cam.h"
 #include "inspect/model_input.h"
 #include "tools/image_tools.h"
-#include "training/trainer.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -59,12 +58,13 @@ int runGradCam(const Args& args) {
     cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const std::string imagePath = a.positional()[1];
     const cs::Tensor x = cs::modelInputFromFile(imagePath, m.model, m.metadata.preprocessing);
-    const std::vector<double> p = cs::classProbabilities(cs::predict(m.model, x, 1), 0);
     const auto& names = m.metadata.classNames;
-    const std::vector<cs::ClassScore> top = cs::topClasses(p, names, 3);
     const int node = a.has("--layer") ? layerNode(m.model, a.get("--layer")) : -1; // -1: the last Conv2D
-    const int cls = a.has("--class") ? classFromText(a.get("--class"), names, int(p.size())) : top.front().index;
-    const cs::GradCam cam = cs::gradCam(m.model, x, cls, node);
+    // -1: the predicted class; the Grad-CAM pass gives every class's probability too.
+    const int requested = a.has("--class") ? classFromText(a.get("--class"), names, int(names.size())) : -1;
+    const cs::GradCam cam = cs::gradCam(m.model, x, requested, node);
+    const int cls = cam.classIndex;
+    const std::vector<cs::ClassScore> top = cs::topClasses(cam.probabilities, names, 3);
 
     std::printf("%s\n", imagePath.c_str());
     for (const cs::ClassScore& s : top) std::printf("  %-20s %6.2f%%\n", s.name.c_str(), 100.0 * s.probability);

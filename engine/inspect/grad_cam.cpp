@@ -42,6 +42,9 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
     const Tensor& out = model.forward(input, ctx);
     const int units = int(out.sampleSize());
     const int classes = units == 1 ? 2 : units;
+    std::vector<double> probabilities = classProbabilities(out, 0);
+    if (classIndex == -1)
+        classIndex = int(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
     if (classIndex < 0 || classIndex >= classes)
         throw ConfigError("class " + std::to_string(classIndex) + " is out of range: the model has " +
                           std::to_string(classes) + " classes");
@@ -50,7 +53,8 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
     cam.node = node;
     cam.layer = model.layer(node).name();
     cam.classIndex = classIndex;
-    cam.probability = classProbabilities(out, 0)[size_t(classIndex)];
+    cam.probability = probabilities[size_t(classIndex)];
+    cam.probabilities = std::move(probabilities);
     // d(score)/d(pre-activation of the output): one-hot on the class's logit.
     Tensor dOut(out.shape());
     dOut.zero();

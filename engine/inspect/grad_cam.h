@@ -22,7 +22,8 @@ struct GradCam {
     int node = -1;
     std::string layer;   // the layer whose maps were weighted
     int classIndex = 0;
-    double probability = 0; // the model's probability of that class for this image
+    double probability = 0;            // the model's probability of that class for this image
+    std::vector<double> probabilities; // every class's (the forward pass gives them anyway)
     int height = 0, width = 0;
     std::vector<float> heat;           // height x width, in [0, 1]
     std::vector<float> channelWeights; // mean gradient per map
@@ -33,8 +34,8 @@ struct GradCam {
 // larger than 1x1). ConfigError when the model has no spatial layer.
 int defaultGradCamNode(const Model& model);
 
-// `input`: one preprocessed image [1, ...inputShape]. `node` -1 = the
-// default. Runs on the calling thread and overwrites the model's parameter
+// `input`: one preprocessed image [1, ...inputShape]. `classIndex` -1 = the
+// most probable class; `node` -1 = the default. Runs on the calling thread and overwrites the model's parameter
 // gradients (use a copy of a model that is training). ConfigError for a
 // class out of range or a node without a spatial output.
 GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node = -1);

@@ -105,6 +105,11 @@ private Q_SLOTS:
         for (size_t i = 0; i < a.heat.size(); ++i) QCOMPARE(a.heat[i], b.heat[i]);
         const Tensor p = predict(softmax, x, 1);
         QCOMPARE(b.probability, double(p[2]));
+        // -1 explains the most probable class, and every class's probability comes along.
+        const GradCam top = gradCam(softmax, x, -1);
+        QCOMPARE(top.probabilities.size(), size_t(4));
+        for (int c = 0; c < 4; ++c) QCOMPARE(top.probabilities[size_t(c)], double(p[c]));
+        QCOMPARE(top.classIndex, topClasses(top.probabilities, {}, 1)[0].index);
     }
 
     void gradCamEqualsClassActivationMapAfterGlobalPooling() {
@@ -148,6 +153,7 @@ private Q_SLOTS:
         m.build(1);
         const Tensor x = randomImage(m.inputShape(), 1);
         QVERIFY(QString::fromStdString(thrownMessage<ConfigError>([&] { gradCam(m, x, 4); })).contains("out of range"));
+        QVERIFY(QString::fromStdString(thrownMessage<ConfigError>([&] { gradCam(m, x, -2); })).contains("out of range"));
         QVERIFY(QString::fromStdString(thrownMessage<ConfigError>([&] { gradCam(m, x, 0, m.findNode("flatten")); }))
                     .contains("spatial"));
         Tensor two(m.inputShape().withBatch(2));

@@ -21,13 +21,14 @@ bool isLatest(const RequestCounter& latest, int request) {
     return !latest || latest->load() == request;
 }
 
-// Grad-CAM on a model that already ran forward for this image; a model without a
-// convolutional (spatial) layer has none, which is an answer, not a failure.
+// Grad-CAM of a class (-1: the most probable); a model without a convolutional
+// (spatial) layer has none, which is an answer, not a failure.
 HeatMapResult heatMapOn(cs::Model& model, const cs::Tensor& input, int classIndex) {
     HeatMapResult r;
     r.classIndex = classIndex;
     try {
         r.cam = cs::gradCam(model, input, classIndex);
+        r.classIndex = r.cam.classIndex;
         r.ok = true;
     } catch (const std::exception& e) {
         r.error = QString::fromStdString(e.what());
@@ -58,10 +59,15 @@ ImageClassification classifyImage(const ModelSnapshotPtr& snapshot, const ImageS
         }
         r.preprocessing = describeModelInput(original, r.pixels, snapshot->preprocessing);
         const cs::Tensor x = cs::modelInputFromSet(r.pixels, 0, model, snapshot->preprocessing);
-        r.probabilities = cs::classProbabilities(cs::predict(model, x, 1), 0);
-        const auto best = std::max_element(r.probabilities.begin(), r.probabilities.end());
-        if (best != r.probabilities.end() && isLatest(latest, request))
-            r.heat = heatMapOn(model, x, int(best - r.probabilities.begin()));
+        // Grad-CAM's forward pass gives the probabilities too: one pass, not two.
+        r.heat = heatMapOn(model, x, -1);
+        if (r.heat.ok) {
+            r.probabilities = r.heat.cam.probabilities;
+        } else {
+            r.probabilities = cs::classProbabilities(cs::predict(model, x, 1), 0);
+            r.heat.classIndex = int(std::max_element(r.probabilities.begin(), r.probabilities.end()) -
+                                    r.probabilities.begin());
+        }
     } catch (const std::exception& e) {
         r.error = QString::fromStdString(e.what());
         r.probabilities.clear();
