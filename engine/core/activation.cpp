@@ -1,6 +1,7 @@
 #include "core/activation.h"
 
 #include "core/errors.h"
+#include "core/kernels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,7 +31,7 @@ void applyActivation(Activation a, float* x, long rows, int cols) {
     case Activation::Linear:
         return;
     case Activation::Relu:
-        for (long i = 0; i < n; ++i) x[i] = x[i] > 0.0f ? x[i] : 0.0f;
+        activeKernels().reluForward(x, n);
         return;
     case Activation::Sigmoid:
         for (long i = 0; i < n; ++i) x[i] = 1.0f / (1.0f + std::exp(-x[i]));
@@ -58,7 +59,7 @@ void activationBackward(Activation a, const float* y, float* dy, long rows, int 
     case Activation::Linear:
         return;
     case Activation::Relu:
-        for (long i = 0; i < n; ++i) dy[i] = y[i] > 0.0f ? dy[i] : 0.0f;
+        activeKernels().reluBackward(y, dy, n);
         return;
     case Activation::Sigmoid:
         for (long i = 0; i < n; ++i) dy[i] *= y[i] * (1.0f - y[i]);

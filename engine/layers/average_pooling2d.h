@@ -14,10 +14,6 @@ public:
     void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,
                        const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
                        ChunkRange range) override;
-
-private:
-    // Number of real (unpadded) values in the window of output position (oy, ox).
-    int windowCount(int oy, int ox) const;
 };
 
 } // namespace cs

@@ -2,7 +2,7 @@
 
 #include "core/errors.h"
 #include "core/gemm.h"
-#include "core/simd.h"
+#include "core/kernels.h"
 #include "core/parallel.h"
 
 #include <algorithm>
@@ -13,83 +13,6 @@ namespace cs {
 namespace {
 // im2col blocks of about 2 MB stay in the L2/L3 caches while the GEMM reads them.
 constexpr long kColBlockFloats = 512 * 1024;
-// Patches this short (a first layer on grey or RGB images: 3x3x1 = 9, 3x3x3 =
-// 27) make a GEMM mostly packing overhead; plain outer-product loops over the
-// filters, which the compiler vectorises, run several times faster.
-constexpr int kSmallPatch = 32;
-
-// out[rows, F] = activation(col[rows, K] * kernel[K, F] + bias), four output
-// pixels at a time while they are in L1. With F known at compile time the 4 x F
-// accumulators live in vector registers across the K loop, as independent
-// FMA chains (one pixel alone would wait on FMA latency).
-template <int F>
-void smallPatchProductFixed(const float* col, const float* kernel, const float* bias, Activation act,
-                            float* out, long rows, int K) {
-    using simd::Vec;
-    constexpr int P = 4, V = F / 16; // 4 pixels x V vectors of 16 filters: 4V accumulators
-    Vec b[V];
-    for (int v = 0; v < V; ++v) b[v] = bias ? simd::load(bias + 16 * v) : Vec{};
-    const Vec zero{};
-    long p = 0;
-    for (; p + P <= rows; p += P) {
-        Vec acc[P][V];
-#pragma GCC unroll 4
-        for (int q = 0; q < P; ++q)
-#pragma GCC unroll 4
-            for (int v = 0; v < V; ++v) acc[q][v] = b[v];
-        const float* c = col + p * K;
-        for (int k = 0; k < K; ++k) {
-            Vec w[V];
-#pragma GCC unroll 4
-            for (int v = 0; v < V; ++v) w[v] = simd::load(kernel + long(k) * F + 16 * v);
-#pragma GCC unroll 4
-            for (int q = 0; q < P; ++q) {
-                const Vec a = simd::broadcast(c[q * K + k]);
-#pragma GCC unroll 4
-                for (int v = 0; v < V; ++v) acc[q][v] += a * w[v];
-            }
-        }
-#pragma GCC unroll 4
-        for (int q = 0; q < P; ++q)
-#pragma GCC unroll 4
-            for (int v = 0; v < V; ++v) {
-                Vec r = acc[q][v];
-                if (act == Activation::Relu) r = r > zero ? r : zero;
-                simd::store(out + (p + q) * F + 16 * v, r);
-            }
-    }
-    for (; p < rows; ++p) {
-        float acc[F];
-        for (int f = 0; f < F; ++f) acc[f] = bias ? bias[f] : 0.0f;
-        for (int k = 0; k < K; ++k)
-            for (int f = 0; f < F; ++f) acc[f] += col[p * K + k] * kernel[long(k) * F + f];
-        float* o = out + p * F;
-        for (int f = 0; f < F; ++f) o[f] = act == Activation::Relu && acc[f] < 0.0f ? 0.0f : acc[f];
-    }
-    if (act != Activation::Relu) applyActivation(act, out, rows, F);
-}
-
-void smallPatchProduct(const float* col, const float* kernel, const float* bias, Activation act, float* out,
-                       long rows, int K, int F) {
-    switch (F) {
-    case 16: return smallPatchProductFixed<16>(col, kernel, bias, act, out, rows, K);
-    case 32: return smallPatchProductFixed<32>(col, kernel, bias, act, out, rows, K);
-    case 64: return smallPatchProductFixed<64>(col, kernel, bias, act, out, rows, K);
-    default: break;
-    }
-    for (long p = 0; p < rows; ++p) {
-        float* o = out + p * F;
-        const float* c = col + p * K;
-        for (int f = 0; f < F; ++f) o[f] = bias ? bias[f] : 0.0f;
-        for (int k = 0; k < K; ++k) {
-            const float a = c[k];
-            const float* w = kernel + long(k) * F;
-            for (int f = 0; f < F; ++f) o[f] += a * w[f];
-        }
-    }
-    applyActivation(act, out, rows, F);
-}
-
 } // namespace
 
 LayerSpec Conv2D::spec() {
@@ -261,16 +184,8 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
         const int rows = n * rowsPerImage;
         const float* col = patches(in, b, n, w);
         float* o = out.sample(b);
-        if (g_.patch <= kSmallPatch) {
-            smallPatchProduct(col, kernel, bias, activation_, o, rows, g_.patch, filters_);
-        } else {
-            gemm(false, false, rows, filters_, g_.patch, 1.0f, col, g_.patch, kernel, filters_, 0.0f, o,
-                 filters_);
-            if (bias)
-                for (long i = 0; i < rows; ++i)
-                    for (int f = 0; f < filters_; ++f) o[i * filters_ + f] += bias[f];
-            applyActivation(activation_, o, rows, filters_);
-        }
+        gemmBiasActivation(rows, filters_, g_.patch, col, g_.patch, kernel, filters_, bias, activation_, o,
+                           filters_);
     }
 }
 
@@ -326,11 +241,7 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         float* dyBlock = dOut.sample(b);
         if (!ctx.lossGradientIsPreActivation)
             activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
-        if (wantGrads && useBias_) {
-            float* db = sums.dBias.data();
-            for (long i = 0; i < rows; ++i)
-                for (int f = 0; f < filters_; ++f) db[f] += dyBlock[i * filters_ + f];
-        }
+        if (wantGrads && useBias_) activeKernels().addColumnSums(dyBlock, rows, filters_, sums.dBias.data());
         if (wantGrads) {
             const float* col = patches(in, b, n, w);
             gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_, 1.0f,

@@ -1,5 +1,6 @@
 #include "layers/dropout.h"
 
+#include "core/kernels.h"
 #include "layers/range_copy.h"
 
 namespace cs {
@@ -43,25 +44,10 @@ void Dropout::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out
     // resolved to 1/65536, far below any visible effect).
     const uint32_t threshold = uint32_t(double(rate_) * 65536.0 + 0.5);
     const uint64_t stream = splitmix64(ctx.seed ^ splitmix64((ctx.step << 16) ^ uint64_t(index_)));
-    for (int n = r.begin; n < r.end; ++n) {
-        uint8_t* m = mask_.data() + n * perSample;
-        const uint64_t sampleKey = splitmix64(stream ^ uint64_t(n));
-        long i = 0;
-        for (; i + 4 <= perSample; i += 4) {
-            const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
-            m[i] = (bits & 0xffff) >= threshold;
-            m[i + 1] = ((bits >> 16) & 0xffff) >= threshold;
-            m[i + 2] = ((bits >> 32) & 0xffff) >= threshold;
-            m[i + 3] = (bits >> 48) >= threshold;
-        }
-        if (i < perSample) {
-            const uint64_t bits = splitmix64(sampleKey + uint64_t(i));
-            for (long j = i; j < perSample; ++j) m[j] = ((bits >> (16 * (j - i))) & 0xffff) >= threshold;
-        }
-        const float* x = in.sample(n);
-        float* y = out.sample(n);
-        for (long j = 0; j < perSample; ++j) y[j] = x[j] * (float(m[j]) * scale); // branch-free
-    }
+    const kernels::KernelTable& k = activeKernels();
+    for (int n = r.begin; n < r.end; ++n)
+        k.dropoutForward(in.sample(n), out.sample(n), mask_.data() + n * perSample, perSample,
+                         splitmix64(stream ^ uint64_t(n)), threshold, scale);
 }
 
 void Dropout::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Tensor& dOut,
@@ -73,11 +59,9 @@ void Dropout::backwardRange(const std::vector<const Tensor*>&, const Tensor&, Te
         return;
     }
     const float scale = 1.0f / (1.0f - rate_);
-    const long begin = r.begin * perSample_, end = r.end * perSample_;
-    const uint8_t* m = mask_.data();
-    const float* g = dOut.data();
-    float* d = dIn->data();
-    for (long i = begin; i < end; ++i) d[i] = g[i] * (float(m[i]) * scale);
+    const long begin = r.begin * perSample_;
+    activeKernels().dropoutBackward(dOut.data() + begin, mask_.data() + begin, dIn->data() + begin,
+                                    r.size() * perSample_, scale);
 }
 
 } // namespace cs

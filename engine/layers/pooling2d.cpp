@@ -42,6 +42,22 @@ Shape Pooling2D::outputShape(const std::vector<Shape>& inputs) const {
     return {g.y.out, g.x.out, g.channels};
 }
 
+kernels::PoolGeometry Pooling2D::kernelGeometry() const {
+    kernels::PoolGeometry k;
+    k.inH = g_.y.in;
+    k.inW = g_.x.in;
+    k.channels = g_.channels;
+    k.outH = g_.y.out;
+    k.outW = g_.x.out;
+    k.poolH = ph_;
+    k.poolW = pw_;
+    k.strideH = sh_;
+    k.strideW = sw_;
+    k.padTop = g_.y.padBefore;
+    k.padLeft = g_.x.padBefore;
+    return k;
+}
+
 void Pooling2D::build(const std::vector<Shape>& inputs, Rng&) { g_ = geometry(inputs.at(0)); }
 
 } // namespace cs

@@ -4,6 +4,7 @@
 // max ignores them, average divides by the number of real values).
 #pragma once
 
+#include "core/kernels/kernel_table.h"
 #include "layers/layer.h"
 #include "layers/layer_spec.h"
 #include "layers/window_geometry.h"
@@ -23,6 +24,8 @@ protected:
         int channels = 0;
     };
     Geometry geometry(const Shape& input) const;
+    // g_ as the pooling kernels (core/kernels.h) take it.
+    kernels::PoolGeometry kernelGeometry() const;
 
     int ph_, pw_, sh_, sw_;
     bool same_;

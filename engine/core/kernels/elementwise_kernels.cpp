@@ -1,0 +1,106 @@
+// Element-wise passes (ReLU, bias gradients, dropout) and the multiply-add
+// peak loop, compiled once per instruction set. Memory-bound: what matters is
+// that each runs at the path's vector width without branches. Each value is
+// computed in the same order on every path, so these give the same bits on all.
+#include "core/kernels/kernel_functions.h"
+
+namespace cs::kernels::CS_KERNEL_ISA {
+
+namespace {
+
+// The same function as cs::splitmix64 (core/random.h), kept here so that no
+// inline function is shared with translation units built for other paths.
+inline uint64_t mix64(uint64_t x) {
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+volatile float gPeakSink; // keeps the peak loop's results alive
+
+} // namespace
+
+void reluForward(float* x, long n) {
+    const Vec zero{};
+    long i = 0;
+    for (; i + kLanes <= n; i += kLanes) store(x + i, maxOf(load(x + i), zero));
+    for (; i < n; ++i) x[i] = x[i] > 0.0f ? x[i] : 0.0f;
+}
+
+void reluBackward(const float* y, float* dy, long n) {
+    const Vec zero{};
+    long i = 0;
+    for (; i + kLanes <= n; i += kLanes) store(dy + i, load(y + i) > zero ? load(dy + i) : zero);
+    for (; i < n; ++i) dy[i] = y[i] > 0.0f ? dy[i] : 0.0f;
+}
+
+void addColumnSums(const float* x, long rows, int cols, float* sums) {
+    // Blocks of columns held in registers down all rows; every sum starts from
+    // sums[c] and adds the rows in order, as a plain loop would.
+    constexpr int kBlock = 4;
+    int c = 0;
+    for (; c + kBlock * kLanes <= cols; c += kBlock * kLanes) {
+        Vec s[kBlock];
+#pragma GCC unroll 4
+        for (int v = 0; v < kBlock; ++v) s[v] = load(sums + c + v * kLanes);
+        for (long r = 0; r < rows; ++r) {
+            const float* row = x + r * cols + c;
+#pragma GCC unroll 4
+            for (int v = 0; v < kBlock; ++v) s[v] += load(row + v * kLanes);
+        }
+#pragma GCC unroll 4
+        for (int v = 0; v < kBlock; ++v) store(sums + c + v * kLanes, s[v]);
+    }
+    for (; c + kLanes <= cols; c += kLanes) {
+        Vec s = load(sums + c);
+        for (long r = 0; r < rows; ++r) s += load(x + r * cols + c);
+        store(sums + c, s);
+    }
+    for (; c < cols; ++c) {
+        float s = sums[c];
+        for (long r = 0; r < rows; ++r) s += x[r * cols + c];
+        sums[c] = s;
+    }
+}
+
+void dropoutForward(const float* x, float* y, uint8_t* mask, long n, uint64_t key, uint32_t threshold,
+                    float scale) {
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const uint64_t bits = mix64(key + uint64_t(i));
+        mask[i] = (bits & 0xffff) >= threshold;
+        mask[i + 1] = ((bits >> 16) & 0xffff) >= threshold;
+        mask[i + 2] = ((bits >> 32) & 0xffff) >= threshold;
+        mask[i + 3] = (bits >> 48) >= threshold;
+    }
+    if (i < n) {
+        const uint64_t bits = mix64(key + uint64_t(i));
+        for (long j = i; j < n; ++j) mask[j] = ((bits >> (16 * (j - i))) & 0xffff) >= threshold;
+    }
+    for (long j = 0; j < n; ++j) y[j] = x[j] * (float(mask[j]) * scale); // branch-free
+}
+
+void dropoutBackward(const float* dy, const uint8_t* mask, float* dx, long n, float scale) {
+    for (long i = 0; i < n; ++i) dx[i] = dy[i] * (float(mask[i]) * scale);
+}
+
+double multiplyAddPeakLoop(long iterations) {
+    // Enough independent chains to cover the multiply-add latency on every
+    // unit, leaving registers for the two constants.
+    constexpr int kChains = kRegisters - 4;
+    const Vec a = broadcast(0.999999f), b = broadcast(1e-7f);
+    Vec acc[kChains];
+#pragma GCC unroll 32
+    for (int c = 0; c < kChains; ++c) acc[c] = broadcast(float(c));
+    for (long it = 0; it < iterations; ++it)
+#pragma GCC unroll 32
+        for (int c = 0; c < kChains; ++c) acc[c] = acc[c] * a + b;
+    float sum = 0.0f;
+    for (int c = 0; c < kChains; ++c)
+        for (int l = 0; l < kLanes; ++l) sum += acc[c][l];
+    gPeakSink = sum;
+    return 2.0 * kLanes * kChains * double(iterations);
+}
+
+} // namespace cs::kernels::CS_KERNEL_ISA

@@ -1,0 +1,256 @@
+// The matrix product of every layer (core/gemm.h), compiled once per
+// instruction set.
+//
+// One operand is packed, a K-block at a time, into panels of kNr columns
+// (two vectors, zero-padded); the other is read in place through its strides.
+// A register tile of kMr x kNr outputs (kMr rows x 2 vectors of accumulators)
+// runs over K with vector FMAs: 6 x 16 with AVX2's 16 registers (12
+// accumulators, two B vectors, one broadcast), 14 x 32 with AVX-512's 32, 6 x 8
+// with SSE2's 16. A row tile stays in L1 while it meets every panel of the
+// packed block (in L2), so the in-place operand is read from memory once.
+//
+// The packed operand is the one whose reuse is larger: op(B) when M >= N, else
+// the product is computed transposed (C^T = op(B)^T op(A)^T) and stored
+// transposed — a Dense layer's batch of 32 rows against 128 units packs the
+// small batch, not the large kernel.
+#include "core/kernels/kernel_functions.h"
+
+#include <cstring>
+
+namespace cs::kernels::CS_KERNEL_ISA {
+
+namespace {
+
+constexpr int kMr = kGemmTileRows;
+constexpr int kNr = kGemmTileColumns;
+constexpr int kKc = 256;                 // K-block: a 6 x 256 row tile is 6 KB of L1
+constexpr long kPackedFloats = 64 * 1024; // one packed block, 256 KB: stays in L2
+constexpr int kNc = int(kPackedFloats / kKc / kNr) * kNr;
+
+// X(r, k) = data[r * rowStride + k * colStride]; one of the two strides is 1.
+struct Operand {
+    const float* data;
+    long rowStride, colStride;
+};
+
+Operand transposed(const Operand& x) { return {x.data, x.colStride, x.rowStride}; }
+
+// Where the computed product (rows x cols) goes and what happens on the way.
+struct Destination {
+    float* data;
+    long rowStride, colStride;
+    bool transposed;    // the product is C^T: C's columns are its rows
+    const float* bias;  // per column of C
+    float alpha;
+    bool relu;
+};
+
+// How one K-block's partial product is stored.
+struct Phase {
+    bool add;  // onto what C holds (else overwrite)
+    bool bias; // the first K-block adds the bias
+    bool relu; // the last K-block clamps
+};
+
+// One output value, in the order of the vector path: scale, add, bias, clamp.
+float finish(float v, const float* old, const float* bias, float alpha, Phase ph) {
+    if (alpha != 1.0f) v *= alpha;
+    if (old) v += *old;
+    if (bias) v += *bias;
+    return ph.relu && !(v > 0.0f) ? 0.0f : v;
+}
+
+template <int Rows>
+void storeTile(const Vec (&lo)[Rows], const Vec (&hi)[Rows], long r0, long c0, int cols, const Destination& d,
+               Phase ph) {
+    const bool bias = ph.bias && d.bias;
+    if (!d.transposed && cols == kNr) {
+        const Vec alpha = broadcast(d.alpha), zero{};
+        Vec b0 = zero, b1 = zero;
+        if (bias) {
+            b0 = load(d.bias + c0);
+            b1 = load(d.bias + c0 + kLanes);
+        }
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) {
+            float* c = d.data + (r0 + r) * d.rowStride + c0;
+            Vec v0 = lo[r], v1 = hi[r];
+            if (d.alpha != 1.0f) {
+                v0 *= alpha;
+                v1 *= alpha;
+            }
+            if (ph.add) {
+                v0 += load(c);
+                v1 += load(c + kLanes);
+            }
+            if (bias) {
+                v0 += b0;
+                v1 += b1;
+            }
+            if (ph.relu) {
+                v0 = maxOf(v0, zero);
+                v1 = maxOf(v1, zero);
+            }
+            store(c, v0);
+            store(c + kLanes, v1);
+        }
+        return;
+    }
+    // A partial or transposed tile: through a small buffer, value by value.
+    alignas(64) float t[Rows][kNr];
+    for (int r = 0; r < Rows; ++r) {
+        store(t[r], lo[r]);
+        store(t[r] + kLanes, hi[r]);
+    }
+    if (!d.transposed) {
+        for (int r = 0; r < Rows; ++r) {
+            float* c = d.data + (r0 + r) * d.rowStride + c0;
+            for (int j = 0; j < cols; ++j)
+                c[j] = finish(t[r][j], ph.add ? &c[j] : nullptr, bias ? &d.bias[c0 + j] : nullptr, d.alpha, ph);
+        }
+    } else {
+        for (int j = 0; j < cols; ++j) { // C's row c0 + j, columns r0 ...: contiguous
+            float* c = d.data + (c0 + j) * d.colStride + r0;
+            for (int r = 0; r < Rows; ++r)
+                c[r] = finish(t[r][j], ph.add ? &c[r] : nullptr, bias ? &d.bias[r0 + r] : nullptr, d.alpha, ph);
+        }
+    }
+}
+
+// Rows x kNr outputs at (r0, c0) from a(r0.., k0..k0+kc) and one packed panel.
+// RowMajorA: a's rows are contiguous in k (else its columns are).
+template <int Rows, bool RowMajorA>
+void productTile(const Operand& a, long r0, long k0, int kc, const float* panel, const Destination& d, long c0,
+                 int cols, Phase ph) {
+    Vec lo[Rows], hi[Rows];
+#pragma GCC unroll 16
+    for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = Vec{};
+    if constexpr (RowMajorA) {
+        const float* ap[Rows];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) ap[r] = a.data + (r0 + r) * a.rowStride + k0;
+        for (int k = 0; k < kc; ++k) {
+            const Vec b0 = load(panel + k * kNr), b1 = load(panel + k * kNr + kLanes);
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) {
+                const Vec x = broadcast(ap[r][k]);
+                lo[r] += x * b0;
+                hi[r] += x * b1;
+            }
+        }
+    } else {
+        const float* ak = a.data + r0 + k0 * a.colStride;
+        for (int k = 0; k < kc; ++k, ak += a.colStride) {
+            const Vec b0 = load(panel + k * kNr), b1 = load(panel + k * kNr + kLanes);
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) {
+                const Vec x = broadcast(ak[r]);
+                lo[r] += x * b0;
+                hi[r] += x * b1;
+            }
+        }
+    }
+    storeTile<Rows>(lo, hi, r0, c0, cols, d, ph);
+}
+
+// The last rows % kMr rows: a tile of exactly that height.
+template <int Rows, bool RowMajorA>
+void productTileRows(int rows, const Operand& a, long r0, long k0, int kc, const float* panel, const Destination& d,
+                     long c0, int cols, Phase ph) {
+    if constexpr (Rows > 1)
+        if (rows < Rows) return productTileRows<Rows - 1, RowMajorA>(rows, a, r0, k0, kc, panel, d, c0, cols, ph);
+    productTile<Rows, RowMajorA>(a, r0, k0, kc, panel, d, c0, cols, ph);
+}
+
+// Packs x(k0..k0+kc, n0..n0+nc) into panels of kNr columns, k-major, zero-padded.
+void pack(const Operand& x, long k0, int kc, long n0, int nc, float* packed) {
+    const int panels = (nc + kNr - 1) / kNr;
+    if (x.colStride == 1) { // rows contiguous: copy row pieces
+        for (int k = 0; k < kc; ++k) {
+            const float* src = x.data + (k0 + k) * x.rowStride + n0;
+            for (int p = 0; p < panels; ++p) {
+                float* dst = packed + (long(p) * kc + k) * kNr;
+                const float* s = src + p * kNr;
+                const int cols = int(minOf(kNr, nc - p * kNr));
+                if (cols == kNr) {
+                    store(dst, load(s));
+                    store(dst + kLanes, load(s + kLanes));
+                    continue;
+                }
+                for (int j = 0; j < cols; ++j) dst[j] = s[j];
+                for (int j = cols; j < kNr; ++j) dst[j] = 0.0f;
+            }
+        }
+        return;
+    }
+    // Columns contiguous: read each column along k, scatter into the (L1-sized) panel.
+    for (int p = 0; p < panels; ++p) {
+        float* panel = packed + long(p) * kc * kNr;
+        const int cols = int(minOf(kNr, nc - p * kNr));
+        for (int j = 0; j < cols; ++j) {
+            const float* src = x.data + (n0 + p * kNr + j) * x.colStride + k0;
+            for (int k = 0; k < kc; ++k) panel[k * kNr + j] = src[k];
+        }
+        if (cols < kNr)
+            for (int k = 0; k < kc; ++k)
+                for (int j = cols; j < kNr; ++j) panel[k * kNr + j] = 0.0f;
+    }
+}
+
+// d(rows x cols) (+)= a(rows x K) * b(K x cols), b packed.
+void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, const Destination& d,
+              bool accumulate) {
+    float* packed = threadScratch(kPackedFloats);
+    const bool rowMajorA = a.colStride == 1;
+    for (long n0 = 0; n0 < cols; n0 += kNc) {
+        const int nc = int(minOf(kNc, cols - n0));
+        const int panels = (nc + kNr - 1) / kNr;
+        for (int k0 = 0; k0 < K; k0 += kKc) {
+            const int kc = int(minOf(kKc, K - k0));
+            pack(b, k0, kc, n0, nc, packed);
+            const Phase ph{accumulate || k0 > 0, k0 == 0, d.relu && k0 + kc == K};
+            long m0 = 0;
+            for (; m0 + kMr <= rows; m0 += kMr)
+                for (int p = 0; p < panels; ++p) {
+                    const float* panel = packed + long(p) * kc * kNr;
+                    const int pc = int(minOf(kNr, nc - p * kNr));
+                    if (rowMajorA) productTile<kMr, true>(a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
+                    else productTile<kMr, false>(a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
+                }
+            if (m0 == rows) continue;
+            const int tail = int(rows - m0);
+            for (int p = 0; p < panels; ++p) {
+                const float* panel = packed + long(p) * kc * kNr;
+                const int pc = int(minOf(kNr, nc - p * kNr));
+                if (rowMajorA)
+                    productTileRows<kMr - 1, true>(tail, a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
+                else
+                    productTileRows<kMr - 1, false>(tail, a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
+            }
+        }
+    }
+}
+
+} // namespace
+
+void gemm(const GemmArgs& g) {
+    if (g.M <= 0 || g.N <= 0) return;
+    if (g.K <= 0) { // an empty sum: only what C held, the bias and the clamp remain
+        const Phase ph{g.accumulate, true, g.relu};
+        for (long i = 0; i < g.M; ++i) {
+            float* c = g.C + i * g.ldc;
+            for (int j = 0; j < g.N; ++j)
+                c[j] = finish(0.0f, g.accumulate ? &c[j] : nullptr, g.bias ? &g.bias[j] : nullptr, 1.0f, ph);
+        }
+        return;
+    }
+    const Operand a = g.transA ? Operand{g.A, 1, g.lda} : Operand{g.A, g.lda, 1}; // op(A)(m, k)
+    const Operand b = g.transB ? Operand{g.B, 1, g.ldb} : Operand{g.B, g.ldb, 1}; // op(B)(k, n)
+    if (g.N <= g.M)
+        multiply(a, b, g.M, g.N, g.K, Destination{g.C, g.ldc, 1, false, g.bias, g.alpha, g.relu}, g.accumulate);
+    else
+        multiply(transposed(b), transposed(a), g.N, g.M, g.K, Destination{g.C, 1, g.ldc, true, g.bias, g.alpha, g.relu},
+                 g.accumulate);
+}
+
+} // namespace cs::kernels::CS_KERNEL_ISA
