@@ -6,6 +6,7 @@
 #include "training_data.h"
 
 #include "core/errors.h"
+#include "core/kernels.h"
 #include "data/dataset_loader.h"
 #include "model/model_file.h"
 #include "model/model_summary.h"
@@ -181,10 +182,10 @@ int runTrain(const Args& args) {
     if (data.augmentation().enabled())
         std::printf("augmentation of the training split: %s\n", data.augmentation().describe().c_str());
     cs::ModelSummary summary = cs::summarize(model);
-    std::printf("model %s: %s parameters; %s, %s lr %g, batch %d, %d epoch(s), %s threads\n", model.name.c_str(),
-                cs::withThousands(summary.totalParameters).c_str(), cs::lossName(loss).c_str(),
+    std::printf("model %s: %s parameters; %s, %s lr %g, batch %d, %d epoch(s), %s threads, kernels: %s\n",
+                model.name.c_str(), cs::withThousands(summary.totalParameters).c_str(), cs::lossName(loss).c_str(),
                 optimizer->className().c_str(), optimizer->learningRate, fit.batchSize, fit.epochs,
-                fit.threads ? std::to_string(fit.threads).c_str() : "all");
+                fit.threads ? std::to_string(fit.threads).c_str() : "all", cs::activeKernels().name);
 
     cs::Trainer trainer(model, *optimizer, loss, fit);
     trainer.setPreprocessing(meta.preprocessing);

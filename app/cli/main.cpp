@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "core/errors.h"
+#include "core/kernels.h"
 
 #include <cstdio>
 #include <cstring>
@@ -14,7 +15,7 @@
 namespace {
 
 const char* kUsage =
-    "usage: convstudio-cli COMMAND [options]   (COMMAND --help for its options)\n"
+    "usage: convstudio-cli COMMAND [options]   (COMMAND --help for its options; --version)\n"
     "\n"
     "commands:\n"
     "  train      train a model on a data set (default: the course's first Fashion-MNIST CNN)\n"
@@ -41,6 +42,12 @@ int main(int argc, char** argv) {
     const std::string command = argv[1];
     const std::vector<std::string> args(argv + 2, argv + argc);
     try {
+        // The kernels' instruction set: a CONVSTUDIO_ISA this CPU cannot run stops here, by name.
+        if (command == "--version") {
+            std::printf("convstudio-cli %s\nkernels: %s\n", CONVSTUDIO_VERSION, cs::kernelSummary().c_str());
+            return 0;
+        }
+        cs::activeKernelIsa();
         if (command == "train") return cli::runTrain(args);
         if (command == "evaluate") return cli::runEvaluate(args);
         if (command == "predict") return cli::runPredict(args);
