@@ -1,14 +1,20 @@
-// ConvStudio's engine benchmark (docs/performance.md): the FMA peak, then
-// training and inference speed of the course models on 1 and 2 threads,
-// each followed by the same measurement in PyTorch (bench/pytorch_reference.py),
-// then the peak memory of a full Fashion-MNIST training epoch.
+// ConvStudio's engine benchmark (docs/performance.md): per instruction-set
+// path of the kernels, the FMA peak, then training and inference speed of the
+// course models on 1 and 2 threads, each followed by the same measurement in
+// PyTorch (bench/pytorch_reference.py); then the peak memory of a full
+// Fashion-MNIST training epoch.
 //
-//   engine_benchmark [--models M1,M2,M3,M4] [--threads 1,2] [--repeats 5]
+//   engine_benchmark [--isa all|avx2,generic] [--models M1,M2,M3,M4] [--threads 1,2] [--repeats 5]
 //                    [--no-pytorch] [--no-memory] [--cli PATH]
-//   engine_benchmark [--threads 1,2] --layers M1     (per-layer profile of a training step)
+//   engine_benchmark [--isa ...] [--threads 1,2] --layers M1   (per-layer profile of a training step)
+//   engine_benchmark [--isa ...] --gemm                         (GEMM kernels beside Eigen, one thread)
+// Without --isa: the path the engine chose (CONVSTUDIO_ISA or the best this CPU runs).
 #include "fma_peak.h"
+#include "gemm_comparison.h"
 #include "model_flops.h"
 
+#include "core/errors.h"
+#include "core/kernels.h"
 #include "core/parallel.h"
 #include "core/random.h"
 #include "model/model_file.h"
@@ -17,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <spawn.h>
@@ -116,8 +123,9 @@ double inferenceSpeed(const std::string& preset, int threads, int batch, int rep
     return median(rates);
 }
 
-// Per-layer forward/backward milliseconds of a training step (batch 64).
-void layerProfile(const std::string& preset, int threads) {
+// Per-layer forward/backward milliseconds of a training step (batch 64), with
+// the products' GFLOP/s and their share of the path's FMA peak.
+void layerProfile(const std::string& preset, int threads, double peakGflops) {
     cs::Model model = cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json");
     const int units = int(model.outputShape().numel());
     const int classes = units == 1 ? 2 : units;
@@ -134,14 +142,25 @@ void layerProfile(const std::string& preset, int threads) {
     trainer.fit(data, classes);
     const double total = std::chrono::duration<double>(Clock::now() - t0).count() * 1e3 / 20;
     model.setLayerTimes(nullptr);
-    std::printf("%s, %d thread(s), ms per batch of 64 (step total %.2f ms):\n", preset.c_str(), threads, total);
+    const std::vector<bench::LayerFlops> flops = bench::countLayerFlops(model);
+    std::printf("%s, %d thread(s), ms per batch of 64 (step total %.2f ms); products: GFLOP/s and %% of the "
+                "%.1f GFLOP/s peak\n",
+                preset.c_str(), threads, total, peakGflops);
     double sum = 0;
     for (int k = 1; k < model.nodeCount(); ++k) {
         const double f = k < int(times.forward.size()) ? times.forward[size_t(k)] * 1e3 / 20 : 0;
         const double b = k < int(times.backward.size()) ? times.backward[size_t(k)] * 1e3 / 20 : 0;
         sum += f + b;
-        std::printf("  %-22s %-20s forward %7.3f  backward %7.3f\n", model.layer(k).name().c_str(),
+        std::printf("  %-22s %-20s forward %7.3f  backward %7.3f", model.layer(k).name().c_str(),
                     model.layer(k).className().c_str(), f, b);
+        const bench::LayerFlops& lf = flops[size_t(k)];
+        if (lf.forward > 0 && f > 0 && b > 0) {
+            // ms per batch of 64 -> GFLOP/s (per thread: the profile is the calling thread's CPU time).
+            const double fg = lf.forward * 64 / (f * 1e-3) / 1e9, bg = lf.backward * 64 / (b * 1e-3) / 1e9;
+            const double all = (lf.forward + lf.backward) * 64 / ((f + b) * 1e-3) / 1e9;
+            std::printf("   %6.1f / %6.1f GFLOP/s, together %6.1f = %3.0f%%", fg, bg, all, 100 * all / peakGflops);
+        }
+        std::printf("\n");
     }
     std::printf("  layers %.2f ms, rest (batch forming, loss, optimizer) %.2f ms\n", sum, total - sum);
 }
@@ -199,14 +218,50 @@ void printRow(const char* model, const char* what, int threads, double ours, dou
     std::fflush(stdout);
 }
 
+// The --isa list: "all" = every path this CPU runs; exits with a message for a path it lacks.
+std::vector<cs::KernelIsa> parseIsas(const std::string& text) {
+    if (text == "all") return cs::supportedKernelIsas();
+    std::vector<cs::KernelIsa> isas;
+    for (const auto& name : split(text)) {
+        bool known = false;
+        for (cs::KernelIsa isa : cs::builtKernelIsas())
+            if (cs::kernelIsaName(isa) == name) {
+                known = true;
+                if (!cs::kernelTable(isa)) {
+                    std::fprintf(stderr, "--isa %s: this CPU lacks %s\n", name.c_str(),
+                                 cs::missingCpuFeatures(isa).c_str());
+                    std::exit(2);
+                }
+                isas.push_back(isa);
+            }
+        if (!known) {
+            std::fprintf(stderr, "--isa %s: not a path of this build (all, avx512, avx2, generic)\n", name.c_str());
+            std::exit(2);
+        }
+    }
+    return isas;
+}
+
+void printKernels(cs::KernelIsa isa) {
+    const cs::kernels::KernelTable& t = *cs::kernelTable(isa);
+    std::printf("kernels: %s: %s, GEMM tile %dx%d\n", t.name, t.description, t.gemmTileRows, t.gemmTileColumns);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> models{"M1", "M2", "M3", "M4"};
     std::vector<int> threads{1, 2};
     int repeats = 5;
-    bool pytorch = true, memory = true;
-    std::string cli = CONVSTUDIO_CLI_PATH;
+    bool pytorch = true, memory = true, gemm = false;
+    std::string cli = CONVSTUDIO_CLI_PATH, layers;
+    std::vector<cs::KernelIsa> isas;
+    try {
+        isas = {cs::activeKernelIsa()};
+    } catch (const cs::ConfigError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 2;
+    }
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -218,24 +273,43 @@ int main(int argc, char** argv) {
         else if (a == "--no-pytorch") pytorch = false;
         else if (a == "--no-memory") memory = false;
         else if (a == "--cli") cli = next();
-        else if (a == "--layers") {
-            const std::string id = next();
-            for (const auto& m : kModels)
-                if (m.id == id)
-                    for (int t : threads) layerProfile(m.preset, t);
-            return 0;
-        }
+        else if (a == "--isa") isas = parseIsas(next());
+        else if (a == "--layers") layers = next();
+        else if (a == "--gemm") gemm = true;
         else {
-            std::fprintf(stderr, "usage: %s [--models M1,M2,M3,M4] [--threads 1,2] [--repeats N] [--no-pytorch] "
-                                 "[--no-memory] [--cli PATH] [--layers M1]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--isa all|avx512,avx2,generic] [--models M1,M2,M3,M4] [--threads 1,2] "
+                                 "[--repeats N] [--no-pytorch] [--no-memory] [--cli PATH] [--layers M1] [--gemm]\n",
+                         argv[0]);
             return 2;
         }
     }
 
+    if (gemm) {
+        for (cs::KernelIsa isa : isas) printKernels(isa);
+        bench::printGemmComparison(isas, repeats);
+        return 0;
+    }
+    if (!layers.empty()) {
+        for (cs::KernelIsa isa : isas) {
+            cs::setKernelIsa(isa);
+            printKernels(isa);
+            for (const auto& m : kModels)
+                if (m.id == layers)
+                    for (int t : threads) {
+                        const double peak = bench::measureFmaPeakGflops(*cs::kernelTable(isa), 1);
+                        std::printf("FMA peak, 1 thread: %.1f GFLOP/s\n", peak);
+                        layerProfile(m.preset, t, peak);
+                    }
+        }
+        return 0;
+    }
+
     // The memory run goes first: a child started later would count this
     // process's pages (posix_spawn shares them until exec) in its peak RSS.
+    // It trains on the first path asked for.
     std::string memoryLine;
     if (memory) {
+        setenv("CONVSTUDIO_ISA", cs::kernelIsaName(isas.front()).c_str(), 1);
         std::string out;
         long rssKb = 0;
         const auto t0 = Clock::now();
@@ -243,21 +317,17 @@ int main(int argc, char** argv) {
                                    "/tmp/convstudio-bench-model.safetensors"},
                                   out, rssKb);
         const double s = std::chrono::duration<double>(Clock::now() - t0).count();
-        char line[256];
+        char line[320];
         if (rc == 0)
             std::snprintf(line, sizeof line,
-                          "\nM1 full Fashion-MNIST epoch (convstudio-cli train --epochs 1 --validation-split 0): "
-                          "%.1f s wall, peak resident memory %.1f MB\n", s, double(rssKb) / 1024.0);
+                          "\nM1 full Fashion-MNIST epoch (convstudio-cli train --epochs 1 --validation-split 0, "
+                          "kernels %s): %.1f s wall, peak resident memory %.1f MB\n",
+                          cs::kernelIsaName(isas.front()).c_str(), s, double(rssKb) / 1024.0);
         else
             std::snprintf(line, sizeof line, "\nmemory run failed (exit %d)\n", rc);
         memoryLine = line;
     }
 
-    std::map<int, double> peak;
-    for (int t : threads) {
-        peak[t] = bench::measureFmaPeakGflops(t);
-        std::printf("FMA peak, %d thread(s): %.1f GFLOP/s\n", t, peak[t]);
-    }
     if (pytorch) {
         std::string out;
         long rss;
@@ -268,29 +338,39 @@ int main(int argc, char** argv) {
             std::printf("PyTorch: %s", out.c_str());
         }
     }
-    std::printf("\n%-3s %-16s %2s  %9s  %9s  %7s  %7s\n", "", "measurement", "th", "images/s", "PyTorch", "ratio",
-                "GFLOP/s");
-    for (const auto& id : models) {
-        auto it = std::find_if(kModels.begin(), kModels.end(), [&](const BenchModel& m) { return m.id == id; });
-        if (it == kModels.end()) continue;
-        cs::Model model =
-            cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + it->preset + ".json");
-        const bench::ModelFlops flops = bench::countFlops(model);
+    for (cs::KernelIsa isa : isas) {
+        cs::setKernelIsa(isa);
+        std::printf("\n");
+        printKernels(isa);
+        std::map<int, double> peak;
         for (int t : threads) {
-            const double train = trainingSpeed(it->preset, t, repeats);
-            const double torchTrain = pytorch ? pytorchSpeed(it->preset, "train", t, 64, repeats) : -1;
-            printRow(id.c_str(), "train b64", t, train, torchTrain, train * flops.training / 1e9);
-            const double infer = inferenceSpeed(it->preset, t, 64, repeats);
-            const double torchInfer = pytorch ? pytorchSpeed(it->preset, "infer", t, 64, repeats) : -1;
-            printRow(id.c_str(), "inference b64", t, infer, torchInfer, infer * flops.forward / 1e9);
-            const double single = inferenceSpeed(it->preset, t, 1, repeats);
-            const double torchSingle = pytorch ? pytorchSpeed(it->preset, "infer", t, 1, repeats) : -1;
-            printRow(id.c_str(), "inference b1", t, single, torchSingle, single * flops.forward / 1e9);
+            peak[t] = bench::measureFmaPeakGflops(*cs::kernelTable(isa), t);
+            std::printf("FMA peak, %d thread(s): %.1f GFLOP/s\n", t, peak[t]);
         }
-        std::printf("    (%s: forward %.2f MFLOP/image, training step %.2f MFLOP/image; peak %.0f GFLOP/s on %d "
-                    "thread(s))\n",
-                    it->preset.c_str(), flops.forward / 1e6, flops.training / 1e6, peak[threads.back()],
-                    threads.back());
+        std::printf("\n%-3s %-16s %2s  %9s  %9s  %7s  %7s\n", "", "measurement", "th", "images/s", "PyTorch", "ratio",
+                    "GFLOP/s");
+        for (const auto& id : models) {
+            auto it = std::find_if(kModels.begin(), kModels.end(), [&](const BenchModel& m) { return m.id == id; });
+            if (it == kModels.end()) continue;
+            cs::Model model =
+                cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + it->preset + ".json");
+            const bench::ModelFlops flops = bench::countFlops(model);
+            for (int t : threads) {
+                const double train = trainingSpeed(it->preset, t, repeats);
+                const double torchTrain = pytorch ? pytorchSpeed(it->preset, "train", t, 64, repeats) : -1;
+                printRow(id.c_str(), "train b64", t, train, torchTrain, train * flops.training / 1e9);
+                const double infer = inferenceSpeed(it->preset, t, 64, repeats);
+                const double torchInfer = pytorch ? pytorchSpeed(it->preset, "infer", t, 64, repeats) : -1;
+                printRow(id.c_str(), "inference b64", t, infer, torchInfer, infer * flops.forward / 1e9);
+                const double single = inferenceSpeed(it->preset, t, 1, repeats);
+                const double torchSingle = pytorch ? pytorchSpeed(it->preset, "infer", t, 1, repeats) : -1;
+                printRow(id.c_str(), "inference b1", t, single, torchSingle, single * flops.forward / 1e9);
+            }
+            std::printf("    (%s: forward %.2f MFLOP/image, training step %.2f MFLOP/image; peak %.0f GFLOP/s on %d "
+                        "thread(s))\n",
+                        it->preset.c_str(), flops.forward / 1e6, flops.training / 1e6, peak[threads.back()],
+                        threads.back());
+        }
     }
     std::printf("%s", memoryLine.c_str());
     return 0;

@@ -1,11 +1,13 @@
-// Measures the machine's float32 FMA peak: independent chains of vector FMAs
-// (AVX-512 or AVX2, whatever the build targets) on every thread asked for.
-// The figure the benchmark divides achieved GFLOP/s by.
+// Measures an instruction-set path's float32 multiply-add peak: independent
+// chains of vector FMAs (the path's own loop, core/kernels) on every thread
+// asked for. The figure the benchmark divides achieved GFLOP/s by.
 #pragma once
+
+#include "core/kernels/kernel_table.h"
 
 namespace bench {
 
-// GFLOP/s (2 flops per lane per FMA) with `threads` threads running at once.
-double measureFmaPeakGflops(int threads);
+// GFLOP/s (2 flops per lane per multiply-add) with `threads` threads running at once.
+double measureFmaPeakGflops(const cs::kernels::KernelTable& kernels, int threads);
 
 } // namespace bench

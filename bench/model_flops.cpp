@@ -2,9 +2,9 @@
 
 namespace bench {
 
-ModelFlops countFlops(const cs::Model& model) {
+std::vector<LayerFlops> countLayerFlops(const cs::Model& model) {
     const std::vector<cs::Shape> shapes = model.inferShapes();
-    ModelFlops f;
+    std::vector<LayerFlops> flops(size_t(model.nodeCount()));
     bool firstWeighted = true;
     for (int k = 1; k < model.nodeCount(); ++k) {
         const cs::Layer& layer = model.layer(k);
@@ -18,9 +18,18 @@ ModelFlops countFlops(const cs::Model& model) {
             macs = double(in[0]) * out[0];
         }
         if (macs == 0) continue;
-        f.forward += 2 * macs;
-        f.training += 2 * macs * (firstWeighted ? 2 : 3);
+        flops[size_t(k)].forward = 2 * macs;
+        flops[size_t(k)].backward = 2 * macs * (firstWeighted ? 1 : 2);
         firstWeighted = false;
+    }
+    return flops;
+}
+
+ModelFlops countFlops(const cs::Model& model) {
+    ModelFlops f;
+    for (const LayerFlops& l : countLayerFlops(model)) {
+        f.forward += l.forward;
+        f.training += l.forward + l.backward;
     }
     return f;
 }

@@ -5,6 +5,8 @@
 
 #include "model/model.h"
 
+#include <vector>
+
 namespace bench {
 
 struct ModelFlops {
@@ -13,5 +15,12 @@ struct ModelFlops {
 };
 
 ModelFlops countFlops(const cs::Model& model);
+
+// Per node (index as in the model; 0 for layers without products): forward
+// flops and backward flops (weight gradients, plus input gradients after the first weighted layer).
+struct LayerFlops {
+    double forward = 0, backward = 0;
+};
+std::vector<LayerFlops> countLayerFlops(const cs::Model& model);
 
 } // namespace bench

@@ -9,10 +9,9 @@
 // with SSE2's 16. A row tile stays in L1 while it meets every panel of the
 // packed block (in L2), so the in-place operand is read from memory once.
 //
-// The packed operand is the one whose reuse is larger: op(B) when M >= N, else
-// the product is computed transposed (C^T = op(B)^T op(A)^T) and stored
-// transposed — a Dense layer's batch of 32 rows against 128 units packs the
-// small batch, not the large kernel.
+// Normally op(B) is packed; when packing it would cost more than computing
+// the product transposed (C^T = op(B)^T op(A)^T, op(A)^T packed, C stored
+// transposed), that is done instead (estimatedCycles).
 #include "core/kernels/kernel_functions.h"
 
 #include <cstring>
@@ -23,9 +22,9 @@ namespace {
 
 constexpr int kMr = kGemmTileRows;
 constexpr int kNr = kGemmTileColumns;
-constexpr int kKc = 256;                 // K-block: a 6 x 256 row tile is 6 KB of L1
-constexpr long kPackedFloats = 64 * 1024; // one packed block, 256 KB: stays in L2
-constexpr int kNc = int(kPackedFloats / kKc / kNr) * kNr;
+constexpr int kKcMax = 320;                // K-block: a 6 x 320 row tile is 7.5 KB of L1
+constexpr long kPackedFloats = 80 * 1024;  // one packed block, 320 KB: stays in L2
+constexpr int kNc = int(kPackedFloats / kKcMax / kNr) * kNr;
 
 // X(r, k) = data[r * rowStride + k * colStride]; one of the two strides is 1.
 struct Operand {
@@ -60,8 +59,9 @@ float finish(float v, const float* old, const float* bias, float alpha, Phase ph
     return ph.relu && !(v > 0.0f) ? 0.0f : v;
 }
 
+// Inlined into the tile so the accumulators go from registers to C directly.
 template <int Rows>
-void storeTile(const Vec (&lo)[Rows], const Vec (&hi)[Rows], long r0, long c0, int cols, const Destination& d,
+[[gnu::always_inline]] inline void storeTile(const Vec (&lo)[Rows], const Vec (&hi)[Rows], long r0, long c0, int cols, const Destination& d,
                Phase ph) {
     const bool bias = ph.bias && d.bias;
     if (!d.transposed && cols == kNr) {
@@ -202,11 +202,13 @@ void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, c
               bool accumulate) {
     float* packed = threadScratch(kPackedFloats);
     const bool rowMajorA = a.colStride == 1;
+    // Equal K-blocks (288 = one block of 288, not 256 + 32): each block rewrites C.
+    const int blocks = (K + kKcMax - 1) / kKcMax, kcEven = (K + blocks - 1) / blocks;
     for (long n0 = 0; n0 < cols; n0 += kNc) {
         const int nc = int(minOf(kNc, cols - n0));
         const int panels = (nc + kNr - 1) / kNr;
-        for (int k0 = 0; k0 < K; k0 += kKc) {
-            const int kc = int(minOf(kKc, K - k0));
+        for (int k0 = 0; k0 < K; k0 += kcEven) {
+            const int kc = int(minOf(kcEven, K - k0));
             pack(b, k0, kc, n0, nc, packed);
             const Phase ph{accumulate || k0 > 0, k0 == 0, d.relu && k0 + kc == K};
             long m0 = 0;
@@ -231,6 +233,26 @@ void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, c
     }
 }
 
+// Rough cycles of one orientation: the padded tiles' multiply-adds, packing
+// (a vector per kLanes values when rows are contiguous, a value at a time when
+// columns are), and a transposed store (value by value, once per K-block).
+double estimatedCycles(long rows, long cols, long K, bool packByColumns, bool transposedStore) {
+    const double paddedRows = double((rows + kMr - 1) / kMr * kMr), paddedCols = double((cols + kNr - 1) / kNr * kNr);
+    const double products = paddedRows * paddedCols * double(K) / (2.0 * kLanes);
+    const double packing = double(K) * paddedCols * (packByColumns ? 1.0 : 1.0 / kLanes);
+    const double blocks = double((K + kKcMax - 1) / kKcMax);
+    return products + packing + (transposedStore ? 2.0 * double(rows) * double(cols) * blocks : 0.0);
+}
+
+// Whether C^T = op(B)^T op(A)^T costs less: packing op(A)^T instead of op(B).
+// A Dense layer's input gradient (32 x 1568 from 32 x 128 times a 1568 x 128
+// kernel, transposed) packs the small batch instead of transposing the kernel.
+bool computeTransposed(const GemmArgs& g) {
+    const double normal = estimatedCycles(g.M, g.N, g.K, g.transB, false);
+    const double transposedProduct = estimatedCycles(g.N, g.M, g.K, !g.transA, true);
+    return transposedProduct < normal;
+}
+
 } // namespace
 
 void gemm(const GemmArgs& g) {
@@ -246,7 +268,7 @@ void gemm(const GemmArgs& g) {
     }
     const Operand a = g.transA ? Operand{g.A, 1, g.lda} : Operand{g.A, g.lda, 1}; // op(A)(m, k)
     const Operand b = g.transB ? Operand{g.B, 1, g.ldb} : Operand{g.B, g.ldb, 1}; // op(B)(k, n)
-    if (g.N <= g.M)
+    if (!computeTransposed(g))
         multiply(a, b, g.M, g.N, g.K, Destination{g.C, g.ldc, 1, false, g.bias, g.alpha, g.relu}, g.accumulate);
     else
         multiply(transposed(b), transposed(a), g.N, g.M, g.K, Destination{g.C, 1, g.ldc, true, g.bias, g.alpha, g.relu},
