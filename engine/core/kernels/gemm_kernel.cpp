@@ -52,6 +52,14 @@ struct Phase {
 };
 
 // One output value, in the order of the vector path: scale, add, bias, clamp.
+// Where the panels of op(B)'s K-block are: packed (kNr floats from one k to the
+// next, panels one after another) or, for a row-major op(B) met by few rows,
+// read in place.
+struct Panels {
+    const float* first;
+    long panelStep, kStep;
+};
+
 float finish(float v, const float* old, const float* bias, float alpha, Phase ph) {
     if (alpha != 1.0f) v *= alpha;
     if (old) v += *old;
@@ -59,107 +67,150 @@ float finish(float v, const float* old, const float* bias, float alpha, Phase ph
     return ph.relu && !(v > 0.0f) ? 0.0f : v;
 }
 
-// Inlined into the tile so the accumulators go from registers to C directly.
-template <int Rows>
-[[gnu::always_inline]] inline void storeTile(const Vec (&lo)[Rows], const Vec (&hi)[Rows], long r0, long c0, int cols, const Destination& d,
-               Phase ph) {
+// A partial or transposed tile from a buffer of its values (rows x kNr), value by value.
+[[gnu::noinline]] void storeTileValues(const float* t, int rows, long r0, long c0, int cols, const Destination& d,
+                                       Phase ph) {
     const bool bias = ph.bias && d.bias;
-    if (!d.transposed && cols == kNr) {
-        const Vec alpha = broadcast(d.alpha), zero{};
-        Vec b0 = zero, b1 = zero;
-        if (bias) {
-            b0 = load(d.bias + c0);
-            b1 = load(d.bias + c0 + kLanes);
-        }
-#pragma GCC unroll 16
-        for (int r = 0; r < Rows; ++r) {
+    if (!d.transposed) {
+        for (int r = 0; r < rows; ++r) {
             float* c = d.data + (r0 + r) * d.rowStride + c0;
-            Vec v0 = lo[r], v1 = hi[r];
-            if (d.alpha != 1.0f) {
-                v0 *= alpha;
-                v1 *= alpha;
-            }
-            if (ph.add) {
-                v0 += load(c);
-                v1 += load(c + kLanes);
-            }
-            if (bias) {
-                v0 += b0;
-                v1 += b1;
-            }
-            if (ph.relu) {
-                v0 = maxOf(v0, zero);
-                v1 = maxOf(v1, zero);
-            }
-            store(c, v0);
-            store(c + kLanes, v1);
+            for (int j = 0; j < cols; ++j)
+                c[j] = finish(t[r * kNr + j], ph.add ? &c[j] : nullptr, bias ? &d.bias[c0 + j] : nullptr, d.alpha,
+                              ph);
         }
         return;
     }
-    // A partial or transposed tile: through a small buffer, value by value.
-    alignas(64) float t[Rows][kNr];
-    for (int r = 0; r < Rows; ++r) {
-        store(t[r], lo[r]);
-        store(t[r] + kLanes, hi[r]);
-    }
-    if (!d.transposed) {
-        for (int r = 0; r < Rows; ++r) {
-            float* c = d.data + (r0 + r) * d.rowStride + c0;
-            for (int j = 0; j < cols; ++j)
-                c[j] = finish(t[r][j], ph.add ? &c[j] : nullptr, bias ? &d.bias[c0 + j] : nullptr, d.alpha, ph);
-        }
-    } else {
-        for (int j = 0; j < cols; ++j) { // C's row c0 + j, columns r0 ...: contiguous
-            float* c = d.data + (c0 + j) * d.colStride + r0;
-            for (int r = 0; r < Rows; ++r)
-                c[r] = finish(t[r][j], ph.add ? &c[r] : nullptr, bias ? &d.bias[r0 + r] : nullptr, d.alpha, ph);
-        }
+    for (int j = 0; j < cols; ++j) { // C's row c0 + j, columns r0 ...: contiguous
+        float* c = d.data + (c0 + j) * d.colStride + r0;
+        for (int r = 0; r < rows; ++r)
+            c[r] = finish(t[r * kNr + j], ph.add ? &c[r] : nullptr, bias ? &d.bias[r0 + r] : nullptr, d.alpha, ph);
     }
 }
 
-// Rows x kNr outputs at (r0, c0) from a(r0.., k0..k0+kc) and one packed panel.
-// RowMajorA: a's rows are contiguous in k (else its columns are).
+// A whole register tile into row-major C (stride between rows), each variant
+// of the store compiled apart so no flag is tested per row.
+template <int Rows, bool Add, bool Bias, bool Relu>
+[[gnu::always_inline]] inline void storeRows(const Vec (&lo)[Rows], const Vec (&hi)[Rows], float* c, long stride,
+                                             const float* bias) {
+    const Vec zero{};
+    Vec b0 = zero, b1 = zero;
+    if constexpr (Bias) {
+        b0 = load(bias);
+        b1 = load(bias + kLanes);
+    }
+#pragma GCC unroll 16
+    for (int r = 0; r < Rows; ++r, c += stride) {
+        Vec v0 = lo[r], v1 = hi[r];
+        if constexpr (Add) {
+            v0 += load(c);
+            v1 += load(c + kLanes);
+        }
+        if constexpr (Bias) {
+            v0 += b0;
+            v1 += b1;
+        }
+        if constexpr (Relu) {
+            v0 = maxOf(v0, zero);
+            v1 = maxOf(v1, zero);
+        }
+        store(c, v0);
+        store(c + kLanes, v1);
+    }
+}
+
+// Rows x nc outputs at (r0, n0): a(r0.., k0..k0+kc) times every packed panel
+// of the block, one register tile of Rows x kNr at a time. RowMajorA: a's rows
+// are contiguous in k (else its columns are).
 template <int Rows, bool RowMajorA>
-void productTile(const Operand& a, long r0, long k0, int kc, const float* panel, const Destination& d, long c0,
-                 int cols, Phase ph) {
-    Vec lo[Rows], hi[Rows];
+void productRowTile(const Operand& a, long r0, long k0, int kc, const Panels& b, long n0, int nc,
+                    const Destination& d, Phase ph) {
+    const float* ap[Rows];
 #pragma GCC unroll 16
-    for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = Vec{};
-    if constexpr (RowMajorA) {
-        const float* ap[Rows];
+    for (int r = 0; r < Rows; ++r) ap[r] = a.data + (r0 + r) * a.rowStride + k0 * a.colStride;
+    // Locals, not d's fields: stores into C could alias d, so the compiler would reload them.
+    const bool bias = ph.bias && d.bias, scaled = d.alpha != 1.0f, add = ph.add, relu = ph.relu;
+    const bool direct = !d.transposed;
+    float* const out = d.data;
+    const long outRowStride = d.rowStride;
+    const float* const biasValues = d.bias;
+    const Vec zero{};
+    const long kStep = b.kStep;
+    for (int c0 = 0; c0 < nc; c0 += kNr) {
+        const float* panel = b.first + (c0 / kNr) * b.panelStep;
+        Vec lo[Rows], hi[Rows];
 #pragma GCC unroll 16
-        for (int r = 0; r < Rows; ++r) ap[r] = a.data + (r0 + r) * a.rowStride + k0;
-        for (int k = 0; k < kc; ++k) {
-            const Vec b0 = load(panel + k * kNr), b1 = load(panel + k * kNr + kLanes);
+        for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = zero;
+        if constexpr (RowMajorA) {
+            for (int k = 0; k < kc; ++k) {
+                const Vec b0 = load(panel + k * kStep), b1 = load(panel + k * kStep + kLanes);
 #pragma GCC unroll 16
-            for (int r = 0; r < Rows; ++r) {
-                const Vec x = broadcast(ap[r][k]);
-                lo[r] += x * b0;
-                hi[r] += x * b1;
+                for (int r = 0; r < Rows; ++r) {
+                    const Vec x = broadcast(ap[r][k]);
+                    lo[r] += x * b0;
+                    hi[r] += x * b1;
+                }
+            }
+        } else {
+            const float* ak = ap[0];
+            for (int k = 0; k < kc; ++k, ak += a.colStride) {
+                const Vec b0 = load(panel + k * kStep), b1 = load(panel + k * kStep + kLanes);
+#pragma GCC unroll 16
+                for (int r = 0; r < Rows; ++r) {
+                    const Vec x = broadcast(ak[r]);
+                    lo[r] += x * b0;
+                    hi[r] += x * b1;
+                }
             }
         }
-    } else {
-        const float* ak = a.data + r0 + k0 * a.colStride;
-        for (int k = 0; k < kc; ++k, ak += a.colStride) {
-            const Vec b0 = load(panel + k * kNr), b1 = load(panel + k * kNr + kLanes);
+        const int cols = int(minOf(kNr, nc - c0));
+        const long col = n0 + c0;
+        if (!direct || cols < kNr || scaled) {
+            alignas(64) float t[Rows * kNr];
 #pragma GCC unroll 16
             for (int r = 0; r < Rows; ++r) {
-                const Vec x = broadcast(ak[r]);
-                lo[r] += x * b0;
-                hi[r] += x * b1;
+                store(t + r * kNr, lo[r]);
+                store(t + r * kNr + kLanes, hi[r]);
             }
+            storeTileValues(t, Rows, r0, col, cols, d, ph);
+            continue;
+        }
+        // A whole tile into row-major C, straight from the registers.
+        float* c = out + r0 * outRowStride + col;
+        const float* bb = biasValues + col;
+        switch ((add ? 4 : 0) | (bias ? 2 : 0) | (relu ? 1 : 0)) {
+        case 0: storeRows<Rows, false, false, false>(lo, hi, c, outRowStride, bb); break;
+        case 1: storeRows<Rows, false, false, true>(lo, hi, c, outRowStride, bb); break;
+        case 2: storeRows<Rows, false, true, false>(lo, hi, c, outRowStride, bb); break;
+        case 3: storeRows<Rows, false, true, true>(lo, hi, c, outRowStride, bb); break;
+        case 4: storeRows<Rows, true, false, false>(lo, hi, c, outRowStride, bb); break;
+        case 5: storeRows<Rows, true, false, true>(lo, hi, c, outRowStride, bb); break;
+        case 6: storeRows<Rows, true, true, false>(lo, hi, c, outRowStride, bb); break;
+        default: storeRows<Rows, true, true, true>(lo, hi, c, outRowStride, bb); break;
         }
     }
-    storeTile<Rows>(lo, hi, r0, c0, cols, d, ph);
 }
 
 // The last rows % kMr rows: a tile of exactly that height.
 template <int Rows, bool RowMajorA>
-void productTileRows(int rows, const Operand& a, long r0, long k0, int kc, const float* panel, const Destination& d,
-                     long c0, int cols, Phase ph) {
+void productRowTileOf(int rows, const Operand& a, long r0, long k0, int kc, const Panels& b, long n0, int nc,
+                      const Destination& d, Phase ph) {
     if constexpr (Rows > 1)
-        if (rows < Rows) return productTileRows<Rows - 1, RowMajorA>(rows, a, r0, k0, kc, panel, d, c0, cols, ph);
-    productTile<Rows, RowMajorA>(a, r0, k0, kc, panel, d, c0, cols, ph);
+        if (rows < Rows) return productRowTileOf<Rows - 1, RowMajorA>(rows, a, r0, k0, kc, b, n0, nc, d, ph);
+    productRowTile<Rows, RowMajorA>(a, r0, k0, kc, b, n0, nc, d, ph);
+}
+
+// All rows: full row tiles, then the remaining rows % kMr.
+void productRows(const Operand& a, long rows, long k0, int kc, const Panels& b, long n0, int nc, const Destination& d,
+                 Phase ph) {
+    const bool rowMajorA = a.colStride == 1;
+    long m0 = 0;
+    for (; m0 + kMr <= rows; m0 += kMr) {
+        if (rowMajorA) productRowTile<kMr, true>(a, m0, k0, kc, b, n0, nc, d, ph);
+        else productRowTile<kMr, false>(a, m0, k0, kc, b, n0, nc, d, ph);
+    }
+    if (m0 == rows) return;
+    if (rowMajorA) productRowTileOf<kMr - 1, true>(int(rows - m0), a, m0, k0, kc, b, n0, nc, d, ph);
+    else productRowTileOf<kMr - 1, false>(int(rows - m0), a, m0, k0, kc, b, n0, nc, d, ph);
 }
 
 // Packs x(k0..k0+kc, n0..n0+nc) into panels of kNr columns, k-major, zero-padded.
@@ -197,37 +248,27 @@ void pack(const Operand& x, long k0, int kc, long n0, int nc, float* packed) {
     }
 }
 
-// d(rows x cols) (+)= a(rows x K) * b(K x cols), b packed.
+// d(rows x cols) (+)= a(rows x K) * b(K x cols), b packed a block at a time.
+// Few rows reuse a packed panel too little to pay for packing it: a row-major
+// b is then read in place (a first layer's weight gradient: 9 rows).
 void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, const Destination& d,
               bool accumulate) {
     float* packed = threadScratch(kPackedFloats);
-    const bool rowMajorA = a.colStride == 1;
+    const bool inPlace = b.colStride == 1 && rows <= 2 * kMr;
     // Equal K-blocks (288 = one block of 288, not 256 + 32): each block rewrites C.
     const int blocks = (K + kKcMax - 1) / kKcMax, kcEven = (K + blocks - 1) / blocks;
     for (long n0 = 0; n0 < cols; n0 += kNc) {
         const int nc = int(minOf(kNc, cols - n0));
-        const int panels = (nc + kNr - 1) / kNr;
+        const int whole = inPlace ? nc / kNr * kNr : 0; // panels read in place
         for (int k0 = 0; k0 < K; k0 += kcEven) {
             const int kc = int(minOf(kcEven, K - k0));
-            pack(b, k0, kc, n0, nc, packed);
             const Phase ph{accumulate || k0 > 0, k0 == 0, d.relu && k0 + kc == K};
-            long m0 = 0;
-            for (; m0 + kMr <= rows; m0 += kMr)
-                for (int p = 0; p < panels; ++p) {
-                    const float* panel = packed + long(p) * kc * kNr;
-                    const int pc = int(minOf(kNr, nc - p * kNr));
-                    if (rowMajorA) productTile<kMr, true>(a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
-                    else productTile<kMr, false>(a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
-                }
-            if (m0 == rows) continue;
-            const int tail = int(rows - m0);
-            for (int p = 0; p < panels; ++p) {
-                const float* panel = packed + long(p) * kc * kNr;
-                const int pc = int(minOf(kNr, nc - p * kNr));
-                if (rowMajorA)
-                    productTileRows<kMr - 1, true>(tail, a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
-                else
-                    productTileRows<kMr - 1, false>(tail, a, m0, k0, kc, panel, d, n0 + p * kNr, pc, ph);
+            if (whole > 0)
+                productRows(a, rows, k0, kc, Panels{b.data + k0 * b.rowStride + n0, kNr, b.rowStride}, n0, whole, d,
+                            ph);
+            if (whole < nc) {
+                pack(b, k0, kc, n0 + whole, nc - whole, packed);
+                productRows(a, rows, k0, kc, Panels{packed, long(kc) * kNr, kNr}, n0 + whole, nc - whole, d, ph);
             }
         }
     }
@@ -239,7 +280,8 @@ void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, c
 double estimatedCycles(long rows, long cols, long K, bool packByColumns, bool transposedStore) {
     const double paddedRows = double((rows + kMr - 1) / kMr * kMr), paddedCols = double((cols + kNr - 1) / kNr * kNr);
     const double products = paddedRows * paddedCols * double(K) / (2.0 * kLanes);
-    const double packing = double(K) * paddedCols * (packByColumns ? 1.0 : 1.0 / kLanes);
+    const bool inPlace = !packByColumns && rows <= 2 * kMr; // as multiply() decides
+    const double packing = inPlace ? 0.0 : double(K) * paddedCols * (packByColumns ? 1.0 : 1.0 / kLanes);
     const double blocks = double((K + kKcMax - 1) / kKcMax);
     return products + packing + (transposedStore ? 2.0 * double(rows) * double(cols) * blocks : 0.0);
 }
