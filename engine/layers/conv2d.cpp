@@ -13,6 +13,9 @@ namespace cs {
 namespace {
 // im2col blocks of about 2 MB stay in the L2/L3 caches while the GEMM reads them.
 constexpr long kColBlockFloats = 512 * 1024;
+// Channels per kernel position from which the convolution kernel reads the
+// images directly (fewer: a short run per position, im2col + GEMM is faster).
+constexpr int kDirectMinChannels = 8;
 } // namespace
 
 LayerSpec Conv2D::spec() {
@@ -171,6 +174,41 @@ void Conv2D::prepareBatch(int, const RunContext& ctx) {
     if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
 }
 
+bool Conv2D::convolvesDirectly(int channels) { return channels >= kDirectMinChannels; }
+
+kernels::ConvGeometry Conv2D::forwardGeometry() const {
+    kernels::ConvGeometry c;
+    c.inH = g_.y.in;
+    c.inW = g_.x.in;
+    c.channels = g_.channels;
+    c.outH = g_.y.out;
+    c.outW = g_.x.out;
+    c.filters = filters_;
+    c.kernelH = kh_;
+    c.kernelW = kw_;
+    c.strideH = sh_;
+    c.strideW = sw_;
+    c.padTop = g_.y.padBefore;
+    c.padLeft = g_.x.padBefore;
+    return c;
+}
+
+kernels::ConvGeometry Conv2D::correlationGeometry() const {
+    // As gradientIm2col: a stride-1 window over dy padded by k - 1 - padBefore.
+    kernels::ConvGeometry c;
+    c.inH = g_.y.out;
+    c.inW = g_.x.out;
+    c.channels = filters_;
+    c.outH = g_.y.in;
+    c.outW = g_.x.in;
+    c.filters = g_.channels;
+    c.kernelH = kh_;
+    c.kernelW = kw_;
+    c.padTop = kh_ - 1 - g_.y.padBefore;
+    c.padLeft = kw_ - 1 - g_.x.padBefore;
+    return c;
+}
+
 void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int chunk,
                           ChunkRange r) {
     const Tensor& in = *inputs[0];
@@ -179,11 +217,18 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
     const float* bias = useBias_ ? params_[1].value.data() : nullptr;
     const int block = imagesPerBlock(rowsPerImage);
     Workspace& w = ws_[size_t(chunk)];
+    const bool direct = !isPointwise() && convolvesDirectly(g_.channels);
+    const kernels::ConvGeometry geometry = forwardGeometry();
     for (int b = r.begin; b < r.end; b += block) {
         const int n = std::min(block, r.end - b);
         const int rows = n * rowsPerImage;
-        const float* col = patches(in, b, n, w);
         float* o = out.sample(b);
+        if (direct) {
+            activeKernels().convolution(geometry, in.sample(b), n, kernel, bias, activation_ == Activation::Relu, o);
+            if (activation_ != Activation::Relu) applyActivation(activation_, o, rows, filters_);
+            continue;
+        }
+        const float* col = patches(in, b, n, w);
         gemmBiasActivation(rows, filters_, g_.patch, col, g_.patch, kernel, filters_, bias, activation_, o,
                            filters_);
     }
@@ -251,6 +296,9 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         if (isPointwise()) {
             gemm(false, true, rows, g_.channels, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,
                  dIn->sample(b), g_.channels);
+        } else if (inputGradientAsCorrelation() && convolvesDirectly(filters_)) {
+            activeKernels().convolution(correlationGeometry(), dyBlock, n, flippedKernel_.data(), nullptr, false,
+                                        dIn->sample(b));
         } else if (inputGradientAsCorrelation()) {
             const int rowsIn = g_.y.in * g_.x.in, patch = kh_ * kw_ * filters_;
             w.dcol.resize({n * rowsIn, patch});

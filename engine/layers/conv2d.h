@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/activation.h"
+#include "core/kernels/kernel_table.h"
 #include "layers/layer.h"
 #include "layers/layer_spec.h"
 #include "layers/window_geometry.h"
@@ -52,6 +53,12 @@ private:
     // product into a patch-sized buffer folded back by col2im.
     bool inputGradientAsCorrelation() const;
     void gradientIm2col(const float* dy, float* col) const;
+    // Products read straight from the images by the convolution kernel
+    // (core/kernels.h), no im2col matrix: `channels` per kernel position must
+    // fill a vector for that to pay.
+    static bool convolvesDirectly(int channels);
+    kernels::ConvGeometry forwardGeometry() const;
+    kernels::ConvGeometry correlationGeometry() const; // dy with the turned kernel -> dIn
 
     Tensor flippedKernel_; // [kh*kw*filters, channels], rebuilt by beginBackward
     int filters_, kh_, kw_, sh_, sw_;

@@ -33,6 +33,9 @@ private Q_SLOTS:
         QTest::newRow("same 4x4 even size") << R"({"filters": 2, "kernel_size": 4, "padding": "same"})" << 6 << 7 << 2;
         QTest::newRow("valid stride 2x1 kernel 3x2") << R"({"filters": 2, "kernel_size": [3, 2], "strides": [2, 1]})" << 7 << 6 << 2;
         QTest::newRow("pointwise 1x1") << R"({"filters": 4, "kernel_size": 1})" << 4 << 3 << 3;
+        // 8+ channels in and out: the direct convolution kernel, forward and input gradient.
+        QTest::newRow("same 3x3, 9 channels, 8 filters") << R"({"filters": 8, "kernel_size": 3, "padding": "same", "activation": "tanh"})" << 4 << 5 << 9;
+        QTest::newRow("valid 3x3 stride 2, 8 channels") << R"({"filters": 3, "kernel_size": 3, "strides": 2})" << 7 << 6 << 8;
         QTest::newRow("no bias, tanh") << R"({"filters": 2, "kernel_size": 3, "use_bias": false, "activation": "tanh"})" << 5 << 5 << 2;
         QTest::newRow("sigmoid + l2") << R"({"filters": 2, "kernel_size": 3, "activation": "sigmoid", "kernel_regularizer": 0.01})" << 5 << 4 << 1;
     }

@@ -118,6 +118,36 @@ template <int Rows, bool Add, bool Bias, bool Relu>
     }
 }
 
+// Rows x cols outputs at (r0, col) from the accumulators: whole row-major
+// tiles straight from the registers, others through a buffer.
+template <int Rows>
+[[gnu::always_inline]] inline void storeTile(const Vec (&lo)[Rows], const Vec (&hi)[Rows], long r0, long col,
+                                             int cols, const Destination& d, Phase ph) {
+    if (d.transposed || cols < kNr || d.alpha != 1.0f) {
+        alignas(64) float t[Rows * kNr];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) {
+            store(t + r * kNr, lo[r]);
+            store(t + r * kNr + kLanes, hi[r]);
+        }
+        storeTileValues(t, Rows, r0, col, cols, d, ph);
+        return;
+    }
+    float* c = d.data + r0 * d.rowStride + col;
+    const long stride = d.rowStride;
+    const float* bias = d.bias + col;
+    switch ((ph.add ? 4 : 0) | (ph.bias && d.bias ? 2 : 0) | (ph.relu ? 1 : 0)) {
+    case 0: return storeRows<Rows, false, false, false>(lo, hi, c, stride, bias);
+    case 1: return storeRows<Rows, false, false, true>(lo, hi, c, stride, bias);
+    case 2: return storeRows<Rows, false, true, false>(lo, hi, c, stride, bias);
+    case 3: return storeRows<Rows, false, true, true>(lo, hi, c, stride, bias);
+    case 4: return storeRows<Rows, true, false, false>(lo, hi, c, stride, bias);
+    case 5: return storeRows<Rows, true, false, true>(lo, hi, c, stride, bias);
+    case 6: return storeRows<Rows, true, true, false>(lo, hi, c, stride, bias);
+    default: return storeRows<Rows, true, true, true>(lo, hi, c, stride, bias);
+    }
+}
+
 // Rows x nc outputs at (r0, n0): a(r0.., k0..k0+kc) times every packed panel
 // of the block, one register tile of Rows x kNr at a time. RowMajorA: a's rows
 // are contiguous in k (else its columns are).
@@ -127,12 +157,6 @@ void productRowTile(const Operand& a, long r0, long k0, int kc, const Panels& b,
     const float* ap[Rows];
 #pragma GCC unroll 16
     for (int r = 0; r < Rows; ++r) ap[r] = a.data + (r0 + r) * a.rowStride + k0 * a.colStride;
-    // Locals, not d's fields: stores into C could alias d, so the compiler would reload them.
-    const bool bias = ph.bias && d.bias, scaled = d.alpha != 1.0f, add = ph.add, relu = ph.relu;
-    const bool direct = !d.transposed;
-    float* const out = d.data;
-    const long outRowStride = d.rowStride;
-    const float* const biasValues = d.bias;
     const Vec zero{};
     const long kStep = b.kStep;
     for (int c0 = 0; c0 < nc; c0 += kNr) {
@@ -162,31 +186,7 @@ void productRowTile(const Operand& a, long r0, long k0, int kc, const Panels& b,
                 }
             }
         }
-        const int cols = int(minOf(kNr, nc - c0));
-        const long col = n0 + c0;
-        if (!direct || cols < kNr || scaled) {
-            alignas(64) float t[Rows * kNr];
-#pragma GCC unroll 16
-            for (int r = 0; r < Rows; ++r) {
-                store(t + r * kNr, lo[r]);
-                store(t + r * kNr + kLanes, hi[r]);
-            }
-            storeTileValues(t, Rows, r0, col, cols, d, ph);
-            continue;
-        }
-        // A whole tile into row-major C, straight from the registers.
-        float* c = out + r0 * outRowStride + col;
-        const float* bb = biasValues + col;
-        switch ((add ? 4 : 0) | (bias ? 2 : 0) | (relu ? 1 : 0)) {
-        case 0: storeRows<Rows, false, false, false>(lo, hi, c, outRowStride, bb); break;
-        case 1: storeRows<Rows, false, false, true>(lo, hi, c, outRowStride, bb); break;
-        case 2: storeRows<Rows, false, true, false>(lo, hi, c, outRowStride, bb); break;
-        case 3: storeRows<Rows, false, true, true>(lo, hi, c, outRowStride, bb); break;
-        case 4: storeRows<Rows, true, false, false>(lo, hi, c, outRowStride, bb); break;
-        case 5: storeRows<Rows, true, false, true>(lo, hi, c, outRowStride, bb); break;
-        case 6: storeRows<Rows, true, true, false>(lo, hi, c, outRowStride, bb); break;
-        default: storeRows<Rows, true, true, true>(lo, hi, c, outRowStride, bb); break;
-        }
+        storeTile<Rows>(lo, hi, r0, n0 + c0, int(minOf(kNr, nc - c0)), d, ph);
     }
 }
 
@@ -274,6 +274,45 @@ void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, c
     }
 }
 
+// Rows x nc outputs at (r0, n0) of a convolution: row r's K values are runs
+// of contiguous floats, run s of length[s] starting at rows[s * Rows + r] (a
+// kernel position's channels in the image, or zeros).
+template <int Rows>
+void convolutionRowTile(const float* const* rows, int runs, const int* length, const Panels& b, long r0, long n0,
+                        int nc, const Destination& d, Phase ph) {
+    const Vec zero{};
+    const long kStep = b.kStep;
+    for (int c0 = 0; c0 < nc; c0 += kNr) {
+        const float* bk = b.first + (c0 / kNr) * b.panelStep;
+        Vec lo[Rows], hi[Rows];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = zero;
+        for (int s = 0; s < runs; ++s) {
+            const float* ap[Rows];
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) ap[r] = rows[s * Rows + r];
+            for (int k = 0; k < length[s]; ++k, bk += kStep) {
+                const Vec b0 = load(bk), b1 = load(bk + kLanes);
+#pragma GCC unroll 16
+                for (int r = 0; r < Rows; ++r) {
+                    const Vec x = broadcast(ap[r][k]);
+                    lo[r] += x * b0;
+                    hi[r] += x * b1;
+                }
+            }
+        }
+        storeTile<Rows>(lo, hi, r0, n0 + c0, int(minOf(kNr, nc - c0)), d, ph);
+    }
+}
+
+template <int Rows>
+void convolutionRowTileOf(int rows, const float* const* table, int runs, const int* length, const Panels& b, long r0,
+                          long n0, int nc, const Destination& d, Phase ph) {
+    if constexpr (Rows > 1)
+        if (rows < Rows) return convolutionRowTileOf<Rows - 1>(rows, table, runs, length, b, r0, n0, nc, d, ph);
+    convolutionRowTile<Rows>(table, runs, length, b, r0, n0, nc, d, ph);
+}
+
 // Rough cycles of one orientation: the padded tiles' multiply-adds, packing
 // (a vector per kLanes values when rows are contiguous, a value at a time when
 // columns are), and a transposed store (value by value, once per K-block).
@@ -315,6 +354,62 @@ void gemm(const GemmArgs& g) {
     else
         multiply(transposed(b), transposed(a), g.N, g.M, g.K, Destination{g.C, 1, g.ldc, true, g.bias, g.alpha, g.relu},
                  g.accumulate);
+}
+
+void convolution(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias, bool relu,
+                 float* out) {
+    const int C = g.channels, F = g.filters;
+    const long rowsPerImage = long(g.outH) * g.outW, rows = rowsPerImage * images;
+    const long inPerImage = long(g.inH) * g.inW * C, K = long(g.kernelH) * g.kernelW * C;
+    if (rows <= 0 || F <= 0) return;
+    if (K <= 0) { // no input channels: the bias alone
+        for (long i = 0; i < rows * F; ++i) {
+            const float v = bias ? bias[i % F] : 0.0f;
+            out[i] = relu && !(v > 0.0f) ? 0.0f : v;
+        }
+        return;
+    }
+    float* packed = threadScratch(kPackedFloats + kKcMax);
+    float* zeros = packed + kPackedFloats; // what a kernel position outside the image reads
+    for (int i = 0; i < kKcMax; ++i) zeros[i] = 0.0f;
+    const Operand kernelRows{kernel, F, 1}; // K x F, k = (ky * kw + kx) * C + c
+    const Destination d{out, F, 1, false, bias, 1.0f, relu};
+    // A K-block's runs: within one kernel position, contiguous in the image.
+    int runPosition[kKcMax], runChannel[kKcMax], runLength[kKcMax];
+    const float* table[kKcMax * kMr];
+    const long blocks = (K + kKcMax - 1) / kKcMax, kcEven = (K + blocks - 1) / blocks;
+    for (long n0 = 0; n0 < F; n0 += kNc) {
+        const int nc = int(minOf(kNc, F - n0));
+        for (long k0 = 0; k0 < K; k0 += kcEven) {
+            const int kc = int(minOf(kcEven, K - k0));
+            int runs = 0;
+            for (long k = k0; k < k0 + kc; ++runs) {
+                runPosition[runs] = int(k / C);
+                runChannel[runs] = int(k % C);
+                runLength[runs] = int(minOf(C - runChannel[runs], k0 + kc - k));
+                k += runLength[runs];
+            }
+            pack(kernelRows, k0, kc, n0, nc, packed);
+            const Panels panels{packed, long(kc) * kNr, kNr};
+            const Phase ph{k0 > 0, k0 == 0, relu && k0 + kc == K};
+            for (long m0 = 0; m0 < rows; m0 += kMr) {
+                const int tile = int(minOf(kMr, rows - m0));
+                for (int r = 0; r < tile; ++r) {
+                    const long p = m0 + r, q = p % rowsPerImage;
+                    const int oy = int(q / g.outW), ox = int(q % g.outW);
+                    const float* image = in + (p / rowsPerImage) * inPerImage;
+                    for (int s = 0; s < runs; ++s) {
+                        const int ky = runPosition[s] / g.kernelW, kx = runPosition[s] % g.kernelW;
+                        const int iy = oy * g.strideH - g.padTop + ky, ix = ox * g.strideW - g.padLeft + kx;
+                        const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
+                        table[s * tile + r] = inside ? image + (long(iy) * g.inW + ix) * C + runChannel[s] : zeros;
+                    }
+                }
+                if (tile == kMr) convolutionRowTile<kMr>(table, runs, runLength, panels, m0, n0, nc, d, ph);
+                else convolutionRowTileOf<kMr - 1>(tile, table, runs, runLength, panels, m0, n0, nc, d, ph);
+            }
+        }
+    }
 }
 
 } // namespace cs::kernels::CS_KERNEL_ISA

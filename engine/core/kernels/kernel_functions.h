@@ -12,6 +12,8 @@ constexpr int kGemmTileColumns = 2 * kLanes;
 // Two vectors of B, one broadcast of A (and one product without FMA) beside the accumulators.
 constexpr int kGemmTileRows = (kRegisters - 3 - (kFusedMultiplyAdd ? 0 : 1)) / 2;
 void gemm(const GemmArgs& args);
+void convolution(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias, bool relu,
+                 float* out);
 
 // elementwise_kernels.cpp
 void reluForward(float* x, long n);

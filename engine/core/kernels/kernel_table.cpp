@@ -27,6 +27,7 @@ const KernelTable table{
     kGemmTileRows,
     kGemmTileColumns,
     gemm,
+    convolution,
     reluForward,
     reluBackward,
     addColumnSums,

@@ -33,6 +33,15 @@ struct GemmArgs {
     bool relu = false;
 };
 
+// A convolution window sliding over HWC images (Conv2D): kernel [kh][kw][C][F],
+// zero padding of padTop rows above and padLeft columns to the left.
+struct ConvGeometry {
+    int inH = 0, inW = 0, channels = 0;
+    int outH = 0, outW = 0, filters = 0;
+    int kernelH = 0, kernelW = 0, strideH = 1, strideW = 1;
+    int padTop = 0, padLeft = 0;
+};
+
 // A pooling window sliding over one HWC image (MaxPooling2D, AveragePooling2D).
 struct PoolGeometry {
     int inH = 0, inW = 0, channels = 0;
@@ -49,6 +58,12 @@ struct KernelTable {
     int gemmTileRows, gemmTileColumns; // the GEMM register tile
 
     void (*gemm)(const GemmArgs& args);
+    // out[images][outH][outW][F] = relu?(window(in) . kernel + bias): the GEMM
+    // of im2col(in) and the kernel, its rows read straight from the images
+    // (each kernel position's C channels are contiguous in an HWC image), no
+    // patch matrix written. Fastest with C of a vector or more.
+    void (*convolution)(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias,
+                        bool relu, float* out);
 
     // Element-wise passes over n values.
     void (*reluForward)(float* x, long n);
