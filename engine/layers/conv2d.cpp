@@ -278,6 +278,8 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
     const float* kernel = params_[0].value.data();
     Workspace& w = ws_[size_t(chunk)];
     GradientSums& sums = sums_[size_t(chunk)];
+    const bool direct = !isPointwise() && convolvesDirectly(g_.channels);
+    const kernels::ConvGeometry geometry = forwardGeometry();
     // Everything per block of images, so the block's gradient stays in cache
     // from the activation derivative through the bias sum to both products.
     for (int b = r.begin; b < r.end; b += block) {
@@ -287,7 +289,9 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         if (!ctx.lossGradientIsPreActivation)
             activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
         if (wantGrads && useBias_) activeKernels().addColumnSums(dyBlock, rows, filters_, sums.dBias.data());
-        if (wantGrads) {
+        if (wantGrads && direct) {
+            activeKernels().convolutionWeightGradient(geometry, in.sample(b), n, dyBlock, sums.dKernel.data());
+        } else if (wantGrads) {
             const float* col = patches(in, b, n, w);
             gemm(true, false, g_.patch, filters_, rows, 1.0f, col, g_.patch, dyBlock, filters_, 1.0f,
                  sums.dKernel.data(), filters_);

@@ -2,7 +2,8 @@
 // path this CPU runs (a path it lacks is reported as skipped): the GEMM
 // against a plain double-precision product for every transpose pair and
 // ragged sizes around the register tiles, its fused bias/ReLU/alpha/accumulate
-// store, the direct convolution against a plain window loop, and the pooling,
+// store, the direct convolution and its weight gradient against plain window
+// loops, and the pooling,
 // dropout, ReLU and column-sum kernels against plain loops. The layer reference and gradient tests run once per path as well
 // (ctest entries *.generic, *.avx2, *.avx512, with CONVSTUDIO_ISA set).
 #include "test_registry.h"
@@ -135,6 +136,33 @@ std::vector<kernels::PoolGeometry> poolGeometries() {
     return list;
 }
 
+struct ConvCase {
+    int inH, inW, C, F, kh, kw, stride, padTop, padLeft, images;
+    kernels::ConvGeometry geometry() const {
+        kernels::ConvGeometry g;
+        g.inH = inH;
+        g.inW = inW;
+        g.channels = C;
+        g.filters = F;
+        g.kernelH = kh;
+        g.kernelW = kw;
+        g.strideH = g.strideW = stride;
+        g.padTop = padTop;
+        g.padLeft = padLeft;
+        g.outH = (inH + 2 * padTop - kh) / stride + 1;
+        g.outW = (inW + 2 * padLeft - kw) / stride + 1;
+        return g;
+    }
+};
+
+// Channels around the vector widths and past one K-block (320), filters around
+// the tile widths, 'same' and 'valid' windows, strides, images sharing a tile.
+std::vector<ConvCase> convolutionCases() {
+    return {{7, 6, 8, 16, 3, 3, 1, 1, 1, 3},   {9, 9, 37, 33, 3, 3, 2, 1, 1, 2}, {5, 8, 16, 7, 3, 3, 1, 0, 0, 4},
+            {6, 5, 3, 64, 5, 2, 1, 2, 0, 1},   {4, 4, 400, 24, 3, 3, 1, 1, 1, 1}, {3, 3, 9, 32, 1, 1, 1, 0, 0, 5},
+            {12, 12, 13, 20, 3, 3, 1, 1, 1, 3}};
+}
+
 } // namespace
 
 class KernelTest : public QObject {
@@ -234,32 +262,12 @@ private Q_SLOTS:
     }
 
     void convolutionMatchesAPlainLoopOnEveryPath() {
-        struct Case {
-            int inH, inW, C, F, kh, kw, stride, padTop, padLeft, images;
-        };
-        // Channels around the vector widths and past one K-block (320), filters
-        // around the tile widths, 'same' and 'valid' windows, strides, images
-        // that share a register tile.
-        const Case cases[] = {{7, 6, 8, 16, 3, 3, 1, 1, 1, 3},   {9, 9, 37, 33, 3, 3, 2, 1, 1, 2},
-                              {5, 8, 16, 7, 3, 3, 1, 0, 0, 4},   {6, 5, 3, 64, 5, 2, 1, 2, 0, 1},
-                              {4, 4, 400, 24, 3, 3, 1, 1, 1, 1}, {3, 3, 9, 32, 1, 1, 1, 0, 0, 5}};
         for (KernelIsa isa : supportedKernelIsas()) {
             const kernels::KernelTable& t = *kernelTable(isa);
-            for (const Case& c : cases)
+            for (const ConvCase& c : convolutionCases())
                 for (int variant = 0; variant < 4; ++variant) {
                     const bool withBias = variant & 1, relu = variant & 2;
-                    kernels::ConvGeometry g;
-                    g.inH = c.inH;
-                    g.inW = c.inW;
-                    g.channels = c.C;
-                    g.filters = c.F;
-                    g.kernelH = c.kh;
-                    g.kernelW = c.kw;
-                    g.strideH = g.strideW = c.stride;
-                    g.padTop = c.padTop;
-                    g.padLeft = c.padLeft;
-                    g.outH = (c.inH + 2 * c.padTop - c.kh) / c.stride + 1;
-                    g.outW = (c.inW + 2 * c.padLeft - c.kw) / c.stride + 1;
+                    const kernels::ConvGeometry g = c.geometry();
                     const size_t inSize = size_t(c.images) * c.inH * c.inW * c.C;
                     const std::vector<float> in = randomValues(inSize, 15), kernel = randomValues(size_t(c.kh) * c.kw * c.C * c.F, 16),
                                              bias = randomValues(size_t(c.F), 17);
@@ -289,6 +297,42 @@ private Q_SLOTS:
                                               std::to_string(sum)).c_str());
                                 }
                 }
+        }
+    }
+
+    void convolutionWeightGradientMatchesAPlainLoopOnEveryPath() {
+        for (KernelIsa isa : supportedKernelIsas()) {
+            const kernels::KernelTable& t = *kernelTable(isa);
+            for (const ConvCase& c : convolutionCases()) {
+                const kernels::ConvGeometry g = c.geometry();
+                const size_t inSize = size_t(c.images) * c.inH * c.inW * c.C;
+                const size_t outSize = size_t(c.images) * g.outH * g.outW * c.F;
+                const size_t kernelSize = size_t(c.kh) * c.kw * c.C * c.F;
+                const std::vector<float> in = randomValues(inSize, 18), dy = randomValues(outSize, 19);
+                const std::vector<float> start = randomValues(kernelSize, 20); // the gradient is added to these
+                std::vector<float> dKernel = start;
+                t.convolutionWeightGradient(g, in.data(), c.images, dy.data(), dKernel.data());
+                for (int ky = 0; ky < c.kh; ++ky)
+                    for (int kx = 0; kx < c.kw; ++kx)
+                        for (int ch = 0; ch < c.C; ++ch)
+                            for (int f = 0; f < c.F; ++f) {
+                                const size_t at = ((size_t(ky) * c.kw + kx) * c.C + ch) * c.F + f;
+                                double sum = start[at], magnitude = 1.0;
+                                for (int i = 0; i < c.images; ++i)
+                                    for (int oy = 0; oy < g.outH; ++oy)
+                                        for (int ox = 0; ox < g.outW; ++ox) {
+                                            const int iy = oy * c.stride - c.padTop + ky, ix = ox * c.stride - c.padLeft + kx;
+                                            if (iy < 0 || iy >= c.inH || ix < 0 || ix >= c.inW) continue;
+                                            const double p = double(in[((size_t(i) * c.inH + iy) * c.inW + ix) * c.C + ch]) *
+                                                             dy[((size_t(i) * g.outH + oy) * g.outW + ox) * c.F + f];
+                                            sum += p;
+                                            magnitude += std::fabs(p);
+                                        }
+                                QVERIFY2(std::fabs(dKernel[at] - sum) <= 3e-5 * magnitude,
+                                         (std::string(t.name) + " C " + std::to_string(c.C) + " F " + std::to_string(c.F) +
+                                          ": " + std::to_string(dKernel[at]) + " vs " + std::to_string(sum)).c_str());
+                            }
+            }
         }
     }
 

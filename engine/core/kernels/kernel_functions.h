@@ -7,13 +7,16 @@
 
 namespace cs::kernels::CS_KERNEL_ISA {
 
-// gemm_kernel.cpp
+// gemm_tiles.h, gemm_kernel.cpp
 constexpr int kGemmTileColumns = 2 * kLanes;
 // Two vectors of B, one broadcast of A (and one product without FMA) beside the accumulators.
 constexpr int kGemmTileRows = (kRegisters - 3 - (kFusedMultiplyAdd ? 0 : 1)) / 2;
 void gemm(const GemmArgs& args);
+
+// convolution_kernel.cpp
 void convolution(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias, bool relu,
                  float* out);
+void convolutionWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel);
 
 // elementwise_kernels.cpp
 void reluForward(float* x, long n);

@@ -28,6 +28,7 @@ const KernelTable table{
     kGemmTileColumns,
     gemm,
     convolution,
+    convolutionWeightGradient,
     reluForward,
     reluBackward,
     addColumnSums,

@@ -64,6 +64,10 @@ struct KernelTable {
     // patch matrix written. Fastest with C of a vector or more.
     void (*convolution)(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias,
                         bool relu, float* out);
+    // dKernel[kh*kw*C][F] += im2col(in)^T dy (dy: the images' output gradients,
+    // [images][outH][outW][F]), reading the images in place like convolution.
+    void (*convolutionWeightGradient)(const ConvGeometry& g, const float* in, int images, const float* dy,
+                                      float* dKernel);
 
     // Element-wise passes over n values.
     void (*reluForward)(float* x, long n);

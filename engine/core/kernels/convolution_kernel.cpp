@@ -1,0 +1,190 @@
+// Convolutions of HWC images (Conv2D), compiled once per instruction set:
+// the GEMM of im2col(images) and the kernel, with the register tile's rows read
+// straight from the images. In an HWC image a kernel position's C channels are
+// one contiguous run, so each row of a tile is a few runs, found through a
+// small table of pointers per tile (a run of zeros where the window leaves the
+// image); no patch matrix is written or read back.
+#include "core/kernels/gemm_tiles.h"
+
+namespace cs::kernels::CS_KERNEL_ISA {
+
+namespace {
+
+// Rows x nc outputs at (r0, n0) of a convolution: row r's K values are runs
+// of contiguous floats, run s of length[s] starting at rows[s * Rows + r] (a
+// kernel position's channels in the image, or zeros).
+template <int Rows>
+void convolutionRowTile(const float* const* rows, int runs, const int* length, const Panels& b, long r0, long n0,
+                        int nc, const Destination& d, Phase ph) {
+    const Vec zero{};
+    const long kStep = b.kStep;
+    for (int c0 = 0; c0 < nc; c0 += kNr) {
+        const float* bk = b.first + (c0 / kNr) * b.panelStep;
+        Vec lo[Rows], hi[Rows];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = zero;
+        for (int s = 0; s < runs; ++s) {
+            const float* ap[Rows];
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) ap[r] = rows[s * Rows + r];
+            for (int k = 0; k < length[s]; ++k, bk += kStep) {
+                const Vec b0 = load(bk), b1 = load(bk + kLanes);
+#pragma GCC unroll 16
+                for (int r = 0; r < Rows; ++r) {
+                    const Vec x = broadcast(ap[r][k]);
+                    lo[r] += x * b0;
+                    hi[r] += x * b1;
+                }
+            }
+        }
+        storeTile<Rows>(lo, hi, r0, n0 + c0, int(minOf(kNr, nc - c0)), d, ph);
+    }
+}
+
+template <int Rows>
+void convolutionRowTileOf(int rows, const float* const* table, int runs, const int* length, const Panels& b, long r0,
+                          long n0, int nc, const Destination& d, Phase ph) {
+    if constexpr (Rows > 1)
+        if (rows < Rows) return convolutionRowTileOf<Rows - 1>(rows, table, runs, length, b, r0, n0, nc, d, ph);
+    convolutionRowTile<Rows>(table, runs, length, b, r0, n0, nc, d, ph);
+}
+
+// Rows x nc outputs at (r0, n0) of a weight gradient: row r of the product is
+// kernel row (position, c0 + r), so for pixel k of the block its value is
+// pixels[k][c0 + r] (pixels[k]: that pixel's window position in the image, or
+// zeros). Always added to what the gradient holds.
+template <int Rows>
+void weightGradientTile(const float* const* pixels, int c0, int kc, const Panels& b, long r0, long n0, int nc,
+                        const Destination& d) {
+    const Vec zero{};
+    const long kStep = b.kStep;
+    for (int j0 = 0; j0 < nc; j0 += kNr) {
+        const float* bk = b.first + (j0 / kNr) * b.panelStep;
+        Vec lo[Rows], hi[Rows];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = zero;
+        for (int k = 0; k < kc; ++k, bk += kStep) {
+            const float* a = pixels[k] + c0;
+            const Vec b0 = load(bk), b1 = load(bk + kLanes);
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) {
+                const Vec x = broadcast(a[r]);
+                lo[r] += x * b0;
+                hi[r] += x * b1;
+            }
+        }
+        storeTile<Rows>(lo, hi, r0, n0 + j0, int(minOf(kNr, nc - j0)), d, Phase{true, false, false});
+    }
+}
+
+template <int Rows>
+void weightGradientTileOf(int rows, const float* const* pixels, int c0, int kc, const Panels& b, long r0, long n0,
+                          int nc, const Destination& d) {
+    if constexpr (Rows > 1)
+        if (rows < Rows) return weightGradientTileOf<Rows - 1>(rows, pixels, c0, kc, b, r0, n0, nc, d);
+    weightGradientTile<Rows>(pixels, c0, kc, b, r0, n0, nc, d);
+}
+
+} // namespace
+
+void convolutionWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel) {
+    const int C = g.channels, F = g.filters, W = g.inW;
+    const long rowsPerImage = long(g.outH) * g.outW, P = rowsPerImage * images;
+    const long inPerImage = long(g.inH) * W * C;
+    if (P <= 0 || F <= 0 || C <= 0) return;
+    float* packed = threadScratch(kPackedFloats + C);
+    float* zeros = packed + kPackedFloats; // a window position outside the image reads these
+    for (int c = 0; c < C; ++c) zeros[c] = 0.0f;
+    const Operand dyRows{dy, F, 1}; // P x F
+    const Destination d{dKernel, F, 1, false, nullptr, 1.0f, false};
+    // Per pixel of a block: its image and its window's top-left corner.
+    const float* image[kKcMax];
+    int top[kKcMax], left[kKcMax];
+    const float* pixels[kKcMax];
+    const long blocks = (P + kKcMax - 1) / kKcMax, kcEven = (P + blocks - 1) / blocks;
+    for (long n0 = 0; n0 < F; n0 += kNc) {
+        const int nc = int(minOf(kNc, F - n0));
+        for (long p0 = 0; p0 < P; p0 += kcEven) {
+            const int kc = int(minOf(kcEven, P - p0));
+            pack(dyRows, p0, kc, n0, nc, packed);
+            const Panels panels{packed, long(kc) * kNr, kNr};
+            for (int k = 0; k < kc; ++k) {
+                const long p = p0 + k, q = p % rowsPerImage;
+                image[k] = in + (p / rowsPerImage) * inPerImage;
+                top[k] = int(q / g.outW) * g.strideH - g.padTop;
+                left[k] = int(q % g.outW) * g.strideW - g.padLeft;
+            }
+            for (int ky = 0; ky < g.kernelH; ++ky)
+                for (int kx = 0; kx < g.kernelW; ++kx) {
+                    for (int k = 0; k < kc; ++k) {
+                        const int iy = top[k] + ky, ix = left[k] + kx;
+                        const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < W;
+                        pixels[k] = inside ? image[k] + (long(iy) * W + ix) * C : zeros;
+                    }
+                    const long row0 = (long(ky) * g.kernelW + kx) * C; // the kernel's rows of this position
+                    int c0 = 0;
+                    for (; c0 + kMr <= C; c0 += kMr)
+                        weightGradientTile<kMr>(pixels, c0, kc, panels, row0 + c0, n0, nc, d);
+                    if (c0 < C) weightGradientTileOf<kMr - 1>(C - c0, pixels, c0, kc, panels, row0 + c0, n0, nc, d);
+                }
+        }
+    }
+}
+
+void convolution(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias, bool relu,
+                 float* out) {
+    const int C = g.channels, F = g.filters;
+    const long rowsPerImage = long(g.outH) * g.outW, rows = rowsPerImage * images;
+    const long inPerImage = long(g.inH) * g.inW * C, K = long(g.kernelH) * g.kernelW * C;
+    if (rows <= 0 || F <= 0) return;
+    if (K <= 0) { // no input channels: the bias alone
+        for (long i = 0; i < rows * F; ++i) {
+            const float v = bias ? bias[i % F] : 0.0f;
+            out[i] = relu && !(v > 0.0f) ? 0.0f : v;
+        }
+        return;
+    }
+    float* packed = threadScratch(kPackedFloats + kKcMax);
+    float* zeros = packed + kPackedFloats; // what a kernel position outside the image reads
+    for (int i = 0; i < kKcMax; ++i) zeros[i] = 0.0f;
+    const Operand kernelRows{kernel, F, 1}; // K x F, k = (ky * kw + kx) * C + c
+    const Destination d{out, F, 1, false, bias, 1.0f, relu};
+    // A K-block's runs: within one kernel position, contiguous in the image.
+    int runPosition[kKcMax], runChannel[kKcMax], runLength[kKcMax];
+    const float* table[kKcMax * kMr];
+    const long blocks = (K + kKcMax - 1) / kKcMax, kcEven = (K + blocks - 1) / blocks;
+    for (long n0 = 0; n0 < F; n0 += kNc) {
+        const int nc = int(minOf(kNc, F - n0));
+        for (long k0 = 0; k0 < K; k0 += kcEven) {
+            const int kc = int(minOf(kcEven, K - k0));
+            int runs = 0;
+            for (long k = k0; k < k0 + kc; ++runs) {
+                runPosition[runs] = int(k / C);
+                runChannel[runs] = int(k % C);
+                runLength[runs] = int(minOf(C - runChannel[runs], k0 + kc - k));
+                k += runLength[runs];
+            }
+            pack(kernelRows, k0, kc, n0, nc, packed);
+            const Panels panels{packed, long(kc) * kNr, kNr};
+            const Phase ph{k0 > 0, k0 == 0, relu && k0 + kc == K};
+            for (long m0 = 0; m0 < rows; m0 += kMr) {
+                const int tile = int(minOf(kMr, rows - m0));
+                for (int r = 0; r < tile; ++r) {
+                    const long p = m0 + r, q = p % rowsPerImage;
+                    const int oy = int(q / g.outW), ox = int(q % g.outW);
+                    const float* image = in + (p / rowsPerImage) * inPerImage;
+                    for (int s = 0; s < runs; ++s) {
+                        const int ky = runPosition[s] / g.kernelW, kx = runPosition[s] % g.kernelW;
+                        const int iy = oy * g.strideH - g.padTop + ky, ix = ox * g.strideW - g.padLeft + kx;
+                        const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
+                        table[s * tile + r] = inside ? image + (long(iy) * g.inW + ix) * C + runChannel[s] : zeros;
+                    }
+                }
+                if (tile == kMr) convolutionRowTile<kMr>(table, runs, runLength, panels, m0, n0, nc, d, ph);
+                else convolutionRowTileOf<kMr - 1>(tile, table, runs, runLength, panels, m0, n0, nc, d, ph);
+            }
+        }
+    }
+}
+
+} // namespace cs::kernels::CS_KERNEL_ISA
