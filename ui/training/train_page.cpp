@@ -149,7 +149,40 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     connect(controller_, &TrainingController::pausedChanged, this, &TrainPage::updateButtons);
     connect(controller_, &TrainingController::stopRequested, this,
             [this] { progressText_->setText(tr("Stopping after this batch…")); });
+    connect(controller_, &TrainingController::held, this, [this](const HoldPoint& p) {
+        if (!controller_->isPaused()) return; // resumed before this news arrived
+        progressText_->setText(
+            (p.validating ? tr("Paused in epoch %1's validation at batch %2/%3")
+                          : tr("Paused in epoch %1 after batch %2/%3"))
+                .arg(p.epoch + 1)
+                .arg(p.batch)
+                .arg(p.batches));
+    });
+    connect(controller_, &TrainingController::validationProgress, this,
+            [this](const HoldPoint& p) {
+                if (controller_->isPaused()) return;
+                progressText_->setText(tr("epoch %1 · validating batch %2/%3")
+                                           .arg(p.epoch + 1)
+                                           .arg(p.batch)
+                                           .arg(p.batches));
+            });
     updateButtons();
+}
+
+TrainPage::~TrainPage() {
+    *evaluationCancel_ = true; // an Evaluate Model File pass ends at its next batch
+}
+
+QString TrainPage::stoppedText(const TrainingOutcome& out) const {
+    const QString complete = tr("%n complete epoch(s)", nullptr, out.epochsRun);
+    if (!out.hasPartialEpoch()) return tr("Stopped after %1").arg(complete);
+    if (out.partialInValidation)
+        return tr("Stopped during epoch %1's validation (%2)").arg(out.partialEpoch + 1).arg(complete);
+    return tr("Stopped in epoch %1 at batch %2/%3 (%4)")
+        .arg(out.partialEpoch + 1)
+        .arg(out.partialBatches)
+        .arg(out.partialBatchesTotal)
+        .arg(complete);
 }
 
 bool TrainPage::start() {
@@ -224,10 +257,11 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     if (out.failed) {
         progressText_->setText(tr("Training failed: %1").arg(out.error));
     } else {
-        QString how = out.stopped ? tr("Stopped after %n epoch(s)", nullptr, out.epochsRun)
-                      : out.diverged
-                          ? tr("Diverged (the loss is not finite) in epoch %1").arg(out.epochsRun)
-                          : tr("Trained %n epoch(s)", nullptr, out.epochsRun);
+        QString how = out.stopped    ? stoppedText(out)
+                      : out.diverged ? tr("Diverged (the loss is not finite) in epoch %1")
+                                           .arg(out.hasPartialEpoch() ? out.partialEpoch + 1
+                                                                      : out.epochsRun)
+                                     : tr("Trained %n epoch(s)", nullptr, out.epochsRun);
         how += tr(" in %1").arg(duration(out.seconds));
         if (hasEpoch_)
             how += tr(" · loss %1 · accuracy %2")
@@ -354,10 +388,13 @@ void TrainPage::evaluateFile(const QString& path) {
         }
         Q_EMIT evaluationFinished(ok);
     });
-    watcher->setFuture(QtConcurrent::run([path, data, testLimit, threads] {
+    auto cancel = evaluationCancel_;
+    watcher->setFuture(QtConcurrent::run([path, data, testLimit, threads, cancel] {
         Result r;
         try {
-            r.outcome = evaluateModelFile(path.toStdString(), data, testLimit, threads);
+            cs::PassControl control;
+            control.stop = cancel.get();
+            r.outcome = evaluateModelFile(path.toStdString(), data, testLimit, threads, control);
         } catch (const std::exception& e) {
             r.error = QString::fromStdString(e.what());
         }

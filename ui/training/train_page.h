@@ -38,6 +38,7 @@ class TrainPage : public QWidget {
 public:
     TrainPage(ProjectDocument* document, DatasetController* datasets,
               TrainingController* controller, QWidget* parent = nullptr);
+    ~TrainPage() override;
 
     // Limits for quick runs (tests, screenshots): the first N training images.
     void setJobOptions(const TrainingJobOptions& options) { jobOptions_ = options; }
@@ -84,6 +85,7 @@ private:
     void onEpoch(const EpochUpdate& u);
     void onFinished(const TrainingOutcome& outcome);
     void showEvaluation(const TrainingOutcome& outcome);
+    QString stoppedText(const TrainingOutcome& outcome) const;
     void updateButtons();
 
     ProjectDocument* document_;
@@ -97,6 +99,8 @@ private:
     const TrainingRun* checkpointRun() const;
     std::vector<std::string> shownClassNames_; // of the evaluation shown
     bool evaluating_ = false;
+    // Raised when the page goes (the window closes): a file evaluation stops at its next batch.
+    std::shared_ptr<std::atomic<bool>> evaluationCancel_ = std::make_shared<std::atomic<bool>>(false);
     QProgressBar* progress_;
     QLabel* progressText_;
     QPlainTextEdit* evaluation_;
