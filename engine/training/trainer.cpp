@@ -118,9 +118,7 @@ struct Trainer::EpochTotals {
     double lossSum = 0;
     int64_t seen = 0, correct = 0;
     int batchesDone = 0;
-    double loss(const Model& m) const {
-        return seen ? lossSum / double(seen) + m.regularizationLoss() : std::nan("");
-    }
+    double loss() const { return seen ? lossSum / double(seen) : std::nan(""); }
     double accuracy() const { return seen ? double(correct) / double(seen) : 0.0; }
 };
 
@@ -163,9 +161,12 @@ bool Trainer::trainEpoch(BatchSource& train, int epoch, int batches, const Named
         }
         const std::vector<int32_t> predicted = predictedClasses(out);
         for (int i = 0; i < count; ++i) totals.correct += predicted[size_t(i)] == labels[size_t(i)];
+        // Keras reports the loss it differentiates: the data loss plus the L2 penalty of the
+        // weights this step starts from (not of the weights after the step).
+        const double penalty = model_.regularizationLoss();
         model_.backward(lossGrad_, ctx, lr.gradientIsPreActivation);
         optimizer_.step(params);
-        totals.lossSum += lr.loss * count;
+        totals.lossSum += (lr.loss + penalty) * count;
         totals.seen += count;
         totals.batchesDone = b + 1;
 
@@ -175,7 +176,7 @@ bool Trainer::trainEpoch(BatchSource& train, int epoch, int batches, const Named
             p.epochs = options_.epochs;
             p.batch = b + 1;
             p.batches = batches;
-            p.loss = totals.loss(model_);
+            p.loss = totals.loss();
             p.accuracy = totals.accuracy();
             p.learningRate = optimizer_.learningRate;
             p.epochSeconds = secondsSince(totals.start);
@@ -253,7 +254,7 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
             // and no callbacks.
             auto keepPartial = [&](bool inValidation) {
                 if (totals.seen == 0 && !history.diverged) return; // stopped before its first batch
-                history.partial = PartialEpoch{epoch, totals.batchesDone, batches, totals.loss(model_),
+                history.partial = PartialEpoch{epoch, totals.batchesDone, batches, totals.loss(),
                                                totals.accuracy(), inValidation};
             };
             if (!complete) {
@@ -263,7 +264,7 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
             const double trainSeconds = secondsSince(totals.start);
             trainSecondsSoFar_ += trainSeconds;
             Logs logs;
-            logs["loss"] = totals.loss(model_);
+            logs["loss"] = totals.loss();
             logs["accuracy"] = totals.accuracy();
             logs["learning_rate"] = optimizer_.learningRate;
             if (validation) {

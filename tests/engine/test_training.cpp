@@ -421,6 +421,35 @@ private Q_SLOTS:
         QVERIFY(std::abs(ev.loss - first40.loss) < 1e-9);
     }
 
+    void trainingLossCarriesThePenaltyOfTheWeightsEachStepStartsFrom() {
+        // One SGD step on the whole set: the reported loss is the one differentiated, the
+        // data loss plus the L2 penalty at the starting weights (as Keras reports it),
+        // i.e. what evaluate() says of the model before the step.
+        Model m = modelFromJson(R"({"layers": [
+            {"class_name": "InputLayer", "config": {"shape": [8, 8, 1]}},
+            {"class_name": "Flatten", "config": {}},
+            {"class_name": "Dense", "config": {"units": 3, "activation": "softmax", "kernel_regularizer": 0.05}}]})");
+        m.build(11);
+        const ImageSet data = syntheticSet(30, 4);
+        Preprocessing pre;
+        pre.rescale = 1.0f / 255.0f;
+        const Evaluation before = evaluate(m, data, pre, Loss::CategoricalCrossentropy, 3, 30, 1);
+        const double penaltyBefore = m.regularizationLoss();
+        QVERIFY(penaltyBefore > 1e-3);
+        SGD sgd;
+        sgd.learningRate = 0.5;
+        FitOptions o;
+        o.epochs = 1;
+        o.batchSize = 30;
+        o.threads = 1;
+        Trainer t(m, sgd, Loss::CategoricalCrossentropy, o);
+        t.setPreprocessing(pre);
+        History h = t.fit(data, 3);
+        QVERIFY(std::abs(m.regularizationLoss() - penaltyBefore) > 1e-4); // the step moved the weights
+        QVERIFY2(std::abs(h.epochs[0].at("loss") - before.loss) < 1e-6,
+                 qPrintable(QString("%1 vs %2").arg(h.epochs[0].at("loss")).arg(before.loss)));
+    }
+
     void nonFiniteLossStopsWithAMessage() {
         Model m = modelFromJson(kTinyModel);
         Adam adam;
