@@ -18,6 +18,7 @@
 #include "training/training_controller.h"
 #include "training/training_settings_panel.h"
 #include "window/main_window.h"
+#include "window/status_bar.h"
 
 #include "model/model_file.h"
 #include "training/trainer.h"
@@ -111,6 +112,12 @@ private Q_SLOTS:
         for (QProgressBar* bar : window_->statusBar()->findChildren<QProgressBar*>())
             statusShown |= bar->isVisible() && bar->value() == 1000;
         QVERIFY(statusShown);
+        // The status bar ends on this run's outcome and its final validation accuracy.
+        const EpochUpdate& final = page()->history()->run(page()->history()->count() - 1).epochs.back();
+        const QString status = window_->statusWidgets()->trainingText();
+        QVERIFY2(status.startsWith("trained 2 epoch") &&
+                     status.endsWith(QString("val_accuracy %1").arg(final.valAccuracy, 0, 'f', 3)),
+                 qPrintable(status));
         const QString evaluation = page()->evaluationView()->toPlainText();
         QVERIFY2(evaluation.contains("test split: 300 images"), qPrintable(evaluation));
         QVERIFY(evaluation.contains("Ankle boot"));
@@ -184,6 +191,8 @@ private Q_SLOTS:
         for (int epochs : {2, 1}) {
             setSpin("epochs", epochs);
             QVERIFY(page()->start());
+            // A new run clears the last one's figures from the status bar.
+            QCOMPARE(window_->statusWidgets()->trainingText(), QString("epoch 1/%1 · starting").arg(epochs));
             QVERIFY(finished.wait(kHang));
         }
         RunHistory* history = page()->history();
@@ -343,6 +352,7 @@ private Q_SLOTS:
                 : QString("Stopped in epoch %1 at batch %2/%3").arg(at.epoch + 1).arg(at.batch).arg(at.batches);
         QVERIFY2(text.startsWith(expected), qPrintable(text + " / expected " + expected));
         QVERIFY(text.contains(QString("(%1 complete epoch").arg(epochEnds)));
+        QVERIFY(window_->statusWidgets()->trainingText().startsWith(expected)); // and the status bar
         // The partial epoch gets no epoch point on the charts.
         QCOMPARE(int(page()->charts()->lossChart()->points(TrainingCharts::TrainEpoch).size()), epochEnds);
         QVERIFY(page()->evaluationView()->toPlainText().startsWith("Stopped: no test evaluation"));

@@ -217,6 +217,12 @@ void TrainPage::onStarted(int epochs) {
     runCheckpoint_.clear();
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
+    // The status bar shows this run from its start, not the last run's figures.
+    TrainingStatus status;
+    status.epoch = 1;
+    status.epochs = epochs;
+    status.text = tr("starting");
+    Q_EMIT statusChanged(status);
     updateButtons();
 }
 
@@ -250,6 +256,13 @@ void TrainPage::onEpoch(const EpochUpdate& u) {
     lastEpoch_.snapshot.reset();
     hasEpoch_ = true;
     runEpochs_.push_back(lastEpoch_); // the history keeps numbers, not every epoch's model
+    TrainingStatus status;
+    status.epoch = u.epoch + 1;
+    status.epochs = u.epochs;
+    status.fraction = u.epochs > 0 ? double(u.epoch + 1) / u.epochs : 0.0;
+    status.imagesPerSecond = u.imagesPerSecond;
+    if (u.hasValidation()) status.text = tr("val_accuracy %1").arg(u.valAccuracy, 0, 'f', 3);
+    Q_EMIT statusChanged(status);
 }
 
 void TrainPage::onFinished(const TrainingOutcome& out) {
@@ -275,6 +288,15 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
         if (!out.stopped && !out.diverged) progress_->setValue(1000);
         showEvaluation(out);
     }
+    TrainingStatus status; // the run is over: say how it ended
+    status.fraction = double(progress_->value()) / 1000.0;
+    if (out.failed) status.text = tr("training failed");
+    else if (out.stopped) status.text = stoppedText(out);
+    else if (out.diverged) status.text = tr("diverged");
+    else status.text = tr("trained %n epoch(s)", nullptr, out.epochsRun);
+    if (!out.failed && hasEpoch_ && lastEpoch_.hasValidation())
+        status.text += tr(" · val_accuracy %1").arg(lastEpoch_.valAccuracy, 0, 'f', 3);
+    Q_EMIT statusChanged(status);
     TrainingRun run;
     run.settings = RunHistory::describe(runSettings_);
     run.epochs = runEpochs_;
