@@ -358,6 +358,20 @@ private Q_SLOTS:
         QVERIFY(page()->evaluationView()->toPlainText().startsWith("Stopped: no test evaluation"));
         QVERIFY(page()->startButton()->isEnabled());
         QVERIFY(page()->saveButton()->isEnabled()); // what was trained can be kept
+
+        // ... and evaluated as it is: the engine's figures for the stopped model.
+        QVERIFY(page()->evaluateTrainedButton()->isEnabled());
+        QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
+        QTest::mouseClick(page()->evaluateTrainedButton(), Qt::LeftButton);
+        QVERIFY(!page()->saveButton()->isEnabled()); // not while it is being evaluated
+        QVERIFY(evaluated.wait(kHang));
+        QCOMPARE(evaluated.at(0).at(0).toBool(), true);
+        const auto trained = controller()->lastOutcome().trained;
+        const auto memory = window_->datasetController()->current()->inMemory();
+        cs::Evaluation engine = cs::evaluate(trained->model, memory->test.slice(0, 300),
+                                             trained->metadata.preprocessing, trained->loss, 10, 64);
+        QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, engine.confusion.counts);
+        QVERIFY(page()->progressLabel()->text().startsWith("Evaluated the trained model on test (300 images)"));
     }
 
     void stopWithoutPauseEndsTheRun() {

@@ -15,6 +15,7 @@
 #include "window/status_bar.h"
 
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -63,7 +64,11 @@ public:
     // Evaluates a saved .safetensors model on the current data set's test split in
     // the background; evaluationFinished follows (with the result shown).
     void evaluateFile(const QString& path);
+    // The last run's model as it is in memory (also after a Stop), on the test split;
+    // false when there is none or something runs. evaluationFinished follows.
+    bool evaluateTrainedModel();
     QPushButton* evaluateButton() const { return evaluate_; }
+    QPushButton* evaluateTrainedButton() const { return evaluateTrained_; }
 
 public Q_SLOTS:
     bool start(); // false (and the reason shown) when training cannot start
@@ -86,6 +91,8 @@ private:
     void onFinished(const TrainingOutcome& outcome);
     void showEvaluation(const TrainingOutcome& outcome);
     QString stoppedText(const TrainingOutcome& outcome) const;
+    // Runs `work` off the GUI thread and shows its evaluation; false when busy.
+    bool runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work);
     void updateButtons();
 
     ProjectDocument* document_;
@@ -94,7 +101,7 @@ private:
     TrainingJobOptions jobOptions_;
     TrainingSettingsPanel* settings_;
     TrainingCharts* charts_;
-    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_, *openCheckpoint_;
+    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_, *evaluateTrained_, *openCheckpoint_;
     QString runCheckpoint_; // the run in progress's last saved checkpoint
     const TrainingRun* checkpointRun() const;
     std::vector<std::string> shownClassNames_; // of the evaluation shown
