@@ -105,18 +105,22 @@ void checkKeys(const std::map<std::string, std::string>& kv, const std::string& 
 
 // Before the (slow) data load and the run: one file named for two outputs, and
 // an output that cannot be written, fail now instead of after training.
-void checkOutputs(const std::string& out, const std::string& log, const cs::ModelCheckpoint* checkpoint) {
-    const bool fixedCheckpoint = checkpoint && checkpoint->filepath().find('{') == std::string::npos;
+void checkOutputs(const std::string& out, const std::string& log,
+                  const cs::ModelCheckpoint* checkpoint) {
+    const bool fixedCheckpoint =
+        checkpoint && checkpoint->filepath().find('{') == std::string::npos;
     if (!log.empty() && cs::sameFile(log, out))
         throw UsageError("--log and --out name the same file (" + out +
                          "): the saved model would replace the log; give them different names");
     if (fixedCheckpoint && !log.empty() && cs::sameFile(log, checkpoint->filepath()))
-        throw UsageError("--log and --checkpoint name the same file (" + log + "): give them different names");
+        throw UsageError("--log and --checkpoint name the same file (" + log +
+                         "): give them different names");
     // A checkpoint of every epoch onto --out is a model saved as the run goes, fine;
     // the best-only one would be replaced by the last epoch's model at the end.
     if (fixedCheckpoint && checkpoint->saveBestOnly() && cs::sameFile(checkpoint->filepath(), out))
-        throw UsageError("--checkpoint with save_best_only=true and --out name the same file (" + out +
-                         "): the final save would replace the best model; give the checkpoint its own name");
+        throw UsageError(
+            "--checkpoint with save_best_only=true and --out name the same file (" + out +
+            "): the final save would replace the best model; give the checkpoint its own name");
     cs::checkCanWriteAtomically(out);
     if (!log.empty()) cs::checkCanWriteStream(log);
     if (checkpoint) checkpoint->checkDestination();
@@ -159,9 +163,9 @@ int runTrain(const Args& args) {
         auto kv = parseKeyValues(a.get("--checkpoint"), "--checkpoint");
         checkKeys(kv, "--checkpoint", {"filepath", "monitor", "save_best_only", "mode"});
         if (!kv.count("filepath")) throw UsageError("--checkpoint needs filepath=FILE");
-        auto c = std::make_unique<cs::ModelCheckpoint>(kv["filepath"], value(kv, "monitor", "val_loss"),
-                                                       toBool(value(kv, "save_best_only", "false"), "save_best_only"),
-                                                       modeOf(kv));
+        auto c = std::make_unique<cs::ModelCheckpoint>(
+            kv["filepath"], value(kv, "monitor", "val_loss"),
+            toBool(value(kv, "save_best_only", "false"), "save_best_only"), modeOf(kv));
         checkpoint = c.get();
         callbacks.push_back(std::move(c));
     }
@@ -251,7 +255,8 @@ int runTrain(const Args& args) {
     // Outputs that failed during the run: reported, and the exit code says so.
     int failedOutputs = 0;
     for (const cs::TrainingEvent& e : history.events)
-        if (e.kind == cs::TrainingEvent::Kind::CheckpointFailed || e.kind == cs::TrainingEvent::Kind::LogWriteFailed) {
+        if (e.kind == cs::TrainingEvent::Kind::CheckpointFailed ||
+            e.kind == cs::TrainingEvent::Kind::LogWriteFailed) {
             std::fprintf(stderr, "warning: %s\n", e.message.c_str());
             ++failedOutputs;
         }
@@ -278,7 +283,8 @@ int runTrain(const Args& args) {
         return 130;
     }
     if (failedOutputs > 0) {
-        std::fprintf(stderr, "error: %d checkpoint or log write(s) failed (see above); %s was saved\n",
+        std::fprintf(stderr,
+                     "error: %d checkpoint or log write(s) failed (see above); %s was saved\n",
                      failedOutputs, out.c_str());
         return 1;
     }

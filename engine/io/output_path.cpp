@@ -59,7 +59,8 @@ std::string resolveSaveTarget(const std::string& path) {
     const std::string target = followLinks(path);
     struct stat st {};
     if (::lstat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-        throw IoError(path + ": cannot save here: " + (target == path ? "it is " : "it links to " + target + ", ") +
+        throw IoError(path + ": cannot save here: " +
+                      (target == path ? "it is " : "it links to " + target + ", ") +
                       kindOf(st.st_mode) + ", not a regular file");
     return target;
 }
@@ -67,13 +68,17 @@ std::string resolveSaveTarget(const std::string& path) {
 void checkCanCreateFilesIn(const std::string& folder, const std::string& label) {
     struct stat st {};
     if (::stat(folder.c_str(), &st) != 0) {
-        if (errno == ENOENT) throw IoError(label + ": cannot write there: the folder " + folder + " does not exist");
-        throw IoError(label + ": cannot write there: the folder " + folder + ": " + std::strerror(errno));
+        if (errno == ENOENT)
+            throw IoError(label + ": cannot write there: the folder " + folder + " does not exist");
+        throw IoError(label + ": cannot write there: the folder " + folder + ": " +
+                      std::strerror(errno));
     }
-    if (!S_ISDIR(st.st_mode)) throw IoError(label + ": cannot write there: " + folder + " is not a folder");
+    if (!S_ISDIR(st.st_mode))
+        throw IoError(label + ": cannot write there: " + folder + " is not a folder");
     TempFile probe((fs::path(folder) / "write-check").string(), label);
     ssize_t n;
-    do n = ::write(probe.fd(), "\n", 1);
+    do
+        n = ::write(probe.fd(), "\n", 1);
     while (n < 0 && errno == EINTR);
     if (n != 1) throw IoError(label + ": cannot write in " + folder + ": " + std::strerror(errno));
 }
@@ -105,7 +110,8 @@ bool sameFile(const std::string& a, const std::string& b) {
         return ec ? absolute.lexically_normal() : canonical;
     };
     if (normal(a) == normal(b)) return true;
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
 }

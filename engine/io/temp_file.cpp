@@ -32,8 +32,10 @@ std::set<FileId> gLive;
 
 void setLive(FileId id, bool live) {
     std::lock_guard<std::mutex> lock(gLiveMutex);
-    if (live) gLive.insert(id);
-    else gLive.erase(id);
+    if (live)
+        gLive.insert(id);
+    else
+        gLive.erase(id);
 }
 
 bool isLive(FileId id) {
@@ -41,7 +43,9 @@ bool isLive(FileId id) {
     return gLive.count(id) > 0;
 }
 
-FileId idOf(const struct stat& st) { return {st.st_dev, st.st_ino}; }
+FileId idOf(const struct stat& st) {
+    return {st.st_dev, st.st_ino};
+}
 
 bool stillNamed(const std::string& path, const struct stat& opened) {
     struct stat now {};
@@ -50,7 +54,8 @@ bool stillNamed(const std::string& path, const struct stat& opened) {
 
 int lockFile(int fd, int how) {
     int rc;
-    do rc = ::flock(fd, how);
+    do
+        rc = ::flock(fd, how);
     while (rc != 0 && errno == EINTR);
     return rc;
 }
@@ -62,7 +67,8 @@ bool isTempFileName(std::string_view name) {
     if (name.size() < 2 + kMarker.size() + kRandomChars || name[0] != '.') return false;
     const std::string_view random = name.substr(name.size() - kRandomChars);
     for (char c : random)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return false;
     return name.substr(name.size() - kRandomChars - kMarker.size(), kMarker.size()) == kMarker;
 }
 
@@ -79,7 +85,8 @@ TempFile::TempFile(const std::string& target, const std::string& label) : label_
         std::string name = (dir / hidden).string();
         const int fd = ::mkostemp(name.data(), O_CLOEXEC);
         if (fd < 0)
-            throw IoError(label_ + ": cannot create a file in " + dir.string() + ": " + std::strerror(errno));
+            throw IoError(label_ + ": cannot create a file in " + dir.string() + ": " +
+                          std::strerror(errno));
         struct stat st {};
         ::fstat(fd, &st);
         setLive(idOf(st), true);
@@ -127,8 +134,8 @@ int removeStaleTempFiles(const std::string& folder) {
         struct stat opened {};
         // Removed only while we hold its lock: its writer is gone, and a new
         // writer that created it a moment ago sees it vanish and makes another.
-        if (::fstat(fd, &opened) == 0 && lockFile(fd, LOCK_EX | LOCK_NB) == 0 && stillNamed(path, opened) &&
-            ::unlink(path.c_str()) == 0)
+        if (::fstat(fd, &opened) == 0 && lockFile(fd, LOCK_EX | LOCK_NB) == 0 &&
+            stillNamed(path, opened) && ::unlink(path.c_str()) == 0)
             ++removed;
         ::close(fd);
     }

@@ -69,7 +69,8 @@ void CSVLogger::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) {
 void CSVLogger::onTrainEnd(CallbackHost& host) {
     if (!file_) return;
     errno = 0;
-    const bool closed = std::fclose(file_) == 0; // a network file system may report a lost write only now
+    const bool closed =
+        std::fclose(file_) == 0; // a network file system may report a lost write only now
     const int error = errno ? errno : EIO;
     file_ = nullptr;
     if (!closed) reportFailure(lastEpoch_, error, host);

@@ -20,7 +20,8 @@ void ModelCheckpoint::checkLogs(const std::vector<std::string>& keys) const {
     if (saveBestOnly_) Callback::checkLogs(keys);
     // Fields the run does not compute fail now, not at the end of the first epoch.
     Logs sample;
-    for (const std::string& k : keys) sample[k] = 0.0;
+    for (const std::string& k : keys)
+        sample[k] = 0.0;
     formatPath(filepath_, 0, sample);
 }
 

@@ -36,7 +36,9 @@ void writePlain(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
 }
 
-std::string contentOf(const std::string& path) { return readWholeFile(path, 1 << 20); }
+std::string contentOf(const std::string& path) {
+    return readWholeFile(path, 1 << 20);
+}
 
 std::vector<std::string> hiddenNames(const std::string& dir) {
     std::vector<std::string> names;
@@ -75,11 +77,12 @@ class AtomicFileTest : public QObject {
 private Q_SLOTS:
     void tempFileNamesFollowOnePattern() {
         QVERIFY(isTempFileName(".model.safetensors.convstudio-tmp-aB3xY9"));
-        QVERIFY(!isTempFileName(".model.safetensors.convstudio-tmp-aB3xY"));   // 5 random chars
-        QVERIFY(!isTempFileName(".model.safetensors.convstudio-tmp-aB3-Y9"));  // not mkstemp's letters
-        QVERIFY(!isTempFileName("model.safetensors.convstudio-tmp-aB3xY9"));   // not hidden
-        QVERIFY(!isTempFileName("..convstudio-tmp-aB3xY9x"));                  // no marker at the end
-        QVERIFY(!isTempFileName(".model.safetensors.tmp-aB3xY9"));             // another program's
+        QVERIFY(!isTempFileName(".model.safetensors.convstudio-tmp-aB3xY")); // 5 random chars
+        QVERIFY(
+            !isTempFileName(".model.safetensors.convstudio-tmp-aB3-Y9")); // not mkstemp's letters
+        QVERIFY(!isTempFileName("model.safetensors.convstudio-tmp-aB3xY9")); // not hidden
+        QVERIFY(!isTempFileName("..convstudio-tmp-aB3xY9x"));                // no marker at the end
+        QVERIFY(!isTempFileName(".model.safetensors.tmp-aB3xY9"));           // another program's
     }
 
     void staleTempFilesAreRemovedByTheNextSave() {
@@ -128,14 +131,15 @@ private Q_SLOTS:
         const std::string dir = freshFolder("links");
         writePlain(dir + "/model.bin", "old");
         ::chmod((dir + "/model.bin").c_str(), 0600);
-        fs::create_symlink("model.bin", dir + "/latest.bin");      // relative, as `ln -s` makes them
+        fs::create_symlink("model.bin", dir + "/latest.bin"); // relative, as `ln -s` makes them
         fs::create_symlink(dir + "/latest.bin", dir + "/chain.bin"); // a link to a link
         writeFileAtomically(dir + "/chain.bin", {"new"});
         QVERIFY(fs::is_symlink(dir + "/chain.bin"));
         QVERIFY(fs::is_symlink(dir + "/latest.bin"));
         QCOMPARE(QString::fromStdString(contentOf(dir + "/model.bin")), QString("new"));
         QCOMPARE(fs::status(dir + "/model.bin").permissions() & fs::perms::all,
-                 fs::perms::owner_read | fs::perms::owner_write); // the replaced file's mode is kept
+                 fs::perms::owner_read |
+                     fs::perms::owner_write); // the replaced file's mode is kept
         // A link to a file not written yet: the save creates that file.
         fs::create_symlink("future.bin", dir + "/dangling.bin");
         writeFileAtomically(dir + "/dangling.bin", {"first"});
@@ -150,7 +154,8 @@ private Q_SLOTS:
         QCOMPARE(::mkfifo(fifo.c_str(), 0644), 0);
         QString err = QString::fromStdString(
             thrownMessage<IoError>([&] { writeFileAtomically(fifo, {"data"}); }));
-        QVERIFY2(err.startsWith(QString::fromStdString(fifo + ": ")) && err.contains("a fifo"), qPrintable(err));
+        QVERIFY2(err.startsWith(QString::fromStdString(fifo + ": ")) && err.contains("a fifo"),
+                 qPrintable(err));
         QVERIFY(fs::is_fifo(fifo));
         // A device through a link (never a device path itself: an unfixed save would
         // replace it, and as root that is the machine's /dev/full).
@@ -187,8 +192,10 @@ private Q_SLOTS:
             {dir + "/", "names a folder"},
         };
         for (const auto& c : cases) {
-            const QString err = QString::fromStdString(thrownMessage<IoError>([&] { checkCanWriteAtomically(c[0]); }));
-            QVERIFY2(err.startsWith(QString::fromStdString(c[0])) && err.contains(QString::fromStdString(c[1])),
+            const QString err = QString::fromStdString(
+                thrownMessage<IoError>([&] { checkCanWriteAtomically(c[0]); }));
+            QVERIFY2(err.startsWith(QString::fromStdString(c[0])) &&
+                         err.contains(QString::fromStdString(c[1])),
                      qPrintable(err));
         }
         QCOMPARE(int(hiddenNames(dir).size()), 0);
@@ -203,9 +210,11 @@ private Q_SLOTS:
             // (Nothing printed in here: the test log may be a file too.)
             FileSizeLimit full(0);
             check = thrownMessage<IoError>([&] { checkCanWriteAtomically(dir + "/model.bin"); });
-            save = thrownMessage<IoError>([&] { writeFileAtomically(dir + "/model.bin", {"new"}); });
+            save =
+                thrownMessage<IoError>([&] { writeFileAtomically(dir + "/model.bin", {"new"}); });
         }
-        QVERIFY2(QString::fromStdString(check).startsWith(QString::fromStdString(dir + "/model.bin: cannot write in")),
+        QVERIFY2(QString::fromStdString(check).startsWith(
+                     QString::fromStdString(dir + "/model.bin: cannot write in")),
                  check.c_str());
         QVERIFY2(QString::fromStdString(save).contains("cannot write"), save.c_str());
         QCOMPARE(QString::fromStdString(contentOf(dir + "/model.bin")), QString("old"));
@@ -229,11 +238,14 @@ private Q_SLOTS:
         QVERIFY(!fs::exists(dir + "/history.csv"));
         writePlain(dir + "/kept.csv", "rows");
         checkCanWriteStream(dir + "/kept.csv");
-        QCOMPARE(QString::fromStdString(contentOf(dir + "/kept.csv")), QString("rows")); // not truncated
-        QVERIFY(QString::fromStdString(thrownMessage<IoError>([&] { checkCanWriteStream(dir); }))
-                    .contains("is a folder"));
-        QVERIFY(QString::fromStdString(thrownMessage<IoError>([&] { checkCanWriteStream(dir + "/no/h.csv"); }))
-                    .contains("does not exist"));
+        QCOMPARE(QString::fromStdString(contentOf(dir + "/kept.csv")),
+                 QString("rows")); // not truncated
+        QVERIFY(QString::fromStdString(thrownMessage<IoError>([&] {
+                    checkCanWriteStream(dir);
+                })).contains("is a folder"));
+        QVERIFY(QString::fromStdString(thrownMessage<IoError>([&] {
+                    checkCanWriteStream(dir + "/no/h.csv");
+                })).contains("does not exist"));
     }
 
     void sameFileSeesThroughLinksAndDots() {

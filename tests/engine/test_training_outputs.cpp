@@ -35,7 +35,8 @@ ImageSet darkOrBright(int count) {
     Rng rng(7);
     for (int i = 0; i < count; ++i) {
         const int label = i % 2;
-        for (int p = 0; p < 16; ++p) s.image(i)[p] = uint8_t((label ? 160 : 0) + rng.below(90));
+        for (int p = 0; p < 16; ++p)
+            s.image(i)[p] = uint8_t((label ? 160 : 0) + rng.below(90));
         s.labels.push_back(label);
     }
     return s;
@@ -64,7 +65,8 @@ private:
 
 std::vector<TrainingEvent::Kind> kindsOf(const std::vector<TrainingEvent>& events) {
     std::vector<TrainingEvent::Kind> kinds;
-    for (const auto& e : events) kinds.push_back(e.kind);
+    for (const auto& e : events)
+        kinds.push_back(e.kind);
     return kinds;
 }
 
@@ -87,7 +89,8 @@ private Q_SLOTS:
         QVERIFY(e.kind == TrainingEvent::Kind::LogWriteFailed);
         QCOMPARE(e.epoch, 0);
         QCOMPARE(QString::fromStdString(e.path), QString("/dev/full"));
-        QVERIFY2(QString::fromStdString(e.message).startsWith("/dev/full: cannot write the CSV log: No space left"),
+        QVERIFY2(QString::fromStdString(e.message).startsWith(
+                     "/dev/full: cannot write the CSV log: No space left"),
                  e.message.c_str());
         QVERIFY(log.failed());
     }
@@ -105,7 +108,8 @@ private Q_SLOTS:
         options.threads = 1;
         Trainer trainer(model, sgd, Loss::SparseCategoricalCrossentropy, options);
         trainer.setModelSaver([&](const std::string& path) {
-            if (path.find("ck-2") != std::string::npos) throw IoError(path + ": cannot write: No space left on device");
+            if (path.find("ck-2") != std::string::npos)
+                throw IoError(path + ": cannot write: No space left on device");
             writeFileAtomically(path, {"model"});
         });
         ModelCheckpoint checkpoint(dir + "/ck-{epoch}.bin", "loss");
@@ -114,15 +118,17 @@ private Q_SLOTS:
         QCOMPARE(int(history.epochs.size()), 3);
         QCOMPARE(kindsOf(history.events),
                  (std::vector<TrainingEvent::Kind>{TrainingEvent::Kind::CheckpointSaved,
-                                                    TrainingEvent::Kind::CheckpointFailed,
-                                                    TrainingEvent::Kind::CheckpointSaved}));
+                                                   TrainingEvent::Kind::CheckpointFailed,
+                                                   TrainingEvent::Kind::CheckpointSaved}));
         const TrainingEvent& failed = history.events[1];
         QCOMPARE(failed.epoch, 1);
         QCOMPARE(QString::fromStdString(failed.path), QString::fromStdString(dir + "/ck-2.bin"));
-        QVERIFY2(QString::fromStdString(failed.message).contains(QString::fromStdString(dir + "/ck-2.bin")),
+        QVERIFY2(QString::fromStdString(failed.message)
+                     .contains(QString::fromStdString(dir + "/ck-2.bin")),
                  failed.message.c_str());
         QVERIFY(fs::exists(dir + "/ck-1.bin") && fs::exists(dir + "/ck-3.bin"));
-        QCOMPARE(QString::fromStdString(checkpoint.lastSaved()), QString::fromStdString(dir + "/ck-3.bin"));
+        QCOMPARE(QString::fromStdString(checkpoint.lastSaved()),
+                 QString::fromStdString(dir + "/ck-3.bin"));
     }
 
     void bestOnlyComparesWithTheBestModelSaved() {
@@ -131,12 +137,13 @@ private Q_SLOTS:
         host.failingPath = "best-03.bin";
         ModelCheckpoint ck("best-{epoch:02d}.bin", "val_loss", true);
         const double values[] = {0.5, 0.6, 0.4, 0.45, 0.47};
-        for (int e = 0; e < 5; ++e) ck.onEpochEnd(e, {{"val_loss", values[e]}}, host);
+        for (int e = 0; e < 5; ++e)
+            ck.onEpochEnd(e, {{"val_loss", values[e]}}, host);
         QCOMPARE(host.saved, (std::vector<std::string>{"best-01.bin", "best-04.bin"}));
         QCOMPARE(kindsOf(host.events),
                  (std::vector<TrainingEvent::Kind>{TrainingEvent::Kind::CheckpointSaved,
-                                                    TrainingEvent::Kind::CheckpointFailed,
-                                                    TrainingEvent::Kind::CheckpointSaved}));
+                                                   TrainingEvent::Kind::CheckpointFailed,
+                                                   TrainingEvent::Kind::CheckpointSaved}));
     }
 
     void aCheckpointPathIsCheckedBeforeTraining() {
@@ -152,14 +159,16 @@ private Q_SLOTS:
         trainer.setModelSaver([&](const std::string&) { ++saves; });
         ModelCheckpoint ck(missing, "loss");
         trainer.addCallback(&ck);
-        const QString err =
-            QString::fromStdString(thrownMessage<IoError>([&] { trainer.fit(darkOrBright(16), 2); }));
-        QVERIFY2(err.startsWith(QString::fromStdString(missing)) && err.contains("does not exist"), qPrintable(err));
+        const QString err = QString::fromStdString(
+            thrownMessage<IoError>([&] { trainer.fit(darkOrBright(16), 2); }));
+        QVERIFY2(err.startsWith(QString::fromStdString(missing)) && err.contains("does not exist"),
+                 qPrintable(err));
         QCOMPARE(saves, 0);
 
         ModelCheckpoint unknownField(tempDir() + "/ck-{val_acc:.2f}.bin", "loss");
-        const QString field = QString::fromStdString(
-            thrownMessage<ConfigError>([&] { unknownField.checkLogs({"loss", "accuracy", "learning_rate"}); }));
+        const QString field = QString::fromStdString(thrownMessage<ConfigError>([&] {
+            unknownField.checkLogs({"loss", "accuracy", "learning_rate"});
+        }));
         QVERIFY2(field.contains("{val_acc}"), qPrintable(field));
     }
 };
