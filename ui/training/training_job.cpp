@@ -29,6 +29,10 @@ QString EventUpdate::shortName() const {
         return QCoreApplication::translate("EventUpdate", "LR reduced");
     case NonFiniteLoss:
         return QCoreApplication::translate("EventUpdate", "NaN loss");
+    case CheckpointFailed:
+        return QCoreApplication::translate("EventUpdate", "checkpoint failed");
+    case LogWriteFailed:
+        return QCoreApplication::translate("EventUpdate", "log failed");
     }
     return {};
 }

@@ -53,7 +53,9 @@ struct EventUpdate {
         BestWeightsRestored,
         CheckpointSaved,
         LearningRateReduced,
-        NonFiniteLoss
+        NonFiniteLoss,
+        CheckpointFailed,
+        LogWriteFailed
     };
     Kind kind = EarlyStopping;
     int epoch = 0; // 0-based
