@@ -269,17 +269,38 @@ int runTrain(const Args& args) {
     cs::saveModelFile(out, model, meta, optimizer.get());
     double imagesPerSecond = 0;
     for (auto& s : history.summaries) imagesPerSecond = s.imagesPerSecond;
-    cs::Evaluation test = data.evaluateTest(model, meta.preprocessing, loss, fit.threads);
     std::printf("trained %zu epoch(s) in %s (%.1f s); last epoch %s images/s\n", history.epochs.size(),
                 formatDuration(seconds).c_str(), seconds, cs::withThousands(std::llround(imagesPerSecond)).c_str());
-    const char* split = data.testSplitName().c_str();
-    std::printf("%s loss %.4f - %s accuracy %.4f (%s images)\n", split, test.loss, split, test.accuracy(),
-                cs::withThousands(data.testCount()).c_str());
+    // No test pass after Ctrl+C, and a Ctrl+C during it ends it between batches.
+    bool interrupted = history.stoppedByRequest;
+    if (!interrupted) {
+        cs::PassControl control;
+        control.stop = &gStop;
+        std::signal(SIGINT, onInterrupt);
+        cs::Evaluation test = data.evaluateTest(model, meta.preprocessing, loss, fit.threads, control);
+        std::signal(SIGINT, SIG_DFL);
+        const char* split = data.testSplitName().c_str();
+        if (test.interrupted) {
+            interrupted = true;
+            std::printf("%s evaluation interrupted\n", split);
+        } else {
+            std::printf("%s loss %.4f - %s accuracy %.4f (%s images)\n", split, test.loss, split, test.accuracy(),
+                        cs::withThousands(data.testCount()).c_str());
+        }
+    }
     if (const auto skipped = data.skipped(); !skipped.empty())
         std::printf("%s\n", cs::skippedReport(skipped).c_str());
     std::printf("saved %s\n", out.c_str());
-    if (history.stoppedByRequest) {
-        std::printf("interrupted: the model trained so far was saved\n");
+    if (interrupted) {
+        std::string where;
+        if (const auto& p = history.partial)
+            where = " in epoch " + std::to_string(p->epoch + 1) +
+                    (p->validationInterrupted ? "'s validation"
+                                              : " at batch " + std::to_string(p->batchesDone) + "/" +
+                                                    std::to_string(p->batches));
+        std::printf("interrupted%s: the model trained so far (%zu complete epoch(s)) was saved; "
+                    "`convstudio-cli evaluate %s` tests it\n",
+                    where.c_str(), history.epochs.size(), out.c_str());
         return 130;
     }
     if (failedOutputs > 0) {
