@@ -119,6 +119,7 @@ class IdxReaderTest : public QObject {
 
 private Q_SLOTS:
     void mnistLoads() {
+        CS_REQUIRE_DATA(mnistDir());
         const std::string dir = mnistDir();
         QVERIFY2(isIdxFolder(dir), dir.c_str());
         QElapsedTimer timer;
@@ -185,6 +186,7 @@ private Q_SLOTS:
     }
 
     void rawFilesLoadTheSame() {
+        CS_REQUIRE_DATA(mnistDir());
         // Uncompressed copies, one of them with the dotted spelling.
         const std::string dir = freshFolder("mnist-raw");
         for (const char* name : kIdxNames) {
@@ -210,6 +212,7 @@ private Q_SLOTS:
     }
 
     void gzipReaderLimitsAndMembers() {
+        CS_REQUIRE_DATA(mnistDir());
         const std::string gz = mnistDir() + "/t10k-labels-idx1-ubyte.gz";
         Bytes content = readFileMaybeGzip(gz, 10008);
         QCOMPARE(content.size(), size_t(10008));
@@ -242,6 +245,7 @@ private Q_SLOTS:
     }
 
     void corruptGzipIsRefused() {
+        CS_REQUIRE_DATA(mnistDir());
         const std::string dir = freshFolder("corrupt-gzip");
         const Bytes stored = readStoredBytes(mnistDir() + "/t10k-labels-idx1-ubyte.gz");
 
