@@ -20,7 +20,9 @@ CommandSpec predictSpec() {
             "reads) is converted to the model's input as in training: resized to its height and\n"
             "width, grey or RGB, then rescaled/normalised with the model's stored preprocessing.\n"
             "A folder stands for the images in it. A file that cannot be read is reported and\n"
-            "the others are still classified (exit code 1 at the end).",
+            "the others are still classified (exit code 1 at the end); so is an image whose\n"
+            "header claims more than CONVSTUDIO_MAX_IMAGE_PIXELS pixels (default 100 megapixels),\n"
+            "which is not decoded at all.",
             {
                 {"--top", "K", "classes to show per image (default 3)"},
                 {"--json", "", "print JSON instead of text"},
@@ -35,7 +37,9 @@ std::vector<std::string> expandPaths(const std::vector<std::string>& args, bool 
     for (const std::string& a : args) {
         std::error_code ec;
         if (std::filesystem::is_directory(a, ec)) {
-            const std::vector<std::string> files = cs::listImageFiles(a, recursive);
+            std::vector<cs::SkippedFile> links;
+            const std::vector<std::string> files = cs::listImageFiles(a, recursive, &links);
+            for (const cs::SkippedFile& s : links) std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
             if (files.empty()) throw cs::DataError(a + ": the folder holds no images");
             paths.insert(paths.end(), files.begin(), files.end());
         } else {
