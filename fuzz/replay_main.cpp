@@ -7,12 +7,8 @@
 // Folders are read recursively, files in sorted order (deterministic). It
 // fails (exit 1) when no input was found, so a wrong path cannot pass
 // silently; a finding ends the process the way it would under the fuzzer
-// (crash, abort, uncaught exception).
-//
-// Outside a sanitizer build the data segment is capped (FUZZ_REPLAY_MEMORY_MB,
-// default 2048), so an input that asks for gigabytes fails instead of taking
-// the test machine's memory. Sanitizers reserve terabytes of address space for
-// their shadow memory, so there the cap is left to their own options.
+// (crash, abort, uncaught exception), and so does an allocation over 1 GiB
+// (replay_malloc_limit.cpp).
 #include "fuzz_support.h"
 
 #include <algorithm>
@@ -21,32 +17,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sys/resource.h>
 
 namespace fs = std::filesystem;
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-void capMemory() {
-    if (kSanitized) return;
-    const char* env = std::getenv("FUZZ_REPLAY_MEMORY_MB");
-    const unsigned long mb = env ? std::strtoul(env, nullptr, 10) : 2048;
-    if (mb == 0) return;
-    const rlimit limit{rlim_t(mb) << 20, rlim_t(mb) << 20};
-    if (setrlimit(RLIMIT_DATA, &limit) != 0) std::perror("setrlimit(RLIMIT_DATA)");
-}
 
 std::vector<fs::path> inputsOf(const fs::path& argument) {
     std::vector<fs::path> files;
@@ -80,7 +54,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s FILE_OR_FOLDER...\n", argv[0]);
         return 2;
     }
-    capMemory();
     size_t replayed = 0;
     for (int i = 1; i < argc; ++i) {
         for (const fs::path& file : inputsOf(argv[i])) {

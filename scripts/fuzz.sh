@@ -20,12 +20,13 @@
 #   FUZZ_WORK              scratch folder (default: a new /tmp/convstudio-fuzz.XXXXXX,
 #                          kept: it holds the reproducers and the new corpus)
 #   FUZZ_FLAGS             extra libFuzzer flags
+#   FUZZ_NO_BUILD=1        run the programs already in build-fuzz/ without a build step
 #   CONVSTUDIO_BUILD_LOCK  a lock file held (flock) while building
 #   JOBS                   parallel build jobs (default 2)
 # The fuzzers run under `nice -n 19`.
 set -euo pipefail
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 [ $# -ge 1 ] || usage
 seconds=$1
 shift
@@ -47,15 +48,17 @@ command -v clang++ > /dev/null || {
     echo "clang++ not found: run scripts/install-sanitizer-deps.sh" >&2
     exit 1
 }
-if [ ! -f "$build/CMakeCache.txt" ]; then
-    (cd "$root" && locked cmake --preset fuzz > /dev/null)
-fi
 targets=()
 for h in "${harnesses[@]}"; do
     [ -f "$root/fuzz/fuzz_$h.cpp" ] || { echo "unknown harness '$h' (known: ${all[*]})" >&2; exit 2; }
     targets+=("fuzz_$h")
 done
-locked cmake --build "$build" -j "${JOBS:-2}" --target "${targets[@]}"
+if [ "${FUZZ_NO_BUILD:-0}" = 0 ]; then
+    if [ ! -f "$build/CMakeCache.txt" ]; then
+        (cd "$root" && locked cmake --preset fuzz > /dev/null)
+    fi
+    locked cmake --build "$build" -j "${JOBS:-2}" --target "${targets[@]}"
+fi
 
 # The dictionary of a harness: its own entries, plus JSON's for those that read JSON.
 dictionary() {
