@@ -1,6 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "model_source.h"
+#include "output_checks.h"
 
 #include "core/errors.h"
 #include "inspect/class_scores.h"
@@ -53,6 +54,7 @@ int runPredict(const Args& args) {
         return 0;
     }
     if (a.positional().size() < 2) throw UsageError("predict needs a MODEL and at least one IMAGE or FOLDER");
+    checkOutputFile(a, "--csv");
     cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const std::vector<std::string> paths = expandPaths(
         std::vector<std::string>(a.positional().begin() + 1, a.positional().end()), a.has("--recursive"));
