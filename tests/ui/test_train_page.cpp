@@ -67,7 +67,7 @@ private Q_SLOTS:
         window_->resize(1300, 850);
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(window_->datasetController()->current() != nullptr, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->datasetController()->current() != nullptr, 600000);
     }
 
     void cleanup() {
