@@ -25,7 +25,9 @@ std::string lowercase(std::string s) {
     return s;
 }
 
-std::string groupedDigits(uint64_t n) {
+} // namespace
+
+std::string formatCount(uint64_t n) {
     const std::string digits = std::to_string(n);
     std::string out;
     for (size_t i = 0; i < digits.size(); ++i) {
@@ -34,6 +36,8 @@ std::string groupedDigits(uint64_t n) {
     }
     return out;
 }
+
+namespace {
 
 // 2.8, 16, 2 (one decimal below 100 units, none when it is .0).
 std::string shortNumber(double x) {
@@ -57,7 +61,7 @@ std::string memoryLimitText() {
 std::string imagePixelLimitText() {
     const uint64_t limit = maxImagePixels();
     const std::string amount = limit % 1'000'000 == 0 ? std::to_string(limit / 1'000'000) + "-megapixel"
-                                                      : groupedDigits(limit) + "-pixel";
+                                                      : formatCount(limit) + "-pixel";
     return "the " + amount + " limit (" + kPixelVariable + ")";
 }
 
@@ -70,7 +74,7 @@ void checkMemoryLimit(uint64_t bytes, const std::string& subject, const std::str
 
 std::string formatBytes(uint64_t bytes) {
     if (bytes == kUnlimited) return "more than 18 EB";
-    if (bytes < 1000) return groupedDigits(bytes) + (bytes == 1 ? " byte" : " bytes");
+    if (bytes < 1000) return formatCount(bytes) + (bytes == 1 ? " byte" : " bytes");
     static const char* const units[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
     double x = double(bytes) / 1000.0;
     int unit = 0;

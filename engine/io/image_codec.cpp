@@ -95,7 +95,7 @@ bool canDecodeImageFile(const std::string& path) {
 }
 
 void checkImageHeader(const ImageHeaderInfo& header, const std::string& label, uint64_t fileBytes) {
-    const std::string file = " (the file has " + formatBytes(fileBytes) + ")";
+    const std::string file = " (the file has " + formatCount(fileBytes) + " bytes)";
     if (header.status == ImageHeaderInfo::Status::NoSize)
         throw DataError(label + ": a " + header.format + " image whose size cannot be read: " + header.problem +
                         "; not decoded" + file);
