@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "core/parallel.h"
 #include "core/random.h"
+#include "core/resource_limits.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -290,6 +291,10 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
     set.width = o.width;
     set.channels = o.channels();
     const size_t imageBytes = size_t(set.imageSize());
+    checkMemoryLimit(saturatingMultiply(files.size(), imageBytes), "the decoded image data",
+                     " (" + std::to_string(files.size()) + " images of " + std::to_string(o.height) + "x" +
+                         std::to_string(o.width) + "x" + std::to_string(set.channels) + ")",
+                     ": use a smaller target size or fewer images");
     set.pixels.resize(files.size() * imageBytes);
     std::vector<std::string> reasons(files.size());
     std::vector<uint8_t> ok(files.size(), 0);

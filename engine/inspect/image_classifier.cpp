@@ -69,6 +69,8 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
                                               const ClassifyProgress& progress) {
     const Shape in = model.inputShape();
     if (in.rank() != 3) throw ShapeError("this model does not take images (input " + in.toString() + ")");
+    // The batch's activations fit the memory limit before any image is decoded.
+    if (!paths.empty()) model.checkBatchMemory(int(std::min<size_t>(paths.size(), kBatch)), false);
     std::vector<FileClassification> rows;
     rows.reserve(paths.size());
     Tensor batch;

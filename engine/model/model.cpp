@@ -124,12 +124,19 @@ uint64_t Model::activationBytes(int batch, bool training) const {
     return saturatingMultiply(values, training ? 2 * sizeof(float) : sizeof(float));
 }
 
+void Model::checkBatchMemory(int batch, bool training) const {
+    checkMemoryLimit(activationBytes(batch, training),
+                     batch == 1 && !training ? "one image" : "a batch of " + std::to_string(batch) + (training ? " in training" : ""),
+                     " for the layers' outputs", batch == 1 ? ": use a smaller input" : ": use a smaller batch size");
+}
+
 void Model::build(uint64_t seed) {
     std::vector<Shape> shapes = inferShapes();
     const ParameterCounts counts = countParameters();
     checkMemoryLimit(saturatingMultiply(uint64_t(counts.total + counts.trainable), sizeof(float)), "the model",
                      " for its " + withThousands(counts.total) + " parameters and their gradients",
                      ": use fewer or smaller layers");
+    checkBatchMemory(1, false); // an input too large for even one image
     shapes_ = shapes;
     checkedBatch_[0] = checkedBatch_[1] = 0;
     std::vector<int> consumers(nodes_.size(), 0);
@@ -207,9 +214,7 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
     const int batch = input.shape()[0];
     const bool training = ctx.training || ctx.backwardFollows;
     if (batch > checkedBatch_[training]) {
-        checkMemoryLimit(activationBytes(batch, training),
-                         "a batch of " + std::to_string(batch) + (training ? " in training" : ""),
-                         " for the layers' outputs", ": use a smaller batch size");
+        checkBatchMemory(batch, training);
         checkedBatch_[training] = batch;
     }
     outputPtr_[0] = &input; // the InputLayer passes its batch through untouched

@@ -367,6 +367,26 @@ private Q_SLOTS:
         CS_CHECK_THROWS(Error, m.forward(small, training), "a batch of 8 in training needs 4.4 MB");
     }
 
+    void aHugeInputIsRefusedBeforeAnyImageIsPrepared() {
+        // The InputLayer allows 4096 a side: one such image is 275 GB of floats.
+        Model huge = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4096, 4096, 4096]}},
+            {"class_name": "GlobalAveragePooling2D", "config": {}}, {"class_name": "Dense", "config": {"units": 2}}]})");
+        CS_CHECK_THROWS(Error, huge.build(0), "one image needs 275 GB for the layers' outputs, over the 2 GB limit");
+        // predict checks its batch before decoding (and resizing) a single file.
+        Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [256, 256, 3]}},
+            {"class_name": "GlobalAveragePooling2D", "config": {}}, {"class_name": "Dense", "config": {"units": 2}}]})");
+        m.build(0);
+        ScopedEnv limit("CONVSTUDIO_MEMORY_LIMIT", "20MB");
+        const std::vector<std::string> paths(30, "/nonexistent/image.png");
+        CS_CHECK_THROWS(Error, classifyFiles(m, Preprocessing{}, paths, 1), "a batch of 30 needs 23.6 MB");
+        // An image folder decoded into memory: the images' bytes are checked first.
+        const std::string root = catsAndDogsFolder("decoded-limit");
+        ImageFolderOptions big;
+        big.height = big.width = 1000;
+        CS_CHECK_THROWS(Error, loadImageFolderDataset(root, big),
+                        "the decoded image data needs 24 MB (8 images of 1000x1000x3), over the 20 MB limit");
+    }
+
     void aFlattenOfMoreThanTwoBillionValuesIsAShapeError() {
         Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4096, 4096, 4096]}},
             {"class_name": "Flatten", "config": {}}, {"class_name": "Dense", "config": {"units": 2}}]})");
