@@ -55,7 +55,8 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool recursiv
         FolderWalk walk = walkFolder(folder);
         for (const std::string& f : walk.files)
             if (looksLikeImage(f)) files.push_back(f);
-        if (skippedLinks) skippedLinks->insert(skippedLinks->end(), walk.skipped.begin(), walk.skipped.end());
+        if (skippedLinks)
+            skippedLinks->insert(skippedLinks->end(), walk.skipped.begin(), walk.skipped.end());
     } else {
         for (const auto& e : fs::directory_iterator(folder, ec))
             if (!isHidden(e.path())) consider(e);
