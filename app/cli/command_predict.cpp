@@ -15,7 +15,8 @@ namespace cli {
 
 namespace {
 CommandSpec predictSpec() {
-    return {"predict", "predict MODEL IMAGE|FOLDER... [--top K] [--json] [--csv FILE]",
+    return {"predict",
+            "predict MODEL IMAGE|FOLDER... [--top K] [--json] [--csv FILE]",
             "Classifies image files with a trained model. Each image (any size or format OpenCV\n"
             "reads) is converted to the model's input as in training: resized to its height and\n"
             "width, grey or RGB, then rescaled/normalised with the model's stored preprocessing.\n"
@@ -39,7 +40,8 @@ std::vector<std::string> expandPaths(const std::vector<std::string>& args, bool 
         if (std::filesystem::is_directory(a, ec)) {
             std::vector<cs::SkippedFile> links;
             const std::vector<std::string> files = cs::listImageFiles(a, recursive, &links);
-            for (const cs::SkippedFile& s : links) std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
+            for (const cs::SkippedFile& s : links)
+                std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
             if (files.empty()) throw cs::DataError(a + ": the folder holds no images");
             paths.insert(paths.end(), files.begin(), files.end());
         } else {

@@ -21,11 +21,14 @@ uint64_t settingOr(const char* variable, uint64_t fallback) {
 }
 
 std::string lowercase(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
-std::string groupedDigits(uint64_t n) {
+} // namespace
+
+std::string formatCount(uint64_t n) {
     const std::string digits = std::to_string(n);
     std::string out;
     for (size_t i = 0; i < digits.size(); ++i) {
@@ -34,6 +37,8 @@ std::string groupedDigits(uint64_t n) {
     }
     return out;
 }
+
+namespace {
 
 // 2.8, 16, 2 (one decimal below 100 units, none when it is .0).
 std::string shortNumber(double x) {
@@ -46,9 +51,13 @@ std::string shortNumber(double x) {
 
 } // namespace
 
-uint64_t memoryLimitBytes() { return settingOr(kMemoryVariable, kDefaultMemoryLimit); }
+uint64_t memoryLimitBytes() {
+    return settingOr(kMemoryVariable, kDefaultMemoryLimit);
+}
 
-uint64_t maxImagePixels() { return settingOr(kPixelVariable, kDefaultMaxImagePixels); }
+uint64_t maxImagePixels() {
+    return settingOr(kPixelVariable, kDefaultMaxImagePixels);
+}
 
 std::string memoryLimitText() {
     return "the " + formatBytes(memoryLimitBytes()) + " limit (" + kMemoryVariable + ")";
@@ -56,8 +65,9 @@ std::string memoryLimitText() {
 
 std::string imagePixelLimitText() {
     const uint64_t limit = maxImagePixels();
-    const std::string amount = limit % 1'000'000 == 0 ? std::to_string(limit / 1'000'000) + "-megapixel"
-                                                      : groupedDigits(limit) + "-pixel";
+    const std::string amount = limit % 1'000'000 == 0
+                                   ? std::to_string(limit / 1'000'000) + "-megapixel"
+                                   : formatCount(limit) + "-pixel";
     return "the " + amount + " limit (" + kPixelVariable + ")";
 }
 
@@ -65,12 +75,13 @@ void checkMemoryLimit(uint64_t bytes, const std::string& subject, const std::str
                       const std::string& advice) {
     const uint64_t limit = memoryLimitBytes();
     if (bytes <= limit) return;
-    throw ResourceError(subject + " needs " + formatBytes(bytes) + detail + ", over " + memoryLimitText() + advice);
+    throw ResourceError(subject + " needs " + formatBytes(bytes) + detail + ", over " +
+                        memoryLimitText() + advice);
 }
 
 std::string formatBytes(uint64_t bytes) {
     if (bytes == kUnlimited) return "more than 18 EB";
-    if (bytes < 1000) return groupedDigits(bytes) + (bytes == 1 ? " byte" : " bytes");
+    if (bytes < 1000) return formatCount(bytes) + (bytes == 1 ? " byte" : " bytes");
     static const char* const units[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
     double x = double(bytes) / 1000.0;
     int unit = 0;
@@ -86,7 +97,9 @@ uint64_t saturatingMultiply(uint64_t a, uint64_t b) {
     return a * b;
 }
 
-uint64_t saturatingAdd(uint64_t a, uint64_t b) { return b > kUnlimited - a ? kUnlimited : a + b; }
+uint64_t saturatingAdd(uint64_t a, uint64_t b) {
+    return b > kUnlimited - a ? kUnlimited : a + b;
+}
 
 uint64_t parseSizeSetting(const std::string& text, const std::string& variable) {
     const std::string t = lowercase(text);
@@ -96,25 +109,37 @@ uint64_t parseSizeSetting(const std::string& text, const std::string& variable) 
                            "': give a size such as 4G, 500M, 3GiB or 2000000000 (or 'unlimited')");
     };
     size_t end = 0;
-    while (end < t.size() && (std::isdigit(static_cast<unsigned char>(t[end])) || t[end] == '.')) ++end;
+    while (end < t.size() && (std::isdigit(static_cast<unsigned char>(t[end])) || t[end] == '.'))
+        ++end;
     if (end == 0) throw bad();
     char* stop = nullptr;
     const std::string number = t.substr(0, end);
     const double value = std::strtod(number.c_str(), &stop);
     if (stop != number.c_str() + number.size() || !std::isfinite(value) || value <= 0) throw bad();
     std::string unit = t.substr(end);
-    while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+    while (!unit.empty() && unit.front() == ' ')
+        unit.erase(unit.begin());
     double scale = 1;
-    if (unit.empty() || unit == "b") scale = 1;
-    else if (unit == "k" || unit == "kb") scale = 1e3;
-    else if (unit == "m" || unit == "mb") scale = 1e6;
-    else if (unit == "g" || unit == "gb") scale = 1e9;
-    else if (unit == "t" || unit == "tb") scale = 1e12;
-    else if (unit == "kib") scale = 1024.0;
-    else if (unit == "mib") scale = 1024.0 * 1024;
-    else if (unit == "gib") scale = 1024.0 * 1024 * 1024;
-    else if (unit == "tib") scale = 1024.0 * 1024 * 1024 * 1024;
-    else throw bad();
+    if (unit.empty() || unit == "b")
+        scale = 1;
+    else if (unit == "k" || unit == "kb")
+        scale = 1e3;
+    else if (unit == "m" || unit == "mb")
+        scale = 1e6;
+    else if (unit == "g" || unit == "gb")
+        scale = 1e9;
+    else if (unit == "t" || unit == "tb")
+        scale = 1e12;
+    else if (unit == "kib")
+        scale = 1024.0;
+    else if (unit == "mib")
+        scale = 1024.0 * 1024;
+    else if (unit == "gib")
+        scale = 1024.0 * 1024 * 1024;
+    else if (unit == "tib")
+        scale = 1024.0 * 1024 * 1024 * 1024;
+    else
+        throw bad();
     const double total = value * scale;
     if (total >= 1.8e19) return kUnlimited;
     if (total < 1) throw bad();

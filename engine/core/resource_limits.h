@@ -37,8 +37,10 @@ std::string imagePixelLimitText();
 void checkMemoryLimit(uint64_t bytes, const std::string& subject, const std::string& detail = {},
                       const std::string& advice = {});
 
-// 2840000000 -> "2.8 GB", 1987 -> "1,987 bytes" (decimal units, as disks are sold).
+// 2840000000 -> "2.8 GB", 1987 -> "2 kB" (decimal units, as disks are sold).
 std::string formatBytes(uint64_t bytes);
+// 1987 -> "1,987": an exact count, digits grouped by three.
+std::string formatCount(uint64_t n);
 
 // a * b, or kUnlimited when it would overflow: sizes claimed by files multiply
 // without wrapping around to something small.

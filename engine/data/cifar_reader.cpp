@@ -113,7 +113,8 @@ int64_t recordCount(const std::string& path) {
 
 void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
     const int64_t records = recordCount(path);
-    checkMemoryLimit(uint64_t(out.count() + records) * (3 * kPlane + sizeof(int32_t)), path + ": the images",
+    checkMemoryLimit(uint64_t(out.count() + records) * (3 * kPlane + sizeof(int32_t)),
+                     path + ": the images",
                      " for " + std::to_string(out.count() + records) + " records");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path + ": cannot open: " + std::strerror(errno));
@@ -174,11 +175,13 @@ Dataset loadCifarDataset(const std::string& folder) {
     // Every file's size first (whole records, the total within the memory
     // limit), before any is read; then the pixels are allocated once.
     int64_t trainRecords = 0;
-    for (const std::string& b : batches) trainRecords += recordCount(b);
+    for (const std::string& b : batches)
+        trainRecords += recordCount(b);
     const int64_t testRecords = recordCount(test);
-    checkMemoryLimit(uint64_t(trainRecords + testRecords) * (3 * kPlane + sizeof(int32_t)), folder + ": the data set",
-                     " for " + std::to_string(trainRecords) + " training and " + std::to_string(testRecords) +
-                         " test images");
+    checkMemoryLimit(uint64_t(trainRecords + testRecords) * (3 * kPlane + sizeof(int32_t)),
+                     folder + ": the data set",
+                     " for " + std::to_string(trainRecords) + " training and " +
+                         std::to_string(testRecords) + " test images");
     data.train.pixels.reserve(size_t(trainRecords) * 3 * kPlane);
     const int classes = data.classCount();
     for (const std::string& b : batches)

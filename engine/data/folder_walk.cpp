@@ -21,7 +21,9 @@ bool folderId(const fs::path& path, FolderId& id) {
     return true;
 }
 
-bool isHidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
+bool isHidden(const fs::path& p) {
+    return p.filename().string().rfind('.', 0) == 0;
+}
 
 // True when `inner` is `outer` or below it (both canonical).
 bool within(const fs::path& inner, const fs::path& outer) {
@@ -40,7 +42,8 @@ public:
 
     void run(const fs::path& root) {
         walk(root);
-        for (size_t i = 0; i < links_.size(); ++i) follow(links_[i]); // following may queue more
+        for (size_t i = 0; i < links_.size(); ++i)
+            follow(links_[i]); // following may queue more
     }
 
 private:
@@ -49,9 +52,12 @@ private:
         if (!folderId(dir, id) || !visited_.insert(id).second) return;
         std::vector<fs::directory_entry> entries;
         std::error_code ec;
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            entries.push_back(*it);
         std::sort(entries.begin(), entries.end(),
-                  [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+                  [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                      return a.path() < b.path();
+                  });
         for (const fs::directory_entry& e : entries) {
             if (isHidden(e.path())) continue;
             if (e.is_symlink(ec) && e.is_directory(ec))
@@ -67,24 +73,30 @@ private:
         std::error_code ec;
         const fs::path target = fs::canonical(link, ec);
         if (ec) {
-            out_.skipped.push_back({link.string(), "a folder link that cannot be resolved (" + ec.message() + ")"});
+            out_.skipped.push_back(
+                {link.string(), "a folder link that cannot be resolved (" + ec.message() + ")"});
             return;
         }
-        const bool inside = std::any_of(trees_.begin(), trees_.end(), [&](const fs::path& t) { return within(target, t); });
+        const bool inside = std::any_of(trees_.begin(), trees_.end(),
+                                        [&](const fs::path& t) { return within(target, t); });
         if (!inside) {
-            out_.skipped.push_back({link.string(), "a link to " + target.string() +
-                                                       ", outside the folder being read: not followed"});
+            out_.skipped.push_back(
+                {link.string(),
+                 "a link to " + target.string() + ", outside the folder being read: not followed"});
             return;
         }
         if (within(trees_.front(), target)) { // the folder being listed, or above it
-            out_.skipped.push_back({link.string(), "a link to " + target.string() +
-                                                       ", which holds this folder (a loop): not followed"});
+            out_.skipped.push_back(
+                {link.string(), "a link to " + target.string() +
+                                    ", which holds this folder (a loop): not followed"});
             return;
         }
         FolderId id;
         if (folderId(target, id) && visited_.count(id)) {
-            out_.skipped.push_back({link.string(), "a link to " + target.string() +
-                                                       ", a folder already read (a loop or a second path): not followed"});
+            out_.skipped.push_back(
+                {link.string(),
+                 "a link to " + target.string() +
+                     ", a folder already read (a loop or a second path): not followed"});
             return;
         }
         walk(link);

@@ -116,12 +116,14 @@ ImageSet loadImageSet(const std::string& imagesPath, const std::string& labelsPa
     checkIdxFits(imagesPath, imageHeader);
     checkIdxFits(labelsPath, labelHeader);
     if (imageHeader.dims[0] != labelHeader.dims[0])
-        throw DataError(imagesPath + " has " + std::to_string(imageHeader.dims[0]) + " images but " +
-                        labelsPath + " has " + std::to_string(labelHeader.dims[0]) + " labels");
-    checkMemoryLimit(imageHeader.dataBytes + labelHeader.dataBytes * (1 + sizeof(int32_t)), imagesPath + ": the data set",
+        throw DataError(imagesPath + " has " + std::to_string(imageHeader.dims[0]) +
+                        " images but " + labelsPath + " has " +
+                        std::to_string(labelHeader.dims[0]) + " labels");
+    checkMemoryLimit(imageHeader.dataBytes + labelHeader.dataBytes * (1 + sizeof(int32_t)),
+                     imagesPath + ": the data set",
                      " for " + std::to_string(imageHeader.dims[0]) + " images of " +
-                         std::to_string(imageHeader.dims[1]) + "x" + std::to_string(imageHeader.dims[2]) +
-                         " pixels");
+                         std::to_string(imageHeader.dims[1]) + "x" +
+                         std::to_string(imageHeader.dims[2]) + " pixels");
     IdxArray labels = readIdxBody(labelsPath, labelHeader);
     IdxArray images = readIdxBody(imagesPath, imageHeader);
     ImageSet set;
@@ -199,8 +201,8 @@ IdxHeader readIdxHeader(const std::string& path, int expectedRank) {
                           ", found rank " + std::to_string(head[3]));
     if (head.size() < header.headerBytes)
         throw FormatError(path + ": truncated header: rank " + std::to_string(expectedRank) +
-                          " needs " + std::to_string(header.headerBytes) + " header bytes, file has " +
-                          std::to_string(head.size()));
+                          " needs " + std::to_string(header.headerBytes) +
+                          " header bytes, file has " + std::to_string(head.size()));
 
     uint64_t total = 1;
     for (int i = 0; i < expectedRank; ++i) {
@@ -229,14 +231,16 @@ void checkIdxFits(const std::string& path, const IdxHeader& header) {
     const uint64_t content = header.headerBytes + header.dataBytes;
     if (!header.compressed && header.fileBytes < content)
         throw FormatError(path + ": truncated: header promises " + std::to_string(total) +
-                          " bytes of data, file has " + std::to_string(header.fileBytes - header.headerBytes));
+                          " bytes of data, file has " +
+                          std::to_string(header.fileBytes - header.headerBytes));
     if (!header.compressed && header.fileBytes > content)
         throw FormatError(path + ": more data than the header promises (" + std::to_string(total) +
                           " bytes); not a valid IDX file");
     if (header.compressed && content > header.fileBytes * kMaxDeflateRatio)
-        throw FormatError(path + ": header promises " + std::to_string(total) + " bytes of data, more than a " +
-                          std::to_string(header.fileBytes) + "-byte gzip file can hold (at most " +
-                          std::to_string(header.fileBytes * kMaxDeflateRatio) + "): corrupt header?");
+        throw FormatError(
+            path + ": header promises " + std::to_string(total) + " bytes of data, more than a " +
+            std::to_string(header.fileBytes) + "-byte gzip file can hold (at most " +
+            std::to_string(header.fileBytes * kMaxDeflateRatio) + "): corrupt header?");
 }
 
 // The body after readIdxHeader() accepted the header (decompressed now).

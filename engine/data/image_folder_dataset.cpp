@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "core/parallel.h"
 #include "core/random.h"
+#include "core/resource_limits.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -36,14 +37,17 @@ bool linksBackUp(const fs::directory_entry& entry) {
 
 // Sorted names of the visible sub-folders; links back up (loops) are left
 // out and, when `skipped` is given, reported there.
-std::vector<std::string> subFolders(const fs::path& dir, std::vector<SkippedFile>* skipped = nullptr) {
+std::vector<std::string> subFolders(const fs::path& dir,
+                                    std::vector<SkippedFile>* skipped = nullptr) {
     std::vector<std::string> names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
         if (isHidden(entry.path()) || !entry.is_directory(ec)) continue;
         if (linksBackUp(entry)) {
             if (skipped)
-                skipped->push_back({entry.path().string(), "a link back to a folder that holds it (a loop): not followed"});
+                skipped->push_back(
+                    {entry.path().string(),
+                     "a link back to a folder that holds it (a loop): not followed"});
             continue;
         }
         names.push_back(entry.path().filename().string());
@@ -192,7 +196,8 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     }
     for (const fs::path& f : looseFiles(classRoot))
         index.skipped.push_back({f.string(), "not in a class sub-folder"});
-    index.train = listClassFiles(root, classRoot, index.classNames, index.classNames, index.skipped);
+    index.train =
+        listClassFiles(root, classRoot, index.classNames, index.classNames, index.skipped);
 
     bool hasValidationFolder = false;
     if (!train.empty()) {
@@ -200,14 +205,15 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         const std::string test = findSplit(root, {"test", "testing"});
         index.layout = train + "/";
         if (!validation.empty()) {
-            index.validation = listClassFiles(root, root / validation, index.classNames,
-                                              subFolders(root / validation, &index.skipped), index.skipped);
+            index.validation =
+                listClassFiles(root, root / validation, index.classNames,
+                               subFolders(root / validation, &index.skipped), index.skipped);
             index.layout += " + " + validation + "/";
             hasValidationFolder = true;
         }
         if (!test.empty()) {
-            index.test = listClassFiles(root, root / test, index.classNames, subFolders(root / test, &index.skipped),
-                                        index.skipped);
+            index.test = listClassFiles(root, root / test, index.classNames,
+                                        subFolders(root / test, &index.skipped), index.skipped);
             index.layout += " + " + test + "/";
         }
         index.layout += " folders";
@@ -290,6 +296,11 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
     set.width = o.width;
     set.channels = o.channels();
     const size_t imageBytes = size_t(set.imageSize());
+    checkMemoryLimit(saturatingMultiply(files.size(), imageBytes), "the decoded image data",
+                     " (" + std::to_string(files.size()) + " images of " +
+                         std::to_string(o.height) + "x" + std::to_string(o.width) + "x" +
+                         std::to_string(set.channels) + ")",
+                     ": use a smaller target size or fewer images");
     set.pixels.resize(files.size() * imageBytes);
     std::vector<std::string> reasons(files.size());
     std::vector<uint8_t> ok(files.size(), 0);

@@ -8,8 +8,8 @@
 // decoder recognises are skipped and reported, and so are folder links that
 // lead out of the data set folder or back to a folder already listed
 // (data/folder_walk.h). An image whose header claims more pixels than the
-// limit (CONVSTUDIO_MAX_IMAGE_PIXELS) is skipped when decoding, not decoded. decodeImageFile() turns one file
-// into the target size and colour mode; decodeImages() does a list in parallel,
+// limit (CONVSTUDIO_MAX_IMAGE_PIXELS) is skipped when decoding, not decoded. decodeImageFile()
+// turns one file into the target size and colour mode; decodeImages() does a list in parallel,
 // skipping (and reporting) files that fail to decode: never fatal.
 //
 //   ImageFolderOptions opt;  opt.height = opt.width = 150;

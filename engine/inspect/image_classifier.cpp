@@ -55,7 +55,8 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool recursiv
         FolderWalk walk = walkFolder(folder);
         for (const std::string& f : walk.files)
             if (looksLikeImage(f)) files.push_back(f);
-        if (skippedLinks) skippedLinks->insert(skippedLinks->end(), walk.skipped.begin(), walk.skipped.end());
+        if (skippedLinks)
+            skippedLinks->insert(skippedLinks->end(), walk.skipped.begin(), walk.skipped.end());
     } else {
         for (const auto& e : fs::directory_iterator(folder, ec))
             if (!isHidden(e.path())) consider(e);
@@ -69,6 +70,8 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
                                               const ClassifyProgress& progress) {
     const Shape in = model.inputShape();
     if (in.rank() != 3) throw ShapeError("this model does not take images (input " + in.toString() + ")");
+    // The batch's activations fit the memory limit before any image is decoded.
+    if (!paths.empty()) model.checkBatchMemory(int(std::min<size_t>(paths.size(), kBatch)), false);
     std::vector<FileClassification> rows;
     rows.reserve(paths.size());
     Tensor batch;

@@ -95,15 +95,16 @@ bool canDecodeImageFile(const std::string& path) {
 }
 
 void checkImageHeader(const ImageHeaderInfo& header, const std::string& label, uint64_t fileBytes) {
-    const std::string file = " (the file has " + formatBytes(fileBytes) + ")";
+    const std::string file = " (the file has " + formatCount(fileBytes) + " bytes)";
     if (header.status == ImageHeaderInfo::Status::NoSize)
-        throw DataError(label + ": a " + header.format + " image whose size cannot be read: " + header.problem +
-                        "; not decoded" + file);
+        throw DataError(label + ": a " + header.format + " image whose size cannot be read: " +
+                        header.problem + "; not decoded" + file);
     if (header.status != ImageHeaderInfo::Status::Sized) return;
     if (header.pixels() > maxImagePixels())
-        throw ResourceError(label + ": a " + header.format + " of " + std::to_string(header.width) + "x" +
-                            std::to_string(header.height) + " pixels (" + pixelCount(header.pixels()) +
-                            ") by its header, over " + imagePixelLimitText() + ": not decoded" + file);
+        throw ResourceError(label + ": a " + header.format + " of " + std::to_string(header.width) +
+                            "x" + std::to_string(header.height) + " pixels (" +
+                            pixelCount(header.pixels()) + ") by its header, over " +
+                            imagePixelLimitText() + ": not decoded" + file);
 }
 
 void checkImageFileHeader(const std::string& path) {
@@ -111,7 +112,8 @@ void checkImageFileHeader(const std::string& path) {
     const ImageHeaderInfo header = probeImageHeader(file);
     // A signature OpenCV knows but this reader does not would be decoded unchecked.
     if (header.status == ImageHeaderInfo::Status::NotRecognised && canDecodeImageFile(path))
-        throw DataError(path + ": an image format whose size cannot be checked before decoding; not decoded");
+        throw DataError(
+            path + ": an image format whose size cannot be checked before decoding; not decoded");
     checkImageHeader(header, path, file.size());
 }
 

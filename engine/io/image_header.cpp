@@ -35,7 +35,9 @@ public:
     }
     // n bytes at offset as an unsigned number; false when the data ends first.
     bool bigEndian(uint64_t offset, int n, uint64_t& out) { return number(offset, n, false, out); }
-    bool littleEndian(uint64_t offset, int n, uint64_t& out) { return number(offset, n, true, out); }
+    bool littleEndian(uint64_t offset, int n, uint64_t& out) {
+        return number(offset, n, true, out);
+    }
     bool matches(uint64_t offset, const char* text, size_t n) {
         for (size_t i = 0; i < n; ++i)
             if (at(offset + i) != static_cast<unsigned char>(text[i])) return false;
@@ -70,7 +72,8 @@ ImageHeaderInfo sized(const char* format, uint64_t width, uint64_t height) {
     info.status = Status::Sized;
     if (info.width == 0 || info.height == 0) {
         info.status = Status::NoSize;
-        info.problem = "its header gives a size of " + std::to_string(width) + "x" + std::to_string(height);
+        info.problem =
+            "its header gives a size of " + std::to_string(width) + "x" + std::to_string(height);
     }
     return info;
 }
@@ -100,22 +103,30 @@ ImageHeaderInfo jpeg(Bytes& b) {
     uint64_t pos = 2, skipped = 0;
     for (int markers = 0; markers < kMaxMarkers; ++markers) {
         // libjpeg skips stray bytes before a marker (with a warning), and fill bytes 0xFF.
-        while (b.at(pos) >= 0 && b.at(pos) != 0xFF && skipped < kMaxSkipped) ++pos, ++skipped;
-        while (b.at(pos) == 0xFF && b.at(pos + 1) == 0xFF && skipped < kMaxSkipped) ++pos, ++skipped;
+        while (b.at(pos) >= 0 && b.at(pos) != 0xFF && skipped < kMaxSkipped)
+            ++pos, ++skipped;
+        while (b.at(pos) == 0xFF && b.at(pos + 1) == 0xFF && skipped < kMaxSkipped)
+            ++pos, ++skipped;
         const int marker = b.at(pos + 1);
-        if (b.at(pos) != 0xFF || marker < 0) return noSize("JPEG", "no frame header (SOF) before the end of the file");
-        if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x00) {
+        if (b.at(pos) != 0xFF || marker < 0)
+            return noSize("JPEG", "no frame header (SOF) before the end of the file");
+        if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) ||
+            marker == 0x00) {
             pos += 2; // markers without a length
             continue;
         }
-        if (marker == 0xD9 || marker == 0xDA) return noSize("JPEG", "no frame header (SOF) before the image data");
+        if (marker == 0xD9 || marker == 0xDA)
+            return noSize("JPEG", "no frame header (SOF) before the image data");
         uint64_t length;
         if (!b.bigEndian(pos + 2, 2, length)) return noSize("JPEG", kTruncated);
-        if (length < 2) return noSize("JPEG", "a marker segment of length " + std::to_string(length));
-        const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (length < 2)
+            return noSize("JPEG", "a marker segment of length " + std::to_string(length));
+        const bool frame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame) {
             uint64_t h, w;
-            if (!b.bigEndian(pos + 5, 2, h) || !b.bigEndian(pos + 7, 2, w)) return noSize("JPEG", kTruncated);
+            if (!b.bigEndian(pos + 5, 2, h) || !b.bigEndian(pos + 7, 2, w))
+                return noSize("JPEG", kTruncated);
             return sized("JPEG", w, h);
         }
         pos += 2 + length;
@@ -128,10 +139,12 @@ ImageHeaderInfo bmp(Bytes& b) {
     if (!b.littleEndian(14, 4, headerSize)) return noSize("BMP", kTruncated);
     uint64_t w, h;
     if (headerSize == 12) { // OS/2 BITMAPCOREHEADER: 16-bit sides
-        if (!b.littleEndian(18, 2, w) || !b.littleEndian(20, 2, h)) return noSize("BMP", kTruncated);
+        if (!b.littleEndian(18, 2, w) || !b.littleEndian(20, 2, h))
+            return noSize("BMP", kTruncated);
         return sized("BMP", w, h);
     }
-    if (headerSize < 16) return noSize("BMP", "an info header of " + std::to_string(headerSize) + " bytes");
+    if (headerSize < 16)
+        return noSize("BMP", "an info header of " + std::to_string(headerSize) + " bytes");
     if (!b.littleEndian(18, 4, w) || !b.littleEndian(22, 4, h)) return noSize("BMP", kTruncated);
     const int32_t sw = int32_t(uint32_t(w)), sh = int32_t(uint32_t(h));
     if (sw <= 0) return noSize("BMP", "its header gives a width of " + std::to_string(sw));
@@ -143,7 +156,8 @@ ImageHeaderInfo webp(Bytes& b) {
     uint64_t w, h;
     if (b.matches(12, "VP8 ", 4)) { // lossy: a key frame's 14-bit sides
         if (!b.matches(23, "\x9d\x01\x2a", 3)) return noSize("WebP", "no VP8 key frame start code");
-        if (!b.littleEndian(26, 2, w) || !b.littleEndian(28, 2, h)) return noSize("WebP", kTruncated);
+        if (!b.littleEndian(26, 2, w) || !b.littleEndian(28, 2, h))
+            return noSize("WebP", kTruncated);
         return sized("WebP", w & 0x3FFF, h & 0x3FFF);
     }
     if (b.matches(12, "VP8L", 4)) { // lossless: sides minus one, 14 bits each
@@ -153,7 +167,8 @@ ImageHeaderInfo webp(Bytes& b) {
         return sized("WebP", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
     }
     if (b.matches(12, "VP8X", 4)) { // extended: canvas sides minus one, 24 bits each
-        if (!b.littleEndian(24, 3, w) || !b.littleEndian(27, 3, h)) return noSize("WebP", kTruncated);
+        if (!b.littleEndian(24, 3, w) || !b.littleEndian(27, 3, h))
+            return noSize("WebP", kTruncated);
         return sized("WebP", w + 1, h + 1);
     }
     return noSize("WebP", "no VP8, VP8L or VP8X chunk first");
@@ -165,7 +180,8 @@ ImageHeaderInfo tiff(Bytes& b, bool little, bool big) {
         return little ? b.littleEndian(offset, n, out) : b.bigEndian(offset, n, out);
     };
     uint64_t ifd, count;
-    if (!num(big ? 8 : 4, big ? 8 : 4, ifd) || !num(ifd, big ? 8 : 2, count)) return noSize("TIFF", kTruncated);
+    if (!num(big ? 8 : 4, big ? 8 : 4, ifd) || !num(ifd, big ? 8 : 2, count))
+        return noSize("TIFF", kTruncated);
     const uint64_t entrySize = big ? 20 : 12, valueAt = big ? 12 : 8;
     uint64_t w = 0, h = 0;
     const uint64_t first = ifd + (big ? 8 : 2);
@@ -175,11 +191,14 @@ ImageHeaderInfo tiff(Bytes& b, bool little, bool big) {
         if (!num(entry, 2, tag) || !num(entry + 2, 2, type)) return noSize("TIFF", kTruncated);
         if (tag != 256 && tag != 257) continue;
         const int width = type == 3 ? 2 : type == 4 ? 4 : type == 16 ? 8 : 0; // SHORT, LONG, LONG8
-        if (width == 0) return noSize("TIFF", "image size tag " + std::to_string(tag) + " of type " + std::to_string(type));
+        if (width == 0)
+            return noSize("TIFF", "image size tag " + std::to_string(tag) + " of type " +
+                                      std::to_string(type));
         if (!num(entry + valueAt, width, value)) return noSize("TIFF", kTruncated);
         (tag == 256 ? w : h) = value;
     }
-    if (w == 0 || h == 0) return noSize("TIFF", "no ImageWidth and ImageLength in its first directory");
+    if (w == 0 || h == 0)
+        return noSize("TIFF", "no ImageWidth and ImageLength in its first directory");
     return sized("TIFF", w, h);
 }
 
@@ -202,7 +221,8 @@ public:
     std::string word() {
         skipSpaceAndComments();
         std::string w;
-        for (int c = b_.at(pos_); c > ' ' && c < 127 && pos_ < kMaxHeader && w.size() < 64; c = b_.at(++pos_))
+        for (int c = b_.at(pos_); c > ' ' && c < 127 && pos_ < kMaxHeader && w.size() < 64;
+             c = b_.at(++pos_))
             w += char(c);
         return w;
     }
@@ -214,7 +234,8 @@ private:
             const int c = b_.at(pos_);
             if (c < 0 || pos_ >= kMaxHeader) return;
             if (c == '#') {
-                while (b_.at(pos_) >= 0 && b_.at(pos_) != '\n' && pos_ < kMaxHeader) ++pos_;
+                while (b_.at(pos_) >= 0 && b_.at(pos_) != '\n' && pos_ < kMaxHeader)
+                    ++pos_;
             } else if (std::isspace(c)) {
                 ++pos_;
             } else {
@@ -230,7 +251,8 @@ private:
 ImageHeaderInfo netpbm(Bytes& b, const char* format) {
     TextTokens tokens(b, 2);
     uint64_t w, h;
-    if (!tokens.number(w) || !tokens.number(h)) return noSize(format, "no width and height after the magic number");
+    if (!tokens.number(w) || !tokens.number(h))
+        return noSize(format, "no width and height after the magic number");
     return sized(format, w, h);
 }
 
@@ -254,14 +276,16 @@ ImageHeaderInfo radiance(Bytes& b) {
     while (!blank) {
         if (pos >= (1 << 16)) return noSize("HDR", "no resolution line in the first 64 kB");
         const uint64_t start = pos;
-        while (b.at(pos) >= 0 && b.at(pos) != '\n') ++pos;
+        while (b.at(pos) >= 0 && b.at(pos) != '\n')
+            ++pos;
         if (b.at(pos) < 0) return noSize("HDR", kTruncated);
         blank = pos == start;
         ++pos;
     }
     uint64_t w = 0, h = 0;
     for (int axis = 0; axis < 2; ++axis) {
-        while (b.at(pos) == ' ') ++pos;
+        while (b.at(pos) == ' ')
+            ++pos;
         const int sign = b.at(pos), letter = b.at(pos + 1);
         if ((sign != '-' && sign != '+') || (letter != 'X' && letter != 'Y'))
             return noSize("HDR", "a resolution line that is not like '-Y 512 +X 768'");
@@ -270,8 +294,10 @@ ImageHeaderInfo radiance(Bytes& b) {
         if (!tokens.number(n)) return noSize("HDR", "a resolution line without sizes");
         (letter == 'X' ? w : h) = n;
         pos += 2;
-        while (b.at(pos) == ' ') ++pos;
-        while (b.at(pos) >= '0' && b.at(pos) <= '9') ++pos;
+        while (b.at(pos) == ' ')
+            ++pos;
+        while (b.at(pos) >= '0' && b.at(pos) <= '9')
+            ++pos;
     }
     return sized("HDR", w, h);
 }
@@ -282,7 +308,8 @@ ImageHeaderInfo openExr(Bytes& b) {
     uint64_t pos = 8;
     auto readText = [&](std::string& out) {
         out.clear();
-        for (int c = b.at(pos); c > 0 && out.size() < 256; c = b.at(++pos)) out += char(c);
+        for (int c = b.at(pos); c > 0 && out.size() < 256; c = b.at(++pos))
+            out += char(c);
         if (b.at(pos) != 0) return false;
         ++pos;
         return true;
@@ -297,7 +324,8 @@ ImageHeaderInfo openExr(Bytes& b) {
         if (name == "dataWindow" && type == "box2i" && size == 16) {
             uint64_t v[4];
             for (int k = 0; k < 4; ++k)
-                if (!b.littleEndian(pos + 4 * uint64_t(k), 4, v[k])) return noSize("OpenEXR", kTruncated);
+                if (!b.littleEndian(pos + 4 * uint64_t(k), 4, v[k]))
+                    return noSize("OpenEXR", kTruncated);
             const int64_t xMin = int32_t(uint32_t(v[0])), yMin = int32_t(uint32_t(v[1]));
             const int64_t xMax = int32_t(uint32_t(v[2])), yMax = int32_t(uint32_t(v[3]));
             if (xMax < xMin || yMax < yMin) return noSize("OpenEXR", "an empty dataWindow");
@@ -311,9 +339,10 @@ ImageHeaderInfo openExr(Bytes& b) {
 // A JPEG 2000 codestream's SIZ segment: the image area is (Xsiz - XOsiz) x (Ysiz - YOsiz).
 ImageHeaderInfo codestream(Bytes& b, uint64_t at, const char* format) {
     uint64_t xs, ys, xo, yo;
-    if (!b.matches(at, "\xFF\x4F\xFF\x51", 4)) return noSize(format, "no SIZ segment at the codestream's start");
-    if (!b.bigEndian(at + 8, 4, xs) || !b.bigEndian(at + 12, 4, ys) || !b.bigEndian(at + 16, 4, xo) ||
-        !b.bigEndian(at + 20, 4, yo))
+    if (!b.matches(at, "\xFF\x4F\xFF\x51", 4))
+        return noSize(format, "no SIZ segment at the codestream's start");
+    if (!b.bigEndian(at + 8, 4, xs) || !b.bigEndian(at + 12, 4, ys) ||
+        !b.bigEndian(at + 16, 4, xo) || !b.bigEndian(at + 20, 4, yo))
         return noSize(format, kTruncated);
     if (xs <= xo || ys <= yo) return noSize(format, "an empty image area in its SIZ segment");
     return sized(format, xs - xo, ys - yo);
@@ -324,7 +353,9 @@ ImageHeaderInfo codestream(Bytes& b, uint64_t at, const char* format) {
 ImageHeaderInfo jp2(Bytes& b) {
     ImageHeaderInfo best = noSize("JPEG 2000", "no image header box");
     auto consider = [&](const ImageHeaderInfo& info) {
-        if (info.status == Status::Sized && (best.status != Status::Sized || info.pixels() > best.pixels())) best = info;
+        if (info.status == Status::Sized &&
+            (best.status != Status::Sized || info.pixels() > best.pixels()))
+            best = info;
     };
     auto walk = [&](uint64_t pos, uint64_t end, int depth, auto& self) -> void {
         for (int boxes = 0; pos + 8 <= end && boxes < 1024; ++boxes) {
@@ -337,7 +368,8 @@ ImageHeaderInfo jp2(Bytes& b) {
                 length = end - pos; // to the end of the file
             }
             if (length < header || length > end - pos) return;
-            if (b.matches(pos + 4, "jp2h", 4) && depth == 0) self(pos + header, pos + length, 1, self);
+            if (b.matches(pos + 4, "jp2h", 4) && depth == 0)
+                self(pos + header, pos + length, 1, self);
             if (b.matches(pos + 4, "ihdr", 4)) {
                 uint64_t h, w;
                 if (b.bigEndian(pos + header, 4, h) && b.bigEndian(pos + header + 4, 4, w))
@@ -377,14 +409,16 @@ ImageHeaderInfo probe(Bytes& b) {
     if (b.matches(0, "\x00\x00\x00\x0cjP  \r\n\x87\n", 12)) return jp2(b);
     if (b.matches(0, "\xFF\x4F\xFF\x51", 4)) return codestream(b, 0, "JPEG 2000");
     if (b.matches(128, "DICM", 4))
-        return noSize("DICOM", "DICOM images are not read: their size cannot be checked before decoding");
+        return noSize("DICOM",
+                      "DICOM images are not read: their size cannot be checked before decoding");
     return none;
 }
 
 } // namespace
 
 ImageHeaderInfo probeImageHeader(const RandomAccessFile& file) {
-    Bytes b(file.size(), [&](uint64_t offset, uint8_t* into, size_t n) { return file.readAt(offset, into, n); });
+    Bytes b(file.size(),
+            [&](uint64_t offset, uint8_t* into, size_t n) { return file.readAt(offset, into, n); });
     return probe(b);
 }
 

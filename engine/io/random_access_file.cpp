@@ -49,7 +49,8 @@ void RandomAccessFile::readExactly(uint64_t offset, void* into, size_t n) const 
     const size_t got = readAt(offset, into, n);
     if (got != n)
         throw FormatError(path_ + ": truncated: " + std::to_string(n) + " bytes wanted at offset " +
-                          std::to_string(offset) + ", the file has " + std::to_string(size_) + " bytes");
+                          std::to_string(offset) + ", the file has " + std::to_string(size_) +
+                          " bytes");
 }
 
 } // namespace cs

@@ -68,11 +68,13 @@ SafetensorsContent readSafetensors(const std::string& path) {
     RandomAccessFile file(path);
     auto bad = [&](const std::string& what) { return FormatError(path + ": " + what); };
     const uint64_t fileSize = file.size();
-    if (fileSize < 8) throw bad("too short to be a safetensors file (" + std::to_string(fileSize) + " bytes)");
+    if (fileSize < 8)
+        throw bad("too short to be a safetensors file (" + std::to_string(fileSize) + " bytes)");
     uint8_t lengthBytes[8];
     file.readExactly(0, lengthBytes, 8);
     uint64_t headerLen = 0;
-    for (int i = 0; i < 8; ++i) headerLen |= uint64_t(lengthBytes[i]) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+        headerLen |= uint64_t(lengthBytes[i]) << (8 * i);
     // Checked against the file's size before anything else is read or allocated.
     if (headerLen > kMaxHeader || headerLen > fileSize - 8)
         throw bad("header length " + std::to_string(headerLen) + " does not fit in a file of " +
@@ -100,7 +102,8 @@ SafetensorsContent readSafetensors(const std::string& path) {
     uint64_t totalBytes = 0;
     for (const auto& [name, entry] : header.members()) {
         if (name == "__metadata__") {
-            if (!entry.isObject()) throw bad("__metadata__ must be an object of strings, found " + entry.dump());
+            if (!entry.isObject())
+                throw bad("__metadata__ must be an object of strings, found " + entry.dump());
             for (const auto& [k, v] : entry.members()) {
                 if (!v.isString()) throw bad("__metadata__ value '" + k + "' is not a string");
                 out.metadata[k] = v.asString();
@@ -115,13 +118,15 @@ SafetensorsContent readSafetensors(const std::string& path) {
             return *v;
         };
         const json::Value& dtype = key("dtype");
-        if (!dtype.isString()) throw bad(tensor + ": key 'dtype' must be a string, found " + dtype.dump());
+        if (!dtype.isString())
+            throw bad(tensor + ": key 'dtype' must be a string, found " + dtype.dump());
         if (dtype.asString() != "F32")
             throw bad(tensor + " has dtype '" + dtype.asString() + "'; only F32 is supported");
         const json::Value& shapeJson = key("shape");
         const json::Value& offsets = key("data_offsets");
         if (!shapeJson.isArray() || shapeJson.size() > 8)
-            throw bad(tensor + ": key 'shape' must be a list of at most 8 sizes, found " + shapeJson.dump());
+            throw bad(tensor + ": key 'shape' must be a list of at most 8 sizes, found " +
+                      shapeJson.dump());
         std::vector<int> dims;
         uint64_t count = 1;
         for (size_t i = 0; i < shapeJson.size(); ++i) {
@@ -133,26 +138,35 @@ SafetensorsContent readSafetensors(const std::string& path) {
             count *= uint64_t(dims.back());
             if (count > dataSize / 4 + 1) throw bad(tensor + " is larger than the file");
         }
-        if (!offsets.isArray() || offsets.size() != 2 || !offsets[0].isNumber() || !offsets[1].isNumber())
-            throw bad(tensor + ": key 'data_offsets' must be [begin, end], found " + offsets.dump());
+        if (!offsets.isArray() || offsets.size() != 2 || !offsets[0].isNumber() ||
+            !offsets[1].isNumber())
+            throw bad(tensor + ": key 'data_offsets' must be [begin, end], found " +
+                      offsets.dump());
         const double b = offsets[0].asNumber(), e = offsets[1].asNumber();
-        if (b < 0 || e < b || e > double(dataSize) || b != double(int64_t(b)) || e != double(int64_t(e)))
+        if (b < 0 || e < b || e > double(dataSize) || b != double(int64_t(b)) ||
+            e != double(int64_t(e)))
             throw bad(tensor + " data_offsets [" + offsets[0].dump() + ", " + offsets[1].dump() +
-                      "] fall outside the " + std::to_string(dataSize) + " data bytes (truncated file?)");
+                      "] fall outside the " + std::to_string(dataSize) +
+                      " data bytes (truncated file?)");
         if (uint64_t(e - b) != count * 4)
-            throw bad(tensor + " has shape " + Shape(dims).toString() + " (" + std::to_string(count * 4) +
-                      " bytes) but its data_offsets span " + std::to_string(uint64_t(e - b)) + " bytes");
+            throw bad(tensor + " has shape " + Shape(dims).toString() + " (" +
+                      std::to_string(count * 4) + " bytes) but its data_offsets span " +
+                      std::to_string(uint64_t(e - b)) + " bytes");
         entries.push_back({name, Shape(dims), uint64_t(b), uint64_t(e)});
         totalBytes += count * 4;
     }
     std::vector<const Entry*> byOffset;
-    for (const Entry& e : entries) byOffset.push_back(&e);
-    std::sort(byOffset.begin(), byOffset.end(), [](const Entry* x, const Entry* y) { return x->begin < y->begin; });
+    for (const Entry& e : entries)
+        byOffset.push_back(&e);
+    std::sort(byOffset.begin(), byOffset.end(),
+              [](const Entry* x, const Entry* y) { return x->begin < y->begin; });
     for (size_t i = 1; i < byOffset.size(); ++i)
         if (byOffset[i]->begin < byOffset[i - 1]->end)
-            throw bad("tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name + "' overlap");
+            throw bad("tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name +
+                      "' overlap");
     try {
-        checkMemoryLimit(totalBytes, "the tensor data", " (" + std::to_string(entries.size()) + " tensors)");
+        checkMemoryLimit(totalBytes, "the tensor data",
+                         " (" + std::to_string(entries.size()) + " tensors)");
     } catch (const ResourceError& e) {
         throw ResourceError(path + ": " + e.what());
     }

@@ -27,7 +27,7 @@ struct NamedTensor {
 struct SafetensorsContent {
     std::map<std::string, std::string> metadata;
     std::vector<std::pair<std::string, Tensor>> tensors; // in file order
-    std::unordered_map<std::string, size_t> byName;      // index into tensors (readSafetensors fills it)
+    std::unordered_map<std::string, size_t> byName; // index into tensors (readSafetensors fills it)
 
     const Tensor* find(const std::string& name) const;
     Tensor* find(const std::string& name); // so a loader can move the tensor out

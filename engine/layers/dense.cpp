@@ -50,7 +50,8 @@ void Dense::build(const std::vector<Shape>& inputs, Rng& rng) {
 
 Layer::ParameterCount Dense::parameterCountFor(const std::vector<Shape>& inputs) const {
     outputShape(inputs);
-    const int64_t n = int64_t(inputs[0][0]) * units_ + (useBias_ ? units_ : 0); // < 2^31 * 2^20: no overflow
+    const int64_t n =
+        int64_t(inputs[0][0]) * units_ + (useBias_ ? units_ : 0); // < 2^31 * 2^20: no overflow
     return {n, trainable() ? n : 0};
 }
 

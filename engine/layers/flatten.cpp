@@ -20,8 +20,9 @@ LayerSpec Flatten::spec() {
 Shape Flatten::outputShape(const std::vector<Shape>& inputs) const {
     const int64_t n = inputs.at(0).numel();
     if (n > INT32_MAX)
-        throw ShapeError(layerLabel() + ": its input " + inputs[0].toString(true) + " has " + std::to_string(n) +
-                         " values, more than one layer can hold (2^31 - 1): shrink it first (pooling, strides)");
+        throw ShapeError(
+            layerLabel() + ": its input " + inputs[0].toString(true) + " has " + std::to_string(n) +
+            " values, more than one layer can hold (2^31 - 1): shrink it first (pooling, strides)");
     return {int(n)};
 }
 

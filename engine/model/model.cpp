@@ -2,9 +2,9 @@
 
 #include "core/errors.h"
 #include "core/resource_limits.h"
-#include "model/model_summary.h"
-#include "layers/layer_registry.h"
 #include "layers/input_layer.h"
+#include "layers/layer_registry.h"
+#include "model/model_summary.h"
 
 #include <cstring>
 #include <ctime>
@@ -105,7 +105,8 @@ Model::ParameterCounts Model::countParameters() const {
     counts.perNode.reserve(nodes_.size());
     for (const Node& n : nodes_) {
         std::vector<Shape> in;
-        for (int i : n.inputs) in.push_back(shapes[size_t(i)]);
+        for (int i : n.inputs)
+            in.push_back(shapes[size_t(i)]);
         const Layer::ParameterCount c = n.layer->parameterCountFor(in);
         counts.perNode.push_back(c.total);
         counts.total += c.total;
@@ -118,23 +119,36 @@ uint64_t Model::activationBytes(int batch, bool training) const {
     const std::vector<Shape>& shapes = built_ ? shapes_ : inferShapes();
     uint64_t values = 0;
     for (size_t k = 0; k < shapes.size(); ++k)
-        values = saturatingAdd(values, saturatingMultiply(uint64_t(shapes[k].numel()), uint64_t(batch)));
+        values =
+            saturatingAdd(values, saturatingMultiply(uint64_t(shapes[k].numel()), uint64_t(batch)));
     // Inference sizes every node's output for the batch; training adds a
     // gradient buffer of the same size per node.
     return saturatingMultiply(values, training ? 2 * sizeof(float) : sizeof(float));
 }
 
+void Model::checkBatchMemory(int batch, bool training) const {
+    checkMemoryLimit(activationBytes(batch, training),
+                     batch == 1 && !training
+                         ? "one image"
+                         : "a batch of " + std::to_string(batch) + (training ? " in training" : ""),
+                     " for the layers' outputs",
+                     batch == 1 ? ": use a smaller input" : ": use a smaller batch size");
+}
+
 void Model::build(uint64_t seed) {
     std::vector<Shape> shapes = inferShapes();
     const ParameterCounts counts = countParameters();
-    checkMemoryLimit(saturatingMultiply(uint64_t(counts.total + counts.trainable), sizeof(float)), "the model",
+    checkMemoryLimit(saturatingMultiply(uint64_t(counts.total + counts.trainable), sizeof(float)),
+                     "the model",
                      " for its " + withThousands(counts.total) + " parameters and their gradients",
                      ": use fewer or smaller layers");
+    checkBatchMemory(1, false); // an input too large for even one image
     shapes_ = shapes;
     checkedBatch_[0] = checkedBatch_[1] = 0;
     std::vector<int> consumers(nodes_.size(), 0);
     for (const Node& n : nodes_)
-        for (int i : n.inputs) ++consumers[size_t(i)];
+        for (int i : n.inputs)
+            ++consumers[size_t(i)];
     for (size_t k = 0; k + 1 < nodes_.size(); ++k)
         if (consumers[k] == 0)
             throw ShapeError("'" + nodes_[k].layer->name() +
@@ -207,9 +221,7 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
     const int batch = input.shape()[0];
     const bool training = ctx.training || ctx.backwardFollows;
     if (batch > checkedBatch_[training]) {
-        checkMemoryLimit(activationBytes(batch, training),
-                         "a batch of " + std::to_string(batch) + (training ? " in training" : ""),
-                         " for the layers' outputs", ": use a smaller batch size");
+        checkBatchMemory(batch, training);
         checkedBatch_[training] = batch;
     }
     outputPtr_[0] = &input; // the InputLayer passes its batch through untouched

@@ -59,9 +59,14 @@ public:
     // Bytes a forward pass over `batch` images allocates for the layers'
     // outputs (training: and their gradients), from the shapes.
     uint64_t activationBytes(int batch, bool training) const;
+    // ResourceError ("a batch of 512 in training needs 3.1 GB for the layers'
+    // outputs, over the 2 GB limit ...") when activationBytes() exceeds the
+    // memory limit: callers that prepare a batch check before filling it.
+    void checkBatchMemory(int batch, bool training) const;
     // Creates every layer's parameters (glorot_uniform kernels from `seed`).
     // Throws ResourceError, before allocating, when the parameters and their
-    // gradients would need more than the memory limit (core/resource_limits.h).
+    // gradients, or the layers' outputs for one image, would need more than
+    // the memory limit (core/resource_limits.h).
     void build(uint64_t seed);
     bool isBuilt() const { return built_; }
     Shape inputShape() const;

@@ -73,26 +73,28 @@ namespace {
 std::string firstNonFinite(const Tensor& t) {
     for (int64_t i = 0; i < t.size(); ++i)
         if (!std::isfinite(t[i]))
-            return std::string(std::isnan(t[i]) ? "NaN" : "an infinity") + " at index " + std::to_string(i) +
-                   " of " + withThousands(t.size());
+            return std::string(std::isnan(t[i]) ? "NaN" : "an infinity") + " at index " +
+                   std::to_string(i) + " of " + withThousands(t.size());
     return {};
 }
 
 // Optimizer state: a class and config createOptimizer() accepts, a whole
 // number of iterations >= 0, and for each weight either every slot (of the
 // weight's shape, finite) or none.
-std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std::string& path, Model& model,
-                                         size_t& used) {
+std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std::string& path,
+                                         Model& model, size_t& used) {
     const json::Value opt = parseMetadataJson(content, path, "optimizer");
     const std::string where = path + ": __metadata__ 'optimizer': ";
     std::unique_ptr<Optimizer> optimizer;
     try {
         if (!opt.isObject()) throw FormatError("expected an object, found " + opt.dump());
-        optimizer = createOptimizer(opt.at("class_name").asString(), opt.find("config") ? opt.at("config") : json::Value());
+        optimizer = createOptimizer(opt.at("class_name").asString(),
+                                    opt.find("config") ? opt.at("config") : json::Value());
         const json::Value& iterations = opt.at("iterations");
         if (!iterations.isNumber() || iterations.asNumber() < 0 ||
             iterations.asNumber() != double(int64_t(iterations.asNumber())))
-            throw FormatError("key 'iterations' must be a whole number >= 0 (the optimizer's step count), found " +
+            throw FormatError("key 'iterations' must be a whole number >= 0 (the optimizer's step "
+                              "count), found " +
                               iterations.dump());
         optimizer->iterations = iterations.asInt64();
     } catch (const Error& e) {
@@ -109,8 +111,9 @@ std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std:
                 Tensor* t = content.find(name);
                 if (!t) continue;
                 if (!(t->shape() == p.value.shape()))
-                    throw FormatError(path + ": optimizer slot '" + name + "' has the wrong shape " +
-                                      t->shape().toString() + ", its weight has " + p.value.shape().toString());
+                    throw FormatError(path + ": optimizer slot '" + name +
+                                      "' has the wrong shape " + t->shape().toString() +
+                                      ", its weight has " + p.value.shape().toString());
                 if (const std::string at = firstNonFinite(*t); !at.empty())
                     throw FormatError(path + ": optimizer slot '" + name + "' holds " + at +
                                       ": the saved training state is broken");
@@ -118,9 +121,10 @@ std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std:
                 ++used;
             }
             if (!slots.empty() && slots.size() != names.size())
-                throw FormatError(path + ": optimizer state of '" + param + "' has " + std::to_string(slots.size()) +
-                                  " of the " + std::to_string(names.size()) + " slots " + optimizer->className() +
-                                  " keeps");
+                throw FormatError(path + ": optimizer state of '" + param + "' has " +
+                                  std::to_string(slots.size()) + " of the " +
+                                  std::to_string(names.size()) + " slots " +
+                                  optimizer->className() + " keeps");
             if (!slots.empty()) optimizer->slots()[param] = std::move(slots);
         }
     }
@@ -174,8 +178,8 @@ LoadedModel readModelFile(const std::string& path) {
     };
     out.metadata.classNames =
         metadataJson("class_names", [](const json::Value& v) { return v.asStringVector(); });
-    out.metadata.preprocessing =
-        metadataJson("preprocessing", [](const json::Value& v) { return Preprocessing::fromJson(v); });
+    out.metadata.preprocessing = metadataJson(
+        "preprocessing", [](const json::Value& v) { return Preprocessing::fromJson(v); });
     if (auto it = content.metadata.find("dataset"); it != content.metadata.end()) out.metadata.dataset = it->second;
     if (content.metadata.count("training")) out.metadata.training = parseMetadataJson(content, path, "training");
     const int units = int(out.model.outputShape().numel());
@@ -183,7 +187,8 @@ LoadedModel readModelFile(const std::string& path) {
         throw FormatError(path + ": " + std::to_string(out.metadata.classNames.size()) +
                           " class names for a model with " + std::to_string(units) + " outputs");
 
-    if (content.metadata.count("optimizer")) out.optimizer = readOptimizer(content, path, out.model, used);
+    if (content.metadata.count("optimizer"))
+        out.optimizer = readOptimizer(content, path, out.model, used);
     if (used != content.tensors.size())
         throw FormatError(path + ": holds " + std::to_string(content.tensors.size() - used) +
                           " tensor(s) that the architecture does not use");
@@ -219,7 +224,8 @@ Model loadArchitectureFile(const std::string& path) {
     std::error_code ec;
     const uintmax_t size = std::filesystem::file_size(path, ec);
     if (!ec && size > kMaxArchitectureBytes)
-        throw FormatError(path + ": " + formatBytes(size) + " is far too large for an architecture (at most " +
+        throw FormatError(path + ": " + formatBytes(size) +
+                          " is far too large for an architecture (at most " +
                           formatBytes(kMaxArchitectureBytes) + ")");
     json::Value root = json::parseFile(path);
     try {

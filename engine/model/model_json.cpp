@@ -22,8 +22,7 @@ std::vector<std::string> inboundNames(const json::Value& v) {
             throw FormatError("'inbound_nodes' must list layer names, found " + node.dump());
         }
     };
-    if (!v.isArray())
-        throw FormatError("'inbound_nodes' must be a list");
+    if (!v.isArray()) throw FormatError("'inbound_nodes' must be a list");
     for (size_t i = 0; i < v.size(); ++i) visit(v[i], visit);
     return names;
 }
@@ -101,12 +100,14 @@ Model Model::fromJson(const json::Value& root) {
             if (!entry.isObject()) throw FormatError("expected an object, found " + entry.dump());
             const std::string className = entry.at("class_name").asString();
             json::Value config = entry.find("config") ? entry.at("config") : json::Value::object();
-            if (!config.isObject()) throw FormatError("'config' must be an object, found " + config.dump());
+            if (!config.isObject())
+                throw FormatError("'config' must be an object, found " + config.dump());
             // Keras 2 style: the first layer carries input_shape instead of an InputLayer.
             if (i == 0 && className != "InputLayer") {
                 const json::Value* shape = config.find("input_shape");
                 if (!shape)
-                    throw FormatError("the first layer must be an InputLayer (or carry 'input_shape')");
+                    throw FormatError(
+                        "the first layer must be an InputLayer (or carry 'input_shape')");
                 json::Value inputConfig = json::Value::object();
                 inputConfig.set("shape", *shape);
                 model.add(createLayer("InputLayer", inputConfig));

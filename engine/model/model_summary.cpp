@@ -29,7 +29,8 @@ ModelSummary summarize(const Model& model) {
         row.className = layer.className();
         row.outputShape = shapes[size_t(k)].toString(true);
         row.parameters = counts.perNode[size_t(k)];
-        for (int i : model.inputsOf(k)) row.connectedTo.push_back(model.layer(i).name());
+        for (int i : model.inputsOf(k))
+            row.connectedTo.push_back(model.layer(i).name());
         s.rows.push_back(row);
     }
     s.totalParameters = counts.total;

@@ -70,11 +70,13 @@ std::vector<uint8_t> pngClaiming(uint32_t width, uint32_t height) {
         png[size_t(20 + i)] = uint8_t(height >> (24 - 8 * i));
     }
     const uLong crc = crc32(0, png.data() + 12, 17);
-    for (int i = 0; i < 4; ++i) png[size_t(29 + i)] = uint8_t(crc >> (24 - 8 * i));
+    for (int i = 0; i < 4; ++i)
+        png[size_t(29 + i)] = uint8_t(crc >> (24 - 8 * i));
     return png;
 }
 
-std::string fileIn(const std::string& folder, const std::string& name, const std::vector<uint8_t>& bytes) {
+std::string fileIn(const std::string& folder, const std::string& name,
+                   const std::vector<uint8_t>& bytes) {
     const std::string path = folder + "/" + name;
     writeBytes(path, bytes);
     return path;
@@ -90,10 +92,12 @@ std::string savedModel(const std::string& name, bool withOptimizer) {
     for (Param* p : m.parameters()) {
         fillRandom(p->value, 7);
         adam->slots()["dense." + p->name] = {Tensor(p->value.shape()), Tensor(p->value.shape())};
-        for (Tensor& t : adam->slots()["dense." + p->name]) t.fill(0.5f);
+        for (Tensor& t : adam->slots()["dense." + p->name])
+            t.fill(0.5f);
     }
     const std::string path = freshDataFolder("models-" + name) + "/" + name + ".safetensors";
-    saveModelFile(path, m, ModelMetadata{{"no", "yes"}, {}, "", {}}, withOptimizer ? adam.get() : nullptr);
+    saveModelFile(path, m, ModelMetadata{{"no", "yes"}, {}, "", {}},
+                  withOptimizer ? adam.get() : nullptr);
     return path;
 }
 
@@ -102,21 +106,26 @@ void editHeader(const std::string& path, const std::function<void(json::Value&)>
                 const std::function<void(std::string&)>& editData = {}) {
     const std::vector<uint8_t> bytes = readBytes(path);
     uint64_t n = 0;
-    for (int i = 0; i < 8; ++i) n |= uint64_t(bytes[size_t(i)]) << (8 * i);
-    json::Value header = json::Value::parse(std::string_view(reinterpret_cast<const char*>(bytes.data()) + 8, n));
+    for (int i = 0; i < 8; ++i)
+        n |= uint64_t(bytes[size_t(i)]) << (8 * i);
+    json::Value header =
+        json::Value::parse(std::string_view(reinterpret_cast<const char*>(bytes.data()) + 8, n));
     std::string data(bytes.begin() + std::ptrdiff_t(8 + n), bytes.end());
     edit(header);
     if (editData) editData(data);
     std::string text = header.dump();
-    while ((8 + text.size()) % 8) text += ' ';
+    while ((8 + text.size()) % 8)
+        text += ' ';
     std::vector<uint8_t> out(8);
-    for (int i = 0; i < 8; ++i) out[size_t(i)] = uint8_t(uint64_t(text.size()) >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        out[size_t(i)] = uint8_t(uint64_t(text.size()) >> (8 * i));
     out.insert(out.end(), text.begin(), text.end());
     out.insert(out.end(), data.begin(), data.end());
     writeBytes(path, out);
 }
 
-void setMetadataJson(json::Value& header, const std::string& key, const std::function<void(json::Value&)>& edit) {
+void setMetadataJson(json::Value& header, const std::string& key,
+                     const std::function<void(json::Value&)>& edit) {
     json::Value meta = header.at("__metadata__");
     json::Value value = json::Value::parse(meta.at(key).asString());
     edit(value);
@@ -141,15 +150,18 @@ std::vector<uint8_t> gzipped(const std::vector<uint8_t>& raw, int level) {
 std::vector<uint8_t> idxHeader(std::vector<uint32_t> dims) {
     std::vector<uint8_t> h{0, 0, 8, uint8_t(dims.size())};
     for (uint32_t d : dims)
-        for (int s = 24; s >= 0; s -= 8) h.push_back(uint8_t(d >> s));
+        for (int s = 24; s >= 0; s -= 8)
+            h.push_back(uint8_t(d >> s));
     return h;
 }
 
 int countLabel(const std::vector<FolderImage>& files, int label) {
-    return int(std::count_if(files.begin(), files.end(), [&](const FolderImage& f) { return f.label == label; }));
+    return int(std::count_if(files.begin(), files.end(),
+                             [&](const FolderImage& f) { return f.label == label; }));
 }
 
-bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name, const std::string& reason) {
+bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name,
+              const std::string& reason) {
     return std::any_of(skipped.begin(), skipped.end(), [&](const SkippedFile& s) {
         return s.path.ends_with(name) && s.reason.find(reason) != std::string::npos;
     });
@@ -159,7 +171,8 @@ bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name, 
 std::string catsAndDogsFolder(const std::string& name) {
     const std::string root = freshDataFolder(name);
     for (const char* cls : {"cats", "dogs"})
-        for (int i = 0; i < 4; ++i) writeTestPng(root + "/" + cls + "/" + std::to_string(i) + ".png", 6, 5, i);
+        for (int i = 0; i < 4; ++i)
+            writeTestPng(root + "/" + cls + "/" + std::to_string(i) + ".png", 6, 5, i);
     return root;
 }
 
@@ -182,9 +195,11 @@ private Q_SLOTS:
         const std::vector<uint8_t> jpeg = jpegClaiming(30000, 30000);
         QVERIFY(!jpeg.empty());
         const std::string jpegPath = fileIn(dir, "huge.jpg", jpeg);
-        CS_CHECK_THROWS(Error, readImageFile(jpegPath, ReadGrey),
-                        jpegPath + ": a JPEG of 30000x30000 pixels (900 megapixels) by its header, over the "
-                                   "100-megapixel limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded (the file has ");
+        CS_CHECK_THROWS(
+            Error, readImageFile(jpegPath, ReadGrey),
+            jpegPath +
+                ": a JPEG of 30000x30000 pixels (900 megapixels) by its header, over the "
+                "100-megapixel limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded (the file has ");
         const std::string pngPath = fileIn(dir, "huge.png", pngClaiming(100000, 20000));
         CS_CHECK_THROWS(Error, readImageFile(pngPath, ReadGrey),
                         pngPath + ": a PNG of 100000x20000 pixels (2000 megapixels) by its header");
@@ -197,9 +212,10 @@ private Q_SLOTS:
         const std::string path = fileIn(dir, "small.png", encoded(".png", 50, 50));
         {
             ScopedEnv limit("CONVSTUDIO_MAX_IMAGE_PIXELS", "1000");
-            CS_CHECK_THROWS(Error, readImageFile(path, ReadColor),
-                            path + ": a PNG of 50x50 pixels (2500 pixels) by its header, over the 1,000-pixel "
-                                   "limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded");
+            CS_CHECK_THROWS(
+                Error, readImageFile(path, ReadColor),
+                path + ": a PNG of 50x50 pixels (2500 pixels) by its header, over the 1,000-pixel "
+                       "limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded");
             std::string why;
             const std::vector<uint8_t> bytes = readBytes(path);
             QVERIFY(decodeImage(bytes.data(), bytes.size(), ReadColor, &why).empty());
@@ -211,7 +227,8 @@ private Q_SLOTS:
         }
         {
             ScopedEnv limit("CONVSTUDIO_MAX_IMAGE_PIXELS", "lots");
-            CS_CHECK_THROWS(ConfigError, readImageFile(path, ReadColor), "CONVSTUDIO_MAX_IMAGE_PIXELS is 'lots'");
+            CS_CHECK_THROWS(ConfigError, readImageFile(path, ReadColor),
+                            "CONVSTUDIO_MAX_IMAGE_PIXELS is 'lots'");
         }
         QCOMPARE(readImageFile(path, ReadColor).cols, 50);
     }
@@ -221,7 +238,8 @@ private Q_SLOTS:
         std::vector<std::string> paths{fileIn(dir, "a.png", encoded(".png", 12, 12)),
                                        fileIn(dir, "huge.jpg", jpegClaiming(30000, 30000)),
                                        fileIn(dir, "c.png", encoded(".png", 20, 16))};
-        Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [8, 8, 3]}},
+        Model m = modelFromJson(
+            R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [8, 8, 3]}},
             {"class_name": "GlobalAveragePooling2D", "config": {}},
             {"class_name": "Dense", "config": {"units": 2, "activation": "softmax"}}]})");
         m.build(1);
@@ -230,7 +248,8 @@ private Q_SLOTS:
         QVERIFY(rows[0].ok());
         QVERIFY(rows[2].ok());
         QVERIFY(!rows[1].ok());
-        QVERIFY2(rows[1].error.rfind(paths[1] + ": a JPEG of 30000x30000 pixels", 0) == 0, rows[1].error.c_str());
+        QVERIFY2(rows[1].error.rfind(paths[1] + ": a JPEG of 30000x30000 pixels", 0) == 0,
+                 rows[1].error.c_str());
         QVERIFY2(rows[1].error.find("not decoded") != std::string::npos, rows[1].error.c_str());
     }
 
@@ -239,7 +258,8 @@ private Q_SLOTS:
         writeBytes(root + "/cats/huge.jpg", jpegClaiming(30000, 30000));
         FolderDataset data = loadImageFolderDataset(root, smallTarget());
         QCOMPARE(data.data.train.count(), 8);
-        QVERIFY(mentions(data.skipped, "cats/huge.jpg", "by its header, over the 100-megapixel limit"));
+        QVERIFY(
+            mentions(data.skipped, "cats/huge.jpg", "by its header, over the 100-megapixel limit"));
     }
 
     // ---- folder links ---------------------------------------------------------------
@@ -257,7 +277,8 @@ private Q_SLOTS:
         fs::create_directory_symlink(".", root + "/cats/a");
         fs::create_directory_symlink(".", root + "/cats/b");
         fs::create_directory_symlink("..", root + "/dogs/up");
-        fs::create_directory_symlink("..", root + "/up"); // a class folder that would hold every class
+        fs::create_directory_symlink("..",
+                                     root + "/up"); // a class folder that would hold every class
         const ImageFolderIndex index = indexImageFolders(root, smallTarget());
         QCOMPARE(index.classNames, (std::vector<std::string>{"cats", "dogs"}));
         QCOMPARE(countLabel(index.train, 0), 4);
@@ -274,7 +295,8 @@ private Q_SLOTS:
     void linksStayInsideTheGivenFolder() {
         const std::string root = catsAndDogsFolder("links-inside");
         const std::string outside = freshDataFolder("links-outside");
-        for (int i = 0; i < 3; ++i) writeTestPng(outside + "/more/" + std::to_string(i) + ".png", 6, 5, 9);
+        for (int i = 0; i < 3; ++i)
+            writeTestPng(outside + "/more/" + std::to_string(i) + ".png", 6, 5, 9);
         fs::create_directory_symlink(outside + "/more", root + "/cats/elsewhere");
         // Inside the data set folder: followed (each folder once).
         writeTestPng(root + "/.extra/kittens/k.png", 6, 5, 3);
@@ -286,8 +308,9 @@ private Q_SLOTS:
         QCOMPARE(countLabel(index.train, 0), 6);
         QVERIFY(mentions(index.skipped, "cats/elsewhere", "outside the folder being read"));
         QVERIFY(mentions(index.skipped, "cats/alias", "a folder already read"));
-        QVERIFY(std::any_of(index.train.begin(), index.train.end(),
-                            [](const FolderImage& f) { return f.path.ends_with("cats/sub/s.png"); }));
+        QVERIFY(std::any_of(index.train.begin(), index.train.end(), [](const FolderImage& f) {
+            return f.path.ends_with("cats/sub/s.png");
+        }));
         QCOMPARE(int(listImageFiles(root + "/cats", true).size()), 5); // kittens lie outside cats/
     }
 
@@ -296,12 +319,14 @@ private Q_SLOTS:
         // Cubic before (1,000 layers took 29.5 s in `summary`): each name tried
         // every suffix against every layer. Now one lookup per name.
         std::string json = R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}})";
-        for (int i = 0; i < 5000; ++i) json += R"(, {"class_name": "Dense", "config": {"units": 2}})";
+        for (int i = 0; i < 5000; ++i)
+            json += R"(, {"class_name": "Dense", "config": {"units": 2}})";
         json += "]}";
         const Model m = modelFromJson(json);
         QCOMPARE(m.nodeCount(), 5001);
         QCOMPARE(QString::fromStdString(m.layer(1).name()), QString("dense"));
-        for (int i = 2; i <= 5000; ++i) QCOMPARE(m.layer(i).name(), "dense_" + std::to_string(i - 1));
+        for (int i = 2; i <= 5000; ++i)
+            QCOMPARE(m.layer(i).name(), "dense_" + std::to_string(i - 1));
         QCOMPARE(m.findNode("dense_4999"), 5000);
         const ModelSummary s = summarize(m);
         QCOMPARE(int(s.rows.size()), 5000);
@@ -318,24 +343,28 @@ private Q_SLOTS:
 
     void aHugeDenseIsCountedButNotBuilt() {
         // 474 bytes of architecture, 710,934,528 parameters (5.7 GB with gradients).
-        Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [677]}},
+        Model m =
+            modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [677]}},
             {"class_name": "Dense", "config": {"units": 1048576}}]})");
         const ModelSummary s = summarize(m); // from the shapes: nothing allocated
         QCOMPARE(s.totalParameters, int64_t(710934528));
         QCOMPARE(s.rows[0].parameters, int64_t(710934528));
         CS_CHECK_THROWS(Error, m.build(0),
-                        "the model needs 5.7 GB for its 710,934,528 parameters and their gradients, over the 2 GB "
+                        "the model needs 5.7 GB for its 710,934,528 parameters and their "
+                        "gradients, over the 2 GB "
                         "limit (CONVSTUDIO_MEMORY_LIMIT)");
         QVERIFY(!m.isBuilt());
     }
 
     void theMemoryLimitIsConfigurable() {
-        Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [1000]}},
+        Model m =
+            modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [1000]}},
             {"class_name": "Dense", "config": {"units": 1000}}]})");
         {
             ScopedEnv limit("CONVSTUDIO_MEMORY_LIMIT", "5MB");
             CS_CHECK_THROWS(Error, m.build(0),
-                            "the model needs 8 MB for its 1,001,000 parameters and their gradients, over the 5 MB "
+                            "the model needs 8 MB for its 1,001,000 parameters and their "
+                            "gradients, over the 5 MB "
                             "limit (CONVSTUDIO_MEMORY_LIMIT)");
             QCOMPARE(summarize(m).totalParameters, int64_t(1001000)); // the summary still works
         }
@@ -347,7 +376,8 @@ private Q_SLOTS:
     }
 
     void aBatchWhoseActivationsExceedTheLimitIsRefused() {
-        Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [32, 32, 3]}},
+        Model m = modelFromJson(
+            R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [32, 32, 3]}},
             {"class_name": "Conv2D", "config": {"filters": 64, "kernel_size": 3, "padding": "same"}},
             {"class_name": "GlobalAveragePooling2D", "config": {}},
             {"class_name": "Dense", "config": {"units": 2, "activation": "softmax"}}]})");
@@ -367,10 +397,37 @@ private Q_SLOTS:
         CS_CHECK_THROWS(Error, m.forward(small, training), "a batch of 8 in training needs 4.4 MB");
     }
 
+    void aHugeInputIsRefusedBeforeAnyImageIsPrepared() {
+        // The InputLayer allows 4096 a side: one such image is 275 GB of floats.
+        Model huge = modelFromJson(
+            R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4096, 4096, 4096]}},
+            {"class_name": "GlobalAveragePooling2D", "config": {}}, {"class_name": "Dense", "config": {"units": 2}}]})");
+        CS_CHECK_THROWS(Error, huge.build(0),
+                        "one image needs 275 GB for the layers' outputs, over the 2 GB limit");
+        // predict checks its batch before decoding (and resizing) a single file.
+        Model m = modelFromJson(
+            R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [256, 256, 3]}},
+            {"class_name": "GlobalAveragePooling2D", "config": {}}, {"class_name": "Dense", "config": {"units": 2}}]})");
+        m.build(0);
+        ScopedEnv limit("CONVSTUDIO_MEMORY_LIMIT", "20MB");
+        const std::vector<std::string> paths(30, "/nonexistent/image.png");
+        CS_CHECK_THROWS(Error, classifyFiles(m, Preprocessing{}, paths, 1),
+                        "a batch of 30 needs 23.6 MB");
+        // An image folder decoded into memory: the images' bytes are checked first.
+        const std::string root = catsAndDogsFolder("decoded-limit");
+        ImageFolderOptions big;
+        big.height = big.width = 1000;
+        CS_CHECK_THROWS(
+            Error, loadImageFolderDataset(root, big),
+            "the decoded image data needs 24 MB (8 images of 1000x1000x3), over the 20 MB limit");
+    }
+
     void aFlattenOfMoreThanTwoBillionValuesIsAShapeError() {
-        Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4096, 4096, 4096]}},
+        Model m = modelFromJson(
+            R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4096, 4096, 4096]}},
             {"class_name": "Flatten", "config": {}}, {"class_name": "Dense", "config": {"units": 2}}]})");
-        CS_CHECK_THROWS(ShapeError, summarize(m), "68719476736 values, more than one layer can hold");
+        CS_CHECK_THROWS(ShapeError, summarize(m),
+                        "68719476736 values, more than one layer can hold");
     }
 
     // ---- model files --------------------------------------------------------------------
@@ -382,8 +439,10 @@ private Q_SLOTS:
             out.write(length, 8);
         }
         fs::resize_file(path, uint64_t(17) << 30); // sparse: nothing on disk
-        CS_CHECK_THROWS(FormatError, readSafetensors(path),
-                        path + ": header length 4611686018427387904 does not fit in a file of 18253611008 bytes");
+        CS_CHECK_THROWS(
+            FormatError, readSafetensors(path),
+            path +
+                ": header length 4611686018427387904 does not fit in a file of 18253611008 bytes");
     }
 
     void safetensorsAreReadByRange() {
@@ -402,8 +461,9 @@ private Q_SLOTS:
     void tensorsOverTheMemoryLimitAreRefused() {
         const std::string path = savedModel("limited", false);
         ScopedEnv limit("CONVSTUDIO_MEMORY_LIMIT", "10");
-        CS_CHECK_THROWS(Error, readSafetensors(path),
-                        path + ": the tensor data needs 32 bytes (2 tensors), over the 10 bytes limit");
+        CS_CHECK_THROWS(
+            Error, readSafetensors(path),
+            path + ": the tensor data needs 32 bytes (2 tensors), over the 10 bytes limit");
     }
 
     void loadErrorsNameTheFileAndTheKey() {
@@ -421,7 +481,8 @@ private Q_SLOTS:
             e.erase("shape");
             h.set("dense.bias", e);
         });
-        CS_CHECK_THROWS(FormatError, loadModelFile(shape), shape + ": tensor 'dense.bias': missing key 'shape'");
+        CS_CHECK_THROWS(FormatError, loadModelFile(shape),
+                        shape + ": tensor 'dense.bias': missing key 'shape'");
         const std::string arch = savedModel("arch", false);
         editHeader(arch, [](json::Value& h) {
             setMetadataJson(h, "architecture", [](json::Value& a) {
@@ -432,20 +493,23 @@ private Q_SLOTS:
                 a.set("layers", layers);
             });
         });
-        CS_CHECK_THROWS(FormatError, loadModelFile(arch),
-                        arch + ": __metadata__ 'architecture' is invalid: layer 2 (Dense 'dense'): ", "units");
+        CS_CHECK_THROWS(
+            FormatError, loadModelFile(arch),
+            arch + ": __metadata__ 'architecture' is invalid: layer 2 (Dense 'dense'): ", "units");
         const std::string classes = savedModel("classes", false);
         editHeader(classes, [](json::Value& h) {
             json::Value meta = h.at("__metadata__");
             meta.set("class_names", "[\"no\", 7]");
             h.set("__metadata__", meta);
         });
-        CS_CHECK_THROWS(FormatError, loadModelFile(classes), classes + ": __metadata__ 'class_names': item 1");
+        CS_CHECK_THROWS(FormatError, loadModelFile(classes),
+                        classes + ": __metadata__ 'class_names': item 1");
         // An architecture file: the path, then the layer.
         const std::string json = freshDataFolder("arch-json") + "/no-class.json";
         const std::string text = R"({"layers": [{"config": {}}]})";
         writeBytes(json, std::vector<uint8_t>(text.begin(), text.end()));
-        CS_CHECK_THROWS(FormatError, loadAnyModel(json), json + ": layer 1: missing key 'class_name'");
+        CS_CHECK_THROWS(FormatError, loadAnyModel(json),
+                        json + ": layer 1: missing key 'class_name'");
     }
 
     void aNegativeOptimizerStepCountIsRefused() {
@@ -454,38 +518,51 @@ private Q_SLOTS:
         editHeader(path, [](json::Value& h) {
             setMetadataJson(h, "optimizer", [](json::Value& o) { o.set("iterations", -5); });
         });
-        CS_CHECK_THROWS(FormatError, loadModelFile(path),
-                        path + ": __metadata__ 'optimizer': key 'iterations' must be a whole number >= 0", "-5");
+        CS_CHECK_THROWS(
+            FormatError, loadModelFile(path),
+            path + ": __metadata__ 'optimizer': key 'iterations' must be a whole number >= 0",
+            "-5");
     }
 
     void brokenOptimizerSlotsAreRefused() {
         const std::string nan = savedModel("slot-nan", true);
-        editHeader(nan, [](json::Value&) {}, [](std::string& data) {
-            const float bad = std::nanf("");
-            std::memcpy(data.data() + data.size() - 4, &bad, 4); // the last tensor: an optimizer slot
-        });
-        CS_CHECK_THROWS(FormatError, loadModelFile(nan), nan + ": optimizer slot 'optimizer/dense.", "holds NaN");
+        editHeader(
+            nan, [](json::Value&) {},
+            [](std::string& data) {
+                const float bad = std::nanf("");
+                std::memcpy(data.data() + data.size() - 4, &bad,
+                            4); // the last tensor: an optimizer slot
+            });
+        CS_CHECK_THROWS(FormatError, loadModelFile(nan), nan + ": optimizer slot 'optimizer/dense.",
+                        "holds NaN");
         const std::string partial = savedModel("slot-partial", true);
         // "v" of the bias goes: its "m" alone is half of Adam's state.
         editHeader(partial, [](json::Value& h) { h.erase("optimizer/dense.bias/v"); });
         CS_CHECK_THROWS(FormatError, loadModelFile(partial),
-                        partial + ": optimizer state of 'dense.bias' has 1 of the 2 slots Adam keeps");
+                        partial +
+                            ": optimizer state of 'dense.bias' has 1 of the 2 slots Adam keeps");
     }
 
     void nonFiniteWeightsAreRefusedOnLoad() {
         const std::string path = savedModel("nan-weight", false);
-        editHeader(path, [](json::Value&) {}, [](std::string& data) {
-            const float inf = INFINITY, nan = std::nanf("");
-            std::memcpy(data.data() + 4 * 2, &nan, 4); // the kernel's 6 values come first
-            std::memcpy(data.data() + 4 * 5, &inf, 4);
-        });
+        editHeader(
+            path, [](json::Value&) {},
+            [](std::string& data) {
+                const float inf = INFINITY, nan = std::nanf("");
+                std::memcpy(data.data() + 4 * 2, &nan, 4); // the kernel's 6 values come first
+                std::memcpy(data.data() + 4 * 5, &inf, 4);
+            });
+        CS_CHECK_THROWS(
+            FormatError, loadModelFile(path),
+            path + ": weight 'dense.kernel' holds NaN at index 2 of 6: the model is broken");
+        editHeader(
+            path, [](json::Value&) {},
+            [](std::string& data) {
+                const float one = 1.0f;
+                std::memcpy(data.data() + 4 * 2, &one, 4);
+            });
         CS_CHECK_THROWS(FormatError, loadModelFile(path),
-                        path + ": weight 'dense.kernel' holds NaN at index 2 of 6: the model is broken");
-        editHeader(path, [](json::Value&) {}, [](std::string& data) {
-            const float one = 1.0f;
-            std::memcpy(data.data() + 4 * 2, &one, 4);
-        });
-        CS_CHECK_THROWS(FormatError, loadModelFile(path), "weight 'dense.kernel' holds an infinity at index 5");
+                        "weight 'dense.kernel' holds an infinity at index 5");
     }
 
     // ---- data sets ------------------------------------------------------------------------
@@ -504,14 +581,17 @@ private Q_SLOTS:
         writeBytes(dir + "/t10k-images-idx3-ubyte.gz", gzipped(images, 0));
         writeBytes(dir + "/t10k-labels-idx1-ubyte.gz", gzipped(labels, 9));
         CS_CHECK_THROWS(DataError, loadIdxDataset(dir),
-                        imagesPath + " has 1000000 images but " + dir + "/train-labels-idx1-ubyte.gz has 60000 labels");
+                        imagesPath + " has 1000000 images but " + dir +
+                            "/train-labels-idx1-ubyte.gz has 60000 labels");
         // Counts in agreement: the 4 GB claim is over the memory limit.
         labels = idxHeader({1000000});
         labels.resize(labels.size() + 1000000);
         writeBytes(dir + "/train-labels-idx1-ubyte.gz", gzipped(labels, 9));
-        CS_CHECK_THROWS(Error, loadIdxDataset(dir),
-                        imagesPath + ": the data set needs 4.1 GB for 1000000 images of 64x64 pixels, over the 2 GB "
-                                     "limit (CONVSTUDIO_MEMORY_LIMIT)");
+        CS_CHECK_THROWS(
+            Error, loadIdxDataset(dir),
+            imagesPath +
+                ": the data set needs 4.1 GB for 1000000 images of 64x64 pixels, over the 2 GB "
+                "limit (CONVSTUDIO_MEMORY_LIMIT)");
         // A tiny .gz cannot hold 4 GB at all (deflate's best ratio is about 1032:1).
         images.resize(16 + 64 * 64);
         writeBytes(imagesPath, gzipped(images, 9));
@@ -533,7 +613,8 @@ private Q_SLOTS:
         QCOMPARE(loadIdxDataset(dir).train.count(), 2000);
         ScopedEnv limit("CONVSTUDIO_MEMORY_LIMIT", "1MB");
         CS_CHECK_THROWS(Error, loadIdxDataset(dir),
-                        dir + "/train-images-idx3-ubyte: the data set needs 1.6 MB for 2000 images of 28x28 pixels, "
+                        dir + "/train-images-idx3-ubyte: the data set needs 1.6 MB for 2000 images "
+                              "of 28x28 pixels, "
                               "over the 1 MB limit (CONVSTUDIO_MEMORY_LIMIT)");
         // A raw file whose header claims more than it holds: refused from its size alone.
         std::vector<uint8_t> claims = idxHeader({9000, 28, 28});
@@ -551,14 +632,16 @@ private Q_SLOTS:
         writeBytes(dir + "/test_batch.bin", std::vector<uint8_t>(100, 0));
         // Every file's size is checked before any record is read: the test
         // batch's size is the first error, not batch 1's label.
-        CS_CHECK_THROWS(FormatError, loadCifarDataset(dir), dir + "/test_batch.bin: size 100 bytes");
+        CS_CHECK_THROWS(FormatError, loadCifarDataset(dir),
+                        dir + "/test_batch.bin: size 100 bytes");
         batch[0] = 3;
         writeBytes(dir + "/data_batch_1.bin", batch);
         writeBytes(dir + "/test_batch.bin", batch);
         QCOMPARE(loadCifarDataset(dir).train.count(), 10);
         ScopedEnv limit("CONVSTUDIO_MEMORY_LIMIT", "50kB");
         CS_CHECK_THROWS(Error, loadCifarDataset(dir),
-                        dir + ": the data set needs 61.5 kB for 10 training and 10 test images, over the 50 kB limit");
+                        dir + ": the data set needs 61.5 kB for 10 training and 10 test images, "
+                              "over the 50 kB limit");
     }
 };
 

@@ -27,7 +27,8 @@ cv::Mat testImage(int type) {
     return image;
 }
 
-std::vector<uint8_t> encoded(const std::string& extension, int type, const std::vector<int>& params = {}) {
+std::vector<uint8_t> encoded(const std::string& extension, int type,
+                             const std::vector<int>& params = {}) {
     std::vector<uint8_t> out;
     try {
         if (!cv::imencode(extension, testImage(type), out, params)) return {};
@@ -37,7 +38,9 @@ std::vector<uint8_t> encoded(const std::string& extension, int type, const std::
     return out;
 }
 
-ImageHeaderInfo probe(const std::vector<uint8_t>& bytes) { return probeImageHeader(bytes.data(), bytes.size()); }
+ImageHeaderInfo probe(const std::vector<uint8_t>& bytes) {
+    return probeImageHeader(bytes.data(), bytes.size());
+}
 
 void put16(std::vector<uint8_t>& b, size_t at, uint32_t v, bool big) {
     b[at + (big ? 0 : 1)] = uint8_t(v >> 8);
@@ -45,7 +48,8 @@ void put16(std::vector<uint8_t>& b, size_t at, uint32_t v, bool big) {
 }
 
 void put32(std::vector<uint8_t>& b, size_t at, uint32_t v, bool big) {
-    for (int i = 0; i < 4; ++i) b[at + size_t(big ? i : 3 - i)] = uint8_t(v >> (24 - 8 * i));
+    for (int i = 0; i < 4; ++i)
+        b[at + size_t(big ? i : 3 - i)] = uint8_t(v >> (24 - 8 * i));
 }
 
 } // namespace
@@ -63,13 +67,17 @@ private Q_SLOTS:
         QTest::newRow("png") << ".png" << CV_8UC3 << "PNG" << 0 << 0;
         QTest::newRow("16-bit png") << ".png" << CV_16UC1 << "PNG" << 0 << 0;
         QTest::newRow("jpeg") << ".jpg" << CV_8UC3 << "JPEG" << 0 << 0;
-        QTest::newRow("progressive jpeg") << ".jpg" << CV_8UC1 << "JPEG" << int(cv::IMWRITE_JPEG_PROGRESSIVE) << 1;
+        QTest::newRow("progressive jpeg")
+            << ".jpg" << CV_8UC1 << "JPEG" << int(cv::IMWRITE_JPEG_PROGRESSIVE) << 1;
         QTest::newRow("bmp") << ".bmp" << CV_8UC3 << "BMP" << 0 << 0;
-        QTest::newRow("lossy webp") << ".webp" << CV_8UC3 << "WebP" << int(cv::IMWRITE_WEBP_QUALITY) << 80;
-        QTest::newRow("lossless webp") << ".webp" << CV_8UC3 << "WebP" << int(cv::IMWRITE_WEBP_QUALITY) << 101;
+        QTest::newRow("lossy webp")
+            << ".webp" << CV_8UC3 << "WebP" << int(cv::IMWRITE_WEBP_QUALITY) << 80;
+        QTest::newRow("lossless webp")
+            << ".webp" << CV_8UC3 << "WebP" << int(cv::IMWRITE_WEBP_QUALITY) << 101;
         QTest::newRow("tiff") << ".tiff" << CV_8UC3 << "TIFF" << 0 << 0;
         QTest::newRow("pbm") << ".pbm" << CV_8UC1 << "PNM" << 0 << 0;
-        QTest::newRow("ascii pgm") << ".pgm" << CV_8UC1 << "PNM" << int(cv::IMWRITE_PXM_BINARY) << 0;
+        QTest::newRow("ascii pgm")
+            << ".pgm" << CV_8UC1 << "PNM" << int(cv::IMWRITE_PXM_BINARY) << 0;
         QTest::newRow("ppm") << ".ppm" << CV_8UC3 << "PNM" << 0 << 0;
         QTest::newRow("pam") << ".pam" << CV_8UC3 << "PAM" << 0 << 0;
         QTest::newRow("pfm") << ".pfm" << CV_32FC3 << "PFM" << 0 << 0;
@@ -124,14 +132,17 @@ private Q_SLOTS:
         // Big-endian TIFF: ImageWidth SHORT 300, ImageLength LONG 200.
         std::vector<uint8_t> tiff{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 2};
         tiff.resize(10 + 24 + 4);
-        put16(tiff, 10, 256, true), put16(tiff, 12, 3, true), put32(tiff, 14, 1, true), put16(tiff, 18, 300, true);
-        put16(tiff, 22, 257, true), put16(tiff, 24, 4, true), put32(tiff, 26, 1, true), put32(tiff, 30, 200, true);
+        put16(tiff, 10, 256, true), put16(tiff, 12, 3, true), put32(tiff, 14, 1, true),
+            put16(tiff, 18, 300, true);
+        put16(tiff, 22, 257, true), put16(tiff, 24, 4, true), put32(tiff, 26, 1, true),
+            put32(tiff, 30, 200, true);
         ImageHeaderInfo info = probe(tiff);
         QCOMPARE(info.width, uint64_t(300));
         QCOMPARE(info.height, uint64_t(200));
 
         // Extended WebP (VP8X): canvas sides minus one in 24 bits.
-        std::vector<uint8_t> webp{'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X'};
+        std::vector<uint8_t> webp{'R', 'I', 'F', 'F', 0,   0,   0,   0,
+                                  'W', 'E', 'B', 'P', 'V', 'P', '8', 'X'};
         webp.resize(30);
         webp[24] = 0x2F, webp[25] = 0x75; // 30000 - 1 = 0x752F
         webp[27] = 0x0F, webp[28] = 0x27; // 10000 - 1 = 0x270F
@@ -142,7 +153,8 @@ private Q_SLOTS:
         // A raw JPEG 2000 codestream: the image area is Xsiz - XOsiz by Ysiz - YOsiz.
         std::vector<uint8_t> j2k{0xFF, 0x4F, 0xFF, 0x51, 0, 41, 0, 0};
         j2k.resize(24);
-        put32(j2k, 8, 1000, true), put32(j2k, 12, 900, true), put32(j2k, 16, 100, true), put32(j2k, 20, 0, true);
+        put32(j2k, 8, 1000, true), put32(j2k, 12, 900, true), put32(j2k, 16, 100, true),
+            put32(j2k, 20, 0, true);
         info = probe(j2k);
         QCOMPARE(info.width, uint64_t(900));
         QCOMPARE(info.height, uint64_t(900));
@@ -188,10 +200,12 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(info.format), QString("DICOM"));
         const std::string dir = freshDataFolder("unsized");
         writeBytes(dir + "/scan.dcm", dicom);
-        CS_CHECK_THROWS(DataError, readImageFile(dir + "/scan.dcm", ReadGrey),
-                        dir + "/scan.dcm: a DICOM image whose size cannot be read: DICOM images are not read");
+        CS_CHECK_THROWS(
+            DataError, readImageFile(dir + "/scan.dcm", ReadGrey),
+            dir + "/scan.dcm: a DICOM image whose size cannot be read: DICOM images are not read");
 
-        const std::vector<uint8_t> shortPng{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
+        const std::vector<uint8_t> shortPng{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
+                                            '\n', 0,   0,   0,   13,   'I',  'H'};
         QCOMPARE(int(probe(shortPng).status), int(Status::NoSize));
         std::vector<uint8_t> zero = encoded(".png", CV_8UC1);
         put32(zero, 16, 0, true);
