@@ -4,7 +4,7 @@
 #   scripts/sanitize.sh asan [CTEST_ARGS...]   ASan + UBSan, gcc, in build-asan/:
 #       the engine tests, the CLI tests and the fuzz corpus replays
 #   scripts/sanitize.sh tsan [CTEST_ARGS...]   TSan, gcc, in build-tsan/:
-#       the training worker/controller test and the engine's threaded tests
+#       the training worker/controller test and the engine tests
 #
 # Both builds keep assertions on (no NDEBUG) and stop at the first report
 # (exit code non-zero, the report in the test's output). Only the targets the
@@ -55,8 +55,12 @@ asan)
 tsan)
     build=build-tsan
     targets=(engine_tests ui_tests)
-    tests='^(ui\.TrainingControllerTest|engine\.(TrainingTest|StreamingFolderSourceTest|ImageFolderTest|EndToEndTest))$'
-    export TSAN_OPTIONS="suppressions=$suppressions/tsan.supp:halt_on_error=1:second_deadlock_stack=1:history_size=4:${TSAN_OPTIONS:-}"
+    tests='^(ui\.TrainingControllerTest|engine\..*)$'
+    # oneTBB's worker threads run unchecked (see tsan_ignore_tbb_workers.cpp);
+    # the library is preloaded into every test process.
+    preload=$root/$build/libtsan_ignore_tbb_workers.so
+    preload_source=$suppressions/tsan_ignore_tbb_workers.cpp
+    export TSAN_OPTIONS="suppressions=$suppressions/tsan.supp:halt_on_error=1:second_deadlock_stack=1:history_size=7:${TSAN_OPTIONS:-}"
     ;;
 *)
     usage
@@ -67,4 +71,10 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     locked cmake --preset "$mode" > /dev/null
 fi
 locked cmake --build "$build" -j "$jobs" --target "${targets[@]}"
+if [ -n "${preload:-}" ]; then
+    if [ ! -f "$preload" ] || [ "$preload_source" -nt "$preload" ]; then
+        locked c++ -std=c++20 -Wall -Wextra -O2 -shared -fPIC -o "$preload" "$preload_source" -ldl
+    fi
+    export LD_PRELOAD="$preload${LD_PRELOAD:+:$LD_PRELOAD}"
+fi
 locked ctest --test-dir "$build" -R "$tests" -j "$jobs" --output-on-failure ${retry[@]+"${retry[@]}"} "$@"
