@@ -6,6 +6,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "data_options.h"
+#include "output_checks.h"
 
 #include "core/errors.h"
 #include "data/augmentation.h"
@@ -58,6 +59,7 @@ int runAugment(const Args& args) {
         throw UsageError("expected 'augment preview DIR --out FILE'");
     if (pos.size() != 2) throw UsageError("augment preview needs exactly one data set folder");
     if (!a.has("--out")) throw UsageError("augment preview needs --out FILE for the picture");
+    checkOutputFile(a, "--out");
     const int rows = a.getInt("--rows", 3, 1, 100);
     const int count = a.getInt("--count", 5, 1, 50);
     const uint64_t seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));

@@ -6,6 +6,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "data_options.h"
+#include "output_checks.h"
 
 #include "tools/convolution_playground.h"
 #include "tools/image_tools.h"
@@ -133,6 +134,7 @@ int runConvolve(const Args& args) {
                         cs::formatMatrix(p.kernel, 4).c_str());
         return 0;
     }
+    checkOutputFile(a, "--out");
     const std::string kernelText = a.get("--kernel", "vertical_edge");
     const cs::PlaygroundMatrix kernel = cs::kernelFromText(kernelText);
     cs::ConvolutionSettings settings;
@@ -195,6 +197,7 @@ int runPool(const Args& args) {
         std::printf("%s", spec.helpText().c_str());
         return 0;
     }
+    checkOutputFile(a, "--out");
     cs::PoolingSettings settings;
     settings.kind = cs::poolingKindFromName(a.get("--type", "max"));
     std::tie(settings.poolRows, settings.poolCols) = strides(a, "--pool-size", 2);

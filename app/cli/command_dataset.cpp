@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "data_options.h"
+#include "output_checks.h"
 
 #include "data/dataset_summary.h"
 #include "data/image_grid.h"
@@ -46,6 +47,7 @@ int runDataset(const Args& args) {
     const auto& pos = a.positional();
     if (pos.empty() || pos[0] != "show") throw UsageError("expected 'dataset show DIR'");
     if (pos.size() != 2) throw UsageError("dataset show needs exactly one data set folder");
+    checkOutputFile(a, "--out");
     const int count = a.getInt("--count", 9, 1, 1000);
     const cs::ImageFolderOptions folder = imageFolderOptions(a, 150, 150, 3);
     const cs::DatasetSample sample =

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "model_source.h"
+#include "output_checks.h"
 
 #include "data/image_grid.h"
 #include "inspect/feature_maps.h"
@@ -33,13 +34,13 @@ int runFeatures(const Args& args) {
         return 0;
     }
     if (a.positional().size() != 2) throw UsageError("features needs a MODEL and one IMAGE");
+    const std::string dir = a.get("--out-dir");
+    if (!dir.empty()) checkOutputFolder(dir); // created here if needed
     cs::LoadedModel m = openModel(a.positional()[0]);
     if (!m.model.isBuilt()) m.model.build(0);
     const cs::Tensor x = cs::modelInputFromFile(a.positional()[1], m.model, m.metadata.preprocessing);
     const std::vector<cs::LayerActivation> layers = cs::featureMaps(m.model, x);
     if (a.has("--layer")) layerNode(m.model, a.get("--layer")); // a clear error for a wrong name
-    const std::string dir = a.get("--out-dir");
-    if (!dir.empty()) std::filesystem::create_directories(dir);
     for (const cs::LayerActivation& l : layers) {
         if (a.has("--layer") && l.name != a.get("--layer")) continue;
         const std::string count = l.spatial() ? std::to_string(l.maps()) + (l.maps() == 1 ? " map" : " maps")

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "model_source.h"
+#include "output_checks.h"
 
 #include "core/errors.h"
 #include "data/image_grid.h"
@@ -55,6 +56,7 @@ int runGradCam(const Args& args) {
         return 0;
     }
     if (a.positional().size() != 2) throw UsageError("gradcam needs a MODEL and one IMAGE");
+    checkOutputFile(a, "--out");
     cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const std::string imagePath = a.positional()[1];
     const cs::Tensor x = cs::modelInputFromFile(imagePath, m.model, m.metadata.preprocessing);

@@ -5,6 +5,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "data_options.h"
+#include "output_checks.h"
 
 #include "tools/image_tools.h"
 
@@ -37,6 +38,7 @@ int runImage(const Args& args) {
         return 0;
     }
     if (a.positional().size() != 1) throw UsageError("image needs exactly one input file");
+    checkOutputFile(a, "--out");
     const std::string path = a.positional()[0];
     cv::Mat image = cs::loadImage(path);
     std::printf("%s: %s\n", path.c_str(), cs::describeImage(image).c_str());

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "model_source.h"
+#include "output_checks.h"
 
 #include "core/errors.h"
 #include "data/image_grid.h"
@@ -67,6 +68,7 @@ int runKernels(const Args& args) {
         return 0;
     }
     if (a.positional().size() != 1) throw UsageError("kernels needs exactly one MODEL");
+    checkOutputFile(a, "--out");
     cs::LoadedModel m = openModel(a.positional()[0]);
     if (!m.model.isBuilt()) m.model.build(0); // an architecture: its initial (random) kernels
     const int bins = a.getInt("--bins", 12, 1, 1000);

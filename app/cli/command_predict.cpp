@@ -1,6 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "model_source.h"
+#include "output_checks.h"
 
 #include "core/errors.h"
 #include "inspect/class_scores.h"
@@ -14,12 +15,15 @@ namespace cli {
 
 namespace {
 CommandSpec predictSpec() {
-    return {"predict", "predict MODEL IMAGE|FOLDER... [--top K] [--json] [--csv FILE]",
+    return {"predict",
+            "predict MODEL IMAGE|FOLDER... [--top K] [--json] [--csv FILE]",
             "Classifies image files with a trained model. Each image (any size or format OpenCV\n"
             "reads) is converted to the model's input as in training: resized to its height and\n"
             "width, grey or RGB, then rescaled/normalised with the model's stored preprocessing.\n"
             "A folder stands for the images in it. A file that cannot be read is reported and\n"
-            "the others are still classified (exit code 1 at the end).",
+            "the others are still classified (exit code 1 at the end); so is an image whose\n"
+            "header claims more than CONVSTUDIO_MAX_IMAGE_PIXELS pixels (default 100 megapixels),\n"
+            "which is not decoded at all.",
             {
                 {"--top", "K", "classes to show per image (default 3)"},
                 {"--json", "", "print JSON instead of text"},
@@ -34,7 +38,10 @@ std::vector<std::string> expandPaths(const std::vector<std::string>& args, bool 
     for (const std::string& a : args) {
         std::error_code ec;
         if (std::filesystem::is_directory(a, ec)) {
-            const std::vector<std::string> files = cs::listImageFiles(a, recursive);
+            std::vector<cs::SkippedFile> links;
+            const std::vector<std::string> files = cs::listImageFiles(a, recursive, &links);
+            for (const cs::SkippedFile& s : links)
+                std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
             if (files.empty()) throw cs::DataError(a + ": the folder holds no images");
             paths.insert(paths.end(), files.begin(), files.end());
         } else {
@@ -53,6 +60,7 @@ int runPredict(const Args& args) {
         return 0;
     }
     if (a.positional().size() < 2) throw UsageError("predict needs a MODEL and at least one IMAGE or FOLDER");
+    checkOutputFile(a, "--csv");
     cs::LoadedModel m = openTrainedModel(a.positional()[0]);
     const std::vector<std::string> paths = expandPaths(
         std::vector<std::string>(a.positional().begin() + 1, a.positional().end()), a.has("--recursive"));

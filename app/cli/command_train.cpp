@@ -8,6 +8,8 @@
 #include "core/errors.h"
 #include "core/kernels.h"
 #include "data/dataset_loader.h"
+#include "io/atomic_file.h"
+#include "io/output_path.h"
 #include "model/model_file.h"
 #include "model/model_summary.h"
 #include "training/csv_logger.h"
@@ -43,7 +45,11 @@ CommandSpec trainSpec() {
             "sub-folder per class, in train/ + validation/ [+ test/] or split by --validation-split);\n"
             "augmentation (training split only) takes ImageDataGenerator's names, e.g. the course's\n"
             "  --rescale 1/255 --rotation-range 20 --width-shift-range 0.2 --height-shift-range 0.2\n"
-            "  --shear-range 0.2 --zoom-range 0.2 --horizontal-flip",
+            "  --shear-range 0.2 --zoom-range 0.2 --horizontal-flip\n"
+            "The outputs (--out, --log, the checkpoint's folder) are checked before the data is\n"
+            "loaded; one file for two of them is refused (a checkpoint of every epoch onto --out\n"
+            "is allowed). A checkpoint or log write that fails during the run is reported, the\n"
+            "run goes on and saves --out, and the exit code is 1.",
             {
                 {"--model", "MODEL", "architecture .json, .safetensors to continue from, or preset name "
                                      "(default fashion_mnist_first_cnn)"},
@@ -65,10 +71,10 @@ CommandSpec trainSpec() {
                 {"--checkpoint", "k=v,...", "ModelCheckpoint(filepath, monitor, save_best_only, mode)"},
                 {"--reduce-lr-on-plateau", "k=v,...", "ReduceLROnPlateau(monitor, factor, patience, min_lr, "
                                                       "min_delta, cooldown, mode)", true},
-                {"--log", "FILE", "CSVLogger: history per epoch as CSV"},
+                {"--log", "FILE", "CSVLogger: history per epoch as CSV (a file, or a device such as /dev/stdout)"},
                 {"--seed", "N", "seed of initialisation, shuffling and dropout (default 42)"},
                 {"--threads", "N", "threads (default: every core)"},
-                {"--out", "FILE", "trained model (default model.safetensors)"},
+                {"--out", "FILE", "trained model (default model.safetensors); a link is followed, its target replaced"},
                 {"--quiet", "", "no progress bar, only the final lines"},
             }};
     addOptions(spec.options, imageFolderOptionSpecs("the model's input size"));
@@ -96,6 +102,29 @@ void checkKeys(const std::map<std::string, std::string>& kv, const std::string& 
             for (auto& n : known) list += (list.empty() ? "" : ", ") + n;
             throw UsageError(option + ": unknown parameter '" + k + "' (known: " + list + ")");
         }
+}
+
+// Before the (slow) data load and the run: one file named for two outputs, and
+// an output that cannot be written, fail now instead of after training.
+void checkOutputs(const std::string& out, const std::string& log,
+                  const cs::ModelCheckpoint* checkpoint) {
+    const bool fixedCheckpoint =
+        checkpoint && checkpoint->filepath().find('{') == std::string::npos;
+    if (!log.empty() && cs::sameFile(log, out))
+        throw UsageError("--log and --out name the same file (" + out +
+                         "): the saved model would replace the log; give them different names");
+    if (fixedCheckpoint && !log.empty() && cs::sameFile(log, checkpoint->filepath()))
+        throw UsageError("--log and --checkpoint name the same file (" + log +
+                         "): give them different names");
+    // A checkpoint of every epoch onto --out is a model saved as the run goes, fine;
+    // the best-only one would be replaced by the last epoch's model at the end.
+    if (fixedCheckpoint && checkpoint->saveBestOnly() && cs::sameFile(checkpoint->filepath(), out))
+        throw UsageError(
+            "--checkpoint with save_best_only=true and --out name the same file (" + out +
+            "): the final save would replace the best model; give the checkpoint its own name");
+    cs::checkCanWriteAtomically(out);
+    if (!log.empty()) cs::checkCanWriteStream(log);
+    if (checkpoint) checkpoint->checkDestination();
 }
 
 } // namespace
@@ -130,13 +159,16 @@ int runTrain(const Args& args) {
             toInt(value(kv, "patience", "0"), "patience"), modeOf(kv),
             toBool(value(kv, "restore_best_weights", "false"), "restore_best_weights")));
     }
+    const cs::ModelCheckpoint* checkpoint = nullptr;
     if (a.has("--checkpoint")) {
         auto kv = parseKeyValues(a.get("--checkpoint"), "--checkpoint");
         checkKeys(kv, "--checkpoint", {"filepath", "monitor", "save_best_only", "mode"});
         if (!kv.count("filepath")) throw UsageError("--checkpoint needs filepath=FILE");
-        callbacks.push_back(std::make_unique<cs::ModelCheckpoint>(
+        auto c = std::make_unique<cs::ModelCheckpoint>(
             kv["filepath"], value(kv, "monitor", "val_loss"),
-            toBool(value(kv, "save_best_only", "false"), "save_best_only"), modeOf(kv)));
+            toBool(value(kv, "save_best_only", "false"), "save_best_only"), modeOf(kv));
+        checkpoint = c.get();
+        callbacks.push_back(std::move(c));
     }
     if (a.has("--reduce-lr-on-plateau")) {
         auto kv = parseKeyValues(a.get("--reduce-lr-on-plateau"), "--reduce-lr-on-plateau");
@@ -149,6 +181,7 @@ int runTrain(const Args& args) {
             modeOf(kv)));
     }
     if (a.has("--log")) callbacks.push_back(std::make_unique<cs::CSVLogger>(a.get("--log")));
+    checkOutputs(out, a.has("--log") ? a.get("--log") : std::string(), checkpoint);
 
     cs::LoadedModel loaded = openModel(a.get("--model", "fashion_mnist_first_cnn"));
     cs::Model& model = loaded.model;
@@ -220,6 +253,14 @@ int runTrain(const Args& args) {
     cs::History history = data.fit(trainer);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::signal(SIGINT, SIG_DFL);
+    // Outputs that failed during the run: reported, and the exit code says so.
+    int failedOutputs = 0;
+    for (const cs::TrainingEvent& e : history.events)
+        if (e.kind == cs::TrainingEvent::Kind::CheckpointFailed ||
+            e.kind == cs::TrainingEvent::Kind::LogWriteFailed) {
+            std::fprintf(stderr, "warning: %s\n", e.message.c_str());
+            ++failedOutputs;
+        }
 
     if (history.diverged) {
         std::fprintf(stderr, "error: %s\nthe model was not saved.\n", history.events.back().message.c_str());
@@ -229,18 +270,45 @@ int runTrain(const Args& args) {
     cs::saveModelFile(out, model, meta, optimizer.get());
     double imagesPerSecond = 0;
     for (auto& s : history.summaries) imagesPerSecond = s.imagesPerSecond;
-    cs::Evaluation test = data.evaluateTest(model, meta.preprocessing, loss, fit.threads);
     std::printf("trained %zu epoch(s) in %s (%.1f s); last epoch %s images/s\n", history.epochs.size(),
                 formatDuration(seconds).c_str(), seconds, cs::withThousands(std::llround(imagesPerSecond)).c_str());
-    const char* split = data.testSplitName().c_str();
-    std::printf("%s loss %.4f - %s accuracy %.4f (%s images)\n", split, test.loss, split, test.accuracy(),
-                cs::withThousands(data.testCount()).c_str());
+    // No test pass after Ctrl+C, and a Ctrl+C during it ends it between batches.
+    bool interrupted = history.stoppedByRequest;
+    if (!interrupted) {
+        cs::PassControl control;
+        control.stop = &gStop;
+        std::signal(SIGINT, onInterrupt);
+        cs::Evaluation test = data.evaluateTest(model, meta.preprocessing, loss, fit.threads, control);
+        std::signal(SIGINT, SIG_DFL);
+        const char* split = data.testSplitName().c_str();
+        if (test.interrupted) {
+            interrupted = true;
+            std::printf("%s evaluation interrupted\n", split);
+        } else {
+            std::printf("%s loss %.4f - %s accuracy %.4f (%s images)\n", split, test.loss, split, test.accuracy(),
+                        cs::withThousands(data.testCount()).c_str());
+        }
+    }
     if (const auto skipped = data.skipped(); !skipped.empty())
         std::printf("%s\n", cs::skippedReport(skipped).c_str());
     std::printf("saved %s\n", out.c_str());
-    if (history.stoppedByRequest) {
-        std::printf("interrupted: the model trained so far was saved\n");
+    if (interrupted) {
+        std::string where;
+        if (const auto& p = history.partial)
+            where = " in epoch " + std::to_string(p->epoch + 1) +
+                    (p->validationInterrupted ? "'s validation"
+                                              : " at batch " + std::to_string(p->batchesDone) + "/" +
+                                                    std::to_string(p->batches));
+        std::printf("interrupted%s: the model trained so far (%zu complete epoch(s)) was saved; "
+                    "`convstudio-cli evaluate %s` tests it\n",
+                    where.c_str(), history.epochs.size(), out.c_str());
         return 130;
+    }
+    if (failedOutputs > 0) {
+        std::fprintf(stderr,
+                     "error: %d checkpoint or log write(s) failed (see above); %s was saved\n",
+                     failedOutputs, out.c_str());
+        return 1;
     }
     return 0;
 }

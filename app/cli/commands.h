@@ -1,6 +1,7 @@
 // The subcommands of convstudio-cli. Each returns the process exit code:
-// 0 success, 1 an error in data or files (message printed), 2 a usage error,
-// 3 training diverged (NaN loss), 130 interrupted by Ctrl-C.
+// 0 success, 1 an error in data or files (message printed; also a training run
+// that saved its model but failed to write a checkpoint or its log), 2 a usage
+// error, 3 training diverged (NaN loss), 130 interrupted by Ctrl-C.
 #pragma once
 
 #include <string>

@@ -145,14 +145,14 @@ cs::History TrainingData::fit(cs::Trainer& trainer) {
 }
 
 cs::Evaluation TrainingData::evaluateTest(cs::Model& model, const cs::Preprocessing& pre,
-                                          cs::Loss loss, int threads) {
+                                          cs::Loss loss, int threads, const cs::PassControl& control) {
     if (kind_ != cs::DatasetKind::ImageFolders)
-        return cs::evaluate(model, dataset_.test, pre, loss, classCount(), batchSize_, threads);
+        return cs::evaluate(model, dataset_.test, pre, loss, classCount(), batchSize_, threads, control);
     cs::BatchSource* source = test_ ? test_.get() : validation_.get();
     if (!source) throw cs::DataError(source_ + ": no test/ or validation/ images to test on");
     // Large images make large activations: batches of 256 150x150 images would
     // need about 2 GB; the training batch size keeps the peak at training's.
-    return cs::evaluate(model, *source, pre, loss, classCount(), batchSize_, threads);
+    return cs::evaluate(model, *source, pre, loss, classCount(), batchSize_, threads, control);
 }
 
 int TrainingData::testCount() const {

@@ -44,7 +44,7 @@ public:
     cs::History fit(cs::Trainer& trainer);
     // Loss and accuracy on the test split (image folders: test/, else validation/).
     cs::Evaluation evaluateTest(cs::Model& model, const cs::Preprocessing& pre, cs::Loss loss,
-                                int threads);
+                                int threads, const cs::PassControl& control = {});
     const std::string& testSplitName() const { return testName_; }
     int testCount() const;
     // Files skipped while listing or decoding, for the closing report (empty if none).

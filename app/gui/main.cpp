@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
     if (!parser.positionalArguments().isEmpty())
         options.fileToOpen = parser.positionalArguments().first();
     ui::MainWindow window(options);
+    // A window closed while training is hidden first (Qt then sees no visible window
+    // close), so quitting follows the window's own word that it closed.
+    QObject::connect(&window, &ui::MainWindow::closed, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     window.show();
     return app.exec();
 }

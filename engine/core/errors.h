@@ -46,4 +46,11 @@ public:
     using Error::Error;
 };
 
+// An input would need more memory or pixels than the limits allow
+// (core/resource_limits.h): refused before anything is allocated.
+class ResourceError : public Error {
+public:
+    using Error::Error;
+};
+
 } // namespace cs

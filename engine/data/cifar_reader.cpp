@@ -1,6 +1,7 @@
 #include "data/cifar_reader.h"
 
 #include "core/errors.h"
+#include "core/resource_limits.h"
 
 #include <algorithm>
 #include <cctype>
@@ -83,7 +84,11 @@ std::vector<std::string> cifarTrainingBatches(const std::string& folder) {
     return paths;
 }
 
-void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
+namespace {
+
+// The number of records in a batch file, from its size alone (FormatError
+// when the size is not a whole number of records).
+int64_t recordCount(const std::string& path) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(path, ec);
     if (ec) throw IoError(path + ": cannot read: " + ec.message());
@@ -101,7 +106,16 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
             "binary batch" +
             hint);
     }
-    const int64_t records = int64_t(size / kCifarRecordBytes);
+    return int64_t(size / kCifarRecordBytes);
+}
+
+} // namespace
+
+void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
+    const int64_t records = recordCount(path);
+    checkMemoryLimit(uint64_t(out.count() + records) * (3 * kPlane + sizeof(int32_t)),
+                     path + ": the images",
+                     " for " + std::to_string(out.count() + records) + " records");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path + ": cannot open: " + std::strerror(errno));
 
@@ -158,11 +172,17 @@ Dataset loadCifarDataset(const std::string& folder) {
     data.source = folder;
     const std::string meta = (dir / "batches.meta.txt").string();
     data.classNames = fs::is_regular_file(meta, ec) ? readNames(meta) : kCifar10Names;
-    // Sizes first, so the pixels are allocated once.
-    uintmax_t trainBytes = 0;
+    // Every file's size first (whole records, the total within the memory
+    // limit), before any is read; then the pixels are allocated once.
+    int64_t trainRecords = 0;
     for (const std::string& b : batches)
-        trainBytes += fs::file_size(b, ec);
-    data.train.pixels.reserve(size_t(trainBytes / kCifarRecordBytes) * 3 * kPlane);
+        trainRecords += recordCount(b);
+    const int64_t testRecords = recordCount(test);
+    checkMemoryLimit(uint64_t(trainRecords + testRecords) * (3 * kPlane + sizeof(int32_t)),
+                     folder + ": the data set",
+                     " for " + std::to_string(trainRecords) + " training and " +
+                         std::to_string(testRecords) + " test images");
+    data.train.pixels.reserve(size_t(trainRecords) * 3 * kPlane);
     const int classes = data.classCount();
     for (const std::string& b : batches)
         readCifarBatch(b, classes, data.train);

@@ -1,7 +1,9 @@
 #include "data/idx_reader.h"
 
 #include "core/errors.h"
+#include "core/resource_limits.h"
 #include "io/gzip_reader.h"
+#include "io/random_access_file.h"
 
 #include <algorithm>
 #include <array>
@@ -13,6 +15,9 @@
 #include <string_view>
 
 namespace cs {
+
+IdxArray readIdxBody(const std::string& path, const IdxHeader& header);
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -23,6 +28,8 @@ constexpr uint32_t kIdxUnsignedByte = 0x08;
 constexpr uint32_t kMaxDim = uint32_t(1) << 24;
 constexpr uint64_t kMaxDataBytes = uint64_t(1) << 32;
 constexpr size_t kMaxClassesFileBytes = size_t(1) << 20;
+// Deflate cannot compress better than about 1032:1: a .gz claiming more is lying.
+constexpr uint64_t kMaxDeflateRatio = 1032;
 
 std::string hexByte(uint8_t b) {
     char text[8];
@@ -103,11 +110,22 @@ IdxFiles findIdxFiles(const fs::path& folder) {
 }
 
 ImageSet loadImageSet(const std::string& imagesPath, const std::string& labelsPath) {
-    IdxArray images = readIdxFile(imagesPath, 3);
-    IdxArray labels = readIdxFile(labelsPath, 1);
-    if (images.dims[0] != labels.dims[0])
-        throw DataError(imagesPath + " has " + std::to_string(images.dims[0]) + " images but " +
-                        labelsPath + " has " + std::to_string(labels.dims[0]) + " labels");
+    // Both headers, their counts and sizes, before either body is read.
+    const IdxHeader imageHeader = readIdxHeader(imagesPath, 3);
+    const IdxHeader labelHeader = readIdxHeader(labelsPath, 1);
+    checkIdxFits(imagesPath, imageHeader);
+    checkIdxFits(labelsPath, labelHeader);
+    if (imageHeader.dims[0] != labelHeader.dims[0])
+        throw DataError(imagesPath + " has " + std::to_string(imageHeader.dims[0]) +
+                        " images but " + labelsPath + " has " +
+                        std::to_string(labelHeader.dims[0]) + " labels");
+    checkMemoryLimit(imageHeader.dataBytes + labelHeader.dataBytes * (1 + sizeof(int32_t)),
+                     imagesPath + ": the data set",
+                     " for " + std::to_string(imageHeader.dims[0]) + " images of " +
+                         std::to_string(imageHeader.dims[1]) + "x" +
+                         std::to_string(imageHeader.dims[2]) + " pixels");
+    IdxArray labels = readIdxBody(labelsPath, labelHeader);
+    IdxArray images = readIdxBody(imagesPath, imageHeader);
     ImageSet set;
     set.height = images.dims[1];
     set.width = images.dims[2];
@@ -153,13 +171,20 @@ fs::path normalFolder(const fs::path& folder) {
 
 } // namespace
 
-IdxArray readIdxFile(const std::string& path, int expectedRank) {
+IdxHeader readIdxHeader(const std::string& path, int expectedRank) {
     if (expectedRank < 1 || expectedRank > 255)
-        throw std::invalid_argument("readIdxFile: rank " + std::to_string(expectedRank) +
+        throw std::invalid_argument("readIdxHeader: rank " + std::to_string(expectedRank) +
                                     " is outside 1..255");
-    const size_t headerSize = 4 + 4 * size_t(expectedRank);
-    // The header alone first: the sizes it claims are checked before the data is read.
-    std::vector<uint8_t> head = readFileHeadMaybeGzip(path, headerSize);
+    IdxHeader header;
+    header.headerBytes = 4 + 4 * uint64_t(expectedRank);
+    {
+        const RandomAccessFile file(path);
+        header.fileBytes = file.size();
+        uint8_t magic[2] = {0, 0};
+        header.compressed = file.readAt(0, magic, 2) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    }
+    // The header alone: only as much as it takes is decompressed.
+    std::vector<uint8_t> head = readFileHeadMaybeGzip(path, size_t(header.headerBytes));
     if (head.size() < 4)
         throw FormatError(path + ": too short to be an IDX file (" + std::to_string(head.size()) +
                           " bytes)");
@@ -174,12 +199,11 @@ IdxArray readIdxFile(const std::string& path, int expectedRank) {
     if (head[3] != expectedRank)
         throw FormatError(path + ": expected an IDX file of rank " + rankWithMeaning(expectedRank) +
                           ", found rank " + std::to_string(head[3]));
-    if (head.size() < headerSize)
+    if (head.size() < header.headerBytes)
         throw FormatError(path + ": truncated header: rank " + std::to_string(expectedRank) +
-                          " needs " + std::to_string(headerSize) + " header bytes, file has " +
-                          std::to_string(head.size()));
+                          " needs " + std::to_string(header.headerBytes) +
+                          " header bytes, file has " + std::to_string(head.size()));
 
-    IdxArray array;
     uint64_t total = 1;
     for (int i = 0; i < expectedRank; ++i) {
         uint32_t dim = bigEndian32(head.data() + 4 + 4 * i);
@@ -193,9 +217,36 @@ IdxArray readIdxFile(const std::string& path, int expectedRank) {
         total *= dim; // each factor < 2^24 and total < 2^32 so far: no overflow
         if (total >= kMaxDataBytes)
             throw FormatError(path + ": header promises more than 4 GiB of data (corrupt header?)");
-        array.dims.push_back(int(dim));
+        header.dims.push_back(int(dim));
     }
+    header.dataBytes = total;
+    return header;
+}
 
+void checkIdxFits(const std::string& path, const IdxHeader& header) {
+    // What the header promises must fit in the file as stored: exactly for a
+    // raw file, within deflate's best ratio for a .gz. Checked before any
+    // of the body is read or decompressed.
+    const uint64_t total = header.dataBytes;
+    const uint64_t content = header.headerBytes + header.dataBytes;
+    if (!header.compressed && header.fileBytes < content)
+        throw FormatError(path + ": truncated: header promises " + std::to_string(total) +
+                          " bytes of data, file has " +
+                          std::to_string(header.fileBytes - header.headerBytes));
+    if (!header.compressed && header.fileBytes > content)
+        throw FormatError(path + ": more data than the header promises (" + std::to_string(total) +
+                          " bytes); not a valid IDX file");
+    if (header.compressed && content > header.fileBytes * kMaxDeflateRatio)
+        throw FormatError(
+            path + ": header promises " + std::to_string(total) + " bytes of data, more than a " +
+            std::to_string(header.fileBytes) + "-byte gzip file can hold (at most " +
+            std::to_string(header.fileBytes * kMaxDeflateRatio) + "): corrupt header?");
+}
+
+// The body after readIdxHeader() accepted the header (decompressed now).
+IdxArray readIdxBody(const std::string& path, const IdxHeader& header) {
+    const size_t headerSize = size_t(header.headerBytes);
+    const uint64_t total = header.dataBytes;
     // One byte more than promised, to tell an exact file from one with extra data.
     std::vector<uint8_t> bytes = readFileHeadMaybeGzip(path, headerSize + size_t(total) + 1);
     const uint64_t dataBytes = bytes.size() > headerSize ? bytes.size() - headerSize : 0;
@@ -206,8 +257,17 @@ IdxArray readIdxFile(const std::string& path, int expectedRank) {
         throw FormatError(path + ": more data than the header promises (" + std::to_string(total) +
                           " bytes); not a valid IDX file");
     bytes.erase(bytes.begin(), bytes.begin() + std::ptrdiff_t(headerSize));
+    IdxArray array;
+    array.dims = header.dims;
     array.data = std::move(bytes);
     return array;
+}
+
+IdxArray readIdxFile(const std::string& path, int expectedRank) {
+    const IdxHeader header = readIdxHeader(path, expectedRank);
+    checkIdxFits(path, header);
+    checkMemoryLimit(header.dataBytes, path + ": the data", "");
+    return readIdxBody(path, header);
 }
 
 bool isIdxFolder(const std::string& folder) {

@@ -20,9 +20,25 @@ struct IdxArray {
     std::vector<uint8_t> data; // product(dims) bytes, row-major
 };
 
+// What an IDX file's header says (magic, type, rank, dimensions); reads (and
+// decompresses) the header bytes only.
+struct IdxHeader {
+    std::vector<int> dims;
+    uint64_t headerBytes = 0, dataBytes = 0; // data = product(dims)
+    uint64_t fileBytes = 0;                  // as stored (compressed or not)
+    bool compressed = false;
+};
+IdxHeader readIdxHeader(const std::string& path, int expectedRank);
+// FormatError unless the header's promise fits the file as stored: the data
+// a raw file promises must be exactly there, and a .gz cannot promise more
+// than deflate's best ratio (about 1032:1) allows.
+void checkIdxFits(const std::string& path, const IdxHeader& header);
+
 // Reads an IDX file of unsigned bytes (type 0x08) whose rank must be expectedRank
-// (3 for images, 1 for labels). Throws IoError if it cannot be read and
-// FormatError for a bad header, a wrong type or rank, or a size mismatch.
+// (3 for images, 1 for labels). Throws IoError if it cannot be read,
+// FormatError for a bad header, a wrong type or rank, or a size mismatch, and
+// ResourceError when the data is larger than the memory limit — all before
+// the body is decompressed.
 IdxArray readIdxFile(const std::string& path, int expectedRank);
 
 // True when the folder holds the four IDX files of a data set (see loadIdxDataset).
@@ -32,7 +48,9 @@ bool isIdxFolder(const std::string& folder);
 // and t10k-labels-idx1-ubyte from the folder, each optionally .gz and also
 // accepted with a dot (train-images.idx3-ubyte). Class names come from
 // classes.txt (one a line) if present, else from the folder name (Fashion-MNIST
-// names, or digits). Throws DataError for a missing folder or file and for
+// names, or digits). Both files' headers are read and compared (counts,
+// sizes against the files and the memory limit) before either body is
+// decompressed. Throws DataError for a missing folder or file and for
 // inconsistent counts, plus the errors of readIdxFile().
 Dataset loadIdxDataset(const std::string& folder);
 

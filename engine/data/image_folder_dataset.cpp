@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "core/parallel.h"
 #include "core/random.h"
+#include "core/resource_limits.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -22,13 +23,35 @@ bool isHidden(const fs::path& p) {
     return p.filename().string().rfind('.', 0) == 0;
 }
 
-// Sorted names of the visible sub-folders.
-std::vector<std::string> subFolders(const fs::path& dir) {
+// True for a link to the folder that holds it or to one of that folder's
+// parents: as a class folder it would hold every other class again.
+bool linksBackUp(const fs::directory_entry& entry) {
+    std::error_code ec;
+    if (!entry.is_symlink(ec)) return false;
+    const fs::path target = fs::canonical(entry.path(), ec);
+    const fs::path holder = fs::canonical(entry.path().parent_path(), ec);
+    if (ec) return false;
+    const auto [t, h] = std::mismatch(target.begin(), target.end(), holder.begin(), holder.end());
+    return t == target.end(); // the target is the holder or above it
+}
+
+// Sorted names of the visible sub-folders; links back up (loops) are left
+// out and, when `skipped` is given, reported there.
+std::vector<std::string> subFolders(const fs::path& dir,
+                                    std::vector<SkippedFile>* skipped = nullptr) {
     std::vector<std::string> names;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (!isHidden(entry.path()) && entry.is_directory(ec))
-            names.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (isHidden(entry.path()) || !entry.is_directory(ec)) continue;
+        if (linksBackUp(entry)) {
+            if (skipped)
+                skipped->push_back(
+                    {entry.path().string(),
+                     "a link back to a folder that holds it (a loop): not followed"});
+            continue;
+        }
+        names.push_back(entry.path().filename().string());
+    }
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -58,8 +81,9 @@ std::string folderName(const fs::path& folder) {
 }
 
 // Every regular file under each class folder (recursively, as Keras walks
-// them), in sorted order; files no decoder recognises go to `skipped`.
-std::vector<FolderImage> listClassFiles(const fs::path& split,
+// them), in sorted order; files no decoder recognises and folder links that
+// leave the data set folder `root` (or loop) go to `skipped`.
+std::vector<FolderImage> listClassFiles(const fs::path& root, const fs::path& split,
                                         const std::vector<std::string>& classNames,
                                         const std::vector<std::string>& classesHere,
                                         std::vector<SkippedFile>& skipped) {
@@ -72,20 +96,9 @@ std::vector<FolderImage> listClassFiles(const fs::path& split,
                 "' is not among the training classes (" + std::to_string(classNames.size()) +
                 " sub-folders of the train split); every split must use the same class names");
         const int label = int(it - classNames.begin());
-        std::vector<std::string> paths;
-        std::error_code ec;
-        for (auto e = fs::recursive_directory_iterator(
-                 split / cls, fs::directory_options::follow_directory_symlink, ec);
-             e != fs::recursive_directory_iterator(); e.increment(ec)) {
-            if (ec) break;
-            if (isHidden(e->path())) {
-                if (e->is_directory(ec)) e.disable_recursion_pending();
-                continue;
-            }
-            if (e->is_regular_file(ec)) paths.push_back(e->path().string());
-        }
-        std::sort(paths.begin(), paths.end());
-        for (std::string& p : paths) {
+        FolderWalk walk = walkFolder((split / cls).string(), root.string());
+        skipped.insert(skipped.end(), walk.skipped.begin(), walk.skipped.end());
+        for (std::string& p : walk.files) {
             if (canDecodeImageFile(p)) // reads the signature only
                 files.push_back({std::move(p), label});
             else
@@ -167,7 +180,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
 
     const std::string train = findSplit(root, {"train", "training"});
     const fs::path classRoot = train.empty() ? root : root / train;
-    index.classNames = subFolders(classRoot);
+    index.classNames = subFolders(classRoot, &index.skipped);
     if (index.classNames.empty()) {
         const size_t loose = looseFiles(classRoot).size();
         if (loose == 0)
@@ -183,7 +196,8 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     }
     for (const fs::path& f : looseFiles(classRoot))
         index.skipped.push_back({f.string(), "not in a class sub-folder"});
-    index.train = listClassFiles(classRoot, index.classNames, index.classNames, index.skipped);
+    index.train =
+        listClassFiles(root, classRoot, index.classNames, index.classNames, index.skipped);
 
     bool hasValidationFolder = false;
     if (!train.empty()) {
@@ -191,14 +205,15 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         const std::string test = findSplit(root, {"test", "testing"});
         index.layout = train + "/";
         if (!validation.empty()) {
-            index.validation = listClassFiles(root / validation, index.classNames,
-                                              subFolders(root / validation), index.skipped);
+            index.validation =
+                listClassFiles(root, root / validation, index.classNames,
+                               subFolders(root / validation, &index.skipped), index.skipped);
             index.layout += " + " + validation + "/";
             hasValidationFolder = true;
         }
         if (!test.empty()) {
-            index.test = listClassFiles(root / test, index.classNames, subFolders(root / test),
-                                        index.skipped);
+            index.test = listClassFiles(root, root / test, index.classNames,
+                                        subFolders(root / test, &index.skipped), index.skipped);
             index.layout += " + " + test + "/";
         }
         index.layout += " folders";
@@ -234,6 +249,14 @@ bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8
         return false;
     };
     thread_local std::vector<uint8_t> bytes; // reused: no allocation per image once warm
+    // The header first: an image over the pixel limit is neither read nor decoded.
+    try {
+        checkImageFileHeader(path);
+    } catch (const Error& e) {
+        std::string reason = e.what();
+        if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+        return fail(reason);
+    }
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return fail("cannot open: " + std::string(std::strerror(errno)));
     const std::streamoff size = in.tellg();
@@ -273,6 +296,11 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
     set.width = o.width;
     set.channels = o.channels();
     const size_t imageBytes = size_t(set.imageSize());
+    checkMemoryLimit(saturatingMultiply(files.size(), imageBytes), "the decoded image data",
+                     " (" + std::to_string(files.size()) + " images of " +
+                         std::to_string(o.height) + "x" + std::to_string(o.width) + "x" +
+                         std::to_string(set.channels) + ")",
+                     ": use a smaller target size or fewer images");
     set.pixels.resize(files.size() * imageBytes);
     std::vector<std::string> reasons(files.size());
     std::vector<uint8_t> ok(files.size(), 0);

@@ -5,8 +5,11 @@
 //
 // indexImageFolders() only lists files (no decoding), so a summary or a grid of
 // the first images of a huge folder is instant; files whose content no OpenCV
-// decoder recognises are skipped and reported. decodeImageFile() turns one file
-// into the target size and colour mode; decodeImages() does a list in parallel,
+// decoder recognises are skipped and reported, and so are folder links that
+// lead out of the data set folder or back to a folder already listed
+// (data/folder_walk.h). An image whose header claims more pixels than the
+// limit (CONVSTUDIO_MAX_IMAGE_PIXELS) is skipped when decoding, not decoded. decodeImageFile()
+// turns one file into the target size and colour mode; decodeImages() does a list in parallel,
 // skipping (and reporting) files that fail to decode: never fatal.
 //
 //   ImageFolderOptions opt;  opt.height = opt.width = 150;
@@ -14,6 +17,7 @@
 //   ImageSet train = decodeImages(index.train, opt, index.skipped);
 #pragma once
 
+#include "data/folder_walk.h"
 #include "data/image_set.h"
 
 #include <string>
@@ -47,11 +51,6 @@ struct ImageFolderOptions {
 struct FolderImage {
     std::string path;
     int label = 0;
-};
-
-struct SkippedFile {
-    std::string path;
-    std::string reason; // "not an image: ...", "corrupt JPEG ..."
 };
 
 struct ImageFolderIndex {

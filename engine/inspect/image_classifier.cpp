@@ -42,7 +42,8 @@ std::string csvField(const std::string& s) {
 constexpr int kBatch = 64; // images decoded and run at a time
 } // namespace
 
-std::vector<std::string> listImageFiles(const std::string& folder, bool recursive) {
+std::vector<std::string> listImageFiles(const std::string& folder, bool recursive,
+                                        std::vector<SkippedFile>* skippedLinks) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
         throw DataError(folder + ": no such folder");
@@ -51,15 +52,11 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool recursiv
         if (e.is_regular_file(ec) && looksLikeImage(e.path().string())) files.push_back(e.path().string());
     };
     if (recursive) {
-        for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::follow_directory_symlink, ec);
-             it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) break;
-            if (isHidden(it->path())) {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            consider(*it);
-        }
+        FolderWalk walk = walkFolder(folder);
+        for (const std::string& f : walk.files)
+            if (looksLikeImage(f)) files.push_back(f);
+        if (skippedLinks)
+            skippedLinks->insert(skippedLinks->end(), walk.skipped.begin(), walk.skipped.end());
     } else {
         for (const auto& e : fs::directory_iterator(folder, ec))
             if (!isHidden(e.path())) consider(e);
@@ -73,6 +70,8 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
                                               const ClassifyProgress& progress) {
     const Shape in = model.inputShape();
     if (in.rank() != 3) throw ShapeError("this model does not take images (input " + in.toString() + ")");
+    // The batch's activations fit the memory limit before any image is decoded.
+    if (!paths.empty()) model.checkBatchMemory(int(std::min<size_t>(paths.size(), kBatch)), false);
     std::vector<FileClassification> rows;
     rows.reserve(paths.size());
     Tensor batch;
@@ -89,8 +88,11 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
             try {
                 appendImageFile(paths[i], in[0], in[1], in[2], images);
                 rowOf.push_back(rows.size());
-            } catch (const Error& e) {
+            } catch (const std::exception& e) {
+                // Any failure stays this file's (an allocation failure included),
+                // and its message names the file.
                 row.error = e.what();
+                if (row.error.rfind(paths[i], 0) != 0) row.error = paths[i] + ": " + row.error;
             }
             rows.push_back(std::move(row));
         }

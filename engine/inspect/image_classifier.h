@@ -3,9 +3,11 @@
 // predict MODEL FOLDER --csv out.csv`. Each file is converted to the model's
 // input as in training (data/image_input.h, then the model's preprocessing),
 // in batches, so a folder of thousands of photos needs little memory.
-// A file that cannot be read keeps its row with the reason, and the rest go on.
+// A file that cannot be read keeps its row with the reason, and the rest go on:
+// one whose header claims more pixels than the limit is not even decoded.
 #pragma once
 
+#include "data/folder_walk.h"
 #include "data/preprocessing.h"
 #include "model/model.h"
 
@@ -24,8 +26,12 @@ struct FileClassification {
 };
 
 // The image files of a folder (OpenCV recognises their signature), sorted by
-// path; hidden files skipped. Throws DataError when the folder is missing.
-std::vector<std::string> listImageFiles(const std::string& folder, bool recursive);
+// path; hidden files skipped. Recursive listing follows folder links only
+// inside `folder` and never twice into one folder (data/folder_walk.h); the
+// links left out are added to `skippedLinks` when given. Throws DataError
+// when the folder is missing.
+std::vector<std::string> listImageFiles(const std::string& folder, bool recursive,
+                                        std::vector<SkippedFile>* skippedLinks = nullptr);
 
 // Return false from the callback to stop early (the rows done so far are returned).
 using ClassifyProgress = std::function<bool(int done, int total)>;

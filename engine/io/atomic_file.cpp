@@ -1,12 +1,13 @@
 #include "io/atomic_file.h"
 
 #include "core/errors.h"
+#include "io/output_path.h"
+#include "io/temp_file.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,21 +20,13 @@ std::string systemError(const std::string& path, const char* what) {
 } // namespace
 
 void writeFileAtomically(const std::string& path, const std::vector<std::string_view>& pieces) {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    // Built with append(): GCC 12 warns falsely (-Wrestrict) on "." + string.
-    std::string hidden(1, '.');
-    hidden.append(target.filename().string()).append(".tmp-XXXXXX");
-    std::string tmpl = (dir / hidden).string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw IoError(systemError(path, "cannot create a temporary file next to it"));
-    auto fail = [&](const char* what) {
-        std::string msg = systemError(path, what);
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        throw IoError(msg);
-    };
+    const std::string target = resolveSaveTarget(path);
+    const std::string dir = folderOf(target);
+    removeStaleTempFiles(dir);
+    struct stat old {};
+    const mode_t mode = ::stat(target.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644;
+    TempFile tmp(target, path); // removed again by its destructor on any error below
+    const int fd = tmp.fd();
     for (std::string_view piece : pieces) {
         const char* p = piece.data();
         size_t left = piece.size();
@@ -41,30 +34,25 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
             ssize_t n = ::write(fd, p, left);
             if (n < 0) {
                 if (errno == EINTR) continue;
-                fail("cannot write");
+                throw IoError(systemError(path, "cannot write"));
             }
             p += n;
             left -= size_t(n);
         }
     }
-    if (::fchmod(fd, 0644) != 0) fail("cannot set permissions");
-    if (::fsync(fd) != 0) fail("cannot flush to disk");
-    if (::close(fd) != 0) {
-        std::string msg = systemError(path, "cannot close");
-        ::unlink(tmpl.c_str());
-        throw IoError(msg);
-    }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        std::string msg = systemError(path, "cannot replace");
-        ::unlink(tmpl.c_str());
-        throw IoError(msg);
-    }
+    if (::fchmod(fd, mode) != 0) throw IoError(systemError(path, "cannot set permissions"));
+    if (::fsync(fd) != 0) throw IoError(systemError(path, "cannot flush to disk"));
+    tmp.renameOver(target);
     // Make the rename itself durable.
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
+}
+
+void checkCanWriteAtomically(const std::string& path) {
+    checkCanCreateFilesIn(folderOf(resolveSaveTarget(path)), path);
 }
 
 std::string readWholeFile(const std::string& path, size_t maxBytes) {

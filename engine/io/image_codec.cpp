@@ -1,10 +1,14 @@
 #include "io/image_codec.h"
 
 #include "core/errors.h"
+#include "core/resource_limits.h"
 #include "io/image_codec_module.h"
+#include "io/image_header.h"
+#include "io/random_access_file.h"
 
 #include <dlfcn.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -62,6 +66,19 @@ Codecs load() {
     return c;
 }
 
+// 900000000 -> "900 megapixels", 1500000 -> "1.5 megapixels", 4000 -> "4000 pixels".
+std::string pixelCount(uint64_t pixels) {
+    char text[48];
+    if (pixels < 1'000'000) {
+        std::snprintf(text, sizeof text, "%llu pixels", static_cast<unsigned long long>(pixels));
+        return text;
+    }
+    std::snprintf(text, sizeof text, "%.1f", double(pixels) / 1e6);
+    std::string s = text;
+    if (s.ends_with(".0")) s.resize(s.size() - 2);
+    return s + " megapixels";
+}
+
 std::once_flag loadOnce;
 Codecs codecs;
 
@@ -77,9 +94,38 @@ bool canDecodeImageFile(const std::string& path) {
     return table().canDecode(path.c_str());
 }
 
+void checkImageHeader(const ImageHeaderInfo& header, const std::string& label, uint64_t fileBytes) {
+    const std::string file = " (the file has " + formatCount(fileBytes) + " bytes)";
+    if (header.status == ImageHeaderInfo::Status::NoSize)
+        throw DataError(label + ": a " + header.format + " image whose size cannot be read: " +
+                        header.problem + "; not decoded" + file);
+    if (header.status != ImageHeaderInfo::Status::Sized) return;
+    if (header.pixels() > maxImagePixels())
+        throw ResourceError(label + ": a " + header.format + " of " + std::to_string(header.width) +
+                            "x" + std::to_string(header.height) + " pixels (" +
+                            pixelCount(header.pixels()) + ") by its header, over " +
+                            imagePixelLimitText() + ": not decoded" + file);
+}
+
+void checkImageFileHeader(const std::string& path) {
+    const RandomAccessFile file(path);
+    const ImageHeaderInfo header = probeImageHeader(file);
+    // A signature OpenCV knows but this reader does not would be decoded unchecked.
+    if (header.status == ImageHeaderInfo::Status::NotRecognised && canDecodeImageFile(path))
+        throw DataError(
+            path + ": an image format whose size cannot be checked before decoding; not decoded");
+    checkImageHeader(header, path, file.size());
+}
+
 cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* error) {
     cv::Mat out;
     std::string why;
+    try {
+        checkImageHeader(probeImageHeader(data, size), "the image", size);
+    } catch (const Error& e) {
+        if (error) *error = e.what();
+        return {};
+    }
     if (!table().decode(data, size, mode, &out, &why)) {
         if (error) *error = why;
         return {};
@@ -90,6 +136,11 @@ cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* err
 cv::Mat readImageFile(const std::string& path, int mode) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) throw DataError(path + ": no such file");
+    try {
+        checkImageFileHeader(path);
+    } catch (const IoError& e) {
+        throw DataError(e.what());
+    }
     cv::Mat out;
     std::string why;
     if (!table().read(path.c_str(), mode, &out, &why))

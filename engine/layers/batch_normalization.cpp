@@ -43,6 +43,13 @@ void BatchNormalization::build(const std::vector<Shape>& inputs, Rng&) {
     addParam("moving_variance", {channels_}, false).value.fill(1.0f);
 }
 
+Layer::ParameterCount
+BatchNormalization::parameterCountFor(const std::vector<Shape>& inputs) const {
+    const Shape& in = inputs.at(0);
+    const int64_t channels = in[in.rank() - 1];
+    return {4 * channels, trainable() ? 2 * channels : 0}; // the moving statistics do not train
+}
+
 void BatchNormalization::channelSums(int n, long rowsPerImage, const RunContext& ctx,
                                      const std::function<void(long, float*)>& add,
                                      std::vector<double>& out) {

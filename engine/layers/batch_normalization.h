@@ -20,6 +20,7 @@ public:
 
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void build(const std::vector<Shape>& inputs, Rng& rng) override;
+    ParameterCount parameterCountFor(const std::vector<Shape>& inputs) const override;
     // Batch statistics tie the images of a batch together: always run whole.
     bool runsInRanges(const RunContext&) const override { return false; }
     void forward(const std::vector<const Tensor*>& inputs, Tensor& output,

@@ -84,6 +84,12 @@ void Conv2D::build(const std::vector<Shape>& inputs, Rng& rng) {
     if (useBias_) addParam("bias", {filters_}, true);
 }
 
+Layer::ParameterCount Conv2D::parameterCountFor(const std::vector<Shape>& inputs) const {
+    const Geometry g = geometry(inputs.at(0));
+    const int64_t n = int64_t(kh_) * kw_ * g.channels * filters_ + (useBias_ ? filters_ : 0);
+    return {n, trainable() ? n : 0};
+}
+
 bool Conv2D::isPointwise() const {
     return kh_ == 1 && kw_ == 1 && sh_ == 1 && sw_ == 1;
 }

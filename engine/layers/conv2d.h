@@ -22,6 +22,7 @@ public:
 
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void build(const std::vector<Shape>& inputs, Rng& rng) override;
+    ParameterCount parameterCountFor(const std::vector<Shape>& inputs) const override;
     void prepareBatch(int batch, const RunContext& ctx) override;
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
                       int chunk, ChunkRange range) override;

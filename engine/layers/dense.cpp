@@ -48,6 +48,13 @@ void Dense::build(const std::vector<Shape>& inputs, Rng& rng) {
     if (useBias_) addParam("bias", {units_}, true);
 }
 
+Layer::ParameterCount Dense::parameterCountFor(const std::vector<Shape>& inputs) const {
+    outputShape(inputs);
+    const int64_t n =
+        int64_t(inputs[0][0]) * units_ + (useBias_ ? units_ : 0); // < 2^31 * 2^20: no overflow
+    return {n, trainable() ? n : 0};
+}
+
 void Dense::prepareBatch(int, const RunContext& ctx) {
     if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
 }

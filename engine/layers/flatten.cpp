@@ -1,6 +1,9 @@
 #include "layers/flatten.h"
 
+#include "core/errors.h"
 #include "layers/range_copy.h"
+
+#include <cstdint>
 
 namespace cs {
 
@@ -15,7 +18,12 @@ LayerSpec Flatten::spec() {
 }
 
 Shape Flatten::outputShape(const std::vector<Shape>& inputs) const {
-    return {int(inputs.at(0).numel())};
+    const int64_t n = inputs.at(0).numel();
+    if (n > INT32_MAX)
+        throw ShapeError(
+            layerLabel() + ": its input " + inputs[0].toString(true) + " has " + std::to_string(n) +
+            " values, more than one layer can hold (2^31 - 1): shrink it first (pooling, strides)");
+    return {int(n)};
 }
 
 void Flatten::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out, const RunContext&, int,

@@ -16,6 +16,9 @@ bool Layer::trainable() const { return config_.getBool("trainable", true); }
 void Layer::setTrainable(bool trainable) { config_.set("trainable", trainable); }
 
 void Layer::build(const std::vector<Shape>&, Rng&) {}
+Layer::ParameterCount Layer::parameterCountFor(const std::vector<Shape>&) const {
+    return {};
+}
 
 void Layer::prepareBatch(int, const RunContext&) {}
 void Layer::beginBackward(const RunContext&) {}

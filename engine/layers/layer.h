@@ -69,6 +69,13 @@ public:
     virtual Shape outputShape(const std::vector<Shape>& inputs) const = 0;
     // Creates and initialises the parameters (glorot_uniform kernels, zero biases).
     virtual void build(const std::vector<Shape>& inputs, Rng& rng);
+    // How many parameters build() would create for these inputs, computed from
+    // the shapes alone (nothing allocated): the summary's counts and the
+    // memory check before build(). Saturates at INT64_MAX instead of wrapping.
+    struct ParameterCount {
+        int64_t total = 0, trainable = 0;
+    };
+    virtual ParameterCount parameterCountFor(const std::vector<Shape>& inputs) const;
 
     // ---- Range execution ------------------------------------------------------------
     // Sizes per-batch state (masks, indices, per-chunk workspaces) before ranges run.

@@ -1,8 +1,10 @@
 #include "model/model.h"
 
 #include "core/errors.h"
-#include "layers/layer_registry.h"
+#include "core/resource_limits.h"
 #include "layers/input_layer.h"
+#include "layers/layer_registry.h"
+#include "model/model_summary.h"
 
 #include <cstring>
 #include <ctime>
@@ -23,9 +25,8 @@ Model::Model(Model&&) noexcept = default;
 Model& Model::operator=(Model&&) noexcept = default;
 
 int Model::findNode(const std::string& name) const {
-    for (size_t i = 0; i < nodes_.size(); ++i)
-        if (nodes_[i].layer->name() == name) return int(i);
-    return -1;
+    const auto it = nodeByName_.find(name);
+    return it == nodeByName_.end() ? -1 : it->second;
 }
 
 Layer* Model::findLayer(const std::string& name) {
@@ -35,8 +36,12 @@ Layer* Model::findLayer(const std::string& name) {
 
 std::string Model::uniqueName(const std::string& prefix) const {
     if (findNode(prefix) < 0) return prefix;
-    for (int i = 1;; ++i) {
-        std::string candidate = prefix + "_" + std::to_string(i);
+    // Every suffix below the remembered one is taken (names are never removed),
+    // so n unnamed layers cost n lookups in all, not n^2.
+    int& next = nextSuffix_[prefix];
+    if (next < 1) next = 1;
+    for (;; ++next) {
+        std::string candidate = prefix + "_" + std::to_string(next);
         if (findNode(candidate) < 0) return candidate;
     }
 }
@@ -69,6 +74,7 @@ std::string Model::add(std::unique_ptr<Layer> layer, std::vector<std::string> in
                           std::to_string(node.inputs.size()));
     layer->setIndex(int(nodes_.size()));
     std::string name = layer->name();
+    nodeByName_.emplace(name, int(nodes_.size()));
     node.layer = std::move(layer);
     nodes_.push_back(std::move(node));
     built_ = false;
@@ -93,17 +99,60 @@ std::vector<Shape> Model::inferShapes() const {
     return shapes;
 }
 
+Model::ParameterCounts Model::countParameters() const {
+    const std::vector<Shape> shapes = inferShapes();
+    ParameterCounts counts;
+    counts.perNode.reserve(nodes_.size());
+    for (const Node& n : nodes_) {
+        std::vector<Shape> in;
+        for (int i : n.inputs)
+            in.push_back(shapes[size_t(i)]);
+        const Layer::ParameterCount c = n.layer->parameterCountFor(in);
+        counts.perNode.push_back(c.total);
+        counts.total += c.total;
+        counts.trainable += c.trainable;
+    }
+    return counts;
+}
+
+uint64_t Model::activationBytes(int batch, bool training) const {
+    const std::vector<Shape>& shapes = built_ ? shapes_ : inferShapes();
+    uint64_t values = 0;
+    for (size_t k = 0; k < shapes.size(); ++k)
+        values =
+            saturatingAdd(values, saturatingMultiply(uint64_t(shapes[k].numel()), uint64_t(batch)));
+    // Inference sizes every node's output for the batch; training adds a
+    // gradient buffer of the same size per node.
+    return saturatingMultiply(values, training ? 2 * sizeof(float) : sizeof(float));
+}
+
+void Model::checkBatchMemory(int batch, bool training) const {
+    checkMemoryLimit(activationBytes(batch, training),
+                     batch == 1 && !training
+                         ? "one image"
+                         : "a batch of " + std::to_string(batch) + (training ? " in training" : ""),
+                     " for the layers' outputs",
+                     batch == 1 ? ": use a smaller input" : ": use a smaller batch size");
+}
+
 void Model::build(uint64_t seed) {
     std::vector<Shape> shapes = inferShapes();
+    const ParameterCounts counts = countParameters();
+    checkMemoryLimit(saturatingMultiply(uint64_t(counts.total + counts.trainable), sizeof(float)),
+                     "the model",
+                     " for its " + withThousands(counts.total) + " parameters and their gradients",
+                     ": use fewer or smaller layers");
+    checkBatchMemory(1, false); // an input too large for even one image
     shapes_ = shapes;
-    for (size_t k = 0; k + 1 < nodes_.size(); ++k) {
-        bool used = false;
-        for (size_t j = k + 1; j < nodes_.size() && !used; ++j)
-            for (int i : nodes_[j].inputs) used = used || i == int(k);
-        if (!used)
+    checkedBatch_[0] = checkedBatch_[1] = 0;
+    std::vector<int> consumers(nodes_.size(), 0);
+    for (const Node& n : nodes_)
+        for (int i : n.inputs)
+            ++consumers[size_t(i)];
+    for (size_t k = 0; k + 1 < nodes_.size(); ++k)
+        if (consumers[k] == 0)
             throw ShapeError("'" + nodes_[k].layer->name() +
                              "' leads nowhere: connect its output to a later layer or remove it");
-    }
     Rng rng(seed);
     for (const Node& n : nodes_) {
         std::vector<Shape> in;
@@ -169,6 +218,12 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
     if (!(input.shape().withoutBatch() == expected))
         throw ShapeError("the model expects input " + expected.toString(true) + ", got " +
                          input.shape().toString());
+    const int batch = input.shape()[0];
+    const bool training = ctx.training || ctx.backwardFollows;
+    if (batch > checkedBatch_[training]) {
+        checkBatchMemory(batch, training);
+        checkedBatch_[training] = batch;
+    }
     outputPtr_[0] = &input; // the InputLayer passes its batch through untouched
     if (isChain()) {
         forwardChain(input, ctx);

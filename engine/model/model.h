@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cs {
@@ -29,6 +30,8 @@ public:
 
     // ---- Graph -------------------------------------------------------------------
     // Appends a layer. An empty name gets Keras's automatic one (conv2d, conv2d_1, ...).
+    // Names are looked up through an index, so a model of n layers is made in
+    // about n steps (a layer renamed after add() is not seen by findNode).
     // inbound: names of its input nodes; empty = the previous node (a chain).
     // Throws ConfigError on a duplicate name or an unknown inbound node.
     std::string add(std::unique_ptr<Layer> layer, std::vector<std::string> inbound = {});
@@ -46,7 +49,24 @@ public:
     // ---- Shapes and parameters ---------------------------------------------------
     // Per-node per-sample output shapes; throws ShapeError naming the first bad layer.
     std::vector<Shape> inferShapes() const;
+    // Parameter counts from the shapes alone, nothing allocated (the summary of
+    // a model too large to build still prints). Throws ShapeError like inferShapes().
+    struct ParameterCounts {
+        int64_t total = 0, trainable = 0;
+        std::vector<int64_t> perNode;
+    };
+    ParameterCounts countParameters() const;
+    // Bytes a forward pass over `batch` images allocates for the layers'
+    // outputs (training: and their gradients), from the shapes.
+    uint64_t activationBytes(int batch, bool training) const;
+    // ResourceError ("a batch of 512 in training needs 3.1 GB for the layers'
+    // outputs, over the 2 GB limit ...") when activationBytes() exceeds the
+    // memory limit: callers that prepare a batch check before filling it.
+    void checkBatchMemory(int batch, bool training) const;
     // Creates every layer's parameters (glorot_uniform kernels from `seed`).
+    // Throws ResourceError, before allocating, when the parameters and their
+    // gradients, or the layers' outputs for one image, would need more than
+    // the memory limit (core/resource_limits.h).
     void build(uint64_t seed);
     bool isBuilt() const { return built_; }
     Shape inputShape() const;
@@ -61,6 +81,8 @@ public:
 
     // ---- Running ------------------------------------------------------------------
     // Forward pass over a batch [N, ...inputShape]; returns the output [N, ...].
+    // ResourceError before allocating when the batch's activations would need
+    // more than the memory limit.
     const Tensor& forward(const Tensor& input, const RunContext& ctx);
     // Backward pass after a training forward: dOutput = dL/d(output) (or
     // dL/d(pre-activation) when outputGradIsPreActivation). Sets parameter gradients.
@@ -112,6 +134,10 @@ private:
     std::vector<RangeGroup> rangeGroups(int first, int end) const;
 
     std::vector<Node> nodes_;
+    // Node of each layer name (names are set before add() and never change after).
+    std::unordered_map<std::string, int> nodeByName_;
+    // uniqueName(): per prefix, the lowest suffix that may still be free.
+    mutable std::unordered_map<std::string, int> nextSuffix_;
     std::vector<Shape> shapes_; // per-sample output shape of every node, from build()
     bool built_ = false;
     // Run-time buffers, one per node.
@@ -123,6 +149,8 @@ private:
     // Inference without kept activations: per thread, one small buffer per node.
     std::vector<std::vector<Tensor>> streamBuffers_;
     LayerTimes* times_ = nullptr;
+    // The largest batch whose activations passed the memory check (inference, training).
+    int checkedBatch_[2] = {0, 0};
     int gradientTapNode_ = -1; // recordGradientOf()
     Tensor gradientTap_;
 };

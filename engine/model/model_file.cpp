@@ -1,9 +1,13 @@
 #include "model/model_file.h"
 
 #include "core/errors.h"
+#include "core/resource_limits.h"
 #include "io/atomic_file.h"
 #include "io/safetensors.h"
+#include "model/model_summary.h"
 
+#include <cmath>
+#include <filesystem>
 #include <fstream>
 
 namespace cs {
@@ -63,7 +67,71 @@ void saveModelFile(const std::string& path, Model& model, const ModelMetadata& m
     writeSafetensors(path, tensors, metadata);
 }
 
-LoadedModel loadModelFile(const std::string& path) {
+namespace {
+
+// The first NaN or infinity of a tensor as "NaN at index 12 of 1,000", or "".
+std::string firstNonFinite(const Tensor& t) {
+    for (int64_t i = 0; i < t.size(); ++i)
+        if (!std::isfinite(t[i]))
+            return std::string(std::isnan(t[i]) ? "NaN" : "an infinity") + " at index " +
+                   std::to_string(i) + " of " + withThousands(t.size());
+    return {};
+}
+
+// Optimizer state: a class and config createOptimizer() accepts, a whole
+// number of iterations >= 0, and for each weight either every slot (of the
+// weight's shape, finite) or none.
+std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std::string& path,
+                                         Model& model, size_t& used) {
+    const json::Value opt = parseMetadataJson(content, path, "optimizer");
+    const std::string where = path + ": __metadata__ 'optimizer': ";
+    std::unique_ptr<Optimizer> optimizer;
+    try {
+        if (!opt.isObject()) throw FormatError("expected an object, found " + opt.dump());
+        optimizer = createOptimizer(opt.at("class_name").asString(),
+                                    opt.find("config") ? opt.at("config") : json::Value());
+        const json::Value& iterations = opt.at("iterations");
+        if (!iterations.isNumber() || iterations.asNumber() < 0 ||
+            iterations.asNumber() != double(int64_t(iterations.asNumber())))
+            throw FormatError("key 'iterations' must be a whole number >= 0 (the optimizer's step "
+                              "count), found " +
+                              iterations.dump());
+        optimizer->iterations = iterations.asInt64();
+    } catch (const Error& e) {
+        throw FormatError(where + e.what());
+    }
+    const auto names = optimizer->slotNames();
+    for (int k = 0; k < model.nodeCount(); ++k) {
+        Layer& layer = model.layer(k);
+        for (Param& p : layer.params()) {
+            const std::string param = layer.name() + "." + p.name;
+            std::vector<Tensor> slots;
+            for (const std::string& s : names) {
+                const std::string name = optimizerTensorName(param, s);
+                Tensor* t = content.find(name);
+                if (!t) continue;
+                if (!(t->shape() == p.value.shape()))
+                    throw FormatError(path + ": optimizer slot '" + name +
+                                      "' has the wrong shape " + t->shape().toString() +
+                                      ", its weight has " + p.value.shape().toString());
+                if (const std::string at = firstNonFinite(*t); !at.empty())
+                    throw FormatError(path + ": optimizer slot '" + name + "' holds " + at +
+                                      ": the saved training state is broken");
+                slots.push_back(std::move(*t));
+                ++used;
+            }
+            if (!slots.empty() && slots.size() != names.size())
+                throw FormatError(path + ": optimizer state of '" + param + "' has " +
+                                  std::to_string(slots.size()) + " of the " +
+                                  std::to_string(names.size()) + " slots " +
+                                  optimizer->className() + " keeps");
+            if (!slots.empty()) optimizer->slots()[param] = std::move(slots);
+        }
+    }
+    return optimizer;
+}
+
+LoadedModel readModelFile(const std::string& path) {
     SafetensorsContent content = readSafetensors(path);
     if (metadataValue(content, path, "format") != kModelFormat)
         throw FormatError(path + ": not a ConvStudio model (format '" + content.metadata["format"] + "')");
@@ -75,27 +143,43 @@ LoadedModel loadModelFile(const std::string& path) {
     try {
         out.model = Model::fromJson(parseMetadataJson(content, path, "architecture"));
         out.model.build(0);
-    } catch (const FormatError&) {
-        throw;
+    } catch (const ResourceError& e) {
+        throw ResourceError(path + ": " + e.what());
     } catch (const Error& e) {
-        throw FormatError(path + ": its architecture is invalid: " + e.what());
+        const std::string what = e.what();
+        if (what.rfind(path, 0) == 0) throw;
+        throw FormatError(path + ": __metadata__ 'architecture' is invalid: " + what);
     }
     size_t used = 0;
     for (int k = 0; k < out.model.nodeCount(); ++k) {
         Layer& layer = out.model.layer(k);
         for (Param& p : layer.params()) {
             const std::string name = layer.name() + "." + p.name;
-            const Tensor* t = content.find(name);
+            Tensor* t = content.find(name);
             if (!t) throw FormatError(path + ": weight '" + name + "' is missing");
             if (!(t->shape() == p.value.shape()))
                 throw FormatError(path + ": weight '" + name + "' has shape " + t->shape().toString() +
                                   ", the architecture needs " + p.value.shape().toString());
-            p.value = *t;
+            // A NaN weight makes every prediction NaN ("nan%"): refuse it here, by name.
+            if (const std::string at = firstNonFinite(*t); !at.empty())
+                throw FormatError(path + ": weight '" + name + "' holds " + at +
+                                  ": the model is broken (did its training diverge?); retrain it");
+            p.value = std::move(*t);
             ++used;
         }
     }
-    out.metadata.classNames = parseMetadataJson(content, path, "class_names").asStringVector();
-    out.metadata.preprocessing = Preprocessing::fromJson(parseMetadataJson(content, path, "preprocessing"));
+    auto metadataJson = [&](const std::string& key, auto convert) {
+        const json::Value v = parseMetadataJson(content, path, key);
+        try {
+            return convert(v);
+        } catch (const Error& e) {
+            throw FormatError(path + ": __metadata__ '" + key + "': " + e.what());
+        }
+    };
+    out.metadata.classNames =
+        metadataJson("class_names", [](const json::Value& v) { return v.asStringVector(); });
+    out.metadata.preprocessing = metadataJson(
+        "preprocessing", [](const json::Value& v) { return Preprocessing::fromJson(v); });
     if (auto it = content.metadata.find("dataset"); it != content.metadata.end()) out.metadata.dataset = it->second;
     if (content.metadata.count("training")) out.metadata.training = parseMetadataJson(content, path, "training");
     const int units = int(out.model.outputShape().numel());
@@ -103,33 +187,29 @@ LoadedModel loadModelFile(const std::string& path) {
         throw FormatError(path + ": " + std::to_string(out.metadata.classNames.size()) +
                           " class names for a model with " + std::to_string(units) + " outputs");
 
-    if (content.metadata.count("optimizer")) {
-        json::Value opt = parseMetadataJson(content, path, "optimizer");
-        out.optimizer = createOptimizer(opt.at("class_name").asString(), opt.at("config"));
-        out.optimizer->iterations = opt.at("iterations").asInt64();
-        const auto names = out.optimizer->slotNames();
-        for (int k = 0; k < out.model.nodeCount(); ++k) {
-            Layer& layer = out.model.layer(k);
-            for (Param& p : layer.params()) {
-                const std::string param = layer.name() + "." + p.name;
-                std::vector<Tensor> slots;
-                for (const std::string& s : names) {
-                    const Tensor* t = content.find(optimizerTensorName(param, s));
-                    if (!t) break;
-                    if (!(t->shape() == p.value.shape()))
-                        throw FormatError(path + ": optimizer slot '" + optimizerTensorName(param, s) +
-                                          "' has the wrong shape " + t->shape().toString());
-                    slots.push_back(*t);
-                    ++used;
-                }
-                if (slots.size() == names.size()) out.optimizer->slots()[param] = std::move(slots);
-            }
-        }
-    }
+    if (content.metadata.count("optimizer"))
+        out.optimizer = readOptimizer(content, path, out.model, used);
     if (used != content.tensors.size())
         throw FormatError(path + ": holds " + std::to_string(content.tensors.size() - used) +
                           " tensor(s) that the architecture does not use");
     return out;
+}
+
+} // namespace
+
+LoadedModel loadModelFile(const std::string& path) {
+    try {
+        return readModelFile(path);
+    } catch (const ResourceError& e) {
+        const std::string what = e.what();
+        if (what.rfind(path, 0) == 0) throw;
+        throw ResourceError(path + ": " + what);
+    } catch (const Error& e) {
+        // Every load error starts with the file's path (docs/formats.md).
+        const std::string what = e.what();
+        if (what.rfind(path, 0) == 0) throw;
+        throw FormatError(path + ": " + what);
+    }
 }
 
 void saveArchitectureFile(const std::string& path, const Model& model) {
@@ -138,6 +218,15 @@ void saveArchitectureFile(const std::string& path, const Model& model) {
 }
 
 Model loadArchitectureFile(const std::string& path) {
+    // An architecture is a few kilobytes; parsing inflates JSON about 20 times
+    // in memory, so a huge file is refused before it is read.
+    constexpr uintmax_t kMaxArchitectureBytes = 64u << 20;
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxArchitectureBytes)
+        throw FormatError(path + ": " + formatBytes(size) +
+                          " is far too large for an architecture (at most " +
+                          formatBytes(kMaxArchitectureBytes) + ")");
     json::Value root = json::parseFile(path);
     try {
         return Model::fromJson(root);

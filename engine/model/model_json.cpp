@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kFormat = "convstudio-architecture";
 constexpr int kVersion = 1;
 // Our form is ["a", "b"]; Keras's to_json() nests it as [[["a", 0, 0, {}], ...]].
-std::vector<std::string> inboundNames(const json::Value& v, size_t layerIndex) {
+std::vector<std::string> inboundNames(const json::Value& v) {
     std::vector<std::string> names;
     auto visit = [&](const json::Value& node, auto& self) -> void {
         if (node.isString()) {
@@ -19,14 +19,38 @@ std::vector<std::string> inboundNames(const json::Value& v, size_t layerIndex) {
         } else if (node.isArray()) {
             for (size_t i = 0; i < node.size(); ++i) self(node[i], self);
         } else {
-            throw FormatError("layer " + std::to_string(layerIndex + 1) +
-                              ": 'inbound_nodes' must list layer names, found " + node.dump());
+            throw FormatError("'inbound_nodes' must list layer names, found " + node.dump());
         }
     };
-    if (!v.isArray())
-        throw FormatError("layer " + std::to_string(layerIndex + 1) + ": 'inbound_nodes' must be a list");
+    if (!v.isArray()) throw FormatError("'inbound_nodes' must be a list");
     for (size_t i = 0; i < v.size(); ++i) visit(v[i], visit);
     return names;
+}
+
+// "layer 3 (Dense 'dense_1'): " as far as the entry tells, for messages.
+std::string layerContext(size_t index, const json::Value& entry) {
+    std::string where = "layer " + std::to_string(index + 1);
+    const json::Value* className = entry.isObject() ? entry.find("class_name") : nullptr;
+    const json::Value* config = entry.isObject() ? entry.find("config") : nullptr;
+    const json::Value* name = config && config->isObject() ? config->find("name") : nullptr;
+    std::string about;
+    if (className && className->isString()) about = className->asString();
+    if (name && name->isString() && !name->asString().empty())
+        about += (about.empty() ? "'" : " '") + name->asString() + "'";
+    return where + (about.empty() ? "" : " (" + about + ")") + ": ";
+}
+
+// Runs f, prefixing any engine error with the layer's place (same error type).
+template <class F> void inLayerContext(size_t index, const json::Value& entry, F&& f) {
+    try {
+        f();
+    } catch (const ConfigError& e) {
+        throw ConfigError(layerContext(index, entry) + e.what());
+    } catch (const ShapeError& e) {
+        throw ShapeError(layerContext(index, entry) + e.what());
+    } catch (const FormatError& e) {
+        throw FormatError(layerContext(index, entry) + e.what());
+    }
 }
 } // namespace
 
@@ -63,32 +87,36 @@ Model Model::fromJson(const json::Value& root) {
     if (version > kVersion)
         throw FormatError("architecture version " + std::to_string(version) +
                           " is newer than this ConvStudio understands (" + std::to_string(kVersion) + ")");
-    const json::Value& layers = root.at("layers");
+    const json::Value* layersKey = root.find("layers");
+    if (!layersKey) throw FormatError("missing key 'layers' (the list of layers)");
+    const json::Value& layers = *layersKey;
     if (!layers.isArray() || layers.size() == 0) throw FormatError("'layers' must be a non-empty list");
 
     Model model;
     model.name = root.getString("name", "model");
     for (size_t i = 0; i < layers.size(); ++i) {
         const json::Value& entry = layers[i];
-        const std::string className = entry.at("class_name").asString();
-        json::Value config = entry.find("config") ? entry.at("config") : json::Value::object();
-        // Keras 2 style: the first layer carries input_shape instead of an InputLayer.
-        if (i == 0 && className != "InputLayer") {
-            const json::Value* shape = config.find("input_shape");
-            if (!shape)
-                throw FormatError("the first layer must be an InputLayer (or carry 'input_shape')");
-            json::Value inputConfig = json::Value::object();
-            inputConfig.set("shape", *shape);
-            model.add(createLayer("InputLayer", inputConfig));
-        }
-        config.erase("input_shape");
-        std::vector<std::string> inbound;
-        if (const json::Value* in = entry.find("inbound_nodes")) inbound = inboundNames(*in, i);
-        try {
+        inLayerContext(i, entry, [&] {
+            if (!entry.isObject()) throw FormatError("expected an object, found " + entry.dump());
+            const std::string className = entry.at("class_name").asString();
+            json::Value config = entry.find("config") ? entry.at("config") : json::Value::object();
+            if (!config.isObject())
+                throw FormatError("'config' must be an object, found " + config.dump());
+            // Keras 2 style: the first layer carries input_shape instead of an InputLayer.
+            if (i == 0 && className != "InputLayer") {
+                const json::Value* shape = config.find("input_shape");
+                if (!shape)
+                    throw FormatError(
+                        "the first layer must be an InputLayer (or carry 'input_shape')");
+                json::Value inputConfig = json::Value::object();
+                inputConfig.set("shape", *shape);
+                model.add(createLayer("InputLayer", inputConfig));
+            }
+            config.erase("input_shape");
+            std::vector<std::string> inbound;
+            if (const json::Value* in = entry.find("inbound_nodes")) inbound = inboundNames(*in);
             model.add(createLayer(className, config), inbound);
-        } catch (const ConfigError& e) {
-            throw ConfigError("layer " + std::to_string(i + 1) + ": " + e.what());
-        }
+        });
     }
     return model;
 }

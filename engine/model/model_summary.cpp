@@ -15,30 +15,26 @@ std::string withThousands(int64_t n) {
 
 ModelSummary summarize(const Model& model) {
     std::vector<Shape> shapes = model.inferShapes();
-    // Parameter counts need built layers; build a copy rather than touch the caller's.
-    Model built;
-    const Model* m = &model;
-    if (!model.isBuilt()) {
-        built = model.clone();
-        built.build(0);
-        m = &built;
-    }
+    // Counted from the shapes, not by building: a summary allocates no weights,
+    // so a model too large to build (or to fit the memory limit) still prints.
+    const Model::ParameterCounts counts = model.countParameters();
     ModelSummary s;
     s.modelName = model.name;
     s.functional = !model.isChain();
-    for (int k = 0; k < m->nodeCount(); ++k) {
-        const Layer& layer = m->layer(k);
+    for (int k = 0; k < model.nodeCount(); ++k) {
+        const Layer& layer = model.layer(k);
         if (k == 0 && !s.functional) continue; // Keras's Sequential summary hides the input
         SummaryRow row;
         row.name = layer.name();
         row.className = layer.className();
         row.outputShape = shapes[size_t(k)].toString(true);
-        row.parameters = layer.parameterCount();
-        for (int i : m->inputsOf(k)) row.connectedTo.push_back(m->layer(i).name());
+        row.parameters = counts.perNode[size_t(k)];
+        for (int i : model.inputsOf(k))
+            row.connectedTo.push_back(model.layer(i).name());
         s.rows.push_back(row);
     }
-    s.totalParameters = m->parameterCount();
-    s.trainableParameters = m->trainableParameterCount();
+    s.totalParameters = counts.total;
+    s.trainableParameters = counts.trainable;
     s.nonTrainableParameters = s.totalParameters - s.trainableParameters;
     return s;
 }

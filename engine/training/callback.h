@@ -17,11 +17,21 @@ class Optimizer;
 using Logs = std::map<std::string, double>;
 
 struct TrainingEvent {
-    enum class Kind { EarlyStopping, BestWeightsRestored, CheckpointSaved, LearningRateReduced, NonFiniteLoss };
+    // CheckpointFailed and LogWriteFailed are warnings: the run goes on without
+    // that file (a full disk must not cost the model being trained).
+    enum class Kind {
+        EarlyStopping,
+        BestWeightsRestored,
+        CheckpointSaved,
+        LearningRateReduced,
+        NonFiniteLoss,
+        CheckpointFailed,
+        LogWriteFailed
+    };
     Kind kind = Kind::EarlyStopping;
     int epoch = 0;        // 0-based epoch at which it happened
     double value = 0.0;   // the new learning rate, the monitored value ...
-    std::string path;     // the checkpoint written
+    std::string path;     // the checkpoint written (or not), the log that failed
     std::string message;  // for a person
 };
 

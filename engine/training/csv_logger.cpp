@@ -21,10 +21,22 @@ void CSVLogger::onTrainBegin(CallbackHost&) {
     file_ = std::fopen(filename_.c_str(), append_ ? "a" : "w");
     if (!file_) throw IoError(filename_ + ": cannot write the CSV log: " + std::strerror(errno));
     columns_.clear();
+    failed_ = false;
     if (hadRows) columns_.push_back(""); // the header is already there
 }
 
-void CSVLogger::onEpochEnd(int epoch, const Logs& logs, CallbackHost&) {
+void CSVLogger::reportFailure(int epoch, int error, CallbackHost& host) {
+    failed_ = true;
+    TrainingEvent e;
+    e.kind = TrainingEvent::Kind::LogWriteFailed;
+    e.epoch = epoch;
+    e.path = filename_;
+    e.message = filename_ + ": cannot write the CSV log: " + std::strerror(error) +
+                "; the run goes on without it";
+    host.report(e);
+}
+
+void CSVLogger::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) {
     if (!file_) return;
     if (columns_.empty() || (columns_.size() == 1 && columns_[0].empty())) {
         const bool writeHeader = columns_.empty();
@@ -43,12 +55,25 @@ void CSVLogger::onEpochEnd(int epoch, const Logs& logs, CallbackHost&) {
         else std::fprintf(file_, "%c%.17g", separator_, it->second);
     }
     std::fprintf(file_, "\n");
-    std::fflush(file_);
+    lastEpoch_ = epoch;
+    // A failed fprintf leaves the stream's error flag set; fflush gives the errno.
+    errno = 0;
+    if (std::fflush(file_) != 0 || std::ferror(file_)) {
+        const int error = errno ? errno : EIO;
+        std::fclose(file_);
+        file_ = nullptr;
+        reportFailure(epoch, error, host);
+    }
 }
 
-void CSVLogger::onTrainEnd(CallbackHost&) {
-    if (file_) std::fclose(file_);
+void CSVLogger::onTrainEnd(CallbackHost& host) {
+    if (!file_) return;
+    errno = 0;
+    const bool closed =
+        std::fclose(file_) == 0; // a network file system may report a lost write only now
+    const int error = errno ? errno : EIO;
     file_ = nullptr;
+    if (!closed) reportFailure(lastEpoch_, error, host);
 }
 
 } // namespace cs

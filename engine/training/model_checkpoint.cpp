@@ -1,6 +1,8 @@
 #include "training/model_checkpoint.h"
 
 #include "core/errors.h"
+#include "io/atomic_file.h"
+#include "io/output_path.h"
 
 #include <cmath>
 #include <cstdio>
@@ -16,9 +18,26 @@ ModelCheckpoint::ModelCheckpoint(std::string filepath, std::string monitor, bool
 
 void ModelCheckpoint::checkLogs(const std::vector<std::string>& keys) const {
     if (saveBestOnly_) Callback::checkLogs(keys);
+    // Fields the run does not compute fail now, not at the end of the first epoch.
+    Logs sample;
+    for (const std::string& k : keys)
+        sample[k] = 0.0;
+    formatPath(filepath_, 0, sample);
 }
 
-void ModelCheckpoint::onTrainBegin(CallbackHost&) { best_.reset(); }
+void ModelCheckpoint::checkDestination() const {
+    if (filepath_.find('{') == std::string::npos) {
+        checkCanWriteAtomically(filepath_);
+        return;
+    }
+    const std::string folder = folderOf(filepath_);
+    if (folder.find('{') == std::string::npos) checkCanCreateFilesIn(folder, filepath_);
+}
+
+void ModelCheckpoint::onTrainBegin(CallbackHost&) {
+    best_.reset();
+    checkDestination();
+}
 
 std::string ModelCheckpoint::formatPath(const std::string& pattern, int epoch, const Logs& logs) {
     std::string out;
@@ -56,24 +75,31 @@ std::string ModelCheckpoint::formatPath(const std::string& pattern, int epoch, c
 }
 
 void ModelCheckpoint::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) {
+    const auto monitored = logs.find(monitor_);
     if (saveBestOnly_) {
-        auto it = logs.find(monitor_);
-        if (it == logs.end() || !std::isfinite(it->second)) return;
-        const double current = it->second;
+        if (monitored == logs.end() || !std::isfinite(monitored->second)) return;
+        const double current = monitored->second;
         const bool better = !best_ || (maximise_ ? current > *best_ : current < *best_);
         if (!better) return;
-        best_ = current;
     }
-    const std::string path = formatPath(filepath_, epoch, logs);
-    host.saveModel(path);
-    lastSaved_ = path;
     TrainingEvent e;
-    e.kind = TrainingEvent::Kind::CheckpointSaved;
     e.epoch = epoch;
-    e.path = path;
-    auto it = logs.find(monitor_);
-    e.value = it == logs.end() ? 0.0 : it->second;
-    e.message = "saved " + path + (saveBestOnly_ ? " (" + monitor_ + " improved)" : "");
+    e.value = monitored == logs.end() ? 0.0 : monitored->second;
+    try {
+        e.path = formatPath(filepath_, epoch, logs);
+        host.saveModel(e.path);
+    } catch (const std::exception& error) {
+        // Losing one checkpoint must not lose the run: the model trains on and
+        // the final save still happens.
+        e.kind = TrainingEvent::Kind::CheckpointFailed;
+        e.message = std::string("checkpoint not saved: ") + error.what();
+        host.report(e);
+        return;
+    }
+    if (saveBestOnly_) best_ = e.value; // the best model on disk, the one to beat
+    lastSaved_ = e.path;
+    e.kind = TrainingEvent::Kind::CheckpointSaved;
+    e.message = "saved " + e.path + (saveBestOnly_ ? " (" + monitor_ + " improved)" : "");
     host.report(e);
 }
 

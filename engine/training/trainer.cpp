@@ -23,7 +23,8 @@ void checkLabels(const BatchSource& set, int classCount, const char* what) {
 Shape imageShape(const BatchSource& s) { return {s.height(), s.width(), s.channels()}; }
 
 Evaluation evaluateWith(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
-                        int classCount, int batchSize, int chunks, Tensor& batch, ImageSet& images) {
+                        int classCount, int batchSize, int chunks, Tensor& batch, ImageSet& images,
+                        const PassControl& control, int epoch) {
     Evaluation ev;
     ev.confusion = ConfusionMatrix(std::max(classCount, 2));
     ev.predicted.reserve(size_t(set.size()));
@@ -34,7 +35,14 @@ Evaluation evaluateWith(Model& model, BatchSource& set, const Preprocessing& pre
     std::iota(idx.begin(), idx.end(), 0);
     set.beginEpoch(0, 0, false);
     double total = 0;
+    PassProgress progress;
+    progress.epoch = epoch;
+    progress.batches = (set.size() + batchSize - 1) / batchSize;
     for (int b = 0; b < set.size(); b += batchSize) {
+        if (control.stopRequested()) {
+            ev.interrupted = true;
+            break;
+        }
         const int n = std::min(batchSize, set.size() - b);
         set.read(b, n, images);
         fillBatch(images, idx.data(), n, pre, batch, chunks);
@@ -45,8 +53,11 @@ Evaluation evaluateWith(Model& model, BatchSource& set, const Preprocessing& pre
             ev.confusion.add(images.labels[size_t(i)], predicted[size_t(i)]);
             ev.predicted.push_back(predicted[size_t(i)]);
         }
+        ++progress.batch;
+        if (control.afterBatch) control.afterBatch(progress);
     }
-    ev.loss = set.size() ? total / set.size() + model.regularizationLoss() : 0.0;
+    const auto done = int64_t(ev.predicted.size());
+    ev.loss = done ? total / double(done) + model.regularizationLoss() : 0.0;
     return ev;
 }
 } // namespace
@@ -92,11 +103,91 @@ NamedParams Trainer::trainableParams() {
     return out;
 }
 
-Evaluation Trainer::evaluateInArena(BatchSource& set, int classCount) {
+Evaluation Trainer::validate(BatchSource& set, int classCount, int epoch) {
     ImageSet images;
+    PassControl control;
+    control.stop = stop_;
+    if (observer_) control.afterBatch = [this](const PassProgress& p) { observer_->onValidationBatch(p); };
     // The training batch size: a larger one would grow every activation buffer.
     return evaluateWith(model_, set, preprocessing_, loss_, classCount, options_.batchSize,
-                        pool_.threads(), batch_, images);
+                        pool_.threads(), batch_, images, control, epoch);
+}
+
+struct Trainer::EpochTotals {
+    Clock::time_point start = Clock::now();
+    double lossSum = 0;
+    int64_t seen = 0, correct = 0;
+    int batchesDone = 0;
+    double loss() const { return seen ? lossSum / double(seen) : std::nan(""); }
+    double accuracy() const { return seen ? double(correct) / double(seen) : 0.0; }
+};
+
+bool Trainer::trainEpoch(BatchSource& train, int epoch, int batches, const NamedParams& params,
+                         EpochTotals& totals, History& history) {
+    const int chunks = pool_.threads();
+    const int n = train.size();
+    std::vector<int> identity(static_cast<size_t>(options_.batchSize));
+    std::iota(identity.begin(), identity.end(), 0);
+    train.beginEpoch(epoch, options_.seed, options_.shuffle);
+    for (int b = 0; b < batches; ++b) {
+        if (stopFlagRaised()) {
+            history.stoppedByRequest = true;
+            return false;
+        }
+        const int start = b * options_.batchSize;
+        const int count = std::min(options_.batchSize, n - start);
+        train.read(start, count, images_);
+        fillBatch(images_, identity.data(), count, preprocessing_, batch_, chunks);
+        const std::vector<int32_t>& labels = images_.labels;
+
+        RunContext ctx;
+        ctx.training = true;
+        ctx.chunks = chunks;
+        ctx.seed = options_.seed;
+        ctx.step = uint64_t(optimizer_.iterations);
+        const Tensor& out = model_.forward(batch_, ctx);
+        LossResult lr = computeLoss(loss_, model_.outputActivation(), out, labels.data(), &lossGrad_);
+        if (!std::isfinite(lr.loss)) {
+            TrainingEvent e;
+            e.kind = TrainingEvent::Kind::NonFiniteLoss;
+            e.epoch = epoch;
+            e.value = lr.loss;
+            e.message = "the loss became " + std::string(std::isnan(lr.loss) ? "NaN" : "infinite") +
+                        " at epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(b + 1) +
+                        ": training stopped; try a lower learning rate or check the data";
+            report(e);
+            history.diverged = true;
+            return false;
+        }
+        const std::vector<int32_t> predicted = predictedClasses(out);
+        for (int i = 0; i < count; ++i) totals.correct += predicted[size_t(i)] == labels[size_t(i)];
+        // Keras reports the loss it differentiates: the data loss plus the L2 penalty of the
+        // weights this step starts from (not of the weights after the step).
+        const double penalty = model_.regularizationLoss();
+        model_.backward(lossGrad_, ctx, lr.gradientIsPreActivation);
+        optimizer_.step(params);
+        totals.lossSum += (lr.loss + penalty) * count;
+        totals.seen += count;
+        totals.batchesDone = b + 1;
+
+        if (observer_) {
+            BatchProgress p;
+            p.epoch = epoch;
+            p.epochs = options_.epochs;
+            p.batch = b + 1;
+            p.batches = batches;
+            p.loss = totals.loss();
+            p.accuracy = totals.accuracy();
+            p.learningRate = optimizer_.learningRate;
+            p.epochSeconds = secondsSince(totals.start);
+            p.imagesPerSecond = p.epochSeconds > 0 ? double(totals.seen) / p.epochSeconds : 0;
+            const double perBatch = p.epochSeconds / double(b + 1);
+            const double perEpoch = epoch > 0 ? trainSecondsSoFar_ / epoch : perBatch * batches;
+            p.etaSeconds = perBatch * (batches - b - 1) + perEpoch * (options_.epochs - epoch - 1);
+            observer_->onBatchEnd(p);
+        }
+    }
+    return true;
 }
 
 History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* validationSet,
@@ -148,88 +239,41 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
     History history;
     history_ = &history;
     stopRequested_ = false;
+    trainSecondsSoFar_ = 0;
     const NamedParams params = trainableParams();
-    const int chunks = pool_.threads();
-    const int n = train.size();
-    int batches = (n + options_.batchSize - 1) / options_.batchSize;
+    int batches = (train.size() + options_.batchSize - 1) / options_.batchSize;
     if (options_.stepsPerEpoch > 0) batches = std::min(batches, options_.stepsPerEpoch);
 
     pool_.run([&] {
         for (Callback* c : callbacks_) c->onTrainBegin(*this);
-        std::vector<int> identity(static_cast<size_t>(options_.batchSize));
-        std::iota(identity.begin(), identity.end(), 0);
-        const auto runStart = Clock::now();
-        double trainSecondsSoFar = 0;
         for (int epoch = 0; epoch < options_.epochs && !stopRequested_; ++epoch) {
-            train.beginEpoch(epoch, options_.seed, options_.shuffle);
-            const auto epochStart = Clock::now();
-            double lossSum = 0;
-            int64_t seen = 0, correct = 0;
-            for (int b = 0; b < batches; ++b) {
-                if (stop_ && stop_->load()) {
-                    history.stoppedByRequest = true;
-                    stopRequested_ = true;
-                    break;
-                }
-                const int start = b * options_.batchSize;
-                const int count = std::min(options_.batchSize, n - start);
-                train.read(start, count, images_);
-                fillBatch(images_, identity.data(), count, preprocessing_, batch_, chunks);
-                const std::vector<int32_t>& labels = images_.labels;
-
-                RunContext ctx;
-                ctx.training = true;
-                ctx.chunks = chunks;
-                ctx.seed = options_.seed;
-                ctx.step = uint64_t(optimizer_.iterations);
-                const Tensor& out = model_.forward(batch_, ctx);
-                LossResult lr = computeLoss(loss_, model_.outputActivation(), out, labels.data(), &lossGrad_);
-                const std::vector<int32_t> predicted = predictedClasses(out);
-                for (int i = 0; i < count; ++i) correct += predicted[size_t(i)] == labels[size_t(i)];
-                if (!std::isfinite(lr.loss)) {
-                    TrainingEvent e;
-                    e.kind = TrainingEvent::Kind::NonFiniteLoss;
-                    e.epoch = epoch;
-                    e.value = lr.loss;
-                    e.message = "the loss became " + std::string(std::isnan(lr.loss) ? "NaN" : "infinite") +
-                                " at epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(b + 1) +
-                                ": training stopped; try a lower learning rate or check the data";
-                    report(e);
-                    history.diverged = true;
-                    stopRequested_ = true;
-                    break;
-                }
-                model_.backward(lossGrad_, ctx, lr.gradientIsPreActivation);
-                optimizer_.step(params);
-                lossSum += lr.loss * count;
-                seen += count;
-
-                if (observer_) {
-                    BatchProgress p;
-                    p.epoch = epoch;
-                    p.epochs = options_.epochs;
-                    p.batch = b + 1;
-                    p.batches = batches;
-                    p.loss = lossSum / double(seen) + model_.regularizationLoss();
-                    p.accuracy = double(correct) / double(seen);
-                    p.learningRate = optimizer_.learningRate;
-                    p.epochSeconds = secondsSince(epochStart);
-                    p.imagesPerSecond = p.epochSeconds > 0 ? double(seen) / p.epochSeconds : 0;
-                    const double perBatch = p.epochSeconds / double(b + 1);
-                    const double perEpoch = epoch > 0 ? trainSecondsSoFar / epoch : perBatch * batches;
-                    p.etaSeconds = perBatch * (batches - b - 1) + perEpoch * (options_.epochs - epoch - 1);
-                    observer_->onBatchEnd(p);
-                }
+            EpochTotals totals;
+            const bool complete = trainEpoch(train, epoch, batches, params, totals, history);
+            // A stop takes effect before the next batch, validation batches included: the
+            // epoch it (or a non-finite loss) cuts short is kept apart, with no validation
+            // and no callbacks.
+            auto keepPartial = [&](bool inValidation) {
+                if (totals.seen == 0 && !history.diverged) return; // stopped before its first batch
+                history.partial = PartialEpoch{epoch, totals.batchesDone, batches, totals.loss(),
+                                               totals.accuracy(), inValidation};
+            };
+            if (!complete) {
+                keepPartial(false);
+                break;
             }
-            if (seen == 0) break;
-            const double trainSeconds = secondsSince(epochStart);
-            trainSecondsSoFar += trainSeconds;
+            const double trainSeconds = secondsSince(totals.start);
+            trainSecondsSoFar_ += trainSeconds;
             Logs logs;
-            logs["loss"] = lossSum / double(seen) + model_.regularizationLoss();
-            logs["accuracy"] = double(correct) / double(seen);
+            logs["loss"] = totals.loss();
+            logs["accuracy"] = totals.accuracy();
             logs["learning_rate"] = optimizer_.learningRate;
-            if (validation && !history.diverged) {
-                Evaluation ev = evaluateInArena(*validation, classCount);
+            if (validation) {
+                Evaluation ev = validate(*validation, classCount, epoch);
+                if (ev.interrupted) {
+                    history.stoppedByRequest = true;
+                    keepPartial(true);
+                    break;
+                }
                 logs["val_loss"] = ev.loss;
                 logs["val_accuracy"] = ev.accuracy();
             }
@@ -237,15 +281,17 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
             summary.epoch = epoch;
             summary.epochs = options_.epochs;
             summary.logs = logs;
-            summary.seconds = secondsSince(epochStart);
-            summary.imagesPerSecond = trainSeconds > 0 ? double(seen) / trainSeconds : 0;
+            summary.seconds = secondsSince(totals.start);
+            summary.imagesPerSecond = trainSeconds > 0 ? double(totals.seen) / trainSeconds : 0;
             history.epochs.push_back(logs);
             history.summaries.push_back(summary);
             if (observer_) observer_->onEpochEnd(summary);
-            if (history.diverged || history.stoppedByRequest) break;
+            if (stopFlagRaised()) { // raised during the epoch's last batch or its report
+                history.stoppedByRequest = true;
+                break;
+            }
             for (Callback* c : callbacks_) c->onEpochEnd(epoch, logs, *this);
         }
-        (void)runStart;
         for (Callback* c : callbacks_) c->onTrainEnd(*this);
     });
     history_ = nullptr;
@@ -253,13 +299,13 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
 }
 
 Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
-                    int classCount, int batchSize, int threads) {
+                    int classCount, int batchSize, int threads, const PassControl& control) {
     ImageSetSource source(set);
-    return evaluate(model, source, pre, loss, classCount, batchSize, threads);
+    return evaluate(model, source, pre, loss, classCount, batchSize, threads, control);
 }
 
 Evaluation evaluate(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
-                    int classCount, int batchSize, int threads) {
+                    int classCount, int batchSize, int threads, const PassControl& control) {
     if (!model.isBuilt()) throw ShapeError("the model has no weights: build or load it first");
     if (!(imageShape(set) == model.inputShape()))
         throw ShapeError("the model expects images of " + model.inputShape().toString() +
@@ -271,7 +317,8 @@ Evaluation evaluate(Model& model, BatchSource& set, const Preprocessing& pre, Lo
     Tensor batch;
     ImageSet images;
     pool.run([&] {
-        ev = evaluateWith(model, set, pre, loss, classCount, batchSize, pool.threads(), batch, images);
+        ev = evaluateWith(model, set, pre, loss, classCount, batchSize, pool.threads(), batch, images,
+                          control, -1);
     });
     return ev;
 }

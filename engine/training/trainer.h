@@ -3,9 +3,11 @@
 // fit() runs epochs of mini-batches (shuffled with the seed), optional
 // validation (the last fraction of the training set, as Keras takes it, or a
 // separate set), the callbacks, and reports per-batch and per-epoch progress to
-// an observer. It polls a stop flag between batches. All work runs inside the
-// trainer's own oneTBB arena of `threads` threads; with the same seed and
-// thread count the final weights are bit-identical.
+// an observer. It polls a stop flag before every batch, training or validation:
+// a stop ends the run after the batch in progress, with no validation or test
+// pass after it, and the unfinished epoch is kept apart as History::partial.
+// All work runs inside the trainer's own oneTBB arena of `threads` threads;
+// with the same seed and thread count the final weights are bit-identical.
 #pragma once
 
 #include "core/parallel.h"
@@ -21,6 +23,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace cs {
@@ -55,12 +58,29 @@ struct EpochSummary {
     double imagesPerSecond = 0; // training images per second of this epoch (validation excluded)
 };
 
+// One batch of a pass that only reads the model (validation, evaluation).
+struct PassProgress {
+    int epoch = -1;             // the training epoch it validates, -1 outside training
+    int batch = 0, batches = 0; // batches done (1-based) of the pass
+};
+
 class TrainingObserver {
 public:
     virtual ~TrainingObserver() = default;
     virtual void onBatchEnd(const BatchProgress&) {}
+    // After each batch of the epoch's validation pass (a caller may wait in it while paused).
+    virtual void onValidationBatch(const PassProgress&) {}
     virtual void onEpochEnd(const EpochSummary&) {}
     virtual void onEvent(const TrainingEvent&) {}
+};
+
+// An epoch a stop interrupted: what was done of it. It is not one of
+// History::epochs (those are complete, validated epochs, as Keras's history).
+struct PartialEpoch {
+    int epoch = 0;                  // 0-based
+    int batchesDone = 0, batches = 0;
+    double loss = 0, accuracy = 0;  // over the batches done
+    bool validationInterrupted = false; // every batch ran; the stop came during validation
 };
 
 struct History {
@@ -69,6 +89,7 @@ struct History {
     std::vector<TrainingEvent> events;
     bool stoppedByRequest = false; // the stop flag was raised
     bool diverged = false;         // the loss became NaN or infinite
+    std::optional<PartialEpoch> partial; // the epoch a stop cut short, if any
     std::vector<double> series(const std::string& key) const;
 };
 
@@ -76,7 +97,16 @@ struct Evaluation {
     double loss = 0;
     ConfusionMatrix confusion;
     std::vector<int32_t> predicted;
+    bool interrupted = false; // a stop came before the last batch: the figures cover `predicted` only
     double accuracy() const { return confusion.accuracy(); }
+};
+
+// What a long read-only pass checks between batches: a stop flag (polled before
+// each batch) and a callback after each one (progress; the GUI waits in it while paused).
+struct PassControl {
+    const std::atomic<bool>* stop = nullptr;
+    std::function<void(const PassProgress&)> afterBatch;
+    bool stopRequested() const { return stop && stop->load(); }
 };
 
 class Trainer : public CallbackHost {
@@ -107,7 +137,12 @@ public:
     void saveModel(const std::string& path) override;
 
 private:
-    Evaluation evaluateInArena(BatchSource& set, int classCount);
+    struct EpochTotals; // running loss and accuracy of the epoch being trained
+    Evaluation validate(BatchSource& set, int classCount, int epoch);
+    // Trains one epoch's batches; false when it ended early (stop or non-finite loss).
+    bool trainEpoch(BatchSource& train, int epoch, int batches, const NamedParams& params,
+                    EpochTotals& totals, History& history);
+    bool stopFlagRaised() const { return stop_ && stop_->load(); }
     NamedParams trainableParams();
 
     Model& model_;
@@ -121,16 +156,20 @@ private:
     std::function<void(const std::string&)> saver_;
     bool stopRequested_ = false;
     History* history_ = nullptr;
+    double trainSecondsSoFar_ = 0; // the run's completed epochs, for the time estimate
     ThreadPool pool_;
     Tensor batch_, lossGrad_;
     ImageSet images_; // the current batch as uint8
 };
 
 // Loss, confusion matrix and predicted classes of a model on a whole set (inference mode).
+// `control` can stop the pass between batches (the result says `interrupted`).
 Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre, Loss loss,
-                    int classCount, int batchSize = 256, int threads = 0);
+                    int classCount, int batchSize = 256, int threads = 0,
+                    const PassControl& control = {});
 Evaluation evaluate(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
-                    int classCount, int batchSize = 256, int threads = 0);
+                    int classCount, int batchSize = 256, int threads = 0,
+                    const PassControl& control = {});
 
 // Model outputs for a batch of already preprocessed inputs [n, h, w, c] (inference mode).
 Tensor predict(Model& model, const Tensor& input, int threads = 0);

@@ -21,6 +21,16 @@ grep -q "output: 3x3" "$work/conv.txt" || fail "valid 3x3 output size"
 "$cli" pool > "$work/pool.txt"
 grep -q "\[6 4\]" "$work/pool.txt" && grep -q "\[9 6\]" "$work/pool.txt" || fail "max pooling [[6,4],[9,6]]"
 
+# The rest reads the shared data sets (CIFAR-10, cats vs dogs): a clone without
+# ../shared skips it, saying so (ctest shows the test as skipped).
+for need in cifar-10-batches-bin cats_and_dogs_filtered; do
+    if [ ! -d "$datasets/$need" ]; then
+        echo "SKIP: $datasets/$need is missing (the shared data sets, ../shared/datasets next to the clone);"
+        echo "      the convolution and pooling checks above passed"
+        exit 77
+    fi
+done
+
 # A labelled grid of the first 9 images, and the class counts.
 "$cli" dataset show "$datasets/cifar-10-batches-bin" --out "$work/first9.png" > "$work/show.txt"
 grep -Eq "^total +20,000 +10,000" "$work/show.txt" || fail "CIFAR-10 counts"

@@ -46,6 +46,7 @@ class CifarReaderTest : public QObject {
 
 private Q_SLOTS:
     void partialCifar10Loads() {
+        CS_REQUIRE_DATA(cifarDir());
         QVERIFY(isCifarFolder(cifarDir()));
         QCOMPARE(detectDatasetKind(cifarDir()), DatasetKind::Cifar10);
         const Dataset ds = loadDataset(cifarDir());

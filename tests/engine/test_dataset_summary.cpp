@@ -33,6 +33,7 @@ class DatasetSummaryTest : public QObject {
 
 private Q_SLOTS:
     void everyKindIsRecognised() {
+        CS_REQUIRE_DATA(cs::test::sharedDatasetsDir());
         QCOMPARE(detectDatasetKind(shared("mnist")), DatasetKind::Idx);
         QCOMPARE(detectDatasetKind(shared("cifar-10-batches-bin")), DatasetKind::Cifar10);
         QCOMPARE(detectDatasetKind(shared("cats_and_dogs_filtered")), DatasetKind::ImageFolders);
@@ -57,6 +58,7 @@ private Q_SLOTS:
     }
 
     void mnistSummary() {
+        CS_REQUIRE_DATA(shared("mnist"));
         const Dataset mnist = loadDataset(shared("mnist"));
         const DatasetSummary s = summarizeDataset(mnist, "IDX");
         QCOMPARE(s.height, 28);
@@ -81,6 +83,8 @@ private Q_SLOTS:
     }
 
     void catsAndDogsSample() {
+        CS_REQUIRE_DATA(shared("mnist"));
+        CS_REQUIRE_DATA(shared("cats_and_dogs_filtered"));
         const DatasetSample sample =
             sampleDataset(shared("cats_and_dogs_filtered"), target(64), "validation", 5);
         QCOMPARE(sample.summary.kind, std::string("image folders"));
@@ -101,6 +105,7 @@ private Q_SLOTS:
     }
 
     void gridPicture() {
+        CS_REQUIRE_DATA(shared("mnist"));
         const DatasetSample sample = sampleDataset(shared("mnist"), {}, "train", 9);
         QCOMPARE(sample.images.labels, (std::vector<int32_t>{5, 0, 4, 1, 9, 2, 1, 3, 1}));
         const std::vector<GridCell> cells = gridCells(sample.images, 9, sample.summary.classNames);

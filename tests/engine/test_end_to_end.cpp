@@ -14,6 +14,7 @@ class EndToEndTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void fashionMnistFirstCnnOneEpoch() {
+        CS_REQUIRE_DATA(test::fashionMnistDir());
         Dataset data = loadDataset(test::fashionMnistDir());
         QCOMPARE(data.train.count(), 60000);
         Model model = loadArchitectureFile(std::string(CONVSTUDIO_SOURCE_DIR) +

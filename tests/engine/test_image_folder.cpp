@@ -48,6 +48,7 @@ class ImageFolderTest : public QObject {
 
 private Q_SLOTS:
     void catsAndDogsIndex() {
+        CS_REQUIRE_DATA(catsAndDogs());
         QCOMPARE(detectDatasetKind(catsAndDogs()), DatasetKind::ImageFolders);
         const ImageFolderIndex index = indexImageFolders(catsAndDogs(), target(150, 150));
         QCOMPARE(index.name, std::string("cats_and_dogs_filtered"));
@@ -107,6 +108,7 @@ private Q_SLOTS:
     }
 
     void corruptAndNonImageFilesAreSkipped() {
+        CS_REQUIRE_DATA(catsAndDogs());
         const std::string dir = cs::test::freshDataFolder("with-broken");
         for (int i = 0; i < 3; ++i)
             writeTestPng(dir + "/a/good" + std::to_string(i) + ".png", 10, 12, i);

@@ -10,6 +10,7 @@
 #include <QtTest>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <vector>
 
 namespace cs::test {
@@ -32,6 +33,14 @@ std::string fashionMnistDir() {
 std::string tempDir() {
     static QTemporaryDir dir;
     return dir.path().toStdString();
+}
+
+std::string missingData(const std::string& path) {
+    if (std::filesystem::exists(path)) return {};
+    if (path.rfind(fashionMnistDir(), 0) == 0)
+        return path + " is missing: install Debian's dataset-fashion-mnist (or set CONVSTUDIO_FASHION_MNIST)";
+    return path + " is missing: the shared data sets are expected at " + sharedDatasetsDir() +
+           " (../shared/datasets next to the clone, or set CONVSTUDIO_SHARED_DATASETS)";
 }
 
 } // namespace cs::test

@@ -417,7 +417,7 @@ private Q_SLOTS:
         writeFileAtomically(path, {"second ", "version"});
         QCOMPARE(QString::fromStdString(readWholeFile(path, 100)), QString("second version"));
         QDir dir(QString::fromStdString(tempDir()));
-        QVERIFY(dir.entryList({".atomic.txt.tmp-*"}, QDir::Hidden | QDir::Files).isEmpty());
+        QVERIFY(dir.entryList({".atomic.txt.convstudio-tmp-*"}, QDir::Hidden | QDir::Files).isEmpty());
     }
 
     void graphValidation() {

@@ -186,6 +186,7 @@ private Q_SLOTS:
     }
 
     void imageTools() {
+        CS_REQUIRE_DATA(cs::test::sharedDatasetsDir() + "/cats_and_dogs_filtered");
         const std::string dir = cs::test::freshDataFolder("image-tools");
         const std::string src =
             cs::test::sharedDatasetsDir() + "/cats_and_dogs_filtered/train/cats/cat.0.jpg";

@@ -31,6 +31,10 @@ std::string fashionMnistDir();
 // A fresh temporary folder for the running test, removed at exit.
 std::string tempDir();
 
+// Why a test cannot run here: "" when `path` exists, else a message naming it and what
+// provides it (a clone without ../shared, a machine without dataset-fashion-mnist).
+std::string missingData(const std::string& path);
+
 // The message of the exception E thrown by f, or a text in parentheses saying
 // what happened instead (so a test can check the message and fail readably).
 template <typename E, typename F> std::string thrownMessage(F&& f) {
@@ -49,3 +53,11 @@ template <typename E, typename F> std::string thrownMessage(F&& f) {
 #define CS_REGISTER_TEST(Class)                                                                    \
     static cs::test::TestRegistration registration_##Class(                                        \
         #Class, [] { return std::unique_ptr<QObject>(new Class); });
+
+// Skips the calling test function (with the reason) when a data set it reads is absent.
+#define CS_REQUIRE_DATA(path)                                                                     \
+    do {                                                                                           \
+        const std::string missing_ = cs::test::missingData(path);                                 \
+        if (!missing_.empty()) QSKIP(missing_.c_str());                                            \
+    } while (false)
+

@@ -320,12 +320,16 @@ private Q_SLOTS:
     }
 
     void stopFlagIsHonouredBetweenBatches() {
+        // The flag goes up while batch 3 reports: batch 4 never starts, the epoch is
+        // kept as partial (3 of 10 batches) and gets neither validation nor an epoch end.
         struct StopAfter : TrainingObserver {
             std::atomic<bool>* flag;
-            int batches = 0;
+            int batches = 0, validationBatches = 0, epochEnds = 0;
             void onBatchEnd(const BatchProgress&) override {
                 if (++batches == 3) *flag = true;
             }
+            void onValidationBatch(const PassProgress&) override { ++validationBatches; }
+            void onEpochEnd(const EpochSummary&) override { ++epochEnds; }
         };
         std::atomic<bool> stop{false};
         StopAfter observer;
@@ -335,6 +339,7 @@ private Q_SLOTS:
         FitOptions o;
         o.epochs = 5;
         o.batchSize = 10;
+        o.validationSplit = 0.5;
         Trainer t(m, adam, Loss::CategoricalCrossentropy, o);
         t.setObserver(&observer);
         t.setStopFlag(&stop);
@@ -342,6 +347,107 @@ private Q_SLOTS:
         QVERIFY(h.stoppedByRequest);
         QCOMPARE(observer.batches, 3);
         QCOMPARE(adam.iterations, int64_t(3));
+        QCOMPARE(observer.validationBatches, 0);
+        QCOMPARE(observer.epochEnds, 0);
+        QVERIFY(h.epochs.empty());
+        QVERIFY(h.partial.has_value());
+        QCOMPARE(h.partial->epoch, 0);
+        QCOMPARE(h.partial->batchesDone, 3);
+        QCOMPARE(h.partial->batches, 10);
+        QVERIFY(!h.partial->validationInterrupted);
+        QVERIFY(h.partial->loss > 0 && std::isfinite(h.partial->loss));
+    }
+
+    void stopDuringValidationEndsItBetweenBatches() {
+        // Epoch 1 completes; epoch 2's validation pass (10 batches) is stopped after
+        // its second batch: no third batch, no epoch end, the epoch kept as partial.
+        struct StopInValidation : TrainingObserver {
+            std::atomic<bool>* flag;
+            std::vector<std::pair<int, int>> validation; // (epoch, batch)
+            int epochEnds = 0;
+            void onValidationBatch(const PassProgress& p) override {
+                validation.emplace_back(p.epoch, p.batch);
+                QCOMPARE(p.batches, 10);
+                if (p.epoch == 1 && p.batch == 2) *flag = true;
+            }
+            void onEpochEnd(const EpochSummary&) override { ++epochEnds; }
+        };
+        std::atomic<bool> stop{false};
+        StopInValidation observer;
+        observer.flag = &stop;
+        Model m = modelFromJson(kTinyModel);
+        Adam adam;
+        FitOptions o;
+        o.epochs = 5;
+        o.batchSize = 10;
+        o.validationSplit = 0.5;
+        Trainer t(m, adam, Loss::CategoricalCrossentropy, o);
+        t.setObserver(&observer);
+        t.setStopFlag(&stop);
+        History h = t.fit(syntheticSet(200, 5), 3);
+        QVERIFY(h.stoppedByRequest);
+        QCOMPARE(int(observer.validation.size()), 12);
+        QCOMPARE(observer.validation.back(), std::make_pair(1, 2));
+        QCOMPARE(observer.epochEnds, 1);
+        QCOMPARE(int(h.epochs.size()), 1);
+        QVERIFY(h.partial.has_value());
+        QCOMPARE(h.partial->epoch, 1);
+        QCOMPARE(h.partial->batchesDone, 10);
+        QVERIFY(h.partial->validationInterrupted);
+        QCOMPARE(adam.iterations, int64_t(20));
+    }
+
+    void evaluationStopsBetweenBatches() {
+        Model m = modelFromJson(kTinyModel);
+        m.build(3);
+        const ImageSet data = syntheticSet(100, 8);
+        std::atomic<bool> stop{false};
+        std::vector<int> seen;
+        PassControl control;
+        control.stop = &stop;
+        control.afterBatch = [&](const PassProgress& p) {
+            seen.push_back(p.batch);
+            QCOMPARE(p.batches, 5);
+            if (p.batch == 2) stop = true;
+        };
+        Evaluation ev = evaluate(m, data, Preprocessing{}, Loss::CategoricalCrossentropy, 3, 20, 1, control);
+        QVERIFY(ev.interrupted);
+        QCOMPARE(seen, (std::vector<int>{1, 2}));
+        QCOMPARE(int(ev.predicted.size()), 40);
+        QCOMPARE(ev.confusion.total(), int64_t(40));
+        // The loss covers the 40 images evaluated, as a full pass over them gives.
+        Evaluation first40 = evaluate(m, data.slice(0, 40), Preprocessing{}, Loss::CategoricalCrossentropy, 3, 20, 1);
+        QVERIFY(!first40.interrupted);
+        QVERIFY(std::abs(ev.loss - first40.loss) < 1e-9);
+    }
+
+    void trainingLossCarriesThePenaltyOfTheWeightsEachStepStartsFrom() {
+        // One SGD step on the whole set: the reported loss is the one differentiated, the
+        // data loss plus the L2 penalty at the starting weights (as Keras reports it),
+        // i.e. what evaluate() says of the model before the step.
+        Model m = modelFromJson(R"({"layers": [
+            {"class_name": "InputLayer", "config": {"shape": [8, 8, 1]}},
+            {"class_name": "Flatten", "config": {}},
+            {"class_name": "Dense", "config": {"units": 3, "activation": "softmax", "kernel_regularizer": 0.05}}]})");
+        m.build(11);
+        const ImageSet data = syntheticSet(30, 4);
+        Preprocessing pre;
+        pre.rescale = 1.0f / 255.0f;
+        const Evaluation before = evaluate(m, data, pre, Loss::CategoricalCrossentropy, 3, 30, 1);
+        const double penaltyBefore = m.regularizationLoss();
+        QVERIFY(penaltyBefore > 1e-3);
+        SGD sgd;
+        sgd.learningRate = 0.5;
+        FitOptions o;
+        o.epochs = 1;
+        o.batchSize = 30;
+        o.threads = 1;
+        Trainer t(m, sgd, Loss::CategoricalCrossentropy, o);
+        t.setPreprocessing(pre);
+        History h = t.fit(data, 3);
+        QVERIFY(std::abs(m.regularizationLoss() - penaltyBefore) > 1e-4); // the step moved the weights
+        QVERIFY2(std::abs(h.epochs[0].at("loss") - before.loss) < 1e-6,
+                 qPrintable(QString("%1 vs %2").arg(h.epochs[0].at("loss")).arg(before.loss)));
     }
 
     void nonFiniteLossStopsWithAMessage() {
@@ -355,6 +461,10 @@ private Q_SLOTS:
         t.setPreprocessing(absurd);
         History h = t.fit(syntheticSet(64, 6), 3);
         QVERIFY(h.diverged);
+        // The epoch it diverged in is kept apart, as partial: it is not a complete epoch.
+        QVERIFY(h.partial.has_value());
+        QCOMPARE(h.partial->epoch, int(h.epochs.size()));
+        QCOMPARE(h.partial->epoch, h.events.back().epoch);
         QVERIFY(!h.events.empty());
         QVERIFY(h.events.back().kind == TrainingEvent::Kind::NonFiniteLoss);
         QVERIFY(QString::fromStdString(h.events.back().message).contains("lower learning rate"));

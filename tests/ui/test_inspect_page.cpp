@@ -71,7 +71,7 @@ InspectImage squareImage() {
 bool waitShown(QObject* panel, bool (*busy)(QObject*)) {
     if (!busy(panel)) return true;
     QSignalSpy spy(panel, SIGNAL(shown()));
-    return QTest::qWaitFor([&] { return !busy(panel); }, 20000);
+    return QTest::qWaitFor([&] { return !busy(panel); }, 600000);
 }
 
 bool kernelsBusy(QObject* p) { return static_cast<KernelPanel*>(p)->isBusy(); }
@@ -234,12 +234,12 @@ private Q_SLOTS:
         window->resize(1300, 850);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(window->datasetController()->current() != nullptr, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->datasetController()->current() != nullptr, 600000);
         window->trainPage()->setJobOptions({400, 200, true});
         QSignalSpy epochs(window->currentModel(), &CurrentModel::epochsChanged);
         QSignalSpy finished(window->trainingController(), &TrainingController::finished);
         QVERIFY(window->trainPage()->start());
-        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.wait(600000));
         const int epochsRun = finished.at(0).at(0).value<TrainingOutcome>().epochsRun;
         QCOMPARE(int(window->currentModel()->epochs().size()), epochsRun);
         QVERIFY2(window->currentModel()->current()->source.startsWith("run 1, trained ("), qPrintable(window->currentModel()->current()->source));

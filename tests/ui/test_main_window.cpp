@@ -34,7 +34,7 @@ private Q_SLOTS:
         QVERIFY(window.document()->report().valid());
         QVERIFY(window.windowTitle().contains("fashion_mnist_first_cnn"));
 
-        QTRY_VERIFY_WITH_TIMEOUT(window.datasetController()->current() != nullptr, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.datasetController()->current() != nullptr, 600000);
         QCOMPARE(window.document()->dataShape().classCount, 10);
         QVERIFY(window.statusWidgets()->dataText().contains("Fashion-MNIST"));
         QVERIFY(window.statusWidgets()->modelText().contains(withThousandsText(window)));

@@ -181,7 +181,7 @@ private Q_SLOTS:
         const QImage grey = barImage(28, 28, QImage::Format_Grayscale8);
         page_->setImage(grey, "bar");
         QVERIFY(page_->busy());
-        QVERIFY(shown.wait(10000));
+        QVERIFY(shown.wait(600000));
         const PlaygroundResult& r = page_->result();
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.images.size(), 1);
@@ -212,14 +212,14 @@ private Q_SLOTS:
         child<QSpinBox>("strideCols")->setValue(2);
         shown.clear();
         page_->setImage(barImage(28, 28, QImage::Format_RGB32).copy(), "colour bar");
-        QVERIFY(shown.wait(10000));
+        QVERIFY(shown.wait(600000));
         // The image is grey in colour clothing: Qt reports it grey, so it is one channel.
         QCOMPARE(page_->result().images.size(), 1);
         QImage colour = barImage(28, 28, QImage::Format_RGB32);
         colour.setPixel(0, 0, qRgb(255, 0, 0));
         shown.clear();
         page_->setImage(colour, "red dot");
-        QVERIFY(shown.wait(10000));
+        QVERIFY(shown.wait(600000));
         QCOMPARE(page_->result().images.size(), 3);
         for (const QImage& image : page_->result().images)
             QCOMPARE(image.size(), QSize(14, 14));
@@ -232,7 +232,7 @@ private Q_SLOTS:
         page_->setImage(barImage(100, 90, QImage::Format_Grayscale8), "second");
         page_->setImage(barImage(40, 30, QImage::Format_Grayscale8), "third");
         while (page_->busy())
-            QVERIFY(shown.wait(10000));
+            QVERIFY(shown.wait(600000));
         QCOMPARE(page_->result().images.size(), 1);
         QCOMPARE(page_->result().images[0].size(),
                  QSize(38, 28));     // width 40 - 3 + 1, height 30 - 3 + 1
@@ -251,7 +251,7 @@ private Q_SLOTS:
         QSignalSpy shown(page_.get(), &PlaygroundPage::outputShown);
         QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(page_.get(), &drop);
-        QVERIFY(shown.wait(10000));
+        QVERIFY(shown.wait(600000));
         QCOMPARE(page_->result().images.size(), 1);
         QCOMPARE(page_->result().images[0].size(), QSize(18, 14));
         QVERIFY(child<QLabel>("imageCaption")->text().contains("playground-drop.png"));

@@ -1,8 +1,10 @@
 // The Train page in the real window on a few hundred Fashion-MNIST images:
 // settings are undoable document edits, Start runs a short training whose
 // progress reaches the page, the charts and the status bar, the test split is
-// evaluated and the model saved; Stop ends a run within a second; closing the
-// window while it trains stops and joins the worker.
+// evaluated and the model saved; Stop ends a run at the next batch and says how
+// far it got; closing the window while it trains hides it at once and closes it
+// when the run has stopped. No test here compares a time with a threshold:
+// timeouts only catch hangs (kHang).
 #include "ui_test_support.h"
 
 #include "charts/line_chart.h"
@@ -16,6 +18,7 @@
 #include "training/training_controller.h"
 #include "training/training_settings_panel.h"
 #include "window/main_window.h"
+#include "window/status_bar.h"
 
 #include "model/model_file.h"
 #include "training/trainer.h"
@@ -23,7 +26,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -42,6 +44,8 @@ using namespace ui;
 
 class TrainPageTest : public QObject {
     Q_OBJECT
+
+    static constexpr int kHang = 120000; // only a hang takes this long
 
     std::unique_ptr<MainWindow> window_;
 
@@ -63,7 +67,7 @@ private Q_SLOTS:
         window_->resize(1300, 850);
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(window_->datasetController()->current() != nullptr, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->datasetController()->current() != nullptr, 600000);
     }
 
     void cleanup() {
@@ -89,23 +93,16 @@ private Q_SLOTS:
         QSignalSpy batches(controller(), &TrainingController::batchProgress);
         QSignalSpy finished(controller(), &TrainingController::finished);
         LineChart* loss = page()->charts()->lossChart();
-        const int repaintsBefore = loss->repaintCount();
-        QElapsedTimer timer;
-        timer.start();
         QTest::mouseClick(page()->startButton(), Qt::LeftButton);
         QVERIFY(controller()->isRunning());
         QVERIFY(!page()->startButton()->isEnabled());
-        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.wait(kHang));
         QVERIFY(batches.count() >= 2);
-        // Redraws are coalesced: at most 15 a second (plus the clear at the start).
-        const int repaints = loss->repaintCount() - repaintsBefore;
-        QVERIFY2(repaints <= 2 + timer.elapsed() * 15 / 1000,
-                 qPrintable(QString("%1 repaints in %2 ms").arg(repaints).arg(timer.elapsed())));
         QCOMPARE(loss->points(TrainingCharts::TrainEpoch).size(), 2);
         QCOMPARE(loss->points(TrainingCharts::ValidationEpoch).size(), 2);
         QVERIFY(loss->points(TrainingCharts::TrainBatch).size() >= 2);
         QSignalSpy repainted(loss, &LineChart::repainted);
-        QVERIFY(loss->drawnPointCount(TrainingCharts::TrainEpoch) == 2 || repainted.wait(1000));
+        QVERIFY(loss->drawnPointCount(TrainingCharts::TrainEpoch) == 2 || repainted.wait(kHang));
         QCOMPARE(loss->drawnPointCount(TrainingCharts::TrainEpoch), 2);
         QCOMPARE(page()->charts()->accuracyChart()->points(TrainingCharts::TrainEpoch).size(), 2);
         QVERIFY(!page()->charts()->learningRateChart()->points(0).isEmpty());
@@ -115,6 +112,12 @@ private Q_SLOTS:
         for (QProgressBar* bar : window_->statusBar()->findChildren<QProgressBar*>())
             statusShown |= bar->isVisible() && bar->value() == 1000;
         QVERIFY(statusShown);
+        // The status bar ends on this run's outcome and its final validation accuracy.
+        const EpochUpdate& final = page()->history()->run(page()->history()->count() - 1).epochs.back();
+        const QString status = window_->statusWidgets()->trainingText();
+        QVERIFY2(status.startsWith("trained 2 epoch") &&
+                     status.endsWith(QString("val_accuracy %1").arg(final.valAccuracy, 0, 'f', 3)),
+                 qPrintable(status));
         const QString evaluation = page()->evaluationView()->toPlainText();
         QVERIFY2(evaluation.contains("test split: 300 images"), qPrintable(evaluation));
         QVERIFY(evaluation.contains("Ankle boot"));
@@ -160,7 +163,7 @@ private Q_SLOTS:
         // Evaluating the saved file gives the engine's numbers on the same 300 test images.
         QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
         page()->evaluateFile(path);
-        QVERIFY(evaluated.wait(30000));
+        QVERIFY(evaluated.wait(kHang));
         QCOMPARE(evaluated.at(0).at(0).toBool(), true);
         const auto memory = window_->datasetController()->current()->inMemory();
         cs::Evaluation engine =
@@ -176,7 +179,7 @@ private Q_SLOTS:
 
         evaluated.clear();
         page()->evaluateFile(QDir(uitest::tempDir()).filePath("missing.safetensors"));
-        QVERIFY(evaluated.wait(10000));
+        QVERIFY(evaluated.wait(kHang));
         QCOMPARE(evaluated.at(0).at(0).toBool(), false);
         QVERIFY(page()->progressLabel()->text().startsWith("Cannot evaluate:"));
     }
@@ -188,7 +191,9 @@ private Q_SLOTS:
         for (int epochs : {2, 1}) {
             setSpin("epochs", epochs);
             QVERIFY(page()->start());
-            QVERIFY(finished.wait(30000));
+            // A new run clears the last one's figures from the status bar.
+            QCOMPARE(window_->statusWidgets()->trainingText(), QString("epoch 1/%1 · starting").arg(epochs));
+            QVERIFY(finished.wait(kHang));
         }
         RunHistory* history = page()->history();
         QCOMPARE(history->count(), 2);
@@ -209,24 +214,45 @@ private Q_SLOTS:
         QVERIFY(loss->points(TrainingCharts::CompareTrain).isEmpty());
     }
 
+    void chartRedrawsAreCoalesced() {
+        // Points arriving together cost one redraw, after the coalescing timer.
+        LineChart* loss = page()->charts()->lossChart();
+        QSignalSpy repainted(loss, &LineChart::repainted);
+        const int before = loss->repaintCount();
+        for (int i = 0; i < 200; ++i)
+            loss->append(TrainingCharts::TrainBatch, i / 100.0, 1.0 / (i + 1));
+        QCOMPARE(loss->repaintCount(), before);
+        QCOMPARE(loss->drawnPointCount(TrainingCharts::TrainBatch), 0);
+        QVERIFY(repainted.wait(kHang));
+        QCOMPARE(loss->repaintCount(), before + 1);
+        QCOMPARE(loss->drawnPointCount(TrainingCharts::TrainBatch), 200);
+    }
+
     void pauseHoldsTheRunAndSaysSo() {
         page()->setJobOptions({6000, 300, true});
         setSpin("epochs", 30);
         QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy held(controller(), &TrainingController::held);
         QSignalSpy finished(controller(), &TrainingController::finished);
         QTest::mouseClick(page()->startButton(), Qt::LeftButton);
-        QVERIFY(batches.wait(20000));
+        QVERIFY(batches.wait(kHang));
         QTest::mouseClick(page()->pauseButton(), Qt::LeftButton);
         QCOMPARE(page()->pauseButton()->text(), QString("Resume"));
         QVERIFY(page()->progressLabel()->text().endsWith("paused"));
         QCOMPARE(window_->pauseAction()->text(), QString("&Resume"));
+        QVERIFY(held.count() == 1 || held.wait(kHang));
+        const auto at = held.at(0).at(0).value<HoldPoint>();
+        const QString text = page()->progressLabel()->text();
+        QVERIFY2(text.startsWith(QString("Paused in epoch %1").arg(at.epoch + 1)) &&
+                     text.contains(QString("batch %1/%2").arg(at.batch).arg(at.batches)),
+                 qPrintable(text));
         window_->pauseAction()->trigger(); // the Train menu's Resume (F6)
         QCOMPARE(page()->pauseButton()->text(), QString("Pause"));
         QCOMPARE(window_->pauseAction()->text(), QString("&Pause"));
         batches.clear();
-        QVERIFY(batches.wait(5000)); // running again
+        QVERIFY(batches.wait(kHang)); // running again
         QTest::mouseClick(page()->stopButton(), Qt::LeftButton);
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(kHang));
     }
 
     void aCallbackWithoutItsValueSaysWhy() {
@@ -240,7 +266,7 @@ private Q_SLOTS:
         QVERIFY(window_->document()->settings().training.earlyStopping.enabled);
         QSignalSpy finished(controller(), &TrainingController::finished);
         QVERIFY(page()->start());
-        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.wait(kHang));
         QVERIFY(finished.at(0).at(0).value<TrainingOutcome>().failed);
         const QString text = page()->progressLabel()->text();
         QVERIFY2(text.startsWith("Training failed:") && text.contains("val_loss"),
@@ -259,7 +285,7 @@ private Q_SLOTS:
         QSignalSpy events(controller(), &TrainingController::trainingEvent);
         QSignalSpy finished(controller(), &TrainingController::finished);
         QVERIFY(page()->start());
-        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.wait(kHang));
         QVERIFY(QFileInfo::exists(QDir(dir).filePath("best_model.safetensors")));
         QCOMPARE(events.count(), 1);
         QCOMPARE(page()->charts()->events()->count(), 1);
@@ -272,69 +298,118 @@ private Q_SLOTS:
         QCOMPARE(window_->pages()->currentIndex(), int(MainWindow::InspectPage));
     }
 
-    void theWindowStaysResponsiveWhileTraining() {
+    void theWindowStaysUsableWhileTraining() {
+        // Pages switch and the window resizes while a run goes on (how long the event
+        // loop is held is measured by bench/gui_event_loop_benchmark, not here).
         page()->setJobOptions({12000, 300, true});
         setSpin("epochs", 30);
         QSignalSpy batches(controller(), &TrainingController::batchProgress);
         QSignalSpy finished(controller(), &TrainingController::finished);
         QTest::mouseClick(page()->startButton(), Qt::LeftButton);
-        QVERIFY(batches.wait(20000));
-        // A 10 ms timer on the GUI thread while pages switch and the window resizes:
-        // its ticks keep coming (training runs on its own thread).
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0, longestGap = 0;
+        QVERIFY(batches.wait(kHang));
         int ticks = 0;
         QTimer timer;
         connect(&timer, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            longestGap = std::max(longestGap, now - last);
-            last = now;
             ++ticks;
             if (ticks % 5 == 0)
                 window_->showPage(MainWindow::Page(ticks / 5 % MainWindow::PageCount));
             if (ticks % 7 == 0) window_->resize(1100 + ticks % 3 * 100, 800);
         });
         timer.start(10);
-        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 60, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 60, kHang);
         timer.stop();
         QVERIFY(controller()->isRunning()); // all of it happened during training
-        qInfo("GUI timer: longest gap %lld ms over %d ticks of 10 ms while training", longestGap, ticks);
-        QVERIFY2(longestGap < 500, qPrintable(QString("longest gap %1 ms").arg(longestGap)));
+        const int reportsBefore = int(batches.count());
+        QVERIFY(batches.wait(kHang)); // and the run still reports to the page
+        QVERIFY(batches.count() > reportsBefore);
         controller()->stop();
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(kHang));
     }
 
-    void stopButtonEndsTheRunWithinASecond() {
+    void stopButtonEndsTheRunAtTheNextBatchAndSaysWhere() {
+        page()->setJobOptions({6000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy epochs(controller(), &TrainingController::epochEnded);
+        QSignalSpy held(controller(), &TrainingController::held);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QTest::mouseClick(page()->startButton(), Qt::LeftButton);
+        QVERIFY(batches.wait(kHang));
+        QVERIFY(page()->pauseButton()->isEnabled());
+        // Pause first, so the test knows the batch the worker holds after.
+        QTest::mouseClick(page()->pauseButton(), Qt::LeftButton);
+        QVERIFY(held.count() == 1 || held.wait(kHang));
+        const auto at = held.at(0).at(0).value<HoldPoint>();
+        const int reports = int(batches.count()), epochEnds = int(epochs.count());
+        QTest::mouseClick(page()->stopButton(), Qt::LeftButton);
+        QVERIFY(finished.count() == 1 || finished.wait(kHang));
+        QCOMPARE(int(batches.count()), reports);
+        QCOMPARE(int(epochs.count()), epochEnds);
+        const QString text = page()->progressLabel()->text();
+        const QString expected =
+            at.validating || at.batch == at.batches
+                ? QString("Stopped during epoch %1's validation").arg(at.epoch + 1)
+                : QString("Stopped in epoch %1 at batch %2/%3").arg(at.epoch + 1).arg(at.batch).arg(at.batches);
+        QVERIFY2(text.startsWith(expected), qPrintable(text + " / expected " + expected));
+        QVERIFY(text.contains(QString("(%1 complete epoch").arg(epochEnds)));
+        QVERIFY(window_->statusWidgets()->trainingText().startsWith(expected)); // and the status bar
+        // The partial epoch gets no epoch point on the charts.
+        QCOMPARE(int(page()->charts()->lossChart()->points(TrainingCharts::TrainEpoch).size()), epochEnds);
+        QVERIFY(page()->evaluationView()->toPlainText().startsWith("Stopped: no test evaluation"));
+        QVERIFY(page()->startButton()->isEnabled());
+        QVERIFY(page()->saveButton()->isEnabled()); // what was trained can be kept
+
+        // ... and evaluated as it is: the engine's figures for the stopped model.
+        QVERIFY(page()->evaluateTrainedButton()->isEnabled());
+        QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
+        QTest::mouseClick(page()->evaluateTrainedButton(), Qt::LeftButton);
+        QVERIFY(!page()->saveButton()->isEnabled()); // not while it is being evaluated
+        QVERIFY(evaluated.wait(kHang));
+        QCOMPARE(evaluated.at(0).at(0).toBool(), true);
+        const auto trained = controller()->lastOutcome().trained;
+        const auto memory = window_->datasetController()->current()->inMemory();
+        cs::Evaluation engine = cs::evaluate(trained->model, memory->test.slice(0, 300),
+                                             trained->metadata.preprocessing, trained->loss, 10, 64);
+        QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, engine.confusion.counts);
+        QVERIFY(page()->progressLabel()->text().startsWith("Evaluated the trained model on test (300 images)"));
+    }
+
+    void stopWithoutPauseEndsTheRun() {
         page()->setJobOptions({6000, 300, true});
         setSpin("epochs", 30);
         QSignalSpy batches(controller(), &TrainingController::batchProgress);
         QSignalSpy finished(controller(), &TrainingController::finished);
-        QTest::mouseClick(page()->startButton(), Qt::LeftButton);
-        QVERIFY(batches.wait(20000));
-        QVERIFY(page()->pauseButton()->isEnabled());
-        QElapsedTimer timer;
-        timer.start();
-        QTest::mouseClick(page()->stopButton(), Qt::LeftButton);
-        QVERIFY(finished.count() == 1 || finished.wait(5000));
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+        window_->trainAction()->trigger();
+        QVERIFY(batches.wait(kHang));
+        window_->stopAction()->trigger();
+        QVERIFY(finished.count() == 1 || finished.wait(kHang));
+        const auto outcome = finished.at(0).at(0).value<TrainingOutcome>();
+        QVERIFY(outcome.stopped);
+        QVERIFY(outcome.hasPartialEpoch());
+        QVERIFY(!outcome.test.done);
         QVERIFY(page()->progressLabel()->text().startsWith("Stopped"));
-        QVERIFY(page()->startButton()->isEnabled());
     }
 
-    void closingTheWindowDuringTrainingStopsAndJoins() {
+    void closingTheWindowDuringTrainingHidesItAndClosesWhenStopped() {
         page()->setJobOptions({6000, 300, true});
         setSpin("epochs", 30);
         QSignalSpy batches(controller(), &TrainingController::batchProgress);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QSignalSpy closed(window_.get(), &MainWindow::closed);
         window_->trainAction()->trigger(); // F5 from any page
         QVERIFY(controller()->isRunning());
-        QVERIFY(batches.wait(20000));
+        QVERIFY(batches.wait(kHang));
         window_->document()->undoStack()->setClean();
-        QElapsedTimer timer;
-        timer.start();
-        QVERIFY(window_->close());
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + " ms"));
-        window_.reset(); // destroys the controller: nothing left running
+        // close() returns without waiting for the worker: the window is gone from the
+        // screen, the run is asked to stop, and the window closes when it has.
+        QVERIFY(!window_->close());
+        QVERIFY(!window_->isVisible());
+        QCOMPARE(closed.count(), 0);
+        QVERIFY(finished.count() == 1 || finished.wait(kHang));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, kHang);
+        QVERIFY(!controller()->isRunning());
+        QVERIFY(finished.at(0).at(0).value<TrainingOutcome>().stopped);
+        window_.reset(); // destroys the controller: its idle thread joins
     }
 };
 

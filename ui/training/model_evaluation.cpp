@@ -14,7 +14,8 @@ namespace ui {
 
 TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& preprocessing,
                                    cs::Loss loss, const std::shared_ptr<const LoadedDataset>& data_,
-                                   int batchSize, int testLimit, int threads) {
+                                   int batchSize, int testLimit, int threads,
+                                   const cs::PassControl& control) {
     TestEvaluation result;
     const int classes = data_->classCount();
     if (auto memory = data_->inMemory()) {
@@ -22,7 +23,8 @@ TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& pr
         if (testLimit > 0 && testLimit < test.count()) test = test.slice(0, testLimit);
         if (test.count() == 0) return result;
         cs::Evaluation ev =
-            cs::evaluate(model, test, preprocessing, loss, classes, batchSize, threads);
+            cs::evaluate(model, test, preprocessing, loss, classes, batchSize, threads, control);
+        if (ev.interrupted) return result;
         result.done = true;
         result.split = "test";
         result.loss = ev.loss;
@@ -41,7 +43,8 @@ TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& pr
     if (files.empty()) return result;
     cs::StreamingFolderSource source(files, data_->settings().imageFolders, {});
     cs::Evaluation ev =
-        cs::evaluate(model, source, preprocessing, loss, classes, batchSize, threads);
+        cs::evaluate(model, source, preprocessing, loss, classes, batchSize, threads, control);
+    if (ev.interrupted) return result;
     result.done = true;
     result.split = hasTest ? "test" : "validation";
     result.loss = ev.loss;
@@ -55,7 +58,7 @@ TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& pr
 
 TrainingOutcome evaluateModelFile(const std::string& path,
                                   const std::shared_ptr<const LoadedDataset>& data, int testLimit,
-                                  int threads) {
+                                  int threads, const cs::PassControl& control) {
     if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
     const auto start = std::chrono::steady_clock::now();
     cs::LoadedModel loaded = cs::loadModelFile(path);
@@ -83,7 +86,7 @@ TrainingOutcome evaluateModelFile(const std::string& path,
 
     TrainingOutcome out;
     out.test = evaluateOnTestSplit(trained->model, trained->metadata.preprocessing, trained->loss,
-                                   data, 64, testLimit, threads);
+                                   data, 64, testLimit, threads, control);
     out.trained = trained;
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;

@@ -12,6 +12,7 @@
 #include "data/preprocessing.h"
 #include "model/model.h"
 #include "training/loss.h"
+#include "training/trainer.h"
 
 #include <memory>
 #include <string>
@@ -21,15 +22,18 @@ namespace ui {
 class LoadedDataset;
 
 // testLimit > 0: only the split's first testLimit images. threads 0 = every core.
+// A stop through `control` ends the pass between batches: the result is not `done`.
 TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& preprocessing,
                                    cs::Loss loss, const std::shared_ptr<const LoadedDataset>& data,
-                                   int batchSize, int testLimit, int threads);
+                                   int batchSize, int testLimit, int threads,
+                                   const cs::PassControl& control = {});
 
 // Loads a .safetensors model and evaluates it on `data` with the file's own
 // preprocessing. The outcome holds the loaded model (trained) and the evaluation.
 // Throws cs::Error when the file cannot be read or the model does not fit the data.
 TrainingOutcome evaluateModelFile(const std::string& path,
                                   const std::shared_ptr<const LoadedDataset>& data,
-                                  int testLimit = 0, int threads = 0);
+                                  int testLimit = 0, int threads = 0,
+                                  const cs::PassControl& control = {});
 
 } // namespace ui

@@ -57,6 +57,9 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     save_ = new QPushButton(tr("Save Model…"), this);
     save_->setToolTip(tr("Save the trained model as .safetensors (weights, class names, "
                          "preprocessing, settings and history)"));
+    evaluateTrained_ = new QPushButton(tr("Evaluate"), this);
+    evaluateTrained_->setToolTip(tr("Evaluate the last run's model, as it is in memory (also after "
+                                    "a Stop), on this data set's test split"));
     evaluate_ = new QPushButton(tr("Evaluate Model File…"), this);
     evaluate_->setToolTip(tr("Evaluate a saved .safetensors model on this data set's test split"));
     progress_ = new QProgressBar(this);
@@ -68,6 +71,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
         controls->addWidget(b);
     controls->addWidget(progress_, 1);
     controls->addWidget(save_);
+    controls->addWidget(evaluateTrained_);
     controls->addWidget(evaluate_);
 
     history_ = new RunHistory(this);
@@ -122,6 +126,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     connect(stop_, &QPushButton::clicked, controller_, &TrainingController::stop);
     connect(save_, &QPushButton::clicked, this, &TrainPage::saveModelAs);
     connect(evaluate_, &QPushButton::clicked, this, &TrainPage::evaluateFileChosen);
+    connect(evaluateTrained_, &QPushButton::clicked, this, &TrainPage::evaluateTrainedModel);
     connect(openCheckpoint_, &QPushButton::clicked, this, [this] {
         if (const TrainingRun* run = checkpointRun()) Q_EMIT openModelRequested(run->bestCheckpoint);
     });
@@ -149,7 +154,40 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     connect(controller_, &TrainingController::pausedChanged, this, &TrainPage::updateButtons);
     connect(controller_, &TrainingController::stopRequested, this,
             [this] { progressText_->setText(tr("Stopping after this batch…")); });
+    connect(controller_, &TrainingController::held, this, [this](const HoldPoint& p) {
+        if (!controller_->isPaused()) return; // resumed before this news arrived
+        progressText_->setText(
+            (p.validating ? tr("Paused in epoch %1's validation at batch %2/%3")
+                          : tr("Paused in epoch %1 after batch %2/%3"))
+                .arg(p.epoch + 1)
+                .arg(p.batch)
+                .arg(p.batches));
+    });
+    connect(controller_, &TrainingController::validationProgress, this,
+            [this](const HoldPoint& p) {
+                if (controller_->isPaused()) return;
+                progressText_->setText(tr("epoch %1 · validating batch %2/%3")
+                                           .arg(p.epoch + 1)
+                                           .arg(p.batch)
+                                           .arg(p.batches));
+            });
     updateButtons();
+}
+
+TrainPage::~TrainPage() {
+    *evaluationCancel_ = true; // an Evaluate Model File pass ends at its next batch
+}
+
+QString TrainPage::stoppedText(const TrainingOutcome& out) const {
+    const QString complete = tr("%n complete epoch(s)", nullptr, out.epochsRun);
+    if (!out.hasPartialEpoch()) return tr("Stopped after %1").arg(complete);
+    if (out.partialInValidation)
+        return tr("Stopped during epoch %1's validation (%2)").arg(out.partialEpoch + 1).arg(complete);
+    return tr("Stopped in epoch %1 at batch %2/%3 (%4)")
+        .arg(out.partialEpoch + 1)
+        .arg(out.partialBatches)
+        .arg(out.partialBatchesTotal)
+        .arg(complete);
 }
 
 bool TrainPage::start() {
@@ -184,6 +222,12 @@ void TrainPage::onStarted(int epochs) {
     runCheckpoint_.clear();
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
+    // The status bar shows this run from its start, not the last run's figures.
+    TrainingStatus status;
+    status.epoch = 1;
+    status.epochs = epochs;
+    status.text = tr("starting");
+    Q_EMIT statusChanged(status);
     updateButtons();
 }
 
@@ -217,6 +261,13 @@ void TrainPage::onEpoch(const EpochUpdate& u) {
     lastEpoch_.snapshot.reset();
     hasEpoch_ = true;
     runEpochs_.push_back(lastEpoch_); // the history keeps numbers, not every epoch's model
+    TrainingStatus status;
+    status.epoch = u.epoch + 1;
+    status.epochs = u.epochs;
+    status.fraction = u.epochs > 0 ? double(u.epoch + 1) / u.epochs : 0.0;
+    status.imagesPerSecond = u.imagesPerSecond;
+    if (u.hasValidation()) status.text = tr("val_accuracy %1").arg(u.valAccuracy, 0, 'f', 3);
+    Q_EMIT statusChanged(status);
 }
 
 void TrainPage::onFinished(const TrainingOutcome& out) {
@@ -224,10 +275,11 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     if (out.failed) {
         progressText_->setText(tr("Training failed: %1").arg(out.error));
     } else {
-        QString how = out.stopped ? tr("Stopped after %n epoch(s)", nullptr, out.epochsRun)
-                      : out.diverged
-                          ? tr("Diverged (the loss is not finite) in epoch %1").arg(out.epochsRun)
-                          : tr("Trained %n epoch(s)", nullptr, out.epochsRun);
+        QString how = out.stopped    ? stoppedText(out)
+                      : out.diverged ? tr("Diverged (the loss is not finite) in epoch %1")
+                                           .arg(out.hasPartialEpoch() ? out.partialEpoch + 1
+                                                                      : out.epochsRun)
+                                     : tr("Trained %n epoch(s)", nullptr, out.epochsRun);
         how += tr(" in %1").arg(duration(out.seconds));
         if (hasEpoch_)
             how += tr(" · loss %1 · accuracy %2")
@@ -241,6 +293,15 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
         if (!out.stopped && !out.diverged) progress_->setValue(1000);
         showEvaluation(out);
     }
+    TrainingStatus status; // the run is over: say how it ended
+    status.fraction = double(progress_->value()) / 1000.0;
+    if (out.failed) status.text = tr("training failed");
+    else if (out.stopped) status.text = stoppedText(out);
+    else if (out.diverged) status.text = tr("diverged");
+    else status.text = tr("trained %n epoch(s)", nullptr, out.epochsRun);
+    if (!out.failed && hasEpoch_ && lastEpoch_.hasValidation())
+        status.text += tr(" · val_accuracy %1").arg(lastEpoch_.valAccuracy, 0, 'f', 3);
+    Q_EMIT statusChanged(status);
     TrainingRun run;
     run.settings = RunHistory::describe(runSettings_);
     run.epochs = runEpochs_;
@@ -254,7 +315,8 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
 void TrainPage::showEvaluation(const TrainingOutcome& out) {
     if (!out.test.done || !out.trained) {
         evaluation_->setPlainText(
-            out.stopped ? tr("Stopped: no test evaluation (Save Model keeps what was trained).")
+            out.stopped ? tr("Stopped: no test evaluation (Evaluate tests the model as it is; "
+                             "Save Model keeps it).")
                         : QString());
         return;
     }
@@ -291,7 +353,8 @@ void TrainPage::updateButtons() {
     if (!controller_->isPaused() && text.endsWith(paused))
         progressText_->setText(text.chopped(paused.size()));
     stop_->setEnabled(running);
-    save_->setEnabled(!running && controller_->lastOutcome().trained != nullptr);
+    save_->setEnabled(!running && !evaluating_ && controller_->lastOutcome().trained != nullptr);
+    evaluateTrained_->setEnabled(!running && !evaluating_ && controller_->lastOutcome().trained != nullptr);
 }
 
 bool TrainPage::saveModel(const QString& path) {
@@ -324,45 +387,77 @@ void TrainPage::evaluateFileChosen() {
 }
 
 void TrainPage::evaluateFile(const QString& path) {
-    if (controller_->isRunning() || evaluating_) return;
     auto data = datasets_->current();
     const int testLimit = jobOptions_.testLimit;
     const int threads = effectiveThreads(document_->settings().training.threads);
+    runEvaluation(QFileInfo(path).fileName(), [path, data, testLimit, threads](const cs::PassControl& control) {
+        return evaluateModelFile(path.toStdString(), data, testLimit, threads, control);
+    });
+}
+
+bool TrainPage::evaluateTrainedModel() {
+    std::shared_ptr<TrainedModel> trained = controller_->lastOutcome().trained;
+    auto data = datasets_->current();
+    if (!trained) return false;
+    const int testLimit = jobOptions_.testLimit;
+    const int threads = effectiveThreads(document_->settings().training.threads);
+    return runEvaluation(tr("the trained model"), [trained, data, testLimit, threads](const cs::PassControl& control) {
+        if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+        const cs::Shape in = trained->model.inputShape();
+        if (in.rank() != 3 || in[0] != data->height() || in[1] != data->width() || in[2] != data->channels())
+            throw cs::ShapeError("the trained model takes " + in.toString() + " but " + data->title().toStdString() +
+                                 " images are " + std::to_string(data->height()) + "x" +
+                                 std::to_string(data->width()) + "x" + std::to_string(data->channels()));
+        TrainingOutcome out;
+        out.trained = trained;
+        out.test = evaluateOnTestSplit(trained->model, trained->metadata.preprocessing, trained->loss, data, 64,
+                                       testLimit, threads, control);
+        return out;
+    });
+}
+
+bool TrainPage::runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work) {
+    if (controller_->isRunning() || evaluating_) return false;
     evaluating_ = true;
     updateButtons();
-    progressText_->setText(tr("Evaluating %1…").arg(QFileInfo(path).fileName()));
+    progressText_->setText(tr("Evaluating %1…").arg(what));
     struct Result {
         TrainingOutcome outcome;
         QString error;
     };
     auto* watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, path] {
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, what] {
         const Result r = watcher->result();
         watcher->deleteLater();
         evaluating_ = false;
         updateButtons();
-        const bool ok = r.error.isEmpty();
+        const bool ok = r.error.isEmpty() && r.outcome.test.done;
         if (ok) {
             matrix_->clearMatrix();
             showEvaluation(r.outcome);
             progressText_->setText(tr("Evaluated %1 on %2 (%3 images): accuracy %4")
-                                       .arg(QFileInfo(path).fileName(), r.outcome.test.split)
+                                       .arg(what, r.outcome.test.split)
                                        .arg(r.outcome.test.confusion.total())
                                        .arg(r.outcome.test.accuracy(), 0, 'f', 4));
         } else {
-            progressText_->setText(tr("Cannot evaluate: %1").arg(r.error));
+            progressText_->setText(tr("Cannot evaluate: %1")
+                                       .arg(r.error.isEmpty() ? tr("the data set has no test images") : r.error));
         }
         Q_EMIT evaluationFinished(ok);
     });
-    watcher->setFuture(QtConcurrent::run([path, data, testLimit, threads] {
+    auto cancel = evaluationCancel_;
+    watcher->setFuture(QtConcurrent::run([work = std::move(work), cancel] {
         Result r;
         try {
-            r.outcome = evaluateModelFile(path.toStdString(), data, testLimit, threads);
+            cs::PassControl control;
+            control.stop = cancel.get();
+            r.outcome = work(control);
         } catch (const std::exception& e) {
             r.error = QString::fromStdString(e.what());
         }
         return r;
     }));
+    return true;
 }
 
 } // namespace ui

@@ -15,6 +15,7 @@
 #include "window/status_bar.h"
 
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -38,6 +39,7 @@ class TrainPage : public QWidget {
 public:
     TrainPage(ProjectDocument* document, DatasetController* datasets,
               TrainingController* controller, QWidget* parent = nullptr);
+    ~TrainPage() override;
 
     // Limits for quick runs (tests, screenshots): the first N training images.
     void setJobOptions(const TrainingJobOptions& options) { jobOptions_ = options; }
@@ -62,7 +64,11 @@ public:
     // Evaluates a saved .safetensors model on the current data set's test split in
     // the background; evaluationFinished follows (with the result shown).
     void evaluateFile(const QString& path);
+    // The last run's model as it is in memory (also after a Stop), on the test split;
+    // false when there is none or something runs. evaluationFinished follows.
+    bool evaluateTrainedModel();
     QPushButton* evaluateButton() const { return evaluate_; }
+    QPushButton* evaluateTrainedButton() const { return evaluateTrained_; }
 
 public Q_SLOTS:
     bool start(); // false (and the reason shown) when training cannot start
@@ -84,6 +90,9 @@ private:
     void onEpoch(const EpochUpdate& u);
     void onFinished(const TrainingOutcome& outcome);
     void showEvaluation(const TrainingOutcome& outcome);
+    QString stoppedText(const TrainingOutcome& outcome) const;
+    // Runs `work` off the GUI thread and shows its evaluation; false when busy.
+    bool runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work);
     void updateButtons();
 
     ProjectDocument* document_;
@@ -92,11 +101,13 @@ private:
     TrainingJobOptions jobOptions_;
     TrainingSettingsPanel* settings_;
     TrainingCharts* charts_;
-    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_, *openCheckpoint_;
+    QPushButton *start_, *pause_, *stop_, *save_, *evaluate_, *evaluateTrained_, *openCheckpoint_;
     QString runCheckpoint_; // the run in progress's last saved checkpoint
     const TrainingRun* checkpointRun() const;
     std::vector<std::string> shownClassNames_; // of the evaluation shown
     bool evaluating_ = false;
+    // Raised when the page goes (the window closes): a file evaluation stops at its next batch.
+    std::shared_ptr<std::atomic<bool>> evaluationCancel_ = std::make_shared<std::atomic<bool>>(false);
     QProgressBar* progress_;
     QLabel* progressText_;
     QPlainTextEdit* evaluation_;

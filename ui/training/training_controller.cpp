@@ -36,8 +36,18 @@ public:
             }
             Q_EMIT worker_->batchProgress(u);
         }
-        std::unique_lock lock(control_->mutex);
-        control_->resumed.wait(lock, [this] { return !control_->paused || control_->stop; });
+        holdWhilePaused({p.epoch, p.batch, p.batches, false});
+    }
+
+    void onValidationBatch(const cs::PassProgress& p) override {
+        const HoldPoint point{p.epoch, p.batch, p.batches, true};
+        const auto now = std::chrono::steady_clock::now();
+        if (p.batch >= p.batches ||
+            now - lastBatch_ >= std::chrono::milliseconds(control_->batchIntervalMs)) {
+            lastBatch_ = now;
+            Q_EMIT worker_->validationProgress(point);
+        }
+        holdWhilePaused(point);
     }
 
     void onEpochEnd(const cs::EpochSummary& s) override {
@@ -70,6 +80,14 @@ public:
     }
 
 private:
+    // Between batches: wait while paused (a stop wakes it), after saying where.
+    void holdWhilePaused(const HoldPoint& point) {
+        std::unique_lock lock(control_->mutex);
+        if (!control_->paused || control_->stop) return;
+        Q_EMIT worker_->held(point);
+        control_->resumed.wait(lock, [this] { return !control_->paused || control_->stop; });
+    }
+
     TrainingWorker* worker_;
     RunControl* control_;
     const TrainingJob* job_;
@@ -90,6 +108,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<EpochUpdate>();
     qRegisterMetaType<EventUpdate>();
     qRegisterMetaType<TrainingOutcome>();
+    qRegisterMetaType<HoldPoint>();
     thread_.setObjectName("training");
     worker_ = new TrainingWorker(&control_);
     worker_->moveToThread(&thread_);
@@ -100,6 +119,9 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
             Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::trainingEvent, this, &TrainingController::trainingEvent,
             Qt::QueuedConnection);
+    connect(worker_, &TrainingWorker::held, this, &TrainingController::held, Qt::QueuedConnection);
+    connect(worker_, &TrainingWorker::validationProgress, this,
+            &TrainingController::validationProgress, Qt::QueuedConnection);
     connect(worker_, &TrainingWorker::finished, this, &TrainingController::onWorkerFinished,
             Qt::QueuedConnection);
     thread_.start();

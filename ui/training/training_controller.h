@@ -4,10 +4,12 @@
 // batchProgress (throttled to about 30 a second, plus each epoch's last
 // batch), epochEnded, trainingEvent (callbacks) and finished.
 //
-// Stop raises an atomic flag the trainer polls between batches (a run ends
-// within one batch); Pause makes the worker wait on a condition variable
-// between batches until Resume or Stop. shutdown() (closing the window, the
-// destructor) stops the run and joins the thread.
+// Stop raises an atomic flag the trainer polls before every batch, training,
+// validation or test (a run ends within one batch, with no evaluation pass
+// after it); Pause makes the worker wait on a condition variable after its
+// current batch until Resume or Stop, and `held` says where it holds.
+// shutdown() (the destructor) stops the run and joins the thread; the window
+// instead calls stop() and closes when `finished` arrives, so it never waits.
 //
 //   controller->start(std::make_unique<TrainingJob>(graph, settings, data, {}));
 //   connect(controller, &TrainingController::epochEnded, chart, ...);
@@ -65,6 +67,10 @@ Q_SIGNALS:
     void epochEnded(const ui::EpochUpdate& update);
     void trainingEvent(const ui::EventUpdate& event);
     void pausedChanged(bool paused);
+    // The worker holds after this batch (Pause took effect there).
+    void held(const ui::HoldPoint& point);
+    // A batch of the epoch's validation pass was done (throttled like batchProgress).
+    void validationProgress(const ui::HoldPoint& point);
     void stopRequested();
     void finished(const ui::TrainingOutcome& outcome);
 
@@ -90,6 +96,8 @@ Q_SIGNALS:
     void batchProgress(const ui::BatchUpdate& update);
     void epochEnded(const ui::EpochUpdate& update);
     void trainingEvent(const ui::EventUpdate& event);
+    void held(const ui::HoldPoint& point);
+    void validationProgress(const ui::HoldPoint& point);
     void finished(const ui::TrainingOutcome& outcome);
 
 private:

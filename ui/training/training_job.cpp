@@ -29,6 +29,10 @@ QString EventUpdate::shortName() const {
         return QCoreApplication::translate("EventUpdate", "LR reduced");
     case NonFiniteLoss:
         return QCoreApplication::translate("EventUpdate", "NaN loss");
+    case CheckpointFailed:
+        return QCoreApplication::translate("EventUpdate", "checkpoint failed");
+    case LogWriteFailed:
+        return QCoreApplication::translate("EventUpdate", "log failed");
     }
     return {};
 }
@@ -137,9 +141,12 @@ cs::History TrainingJob::fit(cs::Trainer& trainer) {
     return trainer.fit(train, classes, &validation);
 }
 
-TestEvaluation TrainingJob::evaluateTest(cs::Model& model, int threads) {
+TestEvaluation TrainingJob::evaluateTest(cs::Model& model, int threads,
+                                         const std::atomic<bool>* stop) {
+    cs::PassControl control;
+    control.stop = stop;
     return evaluateOnTestSplit(model, settings_.preprocessing, trained_->loss, data_,
-                               fit_.batchSize, options_.testLimit, threads);
+                               fit_.batchSize, options_.testLimit, threads, control);
 }
 
 TrainingOutcome TrainingJob::run(cs::TrainingObserver* observer, const std::atomic<bool>* stop) {
@@ -162,9 +169,18 @@ TrainingOutcome TrainingJob::run(cs::TrainingObserver* observer, const std::atom
         out.stopped = history.stoppedByRequest;
         out.diverged = history.diverged;
         out.epochsRun = int(history.epochs.size());
+        if (const auto& p = history.partial) {
+            out.partialEpoch = p->epoch;
+            out.partialBatches = p->batchesDone;
+            out.partialBatchesTotal = p->batches;
+            out.partialInValidation = p->validationInterrupted;
+        }
         t.metadata.training = trainingJson(&history);
-        if (!out.diverged && options_.evaluateTest && !(stop && stop->load()))
-            out.test = evaluateTest(t.model, fit_.threads);
+        // No test pass after a stop, and a stop during it ends it (the result is then not done).
+        if (!out.diverged && !out.stopped && options_.evaluateTest) {
+            out.test = evaluateTest(t.model, fit_.threads, stop);
+            out.stopped = stop && stop->load();
+        }
         out.trained = trained_;
     } catch (const std::exception& e) {
         out.failed = true;

@@ -61,7 +61,7 @@ public:
 
 private:
     cs::History fit(cs::Trainer& trainer);
-    TestEvaluation evaluateTest(cs::Model& model, int threads);
+    TestEvaluation evaluateTest(cs::Model& model, int threads, const std::atomic<bool>* stop);
     cs::json::Value trainingJson(const cs::History* history) const;
 
     ProjectSettings settings_;

@@ -53,7 +53,9 @@ struct EventUpdate {
         BestWeightsRestored,
         CheckpointSaved,
         LearningRateReduced,
-        NonFiniteLoss
+        NonFiniteLoss,
+        CheckpointFailed,
+        LogWriteFailed
     };
     Kind kind = EarlyStopping;
     int epoch = 0; // 0-based
@@ -81,12 +83,24 @@ struct TestEvaluation {
     }
 };
 
+// Where the worker actually holds after Pause: the batch it finished last.
+struct HoldPoint {
+    int epoch = 0;              // 0-based
+    int batch = 0, batches = 0; // of the epoch's training, or of its validation pass
+    bool validating = false;
+};
+
 struct TrainingOutcome {
     bool failed = false;   // could not start or threw: see error
     bool stopped = false;  // Stop was pressed
     bool diverged = false; // NaN or infinite loss
     QString error;
-    int epochsRun = 0;
+    int epochsRun = 0;     // complete (and validated) epochs
+    // The epoch a stop or a non-finite loss cut short (-1: none), and how far it got.
+    int partialEpoch = -1;
+    int partialBatches = 0, partialBatchesTotal = 0;
+    bool partialInValidation = false; // its training was done; the stop came during validation
+    bool hasPartialEpoch() const { return partialEpoch >= 0; }
     double seconds = 0;
     std::shared_ptr<TrainedModel> trained; // the model, optimizer and metadata (null when failed)
     TestEvaluation test;
@@ -97,4 +111,5 @@ struct TrainingOutcome {
 Q_DECLARE_METATYPE(ui::BatchUpdate)
 Q_DECLARE_METATYPE(ui::EpochUpdate)
 Q_DECLARE_METATYPE(ui::EventUpdate)
+Q_DECLARE_METATYPE(ui::HoldPoint)
 Q_DECLARE_METATYPE(ui::TrainingOutcome)

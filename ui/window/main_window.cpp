@@ -379,13 +379,28 @@ void MainWindow::saveSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!projectActions_->maybeSave()) {
+    if (!closingAfterRun_) {
+        if (!projectActions_->maybeSave()) {
+            event->ignore();
+            return;
+        }
+        saveSettings();
+    }
+    if (trainingController_->isRunning()) {
+        // The run stops after its current batch; waiting for that here would freeze the
+        // window (a batch of big images takes seconds), so it goes from the screen now
+        // and closes for good when the worker reports back.
+        closingAfterRun_ = true;
+        hide();
+        connect(trainingController_, &TrainingController::finished, this, &QWidget::close,
+                Qt::UniqueConnection);
+        trainingController_->stop();
         event->ignore();
         return;
     }
-    saveSettings();
-    trainingController_->shutdown(); // a run stops within a batch; the worker is joined
+    trainingController_->shutdown(); // nothing runs: joins the idle worker thread at once
     event->accept();
+    Q_EMIT closed();
 }
 
 } // namespace ui

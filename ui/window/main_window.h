@@ -3,7 +3,8 @@
 // status bar, and keeps window state in QSettings. It holds no editing logic:
 // pages and ProjectActions do the work. The training controller (worker
 // thread) is the window's, so a run goes on whichever page is shown; closing
-// the window stops and joins it. CurrentModel (the model Inspect and Classify
+// the window hides it at once, stops the run and closes for good when the
+// worker has finished its batch (the GUI thread never waits for it). CurrentModel (the model Inspect and Classify
 // look at) is fed from the controller's snapshots, finished runs, checkpoints
 // and opened .safetensors files.
 #pragma once
@@ -71,6 +72,11 @@ public:
 
     void showPage(Page page);
 
+Q_SIGNALS:
+    // The window accepted its close: the app may quit (a window closed while training
+    // hides at once and sends this once the run has stopped).
+    void closed();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -106,6 +112,7 @@ private:
     QAction* openModel_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
     QAction* pause_ = nullptr;
+    bool closingAfterRun_ = false; // closed while training: close again when the run ends
     QActionGroup* themeGroup_ = nullptr;
 };
 

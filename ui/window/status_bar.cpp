@@ -76,13 +76,20 @@ void StatusBarWidgets::refreshModel() {
     model_->setText(text);
 }
 
+QString StatusBarWidgets::trainingText() const {
+    if (epoch_->isHidden()) return {};
+    return speed_->isHidden() ? epoch_->text() : epoch_->text() + " · " + speed_->text();
+}
+
 void StatusBarWidgets::showTraining(const TrainingStatus& s) {
-    epoch_->setText(tr("epoch %1/%2").arg(s.epoch).arg(s.epochs) +
-                    (s.text.isEmpty() ? QString() : " · " + s.text));
+    QString text = s.epoch > 0 ? tr("epoch %1/%2").arg(s.epoch).arg(s.epochs) : QString();
+    if (!s.text.isEmpty()) text += (text.isEmpty() ? "" : " · ") + s.text;
+    epoch_->setText(text);
     progress_->setValue(int(s.fraction * 1000));
     speed_->setText(tr("%1 img/s").arg(withThousands(qint64(s.imagesPerSecond))));
-    for (QWidget* w : std::initializer_list<QWidget*>{epoch_, progress_, speed_})
-        w->show();
+    epoch_->show();
+    progress_->show();
+    speed_->setVisible(s.imagesPerSecond > 0);
 }
 
 void StatusBarWidgets::hideTraining() {

@@ -18,10 +18,10 @@ class ProjectDocument;
 class LoadedDataset;
 
 struct TrainingStatus {
-    int epoch = 0, epochs = 0; // 1-based epoch being run
+    int epoch = 0, epochs = 0; // 1-based epoch being run; 0: the run is over (text says how)
     double fraction = 0;       // of the whole run, 0..1
-    double imagesPerSecond = 0;
-    QString text; // extra, e.g. "val_accuracy 0.91"
+    double imagesPerSecond = 0; // 0: not shown (starting, or over)
+    QString text; // extra, e.g. "val_accuracy 0.91", or the run's outcome
 };
 
 class StatusBarWidgets : public QObject {
@@ -31,6 +31,7 @@ public:
 
     QString dataText() const;
     QString modelText() const;
+    QString trainingText() const; // "" while no run is shown
 
 public Q_SLOTS:
     void showDataLoading(const QString& what);

@@ -1,0 +1,22 @@
+#include "output_checks.h"
+
+#include "core/errors.h"
+#include "io/atomic_file.h"
+#include "io/output_path.h"
+
+#include <filesystem>
+
+namespace cli {
+
+void checkOutputFile(const ParsedArgs& a, const std::string& option) {
+    if (a.has(option)) cs::checkCanWriteAtomically(a.get(option));
+}
+
+void checkOutputFolder(const std::string& folder) {
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) throw cs::IoError(folder + ": cannot create the folder: " + ec.message());
+    cs::checkCanCreateFilesIn(folder, folder);
+}
+
+} // namespace cli
