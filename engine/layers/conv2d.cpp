@@ -153,37 +153,39 @@ const float* Conv2D::patches(const Tensor& in, int b, int n, Workspace& w) const
     return w.col.data();
 }
 
-void Conv2D::col2imAdd(const float* col, float* image) const {
-    const int H = g_.y.in, W = g_.x.in, C = g_.channels;
-    for (int oy = 0; oy < g_.y.out; ++oy) {
-        for (int ox = 0; ox < g_.x.out; ++ox) {
-            const float* row = col + (long(oy) * g_.x.out + ox) * g_.patch;
-            const int ix0 = ox * sw_ - g_.x.padBefore;
-            for (int ky = 0; ky < kh_; ++ky) {
-                const int iy = oy * sh_ - g_.y.padBefore + ky;
-                if (iy < 0 || iy >= H) continue;
-                const float* src = row + ky * kw_ * C;
-                float* dst = image + long(iy) * W * C;
-                for (int kx = 0; kx < kw_; ++kx) {
-                    const int ix = ix0 + kx;
-                    if (ix < 0 || ix >= W) continue;
-                    float* d = dst + long(ix) * C;
-                    const float* s = src + kx * C;
-                    for (int c = 0; c < C; ++c) d[c] += s[c];
-                }
-            }
-        }
-    }
-}
-
 void Conv2D::prepareBatch(int, const RunContext& ctx) {
     if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
 }
 
 bool Conv2D::convolvesDirectly(int channels) { return channels >= kDirectMinChannels; }
 
-kernels::ConvGeometry Conv2D::forwardGeometry() const {
+bool Conv2D::mergesWindowRows() const {
+    return !convolvesDirectly(g_.channels) && convolvesDirectly(kw_ * g_.channels) && g_.x.padBefore == 0 &&
+           long(g_.x.out - 1) * sw_ + kw_ <= g_.x.in;
+}
+
+bool Conv2D::forwardIsDirect() const {
+    return !isPointwise() && (convolvesDirectly(g_.channels) || mergesWindowRows());
+}
+
+kernels::ConvGeometry Conv2D::forwardGeometry(bool mergeRows) const {
     kernels::ConvGeometry c;
+    if (mergeRows && mergesWindowRows()) {
+        c.pixelChannels = g_.channels;
+        c.channels = kw_ * g_.channels;
+        c.kernelW = 1;
+        c.strideW = sw_;
+        c.inH = g_.y.in;
+        c.inW = g_.x.in;
+        c.outH = g_.y.out;
+        c.outW = g_.x.out;
+        c.filters = filters_;
+        c.kernelH = kh_;
+        c.strideH = sh_;
+        c.padTop = g_.y.padBefore;
+        c.padLeft = 0;
+        return c;
+    }
     c.inH = g_.y.in;
     c.inW = g_.x.in;
     c.channels = g_.channels;
@@ -223,8 +225,8 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
     const float* bias = useBias_ ? params_[1].value.data() : nullptr;
     const int block = imagesPerBlock(rowsPerImage);
     Workspace& w = ws_[size_t(chunk)];
-    const bool direct = !isPointwise() && convolvesDirectly(g_.channels);
-    const kernels::ConvGeometry geometry = forwardGeometry();
+    const bool direct = forwardIsDirect();
+    const kernels::ConvGeometry geometry = forwardGeometry(true);
     for (int b = r.begin; b < r.end; b += block) {
         const int n = std::min(block, r.end - b);
         const int rows = n * rowsPerImage;
@@ -284,8 +286,8 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
     const float* kernel = params_[0].value.data();
     Workspace& w = ws_[size_t(chunk)];
     GradientSums& sums = sums_[size_t(chunk)];
-    const bool direct = !isPointwise() && convolvesDirectly(g_.channels);
-    const kernels::ConvGeometry geometry = forwardGeometry();
+    const bool direct = forwardIsDirect();
+    const kernels::ConvGeometry geometry = forwardGeometry(true);
     // Everything per block of images, so the block's gradient stays in cache
     // from the activation derivative through the bias sum to both products.
     for (int b = r.begin; b < r.end; b += block) {
@@ -317,14 +319,9 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
             gemm(false, false, n * rowsIn, g_.channels, patch, 1.0f, w.dcol.data(), patch,
                  flippedKernel_.data(), g_.channels, 0.0f, dIn->sample(b), g_.channels);
         } else {
-            w.dcol.resize({rows, g_.patch});
-            gemm(false, true, rows, g_.patch, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,
-                 w.dcol.data(), g_.patch);
-            for (int i = 0; i < n; ++i) {
-                float* img = dIn->sample(b + i);
-                std::memset(img, 0, sizeof(float) * size_t(dIn->sampleSize()));
-                col2imAdd(w.dcol.data() + long(i) * rowsPerImage * g_.patch, img);
-            }
+            // Each register tile of dy x kernel^T added straight into the pixels
+            // it belongs to: no patch-sized buffer written and folded back.
+            activeKernels().convolutionInputGradient(forwardGeometry(false), dyBlock, n, kernel, dIn->sample(b));
         }
     }
 }

@@ -47,18 +47,23 @@ private:
     void im2col(const float* image, float* col) const;
     // The im2col rows of images [b, b + n) (the input itself for 1x1 kernels).
     const float* patches(const Tensor& in, int b, int n, Workspace& w) const;
-    void col2imAdd(const float* col, float* image) const;
     // Input gradient as a correlation (stride 1): dIn = im2col(dy, flipped
     // padding) x the kernel turned 180 degrees with in/out channels swapped.
     // One GEMM with K = kh*kw*filters straight into dIn, instead of a K = filters
-    // product into a patch-sized buffer folded back by col2im.
+    // product added into the pixels tile by tile (convolutionInputGradient).
     bool inputGradientAsCorrelation() const;
     void gradientIm2col(const float* dy, float* col) const;
     // Products read straight from the images by the convolution kernel
     // (core/kernels.h), no im2col matrix: `channels` per kernel position must
     // fill a vector for that to pay.
     static bool convolvesDirectly(int channels);
-    kernels::ConvGeometry forwardGeometry() const;
+    // A first layer's few channels (RGB: 3) with windows that never leave the
+    // image sideways: a window row's kw pixels are kw*C contiguous floats, read
+    // by the convolution kernel as one kernel position (ConvGeometry::pixelChannels).
+    bool mergesWindowRows() const;
+    bool forwardIsDirect() const;
+    // mergeRows: as the forward and weight gradient read the image (mergesWindowRows).
+    kernels::ConvGeometry forwardGeometry(bool mergeRows) const;
     kernels::ConvGeometry correlationGeometry() const; // dy with the turned kernel -> dIn
 
     Tensor flippedKernel_; // [kh*kw*filters, channels], rebuilt by beginBackward

@@ -36,6 +36,8 @@ private Q_SLOTS:
         // 8+ channels in and out: the direct convolution kernel, forward and input gradient.
         QTest::newRow("same 3x3, 9 channels, 8 filters") << R"({"filters": 8, "kernel_size": 3, "padding": "same", "activation": "tanh"})" << 4 << 5 << 9;
         QTest::newRow("valid 3x3 stride 2, 8 channels") << R"({"filters": 3, "kernel_size": 3, "strides": 2})" << 7 << 6 << 8;
+        // 3 channels, windows inside the image sideways: a window row read as one run of 9.
+        QTest::newRow("valid 3x3, 3 channels") << R"({"filters": 4, "kernel_size": 3, "activation": "tanh"})" << 6 << 7 << 3;
         QTest::newRow("no bias, tanh") << R"({"filters": 2, "kernel_size": 3, "use_bias": false, "activation": "tanh"})" << 5 << 5 << 2;
         QTest::newRow("sigmoid + l2") << R"({"filters": 2, "kernel_size": 3, "activation": "sigmoid", "kernel_regularizer": 0.01})" << 5 << 4 << 1;
     }

@@ -153,6 +153,20 @@ struct ConvCase {
         g.outW = (inW + 2 * padLeft - kw) / stride + 1;
         return g;
     }
+    // The same convolution read with window rows as one position
+    // (ConvGeometry::pixelChannels), when no window leaves the image sideways.
+    std::vector<kernels::ConvGeometry> readings() const {
+        const kernels::ConvGeometry g = geometry();
+        std::vector<kernels::ConvGeometry> list{g};
+        if (padLeft == 0 && (g.outW - 1) * stride + kw <= inW) {
+            kernels::ConvGeometry merged = g;
+            merged.pixelChannels = C;
+            merged.channels = kw * C;
+            merged.kernelW = 1;
+            list.push_back(merged);
+        }
+        return list;
+    }
 };
 
 // Channels around the vector widths and past one K-block (320), filters around
@@ -160,7 +174,7 @@ struct ConvCase {
 std::vector<ConvCase> convolutionCases() {
     return {{7, 6, 8, 16, 3, 3, 1, 1, 1, 3},   {9, 9, 37, 33, 3, 3, 2, 1, 1, 2}, {5, 8, 16, 7, 3, 3, 1, 0, 0, 4},
             {6, 5, 3, 64, 5, 2, 1, 2, 0, 1},   {4, 4, 400, 24, 3, 3, 1, 1, 1, 1}, {3, 3, 9, 32, 1, 1, 1, 0, 0, 5},
-            {12, 12, 13, 20, 3, 3, 1, 1, 1, 3}};
+            {12, 12, 13, 20, 3, 3, 1, 1, 1, 3}, {9, 11, 3, 20, 3, 3, 2, 0, 0, 3}, {10, 10, 3, 32, 3, 3, 1, 0, 0, 2}};
 }
 
 } // namespace
@@ -265,9 +279,10 @@ private Q_SLOTS:
         for (KernelIsa isa : supportedKernelIsas()) {
             const kernels::KernelTable& t = *kernelTable(isa);
             for (const ConvCase& c : convolutionCases())
-                for (int variant = 0; variant < 4; ++variant) {
-                    const bool withBias = variant & 1, relu = variant & 2;
-                    const kernels::ConvGeometry g = c.geometry();
+                for (int variant = 0; variant < 8; ++variant) {
+                    const bool withBias = variant & 1, relu = variant & 2, merged = variant & 4;
+                    if (merged && c.readings().size() < 2) continue;
+                    const kernels::ConvGeometry g = c.readings()[merged ? 1 : 0];
                     const size_t inSize = size_t(c.images) * c.inH * c.inW * c.C;
                     const std::vector<float> in = randomValues(inSize, 15), kernel = randomValues(size_t(c.kh) * c.kw * c.C * c.F, 16),
                                              bias = randomValues(size_t(c.F), 17);
@@ -303,8 +318,8 @@ private Q_SLOTS:
     void convolutionWeightGradientMatchesAPlainLoopOnEveryPath() {
         for (KernelIsa isa : supportedKernelIsas()) {
             const kernels::KernelTable& t = *kernelTable(isa);
-            for (const ConvCase& c : convolutionCases()) {
-                const kernels::ConvGeometry g = c.geometry();
+            for (const ConvCase& c : convolutionCases())
+              for (const kernels::ConvGeometry& g : c.readings()) {
                 const size_t inSize = size_t(c.images) * c.inH * c.inW * c.C;
                 const size_t outSize = size_t(c.images) * g.outH * g.outW * c.F;
                 const size_t kernelSize = size_t(c.kh) * c.kw * c.C * c.F;
@@ -332,6 +347,43 @@ private Q_SLOTS:
                                          (std::string(t.name) + " C " + std::to_string(c.C) + " F " + std::to_string(c.F) +
                                           ": " + std::to_string(dKernel[at]) + " vs " + std::to_string(sum)).c_str());
                             }
+            }
+        }
+    }
+
+    void convolutionInputGradientMatchesAPlainLoopOnEveryPath() {
+        for (KernelIsa isa : supportedKernelIsas()) {
+            const kernels::KernelTable& t = *kernelTable(isa);
+            for (const ConvCase& c : convolutionCases()) {
+                const kernels::ConvGeometry g = c.geometry();
+                const size_t inSize = size_t(c.images) * c.inH * c.inW * c.C;
+                const size_t outSize = size_t(c.images) * g.outH * g.outW * c.F;
+                const std::vector<float> dy = randomValues(outSize, 21),
+                                         kernel = randomValues(size_t(c.kh) * c.kw * c.C * c.F, 22);
+                std::vector<double> sum(inSize, 0.0), magnitude(inSize, 1.0);
+                for (int i = 0; i < c.images; ++i)
+                    for (int oy = 0; oy < g.outH; ++oy)
+                        for (int ox = 0; ox < g.outW; ++ox)
+                            for (int ky = 0; ky < c.kh; ++ky)
+                                for (int kx = 0; kx < c.kw; ++kx) {
+                                    const int iy = oy * c.stride - c.padTop + ky, ix = ox * c.stride - c.padLeft + kx;
+                                    if (iy < 0 || iy >= c.inH || ix < 0 || ix >= c.inW) continue;
+                                    for (int ch = 0; ch < c.C; ++ch)
+                                        for (int f = 0; f < c.F; ++f) {
+                                            const size_t at = ((size_t(i) * c.inH + iy) * c.inW + ix) * c.C + ch;
+                                            const double p = double(dy[((size_t(i) * g.outH + oy) * g.outW + ox) * c.F + f]) *
+                                                             kernel[((size_t(ky) * c.kw + kx) * c.C + ch) * c.F + f];
+                                            sum[at] += p;
+                                            magnitude[at] += std::fabs(p);
+                                        }
+                                }
+                std::vector<float> dIn(inSize, 99.0f); // overwritten, also where no window reaches
+                t.convolutionInputGradient(g, dy.data(), c.images, kernel.data(), dIn.data());
+                for (size_t at = 0; at < inSize; ++at)
+                    QVERIFY2(std::fabs(dIn[at] - sum[at]) <= 3e-5 * magnitude[at],
+                             (std::string(t.name) + " C " + std::to_string(c.C) + " F " + std::to_string(c.F) + " at " +
+                              std::to_string(at) + ": " + std::to_string(dIn[at]) + " vs " + std::to_string(sum[at]))
+                                 .c_str());
             }
         }
     }

@@ -85,12 +85,82 @@ void weightGradientTileOf(int rows, const float* const* pixels, int c0, int kc, 
     weightGradientTile<Rows>(pixels, c0, kc, b, r0, n0, nc, d);
 }
 
+// Where one row of an input-gradient tile goes: its output pixel's image
+// gradient and its window's top-left corner.
+struct WindowOrigin {
+    float* image;
+    int top, left;
+};
+
+// Rows x nc values of dy x kernel^T at (m0, n0) (column n: kernel position
+// n / C, channel n % C), each added into the input-gradient pixel its window
+// position covers; positions outside the image are dropped.
+template <int Rows>
+void inputGradientTile(const float* dy, long m0, int F, int k0, int kc, const Panels& b, long n0, int nc,
+                       const WindowOrigin* origin, const ConvGeometry& g) {
+    const Vec zero{};
+    const int C = g.channels;
+    const float* ap[Rows];
+#pragma GCC unroll 16
+    for (int r = 0; r < Rows; ++r) ap[r] = dy + (m0 + r) * F + k0;
+    for (int c0 = 0; c0 < nc; c0 += kNr) {
+        const float* bk = b.first + (c0 / kNr) * b.panelStep;
+        Vec lo[Rows], hi[Rows];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) lo[r] = hi[r] = zero;
+        for (int k = 0; k < kc; ++k, bk += b.kStep) {
+            const Vec b0 = load(bk), b1 = load(bk + kLanes);
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) {
+                const Vec x = broadcast(ap[r][k]);
+                lo[r] += x * b0;
+                hi[r] += x * b1;
+            }
+        }
+        const long n = n0 + c0;
+        const int cols = int(minOf(kNr, nc - c0)), channel = int(n % C), position = int(n / C);
+        if (cols == kNr && channel + kNr <= C) { // one kernel position: two vectors per row
+            const int ky = position / g.kernelW, kx = position % g.kernelW;
+#pragma GCC unroll 16
+            for (int r = 0; r < Rows; ++r) {
+                const int iy = origin[r].top + ky, ix = origin[r].left + kx;
+                if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW) continue;
+                float* d = origin[r].image + (long(iy) * g.inW + ix) * C + channel;
+                store(d, load(d) + lo[r]);
+                store(d + kLanes, load(d + kLanes) + hi[r]);
+            }
+            continue;
+        }
+        alignas(64) float t[Rows * kNr];
+#pragma GCC unroll 16
+        for (int r = 0; r < Rows; ++r) {
+            store(t + r * kNr, lo[r]);
+            store(t + r * kNr + kLanes, hi[r]);
+        }
+        for (int r = 0; r < Rows; ++r)
+            for (int j = 0; j < cols; ++j) {
+                const long nj = n + j;
+                const int p = int(nj / C), iy = origin[r].top + p / g.kernelW, ix = origin[r].left + p % g.kernelW;
+                if (iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW) continue;
+                origin[r].image[(long(iy) * g.inW + ix) * C + nj % C] += t[r * kNr + j];
+            }
+    }
+}
+
+template <int Rows>
+void inputGradientTileOf(int rows, const float* dy, long m0, int F, int k0, int kc, const Panels& b, long n0, int nc,
+                         const WindowOrigin* origin, const ConvGeometry& g) {
+    if constexpr (Rows > 1)
+        if (rows < Rows) return inputGradientTileOf<Rows - 1>(rows, dy, m0, F, k0, kc, b, n0, nc, origin, g);
+    inputGradientTile<Rows>(dy, m0, F, k0, kc, b, n0, nc, origin, g);
+}
+
 } // namespace
 
 void convolutionWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel) {
-    const int C = g.channels, F = g.filters, W = g.inW;
+    const int C = g.channels, F = g.filters, W = g.inW, pixel = g.pixelChannels > 0 ? g.pixelChannels : C;
     const long rowsPerImage = long(g.outH) * g.outW, P = rowsPerImage * images;
-    const long inPerImage = long(g.inH) * W * C;
+    const long inPerImage = long(g.inH) * W * pixel;
     if (P <= 0 || F <= 0 || C <= 0) return;
     float* packed = threadScratch(kPackedFloats + C);
     float* zeros = packed + kPackedFloats; // a window position outside the image reads these
@@ -119,7 +189,7 @@ void convolutionWeightGradient(const ConvGeometry& g, const float* in, int image
                     for (int k = 0; k < kc; ++k) {
                         const int iy = top[k] + ky, ix = left[k] + kx;
                         const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < W;
-                        pixels[k] = inside ? image[k] + (long(iy) * W + ix) * C : zeros;
+                        pixels[k] = inside ? image[k] + (long(iy) * W + ix) * pixel : zeros;
                     }
                     const long row0 = (long(ky) * g.kernelW + kx) * C; // the kernel's rows of this position
                     int c0 = 0;
@@ -133,9 +203,9 @@ void convolutionWeightGradient(const ConvGeometry& g, const float* in, int image
 
 void convolution(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias, bool relu,
                  float* out) {
-    const int C = g.channels, F = g.filters;
+    const int C = g.channels, F = g.filters, pixel = g.pixelChannels > 0 ? g.pixelChannels : C;
     const long rowsPerImage = long(g.outH) * g.outW, rows = rowsPerImage * images;
-    const long inPerImage = long(g.inH) * g.inW * C, K = long(g.kernelH) * g.kernelW * C;
+    const long inPerImage = long(g.inH) * g.inW * pixel, K = long(g.kernelH) * g.kernelW * C;
     if (rows <= 0 || F <= 0) return;
     if (K <= 0) { // no input channels: the bias alone
         for (long i = 0; i < rows * F; ++i) {
@@ -177,11 +247,41 @@ void convolution(const ConvGeometry& g, const float* in, int images, const float
                         const int ky = runPosition[s] / g.kernelW, kx = runPosition[s] % g.kernelW;
                         const int iy = oy * g.strideH - g.padTop + ky, ix = ox * g.strideW - g.padLeft + kx;
                         const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
-                        table[s * tile + r] = inside ? image + (long(iy) * g.inW + ix) * C + runChannel[s] : zeros;
+                        table[s * tile + r] = inside ? image + (long(iy) * g.inW + ix) * pixel + runChannel[s] : zeros;
                     }
                 }
                 if (tile == kMr) convolutionRowTile<kMr>(table, runs, runLength, panels, m0, n0, nc, d, ph);
                 else convolutionRowTileOf<kMr - 1>(tile, table, runs, runLength, panels, m0, n0, nc, d, ph);
+            }
+        }
+    }
+}
+
+void convolutionInputGradient(const ConvGeometry& g, const float* dy, int images, const float* kernel, float* dIn) {
+    const int C = g.channels, F = g.filters;
+    const long rowsPerImage = long(g.outH) * g.outW, rows = rowsPerImage * images;
+    const long inPerImage = long(g.inH) * g.inW * C, N = long(g.kernelH) * g.kernelW * C;
+    for (long i = 0; i < inPerImage * images; ++i) dIn[i] = 0.0f;
+    if (rows <= 0 || F <= 0 || N <= 0) return;
+    float* packed = threadScratch(kPackedFloats);
+    const Operand kernelColumns{kernel, 1, F}; // kernel^T: F x N, kernel stored N x F
+    WindowOrigin origin[kMr];
+    const long blocks = (F + kKcMax - 1) / kKcMax, kcEven = (F + blocks - 1) / blocks;
+    for (long n0 = 0; n0 < N; n0 += kNc) {
+        const int nc = int(minOf(kNc, N - n0));
+        for (int k0 = 0; k0 < F; k0 += int(kcEven)) {
+            const int kc = int(minOf(kcEven, F - k0));
+            pack(kernelColumns, k0, kc, n0, nc, packed);
+            const Panels panels{packed, long(kc) * kNr, kNr};
+            for (long m0 = 0; m0 < rows; m0 += kMr) {
+                const int tile = int(minOf(kMr, rows - m0));
+                for (int r = 0; r < tile; ++r) {
+                    const long p = m0 + r, q = p % rowsPerImage;
+                    origin[r] = {dIn + (p / rowsPerImage) * inPerImage, int(q / g.outW) * g.strideH - g.padTop,
+                                 int(q % g.outW) * g.strideW - g.padLeft};
+                }
+                if (tile == kMr) inputGradientTile<kMr>(dy, m0, F, k0, kc, panels, n0, nc, origin, g);
+                else inputGradientTileOf<kMr - 1>(tile, dy, m0, F, k0, kc, panels, n0, nc, origin, g);
             }
         }
     }

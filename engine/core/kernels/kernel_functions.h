@@ -17,6 +17,7 @@ void gemm(const GemmArgs& args);
 void convolution(const ConvGeometry& g, const float* in, int images, const float* kernel, const float* bias, bool relu,
                  float* out);
 void convolutionWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel);
+void convolutionInputGradient(const ConvGeometry& g, const float* dy, int images, const float* kernel, float* dIn);
 
 // elementwise_kernels.cpp
 void reluForward(float* x, long n);

@@ -29,6 +29,7 @@ const KernelTable table{
     gemm,
     convolution,
     convolutionWeightGradient,
+    convolutionInputGradient,
     reluForward,
     reluBackward,
     addColumnSums,

@@ -40,6 +40,11 @@ struct ConvGeometry {
     int outH = 0, outW = 0, filters = 0;
     int kernelH = 0, kernelW = 0, strideH = 1, strideW = 1;
     int padTop = 0, padLeft = 0;
+    // Floats per pixel of the image when not `channels` (0: the same). A
+    // window row of kw pixels never cut by the image's sides is kw*C
+    // contiguous floats: read as one position of kw*C channels (kernelW 1,
+    // pixelChannels C), a 3-channel first layer's runs are 9 long, not 3.
+    int pixelChannels = 0;
 };
 
 // A pooling window sliding over one HWC image (MaxPooling2D, AveragePooling2D).
@@ -68,6 +73,11 @@ struct KernelTable {
     // [images][outH][outW][F]), reading the images in place like convolution.
     void (*convolutionWeightGradient)(const ConvGeometry& g, const float* in, int images, const float* dy,
                                       float* dKernel);
+    // dIn[images][inH][inW][C] = the sum over windows of dy . kernel^T: each
+    // register tile of dy x kernel^T added straight into the pixels its window
+    // covers (no patch-sized buffer folded back). Overwrites dIn.
+    void (*convolutionInputGradient)(const ConvGeometry& g, const float* dy, int images, const float* kernel,
+                                     float* dIn);
 
     // Element-wise passes over n values.
     void (*reluForward)(float* x, long n);
