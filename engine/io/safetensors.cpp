@@ -112,8 +112,10 @@ SafetensorsContent readSafetensors(const std::string& path) {
         }
         const std::string tensor = "tensor '" + name + "'";
         if (!entry.isObject()) throw bad(tensor + ": its entry is not an object");
+        // A named reference: clang 14 cannot capture a structured binding.
+        const json::Value& fields = entry;
         auto key = [&](const char* k) -> const json::Value& {
-            const json::Value* v = entry.find(k);
+            const json::Value* v = fields.find(k);
             if (!v) throw bad(tensor + ": missing key '" + k + "'");
             return *v;
         };

@@ -119,5 +119,21 @@ if "$cli" predict "$work/nan.safetensors" "$work/mixed/a.png" > "$work/nan.out" 
 grep -q "$work/nan.safetensors: weight '$first' holds NaN at index 0" "$work/nan.err" || fail "NaN message: $(cat "$work/nan.err")"
 grep -q "nan%" "$work/nan.out" && fail "a NaN probability was printed"
 
+# 9. An architecture whose kernel is larger than its input: every command that
+#    reads it names the file, then the layer.
+cat > "$work/big-kernel.json" <<'JSON'
+{"layers": [{"class_name": "InputLayer", "config": {"shape": [16, 16, 1]}},
+            {"class_name": "Conv2D", "config": {"filters": 2, "kernel_size": 20}},
+            {"class_name": "Flatten", "config": {}}, {"class_name": "Dense", "config": {"units": 2, "activation": "softmax"}}]}
+JSON
+for command in summary train; do
+    extra=()
+    [ $command = train ] && extra=(--data "$work/data" --color-mode grayscale --epochs 1 --out "$work/never2.safetensors")
+    if [ $command = train ]; then args=(--model "$work/big-kernel.json"); else args=("$work/big-kernel.json"); fi
+    if "$cli" $command "${args[@]}" "${extra[@]}" > /dev/null 2> "$work/kernel.err"; then fail "$command accepted a 20x20 kernel on 16x16"; fi
+    grep -q "error: $work/big-kernel.json: conv2d (Conv2D): the 20x20 kernel is larger than its 16x16 input" "$work/kernel.err" \
+        || fail "$command's kernel message: $(cat "$work/kernel.err")"
+done
+
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }
 echo "cli hostile inputs OK"

@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QtTest>
 #include <memory>
+#include <set>
 
 using namespace ui;
 
@@ -111,6 +112,34 @@ private Q_SLOTS:
         QCOMPARE(doc_->report().totalParameters, before);
         QVERIFY(!page_->canvas()->block(QString::fromStdString(inserted)));
         QVERIFY(page_->summary()->totalsText().contains(withThousands(before)));
+    }
+
+    void automaticNamesTakeTheFirstFreeSuffix() {
+        // Keras's scheme: "dense", then the lowest free "dense_N"; a gap left by
+        // a removed layer is filled first, "dense_01" is not suffix 1.
+        ModelGraph g = doc_->graph();
+        QVERIFY(g.find("dense") && g.find("dense_1") && !g.find("dense_2"));
+        auto named = [](const char* name) {
+            cs::json::Value config = cs::json::Value::object();
+            config.set("name", std::string(name));
+            return config;
+        };
+        g.append("Dropout", named("dense_3"));
+        g.append("Dropout", named("dense_01"));
+        QCOMPARE(g.uniqueName("dense"), std::string("dense_2"));
+        QCOMPARE(g.append("Dense", cs::json::Value::object()), std::string("dense_2"));
+        QCOMPARE(g.append("Dense", cs::json::Value::object()), std::string("dense_4"));
+        QCOMPARE(g.uniqueName("lambda"), std::string("lambda"));
+        // Many unnamed layers: every name distinct, numbered without gaps.
+        int dropouts = 0; // "dropout", "dropout_1" ... in the preset
+        while (g.find(dropouts == 0 ? "dropout" : "dropout_" + std::to_string(dropouts))) ++dropouts;
+        QVERIFY(dropouts > 0);
+        for (int i = 0; i < 400; ++i) g.append("Dropout", cs::json::Value::object());
+        std::set<std::string> names;
+        for (const LayerNode& n : g.nodes()) names.insert(n.name());
+        QCOMPARE(int(names.size()), g.size());
+        QVERIFY(g.find("dropout_" + std::to_string(dropouts + 399)));
+        QVERIFY(!g.find("dropout_" + std::to_string(dropouts + 400)));
     }
 
     void dropOnEmptySpaceAppends() {
