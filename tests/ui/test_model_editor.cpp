@@ -96,7 +96,7 @@ private Q_SLOTS:
         const std::string inserted = g.node(at).name();
         QCOMPARE(g.node(at).inputs, std::vector<std::string>{"flatten"});
         QCOMPARE(g.find("dense")->inputs, std::vector<std::string>{inserted});
-        const int64_t units = cs::layerSpec("Dense").attributes[0].defaultValue.asInt();
+        const int64_t units = cs::json::asInt(cs::layerSpec("Dense").attributes[0].defaultValue);
         const int64_t expectedDelta =
             (1568 * units + units) + (units * 256 + 256) - (1568 * 256 + 256);
         QCOMPARE(doc_->report().totalParameters, before + expectedDelta);
@@ -153,7 +153,8 @@ private Q_SLOTS:
         const int steps = doc_->undoStack()->count();
         for (int i = 0; i < 4; ++i)
             QTest::keyClick(spin, Qt::Key_Down); // like dragging the spin box down
-        QCOMPARE(doc_->graph().find("conv2d")->config.at("filters").asInt(), 60);
+        QCOMPARE(cs::json::asInt(cs::json::at(doc_->graph().find("conv2d")->config, "filters")),
+                 60);
         QCOMPARE(doc_->undoStack()->count(), steps + 1);
         // conv2d: 3·3·1·60 + 60; conv2d_1 now reads 60 channels: 3·3·60·32 + 32.
         const QTableView* table = page_->summary()->view();
@@ -165,7 +166,8 @@ private Q_SLOTS:
             page_->summary()->totalsText().contains(withThousands(doc_->report().totalParameters)));
 
         doc_->undoStack()->undo();
-        QCOMPARE(doc_->graph().find("conv2d")->config.at("filters").asInt(), 64);
+        QCOMPARE(cs::json::asInt(cs::json::at(doc_->graph().find("conv2d")->config, "filters")),
+                 64);
         QCOMPARE(spin->value(), 64);
         QCOMPARE(table->model()->index(0, 2).data().toString(), QString("640"));
     }

@@ -59,17 +59,17 @@ private Q_SLOTS:
         QVERIFY(!doc.isModified());
         QCOMPARE(doc.filePath(), path);
         QVERIFY(actions.recentFiles().contains(path));
-        QCOMPARE(
-            QString::fromStdString(cs::json::parseFile(path.toStdString()).at("format").asString()),
-            QString("convstudio-project"));
+        QCOMPARE(QString::fromStdString(cs::json::asString(
+                     cs::json::at(cs::json::parseFile(path.toStdString()), "format"))),
+                 QString("convstudio-project"));
 
         ProjectDocument other;
         QWidget otherWindow;
         ProjectActions otherActions(&other, &otherWindow);
         QVERIFY(otherActions.openFile(path));
         QVERIFY(other.graph() == doc.graph());
-        QCOMPARE(QString::fromStdString(other.settings().toJson().dump()),
-                 QString::fromStdString(doc.settings().toJson().dump()));
+        QCOMPARE(QString::fromStdString(cs::json::dump(other.settings().toJson())),
+                 QString::fromStdString(cs::json::dump(doc.settings().toJson())));
         QCOMPARE(other.settings().augmentation.rotationRange, 20.0);
         QCOMPARE(other.settings().training.earlyStopping.patience, 2);
         QCOMPARE(other.filePath(), path);
@@ -127,7 +127,7 @@ private Q_SLOTS:
         const qsizetype start = text.indexOf("```json", section) + 7;
         const qsizetype end = text.indexOf("```", start);
         const ProjectContent content =
-            projectFromJson(cs::json::Value::parse(text.mid(start, end - start).toStdString()));
+            projectFromJson(cs::json::parse(text.mid(start, end - start).toStdString()));
         QCOMPARE(QString::fromStdString(content.graph.name), QString("fashion_mnist_first_cnn"));
         QCOMPARE(content.settings.augmentation.rotationRange, 30.0);
         QVERIFY(content.settings.augmentation.horizontalFlip);
