@@ -161,9 +161,10 @@ Json completeConfig(const LayerSpec& spec, const Json& config) {
     if (spec.className == "InputLayer" && !raw.contains("shape")) {
         for (const char* key : {"batch_input_shape", "batch_shape"})
             if (const Json* b = json::find(raw, key)) {
+                const Json& dims = json::items(*b); // FormatError unless a list
                 Json shape = Json::array();
-                for (size_t i = 1; i < b->size(); ++i)
-                    shape.push_back((*b)[i]);
+                for (size_t i = 1; i < dims.size(); ++i)
+                    shape.push_back(dims[i]);
                 raw["shape"] = shape;
                 raw.erase(key);
             }

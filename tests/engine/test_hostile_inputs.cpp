@@ -510,6 +510,16 @@ private Q_SLOTS:
                         json + ": layer 1: missing key 'class_name'");
     }
 
+    void jsonOfAnotherKindIsATypedError() {
+        // nlohmann's accessors throw its own exceptions (not a cs::Error) on a value
+        // of another kind, e.g. an object indexed as a list; readers must not let
+        // them through.
+        CS_CHECK_THROWS(
+            Error,
+            createLayer("InputLayer", json::parse(R"({"batch_input_shape": {"a": 1, "b": 2}})")),
+            "expected an array, found an object");
+    }
+
     void aNegativeOptimizerStepCountIsRefused() {
         const std::string path = savedModel("iterations", true);
         QCOMPARE(loadModelFile(path).optimizer->iterations, int64_t(3));

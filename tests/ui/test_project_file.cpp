@@ -117,6 +117,19 @@ private Q_SLOTS:
         QVERIFY(doc.graph() == before);
     }
 
+    void aLayerConfigThatIsNoObjectIsAFormatError() {
+        // Not nlohmann's type_error, which the window's error handling does not expect.
+        const cs::Json architecture =
+            cs::json::parse(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}},)"
+                            R"( {"class_name": "Dense", "config": 5}]})");
+        try {
+            ModelGraph::fromJson(architecture);
+            QFAIL("a config of 5 was read");
+        } catch (const cs::FormatError& e) {
+            QVERIFY2(QString(e.what()).contains("'config' must be an object, found 5"), e.what());
+        }
+    }
+
     void formatsDocumentExampleReads() {
         // docs/formats.md §4 shows a project: it must stay a file ConvStudio reads.
         QFile doc(CONVSTUDIO_SOURCE_DIR "/docs/formats.md");

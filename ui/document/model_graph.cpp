@@ -34,6 +34,8 @@ ModelGraph ModelGraph::fromJson(const cs::Json& root) {
         const std::string className = cs::json::asString(cs::json::at(entry, "class_name"));
         cs::Json config =
             cs::json::find(entry, "config") ? cs::json::at(entry, "config") : cs::Json::object();
+        if (!config.is_object())
+            throw cs::FormatError("'config' must be an object, found " + cs::json::dump(config));
         if (i == 0 && className != "InputLayer") {
             const cs::Json* shape = cs::json::find(config, "input_shape");
             if (!shape)
