@@ -12,8 +12,9 @@ std::vector<LayerFlops> countLayerFlops(const cs::Model& model) {
         const cs::Shape& in = shapes[size_t(model.inputsOf(k)[0])];
         double macs = 0;
         if (layer.className() == "Conv2D") {
-            const auto& ks = layer.config().at("kernel_size");
-            macs = double(out[0]) * out[1] * out[2] * ks[0].asInt() * ks[1].asInt() * in[2];
+            const auto& ks = cs::json::at(layer.config(), "kernel_size");
+            macs = double(out[0]) * out[1] * out[2] * cs::json::asInt(ks[0]) *
+                   cs::json::asInt(ks[1]) * in[2];
         } else if (layer.className() == "Dense") {
             macs = double(in[0]) * out[0];
         }

@@ -16,8 +16,8 @@
 
 namespace {
 
-[[noreturn]] void roundTripFailure(const char* what, const cs::json::Value& value) {
-    std::fprintf(stderr, "round trip failed: %s\n%s\n", what, value.dump(2).c_str());
+[[noreturn]] void roundTripFailure(const char* what, const cs::Json& value) {
+    std::fprintf(stderr, "round trip failed: %s\n%s\n", what, cs::json::dump(value, 2).c_str());
     std::abort();
 }
 
@@ -25,14 +25,17 @@ namespace {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::expectTypedErrors([&] {
-        const cs::json::Value root = cs::json::Value::parse(fuzz::asBytes(data, size));
-        if (!(cs::json::Value::parse(root.dump()) == root)) roundTripFailure("compact dump", root);
-        if (!(cs::json::Value::parse(root.dump(2)) == root)) roundTripFailure("indented dump", root);
+        const cs::Json root = cs::json::parse(fuzz::asBytes(data, size));
+        if (!(cs::json::parse(cs::json::dump(root)) == root))
+            roundTripFailure("compact dump", root);
+        if (!(cs::json::parse(cs::json::dump(root, 2)) == root))
+            roundTripFailure("indented dump", root);
 
         cs::Model model = cs::Model::fromJson(root);
         cs::summarize(model);
-        const cs::json::Value written = model.toJson();
-        if (!(cs::Model::fromJson(written).toJson() == written)) roundTripFailure("architecture", written);
+        const cs::Json written = model.toJson();
+        if (!(cs::Model::fromJson(written).toJson() == written))
+            roundTripFailure("architecture", written);
     });
     return 0;
 }

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
     build-essential cmake ninja-build ccache pkg-config
-    libeigen3-dev libtbb-dev libopencv-dev zlib1g-dev
+    libeigen3-dev libtbb-dev libopencv-dev zlib1g-dev nlohmann-json3-dev
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
     libqt6opengl6-dev
     dataset-fashion-mnist

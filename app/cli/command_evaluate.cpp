@@ -31,8 +31,9 @@ CommandSpec evaluateSpec() {
 
 // The loss a model was trained with, from its metadata; else by its output layer.
 cs::Loss trainedLoss(const cs::LoadedModel& m) {
-    if (m.metadata.training.isObject())
-        if (const cs::json::Value* l = m.metadata.training.find("loss")) return cs::lossFromName(l->asString());
+    if (m.metadata.training.is_object())
+        if (const cs::Json* l = cs::json::find(m.metadata.training, "loss"))
+            return cs::lossFromName(cs::json::asString(*l));
     return cs::defaultLossFor(int(m.model.outputShape().numel()));
 }
 

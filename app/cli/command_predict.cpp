@@ -70,33 +70,33 @@ int runPredict(const Args& args) {
         cs::classifyFiles(m.model, m.metadata.preprocessing, paths, a.getInt("--threads", 0, 0, 1024));
 
     const auto& names = m.metadata.classNames;
-    cs::json::Value all = cs::json::Value::array();
+    cs::Json all = cs::Json::array();
     int failed = 0;
     for (const cs::FileClassification& row : rows) {
-        cs::json::Value entry = cs::json::Value::object();
-        entry.set("image", row.path);
+        cs::Json entry = cs::Json::object();
+        entry["image"] = row.path;
         if (!row.ok()) {
             ++failed;
-            entry.set("error", row.error);
-            all.push(entry);
+            entry["error"] = row.error;
+            all.push_back(entry);
             if (!json) std::fprintf(stderr, "not classified: %s\n", row.error.c_str());
             continue;
         }
-        cs::json::Value list = cs::json::Value::array();
+        cs::Json list = cs::Json::array();
         if (!json) std::printf("%s\n", row.path.c_str());
         int rank = 1;
         for (const cs::ClassScore& s : cs::topClasses(row.probabilities, names, top)) {
-            cs::json::Value item = cs::json::Value::object();
-            item.set("class", s.name);
-            item.set("index", s.index);
-            item.set("probability", s.probability);
-            list.push(item);
+            cs::Json item = cs::Json::object();
+            item["class"] = s.name;
+            item["index"] = s.index;
+            item["probability"] = s.probability;
+            list.push_back(item);
             if (!json) std::printf("  %d. %-20s %6.2f%%\n", rank++, s.name.c_str(), 100.0 * s.probability);
         }
-        entry.set("top", list);
-        all.push(entry);
+        entry["top"] = list;
+        all.push_back(entry);
     }
-    if (json) std::printf("%s\n", all.dump(2).c_str());
+    if (json) std::printf("%s\n", cs::json::dump(all, 2).c_str());
     if (a.has("--csv")) {
         cs::writeClassificationsCsv(a.get("--csv"), rows, names);
         if (!json) std::printf("wrote %zu rows to %s\n", rows.size(), a.get("--csv").c_str());

@@ -190,10 +190,10 @@ int runTrain(const Args& args) {
         optimizer = std::move(loaded.optimizer); // continue where the file left off
         if (a.has("--lr")) optimizer->learningRate = a.getDouble("--lr", 1e-3, 1e-12, 10.0);
     } else {
-        cs::json::Value cfg = cs::json::Value::object();
-        if (a.has("--lr")) cfg.set("learning_rate", a.getDouble("--lr", 1e-3, 1e-12, 10.0));
-        if (a.has("--momentum")) cfg.set("momentum", a.getDouble("--momentum", 0.0, 0.0, 0.9999));
-        if (a.has("--nesterov")) cfg.set("nesterov", true);
+        cs::Json cfg = cs::Json::object();
+        if (a.has("--lr")) cfg["learning_rate"] = a.getDouble("--lr", 1e-3, 1e-12, 10.0);
+        if (a.has("--momentum")) cfg["momentum"] = a.getDouble("--momentum", 0.0, 0.0, 0.9999);
+        if (a.has("--nesterov")) cfg["nesterov"] = true;
         optimizer = cs::createOptimizer(a.get("--optimizer", "adam"), cfg);
     }
 
@@ -207,7 +207,7 @@ int runTrain(const Args& args) {
     const cs::Loss loss = a.has("--loss")                                   ? cs::lossFromName(a.get("--loss"))
                           : units > 1 && a.get("--class-mode") == "sparse" ? cs::Loss::SparseCategoricalCrossentropy
                                                                             : cs::defaultLossFor(units);
-    cs::ModelMetadata meta = {data.classNames(), preprocessing, data.name(), cs::json::Value::object()};
+    cs::ModelMetadata meta = {data.classNames(), preprocessing, data.name(), cs::Json::object()};
     if (!model.isBuilt()) model.build(fit.seed);
 
     std::printf("%s (loaded in %.1f s)\n", data.description().c_str(), loadSeconds);
@@ -227,19 +227,20 @@ int runTrain(const Args& args) {
     for (auto& c : callbacks) trainer.addCallback(c.get());
     trainer.setStopFlag(&gStop);
     auto trainingJson = [&](const cs::History* h) {
-        cs::json::Value t = cs::json::Value::object();
-        t.set("loss", cs::lossName(loss));
-        t.set("optimizer", optimizer->className());
-        t.set("epochs", fit.epochs);
-        t.set("batch_size", fit.batchSize);
-        t.set("validation_split", fit.validationSplit);
-        t.set("seed", cs::json::Value(int64_t(fit.seed)));
-        t.set("data", data.toJson());
+        cs::Json t = cs::Json::object();
+        t["loss"] = cs::lossName(loss);
+        t["optimizer"] = optimizer->className();
+        t["epochs"] = fit.epochs;
+        t["batch_size"] = fit.batchSize;
+        t["validation_split"] = fit.validationSplit;
+        t["seed"] = cs::Json(int64_t(fit.seed));
+        t["data"] = data.toJson();
         if (h) {
-            cs::json::Value hist = cs::json::Value::object();
+            cs::Json hist = cs::Json::object();
             for (const char* key : {"loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"})
-                if (!h->epochs.empty() && h->epochs[0].count(key)) hist.set(key, cs::json::Value::array(h->series(key)));
-            t.set("history", hist);
+                if (!h->epochs.empty() && h->epochs[0].count(key))
+                    hist[key] = cs::Json(h->series(key));
+            t["history"] = hist;
         }
         return t;
     };

@@ -121,18 +121,17 @@ std::string TrainingData::streamingDetails() const {
            std::to_string(train_->workerCount()) + " thread(s)";
 }
 
-cs::json::Value TrainingData::toJson() const {
-    cs::json::Value v = cs::json::Value::object();
-    v.set("kind", cs::datasetKindName(kind_));
+cs::Json TrainingData::toJson() const {
+    cs::Json v = cs::Json::object();
+    v["kind"] = cs::datasetKindName(kind_);
     if (kind_ == cs::DatasetKind::ImageFolders) {
-        v.set("target_size",
-              cs::json::Value::array(std::vector<int>{folder_.height, folder_.width}));
-        v.set("color_mode", cs::colorModeName(folder_.colorMode));
-        v.set("interpolation", cs::interpolationName(folder_.interpolation));
-        v.set("class_mode", cs::classModeName(folder_.classMode));
-        v.set("layout", layout_);
+        v["target_size"] = cs::Json(std::vector<int>{folder_.height, folder_.width});
+        v["color_mode"] = cs::colorModeName(folder_.colorMode);
+        v["interpolation"] = cs::interpolationName(folder_.interpolation);
+        v["class_mode"] = cs::classModeName(folder_.classMode);
+        v["layout"] = layout_;
     }
-    if (augmentation_.enabled()) v.set("augmentation", augmentation_.toJson());
+    if (augmentation_.enabled()) v["augmentation"] = augmentation_.toJson();
     return v;
 }
 

@@ -39,7 +39,7 @@ public:
     // Image folders: how the cache and decoding threads are set up (empty otherwise).
     std::string streamingDetails() const;
     // Settings to store with the model (kind, target size, augmentation ...).
-    cs::json::Value toJson() const;
+    cs::Json toJson() const;
 
     cs::History fit(cs::Trainer& trainer);
     // Loss and accuracy on the test split (image folders: test/, else validation/).

@@ -171,48 +171,47 @@ void AugmentationOptions::validate() const {
         throw ConfigError("cval must be a pixel value in 0-255, got " + number(cval));
 }
 
-json::Value AugmentationOptions::toJson() const {
-    json::Value v = json::Value::object();
-    if (rotationRange) v.set("rotation_range", rotationRange);
-    if (widthShiftRange) v.set("width_shift_range", widthShiftRange);
-    if (heightShiftRange) v.set("height_shift_range", heightShiftRange);
-    if (shearRange) v.set("shear_range", shearRange);
+Json AugmentationOptions::toJson() const {
+    Json v = Json::object();
+    if (rotationRange) v["rotation_range"] = rotationRange;
+    if (widthShiftRange) v["width_shift_range"] = widthShiftRange;
+    if (heightShiftRange) v["height_shift_range"] = heightShiftRange;
+    if (shearRange) v["shear_range"] = shearRange;
     if (zoomLow != 1 || zoomHigh != 1)
-        v.set("zoom_range", json::Value::array(std::vector<double>{zoomLow, zoomHigh}));
-    if (horizontalFlip) v.set("horizontal_flip", true);
-    if (verticalFlip) v.set("vertical_flip", true);
+        v["zoom_range"] = Json(std::vector<double>{zoomLow, zoomHigh});
+    if (horizontalFlip) v["horizontal_flip"] = true;
+    if (verticalFlip) v["vertical_flip"] = true;
     if (brightnessLow != 1 || brightnessHigh != 1)
-        v.set("brightness_range",
-              json::Value::array(std::vector<double>{brightnessLow, brightnessHigh}));
-    v.set("fill_mode", fillModeName(fillMode));
-    if (fillMode == FillMode::Constant) v.set("cval", cval);
+        v["brightness_range"] = Json(std::vector<double>{brightnessLow, brightnessHigh});
+    v["fill_mode"] = fillModeName(fillMode);
+    if (fillMode == FillMode::Constant) v["cval"] = cval;
     return v;
 }
 
-AugmentationOptions AugmentationOptions::fromJson(const json::Value& v) {
+AugmentationOptions AugmentationOptions::fromJson(const Json& v) {
     AugmentationOptions o;
-    o.rotationRange = v.getNumber("rotation_range", 0);
-    o.widthShiftRange = v.getNumber("width_shift_range", 0);
-    o.heightShiftRange = v.getNumber("height_shift_range", 0);
-    o.shearRange = v.getNumber("shear_range", 0);
-    if (const json::Value* z = v.find("zoom_range")) {
-        if (z->isNumber())
-            o.zoomLow = 1 - z->asNumber(), o.zoomHigh = 1 + z->asNumber();
+    o.rotationRange = json::getNumber(v, "rotation_range", 0);
+    o.widthShiftRange = json::getNumber(v, "width_shift_range", 0);
+    o.heightShiftRange = json::getNumber(v, "height_shift_range", 0);
+    o.shearRange = json::getNumber(v, "shear_range", 0);
+    if (const Json* z = json::find(v, "zoom_range")) {
+        if (z->is_number())
+            o.zoomLow = 1 - json::asNumber(*z), o.zoomHigh = 1 + json::asNumber(*z);
         else {
-            std::vector<double> r = z->asNumberVector();
+            std::vector<double> r = json::asNumberVector(*z);
             if (r.size() != 2) throw FormatError("zoom_range: expected a number or [lo, hi]");
             o.zoomLow = r[0], o.zoomHigh = r[1];
         }
     }
-    if (const json::Value* b = v.find("brightness_range")) {
-        std::vector<double> r = b->asNumberVector();
+    if (const Json* b = json::find(v, "brightness_range")) {
+        std::vector<double> r = json::asNumberVector(*b);
         if (r.size() != 2) throw FormatError("brightness_range: expected [lo, hi]");
         o.brightnessLow = r[0], o.brightnessHigh = r[1];
     }
-    o.horizontalFlip = v.getBool("horizontal_flip", false);
-    o.verticalFlip = v.getBool("vertical_flip", false);
-    o.fillMode = fillModeFromName(v.getString("fill_mode", "nearest"));
-    o.cval = v.getNumber("cval", 0);
+    o.horizontalFlip = json::getBool(v, "horizontal_flip", false);
+    o.verticalFlip = json::getBool(v, "vertical_flip", false);
+    o.fillMode = fillModeFromName(json::getString(v, "fill_mode", "nearest"));
+    o.cval = json::getNumber(v, "cval", 0);
     o.validate();
     return o;
 }

@@ -51,8 +51,8 @@ struct AugmentationOptions {
     void set(const std::string& kerasName, const std::string& value);
     // Checks ranges (no negative range, zoom > 0 ...); throws ConfigError.
     void validate() const;
-    json::Value toJson() const; // Keras names, only the settings that differ from identity
-    static AugmentationOptions fromJson(const json::Value& v);
+    Json toJson() const; // Keras names, only the settings that differ from identity
+    static AugmentationOptions fromJson(const Json& v);
     std::string describe() const; // "rotation_range=20, zoom_range=[0.8, 1.2], ..."
 
 private:

@@ -5,22 +5,23 @@
 
 namespace cs {
 
-json::Value Preprocessing::toJson() const {
-    json::Value v = json::Value::object();
-    v.set("rescale", double(rescale));
+Json Preprocessing::toJson() const {
+    Json v = Json::object();
+    v["rescale"] = double(rescale);
     std::vector<double> m(mean.begin(), mean.end()), s(std.begin(), std.end());
-    v.set("mean", json::Value::array(m));
-    v.set("std", json::Value::array(s));
+    v["mean"] = Json(m);
+    v["std"] = Json(s);
     return v;
 }
 
-Preprocessing Preprocessing::fromJson(const json::Value& v) {
+Preprocessing Preprocessing::fromJson(const Json& v) {
     Preprocessing p;
-    p.rescale = float(v.getNumber("rescale", 1.0 / 255.0));
-    if (const json::Value* m = v.find("mean"))
-        for (double x : m->asNumberVector()) p.mean.push_back(float(x));
-    if (const json::Value* s = v.find("std"))
-        for (double x : s->asNumberVector()) {
+    p.rescale = float(json::getNumber(v, "rescale", 1.0 / 255.0));
+    if (const Json* m = json::find(v, "mean"))
+        for (double x : json::asNumberVector(*m))
+            p.mean.push_back(float(x));
+    if (const Json* s = json::find(v, "std"))
+        for (double x : json::asNumberVector(*s)) {
             if (x == 0.0) throw FormatError("preprocessing: a std of 0 would divide by zero");
             p.std.push_back(float(x));
         }

@@ -18,8 +18,8 @@ struct Preprocessing {
     std::vector<float> mean; // per channel, empty = 0
     std::vector<float> std;  // per channel, empty = 1
 
-    json::Value toJson() const;
-    static Preprocessing fromJson(const json::Value& v);
+    Json toJson() const;
+    static Preprocessing fromJson(const Json& v);
 };
 
 // Fills `batch` ([n, h, w, c]) with images indices[0..n) of `set`, preprocessed.

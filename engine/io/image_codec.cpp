@@ -105,6 +105,11 @@ void checkImageHeader(const ImageHeaderInfo& header, const std::string& label, u
                             "x" + std::to_string(header.height) + " pixels (" +
                             pixelCount(header.pixels()) + ") by its header, over " +
                             imagePixelLimitText() + ": not decoded" + file);
+    if (header.minimumFileBytes > fileBytes)
+        throw DataError(label + ": truncated: a " + header.format + " of " + std::to_string(header.width) + "x" +
+                        std::to_string(header.height) + " pixels holds at least " +
+                        formatCount(header.minimumFileBytes) + " bytes of pixel data, but the file has " +
+                        formatCount(fileBytes) + "; not decoded");
 }
 
 void checkImageFileHeader(const std::string& path) {

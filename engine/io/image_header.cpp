@@ -248,12 +248,36 @@ private:
     uint64_t pos_;
 };
 
+// a * b * c, or UINT64_MAX when it does not fit.
+uint64_t saturatedProduct(uint64_t a, uint64_t b, uint64_t c) {
+    const unsigned __int128 p = (unsigned __int128)a * b * c;
+    return p > UINT64_MAX ? UINT64_MAX : uint64_t(p);
+}
+
 ImageHeaderInfo netpbm(Bytes& b, const char* format) {
     TextTokens tokens(b, 2);
     uint64_t w, h;
     if (!tokens.number(w) || !tokens.number(h))
         return noSize(format, "no width and height after the magic number");
-    return sized(format, w, h);
+    ImageHeaderInfo info = sized(format, w, h);
+    // The pixel data that must follow the header: PFM 4-byte floats (3 per
+    // pixel for "PF", 1 for "Pf"); P4 bits; P5/P6 one or two bytes per sample
+    // (maxval over 255); the text forms P1-P3 at least a character per sample.
+    const int kind = b.at(1);
+    uint64_t maxval = 255;
+    if (kind == '2' || kind == '3' || kind == '5' || kind == '6') tokens.number(maxval);
+    const uint64_t sampleBytes = maxval > 255 ? 2 : 1;
+    switch (kind) {
+    case 'F': info.minimumFileBytes = saturatedProduct(info.width, info.height, 12); break;
+    case 'f': info.minimumFileBytes = saturatedProduct(info.width, info.height, 4); break;
+    case '4': info.minimumFileBytes = saturatedProduct((info.width + 7) / 8, info.height, 1); break;
+    case '5': info.minimumFileBytes = saturatedProduct(info.width, info.height, sampleBytes); break;
+    case '6': info.minimumFileBytes = saturatedProduct(info.width, info.height, 3 * sampleBytes); break;
+    case '1': case '2': info.minimumFileBytes = saturatedProduct(info.width, info.height, 1); break;
+    case '3': info.minimumFileBytes = saturatedProduct(info.width, info.height, 3); break;
+    default: break;
+    }
+    return info;
 }
 
 ImageHeaderInfo pam(Bytes& b) {

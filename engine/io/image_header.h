@@ -30,6 +30,11 @@ struct ImageHeaderInfo {
     std::string format; // "PNG", "JPEG", ... (empty when not recognised)
     uint64_t width = 0, height = 0;
     std::string problem; // NoSize: "no frame header before the image data", ...
+    // Uncompressed formats (Netpbm, PFM): the fewest bytes a file of that size
+    // holds, by its header (0: not known). A decoder allocates the image before
+    // it finds the data missing, so a 107-byte PFM claiming 30000x3000 pixels
+    // would cost 1 GB: such a file is refused as truncated instead.
+    uint64_t minimumFileBytes = 0;
 
     uint64_t pixels() const { return width * height; } // each side < 2^32: no overflow
 };

@@ -33,26 +33,27 @@ Tensor* SafetensorsContent::find(const std::string& name) {
 
 void writeSafetensors(const std::string& path, const std::vector<NamedTensor>& tensors,
                       const std::map<std::string, std::string>& metadata) {
-    json::Value header = json::Value::object();
+    Json header = Json::object();
     if (!metadata.empty()) {
-        json::Value meta = json::Value::object();
-        for (auto& [k, v] : metadata) meta.set(k, v);
-        header.set("__metadata__", meta);
+        Json meta = Json::object();
+        for (auto& [k, v] : metadata)
+            meta[k] = v;
+        header["__metadata__"] = meta;
     }
     size_t offset = 0;
     for (const NamedTensor& t : tensors) {
-        json::Value entry = json::Value::object();
-        entry.set("dtype", "F32");
-        entry.set("shape", json::Value::array(t.tensor->shape().dims()));
+        Json entry = Json::object();
+        entry["dtype"] = "F32";
+        entry["shape"] = Json(t.tensor->shape().dims());
         const size_t bytes = size_t(t.tensor->size()) * 4;
-        json::Value offsets = json::Value::array();
-        offsets.push(json::Value(int64_t(offset)));
-        offsets.push(json::Value(int64_t(offset + bytes)));
-        entry.set("data_offsets", offsets);
-        header.set(t.name, entry);
+        Json offsets = Json::array();
+        offsets.push_back(Json(int64_t(offset)));
+        offsets.push_back(Json(int64_t(offset + bytes)));
+        entry["data_offsets"] = offsets;
+        header[t.name] = entry;
         offset += bytes;
     }
-    std::string text = header.dump();
+    std::string text = json::dump(header);
     // Pad with spaces so the data starts 8-byte aligned (allowed by the format).
     while ((8 + text.size()) % 8 != 0) text += ' ';
     char len[8];
@@ -81,14 +82,14 @@ SafetensorsContent readSafetensors(const std::string& path) {
                   std::to_string(fileSize) + " bytes (truncated or not a safetensors file)");
     std::string headerText(size_t(headerLen), '\0');
     file.readExactly(8, headerText.data(), headerText.size());
-    json::Value header;
+    Json header;
     try {
-        header = json::Value::parse(headerText);
+        header = json::parse(headerText);
     } catch (const FormatError& e) {
         throw bad(std::string("header is not valid JSON: ") + e.what());
     }
     headerText = std::string();
-    if (!header.isObject()) throw bad("header is not a JSON object");
+    if (!header.is_object()) throw bad("header is not a JSON object");
     const uint64_t dataStart = 8 + headerLen;
     const uint64_t dataSize = fileSize - dataStart;
 
@@ -100,55 +101,55 @@ SafetensorsContent readSafetensors(const std::string& path) {
     };
     std::vector<Entry> entries;
     uint64_t totalBytes = 0;
-    for (const auto& [name, entry] : header.members()) {
+    for (const auto& [name, entry] : json::members(header)) {
         if (name == "__metadata__") {
-            if (!entry.isObject())
-                throw bad("__metadata__ must be an object of strings, found " + entry.dump());
-            for (const auto& [k, v] : entry.members()) {
-                if (!v.isString()) throw bad("__metadata__ value '" + k + "' is not a string");
-                out.metadata[k] = v.asString();
+            if (!entry.is_object())
+                throw bad("__metadata__ must be an object of strings, found " + json::dump(entry));
+            for (const auto& [k, v] : json::members(entry)) {
+                if (!v.is_string()) throw bad("__metadata__ value '" + k + "' is not a string");
+                out.metadata[k] = json::asString(v);
             }
             continue;
         }
         const std::string tensor = "tensor '" + name + "'";
-        if (!entry.isObject()) throw bad(tensor + ": its entry is not an object");
+        if (!entry.is_object()) throw bad(tensor + ": its entry is not an object");
         // A named reference: clang 14 cannot capture a structured binding.
-        const json::Value& fields = entry;
-        auto key = [&](const char* k) -> const json::Value& {
-            const json::Value* v = fields.find(k);
+        const Json& fields = entry;
+        auto key = [&](const char* k) -> const Json& {
+            const Json* v = json::find(fields, k);
             if (!v) throw bad(tensor + ": missing key '" + k + "'");
             return *v;
         };
-        const json::Value& dtype = key("dtype");
-        if (!dtype.isString())
-            throw bad(tensor + ": key 'dtype' must be a string, found " + dtype.dump());
-        if (dtype.asString() != "F32")
-            throw bad(tensor + " has dtype '" + dtype.asString() + "'; only F32 is supported");
-        const json::Value& shapeJson = key("shape");
-        const json::Value& offsets = key("data_offsets");
-        if (!shapeJson.isArray() || shapeJson.size() > 8)
+        const Json& dtype = key("dtype");
+        if (!dtype.is_string())
+            throw bad(tensor + ": key 'dtype' must be a string, found " + json::dump(dtype));
+        if (json::asString(dtype) != "F32")
+            throw bad(tensor + " has dtype '" + json::asString(dtype) + "'; only F32 is supported");
+        const Json& shapeJson = key("shape");
+        const Json& offsets = key("data_offsets");
+        if (!shapeJson.is_array() || shapeJson.size() > 8)
             throw bad(tensor + ": key 'shape' must be a list of at most 8 sizes, found " +
-                      shapeJson.dump());
+                      json::dump(shapeJson));
         std::vector<int> dims;
         uint64_t count = 1;
         for (size_t i = 0; i < shapeJson.size(); ++i) {
-            const json::Value& d = shapeJson[i];
-            if (!d.isNumber() || d.asNumber() < 0 || d.asNumber() > double(1 << 30) ||
-                d.asNumber() != double(int64_t(d.asNumber())))
-                throw bad(tensor + ": key 'shape' has a bad dimension " + d.dump());
-            dims.push_back(int(d.asNumber()));
+            const Json& d = shapeJson[i];
+            if (!d.is_number() || json::asNumber(d) < 0 || json::asNumber(d) > double(1 << 30) ||
+                json::asNumber(d) != double(int64_t(json::asNumber(d))))
+                throw bad(tensor + ": key 'shape' has a bad dimension " + json::dump(d));
+            dims.push_back(int(json::asNumber(d)));
             count *= uint64_t(dims.back());
             if (count > dataSize / 4 + 1) throw bad(tensor + " is larger than the file");
         }
-        if (!offsets.isArray() || offsets.size() != 2 || !offsets[0].isNumber() ||
-            !offsets[1].isNumber())
+        if (!offsets.is_array() || offsets.size() != 2 || !offsets[0].is_number() ||
+            !offsets[1].is_number())
             throw bad(tensor + ": key 'data_offsets' must be [begin, end], found " +
-                      offsets.dump());
-        const double b = offsets[0].asNumber(), e = offsets[1].asNumber();
+                      json::dump(offsets));
+        const double b = json::asNumber(offsets[0]), e = json::asNumber(offsets[1]);
         if (b < 0 || e < b || e > double(dataSize) || b != double(int64_t(b)) ||
             e != double(int64_t(e)))
-            throw bad(tensor + " data_offsets [" + offsets[0].dump() + ", " + offsets[1].dump() +
-                      "] fall outside the " + std::to_string(dataSize) +
+            throw bad(tensor + " data_offsets [" + json::dump(offsets[0]) + ", " +
+                      json::dump(offsets[1]) + "] fall outside the " + std::to_string(dataSize) +
                       " data bytes (truncated file?)");
         if (uint64_t(e - b) != count * 4)
             throw bad(tensor + " has shape " + Shape(dims).toString() + " (" +

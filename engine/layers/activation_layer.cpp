@@ -12,12 +12,13 @@ LayerSpec ActivationLayer::spec() {
     s.description = "Applies a function to every value: relu, sigmoid, tanh, softmax or linear.";
     s.attributes = {{"activation", AttributeType::Choice, "relu", 0, 0, activationNames(),
                      "The function"}};
-    s.create = [](const json::Value& c) { return std::make_unique<ActivationLayer>(c); };
+    s.create = [](const Json& c) { return std::make_unique<ActivationLayer>(c); };
     return s;
 }
 
-ActivationLayer::ActivationLayer(const json::Value& c)
-    : Layer("Activation", c), activation_(activationFromName(c.at("activation").asString())) {}
+ActivationLayer::ActivationLayer(const Json& c)
+    : Layer("Activation", c),
+      activation_(activationFromName(json::asString(json::at(c, "activation")))) {}
 
 Shape ActivationLayer::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
 

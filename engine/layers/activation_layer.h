@@ -9,7 +9,7 @@ namespace cs {
 
 class ActivationLayer : public Layer {
 public:
-    explicit ActivationLayer(const json::Value& config);
+    explicit ActivationLayer(const Json& config);
     static LayerSpec spec();
     Activation activation() const { return activation_; }
     Shape outputShape(const std::vector<Shape>& inputs) const override;

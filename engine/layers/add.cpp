@@ -14,7 +14,7 @@ LayerSpec Add::spec() {
     s.description = "Adds two or more inputs of the same shape (a skip connection).";
     s.minInputs = 2;
     s.maxInputs = 16;
-    s.create = [](const json::Value& c) { return std::make_unique<Add>(c); };
+    s.create = [](const Json& c) { return std::make_unique<Add>(c); };
     return s;
 }
 

@@ -9,7 +9,7 @@ namespace cs {
 
 class Add : public Layer {
 public:
-    explicit Add(const json::Value& config) : Layer("Add", config) {}
+    explicit Add(const Json& config) : Layer("Add", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,

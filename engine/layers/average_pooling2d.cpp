@@ -12,7 +12,7 @@ LayerSpec AveragePooling2D::spec() {
     s.namePrefix = "average_pooling2d";
     s.description = "Averages each window: smaller, smoother maps.";
     s.attributes = attributes();
-    s.create = [](const json::Value& c) { return std::make_unique<AveragePooling2D>(c); };
+    s.create = [](const Json& c) { return std::make_unique<AveragePooling2D>(c); };
     return s;
 }
 

@@ -7,7 +7,7 @@ namespace cs {
 
 class AveragePooling2D : public Pooling2D {
 public:
-    explicit AveragePooling2D(const json::Value& config) : Pooling2D("AveragePooling2D", config) {}
+    explicit AveragePooling2D(const Json& config) : Pooling2D("AveragePooling2D", config) {}
     static LayerSpec spec();
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
                       int chunk, ChunkRange range) override;

@@ -19,13 +19,13 @@ LayerSpec BatchNormalization::spec() {
          "How slowly the moving mean/variance follow the batches"},
         {"epsilon", AttributeType::Float, 1e-3, 1e-12, 1.0, {}, "Added to the variance to avoid /0"},
     };
-    s.create = [](const json::Value& c) { return std::make_unique<BatchNormalization>(c); };
+    s.create = [](const Json& c) { return std::make_unique<BatchNormalization>(c); };
     return s;
 }
 
-BatchNormalization::BatchNormalization(const json::Value& c)
-    : Layer("BatchNormalization", c), momentum_(float(c.at("momentum").asNumber())),
-      epsilon_(float(c.at("epsilon").asNumber())) {}
+BatchNormalization::BatchNormalization(const Json& c)
+    : Layer("BatchNormalization", c), momentum_(float(json::asNumber(json::at(c, "momentum")))),
+      epsilon_(float(json::asNumber(json::at(c, "epsilon")))) {}
 
 Shape BatchNormalization::outputShape(const std::vector<Shape>& inputs) const {
     if (inputs.at(0).rank() < 1) throw ShapeError(layerLabel() + ": needs an input");

@@ -15,7 +15,7 @@ namespace cs {
 
 class BatchNormalization : public Layer {
 public:
-    explicit BatchNormalization(const json::Value& config);
+    explicit BatchNormalization(const Json& config);
     static LayerSpec spec();
 
     Shape outputShape(const std::vector<Shape>& inputs) const override;

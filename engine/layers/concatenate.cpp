@@ -14,7 +14,7 @@ LayerSpec Concatenate::spec() {
     s.description = "Stacks two or more inputs along the channel axis.";
     s.minInputs = 2;
     s.maxInputs = 16;
-    s.create = [](const json::Value& c) { return std::make_unique<Concatenate>(c); };
+    s.create = [](const Json& c) { return std::make_unique<Concatenate>(c); };
     return s;
 }
 

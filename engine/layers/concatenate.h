@@ -9,7 +9,7 @@ namespace cs {
 
 class Concatenate : public Layer {
 public:
-    explicit Concatenate(const json::Value& config) : Layer("Concatenate", config) {}
+    explicit Concatenate(const Json& config) : Layer("Concatenate", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,

@@ -26,29 +26,51 @@ LayerSpec Conv2D::spec() {
     s.description = "Slides learned kernels over the image; each filter gives one feature map.";
     s.attributes = {
         {"filters", AttributeType::Int, 32, 1, 4096, {}, "Number of kernels, i.e. output channels"},
-        {"kernel_size", AttributeType::IntPair, json::Value::array(std::vector<int>{3, 3}), 1, 64, {},
+        {"kernel_size",
+         AttributeType::IntPair,
+         Json(std::vector<int>{3, 3}),
+         1,
+         64,
+         {},
          "Height and width of each kernel"},
-        {"strides", AttributeType::IntPair, json::Value::array(std::vector<int>{1, 1}), 1, 64, {},
+        {"strides",
+         AttributeType::IntPair,
+         Json(std::vector<int>{1, 1}),
+         1,
+         64,
+         {},
          "Step of the kernel between positions"},
-        {"padding", AttributeType::Choice, "valid", 0, 0, {"valid", "same"},
+        {"padding",
+         AttributeType::Choice,
+         "valid",
+         0,
+         0,
+         {"valid", "same"},
          "valid: no border, output shrinks; same: zero border, output = ceil(input / stride)"},
         {"activation", AttributeType::Choice, "linear", 0, 0, activationNames(),
          "Function applied to every output value"},
         {"use_bias", AttributeType::Bool, true, 0, 0, {}, "Add a learned bias per filter"},
-        {"kernel_regularizer", AttributeType::Float, 0.0, 0, 10, {},
+        {"kernel_regularizer",
+         AttributeType::Float,
+         0.0,
+         0,
+         10,
+         {},
          "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
     };
-    s.create = [](const json::Value& c) { return std::make_unique<Conv2D>(c); };
+    s.create = [](const Json& c) { return std::make_unique<Conv2D>(c); };
     return s;
 }
 
-Conv2D::Conv2D(const json::Value& c)
-    : Layer("Conv2D", c), filters_(c.at("filters").asInt()),
-      kh_(c.at("kernel_size")[0].asInt()), kw_(c.at("kernel_size")[1].asInt()),
-      sh_(c.at("strides")[0].asInt()), sw_(c.at("strides")[1].asInt()),
-      same_(isSamePadding(c.at("padding").asString())), useBias_(c.at("use_bias").asBool()),
-      activation_(activationFromName(c.at("activation").asString())),
-      l2_(float(c.at("kernel_regularizer").asNumber())) {}
+Conv2D::Conv2D(const Json& c)
+    : Layer("Conv2D", c), filters_(json::asInt(json::at(c, "filters"))),
+      kh_(json::asInt(json::at(c, "kernel_size")[0])),
+      kw_(json::asInt(json::at(c, "kernel_size")[1])), sh_(json::asInt(json::at(c, "strides")[0])),
+      sw_(json::asInt(json::at(c, "strides")[1])),
+      same_(isSamePadding(json::asString(json::at(c, "padding")))),
+      useBias_(json::asBool(json::at(c, "use_bias"))),
+      activation_(activationFromName(json::asString(json::at(c, "activation")))),
+      l2_(float(json::asNumber(json::at(c, "kernel_regularizer")))) {}
 
 Conv2D::Geometry Conv2D::geometry(const Shape& in) const {
     if (in.rank() != 3)

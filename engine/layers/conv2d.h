@@ -17,7 +17,7 @@ namespace cs {
 
 class Conv2D : public Layer {
 public:
-    explicit Conv2D(const json::Value& config);
+    explicit Conv2D(const Json& config);
     static LayerSpec spec();
 
     Shape outputShape(const std::vector<Shape>& inputs) const override;

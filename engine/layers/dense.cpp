@@ -20,14 +20,15 @@ LayerSpec Dense::spec() {
         {"kernel_regularizer", AttributeType::Float, 0.0, 0, 10, {},
          "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
     };
-    s.create = [](const json::Value& c) { return std::make_unique<Dense>(c); };
+    s.create = [](const Json& c) { return std::make_unique<Dense>(c); };
     return s;
 }
 
-Dense::Dense(const json::Value& c)
-    : Layer("Dense", c), units_(c.at("units").asInt()), useBias_(c.at("use_bias").asBool()),
-      activation_(activationFromName(c.at("activation").asString())),
-      l2_(float(c.at("kernel_regularizer").asNumber())) {}
+Dense::Dense(const Json& c)
+    : Layer("Dense", c), units_(json::asInt(json::at(c, "units"))),
+      useBias_(json::asBool(json::at(c, "use_bias"))),
+      activation_(activationFromName(json::asString(json::at(c, "activation")))),
+      l2_(float(json::asNumber(json::at(c, "kernel_regularizer")))) {}
 
 Shape Dense::outputShape(const std::vector<Shape>& inputs) const {
     const Shape& in = inputs.at(0);

@@ -10,7 +10,7 @@ namespace cs {
 
 class Dense : public Layer {
 public:
-    explicit Dense(const json::Value& config);
+    explicit Dense(const Json& config);
     static LayerSpec spec();
 
     Shape outputShape(const std::vector<Shape>& inputs) const override;

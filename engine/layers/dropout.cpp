@@ -14,11 +14,12 @@ LayerSpec Dropout::spec() {
                     "rely on any single one; does nothing at inference.";
     s.attributes = {{"rate", AttributeType::Float, 0.5, 0.0, 0.99, {},
                      "Fraction of values dropped during training"}};
-    s.create = [](const json::Value& c) { return std::make_unique<Dropout>(c); };
+    s.create = [](const Json& c) { return std::make_unique<Dropout>(c); };
     return s;
 }
 
-Dropout::Dropout(const json::Value& c) : Layer("Dropout", c), rate_(float(c.at("rate").asNumber())) {}
+Dropout::Dropout(const Json& c)
+    : Layer("Dropout", c), rate_(float(json::asNumber(json::at(c, "rate")))) {}
 
 Shape Dropout::outputShape(const std::vector<Shape>& inputs) const { return inputs.at(0); }
 

@@ -9,7 +9,7 @@ namespace cs {
 
 class Dropout : public Layer {
 public:
-    explicit Dropout(const json::Value& config);
+    explicit Dropout(const Json& config);
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void build(const std::vector<Shape>& inputs, Rng& rng) override;

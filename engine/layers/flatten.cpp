@@ -13,7 +13,7 @@ LayerSpec Flatten::spec() {
     s.category = "core";
     s.namePrefix = "flatten";
     s.description = "Unrolls feature maps into one vector (height, width, channel order) for Dense.";
-    s.create = [](const json::Value& c) { return std::make_unique<Flatten>(c); };
+    s.create = [](const Json& c) { return std::make_unique<Flatten>(c); };
     return s;
 }
 

@@ -8,7 +8,7 @@ namespace cs {
 
 class Flatten : public Layer {
 public:
-    explicit Flatten(const json::Value& config) : Layer("Flatten", config) {}
+    explicit Flatten(const Json& config) : Layer("Flatten", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,

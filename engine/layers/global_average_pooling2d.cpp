@@ -12,7 +12,7 @@ LayerSpec GlobalAveragePooling2D::spec() {
     s.category = "pooling";
     s.namePrefix = "global_average_pooling2d";
     s.description = "Averages each whole feature map to one number: (H, W, C) becomes (C).";
-    s.create = [](const json::Value& c) { return std::make_unique<GlobalAveragePooling2D>(c); };
+    s.create = [](const Json& c) { return std::make_unique<GlobalAveragePooling2D>(c); };
     return s;
 }
 

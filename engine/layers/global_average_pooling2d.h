@@ -8,8 +8,7 @@ namespace cs {
 
 class GlobalAveragePooling2D : public Layer {
 public:
-    explicit GlobalAveragePooling2D(const json::Value& config)
-        : Layer("GlobalAveragePooling2D", config) {}
+    explicit GlobalAveragePooling2D(const Json& config) : Layer("GlobalAveragePooling2D", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,

@@ -11,16 +11,21 @@ LayerSpec InputLayer::spec() {
     s.category = "input";
     s.namePrefix = "input";
     s.description = "The image that enters the network: height, width and channels.";
-    s.attributes = {{"shape", AttributeType::IntList, json::Value::array(std::vector<int>{28, 28, 1}),
-                     1, 4096, {}, "Height, width, channels (1 = grey, 3 = RGB)"}};
+    s.attributes = {{"shape",
+                     AttributeType::IntList,
+                     Json(std::vector<int>{28, 28, 1}),
+                     1,
+                     4096,
+                     {},
+                     "Height, width, channels (1 = grey, 3 = RGB)"}};
     s.minInputs = 0;
     s.maxInputs = 0;
-    s.create = [](const json::Value& c) { return std::make_unique<InputLayer>(c); };
+    s.create = [](const Json& c) { return std::make_unique<InputLayer>(c); };
     return s;
 }
 
-InputLayer::InputLayer(const json::Value& c) : Layer("InputLayer", c) {
-    shape_ = Shape(c.at("shape").asIntVector());
+InputLayer::InputLayer(const Json& c) : Layer("InputLayer", c) {
+    shape_ = Shape(json::asIntVector(json::at(c, "shape")));
     if (shape_.rank() != 1 && shape_.rank() != 3)
         throw ShapeError(layerLabel() + ": shape must be (height, width, channels) or (features,), got " +
                          shape_.toString());

@@ -8,7 +8,7 @@ namespace cs {
 
 class InputLayer : public Layer {
 public:
-    explicit InputLayer(const json::Value& config);
+    explicit InputLayer(const Json& config);
     static LayerSpec spec();
     Shape shape() const { return shape_; }
     Shape outputShape(const std::vector<Shape>& inputs) const override;

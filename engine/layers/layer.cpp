@@ -5,15 +5,23 @@
 
 namespace cs {
 
-Layer::Layer(std::string className, json::Value config)
+Layer::Layer(std::string className, Json config)
     : className_(std::move(className)), config_(std::move(config)) {}
 
 Layer::~Layer() = default;
 
-std::string Layer::name() const { return config_.getString("name", ""); }
-void Layer::setName(const std::string& name) { config_.set("name", name); }
-bool Layer::trainable() const { return config_.getBool("trainable", true); }
-void Layer::setTrainable(bool trainable) { config_.set("trainable", trainable); }
+std::string Layer::name() const {
+    return json::getString(config_, "name", "");
+}
+void Layer::setName(const std::string& name) {
+    config_["name"] = name;
+}
+bool Layer::trainable() const {
+    return json::getBool(config_, "trainable", true);
+}
+void Layer::setTrainable(bool trainable) {
+    config_["trainable"] = trainable;
+}
 
 void Layer::build(const std::vector<Shape>&, Rng&) {}
 Layer::ParameterCount Layer::parameterCountFor(const std::vector<Shape>&) const {

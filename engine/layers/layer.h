@@ -51,7 +51,7 @@ struct RunContext {
 
 class Layer {
 public:
-    Layer(std::string className, json::Value config);
+    Layer(std::string className, Json config);
     virtual ~Layer();
     Layer(const Layer&) = delete;
     Layer& operator=(const Layer&) = delete;
@@ -62,7 +62,7 @@ public:
     bool trainable() const;
     void setTrainable(bool trainable);
     // Keras config: every attribute with its value, plus name and trainable.
-    const json::Value& config() const { return config_; }
+    const Json& config() const { return config_; }
 
     // Per-sample output shape (no batch dimension) for these per-sample input
     // shapes; throws ShapeError with a message that names the layer and the fix.
@@ -136,7 +136,7 @@ protected:
     std::string layerLabel() const; // "conv2d (Conv2D)" for messages
 
     std::string className_;
-    json::Value config_;
+    Json config_;
     std::vector<Param> params_;
     int index_ = 0;
 };

@@ -49,21 +49,22 @@ const std::vector<std::string> kIgnoredKeys{
 
 // Keras keys accepted only with the value this engine implements: anything
 // else would silently build a different network.
-bool isSupportedFixedKey(const std::string& key, const json::Value& v) {
+bool isSupportedFixedKey(const std::string& key, const Json& v) {
     auto allOnes = [&] {
-        if (v.isNumber()) return v.asNumber() == 1;
-        if (!v.isArray()) return false;
+        if (v.is_number()) return json::asNumber(v) == 1;
+        if (!v.is_array()) return false;
         for (size_t i = 0; i < v.size(); ++i)
-            if (!v[i].isNumber() || v[i].asNumber() != 1) return false;
+            if (!v[i].is_number() || json::asNumber(v[i]) != 1) return false;
         return true;
     };
     if (key == "dilation_rate" || key == "groups") return allOnes();
-    if (key == "data_format") return v.isNull() || (v.isString() && v.asString() == "channels_last");
+    if (key == "data_format")
+        return v.is_null() || (v.is_string() && json::asString(v) == "channels_last");
     if (key == "axis") {
-        const json::Value& a = v.isArray() && v.size() == 1 ? v[0] : v;
-        return a.isNumber() && (a.asNumber() == -1 || a.asNumber() == 3);
+        const Json& a = v.is_array() && v.size() == 1 ? v[0] : v;
+        return a.is_number() && (json::asNumber(a) == -1 || json::asNumber(a) == 3);
     }
-    if (key == "center" || key == "scale") return v.isBool() && v.asBool();
+    if (key == "center" || key == "scale") return v.is_boolean() && json::asBool(v);
     return false;
 }
 
@@ -76,68 +77,75 @@ std::string where(const LayerSpec& spec, const std::string& key) {
     return spec.className + " attribute '" + key + "'";
 }
 
-double checkedNumber(const LayerSpec& spec, const AttributeSpec& a, const json::Value& v, bool integer) {
-    if (!v.isNumber())
-        throw ConfigError(where(spec, a.key) + " must be a number, got " + v.dump());
-    const double x = v.asNumber();
+double checkedNumber(const LayerSpec& spec, const AttributeSpec& a, const Json& v, bool integer) {
+    if (!v.is_number())
+        throw ConfigError(where(spec, a.key) + " must be a number, got " + json::dump(v));
+    const double x = json::asNumber(v);
     if (integer && x != std::floor(x))
-        throw ConfigError(where(spec, a.key) + " must be a whole number, got " + v.dump());
+        throw ConfigError(where(spec, a.key) + " must be a whole number, got " + json::dump(v));
     if (x < a.min || x > a.max)
-        throw ConfigError(where(spec, a.key) + " must be between " + json::Value(a.min).dump() +
-                          " and " + json::Value(a.max).dump() + ", got " + v.dump());
+        throw ConfigError(where(spec, a.key) + " must be between " + json::dump(Json(a.min)) +
+                          " and " + json::dump(Json(a.max)) + ", got " + json::dump(v));
     return x;
 }
 
-json::Value normalise(const LayerSpec& spec, const AttributeSpec& a, const json::Value& v) {
-    if (v.isNull() && a.defaultValue.isNull()) return v; // "None" where Keras allows it
+Json normalise(const LayerSpec& spec, const AttributeSpec& a, const Json& v) {
+    if (v.is_null() && a.defaultValue.is_null()) return v; // "None" where Keras allows it
     switch (a.type) {
     case AttributeType::Int:
-        return json::Value(int(checkedNumber(spec, a, v, true)));
+        return Json(int(checkedNumber(spec, a, v, true)));
     case AttributeType::Float:
         if (a.key == "kernel_regularizer") {
             // Keras writes {"class_name": "L2", "config": {"l2": 0.01}} or null.
-            if (v.isNull()) return json::Value(0.0);
-            if (v.isObject()) {
-                const json::Value& cfg = v.at("config");
-                if (!cfg.contains("l2") || cfg.getNumber("l1", 0.0) != 0.0)
-                    throw ConfigError(where(spec, a.key) + ": only L2 regularisation is supported, got " +
-                                      v.dump());
-                return json::Value(checkedNumber(spec, a, cfg.at("l2"), false));
+            if (v.is_null()) return Json(0.0);
+            if (v.is_object()) {
+                const Json& cfg = json::at(v, "config");
+                if (!cfg.contains("l2") || json::getNumber(cfg, "l1", 0.0) != 0.0)
+                    throw ConfigError(where(spec, a.key) +
+                                      ": only L2 regularisation is supported, got " +
+                                      json::dump(v));
+                return Json(checkedNumber(spec, a, json::at(cfg, "l2"), false));
             }
         }
-        return json::Value(checkedNumber(spec, a, v, false));
+        return Json(checkedNumber(spec, a, v, false));
     case AttributeType::Bool:
-        if (!v.isBool()) throw ConfigError(where(spec, a.key) + " must be true or false, got " + v.dump());
+        if (!v.is_boolean())
+            throw ConfigError(where(spec, a.key) + " must be true or false, got " + json::dump(v));
         return v;
     case AttributeType::Choice: {
-        if (!v.isString()) throw ConfigError(where(spec, a.key) + " must be a string, got " + v.dump());
-        std::string s = v.asString();
+        if (!v.is_string())
+            throw ConfigError(where(spec, a.key) + " must be a string, got " + json::dump(v));
+        std::string s = json::asString(v);
         if (s == "None") s = "linear";
         if (std::find(a.choices.begin(), a.choices.end(), s) == a.choices.end()) {
             std::string list;
             for (auto& c : a.choices) list += (list.empty() ? "" : ", ") + c;
             throw ConfigError(where(spec, a.key) + " must be one of " + list + ", got '" + s + "'");
         }
-        return json::Value(s);
+        return Json(s);
     }
     case AttributeType::IntPair: {
-        json::Value pair = json::Value::array();
-        if (v.isNumber()) {
+        Json pair = Json::array();
+        if (v.is_number()) {
             int x = int(checkedNumber(spec, a, v, true));
-            pair.push(x);
-            pair.push(x);
+            pair.push_back(x);
+            pair.push_back(x);
             return pair;
         }
-        if (!v.isArray() || v.size() != 2)
-            throw ConfigError(where(spec, a.key) + " must be a number or a pair [h, w], got " + v.dump());
-        for (size_t i = 0; i < 2; ++i) pair.push(int(checkedNumber(spec, a, v[i], true)));
+        if (!v.is_array() || v.size() != 2)
+            throw ConfigError(where(spec, a.key) + " must be a number or a pair [h, w], got " +
+                              json::dump(v));
+        for (size_t i = 0; i < 2; ++i)
+            pair.push_back(int(checkedNumber(spec, a, v[i], true)));
         return pair;
     }
     case AttributeType::IntList: {
-        if (!v.isArray() || v.size() == 0)
-            throw ConfigError(where(spec, a.key) + " must be a list of sizes, got " + v.dump());
-        json::Value list = json::Value::array();
-        for (size_t i = 0; i < v.size(); ++i) list.push(int(checkedNumber(spec, a, v[i], true)));
+        if (!v.is_array() || v.size() == 0)
+            throw ConfigError(where(spec, a.key) + " must be a list of sizes, got " +
+                              json::dump(v));
+        Json list = Json::array();
+        for (size_t i = 0; i < v.size(); ++i)
+            list.push_back(int(checkedNumber(spec, a, v[i], true)));
         return list;
     }
     }
@@ -146,32 +154,34 @@ json::Value normalise(const LayerSpec& spec, const AttributeSpec& a, const json:
 
 } // namespace
 
-json::Value completeConfig(const LayerSpec& spec, const json::Value& config) {
-    json::Value raw = config.isNull() ? json::Value::object() : config;
-    if (!raw.isObject()) throw ConfigError(spec.className + ": config must be a JSON object");
+Json completeConfig(const LayerSpec& spec, const Json& config) {
+    Json raw = config.is_null() ? Json::object() : config;
+    if (!raw.is_object()) throw ConfigError(spec.className + ": config must be a JSON object");
     // Keras writes the input shape with a leading batch dimension.
     if (spec.className == "InputLayer" && !raw.contains("shape")) {
         for (const char* key : {"batch_input_shape", "batch_shape"})
-            if (const json::Value* b = raw.find(key)) {
-                json::Value shape = json::Value::array();
-                for (size_t i = 1; i < b->size(); ++i) shape.push((*b)[i]);
-                raw.set("shape", shape);
+            if (const Json* b = json::find(raw, key)) {
+                const Json& dims = json::items(*b); // FormatError unless a list
+                Json shape = Json::array();
+                for (size_t i = 1; i < dims.size(); ++i)
+                    shape.push_back(dims[i]);
+                raw["shape"] = shape;
                 raw.erase(key);
             }
     }
-    json::Value out = json::Value::object();
-    out.set("name", raw.getString("name", ""));
-    out.set("trainable", raw.getBool("trainable", true));
+    Json out = Json::object();
+    out["name"] = json::getString(raw, "name", "");
+    out["trainable"] = json::getBool(raw, "trainable", true);
     for (const AttributeSpec& a : spec.attributes) {
-        const json::Value* v = raw.find(a.key);
-        out.set(a.key, normalise(spec, a, v ? *v : a.defaultValue));
+        const Json* v = json::find(raw, a.key);
+        out[a.key] = normalise(spec, a, v ? *v : a.defaultValue);
     }
-    for (const auto& [key, value] : raw.members()) {
+    for (const auto& [key, value] : json::members(raw)) {
         if (key == "name" || key == "trainable" || out.contains(key)) continue;
         if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) != kIgnoredKeys.end()) continue;
         if (isFixedKey(key)) {
             if (isSupportedFixedKey(key, value)) continue;
-            throw ConfigError(spec.className + " attribute '" + key + "' = " + value.dump() +
+            throw ConfigError(spec.className + " attribute '" + key + "' = " + json::dump(value) +
                               " is not supported (ConvStudio builds only Keras's default for it)");
         }
         std::string known;
@@ -182,7 +192,7 @@ json::Value completeConfig(const LayerSpec& spec, const json::Value& config) {
     return out;
 }
 
-std::unique_ptr<Layer> createLayer(const std::string& className, const json::Value& config) {
+std::unique_ptr<Layer> createLayer(const std::string& className, const Json& config) {
     const LayerSpec& spec = layerSpec(className);
     return spec.create(completeConfig(spec, config));
 }

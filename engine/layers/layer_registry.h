@@ -19,9 +19,9 @@ const LayerSpec& layerSpec(const std::string& className);
 // Checks a Keras-style config against the spec (unknown keys, types, ranges,
 // choices), fills in defaults and normalises Keras's shorthand (kernel_size 3
 // -> [3, 3], kernel_regularizer {"class_name": "L2", ...} -> its factor).
-json::Value completeConfig(const LayerSpec& spec, const json::Value& config);
+Json completeConfig(const LayerSpec& spec, const Json& config);
 
 // A new layer of that class from a (possibly partial) config.
-std::unique_ptr<Layer> createLayer(const std::string& className, const json::Value& config);
+std::unique_ptr<Layer> createLayer(const std::string& className, const Json& config);
 
 } // namespace cs

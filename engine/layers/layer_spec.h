@@ -29,7 +29,7 @@ enum class AttributeType {
 struct AttributeSpec {
     std::string key;
     AttributeType type = AttributeType::Int;
-    json::Value defaultValue;     // null = "None" in Keras (e.g. strides of pooling)
+    Json defaultValue; // null = "None" in Keras (e.g. strides of pooling)
     double min = 0;
     double max = 0;
     std::vector<std::string> choices;
@@ -45,7 +45,7 @@ struct LayerSpec {
     int minInputs = 1;
     int maxInputs = 1;
     // Builds the layer from a config already validated and completed with defaults.
-    std::function<std::unique_ptr<Layer>(const json::Value& config)> create;
+    std::function<std::unique_ptr<Layer>(const Json& config)> create;
 };
 
 } // namespace cs

@@ -12,7 +12,7 @@ namespace cs {
 
 class MaxPooling2D : public Pooling2D {
 public:
-    explicit MaxPooling2D(const json::Value& config) : Pooling2D("MaxPooling2D", config) {}
+    explicit MaxPooling2D(const Json& config) : Pooling2D("MaxPooling2D", config) {}
     static LayerSpec spec();
     void prepareBatch(int batch, const RunContext& ctx) override;
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,

@@ -6,21 +6,36 @@ namespace cs {
 
 std::vector<AttributeSpec> Pooling2D::attributes() {
     return {
-        {"pool_size", AttributeType::IntPair, json::Value::array(std::vector<int>{2, 2}), 1, 64, {},
+        {"pool_size",
+         AttributeType::IntPair,
+         Json(std::vector<int>{2, 2}),
+         1,
+         64,
+         {},
          "Height and width of the pooling window"},
-        {"strides", AttributeType::IntPair, json::Value(), 1, 64, {},
+        {"strides",
+         AttributeType::IntPair,
+         Json(),
+         1,
+         64,
+         {},
          "Step between windows (None = pool_size)"},
-        {"padding", AttributeType::Choice, "valid", 0, 0, {"valid", "same"},
+        {"padding",
+         AttributeType::Choice,
+         "valid",
+         0,
+         0,
+         {"valid", "same"},
          "valid: drop incomplete windows; same: output = ceil(input / stride)"},
     };
 }
 
-Pooling2D::Pooling2D(std::string className, const json::Value& c)
-    : Layer(std::move(className), c), ph_(c.at("pool_size")[0].asInt()),
-      pw_(c.at("pool_size")[1].asInt()),
-      sh_(c.at("strides").isNull() ? ph_ : c.at("strides")[0].asInt()),
-      sw_(c.at("strides").isNull() ? pw_ : c.at("strides")[1].asInt()),
-      same_(isSamePadding(c.at("padding").asString())) {}
+Pooling2D::Pooling2D(std::string className, const Json& c)
+    : Layer(std::move(className), c), ph_(json::asInt(json::at(c, "pool_size")[0])),
+      pw_(json::asInt(json::at(c, "pool_size")[1])),
+      sh_(json::at(c, "strides").is_null() ? ph_ : json::asInt(json::at(c, "strides")[0])),
+      sw_(json::at(c, "strides").is_null() ? pw_ : json::asInt(json::at(c, "strides")[1])),
+      same_(isSamePadding(json::asString(json::at(c, "padding")))) {}
 
 Pooling2D::Geometry Pooling2D::geometry(const Shape& in) const {
     if (in.rank() != 3)

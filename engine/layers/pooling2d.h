@@ -13,7 +13,7 @@ namespace cs {
 
 class Pooling2D : public Layer {
 public:
-    Pooling2D(std::string className, const json::Value& config);
+    Pooling2D(std::string className, const Json& config);
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void build(const std::vector<Shape>& inputs, Rng& rng) override;
 

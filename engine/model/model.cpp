@@ -208,7 +208,8 @@ double Model::regularizationLoss() const {
 
 Activation Model::outputActivation() const {
     const Layer& last = *nodes_.back().layer;
-    if (const json::Value* a = last.config().find("activation")) return activationFromName(a->asString());
+    if (const Json* a = json::find(last.config(), "activation"))
+        return activationFromName(json::asString(*a));
     return Activation::Linear;
 }
 

@@ -107,9 +107,9 @@ public:
 
     // ---- Files ---------------------------------------------------------------------
     // The architecture as JSON (docs/formats.md): Keras class names and configs.
-    json::Value toJson() const;
+    Json toJson() const;
     // Builds the graph from that JSON (not the parameters: call build()).
-    static Model fromJson(const json::Value& architecture);
+    static Model fromJson(const Json& architecture);
     // A deep copy: same graph and same parameter values.
     Model clone() const;
 

@@ -27,9 +27,10 @@ const std::string& metadataValue(const SafetensorsContent& c, const std::string&
     return it->second;
 }
 
-json::Value parseMetadataJson(const SafetensorsContent& c, const std::string& path, const std::string& key) {
+Json parseMetadataJson(const SafetensorsContent& c, const std::string& path,
+                       const std::string& key) {
     try {
-        return json::Value::parse(metadataValue(c, path, key));
+        return json::parse(metadataValue(c, path, key));
     } catch (const FormatError& e) {
         throw FormatError(path + ": __metadata__ '" + key + "': " + e.what());
     }
@@ -41,12 +42,12 @@ void saveModelFile(const std::string& path, Model& model, const ModelMetadata& m
     std::map<std::string, std::string> metadata;
     metadata["format"] = kModelFormat;
     metadata["format_version"] = std::to_string(kModelVersion);
-    metadata["architecture"] = model.toJson().dump();
-    json::Value classes = json::Value::array(meta.classNames);
-    metadata["class_names"] = classes.dump();
-    metadata["preprocessing"] = meta.preprocessing.toJson().dump();
+    metadata["architecture"] = json::dump(model.toJson());
+    Json classes = Json(meta.classNames);
+    metadata["class_names"] = json::dump(classes);
+    metadata["preprocessing"] = json::dump(meta.preprocessing.toJson());
     metadata["dataset"] = meta.dataset;
-    metadata["training"] = meta.training.isNull() ? "{}" : meta.training.dump();
+    metadata["training"] = meta.training.is_null() ? "{}" : json::dump(meta.training);
 
     std::vector<NamedTensor> tensors;
     for (int k = 0; k < model.nodeCount(); ++k) {
@@ -54,11 +55,11 @@ void saveModelFile(const std::string& path, Model& model, const ModelMetadata& m
         for (Param& p : layer.params()) tensors.push_back({layer.name() + "." + p.name, &p.value});
     }
     if (optimizer) {
-        json::Value opt = json::Value::object();
-        opt.set("class_name", optimizer->className());
-        opt.set("config", optimizer->config());
-        opt.set("iterations", json::Value(int64_t(optimizer->iterations)));
-        metadata["optimizer"] = opt.dump();
+        Json opt = Json::object();
+        opt["class_name"] = optimizer->className();
+        opt["config"] = optimizer->config();
+        opt["iterations"] = Json(int64_t(optimizer->iterations));
+        metadata["optimizer"] = json::dump(opt);
         const auto names = optimizer->slotNames();
         for (const auto& [param, slots] : optimizer->slots())
             for (size_t s = 0; s < slots.size() && s < names.size(); ++s)
@@ -83,20 +84,20 @@ std::string firstNonFinite(const Tensor& t) {
 // weight's shape, finite) or none.
 std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std::string& path,
                                          Model& model, size_t& used) {
-    const json::Value opt = parseMetadataJson(content, path, "optimizer");
+    const Json opt = parseMetadataJson(content, path, "optimizer");
     const std::string where = path + ": __metadata__ 'optimizer': ";
     std::unique_ptr<Optimizer> optimizer;
     try {
-        if (!opt.isObject()) throw FormatError("expected an object, found " + opt.dump());
-        optimizer = createOptimizer(opt.at("class_name").asString(),
-                                    opt.find("config") ? opt.at("config") : json::Value());
-        const json::Value& iterations = opt.at("iterations");
-        if (!iterations.isNumber() || iterations.asNumber() < 0 ||
-            iterations.asNumber() != double(int64_t(iterations.asNumber())))
+        if (!opt.is_object()) throw FormatError("expected an object, found " + json::dump(opt));
+        optimizer = createOptimizer(json::asString(json::at(opt, "class_name")),
+                                    json::find(opt, "config") ? json::at(opt, "config") : Json());
+        const Json& iterations = json::at(opt, "iterations");
+        if (!iterations.is_number() || json::asNumber(iterations) < 0 ||
+            json::asNumber(iterations) != double(int64_t(json::asNumber(iterations))))
             throw FormatError("key 'iterations' must be a whole number >= 0 (the optimizer's step "
                               "count), found " +
-                              iterations.dump());
-        optimizer->iterations = iterations.asInt64();
+                              json::dump(iterations));
+        optimizer->iterations = json::asInt64(iterations);
     } catch (const Error& e) {
         throw FormatError(where + e.what());
     }
@@ -169,7 +170,7 @@ LoadedModel readModelFile(const std::string& path) {
         }
     }
     auto metadataJson = [&](const std::string& key, auto convert) {
-        const json::Value v = parseMetadataJson(content, path, key);
+        const Json v = parseMetadataJson(content, path, key);
         try {
             return convert(v);
         } catch (const Error& e) {
@@ -177,9 +178,9 @@ LoadedModel readModelFile(const std::string& path) {
         }
     };
     out.metadata.classNames =
-        metadataJson("class_names", [](const json::Value& v) { return v.asStringVector(); });
-    out.metadata.preprocessing = metadataJson(
-        "preprocessing", [](const json::Value& v) { return Preprocessing::fromJson(v); });
+        metadataJson("class_names", [](const Json& v) { return json::asStringVector(v); });
+    out.metadata.preprocessing =
+        metadataJson("preprocessing", [](const Json& v) { return Preprocessing::fromJson(v); });
     if (auto it = content.metadata.find("dataset"); it != content.metadata.end()) out.metadata.dataset = it->second;
     if (content.metadata.count("training")) out.metadata.training = parseMetadataJson(content, path, "training");
     const int units = int(out.model.outputShape().numel());
@@ -213,7 +214,7 @@ LoadedModel loadModelFile(const std::string& path) {
 }
 
 void saveArchitectureFile(const std::string& path, const Model& model) {
-    const std::string text = model.toJson().dump(2) + "\n";
+    const std::string text = json::dump(model.toJson(), 2) + "\n";
     writeFileAtomically(path, {text});
 }
 
@@ -227,7 +228,7 @@ Model loadArchitectureFile(const std::string& path) {
         throw FormatError(path + ": " + formatBytes(size) +
                           " is far too large for an architecture (at most " +
                           formatBytes(kMaxArchitectureBytes) + ")");
-    json::Value root = json::parseFile(path);
+    Json root = json::parseFile(path);
     try {
         return Model::fromJson(root);
     } catch (const Error& e) {

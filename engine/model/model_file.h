@@ -23,7 +23,7 @@ struct ModelMetadata {
     std::vector<std::string> classNames;
     Preprocessing preprocessing;
     std::string dataset;  // the data set it was trained on ("Fashion-MNIST")
-    json::Value training; // settings (loss, epochs, batch size ...) and history
+    Json training;        // settings (loss, epochs, batch size ...) and history
 };
 
 struct LoadedModel {

@@ -30,7 +30,7 @@ std::vector<PresetInfo> listPresets() {
         info.name = entry.path().stem().string();
         info.path = entry.path().string();
         try {
-            info.description = cs::json::parseFile(info.path).getString("description", "");
+            info.description = json::getString(cs::json::parseFile(info.path), "description", "");
         } catch (const std::exception&) {
             continue; // a broken preset file is left out of the menu
         }

@@ -11,9 +11,9 @@ namespace cs {
 
 Optimizer::~Optimizer() = default;
 
-json::Value Optimizer::config() const {
-    json::Value v = json::Value::object();
-    v.set("learning_rate", learningRate);
+Json Optimizer::config() const {
+    Json v = Json::object();
+    v["learning_rate"] = learningRate;
     return v;
 }
 
@@ -39,11 +39,11 @@ void Optimizer::step(const NamedParams& params) {
     }
 }
 
-json::Value Adam::config() const {
-    json::Value v = Optimizer::config();
-    v.set("beta_1", beta1);
-    v.set("beta_2", beta2);
-    v.set("epsilon", epsilon);
+Json Adam::config() const {
+    Json v = Optimizer::config();
+    v["beta_1"] = beta1;
+    v["beta_2"] = beta2;
+    v["epsilon"] = epsilon;
     return v;
 }
 
@@ -61,10 +61,10 @@ void Adam::update(float* w, const float* g, std::vector<float*>& s, long n, int6
     }
 }
 
-json::Value SGD::config() const {
-    json::Value v = Optimizer::config();
-    v.set("momentum", momentum);
-    v.set("nesterov", nesterov);
+Json SGD::config() const {
+    Json v = Optimizer::config();
+    v["momentum"] = momentum;
+    v["nesterov"] = nesterov;
     return v;
 }
 
@@ -77,10 +77,10 @@ void SGD::update(float* w, const float* g, std::vector<float*>& s, long n, int64
     }
 }
 
-json::Value RMSprop::config() const {
-    json::Value v = Optimizer::config();
-    v.set("rho", rho);
-    v.set("epsilon", epsilon);
+Json RMSprop::config() const {
+    Json v = Optimizer::config();
+    v["rho"] = rho;
+    v["epsilon"] = epsilon;
     return v;
 }
 
@@ -93,35 +93,35 @@ void RMSprop::update(float* w, const float* g, std::vector<float*>& s, long n, i
     }
 }
 
-std::unique_ptr<Optimizer> createOptimizer(const std::string& rawName, const json::Value& c) {
+std::unique_ptr<Optimizer> createOptimizer(const std::string& rawName, const Json& c) {
     std::string name = rawName;
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
-    const json::Value cfg = c.isNull() ? json::Value::object() : c;
+    const Json cfg = c.is_null() ? Json::object() : c;
     std::unique_ptr<Optimizer> opt;
     if (name == "adam") {
         auto a = std::make_unique<Adam>();
-        a->beta1 = cfg.getNumber("beta_1", a->beta1);
-        a->beta2 = cfg.getNumber("beta_2", a->beta2);
-        a->epsilon = cfg.getNumber("epsilon", a->epsilon);
+        a->beta1 = json::getNumber(cfg, "beta_1", a->beta1);
+        a->beta2 = json::getNumber(cfg, "beta_2", a->beta2);
+        a->epsilon = json::getNumber(cfg, "epsilon", a->epsilon);
         if (a->beta1 < 0 || a->beta1 >= 1 || a->beta2 < 0 || a->beta2 >= 1)
             throw ConfigError("Adam: beta_1 and beta_2 must be in [0, 1)");
         opt = std::move(a);
     } else if (name == "sgd") {
         auto s = std::make_unique<SGD>();
-        s->momentum = cfg.getNumber("momentum", s->momentum);
-        s->nesterov = cfg.getBool("nesterov", s->nesterov);
+        s->momentum = json::getNumber(cfg, "momentum", s->momentum);
+        s->nesterov = json::getBool(cfg, "nesterov", s->nesterov);
         if (s->momentum < 0 || s->momentum >= 1) throw ConfigError("SGD: momentum must be in [0, 1)");
         opt = std::move(s);
     } else if (name == "rmsprop") {
         auto r = std::make_unique<RMSprop>();
-        r->rho = cfg.getNumber("rho", r->rho);
-        r->epsilon = cfg.getNumber("epsilon", r->epsilon);
+        r->rho = json::getNumber(cfg, "rho", r->rho);
+        r->epsilon = json::getNumber(cfg, "epsilon", r->epsilon);
         if (r->rho < 0 || r->rho >= 1) throw ConfigError("RMSprop: rho must be in [0, 1)");
         opt = std::move(r);
     } else {
         throw ConfigError("unknown optimizer '" + rawName + "' (use adam, sgd or rmsprop)");
     }
-    opt->learningRate = cfg.getNumber("learning_rate", opt->learningRate);
+    opt->learningRate = json::getNumber(cfg, "learning_rate", opt->learningRate);
     if (!(opt->learningRate > 0) || !std::isfinite(opt->learningRate))
         throw ConfigError(opt->className() + ": learning_rate must be a positive number");
     return opt;

@@ -25,7 +25,7 @@ public:
     virtual ~Optimizer();
     virtual std::string className() const = 0;
     // Keras config: learning_rate and the optimizer's own hyper-parameters.
-    virtual json::Value config() const;
+    virtual Json config() const;
     virtual std::vector<std::string> slotNames() const = 0;
 
     // One update of every parameter from its gradient.
@@ -49,7 +49,7 @@ class Adam : public Optimizer {
 public:
     double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7;
     std::string className() const override { return "Adam"; }
-    json::Value config() const override;
+    Json config() const override;
     std::vector<std::string> slotNames() const override { return {"m", "v"}; }
 
 protected:
@@ -62,7 +62,7 @@ public:
     double momentum = 0.0;
     bool nesterov = false;
     std::string className() const override { return "SGD"; }
-    json::Value config() const override;
+    Json config() const override;
     std::vector<std::string> slotNames() const override { return {"momentum"}; }
 
 protected:
@@ -73,7 +73,7 @@ class RMSprop : public Optimizer {
 public:
     double rho = 0.9, epsilon = 1e-7;
     std::string className() const override { return "RMSprop"; }
-    json::Value config() const override;
+    Json config() const override;
     std::vector<std::string> slotNames() const override { return {"velocity"}; }
 
 protected:
@@ -82,6 +82,6 @@ protected:
 
 // From a Keras-style name ("adam", "Adam", "sgd", "rmsprop") and config
 // (learning_rate, momentum, nesterov, beta_1, beta_2, rho, epsilon); throws ConfigError.
-std::unique_ptr<Optimizer> createOptimizer(const std::string& name, const json::Value& config);
+std::unique_ptr<Optimizer> createOptimizer(const std::string& name, const Json& config);
 
 } // namespace cs

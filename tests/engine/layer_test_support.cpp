@@ -10,10 +10,12 @@
 namespace cs::test {
 
 std::unique_ptr<Layer> makeLayer(const std::string& className, const std::string& configJson) {
-    return createLayer(className, json::Value::parse(configJson));
+    return createLayer(className, json::parse(configJson));
 }
 
-Model modelFromJson(const std::string& text) { return Model::fromJson(json::Value::parse(text)); }
+Model modelFromJson(const std::string& text) {
+    return Model::fromJson(json::parse(text));
+}
 
 void fillRandom(Tensor& t, uint64_t seed, float lo, float hi) {
     Rng rng(seed);

@@ -289,7 +289,7 @@ private Q_SLOTS:
         QCOMPARE(o.zoomHigh, 1.2);
         QVERIFY(!AugmentationOptions{}.enabled());
         const AugmentationOptions back =
-            AugmentationOptions::fromJson(json::Value::parse(o.toJson().dump()));
+            AugmentationOptions::fromJson(json::parse(json::dump(o.toJson())));
         QCOMPARE(back.rotationRange, 20.0);
         QCOMPARE(back.zoomLow, 0.8);
         QVERIFY(back.horizontalFlip && !back.verticalFlip);

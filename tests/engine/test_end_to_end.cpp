@@ -19,7 +19,7 @@ private Q_SLOTS:
         QCOMPARE(data.train.count(), 60000);
         Model model = loadArchitectureFile(std::string(CONVSTUDIO_SOURCE_DIR) +
                                            "/resources/presets/fashion_mnist_first_cnn.json");
-        auto adam = createOptimizer("adam", json::Value::object());
+        auto adam = createOptimizer("adam", Json::object());
         FitOptions options;
         options.epochs = 1;
         options.batchSize = 64;

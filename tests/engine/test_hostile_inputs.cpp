@@ -87,7 +87,7 @@ std::string savedModel(const std::string& name, bool withOptimizer) {
     Model m = modelFromJson(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [3]}},
         {"class_name": "Dense", "config": {"units": 2, "activation": "softmax"}}]})");
     m.build(1);
-    std::unique_ptr<Optimizer> adam = createOptimizer("adam", json::Value());
+    std::unique_ptr<Optimizer> adam = createOptimizer("adam", Json());
     adam->iterations = 3;
     for (Param* p : m.parameters()) {
         fillRandom(p->value, 7);
@@ -102,18 +102,17 @@ std::string savedModel(const std::string& name, bool withOptimizer) {
 }
 
 // Rewrites a safetensors file's JSON header (the tensor bytes stay as they are).
-void editHeader(const std::string& path, const std::function<void(json::Value&)>& edit,
+void editHeader(const std::string& path, const std::function<void(Json&)>& edit,
                 const std::function<void(std::string&)>& editData = {}) {
     const std::vector<uint8_t> bytes = readBytes(path);
     uint64_t n = 0;
     for (int i = 0; i < 8; ++i)
         n |= uint64_t(bytes[size_t(i)]) << (8 * i);
-    json::Value header =
-        json::Value::parse(std::string_view(reinterpret_cast<const char*>(bytes.data()) + 8, n));
+    Json header = json::parse(std::string_view(reinterpret_cast<const char*>(bytes.data()) + 8, n));
     std::string data(bytes.begin() + std::ptrdiff_t(8 + n), bytes.end());
     edit(header);
     if (editData) editData(data);
-    std::string text = header.dump();
+    std::string text = json::dump(header);
     while ((8 + text.size()) % 8)
         text += ' ';
     std::vector<uint8_t> out(8);
@@ -124,13 +123,12 @@ void editHeader(const std::string& path, const std::function<void(json::Value&)>
     writeBytes(path, out);
 }
 
-void setMetadataJson(json::Value& header, const std::string& key,
-                     const std::function<void(json::Value&)>& edit) {
-    json::Value meta = header.at("__metadata__");
-    json::Value value = json::Value::parse(meta.at(key).asString());
+void setMetadataJson(Json& header, const std::string& key, const std::function<void(Json&)>& edit) {
+    Json meta = json::at(header, "__metadata__");
+    Json value = json::parse(json::asString(json::at(meta, key)));
     edit(value);
-    meta.set(key, value.dump());
-    header.set("__metadata__", meta);
+    meta[key] = json::dump(value);
+    header["__metadata__"] = meta;
 }
 
 std::vector<uint8_t> gzipped(const std::vector<uint8_t>& raw, int level) {
@@ -333,10 +331,10 @@ private Q_SLOTS:
         QCOMPARE(s.totalParameters, int64_t(10 + 4999 * 6));
         // Explicit names mixed in: the automatic ones skip them.
         Model mixed;
-        mixed.add(createLayer("InputLayer", json::Value::parse(R"({"shape": [4]})")));
-        mixed.add(createLayer("Dense", json::Value::parse(R"({"units": 2, "name": "dense_1"})")));
-        mixed.add(createLayer("Dense", json::Value::parse(R"({"units": 2})")));
-        mixed.add(createLayer("Dense", json::Value::parse(R"({"units": 2})")));
+        mixed.add(createLayer("InputLayer", json::parse(R"({"shape": [4]})")));
+        mixed.add(createLayer("Dense", json::parse(R"({"units": 2, "name": "dense_1"})")));
+        mixed.add(createLayer("Dense", json::parse(R"({"units": 2})")));
+        mixed.add(createLayer("Dense", json::parse(R"({"units": 2})")));
         QCOMPARE(QString::fromStdString(mixed.layer(2).name()), QString("dense"));
         QCOMPARE(QString::fromStdString(mixed.layer(3).name()), QString("dense_2"));
     }
@@ -468,39 +466,39 @@ private Q_SLOTS:
 
     void loadErrorsNameTheFileAndTheKey() {
         const std::string dtype = savedModel("dtype", false);
-        editHeader(dtype, [](json::Value& h) {
-            json::Value e = h.at("dense.kernel");
-            e.set("dtype", 5);
-            h.set("dense.kernel", e);
+        editHeader(dtype, [](Json& h) {
+            Json e = json::at(h, "dense.kernel");
+            e["dtype"] = 5;
+            h["dense.kernel"] = e;
         });
         CS_CHECK_THROWS(FormatError, loadModelFile(dtype),
                         dtype + ": tensor 'dense.kernel': key 'dtype' must be a string, found 5");
         const std::string shape = savedModel("shape", false);
-        editHeader(shape, [](json::Value& h) {
-            json::Value e = h.at("dense.bias");
+        editHeader(shape, [](Json& h) {
+            Json e = json::at(h, "dense.bias");
             e.erase("shape");
-            h.set("dense.bias", e);
+            h["dense.bias"] = e;
         });
         CS_CHECK_THROWS(FormatError, loadModelFile(shape),
                         shape + ": tensor 'dense.bias': missing key 'shape'");
         const std::string arch = savedModel("arch", false);
-        editHeader(arch, [](json::Value& h) {
-            setMetadataJson(h, "architecture", [](json::Value& a) {
-                json::Value layers = a.at("layers");
-                json::Value config = layers[1].at("config");
-                config.set("units", "two");
-                layers[1].set("config", config);
-                a.set("layers", layers);
+        editHeader(arch, [](Json& h) {
+            setMetadataJson(h, "architecture", [](Json& a) {
+                Json layers = json::at(a, "layers");
+                Json config = json::at(layers[1], "config");
+                config["units"] = "two";
+                layers[1]["config"] = config;
+                a["layers"] = layers;
             });
         });
         CS_CHECK_THROWS(
             FormatError, loadModelFile(arch),
             arch + ": __metadata__ 'architecture' is invalid: layer 2 (Dense 'dense'): ", "units");
         const std::string classes = savedModel("classes", false);
-        editHeader(classes, [](json::Value& h) {
-            json::Value meta = h.at("__metadata__");
-            meta.set("class_names", "[\"no\", 7]");
-            h.set("__metadata__", meta);
+        editHeader(classes, [](Json& h) {
+            Json meta = json::at(h, "__metadata__");
+            meta["class_names"] = "[\"no\", 7]";
+            h["__metadata__"] = meta;
         });
         CS_CHECK_THROWS(FormatError, loadModelFile(classes),
                         classes + ": __metadata__ 'class_names': item 1");
@@ -512,11 +510,21 @@ private Q_SLOTS:
                         json + ": layer 1: missing key 'class_name'");
     }
 
+    void jsonOfAnotherKindIsATypedError() {
+        // nlohmann's accessors throw its own exceptions (not a cs::Error) on a value
+        // of another kind, e.g. an object indexed as a list; readers must not let
+        // them through.
+        CS_CHECK_THROWS(
+            Error,
+            createLayer("InputLayer", json::parse(R"({"batch_input_shape": {"a": 1, "b": 2}})")),
+            "expected an array, found an object");
+    }
+
     void aNegativeOptimizerStepCountIsRefused() {
         const std::string path = savedModel("iterations", true);
         QCOMPARE(loadModelFile(path).optimizer->iterations, int64_t(3));
-        editHeader(path, [](json::Value& h) {
-            setMetadataJson(h, "optimizer", [](json::Value& o) { o.set("iterations", -5); });
+        editHeader(path, [](Json& h) {
+            setMetadataJson(h, "optimizer", [](Json& o) { o["iterations"] = -5; });
         });
         CS_CHECK_THROWS(
             FormatError, loadModelFile(path),
@@ -527,7 +535,7 @@ private Q_SLOTS:
     void brokenOptimizerSlotsAreRefused() {
         const std::string nan = savedModel("slot-nan", true);
         editHeader(
-            nan, [](json::Value&) {},
+            nan, [](Json&) {},
             [](std::string& data) {
                 const float bad = std::nanf("");
                 std::memcpy(data.data() + data.size() - 4, &bad,
@@ -537,7 +545,7 @@ private Q_SLOTS:
                         "holds NaN");
         const std::string partial = savedModel("slot-partial", true);
         // "v" of the bias goes: its "m" alone is half of Adam's state.
-        editHeader(partial, [](json::Value& h) { h.erase("optimizer/dense.bias/v"); });
+        editHeader(partial, [](Json& h) { h.erase("optimizer/dense.bias/v"); });
         CS_CHECK_THROWS(FormatError, loadModelFile(partial),
                         partial +
                             ": optimizer state of 'dense.bias' has 1 of the 2 slots Adam keeps");
@@ -546,7 +554,7 @@ private Q_SLOTS:
     void nonFiniteWeightsAreRefusedOnLoad() {
         const std::string path = savedModel("nan-weight", false);
         editHeader(
-            path, [](json::Value&) {},
+            path, [](Json&) {},
             [](std::string& data) {
                 const float inf = INFINITY, nan = std::nanf("");
                 std::memcpy(data.data() + 4 * 2, &nan, 4); // the kernel's 6 values come first
@@ -556,7 +564,7 @@ private Q_SLOTS:
             FormatError, loadModelFile(path),
             path + ": weight 'dense.kernel' holds NaN at index 2 of 6: the model is broken");
         editHeader(
-            path, [](json::Value&) {},
+            path, [](Json&) {},
             [](std::string& data) {
                 const float one = 1.0f;
                 std::memcpy(data.data() + 4 * 2, &one, 4);

@@ -178,6 +178,39 @@ private Q_SLOTS:
         QCOMPARE(info.height, uint64_t(480));
     }
 
+    void truncatedRawImagesAreRefusedBeforeDecoding() {
+        // The fuzzer's find: a 107-byte PFM claiming 30000x3000 colour floats made
+        // OpenCV allocate 1,080,000,000 bytes before noticing the data is missing.
+        std::string pfm = "PF\n30000 3000\n-1.0\n";
+        pfm.resize(107, '\x55');
+        ImageHeaderInfo info = probeImageHeader(reinterpret_cast<const uint8_t*>(pfm.data()), pfm.size());
+        QCOMPARE(info.pixels(), uint64_t(90000000)); // under the 100 MP limit: only the size tells
+        QCOMPARE(info.minimumFileBytes, uint64_t(1080000000));
+        const std::string path = freshDataFolder("truncated") + "/claims.pfm";
+        writeBytes(path, std::vector<uint8_t>(pfm.begin(), pfm.end()));
+        try {
+            readImageFile(path, ReadAnyColor);
+            QFAIL("a truncated PFM was decoded");
+        } catch (const DataError& e) {
+            QCOMPARE(QString(e.what()), QString::fromStdString(path) +
+                                            ": truncated: a PFM of 30000x3000 pixels holds at least "
+                                            "1,080,000,000 bytes of pixel data, but the file has 107; not decoded");
+        }
+        // Each Netpbm kind's lower bound (the text forms: a character per sample).
+        const std::pair<std::string, uint64_t> cases[] = {
+            {"P4\n20 3\n", 9},          {"P5\n20 3\n255\n", 60},  {"P5\n20 3\n65535\n", 120},
+            {"P6\n20 3\n255\n", 180},  {"P6\n20 3\n1000\n", 360}, {"Pf\n20 3\n-1\n", 240},
+            {"P1\n20 3\n", 60},         {"P3\n20 3\n255\n", 180}};
+        for (const auto& [header, bytes] : cases) {
+            info = probeImageHeader(reinterpret_cast<const uint8_t*>(header.data()), header.size());
+            QVERIFY2(info.minimumFileBytes == bytes, header.c_str());
+        }
+        // Sides near 2^32: the bound saturates instead of wrapping to a small number.
+        const std::string huge = "PF\n4294967295 4294967295\n-1\n";
+        info = probeImageHeader(reinterpret_cast<const uint8_t*>(huge.data()), huge.size());
+        QCOMPARE(info.minimumFileBytes, UINT64_MAX);
+    }
+
     void aJp2HeaderCannotHideTheCodestreamSize() {
         // The header box may say 1x1; the decoder allocates for the codestream.
         std::vector<uint8_t> jp2 = encoded(".jp2", CV_8UC3);

@@ -29,7 +29,7 @@
 #include <utility>
 #include <vector>
 
-using cs::json::Value;
+using cs::Json;
 
 namespace {
 
@@ -79,20 +79,20 @@ cs::Tensor referenceInput(const cs::Shape& sample, int batch) {
 
 // ---- Building models ---------------------------------------------------------------------------
 
-Value cfg(std::initializer_list<std::pair<const char*, Value>> members) {
-    Value v = Value::object();
+Json cfg(std::initializer_list<std::pair<const char*, Json>> members) {
+    Json v = Json::object();
     for (const auto& [key, value] : members)
-        v.set(key, value);
+        v[key] = value;
     return v;
 }
 
-Value pairOf(int a, int b) {
-    return Value::array(std::vector<int>{a, b});
+Json pairOf(int a, int b) {
+    return Json(std::vector<int>{a, b});
 }
 
 struct LayerDef {
     std::string className;
-    Value config = Value::object();
+    Json config = Json::object();
     std::vector<std::string> inbound = {};
 };
 
@@ -102,7 +102,7 @@ using ModelFactory = std::function<cs::Model()>;
 ModelFactory model(std::vector<int> input, std::vector<LayerDef> layers) {
     return [input = std::move(input), layers = std::move(layers)] {
         cs::Model m;
-        m.add(cs::createLayer("InputLayer", cfg({{"shape", Value::array(input)}})));
+        m.add(cs::createLayer("InputLayer", cfg({{"shape", Json(input)}})));
         for (const LayerDef& l : layers)
             m.add(cs::createLayer(l.className, l.config), l.inbound);
         m.build(0);
@@ -111,7 +111,7 @@ ModelFactory model(std::vector<int> input, std::vector<LayerDef> layers) {
     };
 }
 
-ModelFactory single(std::vector<int> input, const char* className, Value config) {
+ModelFactory single(std::vector<int> input, const char* className, Json config) {
     return model(std::move(input), {{className, std::move(config)}});
 }
 
@@ -833,7 +833,7 @@ private Q_SLOTS:
             for (size_t i = 0; i < params.size(); ++i)
                 QCOMPARE(params[i].first, std::string(names[i]));
 
-            std::unique_ptr<cs::Optimizer> adam = cs::createOptimizer("adam", Value::object());
+            std::unique_ptr<cs::Optimizer> adam = cs::createOptimizer("adam", Json::object());
             const cs::Tensor input = referenceInput(m.inputShape(), int(labels.size()));
             cs::Tensor lossGrad;
             for (int step = 0; step < 2; ++step) {

@@ -225,7 +225,8 @@ private Q_SLOTS:
         QVERIFY2(unknown.contains("unknown attribute 'filter'"), qPrintable(unknown));
         const QString range = expectThrow<ConfigError>([] { makeLayer("Dropout", R"({"rate": 1.5})"); });
         QVERIFY2(range.contains("rate") && range.contains("between"), qPrintable(range));
-        const QString type = expectThrow<ConfigError>([] { createLayer("Conv3D", json::Value::object()); });
+        const QString type =
+            expectThrow<ConfigError>([] { createLayer("Conv3D", Json::object()); });
         QVERIFY2(type.contains("unknown layer type 'Conv3D'"), qPrintable(type));
     }
 
@@ -446,7 +447,7 @@ private Q_SLOTS:
             QVERIFY(!s.description.empty());
             QVERIFY(!s.category.empty());
             // Defaults must pass the layer's own validation.
-            QVERIFY(s.create(completeConfig(s, json::Value::object())) != nullptr);
+            QVERIFY(s.create(completeConfig(s, Json::object())) != nullptr);
         }
     }
 };

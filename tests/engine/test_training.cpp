@@ -160,7 +160,7 @@ private Q_SLOTS:
         QFETCH(QString, config);
         QFETCH(int, steps);
         QFETCH(double, expected);
-        auto opt = createOptimizer(name.toStdString(), json::Value::parse(config.toStdString()));
+        auto opt = createOptimizer(name.toStdString(), json::parse(config.toStdString()));
         Param p;
         p.value.resize(Shape{1});
         p.value[0] = 1.0f;

@@ -100,7 +100,7 @@ private Q_SLOTS:
         cs::Model model = cs::loadArchitectureFile(std::string(CONVSTUDIO_SOURCE_DIR) +
                                                    "/resources/presets/mnist_kernel_model.json");
         model.build(7);
-        auto adam = cs::createOptimizer("adam", cs::json::Value::object());
+        auto adam = cs::createOptimizer("adam", cs::Json::object());
         cs::FitOptions options;
         options.epochs = 1;
         options.batchSize = 64;

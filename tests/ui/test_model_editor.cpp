@@ -97,7 +97,7 @@ private Q_SLOTS:
         const std::string inserted = g.node(at).name();
         QCOMPARE(g.node(at).inputs, std::vector<std::string>{"flatten"});
         QCOMPARE(g.find("dense")->inputs, std::vector<std::string>{inserted});
-        const int64_t units = cs::layerSpec("Dense").attributes[0].defaultValue.asInt();
+        const int64_t units = cs::json::asInt(cs::layerSpec("Dense").attributes[0].defaultValue);
         const int64_t expectedDelta =
             (1568 * units + units) + (units * 256 + 256) - (1568 * 256 + 256);
         QCOMPARE(doc_->report().totalParameters, before + expectedDelta);
@@ -120,21 +120,21 @@ private Q_SLOTS:
         ModelGraph g = doc_->graph();
         QVERIFY(g.find("dense") && g.find("dense_1") && !g.find("dense_2"));
         auto named = [](const char* name) {
-            cs::json::Value config = cs::json::Value::object();
-            config.set("name", std::string(name));
+            cs::Json config = cs::Json::object();
+            config["name"] = name;
             return config;
         };
         g.append("Dropout", named("dense_3"));
         g.append("Dropout", named("dense_01"));
         QCOMPARE(g.uniqueName("dense"), std::string("dense_2"));
-        QCOMPARE(g.append("Dense", cs::json::Value::object()), std::string("dense_2"));
-        QCOMPARE(g.append("Dense", cs::json::Value::object()), std::string("dense_4"));
+        QCOMPARE(g.append("Dense", cs::Json::object()), std::string("dense_2"));
+        QCOMPARE(g.append("Dense", cs::Json::object()), std::string("dense_4"));
         QCOMPARE(g.uniqueName("lambda"), std::string("lambda"));
         // Many unnamed layers: every name distinct, numbered without gaps.
         int dropouts = 0; // "dropout", "dropout_1" ... in the preset
         while (g.find(dropouts == 0 ? "dropout" : "dropout_" + std::to_string(dropouts))) ++dropouts;
         QVERIFY(dropouts > 0);
-        for (int i = 0; i < 400; ++i) g.append("Dropout", cs::json::Value::object());
+        for (int i = 0; i < 400; ++i) g.append("Dropout", cs::Json::object());
         std::set<std::string> names;
         for (const LayerNode& n : g.nodes()) names.insert(n.name());
         QCOMPARE(int(names.size()), g.size());
@@ -182,7 +182,8 @@ private Q_SLOTS:
         const int steps = doc_->undoStack()->count();
         for (int i = 0; i < 4; ++i)
             QTest::keyClick(spin, Qt::Key_Down); // like dragging the spin box down
-        QCOMPARE(doc_->graph().find("conv2d")->config.at("filters").asInt(), 60);
+        QCOMPARE(cs::json::asInt(cs::json::at(doc_->graph().find("conv2d")->config, "filters")),
+                 60);
         QCOMPARE(doc_->undoStack()->count(), steps + 1);
         // conv2d: 3·3·1·60 + 60; conv2d_1 now reads 60 channels: 3·3·60·32 + 32.
         const QTableView* table = page_->summary()->view();
@@ -194,7 +195,8 @@ private Q_SLOTS:
             page_->summary()->totalsText().contains(withThousands(doc_->report().totalParameters)));
 
         doc_->undoStack()->undo();
-        QCOMPARE(doc_->graph().find("conv2d")->config.at("filters").asInt(), 64);
+        QCOMPARE(cs::json::asInt(cs::json::at(doc_->graph().find("conv2d")->config, "filters")),
+                 64);
         QCOMPARE(spin->value(), 64);
         QCOMPARE(table->model()->index(0, 2).data().toString(), QString("640"));
     }

@@ -157,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(page()->saveModel(path));
         cs::LoadedModel loaded = cs::loadModelFile(path.toStdString());
         QCOMPARE(loaded.metadata.classNames.size(), size_t(10));
-        QCOMPARE(loaded.metadata.training.getInt("epochs", 0), 2);
+        QCOMPARE(cs::json::getInt(loaded.metadata.training, "epochs", 0), 2);
         QVERIFY(loaded.optimizer);
 
         // Evaluating the saved file gives the engine's numbers on the same 300 test images.

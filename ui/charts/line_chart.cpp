@@ -5,7 +5,9 @@
 #include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QResizeEvent>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -31,8 +33,10 @@ LineChart::LineChart(QWidget* parent) : QWidget(parent), impl_(new Impl), timer_
     chart->setAnimationOptions(QChart::NoAnimation);
     impl_->x = new QValueAxis;
     impl_->y = new QValueAxis;
-    impl_->x->setLabelFormat("%g");
-    impl_->y->setLabelFormat("%.3g");
+    for (QValueAxis* axis : {impl_->x, impl_->y}) {
+        axis->setTickType(QValueAxis::TicksDynamic); // at the anchor + k * interval of niceTicks()
+        axis->setMinorTickCount(0);
+    }
     chart->addAxis(impl_->x, Qt::AlignBottom);
     chart->addAxis(impl_->y, Qt::AlignLeft);
     impl_->view = new QChartView(chart, this);
@@ -59,6 +63,8 @@ void LineChart::setTitle(const QString& title) {
 }
 
 void LineChart::setAxisTitles(const QString& x, const QString& y) {
+    xTitle_ = x;
+    yTitle_ = y;
     impl_->x->setTitleText(x);
     impl_->y->setTitleText(y);
 }
@@ -73,6 +79,11 @@ void LineChart::setFixedYRange(double from, double to) {
     fixedY_ = true;
     y0_ = from;
     y1_ = to;
+    scheduleRepaint();
+}
+
+void LineChart::setIntegerX(bool on) {
+    integerX_ = on;
     scheduleRepaint();
 }
 
@@ -92,7 +103,14 @@ int LineChart::addSeries(const QString& name, const LineStyle& style) {
     line->attachAxis(impl_->x);
     line->attachAxis(impl_->y);
     impl_->lines.append(line);
-    return int(series_.size()) - 1;
+    const int index = int(series_.size()) - 1;
+    connect(line, &QLineSeries::hovered, this, [this, index](const QPointF& at, bool entered) {
+        if (entered)
+            QToolTip::showText(QCursor::pos(), readout(index, at.x()), this);
+        else
+            QToolTip::hideText();
+    });
+    return index;
 }
 
 void LineChart::append(int series, double x, double y) {
@@ -131,6 +149,17 @@ void LineChart::clearData(const QList<int>& keep) {
     repaintNow();
 }
 
+QString LineChart::readout(int series, double x) const {
+    if (series < 0 || series >= series_.size() || series_[series].points.isEmpty()) return {};
+    const QVector<QPointF>& pts = series_[series].points;
+    const QPointF* nearest = &pts.front();
+    for (const QPointF& p : pts)
+        if (std::abs(p.x() - x) < std::abs(nearest->x() - x)) nearest = &p;
+    const QString where = xTitle_.isEmpty() ? QString::number(nearest->x(), 'g', 4)
+                                            : xTitle_ + ' ' + QString::number(nearest->x(), 'g', 4);
+    return tr("%1, %2: %3").arg(series_[series].name, where, QString::number(nearest->y(), 'g', 6));
+}
+
 int LineChart::drawnPointCount(int series) const {
     return series >= 0 && series < impl_->lines.size() ? int(impl_->lines[series]->count()) : 0;
 }
@@ -138,6 +167,11 @@ int LineChart::drawnPointCount(int series) const {
 void LineChart::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) applyTheme();
     QWidget::changeEvent(event);
+}
+
+void LineChart::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    scheduleRepaint(); // how many ticks fit depends on the size
 }
 
 void LineChart::scheduleRepaint() {
@@ -171,18 +205,26 @@ void LineChart::repaintNow() {
     } else if (!std::isfinite(lo)) {
         lo = 0;
         hi = 1;
-    } else {
-        // A flat curve (a constant learning rate) still gets a readable range.
-        const double pad = std::max({1e-12, (hi - lo) * 0.08, std::abs(hi) * 0.05});
-        lo = std::max(0.0, lo - pad); // losses, accuracies and learning rates are not negative
-        hi += pad;
     }
+    // About one tick per 45 pixels of height and 60 of width: fewer ticks on a
+    // small chart rather than labels Qt would shorten to "...".
+    const QSize size = impl_->view->size();
+    yTicks_ = niceTicks(lo, hi, std::clamp(size.height() / 45, 2, 8), false);
+    xTicks_ = niceTicks(x0, x1, std::clamp(size.width() / 60, 2, 11), integerX_);
+    x0 = xTicks_.from;
+    x1 = xTicks_.to;
+    lo = yTicks_.from;
+    hi = yTicks_.to;
     if (legendChanged) { // Qt Charts lays the labels out again only when the legend is re-shown
         impl_->chart->legend()->hide();
         impl_->chart->legend()->show();
     }
-    impl_->x->setRange(x0, x1);
-    impl_->y->setRange(lo, hi);
+    for (auto [axis, ticks] : {std::pair{impl_->x, &xTicks_}, std::pair{impl_->y, &yTicks_}}) {
+        axis->setRange(ticks->from, ticks->to);
+        axis->setTickAnchor(ticks->from);
+        axis->setTickInterval(ticks->step);
+        axis->setLabelFormat(ticks->labelFormat());
+    }
     // Markers: vertical dashed lines across the whole y range, not in the legend.
     while (impl_->markers.size() < markers_.size()) {
         auto* line = new QLineSeries;

@@ -11,6 +11,8 @@
 //   chart->addMarker(3, "LR reduced");
 #pragma once
 
+#include "charts/axis_ticks.h"
+
 #include <QColor>
 #include <QList>
 #include <QPointF>
@@ -41,6 +43,8 @@ public:
     void setMinimumXRange(double from, double to);
     // A fixed y range (accuracy 0..1); without it y follows the data.
     void setFixedYRange(double from, double to);
+    // x counts whole things (epochs): ticks at integers only. Default: on.
+    void setIntegerX(bool on);
     // Drawn at most `perSecond` times a second (default 15: smooth enough for curves,
     // and each redraw of three antialiased charts takes CPU from training).
     void setMaxRepaintRate(int perSecond);
@@ -61,12 +65,18 @@ public:
     int markerCount() const { return int(markers_.size()); }
     QString markerLabel(int i) const { return markers_.value(i).label; }
     int repaintCount() const { return repaints_; }
+    // The ticks of the last redraw (1-2-5 steps, sized to the chart).
+    AxisTicks xTicks() const { return xTicks_; }
+    AxisTicks yTicks() const { return yTicks_; }
+    // What hovering a curve shows: the series, and its data point nearest to x.
+    QString readout(int series, double x) const;
 
 Q_SIGNALS:
     void repainted();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Series {
@@ -87,6 +97,8 @@ private:
     QString title_, xTitle_, yTitle_;
     double minX0_ = 0, minX1_ = 1;
     bool fixedY_ = false;
+    bool integerX_ = true;
+    AxisTicks xTicks_, yTicks_;
     double y0_ = 0, y1_ = 1;
     QList<Series> series_;
     QList<Marker> markers_;

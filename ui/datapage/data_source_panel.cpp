@@ -188,12 +188,12 @@ void DataSourcePanel::kindChosen(int row) {
     }
     if (d.kind == cs::DatasetKind::ImageFolders && document_->graph().size() > 0) {
         // Default target size: what the model's input takes.
-        const cs::json::Value& shape = document_->graph().node(0).config.at("shape");
+        const cs::Json& shape = cs::json::at(document_->graph().node(0).config, "shape");
         if (shape.size() == 3 && document_->settings().data.kind != cs::DatasetKind::ImageFolders) {
-            d.imageFolders.height = shape[0].asInt();
-            d.imageFolders.width = shape[1].asInt();
+            d.imageFolders.height = cs::json::asInt(shape[0]);
+            d.imageFolders.width = cs::json::asInt(shape[1]);
             d.imageFolders.colorMode =
-                shape[2].asInt() == 1 ? cs::ColorMode::Grayscale : cs::ColorMode::Rgb;
+                cs::json::asInt(shape[2]) == 1 ? cs::ColorMode::Grayscale : cs::ColorMode::Rgb;
         }
     }
     document_->setDataSettings(d);

@@ -43,8 +43,7 @@ void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelRepor
         input.fixes.push_back(
             {"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
                  g.setAttribute(name, "shape",
-                                cs::json::Value::array(
-                                    std::vector<int>{data.height, data.width, data.channels}));
+                                cs::Json(std::vector<int>{data.height, data.width, data.channels}));
              }});
     }
     const int last = graph.size() - 1;

@@ -19,28 +19,30 @@ bool validName(const std::string& name) {
 }
 } // namespace
 
-ModelGraph ModelGraph::fromJson(const cs::json::Value& root) {
-    if (!root.isObject()) throw cs::FormatError("an architecture must be a JSON object");
-    const std::string format = root.getString("format", kFormat);
+ModelGraph ModelGraph::fromJson(const cs::Json& root) {
+    if (!root.is_object()) throw cs::FormatError("an architecture must be a JSON object");
+    const std::string format = cs::json::getString(root, "format", kFormat);
     if (format != kFormat)
         throw cs::FormatError("not a ConvStudio architecture (format is '" + format + "')");
-    const cs::json::Value& layers = root.at("layers");
-    if (!layers.isArray() || layers.size() == 0)
+    const cs::Json& layers = cs::json::at(root, "layers");
+    if (!layers.is_array() || layers.size() == 0)
         throw cs::FormatError("'layers' must be a non-empty list");
     ModelGraph g;
-    g.name = root.getString("name", "model");
+    g.name = cs::json::getString(root, "name", "model");
     for (size_t i = 0; i < layers.size(); ++i) {
-        const cs::json::Value& entry = layers[i];
-        const std::string className = entry.at("class_name").asString();
-        cs::json::Value config =
-            entry.find("config") ? entry.at("config") : cs::json::Value::object();
+        const cs::Json& entry = layers[i];
+        const std::string className = cs::json::asString(cs::json::at(entry, "class_name"));
+        cs::Json config =
+            cs::json::find(entry, "config") ? cs::json::at(entry, "config") : cs::Json::object();
+        if (!config.is_object())
+            throw cs::FormatError("'config' must be an object, found " + cs::json::dump(config));
         if (i == 0 && className != "InputLayer") {
-            const cs::json::Value* shape = config.find("input_shape");
+            const cs::Json* shape = cs::json::find(config, "input_shape");
             if (!shape)
                 throw cs::FormatError(
                     "the first layer must be an InputLayer (or carry 'input_shape')");
-            cs::json::Value inputConfig = cs::json::Value::object();
-            inputConfig.set("shape", *shape);
+            cs::Json inputConfig = cs::Json::object();
+            inputConfig["shape"] = *shape;
             g.nodes_.push_back(g.makeNode("InputLayer", inputConfig));
         }
         config.erase("input_shape");
@@ -54,8 +56,8 @@ ModelGraph ModelGraph::fromJson(const cs::json::Value& root) {
             throw cs::ConfigError("layer " + std::to_string(i + 1) + ": " + e.what());
         }
         if (className != "InputLayer") {
-            if (const cs::json::Value* in = entry.find("inbound_nodes"))
-                node.inputs = in->asStringVector();
+            if (const cs::Json* in = cs::json::find(entry, "inbound_nodes"))
+                node.inputs = cs::json::asStringVector(*in);
             else
                 node.inputs.push_back(g.nodes_.back().name());
             for (const std::string& input : node.inputs)
@@ -74,23 +76,22 @@ ModelGraph ModelGraph::fromModel(const cs::Model& model) {
     return fromJson(model.toJson());
 }
 
-cs::json::Value ModelGraph::toJson() const {
-    cs::json::Value root = cs::json::Value::object();
-    root.set("format", kFormat);
-    root.set("version", 1);
-    root.set("name", name);
+cs::Json ModelGraph::toJson() const {
+    cs::Json root = cs::Json::object();
+    root["format"] = kFormat;
+    root["version"] = 1;
+    root["name"] = name;
     const bool chain = isChain();
-    root.set("class_name", chain ? "Sequential" : "Functional");
-    cs::json::Value layers = cs::json::Value::array();
+    root["class_name"] = chain ? "Sequential" : "Functional";
+    cs::Json layers = cs::Json::array();
     for (const LayerNode& n : nodes_) {
-        cs::json::Value entry = cs::json::Value::object();
-        entry.set("class_name", n.className);
-        entry.set("config", n.config);
-        if (!chain && n.className != "InputLayer")
-            entry.set("inbound_nodes", cs::json::Value::array(n.inputs));
-        layers.push(entry);
+        cs::Json entry = cs::Json::object();
+        entry["class_name"] = n.className;
+        entry["config"] = n.config;
+        if (!chain && n.className != "InputLayer") entry["inbound_nodes"] = cs::Json(n.inputs);
+        layers.push_back(entry);
     }
-    root.set("layers", layers);
+    root["layers"] = layers;
     return root;
 }
 
@@ -166,13 +167,13 @@ std::string ModelGraph::uniqueName(const std::string& prefix) const {
     return stem + std::to_string(i);
 }
 
-LayerNode ModelGraph::makeNode(const std::string& className, const cs::json::Value& config) const {
+LayerNode ModelGraph::makeNode(const std::string& className, const cs::Json& config) const {
     const cs::LayerSpec& spec = cs::layerSpec(className);
     LayerNode node;
     node.className = className;
-    node.config = cs::completeConfig(spec, config.isObject() ? config : cs::json::Value::object());
-    const std::string given = node.config.getString("name", "");
-    if (given.empty() || indexOf(given) >= 0) node.config.set("name", uniqueName(spec.namePrefix));
+    node.config = cs::completeConfig(spec, config.is_object() ? config : cs::Json::object());
+    const std::string given = cs::json::getString(node.config, "name", "");
+    if (given.empty() || indexOf(given) >= 0) node.config["name"] = uniqueName(spec.namePrefix);
     return node;
 }
 
@@ -180,9 +181,8 @@ void ModelGraph::placeBefore(LayerNode node, int index) {
     nodes_.insert(nodes_.begin() + index, std::move(node));
 }
 
-std::string ModelGraph::insertOnConnection(const std::string& className,
-                                           const cs::json::Value& config, const std::string& from,
-                                           const std::string& to) {
+std::string ModelGraph::insertOnConnection(const std::string& className, const cs::Json& config,
+                                           const std::string& from, const std::string& to) {
     LayerNode& target = at(to);
     auto it = std::find(target.inputs.begin(), target.inputs.end(), from);
     if (it == target.inputs.end())
@@ -195,7 +195,7 @@ std::string ModelGraph::insertOnConnection(const std::string& className,
     return name;
 }
 
-std::string ModelGraph::append(const std::string& className, const cs::json::Value& config) {
+std::string ModelGraph::append(const std::string& className, const cs::Json& config) {
     LayerNode node = makeNode(className, config);
     if (className == "InputLayer") throw cs::ConfigError("a model has one InputLayer, at the top");
     node.inputs = {nodes_.back().name()};
@@ -276,10 +276,10 @@ void ModelGraph::disconnect(const std::string& from, const std::string& to) {
 }
 
 void ModelGraph::setAttribute(const std::string& name, const std::string& key,
-                              const cs::json::Value& value) {
+                              const cs::Json& value) {
     LayerNode& node = at(name);
-    cs::json::Value config = node.config;
-    config.set(key, value);
+    cs::Json config = node.config;
+    config[key] = value;
     node.config = cs::completeConfig(cs::layerSpec(node.className), config);
 }
 
@@ -287,13 +287,13 @@ std::string ModelGraph::rename(const std::string& oldName, const std::string& ne
     if (oldName == newName) return {};
     if (!validName(newName)) return "a name uses letters, digits, '_', '-' and '.' only";
     if (indexOf(newName) >= 0) return "another layer is already named '" + newName + "'";
-    at(oldName).config.set("name", newName);
+    at(oldName).config["name"] = newName;
     for (LayerNode& n : nodes_)
         std::replace(n.inputs.begin(), n.inputs.end(), oldName, newName);
     return {};
 }
 
-std::string ModelGraph::insertBefore(const std::string& className, const cs::json::Value& config,
+std::string ModelGraph::insertBefore(const std::string& className, const cs::Json& config,
                                      const std::string& name) {
     const LayerNode& node = at(name);
     if (node.inputs.empty()) throw cs::ConfigError("nothing comes before '" + name + "'");

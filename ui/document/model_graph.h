@@ -23,10 +23,10 @@ namespace ui {
 
 struct LayerNode {
     std::string className;
-    cs::json::Value config;          // complete: every attribute, plus name and trainable
+    cs::Json config;                 // complete: every attribute, plus name and trainable
     std::vector<std::string> inputs; // names of earlier nodes; empty for the InputLayer
 
-    std::string name() const { return config.getString("name", ""); }
+    std::string name() const { return cs::json::getString(config, "name", ""); }
 };
 
 // An edge of the graph: `from` feeds `to`.
@@ -40,9 +40,9 @@ public:
     std::string name = "model";
 
     // The architecture JSON (docs/formats.md §1): also graphs the engine refuses.
-    static ModelGraph fromJson(const cs::json::Value& architecture);
+    static ModelGraph fromJson(const cs::Json& architecture);
     static ModelGraph fromModel(const cs::Model& model);
-    cs::json::Value toJson() const;
+    cs::Json toJson() const;
     // The engine's model (unbuilt). Throws cs::ConfigError for a graph it refuses.
     cs::Model toModel() const;
 
@@ -60,10 +60,10 @@ public:
     // ---- Edits (each keeps the order topological) ---------------------------------
     // A new layer of that class with its defaults, overridden by `config` members.
     // Placed on the edge from -> to (taking `from`, feeding `to`); returns its name.
-    std::string insertOnConnection(const std::string& className, const cs::json::Value& config,
+    std::string insertOnConnection(const std::string& className, const cs::Json& config,
                                    const std::string& from, const std::string& to);
     // Appended after the last node (taking it as input); returns its name.
-    std::string append(const std::string& className, const cs::json::Value& config);
+    std::string append(const std::string& className, const cs::Json& config);
     // Removes a node; its consumers read its first input instead. Not the InputLayer.
     void remove(const std::string& name);
     // Takes a single-input node out of its place and puts it on the edge from -> to
@@ -72,19 +72,18 @@ public:
     // Adds `from` as an input of `to` (a merge layer). Returns a reason when refused.
     std::string connect(const std::string& from, const std::string& to);
     void disconnect(const std::string& from, const std::string& to);
-    void setAttribute(const std::string& name, const std::string& key,
-                      const cs::json::Value& value);
+    void setAttribute(const std::string& name, const std::string& key, const cs::Json& value);
     // Renames and updates every reference; returns a reason when refused.
     std::string rename(const std::string& oldName, const std::string& newName);
     // A Flatten/pooling ... of the given class placed right before node `name`
     // (on its first input edge); returns the new name.
-    std::string insertBefore(const std::string& className, const cs::json::Value& config,
+    std::string insertBefore(const std::string& className, const cs::Json& config,
                              const std::string& name);
 
     bool operator==(const ModelGraph& other) const;
 
 private:
-    LayerNode makeNode(const std::string& className, const cs::json::Value& config) const;
+    LayerNode makeNode(const std::string& className, const cs::Json& config) const;
     LayerNode& at(const std::string& name);
     void placeBefore(LayerNode node, int index);
 

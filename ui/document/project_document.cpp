@@ -58,21 +58,21 @@ ProjectContent ProjectDocument::defaultProject() {
 ModelGraph ProjectDocument::starterGraph(const DataShape& data) {
     const DataShape d = data.known() ? data : DataShape{28, 28, 1, 10};
     ModelGraph g;
-    cs::json::Value root = cs::json::Value::object();
-    root.set("name", "model");
-    cs::json::Value layers = cs::json::Value::array();
-    cs::json::Value input = cs::json::Value::object();
-    input.set("class_name", "InputLayer");
-    cs::json::Value config = cs::json::Value::object();
-    config.set("shape", cs::json::Value::array(std::vector<int>{d.height, d.width, d.channels}));
-    input.set("config", config);
-    layers.push(input);
-    root.set("layers", layers);
+    cs::Json root = cs::Json::object();
+    root["name"] = "model";
+    cs::Json layers = cs::Json::array();
+    cs::Json input = cs::Json::object();
+    input["class_name"] = "InputLayer";
+    cs::Json config = cs::Json::object();
+    config["shape"] = cs::Json(std::vector<int>{d.height, d.width, d.channels});
+    input["config"] = config;
+    layers.push_back(input);
+    root["layers"] = layers;
     g = ModelGraph::fromJson(root);
     g.append("Flatten", {});
-    cs::json::Value dense = cs::json::Value::object();
-    dense.set("units", d.classCount);
-    dense.set("activation", "softmax");
+    cs::Json dense = cs::Json::object();
+    dense["units"] = d.classCount;
+    dense["activation"] = "softmax";
     g.append("Dense", dense);
     return g;
 }
@@ -175,7 +175,7 @@ QString ProjectDocument::appendLayer(const QString& className) {
     const bool ok = pushGraphEdit(
         tr("Add %1").arg(className),
         [&](ModelGraph& g) {
-            name = QString::fromStdString(g.append(str(className), cs::json::Value::object()));
+            name = QString::fromStdString(g.append(str(className), cs::Json::object()));
         },
         Add, &name);
     return ok ? name : QString();
@@ -187,8 +187,8 @@ QString ProjectDocument::insertLayer(const QString& className, const Connection&
     const bool ok = pushGraphEdit(
         tr("Insert %1").arg(className),
         [&](ModelGraph& g) {
-            name = QString::fromStdString(g.insertOnConnection(
-                str(className), cs::json::Value::object(), where.from, where.to));
+            name = QString::fromStdString(
+                g.insertOnConnection(str(className), cs::Json::object(), where.from, where.to));
         },
         Add, &name);
     return ok ? name : QString();
@@ -226,7 +226,7 @@ bool ProjectDocument::disconnectLayers(const QString& from, const QString& to) {
 }
 
 bool ProjectDocument::setLayerAttribute(const QString& name, const QString& key,
-                                        const cs::json::Value& value) {
+                                        const cs::Json& value) {
     ModelGraph after = graph_;
     try {
         after.setAttribute(str(name), str(key), value);

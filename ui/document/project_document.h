@@ -60,7 +60,7 @@ public:
     bool moveLayer(const QString& name, const Connection& where);
     bool connectLayers(const QString& from, const QString& to);
     bool disconnectLayers(const QString& from, const QString& to);
-    bool setLayerAttribute(const QString& name, const QString& key, const cs::json::Value& value);
+    bool setLayerAttribute(const QString& name, const QString& key, const cs::Json& value);
     bool renameLayer(const QString& oldName, const QString& newName);
     void applyQuickFix(int layerIndex, int fixIndex);
     void renameModel(const QString& name);

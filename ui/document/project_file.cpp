@@ -9,26 +9,26 @@
 
 namespace ui {
 
-cs::json::Value projectJson(const ModelGraph& graph, const ProjectSettings& settings) {
-    cs::json::Value root = cs::json::Value::object();
-    root.set("format", kProjectFormat);
-    root.set("version", kProjectVersion);
-    root.set("model", graph.toJson());
-    const cs::json::Value parts = settings.toJson();
-    for (const auto& [key, value] : parts.members())
-        root.set(key, value);
+cs::Json projectJson(const ModelGraph& graph, const ProjectSettings& settings) {
+    cs::Json root = cs::Json::object();
+    root["format"] = kProjectFormat;
+    root["version"] = kProjectVersion;
+    root["model"] = graph.toJson();
+    const cs::Json parts = settings.toJson();
+    for (const auto& [key, value] : cs::json::members(parts))
+        root[key] = value;
     return root;
 }
 
-ProjectContent projectFromJson(const cs::json::Value& root) {
-    if (!root.isObject()) throw cs::FormatError("a project must be a JSON object");
-    const int version = root.getInt("version", kProjectVersion);
+ProjectContent projectFromJson(const cs::Json& root) {
+    if (!root.is_object()) throw cs::FormatError("a project must be a JSON object");
+    const int version = cs::json::getInt(root, "version", kProjectVersion);
     if (version > kProjectVersion)
         throw cs::FormatError("project version " + std::to_string(version) +
                               " is newer than this ConvStudio understands (" +
                               std::to_string(kProjectVersion) + ")");
     ProjectContent content;
-    content.graph = ModelGraph::fromJson(root.at("model"));
+    content.graph = ModelGraph::fromJson(cs::json::at(root, "model"));
     content.settings = ProjectSettings::fromJson(root);
     content.isProject = true;
     return content;
@@ -49,9 +49,9 @@ ProjectContent readProjectFile(const std::string& path, const ProjectSettings& d
             content.settings.preprocessing = loaded.metadata.preprocessing;
             return content;
         }
-        const cs::json::Value root = cs::json::Value::parse(
+        const cs::Json root = cs::json::parse(
             std::string_view(text).substr(uint8_t(text[0]) == 0xEF && text.size() >= 3 ? 3 : 0));
-        if (root.isObject() && root.getString("format", "") == kProjectFormat)
+        if (root.is_object() && cs::json::getString(root, "format", "") == kProjectFormat)
             return projectFromJson(root);
         ProjectContent content;
         content.graph = ModelGraph::fromJson(root);
@@ -66,7 +66,7 @@ ProjectContent readProjectFile(const std::string& path, const ProjectSettings& d
 
 void writeProjectFile(const std::string& path, const ModelGraph& graph,
                       const ProjectSettings& settings) {
-    const std::string text = projectJson(graph, settings).dump(2) + "\n";
+    const std::string text = cs::json::dump(projectJson(graph, settings), 2) + "\n";
     cs::writeFileAtomically(path, {text});
 }
 

@@ -23,8 +23,8 @@ struct ProjectContent {
     bool isProject = false; // false: an architecture or model file (Save asks for a project name)
 };
 
-cs::json::Value projectJson(const ModelGraph& graph, const ProjectSettings& settings);
-ProjectContent projectFromJson(const cs::json::Value& root);
+cs::Json projectJson(const ModelGraph& graph, const ProjectSettings& settings);
+ProjectContent projectFromJson(const cs::Json& root);
 
 // Throws cs::Error (IoError, FormatError, ConfigError) with a message naming the file.
 ProjectContent readProjectFile(const std::string& path, const ProjectSettings& defaults = {});

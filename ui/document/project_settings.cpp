@@ -27,50 +27,51 @@ cs::DatasetKind kindFromKey(const std::string& key) {
     throw cs::FormatError("data kind '" + key + "' is not one of idx, cifar10, image_folders");
 }
 
-const cs::json::Value& member(const cs::json::Value& v, const char* key) {
-    static const cs::json::Value empty = cs::json::Value::object();
-    const cs::json::Value* m = v.find(key);
+const cs::Json& member(const cs::Json& v, const char* key) {
+    static const cs::Json empty = cs::Json::object();
+    const cs::Json* m = cs::json::find(v, key);
     return m ? *m : empty;
 }
 
 } // namespace
 
-cs::json::Value DataSettings::toJson() const {
-    cs::json::Value v = cs::json::Value::object();
-    v.set("kind", kindKey(kind));
-    v.set("folder", folder);
-    cs::json::Value f = cs::json::Value::object();
-    f.set("target_size",
-          cs::json::Value::array(std::vector<int>{imageFolders.height, imageFolders.width}));
-    f.set("color_mode", cs::colorModeName(imageFolders.colorMode));
-    f.set("interpolation", cs::interpolationName(imageFolders.interpolation));
-    f.set("class_mode", cs::classModeName(imageFolders.classMode));
-    f.set("validation_split", imageFolders.validationSplit);
-    f.set("seed", cs::json::Value(int64_t(imageFolders.seed)));
-    v.set("image_folders", f);
+cs::Json DataSettings::toJson() const {
+    cs::Json v = cs::Json::object();
+    v["kind"] = kindKey(kind);
+    v["folder"] = folder;
+    cs::Json f = cs::Json::object();
+    f["target_size"] = cs::Json(std::vector<int>{imageFolders.height, imageFolders.width});
+    f["color_mode"] = cs::colorModeName(imageFolders.colorMode);
+    f["interpolation"] = cs::interpolationName(imageFolders.interpolation);
+    f["class_mode"] = cs::classModeName(imageFolders.classMode);
+    f["validation_split"] = imageFolders.validationSplit;
+    f["seed"] = cs::Json(int64_t(imageFolders.seed));
+    v["image_folders"] = f;
     return v;
 }
 
-DataSettings DataSettings::fromJson(const cs::json::Value& v) {
+DataSettings DataSettings::fromJson(const cs::Json& v) {
     DataSettings d;
-    d.kind = kindFromKey(v.getString("kind", "idx"));
-    d.folder = v.getString("folder", cs::kDefaultDatasetDir);
-    const cs::json::Value& f = member(v, "image_folders");
-    if (const cs::json::Value* size = f.find("target_size")) {
-        std::vector<int> hw = size->asIntVector();
+    d.kind = kindFromKey(cs::json::getString(v, "kind", "idx"));
+    d.folder = cs::json::getString(v, "folder", cs::kDefaultDatasetDir);
+    const cs::Json& f = member(v, "image_folders");
+    if (const cs::Json* size = cs::json::find(f, "target_size")) {
+        std::vector<int> hw = cs::json::asIntVector(*size);
         if (hw.size() != 2 || hw[0] < 1 || hw[1] < 1 || hw[0] > 16384 || hw[1] > 16384)
             throw cs::FormatError(
                 "image_folders.target_size must be [height, width] between 1 and 16384");
         d.imageFolders.height = hw[0];
         d.imageFolders.width = hw[1];
     }
-    d.imageFolders.colorMode = cs::colorModeFromName(f.getString("color_mode", "rgb"));
-    d.imageFolders.interpolation = cs::interpolationFromName(f.getString("interpolation", "auto"));
-    d.imageFolders.classMode = cs::classModeFromName(f.getString("class_mode", "categorical"));
-    d.imageFolders.validationSplit = f.getNumber("validation_split", 0.0);
+    d.imageFolders.colorMode = cs::colorModeFromName(cs::json::getString(f, "color_mode", "rgb"));
+    d.imageFolders.interpolation =
+        cs::interpolationFromName(cs::json::getString(f, "interpolation", "auto"));
+    d.imageFolders.classMode =
+        cs::classModeFromName(cs::json::getString(f, "class_mode", "categorical"));
+    d.imageFolders.validationSplit = cs::json::getNumber(f, "validation_split", 0.0);
     if (d.imageFolders.validationSplit < 0 || d.imageFolders.validationSplit >= 1)
         throw cs::FormatError("image_folders.validation_split must be in [0, 1)");
-    d.imageFolders.seed = uint64_t(f.getNumber("seed", 42));
+    d.imageFolders.seed = uint64_t(cs::json::getNumber(f, "seed", 42));
     return d;
 }
 
@@ -78,100 +79,100 @@ bool DataSettings::operator==(const DataSettings& o) const {
     return toJson() == o.toJson();
 }
 
-cs::json::Value TrainingSettings::toJson() const {
-    cs::json::Value v = cs::json::Value::object();
-    v.set("optimizer", optimizer);
-    v.set("learning_rate", learningRate);
-    v.set("momentum", momentum);
-    v.set("nesterov", nesterov);
-    v.set("loss", loss);
-    v.set("batch_size", batchSize);
-    v.set("epochs", epochs);
-    v.set("validation_split", validationSplit);
-    v.set("seed", cs::json::Value(int64_t(seed)));
-    v.set("threads", threads);
-    cs::json::Value es = cs::json::Value::object();
-    es.set("enabled", earlyStopping.enabled);
-    es.set("monitor", earlyStopping.monitor);
-    es.set("min_delta", earlyStopping.minDelta);
-    es.set("patience", earlyStopping.patience);
-    es.set("restore_best_weights", earlyStopping.restoreBestWeights);
-    cs::json::Value mc = cs::json::Value::object();
-    mc.set("enabled", checkpoint.enabled);
-    mc.set("filepath", checkpoint.filepath);
-    mc.set("monitor", checkpoint.monitor);
-    mc.set("save_best_only", checkpoint.saveBestOnly);
-    cs::json::Value rl = cs::json::Value::object();
-    rl.set("enabled", reduceLr.enabled);
-    rl.set("monitor", reduceLr.monitor);
-    rl.set("factor", reduceLr.factor);
-    rl.set("patience", reduceLr.patience);
-    rl.set("min_lr", reduceLr.minLr);
-    cs::json::Value callbacks = cs::json::Value::object();
-    callbacks.set("early_stopping", es);
-    callbacks.set("model_checkpoint", mc);
-    callbacks.set("reduce_lr_on_plateau", rl);
-    v.set("callbacks", callbacks);
+cs::Json TrainingSettings::toJson() const {
+    cs::Json v = cs::Json::object();
+    v["optimizer"] = optimizer;
+    v["learning_rate"] = learningRate;
+    v["momentum"] = momentum;
+    v["nesterov"] = nesterov;
+    v["loss"] = loss;
+    v["batch_size"] = batchSize;
+    v["epochs"] = epochs;
+    v["validation_split"] = validationSplit;
+    v["seed"] = cs::Json(int64_t(seed));
+    v["threads"] = threads;
+    cs::Json es = cs::Json::object();
+    es["enabled"] = earlyStopping.enabled;
+    es["monitor"] = earlyStopping.monitor;
+    es["min_delta"] = earlyStopping.minDelta;
+    es["patience"] = earlyStopping.patience;
+    es["restore_best_weights"] = earlyStopping.restoreBestWeights;
+    cs::Json mc = cs::Json::object();
+    mc["enabled"] = checkpoint.enabled;
+    mc["filepath"] = checkpoint.filepath;
+    mc["monitor"] = checkpoint.monitor;
+    mc["save_best_only"] = checkpoint.saveBestOnly;
+    cs::Json rl = cs::Json::object();
+    rl["enabled"] = reduceLr.enabled;
+    rl["monitor"] = reduceLr.monitor;
+    rl["factor"] = reduceLr.factor;
+    rl["patience"] = reduceLr.patience;
+    rl["min_lr"] = reduceLr.minLr;
+    cs::Json callbacks = cs::Json::object();
+    callbacks["early_stopping"] = es;
+    callbacks["model_checkpoint"] = mc;
+    callbacks["reduce_lr_on_plateau"] = rl;
+    v["callbacks"] = callbacks;
     return v;
 }
 
-TrainingSettings TrainingSettings::fromJson(const cs::json::Value& v) {
+TrainingSettings TrainingSettings::fromJson(const cs::Json& v) {
     TrainingSettings t;
-    t.optimizer = v.getString("optimizer", t.optimizer);
-    t.learningRate = v.getNumber("learning_rate", t.learningRate);
-    t.momentum = v.getNumber("momentum", t.momentum);
-    t.nesterov = v.getBool("nesterov", t.nesterov);
-    t.loss = v.getString("loss", t.loss);
-    t.batchSize = v.getInt("batch_size", t.batchSize);
-    t.epochs = v.getInt("epochs", t.epochs);
-    t.validationSplit = v.getNumber("validation_split", t.validationSplit);
-    t.seed = uint64_t(v.getNumber("seed", double(t.seed)));
-    t.threads = v.getInt("threads", t.threads);
+    t.optimizer = cs::json::getString(v, "optimizer", t.optimizer);
+    t.learningRate = cs::json::getNumber(v, "learning_rate", t.learningRate);
+    t.momentum = cs::json::getNumber(v, "momentum", t.momentum);
+    t.nesterov = cs::json::getBool(v, "nesterov", t.nesterov);
+    t.loss = cs::json::getString(v, "loss", t.loss);
+    t.batchSize = cs::json::getInt(v, "batch_size", t.batchSize);
+    t.epochs = cs::json::getInt(v, "epochs", t.epochs);
+    t.validationSplit = cs::json::getNumber(v, "validation_split", t.validationSplit);
+    t.seed = uint64_t(cs::json::getNumber(v, "seed", double(t.seed)));
+    t.threads = cs::json::getInt(v, "threads", t.threads);
     if (t.batchSize < 1 || t.epochs < 1 || t.learningRate <= 0 || t.validationSplit < 0 ||
         t.validationSplit >= 1)
         throw cs::FormatError("training: batch_size, epochs and learning_rate must be positive and "
                               "validation_split in [0, 1)");
-    const cs::json::Value& callbacks = member(v, "callbacks");
-    const cs::json::Value& es = member(callbacks, "early_stopping");
-    t.earlyStopping.enabled = es.getBool("enabled", false);
-    t.earlyStopping.monitor = es.getString("monitor", t.earlyStopping.monitor);
-    t.earlyStopping.minDelta = es.getNumber("min_delta", t.earlyStopping.minDelta);
-    t.earlyStopping.patience = es.getInt("patience", t.earlyStopping.patience);
+    const cs::Json& callbacks = member(v, "callbacks");
+    const cs::Json& es = member(callbacks, "early_stopping");
+    t.earlyStopping.enabled = cs::json::getBool(es, "enabled", false);
+    t.earlyStopping.monitor = cs::json::getString(es, "monitor", t.earlyStopping.monitor);
+    t.earlyStopping.minDelta = cs::json::getNumber(es, "min_delta", t.earlyStopping.minDelta);
+    t.earlyStopping.patience = cs::json::getInt(es, "patience", t.earlyStopping.patience);
     t.earlyStopping.restoreBestWeights =
-        es.getBool("restore_best_weights", t.earlyStopping.restoreBestWeights);
-    const cs::json::Value& mc = member(callbacks, "model_checkpoint");
-    t.checkpoint.enabled = mc.getBool("enabled", false);
-    t.checkpoint.filepath = mc.getString("filepath", t.checkpoint.filepath);
-    t.checkpoint.monitor = mc.getString("monitor", t.checkpoint.monitor);
-    t.checkpoint.saveBestOnly = mc.getBool("save_best_only", t.checkpoint.saveBestOnly);
-    const cs::json::Value& rl = member(callbacks, "reduce_lr_on_plateau");
-    t.reduceLr.enabled = rl.getBool("enabled", false);
-    t.reduceLr.monitor = rl.getString("monitor", t.reduceLr.monitor);
-    t.reduceLr.factor = rl.getNumber("factor", t.reduceLr.factor);
-    t.reduceLr.patience = rl.getInt("patience", t.reduceLr.patience);
-    t.reduceLr.minLr = rl.getNumber("min_lr", t.reduceLr.minLr);
+        cs::json::getBool(es, "restore_best_weights", t.earlyStopping.restoreBestWeights);
+    const cs::Json& mc = member(callbacks, "model_checkpoint");
+    t.checkpoint.enabled = cs::json::getBool(mc, "enabled", false);
+    t.checkpoint.filepath = cs::json::getString(mc, "filepath", t.checkpoint.filepath);
+    t.checkpoint.monitor = cs::json::getString(mc, "monitor", t.checkpoint.monitor);
+    t.checkpoint.saveBestOnly = cs::json::getBool(mc, "save_best_only", t.checkpoint.saveBestOnly);
+    const cs::Json& rl = member(callbacks, "reduce_lr_on_plateau");
+    t.reduceLr.enabled = cs::json::getBool(rl, "enabled", false);
+    t.reduceLr.monitor = cs::json::getString(rl, "monitor", t.reduceLr.monitor);
+    t.reduceLr.factor = cs::json::getNumber(rl, "factor", t.reduceLr.factor);
+    t.reduceLr.patience = cs::json::getInt(rl, "patience", t.reduceLr.patience);
+    t.reduceLr.minLr = cs::json::getNumber(rl, "min_lr", t.reduceLr.minLr);
     return t;
 }
 
-cs::json::Value ProjectSettings::toJson() const {
-    cs::json::Value v = cs::json::Value::object();
-    v.set("data", data.toJson());
-    v.set("preprocessing", preprocessing.toJson());
-    v.set("augmentation", augmentation.toJson());
-    v.set("training", training.toJson());
+cs::Json ProjectSettings::toJson() const {
+    cs::Json v = cs::Json::object();
+    v["data"] = data.toJson();
+    v["preprocessing"] = preprocessing.toJson();
+    v["augmentation"] = augmentation.toJson();
+    v["training"] = training.toJson();
     return v;
 }
 
-ProjectSettings ProjectSettings::fromJson(const cs::json::Value& project) {
+ProjectSettings ProjectSettings::fromJson(const cs::Json& project) {
     ProjectSettings s;
-    if (const cs::json::Value* d = project.find("data")) s.data = DataSettings::fromJson(*d);
-    if (const cs::json::Value* p = project.find("preprocessing"))
+    if (const cs::Json* d = cs::json::find(project, "data")) s.data = DataSettings::fromJson(*d);
+    if (const cs::Json* p = cs::json::find(project, "preprocessing"))
         s.preprocessing = cs::Preprocessing::fromJson(*p);
-    if (const cs::json::Value* a = project.find("augmentation")) {
+    if (const cs::Json* a = cs::json::find(project, "augmentation")) {
         s.augmentation = cs::AugmentationOptions::fromJson(*a);
         s.augmentation.validate();
     }
-    if (const cs::json::Value* t = project.find("training"))
+    if (const cs::Json* t = cs::json::find(project, "training"))
         s.training = TrainingSettings::fromJson(*t);
     return s;
 }

@@ -23,8 +23,8 @@ struct DataSettings {
     // validation_split of a single folder and its seed.
     cs::ImageFolderOptions imageFolders;
 
-    cs::json::Value toJson() const;
-    static DataSettings fromJson(const cs::json::Value& v);
+    cs::Json toJson() const;
+    static DataSettings fromJson(const cs::Json& v);
     bool operator==(const DataSettings& o) const;
 };
 
@@ -62,8 +62,8 @@ struct TrainingSettings {
         double minLr = 0.0;
     } reduceLr;
 
-    cs::json::Value toJson() const;
-    static TrainingSettings fromJson(const cs::json::Value& v);
+    cs::Json toJson() const;
+    static TrainingSettings fromJson(const cs::Json& v);
 };
 
 struct ProjectSettings {
@@ -72,9 +72,9 @@ struct ProjectSettings {
     cs::AugmentationOptions augmentation;
     TrainingSettings training;
 
-    cs::json::Value
+    cs::Json
     toJson() const; // {"data": ..., "preprocessing": ..., "augmentation": ..., "training": ...}
-    static ProjectSettings fromJson(const cs::json::Value& project);
+    static ProjectSettings fromJson(const cs::Json& project);
 };
 
 // A short name for the chosen data set: "Fashion-MNIST", "CIFAR-10 (cifar-10-batches-bin)" ...

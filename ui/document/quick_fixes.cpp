@@ -84,9 +84,8 @@ std::vector<QuickFix> fixesForError(const ModelGraph& graph, const ShapePass& pa
     if (input && input->rank() == 3 && !isImageLayer(node.className)) {
         for (const char* cls : {"Flatten", "GlobalAveragePooling2D"})
             candidates.push_back(
-                {std::string("Insert a ") + cls + " before " + name, [cls, name](ModelGraph& g) {
-                     g.insertBefore(cls, cs::json::Value::object(), name);
-                 }});
+                {std::string("Insert a ") + cls + " before " + name,
+                 [cls, name](ModelGraph& g) { g.insertBefore(cls, cs::Json::object(), name); }});
     }
     if (input && input->rank() == 1 && isImageLayer(node.className)) {
         const LayerNode* before = graph.find(node.inputs[0]);
@@ -96,7 +95,7 @@ std::vector<QuickFix> fixesForError(const ModelGraph& graph, const ShapePass& pa
                                   [flatten](ModelGraph& g) { g.remove(flatten); }});
         }
     }
-    if (node.config.getString("padding", "") == "valid")
+    if (cs::json::getString(node.config, "padding", "") == "valid")
         candidates.push_back({"Use padding 'same' in " + name,
                               [name](ModelGraph& g) { g.setAttribute(name, "padding", "same"); }});
     if (node.className == "Add" || node.className == "Concatenate" || index + 1 < graph.size())

@@ -35,12 +35,12 @@ public:
         layout->addWidget(spin_);
         setFocusProxy(spin_);
         connect(spin_, &QSpinBox::valueChanged, this,
-                [this](int v) { Q_EMIT edited(cs::json::Value(v)); });
+                [this](int v) { Q_EMIT edited(cs::Json(v)); });
         connect(spin_, &QSpinBox::editingFinished, this, &AttributeEditor::gestureFinished);
     }
-    void setValue(const cs::json::Value& v) override {
+    void setValue(const cs::Json& v) override {
         QSignalBlocker block(spin_);
-        spin_->setValue(v.isNumber() ? v.asInt() : 0);
+        spin_->setValue(v.is_number() ? cs::json::asInt(v) : 0);
     }
     QSpinBox* spin_;
 };
@@ -56,12 +56,12 @@ public:
         layout->addWidget(spin_);
         setFocusProxy(spin_);
         connect(spin_, &QDoubleSpinBox::valueChanged, this,
-                [this](double v) { Q_EMIT edited(cs::json::Value(v)); });
+                [this](double v) { Q_EMIT edited(cs::Json(v)); });
         connect(spin_, &QDoubleSpinBox::editingFinished, this, &AttributeEditor::gestureFinished);
     }
-    void setValue(const cs::json::Value& v) override {
+    void setValue(const cs::Json& v) override {
         QSignalBlocker block(spin_);
-        spin_->setValue(v.isNumber() ? v.asNumber() : 0.0);
+        spin_->setValue(v.is_number() ? cs::json::asNumber(v) : 0.0);
     }
     CompactDoubleSpinBox* spin_;
 };
@@ -75,13 +75,13 @@ public:
         layout->addWidget(box_);
         setFocusProxy(box_);
         connect(box_, &QCheckBox::toggled, this, [this](bool on) {
-            Q_EMIT edited(cs::json::Value(on));
+            Q_EMIT edited(cs::Json(on));
             Q_EMIT gestureFinished();
         });
     }
-    void setValue(const cs::json::Value& v) override {
+    void setValue(const cs::Json& v) override {
         QSignalBlocker block(box_);
-        box_->setChecked(v.isBool() && v.asBool());
+        box_->setChecked(v.is_boolean() && cs::json::asBool(v));
     }
     QCheckBox* box_;
 };
@@ -97,13 +97,14 @@ public:
         layout->addWidget(combo_);
         setFocusProxy(combo_);
         connect(combo_, &QComboBox::activated, this, [this](int) {
-            Q_EMIT edited(cs::json::Value(combo_->currentText().toStdString()));
+            Q_EMIT edited(cs::Json(combo_->currentText().toStdString()));
             Q_EMIT gestureFinished();
         });
     }
-    void setValue(const cs::json::Value& v) override {
+    void setValue(const cs::Json& v) override {
         QSignalBlocker block(combo_);
-        combo_->setCurrentText(v.isString() ? QString::fromStdString(v.asString()) : QString());
+        combo_->setCurrentText(v.is_string() ? QString::fromStdString(cs::json::asString(v))
+                                             : QString());
     }
     QComboBox* combo_;
 };
@@ -114,7 +115,7 @@ public:
         auto* layout = new QHBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->setSpacing(4);
-        nullable_ = spec.defaultValue.isNull();
+        nullable_ = spec.defaultValue.is_null();
         if (nullable_) {
             asDefault_ = new QCheckBox(tr("same as pool"), this);
             asDefault_->setToolTip(tr("Keras's None: the stride equals the pool size"));
@@ -135,15 +136,16 @@ public:
         layout->addWidget(spins_[1], 1);
         setFocusProxy(spins_[0]);
     }
-    void setValue(const cs::json::Value& v) override {
-        const bool none = v.isNull();
+    void setValue(const cs::Json& v) override {
+        const bool none = v.is_null();
         if (asDefault_) {
             QSignalBlocker b(asDefault_);
             asDefault_->setChecked(none);
         }
         for (int i = 0; i < 2; ++i) {
             QSignalBlocker b(spins_[i]);
-            if (!none && v.isArray() && v.size() == 2) spins_[i]->setValue(v[size_t(i)].asInt());
+            if (!none && v.is_array() && v.size() == 2)
+                spins_[i]->setValue(cs::json::asInt(v[size_t(i)]));
         }
         sync();
     }
@@ -156,10 +158,9 @@ private:
     }
     void emitValue() {
         if (asDefault_ && asDefault_->isChecked())
-            Q_EMIT edited(cs::json::Value());
+            Q_EMIT edited(cs::Json());
         else
-            Q_EMIT edited(
-                cs::json::Value::array(std::vector<int>{spins_[0]->value(), spins_[1]->value()}));
+            Q_EMIT edited(cs::Json(std::vector<int>{spins_[0]->value(), spins_[1]->value()}));
     }
     bool nullable_ = false;
     QCheckBox* asDefault_ = nullptr;
@@ -182,14 +183,14 @@ public:
             for (const QString& part :
                  edit_->text().split(QRegularExpression("[,x×]"), Qt::SkipEmptyParts))
                 dims.push_back(part.trimmed().toInt());
-            if (!dims.empty()) Q_EMIT edited(cs::json::Value::array(dims));
+            if (!dims.empty()) Q_EMIT edited(cs::Json(dims));
             Q_EMIT gestureFinished();
         });
     }
-    void setValue(const cs::json::Value& v) override {
+    void setValue(const cs::Json& v) override {
         QStringList parts;
-        if (v.isArray())
-            for (int d : v.asIntVector())
+        if (v.is_array())
+            for (int d : cs::json::asIntVector(v))
                 parts << QString::number(d);
         edit_->setText(parts.join(", "));
     }

@@ -19,10 +19,10 @@ class AttributeEditor : public QWidget {
 public:
     using QWidget::QWidget;
     // Shows a value without emitting edited().
-    virtual void setValue(const cs::json::Value& value) = 0;
+    virtual void setValue(const cs::Json& value) = 0;
 
 Q_SIGNALS:
-    void edited(const cs::json::Value& value);
+    void edited(const cs::Json& value);
     void gestureFinished();
 };
 

@@ -162,9 +162,8 @@ void LayerInspector::rebuildForm() {
         label->setToolTip(qs(a.help));
         form_->addRow(label, editor);
         editors_.insert(key, editor);
-        connect(editor, &AttributeEditor::edited, this, [this, key](const cs::json::Value& v) {
-            document_->setLayerAttribute(layer_, key, v);
-        });
+        connect(editor, &AttributeEditor::edited, this,
+                [this, key](const cs::Json& v) { document_->setLayerAttribute(layer_, key, v); });
         connect(editor, &AttributeEditor::gestureFinished, document_, &ProjectDocument::endGesture);
     }
     cs::AttributeSpec trainable{
@@ -179,7 +178,7 @@ void LayerInspector::rebuildForm() {
         AttributeEditor* editor = createAttributeEditor(trainable, body_);
         form_->addRow(tr("trainable"), editor);
         editors_.insert("trainable", editor);
-        connect(editor, &AttributeEditor::edited, this, [this](const cs::json::Value& v) {
+        connect(editor, &AttributeEditor::edited, this, [this](const cs::Json& v) {
             document_->setLayerAttribute(layer_, "trainable", v);
         });
     }
@@ -197,7 +196,7 @@ void LayerInspector::refreshValues() {
         if (!name_->hasFocus()) name_->setText(layer_);
     }
     for (auto it = editors_.begin(); it != editors_.end(); ++it)
-        if (const cs::json::Value* v = node->config.find(it.key().toStdString()))
+        if (const cs::Json* v = cs::json::find(node->config, it.key().toStdString()))
             it.value()->setValue(*v);
 }
 

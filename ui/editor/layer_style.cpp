@@ -53,55 +53,56 @@ QString countOf(qint64 n, const QString& singular, const QString& plural) {
 
 namespace {
 
-QString pair(const cs::json::Value& v) {
-    if (!v.isArray() || v.size() != 2) return {};
-    return QString("%1\u00d7%2").arg(v[0].asInt()).arg(v[1].asInt());
+QString pair(const cs::Json& v) {
+    if (!v.is_array() || v.size() != 2) return {};
+    return QString("%1\u00d7%2").arg(cs::json::asInt(v[0])).arg(cs::json::asInt(v[1]));
 }
 
-QString number(const cs::json::Value& v) {
-    return QString::number(v.asNumber(), 'g', 4);
+QString number(const cs::Json& v) {
+    return QString::number(cs::json::asNumber(v), 'g', 4);
 }
 
 } // namespace
 
 QString configSummary(const LayerNode& node) {
-    const cs::json::Value& c = node.config;
+    const cs::Json& c = node.config;
     QStringList parts;
     const QString cls = QString::fromStdString(node.className);
     auto activation = [&]() {
-        const std::string a = c.getString("activation", "linear");
+        const std::string a = cs::json::getString(c, "activation", "linear");
         if (a != "linear") parts << QString::fromStdString(a);
     };
     if (cls == "InputLayer") {
         QStringList dims;
-        for (int d : c.at("shape").asIntVector())
+        for (int d : cs::json::asIntVector(cs::json::at(c, "shape")))
             dims << QString::number(d);
         parts << dims.join("\u00d7");
     } else if (cls == "Conv2D") {
-        parts << QObject::tr("%1 filters").arg(c.at("filters").asInt())
-              << pair(c.at("kernel_size"));
-        if (pair(c.at("strides")) != "1\u00d71")
-            parts << QObject::tr("stride %1").arg(pair(c.at("strides")));
-        parts << QString::fromStdString(c.getString("padding", "valid"));
+        parts << QObject::tr("%1 filters").arg(cs::json::asInt(cs::json::at(c, "filters")))
+              << pair(cs::json::at(c, "kernel_size"));
+        if (pair(cs::json::at(c, "strides")) != "1\u00d71")
+            parts << QObject::tr("stride %1").arg(pair(cs::json::at(c, "strides")));
+        parts << QString::fromStdString(cs::json::getString(c, "padding", "valid"));
         activation();
     } else if (c.contains("pool_size")) {
-        parts << pair(c.at("pool_size"));
-        if (!c.at("strides").isNull() && pair(c.at("strides")) != pair(c.at("pool_size")))
-            parts << QObject::tr("stride %1").arg(pair(c.at("strides")));
-        parts << QString::fromStdString(c.getString("padding", "valid"));
+        parts << pair(cs::json::at(c, "pool_size"));
+        if (!cs::json::at(c, "strides").is_null() &&
+            pair(cs::json::at(c, "strides")) != pair(cs::json::at(c, "pool_size")))
+            parts << QObject::tr("stride %1").arg(pair(cs::json::at(c, "strides")));
+        parts << QString::fromStdString(cs::json::getString(c, "padding", "valid"));
     } else if (cls == "Dense") {
-        parts << QObject::tr("%1 units").arg(c.at("units").asInt());
+        parts << QObject::tr("%1 units").arg(cs::json::asInt(cs::json::at(c, "units")));
         activation();
     } else if (cls == "Dropout") {
-        parts << QObject::tr("rate %1").arg(number(c.at("rate")));
+        parts << QObject::tr("rate %1").arg(number(cs::json::at(c, "rate")));
     } else if (cls == "BatchNormalization") {
-        parts << QObject::tr("momentum %1").arg(number(c.at("momentum")));
+        parts << QObject::tr("momentum %1").arg(number(cs::json::at(c, "momentum")));
     } else if (cls == "Activation") {
-        parts << QString::fromStdString(c.getString("activation", "relu"));
+        parts << QString::fromStdString(cs::json::getString(c, "activation", "relu"));
     } else if (node.inputs.size() > 1 || cls == "Add" || cls == "Concatenate") {
         parts << countOf(qint64(node.inputs.size()), QObject::tr("input"), QObject::tr("inputs"));
     }
-    if (!c.getBool("trainable", true)) parts << QObject::tr("frozen");
+    if (!cs::json::getBool(c, "trainable", true)) parts << QObject::tr("frozen");
     return parts.join(" \u00b7 ");
 }
 

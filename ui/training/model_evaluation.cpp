@@ -78,8 +78,8 @@ TrainingOutcome evaluateModelFile(const std::string& path,
         throw cs::ShapeError(path + ": the model has " + std::to_string(units) + " outputs but " +
                              data->title().toStdString() + " has " +
                              std::to_string(data->classCount()) + " classes");
-    const std::string lossName = trained->metadata.training.isObject()
-                                     ? trained->metadata.training.getString("loss", "")
+    const std::string lossName = trained->metadata.training.is_object()
+                                     ? cs::json::getString(trained->metadata.training, "loss", "")
                                      : std::string();
     trained->loss = !lossName.empty() && lossName != "auto" ? cs::lossFromName(lossName) : cs::defaultLossFor(units);
     if (trained->metadata.classNames.empty()) trained->metadata.classNames = data->classNames();

@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -32,7 +33,8 @@ void addCurves(LineChart* chart) {
 
 TrainingCharts::TrainingCharts(QWidget* parent)
     : QWidget(parent), loss_(new LineChart(this)), accuracy_(new LineChart(this)),
-      learningRate_(new LineChart(this)), events_(new QListWidget(this)) {
+      learningRate_(new LineChart(this)), events_(new QListWidget(this)),
+      learningRateNote_(new QLabel(this)), noEvents_(new QLabel(this)), grid_(new QGridLayout(this)) {
     loss_->setTitle(tr("Loss"));
     loss_->setAxisTitles(tr("epoch"), tr("loss"));
     addCurves(loss_);
@@ -43,19 +45,44 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     learningRate_->setTitle(tr("Learning rate"));
     learningRate_->setAxisTitles(tr("epoch"), QString());
     learningRate_->addSeries(tr("learning rate"), {kLearningRate, false, false, 2.0});
+    learningRateNote_->setObjectName("learningRateNote");
+    learningRateNote_->setWordWrap(true);
+    noEvents_->setObjectName("noEventsNote");
+    noEvents_->setWordWrap(true);
+    noEvents_->setText(tr("No callback events yet: early stopping, saved checkpoints and learning-rate "
+                          "reductions are listed here with their epoch."));
+    noEvents_->setEnabled(false); // greyed: a placeholder, not a message
 
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(loss_, 0, 0);
-    grid->addWidget(accuracy_, 0, 1);
-    grid->addWidget(learningRate_, 1, 0);
+    grid_->setContentsMargins(0, 0, 0, 0);
+    grid_->addWidget(loss_, 0, 0);
+    grid_->addWidget(accuracy_, 0, 1);
+    auto* rateBox = new QVBoxLayout;
+    rateBox->addWidget(learningRate_, 1);
+    rateBox->addWidget(learningRateNote_);
+    rateBox->addStretch(0);
+    grid_->addLayout(rateBox, 1, 0);
     auto* eventsBox = new QVBoxLayout;
     eventsBox->addWidget(new QLabel(tr("Callback events"), this));
     events_->setWordWrap(true);
     eventsBox->addWidget(events_, 1);
-    grid->addLayout(eventsBox, 1, 1);
-    grid->setRowStretch(0, 3);
-    grid->setRowStretch(1, 2);
+    eventsBox->addWidget(noEvents_);
+    grid_->addLayout(eventsBox, 1, 1);
+    grid_->setRowStretch(0, 3);
+    updateBottomRow();
+}
+
+void TrainingCharts::updateBottomRow() {
+    // A constant learning rate is one line of text, not a quarter of the page
+    // for a flat line; its chart appears when the rate first changes.
+    learningRate_->setVisible(learningRateVaries_);
+    learningRateNote_->setVisible(!learningRateVaries_);
+    learningRateNote_->setText(
+        learningRateSeen_ ? tr("Learning rate: %1, constant so far.").arg(QString::number(firstLearningRate_, 'g', 6))
+                          : tr("Learning rate: shown when a run starts."));
+    events_->setVisible(events_->count() > 0);
+    noEvents_->setVisible(events_->count() == 0);
+    const bool tall = learningRateVaries_ || events_->count() > 0;
+    grid_->setRowStretch(1, tall ? 2 : 0);
 }
 
 void TrainingCharts::begin(int epochs) {
@@ -65,6 +92,8 @@ void TrainingCharts::begin(int epochs) {
     }
     events_->clear();
     smooth_ = {};
+    learningRateSeen_ = learningRateVaries_ = false;
+    updateBottomRow();
 }
 
 void TrainingCharts::addBatch(const BatchUpdate& u) {
@@ -87,6 +116,15 @@ void TrainingCharts::addBatch(const BatchUpdate& u) {
         accuracy_->append(TrainBatch, x, s.smoothAccuracy);
     }
     learningRate_->append(0, x, u.learningRate);
+    if (!learningRateSeen_) {
+        learningRateSeen_ = true;
+        firstLearningRate_ = u.learningRate;
+        updateBottomRow();
+    } else if (!learningRateVaries_ &&
+               std::abs(u.learningRate - firstLearningRate_) > 1e-9 * std::abs(firstLearningRate_)) {
+        learningRateVaries_ = true;
+        updateBottomRow();
+    }
 }
 
 void TrainingCharts::addEpoch(const EpochUpdate& u) {
@@ -126,6 +164,7 @@ void TrainingCharts::addEvent(const EventUpdate& e) {
     for (LineChart* chart : {loss_, accuracy_, learningRate_})
         chart->addMarker(x, e.shortName());
     events_->addItem(tr("epoch %1 · %2: %3").arg(e.epoch + 1).arg(e.shortName(), e.message));
+    updateBottomRow();
 }
 
 } // namespace ui

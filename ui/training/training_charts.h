@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+class QGridLayout;
+class QLabel;
 class QListWidget;
 
 namespace ui {
@@ -29,6 +31,9 @@ public:
     LineChart* accuracyChart() const { return accuracy_; }
     LineChart* learningRateChart() const { return learningRate_; }
     QListWidget* events() const { return events_; }
+    // While the learning rate has not changed, one line replaces its chart.
+    QLabel* learningRateNote() const { return learningRateNote_; }
+    QLabel* noEventsNote() const { return noEvents_; }
 
 public Q_SLOTS:
     void begin(int epochs); // a new run: empty curves, x axis 0..epochs
@@ -39,6 +44,8 @@ public Q_SLOTS:
     void showComparison(const ui::TrainingRun* run);
 
 private:
+    void updateBottomRow();
+
     // The mean loss/accuracy of the batches since the previous update (from
     // the epoch's running means), smoothed across updates and epochs.
     struct Smoother {
@@ -51,6 +58,11 @@ private:
     LineChart* accuracy_;
     LineChart* learningRate_;
     QListWidget* events_;
+    QLabel* learningRateNote_;
+    QLabel* noEvents_;
+    QGridLayout* grid_;
+    double firstLearningRate_ = 0;
+    bool learningRateSeen_ = false, learningRateVaries_ = false;
 };
 
 } // namespace ui

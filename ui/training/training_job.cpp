@@ -64,11 +64,11 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
             " images are " + std::to_string(data_->height()) + "x" +
             std::to_string(data_->width()) + "x" + std::to_string(data_->channels()));
 
-    cs::json::Value cfg = cs::json::Value::object();
-    cfg.set("learning_rate", t.learningRate);
+    cs::Json cfg = cs::Json::object();
+    cfg["learning_rate"] = t.learningRate;
     if (t.optimizer == "sgd") {
-        cfg.set("momentum", t.momentum);
-        cfg.set("nesterov", t.nesterov);
+        cfg["momentum"] = t.momentum;
+        cfg["nesterov"] = t.nesterov;
     }
     trained_->optimizer = cs::createOptimizer(t.optimizer, cfg);
     const int units = int(trained_->model.outputShape().numel());
@@ -102,16 +102,16 @@ ModelSnapshotPtr TrainingJob::snapshot(QString source, int epoch) const {
                         std::move(source), epoch);
 }
 
-cs::json::Value TrainingJob::trainingJson(const cs::History* h) const {
-    cs::json::Value t = settings_.training.toJson();
-    t.set("loss", cs::lossName(trained_->loss));
-    t.set("data", settings_.data.toJson());
-    if (settings_.augmentation.enabled()) t.set("augmentation", settings_.augmentation.toJson());
+cs::Json TrainingJob::trainingJson(const cs::History* h) const {
+    cs::Json t = settings_.training.toJson();
+    t["loss"] = cs::lossName(trained_->loss);
+    t["data"] = settings_.data.toJson();
+    if (settings_.augmentation.enabled()) t["augmentation"] = settings_.augmentation.toJson();
     if (h && !h->epochs.empty()) {
-        cs::json::Value hist = cs::json::Value::object();
+        cs::Json hist = cs::Json::object();
         for (const char* key : {"loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"})
-            if (h->epochs[0].count(key)) hist.set(key, cs::json::Value::array(h->series(key)));
-        t.set("history", hist);
+            if (h->epochs[0].count(key)) hist[key] = cs::Json(h->series(key));
+        t["history"] = hist;
     }
     return t;
 }

@@ -62,7 +62,7 @@ public:
 private:
     cs::History fit(cs::Trainer& trainer);
     TestEvaluation evaluateTest(cs::Model& model, int threads, const std::atomic<bool>* stop);
-    cs::json::Value trainingJson(const cs::History* history) const;
+    cs::Json trainingJson(const cs::History* history) const;
 
     ProjectSettings settings_;
     std::shared_ptr<const LoadedDataset> data_;
