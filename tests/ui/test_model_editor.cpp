@@ -17,6 +17,7 @@
 #include "layers/layer_registry.h"
 #include "model/model_summary.h"
 
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
@@ -112,6 +113,24 @@ private Q_SLOTS:
         QCOMPARE(doc_->report().totalParameters, before);
         QVERIFY(!page_->canvas()->block(QString::fromStdString(inserted)));
         QVERIFY(page_->summary()->totalsText().contains(withThousands(before)));
+    }
+
+    void returnInTheFilterAppendsTheBestMatch() {
+        QLineEdit* search = page_->palette()->search();
+        const int n = doc_->graph().size();
+        QTest::keyClicks(search, "flat");
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(doc_->graph().size(), n + 1);
+        QCOMPARE(QString::fromStdString(doc_->graph().node(n).className), QString("Flatten"));
+        search->clear();
+        QTest::keyClicks(search, "maxpool");
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(QString::fromStdString(doc_->graph().node(n + 1).className), QString("MaxPooling2D"));
+        // A filter that leaves nothing adds nothing.
+        search->clear();
+        QTest::keyClicks(search, "no such layer at all");
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(doc_->graph().size(), n + 2);
     }
 
     void automaticNamesTakeTheFirstFreeSuffix() {

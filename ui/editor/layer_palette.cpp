@@ -72,6 +72,11 @@ LayerPalette::LayerPalette(QWidget* parent) : QWidget(parent) {
     populate();
 
     connect(search_, &QLineEdit::textChanged, this, &LayerPalette::filter);
+    // Type "flat", press Return: the first layer the filter leaves is added, as
+    // a double-click would (nothing when the filter leaves none).
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        if (QTreeWidgetItem* item = firstVisibleLayer()) Q_EMIT layerActivated(item->data(0, kClassRole).toString());
+    });
     connect(tree_, &QTreeWidget::itemEntered, this,
             [this](QTreeWidgetItem* item) { showDescription(item); });
     connect(tree_, &QTreeWidget::currentItemChanged, this,
@@ -122,6 +127,28 @@ QTreeWidgetItem* LayerPalette::itemFor(const QString& className) const {
                 return header->child(j);
     }
     return nullptr;
+}
+
+QTreeWidgetItem* LayerPalette::firstVisibleLayer() const {
+    // A name that starts with the text beats one that contains it, which beats
+    // a match in the description only ("pool" -> MaxPooling2D, not a layer
+    // whose help mentions pooling).
+    const QString text = search_->text().trimmed();
+    QTreeWidgetItem* best = nullptr;
+    int bestRank = 3;
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* header = tree_->topLevelItem(i);
+        for (int j = 0; j < header->childCount(); ++j) {
+            QTreeWidgetItem* item = header->child(j);
+            if (item->isHidden()) continue;
+            const QString name = item->text(0);
+            const int rank = name.startsWith(text, Qt::CaseInsensitive)  ? 0
+                             : name.contains(text, Qt::CaseInsensitive) ? 1
+                                                                         : 2;
+            if (rank < bestRank) best = item, bestRank = rank;
+        }
+    }
+    return best;
 }
 
 void LayerPalette::filter(const QString& text) {

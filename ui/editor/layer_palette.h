@@ -33,14 +33,17 @@ public:
     // The drag payload for a layer type (what a drag from the list carries).
     static QMimeData* mimeDataFor(const QString& className);
     QTreeWidget* tree() const { return tree_; }
+    QLineEdit* search() const { return search_; }
     QTreeWidgetItem* itemFor(const QString& className) const;
 
 Q_SIGNALS:
-    void layerActivated(const QString& className); // double-click or Enter: append it
+    // Double-click or Enter on an entry, or Return in the filter (the first match): append it.
+    void layerActivated(const QString& className);
 
 private:
     void populate();
     void filter(const QString& text);
+    QTreeWidgetItem* firstVisibleLayer() const; // the best match of the filter text
     void showDescription(QTreeWidgetItem* item);
 
     QLineEdit* search_;
