@@ -42,6 +42,16 @@ private Q_SLOTS:
 
         QCOMPARE(window.projectActions()->presetMenu()->actions().size(),
                  int(listPresets().size()));
+        // Listed by the course's lesson titles, each with its line of description.
+        QStringList texts;
+        for (QAction* a : window.projectActions()->presetMenu()->actions()) {
+            texts << a->text();
+            QVERIFY(!a->data().toString().isEmpty());
+        }
+        QVERIFY2(texts.contains("Entrenando nuestra primera red convolucional — the course's first CNN on "
+                                "Fashion-MNIST (28x28 grey, 10 classes)"),
+                 qPrintable(texts.join(" | ")));
+        for (const QString& t : texts) QVERIFY2(!t.contains('_'), qPrintable(t)); // no file names
         window.document()->setLayerAttribute("dense_1", "units", 7);
         QVERIFY(window.isWindowModified());
         QCOMPARE(window.document()->report().warningCount, 1); // 7 outputs, 10 classes

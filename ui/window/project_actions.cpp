@@ -90,9 +90,17 @@ void ProjectActions::rebuildPresetMenu() {
     presetMenu_->clear();
     for (const PresetInfo& preset : listPresets()) {
         const QString name = QString::fromStdString(preset.name);
-        QAction* a = presetMenu_->addAction(name);
-        a->setToolTip(QString::fromStdString(preset.description));
-        a->setStatusTip(QString::fromStdString(preset.description));
+        // A preset's description is "<the course's lesson title>: <what it is>";
+        // the menu reads as the course does, the file name stays in the tooltip.
+        const QString description = QString::fromStdString(preset.description);
+        const qsizetype colon = description.indexOf(": ");
+        const QString text = colon > 0 ? description.left(colon) + QStringLiteral(" — ") + description.mid(colon + 2)
+                             : description.isEmpty() ? name
+                                                     : description;
+        QAction* a = presetMenu_->addAction(text);
+        a->setData(name);
+        a->setToolTip(tr("%1.json").arg(name));
+        a->setStatusTip(text);
         connect(a, &QAction::triggered, this, [this, name] {
             if (maybeSave()) newFromPreset(name);
         });
