@@ -9,16 +9,16 @@
 //   engine_benchmark [--isa ...] [--threads 1,2] --layers M1   (per-layer profile of a training step)
 //   engine_benchmark [--isa ...] --gemm                         (GEMM kernels beside Eigen, one thread)
 // Without --isa: the path the engine chose (CONVSTUDIO_ISA or the best this CPU runs).
-#include "fma_peak.h"
-#include "gemm_comparison.h"
-#include "model_flops.h"
+#include "bench/fma_peak.h"
+#include "bench/gemm_comparison.h"
+#include "bench/model_flops.h"
 
-#include "core/errors.h"
-#include "core/kernels.h"
-#include "core/parallel.h"
-#include "core/random.h"
-#include "model/model_file.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/core/kernels.h"
+#include "engine/core/parallel.h"
+#include "engine/core/random.h"
+#include "engine/model/model_file.h"
+#include "engine/training/trainer.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "fma_peak.h"
+#include "bench/fma_peak.h"
 
 #include <atomic>
 #include <chrono>

@@ -3,7 +3,7 @@
 // asked for. The figure the benchmark divides achieved GFLOP/s by.
 #pragma once
 
-#include "core/kernels/kernel_table.h"
+#include "engine/core/kernels/kernel_table.h"
 
 namespace bench {
 

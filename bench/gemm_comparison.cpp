@@ -1,7 +1,7 @@
-#include "gemm_comparison.h"
+#include "bench/gemm_comparison.h"
 
-#include "core/kernels.h"
-#include "core/random.h"
+#include "engine/core/kernels.h"
+#include "engine/core/random.h"
 
 #include <Eigen/Core>
 #include <algorithm>

@@ -3,7 +3,7 @@
 // path's kernel beside Eigen's general product (`engine_benchmark --gemm`).
 #pragma once
 
-#include "core/kernels/kernel_table.h"
+#include "engine/core/kernels/kernel_table.h"
 
 #include <vector>
 

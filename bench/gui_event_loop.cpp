@@ -8,14 +8,14 @@
 // picks another test image there and resizes the window. It prints the
 // timer's gaps (the event loop's stalls: the longest, percentiles, how many
 // were over 50 ms) and the training speed meanwhile, then stops the run.
-#include "datapage/dataset_controller.h"
-#include "document/project_document.h"
-#include "inspect/feature_map_panel.h"
-#include "inspect/inspect_page.h"
-#include "training/train_page.h"
-#include "training/training_controller.h"
-#include "window/icons.h"
-#include "window/main_window.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/document/project_document.h"
+#include "ui/inspect/feature_map_panel.h"
+#include "ui/inspect/inspect_page.h"
+#include "ui/training/train_page.h"
+#include "ui/training/training_controller.h"
+#include "ui/window/icons.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "model_flops.h"
+#include "bench/model_flops.h"
 
 namespace bench {
 

@@ -3,7 +3,7 @@
 // layers (pooling, ReLU, dropout ...) are not counted, as is usual.
 #pragma once
 
-#include "model/model.h"
+#include "engine/model/model.h"
 
 #include <vector>
 

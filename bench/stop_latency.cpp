@@ -10,16 +10,16 @@
 // reported `finished`, also in batches (a batch's time from the run's own
 // images/s). The last measurement closes the window mid-run: the time until it
 // is off the screen and until it has closed for good.
-#include "datapage/dataset_controller.h"
-#include "document/model_graph.h"
-#include "document/presets.h"
-#include "document/project_document.h"
-#include "training/train_page.h"
-#include "training/training_controller.h"
-#include "window/icons.h"
-#include "window/main_window.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/document/model_graph.h"
+#include "ui/document/presets.h"
+#include "ui/document/project_document.h"
+#include "ui/training/train_page.h"
+#include "ui/training/training_controller.h"
+#include "ui/window/icons.h"
+#include "ui/window/main_window.h"
 
-#include "io/json.h"
+#include "engine/io/json.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,11 +5,11 @@
 // since a violation means a file we write cannot be read back the same:
 //  - the parser: a value's dump() (compact and indented) parses to the same value;
 //  - the model: the JSON written for a model reads back to the same JSON.
-#include "fuzz_support.h"
+#include "fuzz/fuzz_support.h"
 
-#include "io/json.h"
-#include "model/model.h"
-#include "model/model_summary.h"
+#include "engine/io/json.h"
+#include "engine/model/model.h"
+#include "engine/model/model_summary.h"
 
 #include <cstdio>
 #include <cstdlib>

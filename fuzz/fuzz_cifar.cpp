@@ -3,9 +3,9 @@
 //   batches.meta.txt (left out when the section is empty), test_batch.bin,
 //   data_batch_1.bin ... data_batch_4.bin
 // loadCifarDataset() reads the folder as `train --data` and `dataset show` do.
-#include "fuzz_support.h"
+#include "fuzz/fuzz_support.h"
 
-#include "data/cifar_reader.h"
+#include "engine/data/cifar_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string folder = fuzz::freshFolder("cifar");

@@ -5,9 +5,9 @@
 // (a missing section is a missing file; any file may be gzip-compressed, the
 // reader tells by content). loadIdxDataset() reads the folder as `train --data`
 // and `dataset show` do.
-#include "fuzz_support.h"
+#include "fuzz/fuzz_support.h"
 
-#include "data/idx_reader.h"
+#include "engine/data/idx_reader.h"
 
 #include <array>
 

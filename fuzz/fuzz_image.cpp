@@ -9,11 +9,11 @@
 // OpenCV and its codec libraries are not instrumented: coverage guides the
 // fuzzer through our code only, and a memory error inside a codec shows up as
 // a crash, not as an ASan report.
-#include "fuzz_support.h"
+#include "fuzz/fuzz_support.h"
 
-#include "data/image_folder_dataset.h"
-#include "data/image_input.h"
-#include "io/image_codec.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/image_input.h"
+#include "engine/io/image_codec.h"
 
 #include <opencv2/core/utility.hpp>
 

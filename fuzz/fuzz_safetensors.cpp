@@ -3,10 +3,10 @@
 // container (8-byte header length, JSON header, dtypes, shapes, data offsets)
 // and then the model rebuilt from its metadata (architecture, class names,
 // preprocessing, optimizer state), then what `summary` prints.
-#include "fuzz_support.h"
+#include "fuzz/fuzz_support.h"
 
-#include "model/model_file.h"
-#include "model/model_summary.h"
+#include "engine/model/model_file.h"
+#include "engine/model/model_summary.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const std::string path = fuzz::freshFolder("safetensors") + "/model.safetensors";

@@ -13,7 +13,7 @@
 // allocation, a hang) is a finding.
 #pragma once
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cstddef>
 #include <cstdint>

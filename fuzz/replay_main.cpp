@@ -9,7 +9,7 @@
 // silently; a finding ends the process the way it would under the fuzzer
 // (crash, abort, uncaught exception), and so does an allocation over 1 GiB
 // (replay_malloc_limit.cpp).
-#include "fuzz_support.h"
+#include "fuzz/fuzz_support.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -3,16 +3,16 @@
 // N random transforms of it, each labelled with the parameters drawn (r =
 // rotation, t = shift in pixels, s = shear, z = zoom x,y, b = brightness), so a
 // person sees what the augmentation options do before training with them.
-#include "cli_options.h"
-#include "commands.h"
-#include "data_options.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/data_options.h"
+#include "app/cli/output_checks.h"
 
-#include "core/errors.h"
-#include "data/augmentation.h"
-#include "data/augmentation_preview.h"
-#include "data/dataset_summary.h"
-#include "data/image_grid.h"
+#include "engine/core/errors.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/augmentation_preview.h"
+#include "engine/data/dataset_summary.h"
+#include "engine/data/image_grid.h"
 
 #include <cstdio>
 

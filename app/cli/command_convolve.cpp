@@ -3,14 +3,14 @@
 // Strides", "Capa de pooling"). Input is an image file or a matrix typed as
 // text; with neither, the lesson's own example. They print the result, the
 // output-size arithmetic, and can write the output as an image.
-#include "cli_options.h"
-#include "commands.h"
-#include "data_options.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/data_options.h"
+#include "app/cli/output_checks.h"
 
-#include "tools/convolution_playground.h"
-#include "tools/image_tools.h"
-#include "tools/pooling_playground.h"
+#include "engine/tools/convolution_playground.h"
+#include "engine/tools/image_tools.h"
+#include "engine/tools/pooling_playground.h"
 
 #include <algorithm>
 #include <cstdio>

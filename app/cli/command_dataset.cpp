@@ -1,13 +1,13 @@
 // `convstudio-cli dataset show DIR`: the data set summary (images per class
 // and split, size, channels, balance, skipped files) and, with --out, the
 // course's "first 9 images" figure as a labelled grid.
-#include "cli_options.h"
-#include "commands.h"
-#include "data_options.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/data_options.h"
+#include "app/cli/output_checks.h"
 
-#include "data/dataset_summary.h"
-#include "data/image_grid.h"
+#include "engine/data/dataset_summary.h"
+#include "engine/data/image_grid.h"
 
 #include <cstdio>
 

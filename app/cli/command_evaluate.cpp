@@ -1,11 +1,11 @@
-#include "cli_options.h"
-#include "commands.h"
-#include "data_options.h"
-#include "model_source.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/data_options.h"
+#include "app/cli/model_source.h"
 
-#include "core/errors.h"
-#include "data/dataset_loader.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/training/trainer.h"
 
 #include <cstdio>
 

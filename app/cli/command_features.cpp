@@ -1,14 +1,14 @@
 // `convstudio-cli features MODEL IMAGE`: the feature maps every layer makes
 // of one image (the Inspect page's view, same engine calls): each layer's
 // output shape and value range, and with --out-dir a picture per layer.
-#include "cli_options.h"
-#include "commands.h"
-#include "model_source.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_source.h"
+#include "app/cli/output_checks.h"
 
-#include "data/image_grid.h"
-#include "inspect/feature_maps.h"
-#include "inspect/model_input.h"
+#include "engine/data/image_grid.h"
+#include "engine/inspect/feature_maps.h"
+#include "engine/inspect/model_input.h"
 
 #include <cstdio>
 #include <filesystem>

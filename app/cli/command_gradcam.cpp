@@ -1,17 +1,17 @@
 // `convstudio-cli gradcam MODEL IMAGE`: where the model looked — the
 // Grad-CAM heat map for a class (the predicted one unless --class says),
 // written over the image (the Classify page's heat map, same engine calls).
-#include "cli_options.h"
-#include "commands.h"
-#include "model_source.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_source.h"
+#include "app/cli/output_checks.h"
 
-#include "core/errors.h"
-#include "data/image_grid.h"
-#include "inspect/class_scores.h"
-#include "inspect/grad_cam.h"
-#include "inspect/model_input.h"
-#include "tools/image_tools.h"
+#include "engine/core/errors.h"
+#include "engine/data/image_grid.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/grad_cam.h"
+#include "engine/inspect/model_input.h"
+#include "engine/tools/image_tools.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,12 +2,12 @@
 // the course's "Manejo de imágenes con Python" lesson (Pillow's open, convert,
 // crop, resize, rotate, save) as one command. Operations run in a fixed order
 // (grey, crop, resize, rotate) and each step prints the size it gives.
-#include "cli_options.h"
-#include "commands.h"
-#include "data_options.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/data_options.h"
+#include "app/cli/output_checks.h"
 
-#include "tools/image_tools.h"
+#include "engine/tools/image_tools.h"
 
 #include <cstdio>
 

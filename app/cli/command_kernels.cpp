@@ -1,14 +1,14 @@
 // `convstudio-cli kernels MODEL`: what each Conv2D layer learned — weight
 // statistics and a text histogram per layer, and with --out a picture of
 // every filter (the Inspect page's kernel view, same engine calls).
-#include "cli_options.h"
-#include "commands.h"
-#include "model_source.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_source.h"
+#include "app/cli/output_checks.h"
 
-#include "core/errors.h"
-#include "data/image_grid.h"
-#include "inspect/kernel_view.h"
+#include "engine/core/errors.h"
+#include "engine/data/image_grid.h"
+#include "engine/inspect/kernel_view.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,12 +1,12 @@
-#include "cli_options.h"
-#include "commands.h"
-#include "model_source.h"
-#include "output_checks.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "app/cli/model_source.h"
+#include "app/cli/output_checks.h"
 
-#include "core/errors.h"
-#include "inspect/class_scores.h"
-#include "inspect/image_classifier.h"
-#include "io/json.h"
+#include "engine/core/errors.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/image_classifier.h"
+#include "engine/io/json.h"
 
 #include <cstdio>
 #include <filesystem>

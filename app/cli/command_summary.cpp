@@ -1,8 +1,8 @@
-#include "cli_options.h"
-#include "commands.h"
-#include "model/model_summary.h"
-#include "model/presets.h"
-#include "model_source.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
+#include "engine/model/model_summary.h"
+#include "engine/model/presets.h"
+#include "app/cli/model_source.h"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "data_options.h"
+#include "app/cli/data_options.h"
 
 #include <charconv>
 

@@ -7,12 +7,12 @@
 // turns ParsedArgs into the engine's settings (engine errors name the option).
 #pragma once
 
-#include "cli_options.h"
+#include "app/cli/cli_options.h"
 
-#include "data/augmentation.h"
-#include "data/image_folder_dataset.h"
-#include "data/preprocessing.h"
-#include "data/streaming_folder_source.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/preprocessing.h"
+#include "engine/data/streaming_folder_source.h"
 
 #include <string>
 #include <vector>

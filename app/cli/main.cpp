@@ -1,10 +1,10 @@
 // convstudio-cli: the engine without a window. Every computing feature of the
 // GUI is reachable here (and tested here): train, evaluate, predict, summary.
-#include "cli_options.h"
-#include "commands.h"
+#include "app/cli/cli_options.h"
+#include "app/cli/commands.h"
 
-#include "core/errors.h"
-#include "core/kernels.h"
+#include "engine/core/errors.h"
+#include "engine/core/kernels.h"
 
 #include <cstdio>
 #include <cstring>

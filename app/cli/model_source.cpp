@@ -1,8 +1,8 @@
-#include "model_source.h"
+#include "app/cli/model_source.h"
 
-#include "cli_options.h"
-#include "core/errors.h"
-#include "model/presets.h"
+#include "app/cli/cli_options.h"
+#include "engine/core/errors.h"
+#include "engine/model/presets.h"
 
 #include <algorithm>
 #include <cstdlib>

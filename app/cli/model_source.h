@@ -2,7 +2,7 @@
 // .safetensors model, or the name of a course preset (engine/model/presets.h).
 #pragma once
 
-#include "model/model_file.h"
+#include "engine/model/model_file.h"
 
 #include <string>
 #include <vector>

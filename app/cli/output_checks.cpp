@@ -1,8 +1,8 @@
-#include "output_checks.h"
+#include "app/cli/output_checks.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
-#include "io/output_path.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/output_path.h"
 
 #include <filesystem>
 

@@ -4,7 +4,7 @@
 // after a long computation or a whole training run. Exit code 1 (IoError).
 #pragma once
 
-#include "cli_options.h"
+#include "app/cli/cli_options.h"
 
 #include <string>
 

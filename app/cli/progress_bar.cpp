@@ -1,6 +1,6 @@
-#include "progress_bar.h"
+#include "app/cli/progress_bar.h"
 
-#include "model/model_summary.h"
+#include "engine/model/model_summary.h"
 
 #include <cmath>
 #include <cstdio>

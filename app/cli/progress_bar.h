@@ -5,7 +5,7 @@
 // otherwise only each epoch's final line is printed, so logs stay small.
 #pragma once
 
-#include "training/trainer.h"
+#include "engine/training/trainer.h"
 
 #include <chrono>
 

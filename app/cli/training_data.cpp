@@ -1,10 +1,10 @@
-#include "training_data.h"
+#include "app/cli/training_data.h"
 
-#include "data_options.h"
+#include "app/cli/data_options.h"
 
-#include "core/errors.h"
-#include "core/random.h"
-#include "model/model_summary.h"
+#include "engine/core/errors.h"
+#include "engine/core/random.h"
+#include "engine/model/model_summary.h"
 
 #include <algorithm>
 

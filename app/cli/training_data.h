@@ -9,13 +9,13 @@
 // Augmentation, when asked for, applies to the training split only.
 #pragma once
 
-#include "cli_options.h"
+#include "app/cli/cli_options.h"
 
-#include "data/augmentation.h"
-#include "data/dataset_loader.h"
-#include "data/streaming_folder_source.h"
-#include "model/model.h"
-#include "training/trainer.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/data/streaming_folder_source.h"
+#include "engine/model/model.h"
+#include "engine/training/trainer.h"
 
 #include <memory>
 #include <string>

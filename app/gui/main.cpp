@@ -2,9 +2,9 @@
 // QApplication set-up lives in the ui library (ui/window/main_window.h).
 //
 //   convstudio [PROJECT | ARCHITECTURE.json | MODEL.safetensors]
-#include "window/icons.h"
-#include "window/main_window.h"
-#include "window/theme.h"
+#include "ui/window/icons.h"
+#include "ui/window/main_window.h"
+#include "ui/window/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
-#include "core/activation.h"
+#include "engine/core/activation.h"
 
-#include "core/errors.h"
-#include "core/kernels.h"
+#include "engine/core/errors.h"
+#include "engine/core/kernels.h"
 
 #include <algorithm>
 #include <cmath>

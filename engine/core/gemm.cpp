@@ -1,6 +1,6 @@
-#include "core/gemm.h"
+#include "engine/core/gemm.h"
 
-#include "core/kernels.h"
+#include "engine/core/kernels.h"
 
 #include <cassert>
 

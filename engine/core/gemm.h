@@ -5,7 +5,7 @@
 // layout of NHWC activations and Keras kernels.
 #pragma once
 
-#include "core/activation.h"
+#include "engine/core/activation.h"
 
 namespace cs {
 

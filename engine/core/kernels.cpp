@@ -1,6 +1,6 @@
-#include "core/kernels.h"
+#include "engine/core/kernels.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <atomic>
 #include <cctype>

@@ -11,7 +11,7 @@
 //   cs::setKernelIsa(isa)    benchmarks and tests switch paths (never while kernels run)
 #pragma once
 
-#include "core/kernels/kernel_table.h"
+#include "engine/core/kernels/kernel_table.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "core/parallel.h"
+#include "engine/core/parallel.h"
 
 #include <tbb/blocked_range.h>
 #include <tbb/info.h>

@@ -1,6 +1,6 @@
-#include "core/resource_limits.h"
+#include "engine/core/resource_limits.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cctype>
 #include <cmath>

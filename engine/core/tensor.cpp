@@ -1,6 +1,6 @@
-#include "core/tensor.h"
+#include "engine/core/tensor.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,7 +1,7 @@
-#include "data/augmentation.h"
+#include "engine/data/augmentation.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
 
 #include <algorithm>
 #include <cmath>

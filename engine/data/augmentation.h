@@ -16,10 +16,10 @@
 //   aug.randomTransform(image, h, w, c, out, seed);              // Keras's random_transform
 #pragma once
 
-#include "core/random.h"
-#include "data/batch_source.h"
-#include "data/image_set.h"
-#include "io/json.h"
+#include "engine/core/random.h"
+#include "engine/data/batch_source.h"
+#include "engine/data/image_set.h"
+#include "engine/io/json.h"
 
 #include <cstdint>
 #include <string>

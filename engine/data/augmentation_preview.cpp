@@ -1,8 +1,8 @@
-#include "data/augmentation_preview.h"
+#include "engine/data/augmentation_preview.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
-#include "data/image_grid.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
+#include "engine/data/image_grid.h"
 
 namespace cs {
 

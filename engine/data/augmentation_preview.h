@@ -9,8 +9,8 @@
 //   writeImageFile("preview.png", drawAugmentationPreview(p, classNames));
 #pragma once
 
-#include "data/augmentation.h"
-#include "data/image_set.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/image_set.h"
 
 #include <opencv2/core.hpp>
 #include <string>

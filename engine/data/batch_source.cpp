@@ -1,7 +1,7 @@
-#include "data/batch_source.h"
+#include "engine/data/batch_source.h"
 
-#include "core/errors.h"
-#include "core/random.h"
+#include "engine/core/errors.h"
+#include "engine/core/random.h"
 
 #include <algorithm>
 #include <cstring>

@@ -7,7 +7,7 @@
 // interface, so the trainer never knows where pixels come from.
 #pragma once
 
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
 #include <cstdint>
 #include <functional>

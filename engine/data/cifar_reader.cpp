@@ -1,7 +1,7 @@
-#include "data/cifar_reader.h"
+#include "engine/data/cifar_reader.h"
 
-#include "core/errors.h"
-#include "core/resource_limits.h"
+#include "engine/core/errors.h"
+#include "engine/core/resource_limits.h"
 
 #include <algorithm>
 #include <cctype>

@@ -8,7 +8,7 @@
 // records at a time, so peak memory is the data set plus a small buffer.
 #pragma once
 
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
 #include <string>
 #include <vector>

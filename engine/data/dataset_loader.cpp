@@ -1,8 +1,8 @@
-#include "data/dataset_loader.h"
+#include "engine/data/dataset_loader.h"
 
-#include "core/errors.h"
-#include "data/cifar_reader.h"
-#include "data/idx_reader.h"
+#include "engine/core/errors.h"
+#include "engine/data/cifar_reader.h"
+#include "engine/data/idx_reader.h"
 
 #include <filesystem>
 

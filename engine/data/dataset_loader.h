@@ -6,8 +6,8 @@
 // Throws DataError that says what the folder should hold.
 #pragma once
 
-#include "data/image_folder_dataset.h"
-#include "data/image_set.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/image_set.h"
 
 #include <string>
 

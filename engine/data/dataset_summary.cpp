@@ -1,7 +1,7 @@
-#include "data/dataset_summary.h"
+#include "engine/data/dataset_summary.h"
 
-#include "core/errors.h"
-#include "data/dataset_loader.h"
+#include "engine/core/errors.h"
+#include "engine/data/dataset_loader.h"
 
 #include <algorithm>
 #include <cstdio>

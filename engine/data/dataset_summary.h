@@ -11,8 +11,8 @@
 //   std::puts(s.summary.text().c_str());
 #pragma once
 
-#include "data/image_folder_dataset.h"
-#include "data/image_set.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/image_set.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "data/folder_walk.h"
+#include "engine/data/folder_walk.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,9 +1,9 @@
-#include "data/idx_reader.h"
+#include "engine/data/idx_reader.h"
 
-#include "core/errors.h"
-#include "core/resource_limits.h"
-#include "io/gzip_reader.h"
-#include "io/random_access_file.h"
+#include "engine/core/errors.h"
+#include "engine/core/resource_limits.h"
+#include "engine/io/gzip_reader.h"
+#include "engine/io/random_access_file.h"
 
 #include <algorithm>
 #include <array>

@@ -7,7 +7,7 @@
 // the file and the problem.
 #pragma once
 
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
 #include <cstdint>
 #include <string>

@@ -1,10 +1,10 @@
-#include "data/image_folder_dataset.h"
-#include "io/image_codec.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/io/image_codec.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
-#include "core/random.h"
-#include "core/resource_limits.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
+#include "engine/core/random.h"
+#include "engine/core/resource_limits.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -17,8 +17,8 @@
 //   ImageSet train = decodeImages(index.train, opt, index.skipped);
 #pragma once
 
-#include "data/folder_walk.h"
-#include "data/image_set.h"
+#include "engine/data/folder_walk.h"
+#include "engine/data/image_set.h"
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
-#include "data/image_grid.h"
-#include "io/image_codec.h"
+#include "engine/data/image_grid.h"
+#include "engine/io/image_codec.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -10,7 +10,7 @@
 //   writeImageFile("grid.png", drawImageGrid(cells, 3));
 #pragma once
 
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
 #include <opencv2/core.hpp>
 #include <string>

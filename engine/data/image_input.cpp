@@ -1,7 +1,7 @@
-#include "data/image_input.h"
+#include "engine/data/image_input.h"
 
-#include "core/errors.h"
-#include "io/image_codec.h"
+#include "engine/core/errors.h"
+#include "engine/io/image_codec.h"
 
 #include <cstring>
 #include <opencv2/imgproc.hpp>

@@ -3,7 +3,7 @@
 // the model's Preprocessing then converts exactly as in training.
 #pragma once
 
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
 #include <opencv2/core.hpp>
 

@@ -1,6 +1,6 @@
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 

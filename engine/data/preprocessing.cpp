@@ -1,7 +1,7 @@
-#include "data/preprocessing.h"
+#include "engine/data/preprocessing.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
 
 namespace cs {
 

@@ -5,9 +5,9 @@
 // Normalize((0.5,)*3, (0.5,)*3) after ToTensor is {1/255, mean 0.5, std 0.5}.
 #pragma once
 
-#include "core/tensor.h"
-#include "data/image_set.h"
-#include "io/json.h"
+#include "engine/core/tensor.h"
+#include "engine/data/image_set.h"
+#include "engine/io/json.h"
 
 #include <vector>
 

@@ -1,8 +1,8 @@
-#include "data/streaming_folder_source.h"
+#include "engine/data/streaming_folder_source.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
-#include "core/random.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
+#include "engine/core/random.h"
 
 #include <algorithm>
 #include <cstring>

@@ -16,9 +16,9 @@
 // epoch), same augmentation seed per batch, whatever the number of workers.
 #pragma once
 
-#include "data/augmentation.h"
-#include "data/batch_source.h"
-#include "data/image_folder_dataset.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/batch_source.h"
+#include "engine/data/image_folder_dataset.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -1,4 +1,4 @@
-#include "inspect/class_scores.h"
+#include "engine/inspect/class_scores.h"
 
 #include <algorithm>
 #include <numeric>

@@ -4,7 +4,7 @@
 // dogs) is P(class 1) and is spelled out as two probabilities.
 #pragma once
 
-#include "core/tensor.h"
+#include "engine/core/tensor.h"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
-#include "inspect/feature_maps.h"
+#include "engine/inspect/feature_maps.h"
 
-#include "core/errors.h"
-#include "inspect/model_input.h"
+#include "engine/core/errors.h"
+#include "engine/inspect/model_input.h"
 
 #include <algorithm>
 #include <cmath>

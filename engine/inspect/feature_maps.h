@@ -9,7 +9,7 @@
 //   auto grey = featureMapPixels(maps[1], /*channel*/ 5, maps[1].channelMin[5], maps[1].channelMax[5]);
 #pragma once
 
-#include "model/model.h"
+#include "engine/model/model.h"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
-#include "inspect/grad_cam.h"
+#include "engine/inspect/grad_cam.h"
 
-#include "core/errors.h"
-#include "inspect/class_scores.h"
-#include "inspect/model_input.h"
+#include "engine/core/errors.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/model_input.h"
 
 #include <opencv2/imgproc.hpp>
 

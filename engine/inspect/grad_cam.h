@@ -10,7 +10,7 @@
 //   cv::Mat shown = overlayHeatMap(bgrImage, cam, 0.45);
 #pragma once
 
-#include "model/model.h"
+#include "engine/model/model.h"
 
 #include <opencv2/core.hpp>
 #include <string>

@@ -1,11 +1,11 @@
-#include "inspect/image_classifier.h"
+#include "engine/inspect/image_classifier.h"
 
-#include "core/errors.h"
-#include "data/image_input.h"
-#include "inspect/class_scores.h"
-#include "io/atomic_file.h"
-#include "io/image_codec.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/data/image_input.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/image_codec.h"
+#include "engine/training/trainer.h"
 
 
 #include <algorithm>

@@ -7,9 +7,9 @@
 // one whose header claims more pixels than the limit is not even decoded.
 #pragma once
 
-#include "data/folder_walk.h"
-#include "data/preprocessing.h"
-#include "model/model.h"
+#include "engine/data/folder_walk.h"
+#include "engine/data/preprocessing.h"
+#include "engine/model/model.h"
 
 #include <functional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "inspect/kernel_view.h"
+#include "engine/inspect/kernel_view.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -13,7 +13,7 @@
 //   auto pixels = kernelChannelPixels(k, /*filter*/ 0, /*channel*/ 0, k.maxAbs);
 #pragma once
 
-#include "model/model.h"
+#include "engine/model/model.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
-#include "inspect/model_input.h"
+#include "engine/inspect/model_input.h"
 
-#include "core/errors.h"
-#include "data/image_input.h"
+#include "engine/core/errors.h"
+#include "engine/data/image_input.h"
 
 #include <opencv2/imgproc.hpp>
 

@@ -4,9 +4,9 @@
 // the feature-map view, Grad-CAM and the CLI commands that take one image.
 #pragma once
 
-#include "data/image_set.h"
-#include "data/preprocessing.h"
-#include "model/model.h"
+#include "engine/data/image_set.h"
+#include "engine/data/preprocessing.h"
+#include "engine/model/model.h"
 
 #include <opencv2/core.hpp>
 

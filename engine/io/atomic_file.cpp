@@ -1,8 +1,8 @@
-#include "io/atomic_file.h"
+#include "engine/io/atomic_file.h"
 
-#include "core/errors.h"
-#include "io/output_path.h"
-#include "io/temp_file.h"
+#include "engine/core/errors.h"
+#include "engine/io/output_path.h"
+#include "engine/io/temp_file.h"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "io/gzip_reader.h"
+#include "engine/io/gzip_reader.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <zlib.h>
 

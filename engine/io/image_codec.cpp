@@ -1,10 +1,10 @@
-#include "io/image_codec.h"
+#include "engine/io/image_codec.h"
 
-#include "core/errors.h"
-#include "core/resource_limits.h"
-#include "io/image_codec_module.h"
-#include "io/image_header.h"
-#include "io/random_access_file.h"
+#include "engine/core/errors.h"
+#include "engine/core/resource_limits.h"
+#include "engine/io/image_codec_module.h"
+#include "engine/io/image_header.h"
+#include "engine/io/random_access_file.h"
 
 #include <dlfcn.h>
 

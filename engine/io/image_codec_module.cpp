@@ -1,7 +1,7 @@
 // The image codec module: OpenCV's imgcodecs behind the table of
 // image_codec_module.h. Built as libconvstudio_codecs.so and loaded by
 // image_codec.cpp only when a program first touches an image file.
-#include "io/image_codec_module.h"
+#include "engine/io/image_codec_module.h"
 
 #include <opencv2/imgcodecs.hpp>
 

@@ -1,6 +1,6 @@
-#include "io/image_header.h"
+#include "engine/io/image_header.h"
 
-#include "io/random_access_file.h"
+#include "engine/io/random_access_file.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,8 +1,8 @@
 // Checked reading and our writing layout over nlohmann::ordered_json (see
 // json.h); the strict parser is in json_parse.cpp.
-#include "io/json.h"
+#include "engine/io/json.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 #include <charconv>

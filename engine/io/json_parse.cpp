@@ -1,9 +1,9 @@
 // The strict parser of json.h: nlohmann's RFC 8259 parser, plus the duplicate
 // keys and the nesting limit it does not check, and errors that give the line
 // and column counted in characters.
-#include "io/json.h"
+#include "engine/io/json.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cerrno>
 #include <cstdio>

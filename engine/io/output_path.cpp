@@ -1,7 +1,7 @@
-#include "io/output_path.h"
+#include "engine/io/output_path.h"
 
-#include "core/errors.h"
-#include "io/temp_file.h"
+#include "engine/core/errors.h"
+#include "engine/io/temp_file.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,10 +1,10 @@
-#include "io/safetensors.h"
+#include "engine/io/safetensors.h"
 
-#include "core/errors.h"
-#include "core/resource_limits.h"
-#include "io/atomic_file.h"
-#include "io/json.h"
-#include "io/random_access_file.h"
+#include "engine/core/errors.h"
+#include "engine/core/resource_limits.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/json.h"
+#include "engine/io/random_access_file.h"
 
 #include <algorithm>
 #include <cstring>

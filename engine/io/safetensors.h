@@ -10,7 +10,7 @@
 // so only the header and the tensors themselves are ever read.
 #pragma once
 
-#include "core/tensor.h"
+#include "engine/core/tensor.h"
 
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
-#include "io/temp_file.h"
+#include "engine/io/temp_file.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "layers/activation_layer.h"
+#include "engine/layers/activation_layer.h"
 
-#include "layers/range_copy.h"
+#include "engine/layers/range_copy.h"
 
 namespace cs {
 

@@ -1,9 +1,9 @@
 // Activation: a stand-alone activation function (relu, sigmoid, tanh, softmax, linear).
 #pragma once
 
-#include "core/activation.h"
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/core/activation.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

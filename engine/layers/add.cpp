@@ -1,6 +1,6 @@
-#include "layers/add.h"
+#include "engine/layers/add.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cstring>
 

@@ -1,7 +1,7 @@
-#include "layers/average_pooling2d.h"
+#include "engine/layers/average_pooling2d.h"
 
-#include "core/kernels.h"
-#include "core/parallel.h"
+#include "engine/core/kernels.h"
+#include "engine/core/parallel.h"
 
 namespace cs {
 

@@ -1,7 +1,7 @@
 // AveragePooling2D: the mean of each window, per channel (padding excluded).
 #pragma once
 
-#include "layers/pooling2d.h"
+#include "engine/layers/pooling2d.h"
 
 namespace cs {
 

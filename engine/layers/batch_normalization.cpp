@@ -1,7 +1,7 @@
-#include "layers/batch_normalization.h"
+#include "engine/layers/batch_normalization.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
 
 #include <cmath>
 

@@ -6,8 +6,8 @@
 // moving_variance are not.
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 #include <functional>
 

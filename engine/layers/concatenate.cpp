@@ -1,6 +1,6 @@
-#include "layers/concatenate.h"
+#include "engine/layers/concatenate.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cstring>
 

@@ -2,8 +2,8 @@
 // style branches). A merge layer: it makes the model a graph.
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

@@ -1,9 +1,9 @@
-#include "layers/conv2d.h"
+#include "engine/layers/conv2d.h"
 
-#include "core/errors.h"
-#include "core/gemm.h"
-#include "core/kernels.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/gemm.h"
+#include "engine/core/kernels.h"
+#include "engine/core/parallel.h"
 
 #include <algorithm>
 #include <cstring>

@@ -7,11 +7,11 @@
 // NHWC directly; bias and activation are fused into the same pass.
 #pragma once
 
-#include "core/activation.h"
-#include "core/kernels/kernel_table.h"
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
-#include "layers/window_geometry.h"
+#include "engine/core/activation.h"
+#include "engine/core/kernels/kernel_table.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
+#include "engine/layers/window_geometry.h"
 
 namespace cs {
 

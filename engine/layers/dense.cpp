@@ -1,8 +1,8 @@
-#include "layers/dense.h"
+#include "engine/layers/dense.h"
 
-#include "core/errors.h"
-#include "core/gemm.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/gemm.h"
+#include "engine/core/parallel.h"
 
 namespace cs {
 

@@ -2,9 +2,9 @@
 // Kernel layout is Keras's [in, out]; an L2 kernel_regularizer is supported.
 #pragma once
 
-#include "core/activation.h"
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/core/activation.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

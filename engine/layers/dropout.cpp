@@ -1,7 +1,7 @@
-#include "layers/dropout.h"
+#include "engine/layers/dropout.h"
 
-#include "core/kernels.h"
-#include "layers/range_copy.h"
+#include "engine/core/kernels.h"
+#include "engine/layers/range_copy.h"
 
 namespace cs {
 

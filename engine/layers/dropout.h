@@ -2,8 +2,8 @@
 // probability `rate` and the rest scaled by 1/(1-rate); identity at inference.
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

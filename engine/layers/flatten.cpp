@@ -1,7 +1,7 @@
-#include "layers/flatten.h"
+#include "engine/layers/flatten.h"
 
-#include "core/errors.h"
-#include "layers/range_copy.h"
+#include "engine/core/errors.h"
+#include "engine/layers/range_copy.h"
 
 #include <cstdint>
 

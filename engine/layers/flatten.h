@@ -1,8 +1,8 @@
 // Flatten: (H, W, C) -> (H*W*C) in H, W, C order (Keras's order, so Dense kernels match).
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

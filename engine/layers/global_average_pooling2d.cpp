@@ -1,6 +1,6 @@
-#include "layers/global_average_pooling2d.h"
+#include "engine/layers/global_average_pooling2d.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cstring>
 

@@ -1,8 +1,8 @@
 // GlobalAveragePooling2D: (H, W, C) -> (C): the mean of each feature map.
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

@@ -1,7 +1,7 @@
-#include "layers/input_layer.h"
+#include "engine/layers/input_layer.h"
 
-#include "core/errors.h"
-#include "layers/range_copy.h"
+#include "engine/core/errors.h"
+#include "engine/layers/range_copy.h"
 
 namespace cs {
 

@@ -1,8 +1,8 @@
 // InputLayer: the model's entry: declares the per-sample input shape, e.g. (28, 28, 1).
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 namespace cs {
 

@@ -1,4 +1,4 @@
-#include "layers/layer.h"
+#include "engine/layers/layer.h"
 
 #include <cassert>
 #include <cmath>

@@ -14,10 +14,10 @@
 // backward() run one layer over a whole batch (graphs, BatchNormalization).
 #pragma once
 
-#include "core/parallel.h"
-#include "core/random.h"
-#include "core/tensor.h"
-#include "io/json.h"
+#include "engine/core/parallel.h"
+#include "engine/core/random.h"
+#include "engine/core/tensor.h"
+#include "engine/io/json.h"
 
 #include <string>
 #include <vector>

@@ -3,8 +3,8 @@
 // editor at run time, and the GUI can list every layer with its attributes.
 #pragma once
 
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
 
 #include <memory>
 #include <string>

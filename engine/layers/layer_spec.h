@@ -6,7 +6,7 @@
 // a new layer needs no UI code.
 #pragma once
 
-#include "io/json.h"
+#include "engine/io/json.h"
 
 #include <functional>
 #include <memory>

@@ -6,7 +6,7 @@
 // write every input gradient exactly once, so no zero-fill is needed.
 #pragma once
 
-#include "layers/pooling2d.h"
+#include "engine/layers/pooling2d.h"
 
 namespace cs {
 

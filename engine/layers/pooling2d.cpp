@@ -1,6 +1,6 @@
-#include "layers/pooling2d.h"
+#include "engine/layers/pooling2d.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 namespace cs {
 

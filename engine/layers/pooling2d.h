@@ -4,10 +4,10 @@
 // max ignores them, average divides by the number of real values).
 #pragma once
 
-#include "core/kernels/kernel_table.h"
-#include "layers/layer.h"
-#include "layers/layer_spec.h"
-#include "layers/window_geometry.h"
+#include "engine/core/kernels/kernel_table.h"
+#include "engine/layers/layer.h"
+#include "engine/layers/layer_spec.h"
+#include "engine/layers/window_geometry.h"
 
 namespace cs {
 

@@ -3,8 +3,8 @@
 // Activation, inference Dropout) and their gradients.
 #pragma once
 
-#include "core/parallel.h"
-#include "core/tensor.h"
+#include "engine/core/parallel.h"
+#include "engine/core/tensor.h"
 
 #include <cstring>
 

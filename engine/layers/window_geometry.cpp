@@ -1,6 +1,6 @@
-#include "layers/window_geometry.h"
+#include "engine/layers/window_geometry.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
-#include "model/model.h"
+#include "engine/model/model.h"
 
-#include "core/errors.h"
-#include "core/resource_limits.h"
-#include "layers/input_layer.h"
-#include "layers/layer_registry.h"
-#include "model/model_summary.h"
+#include "engine/core/errors.h"
+#include "engine/core/resource_limits.h"
+#include "engine/layers/input_layer.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/model/model_summary.h"
 
 #include <cstring>
 #include <ctime>

@@ -7,10 +7,10 @@
 // per node, sized at the first batch and reused every step after.
 #pragma once
 
-#include "core/activation.h"
-#include "core/tensor.h"
-#include "io/json.h"
-#include "layers/layer.h"
+#include "engine/core/activation.h"
+#include "engine/core/tensor.h"
+#include "engine/io/json.h"
+#include "engine/layers/layer.h"
 
 #include <memory>
 #include <string>

@@ -13,9 +13,9 @@
 // the same way); weight gradients are summed per sub-batch, then per chunk in
 // chunk order, so they are deterministic for a thread count and differ from
 // layer-at-a-time sums only by float rounding.
-#include "core/parallel.h"
-#include "layers/range_copy.h"
-#include "model/model.h"
+#include "engine/core/parallel.h"
+#include "engine/layers/range_copy.h"
+#include "engine/model/model.h"
 
 #include <algorithm>
 #include <cstring>

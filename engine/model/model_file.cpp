@@ -1,10 +1,10 @@
-#include "model/model_file.h"
+#include "engine/model/model_file.h"
 
-#include "core/errors.h"
-#include "core/resource_limits.h"
-#include "io/atomic_file.h"
-#include "io/safetensors.h"
-#include "model/model_summary.h"
+#include "engine/core/errors.h"
+#include "engine/core/resource_limits.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/safetensors.h"
+#include "engine/model/model_summary.h"
 
 #include <cmath>
 #include <filesystem>

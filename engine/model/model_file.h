@@ -8,10 +8,10 @@
 // Saves are atomic; loads validate every name and shape before use.
 #pragma once
 
-#include "data/preprocessing.h"
-#include "io/json.h"
-#include "model/model.h"
-#include "training/optimizer.h"
+#include "engine/data/preprocessing.h"
+#include "engine/io/json.h"
+#include "engine/model/model.h"
+#include "engine/training/optimizer.h"
 
 #include <memory>
 #include <string>

@@ -1,7 +1,7 @@
 // Model <-> architecture JSON (the format is described in docs/formats.md).
-#include "core/errors.h"
-#include "layers/layer_registry.h"
-#include "model/model.h"
+#include "engine/core/errors.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/model/model.h"
 
 namespace cs {
 

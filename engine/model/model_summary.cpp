@@ -1,4 +1,4 @@
-#include "model/model_summary.h"
+#include "engine/model/model_summary.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 // summary` and by the editor's summary table.
 #pragma once
 
-#include "model/model.h"
+#include "engine/model/model.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
-#include "model/presets.h"
+#include "engine/model/presets.h"
 
-#include "io/json.h"
+#include "engine/io/json.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,7 +1,7 @@
-#include "tools/convolution_playground.h"
+#include "engine/tools/convolution_playground.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
 
 namespace cs {
 

@@ -12,7 +12,7 @@
 //   {}); std::puts(formatMatrix(r.output).c_str());  std::puts(r.rows.formula.c_str());
 #pragma once
 
-#include "tools/playground_matrix.h"
+#include "engine/tools/playground_matrix.h"
 
 #include <opencv2/core.hpp>
 #include <string>

@@ -1,8 +1,8 @@
-#include "tools/image_tools.h"
+#include "engine/tools/image_tools.h"
 
-#include "core/errors.h"
-#include "data/image_grid.h"
-#include "io/image_codec.h"
+#include "engine/core/errors.h"
+#include "engine/data/image_grid.h"
+#include "engine/io/image_codec.h"
 
 #include <cmath>
 #include <opencv2/imgproc.hpp>

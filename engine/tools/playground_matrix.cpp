@@ -1,6 +1,6 @@
-#include "tools/playground_matrix.h"
+#include "engine/tools/playground_matrix.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 #include <cmath>

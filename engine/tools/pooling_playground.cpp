@@ -1,7 +1,7 @@
-#include "tools/pooling_playground.h"
+#include "engine/tools/pooling_playground.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
 
 #include <algorithm>
 #include <limits>

@@ -8,7 +8,7 @@
 //   // r.output = [[6, 4], [9, 6]]
 #pragma once
 
-#include "tools/playground_matrix.h"
+#include "engine/tools/playground_matrix.h"
 
 #include <opencv2/core.hpp>
 #include <string>

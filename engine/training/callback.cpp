@@ -1,6 +1,6 @@
-#include "training/callback.h"
+#include "engine/training/callback.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "training/csv_logger.h"
+#include "engine/training/csv_logger.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <cerrno>
 #include <cstring>

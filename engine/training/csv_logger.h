@@ -5,7 +5,7 @@
 // file; the log stops there and the run goes on.
 #pragma once
 
-#include "training/callback.h"
+#include "engine/training/callback.h"
 
 #include <cstdio>
 #include <memory>

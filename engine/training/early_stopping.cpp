@@ -1,7 +1,7 @@
-#include "training/early_stopping.h"
+#include "engine/training/early_stopping.h"
 
-#include "core/errors.h"
-#include "model/model.h"
+#include "engine/core/errors.h"
+#include "engine/model/model.h"
 
 #include <cmath>
 

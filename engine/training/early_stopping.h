@@ -2,8 +2,8 @@
 // min_delta for `patience` epochs; optionally put back the best epoch's weights.
 #pragma once
 
-#include "core/tensor.h"
-#include "training/callback.h"
+#include "engine/core/tensor.h"
+#include "engine/training/callback.h"
 
 #include <optional>
 

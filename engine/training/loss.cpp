@@ -1,6 +1,6 @@
-#include "training/loss.h"
+#include "engine/training/loss.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,8 +6,8 @@
 // pre-activation, p - y, which stays exact where p underflows.
 #pragma once
 
-#include "core/activation.h"
-#include "core/tensor.h"
+#include "engine/core/activation.h"
+#include "engine/core/tensor.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "training/metrics.h"
+#include "engine/training/metrics.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -3,7 +3,7 @@
 // classification_report, which the course uses).
 #pragma once
 
-#include "core/tensor.h"
+#include "engine/core/tensor.h"
 
 #include <cstdint>
 #include <string>

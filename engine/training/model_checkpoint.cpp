@@ -1,8 +1,8 @@
-#include "training/model_checkpoint.h"
+#include "engine/training/model_checkpoint.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
-#include "io/output_path.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/output_path.h"
 
 #include <cmath>
 #include <cstdio>

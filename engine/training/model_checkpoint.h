@@ -8,7 +8,7 @@
 // save_best_only the next epoch is compared with the best model actually saved.
 #pragma once
 
-#include "training/callback.h"
+#include "engine/training/callback.h"
 
 #include <optional>
 

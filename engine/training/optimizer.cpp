@@ -1,7 +1,7 @@
-#include "training/optimizer.h"
+#include "engine/training/optimizer.h"
 
-#include "core/errors.h"
-#include "core/parallel.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
 
 #include <algorithm>
 #include <cctype>

@@ -6,9 +6,9 @@
 // run resumed exactly.
 #pragma once
 
-#include "core/tensor.h"
-#include "io/json.h"
-#include "layers/layer.h"
+#include "engine/core/tensor.h"
+#include "engine/io/json.h"
+#include "engine/layers/layer.h"
 
 #include <map>
 #include <memory>

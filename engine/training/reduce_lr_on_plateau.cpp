@@ -1,7 +1,7 @@
-#include "training/reduce_lr_on_plateau.h"
+#include "engine/training/reduce_lr_on_plateau.h"
 
-#include "core/errors.h"
-#include "training/optimizer.h"
+#include "engine/core/errors.h"
+#include "engine/training/optimizer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // below min_lr; `cooldown` epochs pass before counting again.
 #pragma once
 
-#include "training/callback.h"
+#include "engine/training/callback.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "training/trainer.h"
+#include "engine/training/trainer.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <chrono>
 #include <cmath>

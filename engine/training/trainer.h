@@ -10,15 +10,15 @@
 // with the same seed and thread count the final weights are bit-identical.
 #pragma once
 
-#include "core/parallel.h"
-#include "data/batch_source.h"
-#include "data/image_set.h"
-#include "data/preprocessing.h"
-#include "model/model.h"
-#include "training/callback.h"
-#include "training/loss.h"
-#include "training/metrics.h"
-#include "training/optimizer.h"
+#include "engine/core/parallel.h"
+#include "engine/data/batch_source.h"
+#include "engine/data/image_set.h"
+#include "engine/data/preprocessing.h"
+#include "engine/model/model.h"
+#include "engine/training/callback.h"
+#include "engine/training/loss.h"
+#include "engine/training/metrics.h"
+#include "engine/training/optimizer.h"
 
 #include <atomic>
 #include <functional>

@@ -3,7 +3,7 @@
 // whose message holds every given part).
 #pragma once
 
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <cstdint>

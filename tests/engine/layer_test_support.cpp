@@ -1,8 +1,8 @@
-#include "layer_test_support.h"
+#include "tests/engine/layer_test_support.h"
 
-#include "core/random.h"
-#include "layers/layer_registry.h"
-#include "training/loss.h"
+#include "engine/core/random.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/training/loss.h"
 
 #include <algorithm>
 #include <cmath>

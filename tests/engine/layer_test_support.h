@@ -3,10 +3,10 @@
 // check every layer goes through.
 #pragma once
 
-#include "core/tensor.h"
-#include "io/json.h"
-#include "layers/layer.h"
-#include "model/model.h"
+#include "engine/core/tensor.h"
+#include "engine/io/json.h"
+#include "engine/layers/layer.h"
+#include "engine/model/model.h"
 
 #include <memory>
 #include <string>

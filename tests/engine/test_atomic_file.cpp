@@ -1,12 +1,12 @@
 // Atomic saves where files are not what they seem: stale temporary files of a
 // killed save, a temporary file a writer still holds, links, fifos, devices and
 // folders at the target, and the writability checks made before a long run.
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
-#include "io/output_path.h"
-#include "io/temp_file.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/output_path.h"
+#include "engine/io/temp_file.h"
 
 #include <QtTest>
 #include <csignal>

@@ -2,12 +2,12 @@
 // transform on images whose pixels say where they came from, fill modes,
 // brightness, the ranges of drawn parameters, options under Keras's names, and
 // determinism (same seed -> same batch, whatever the thread count).
-#include "core/errors.h"
-#include "core/parallel.h"
-#include "data/augmentation.h"
-#include "data/augmentation_preview.h"
-#include "data_test_support.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/core/parallel.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/augmentation_preview.h"
+#include "tests/engine/data_test_support.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <cmath>

@@ -1,11 +1,11 @@
 // Tests of the CIFAR-10 binary reader: the partial CIFAR-10 in ../shared
 // (expected values computed independently with Python from the raw bytes),
 // the planar-to-HWC conversion, and broken folders and files.
-#include "core/errors.h"
-#include "data/cifar_reader.h"
-#include "data/dataset_loader.h"
-#include "data_test_support.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/data/cifar_reader.h"
+#include "engine/data/dataset_loader.h"
+#include "tests/engine/data_test_support.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <numeric>

@@ -1,12 +1,12 @@
 // Tests of the data set dispatcher (every kind by content, clear errors for
 // anything else), the data set summary (counts per class and split, balance),
 // sampling the first images of a split, and the labelled grid picture.
-#include "core/errors.h"
-#include "data/dataset_loader.h"
-#include "data/dataset_summary.h"
-#include "data/image_grid.h"
-#include "data_test_support.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/data/dataset_summary.h"
+#include "engine/data/image_grid.h"
+#include "tests/engine/data_test_support.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <filesystem>

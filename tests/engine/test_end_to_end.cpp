@@ -1,10 +1,10 @@
 // End to end on real data: the course's first Fashion-MNIST CNN, one epoch on
 // the full training set, must reach 85% test accuracy (Keras gets ~86-88%).
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
-#include "data/dataset_loader.h"
-#include "model/model_file.h"
-#include "training/trainer.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/model/model_file.h"
+#include "engine/training/trainer.h"
 
 #include <QtTest>
 

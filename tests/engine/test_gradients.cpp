@@ -1,8 +1,8 @@
 // Finite-difference gradient checks of every layer (inputs and parameters),
 // including strides and 'same' padding on odd and even sizes, and of whole
 // models through the real losses (fused softmax / sigmoid cross-entropy).
-#include "layer_test_support.h"
-#include "test_registry.h"
+#include "tests/engine/layer_test_support.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 

@@ -4,20 +4,20 @@
 // figure; the work done stays proportional to the input (no loops, no
 // cubic naming). The images' first slot must run before anything loads the
 // codec module: it checks that a hostile header is refused undecoded.
-#include "core/errors.h"
-#include "data/cifar_reader.h"
-#include "data/idx_reader.h"
-#include "data/image_folder_dataset.h"
-#include "data_test_support.h"
-#include "inspect/image_classifier.h"
-#include "io/image_codec.h"
-#include "io/json.h"
-#include "io/safetensors.h"
-#include "layer_test_support.h"
-#include "layers/layer_registry.h"
-#include "model/model_file.h"
-#include "model/model_summary.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/data/cifar_reader.h"
+#include "engine/data/idx_reader.h"
+#include "engine/data/image_folder_dataset.h"
+#include "tests/engine/data_test_support.h"
+#include "engine/inspect/image_classifier.h"
+#include "engine/io/image_codec.h"
+#include "engine/io/json.h"
+#include "engine/io/safetensors.h"
+#include "tests/engine/layer_test_support.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/model/model_file.h"
+#include "engine/model/model_summary.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <algorithm>

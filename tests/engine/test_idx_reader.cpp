@@ -1,9 +1,9 @@
 // Tests of the IDX reader (MNIST, Fashion-MNIST) and the gzip reader under it:
 // the real data sets, raw copies of them, and broken files made on the fly.
-#include "core/errors.h"
-#include "data/idx_reader.h"
-#include "io/gzip_reader.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/data/idx_reader.h"
+#include "engine/io/gzip_reader.h"
+#include "tests/engine/test_registry.h"
 
 #include <QElapsedTimer>
 #include <QtTest>

@@ -1,8 +1,8 @@
 // The lazily loaded image codec module (io/image_codec.h): nothing loads it
 // until an image is touched, then PNG round trips through it exactly, and
 // broken data is refused with OpenCV's reason instead of an exception.
-#include "io/image_codec.h"
-#include "test_registry.h"
+#include "engine/io/image_codec.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 

@@ -2,11 +2,11 @@
 // folders, train/validation/test and validation_split layouts, colour modes,
 // and broken folders: empty, no class sub-folders, a corrupt JPEG, a truncated
 // JPEG and a text file among the images (skipped and reported, never fatal).
-#include "core/errors.h"
-#include "data/dataset_loader.h"
-#include "data/image_folder_dataset.h"
-#include "data_test_support.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/data/image_folder_dataset.h"
+#include "tests/engine/data_test_support.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <algorithm>

@@ -3,12 +3,12 @@
 // hand-made headers cover what the encoder never writes (big-endian TIFF,
 // extended WebP, raw JPEG 2000 codestreams, top-down BMP, long metadata
 // before a JPEG frame); DICOM and broken headers are recognised but give no size.
-#include "core/errors.h"
-#include "data_test_support.h"
-#include "io/image_codec.h"
-#include "io/image_header.h"
-#include "io/random_access_file.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "tests/engine/data_test_support.h"
+#include "engine/io/image_codec.h"
+#include "engine/io/image_header.h"
+#include "engine/io/random_access_file.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <string>

@@ -2,17 +2,17 @@
 // Grad-CAM's gradients against finite differences and against CAM's closed
 // form, feature maps against the model's own output, kernel images and
 // histograms, and classifying files and folders (with a broken file) to CSV.
-#include "core/errors.h"
-#include "inspect/class_scores.h"
-#include "inspect/feature_maps.h"
-#include "inspect/grad_cam.h"
-#include "inspect/image_classifier.h"
-#include "inspect/kernel_view.h"
-#include "inspect/model_input.h"
-#include "io/atomic_file.h"
-#include "layer_test_support.h"
-#include "test_registry.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/feature_maps.h"
+#include "engine/inspect/grad_cam.h"
+#include "engine/inspect/image_classifier.h"
+#include "engine/inspect/kernel_view.h"
+#include "engine/inspect/model_input.h"
+#include "engine/io/atomic_file.h"
+#include "tests/engine/layer_test_support.h"
+#include "tests/engine/test_registry.h"
+#include "engine/training/trainer.h"
 
 #include <opencv2/imgcodecs.hpp>
 

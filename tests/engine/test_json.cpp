@@ -1,10 +1,10 @@
 // Tests of what the engine adds to nlohmann::ordered_json (io/json.h): the
 // strict parser (duplicate keys, nesting limit, errors placed by line and
 // column), checked reading with our messages, and our writing layout.
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "io/json.h"
+#include "engine/core/errors.h"
+#include "engine/io/json.h"
 
 #include <QtTest>
 #include <cmath>

@@ -6,11 +6,11 @@
 // loops, and the pooling,
 // dropout, ReLU and column-sum kernels against plain loops. The layer reference and gradient tests run once per path as well
 // (ctest entries *.generic, *.avx2, *.avx512, with CONVSTUDIO_ISA set).
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "core/kernels.h"
-#include "core/random.h"
+#include "engine/core/errors.h"
+#include "engine/core/kernels.h"
+#include "engine/core/random.h"
 
 #include <QtTest>
 #include <cmath>

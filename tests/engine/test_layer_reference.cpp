@@ -12,13 +12,13 @@
 //
 // Every forward runs with the batch in one chunk and in two, so the per-chunk
 // code paths agree with the reference too.
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/tensor.h"
-#include "layers/layer_registry.h"
-#include "model/model.h"
-#include "training/loss.h"
-#include "training/optimizer.h"
+#include "engine/core/tensor.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/model/model.h"
+#include "engine/training/loss.h"
+#include "engine/training/optimizer.h"
 
 #include <QtTest>
 #include <cmath>

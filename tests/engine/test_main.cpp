@@ -1,9 +1,9 @@
 // Runs the registered engine test classes: `engine_tests ClassName [QtTest args]`
 // runs one, `engine_tests` runs all.
-#include "test_registry.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "core/kernels.h"
+#include "engine/core/errors.h"
+#include "engine/core/kernels.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

@@ -1,16 +1,16 @@
 // Model graph, summary, architecture JSON and .safetensors files: the
 // course's own numbers, Keras's parameter counts for every preset, round
 // trips, and broken or hostile files.
-#include "layer_test_support.h"
-#include "test_registry.h"
+#include "tests/engine/layer_test_support.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
-#include "io/safetensors.h"
-#include "layers/layer_registry.h"
-#include "layers/window_geometry.h"
-#include "model/model_file.h"
-#include "model/model_summary.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
+#include "engine/io/safetensors.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/layers/window_geometry.h"
+#include "engine/model/model_file.h"
+#include "engine/model/model_summary.h"
 
 #include <QtTest>
 #include <fstream>

@@ -2,12 +2,12 @@
 // playground computes them, and of the image-handling tools. Expected
 // convolution values were computed with scipy 1.10 (scipy.signal.convolve2d
 // and correlate2d) on the lesson's 5x5 image and kept here as literals.
-#include "core/errors.h"
-#include "data_test_support.h"
-#include "test_registry.h"
-#include "tools/convolution_playground.h"
-#include "tools/image_tools.h"
-#include "tools/pooling_playground.h"
+#include "engine/core/errors.h"
+#include "tests/engine/data_test_support.h"
+#include "tests/engine/test_registry.h"
+#include "engine/tools/convolution_playground.h"
+#include "engine/tools/image_tools.h"
+#include "engine/tools/pooling_playground.h"
 
 #include <QtTest>
 

@@ -2,13 +2,13 @@
 // source over the same decoded images (order, labels, augmentation), the cache
 // stays within its budget and saves decoding, unreadable files are skipped and
 // reported once, odd reads and early destruction behave.
-#include "core/errors.h"
-#include "data/augmentation.h"
-#include "data/batch_source.h"
-#include "data/image_folder_dataset.h"
-#include "data/streaming_folder_source.h"
-#include "data_test_support.h"
-#include "test_registry.h"
+#include "engine/core/errors.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/batch_source.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/streaming_folder_source.h"
+#include "tests/engine/data_test_support.h"
+#include "tests/engine/test_registry.h"
 
 #include <QtTest>
 #include <set>

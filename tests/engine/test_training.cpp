@@ -1,15 +1,15 @@
 // Losses, optimizers, metrics, callbacks on scripted metric sequences, and the
 // trainer's behaviour: determinism, validation split, stop flag, NaN loss.
-#include "layer_test_support.h"
-#include "test_registry.h"
+#include "tests/engine/layer_test_support.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
-#include "training/csv_logger.h"
-#include "training/early_stopping.h"
-#include "training/model_checkpoint.h"
-#include "training/reduce_lr_on_plateau.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
+#include "engine/training/csv_logger.h"
+#include "engine/training/early_stopping.h"
+#include "engine/training/model_checkpoint.h"
+#include "engine/training/reduce_lr_on_plateau.h"
+#include "engine/training/trainer.h"
 
 #include <QtTest>
 #include <mutex>

@@ -1,16 +1,16 @@
 // The files a training run writes as it goes — the CSV log and ModelCheckpoint's
 // saves — when writing them fails: the failure is reported as an event naming
 // the file and the run goes on; wrong paths fail before the first batch.
-#include "layer_test_support.h"
-#include "test_registry.h"
+#include "tests/engine/layer_test_support.h"
+#include "tests/engine/test_registry.h"
 
-#include "core/errors.h"
-#include "core/random.h"
-#include "io/atomic_file.h"
-#include "training/csv_logger.h"
-#include "training/model_checkpoint.h"
-#include "training/optimizer.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/core/random.h"
+#include "engine/io/atomic_file.h"
+#include "engine/training/csv_logger.h"
+#include "engine/training/model_checkpoint.h"
+#include "engine/training/optimizer.h"
+#include "engine/training/trainer.h"
 
 #include <QtTest>
 #include <filesystem>

@@ -5,22 +5,22 @@
 // as the engine classifies it; a folder fills a numerically sortable table
 // and exports the CLI's CSV; a model change reclassifies; without a model
 // the page says how to get one.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "classify/classify_page.h"
-#include "classify/folder_classifier_panel.h"
-#include "classify/image_drop_area.h"
-#include "classify/probability_bars.h"
-#include "classify/result_card.h"
-#include "imaging/image_converter.h"
-#include "training/current_model.h"
+#include "ui/classify/classify_page.h"
+#include "ui/classify/folder_classifier_panel.h"
+#include "ui/classify/image_drop_area.h"
+#include "ui/classify/probability_bars.h"
+#include "ui/classify/result_card.h"
+#include "ui/imaging/image_converter.h"
+#include "ui/training/current_model.h"
 
-#include "data/dataset_loader.h"
-#include "inspect/class_scores.h"
-#include "inspect/grad_cam.h"
-#include "inspect/model_input.h"
-#include "model/model_file.h"
-#include "training/trainer.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/grad_cam.h"
+#include "engine/inspect/model_input.h"
+#include "engine/model/model_file.h"
+#include "engine/training/trainer.h"
 
 #include <QClipboard>
 #include <QComboBox>

@@ -1,16 +1,16 @@
 // The data page on Fashion-MNIST as Debian installs it: the summary and chart
 // show its 10 classes, the grid shows labelled images and filters by class,
 // and changing an augmentation setting re-renders the preview.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "charts/bar_chart.h"
-#include "datapage/augmentation_panel.h"
-#include "datapage/augmentation_preview_view.h"
-#include "datapage/data_page.h"
-#include "datapage/dataset_controller.h"
-#include "datapage/dataset_summary_panel.h"
-#include "datapage/sample_grid.h"
-#include "document/project_document.h"
+#include "ui/charts/bar_chart.h"
+#include "ui/datapage/augmentation_panel.h"
+#include "ui/datapage/augmentation_preview_view.h"
+#include "ui/datapage/data_page.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/datapage/dataset_summary_panel.h"
+#include "ui/datapage/sample_grid.h"
+#include "ui/document/project_document.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>

@@ -1,9 +1,9 @@
 // Runs the UI test classes: `ui_tests ClassName [QtTest args]` runs one,
 // `ui_tests` runs them all. Settings go to QtTest's own location
 // (QStandardPaths test mode), never to the person's ConvStudio settings.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "window/icons.h"
+#include "ui/window/icons.h"
 
 #include <QApplication>
 #include <QStandardPaths>

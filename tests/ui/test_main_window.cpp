@@ -1,13 +1,13 @@
 // The main window on first start: the course's first CNN and Fashion-MNIST,
 // six pages, every course preset in the menu, the status bar, undo in the title.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "datapage/dataset_controller.h"
-#include "document/presets.h"
-#include "document/project_document.h"
-#include "window/main_window.h"
-#include "window/project_actions.h"
-#include "window/status_bar.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/document/presets.h"
+#include "ui/document/project_document.h"
+#include "ui/window/main_window.h"
+#include "ui/window/project_actions.h"
+#include "ui/window/status_bar.h"
 
 #include <QAction>
 #include <QMenu>

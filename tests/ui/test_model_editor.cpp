@@ -1,21 +1,21 @@
 // The model editor driven like a person would: a layer dragged from the
 // palette onto a connection of the canvas, undo, the inspector's spin box,
 // Delete on a block, the issue bar's quick fix.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "document/project_document.h"
-#include "editor/attribute_editors.h"
-#include "editor/canvas_items.h"
-#include "editor/issue_bar.h"
-#include "editor/layer_inspector.h"
-#include "editor/layer_palette.h"
-#include "editor/layer_style.h"
-#include "editor/model_canvas.h"
-#include "editor/model_editor_page.h"
-#include "editor/summary_table.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/attribute_editors.h"
+#include "ui/editor/canvas_items.h"
+#include "ui/editor/issue_bar.h"
+#include "ui/editor/layer_inspector.h"
+#include "ui/editor/layer_palette.h"
+#include "ui/editor/layer_style.h"
+#include "ui/editor/model_canvas.h"
+#include "ui/editor/model_editor_page.h"
+#include "ui/editor/summary_table.h"
 
-#include "layers/layer_registry.h"
-#include "model/model_summary.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/model/model_summary.h"
 
 #include <QLineEdit>
 #include <QMimeData>

@@ -5,14 +5,14 @@
 // (set by another page or dropped as a file) are computed off the GUI thread
 // at the engine's size with the latest request winning, errors show on the
 // page and go away when fixed, and settings persist.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "playground/input_panel.h"
-#include "playground/matrix_grid.h"
-#include "playground/playground_page.h"
+#include "ui/playground/input_panel.h"
+#include "ui/playground/matrix_grid.h"
+#include "ui/playground/playground_page.h"
 
-#include "tools/convolution_playground.h"
-#include "tools/pooling_playground.h"
+#include "engine/tools/convolution_playground.h"
+#include "engine/tools/pooling_playground.h"
 
 #include <QApplication>
 #include <QComboBox>

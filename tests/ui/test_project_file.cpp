@@ -1,14 +1,14 @@
 // Project files: what is saved comes back the same (model and every setting),
 // presets and trained models open as projects, broken files are refused with
 // their name, and settings edits are undoable.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "document/presets.h"
-#include "document/project_document.h"
-#include "window/project_actions.h"
+#include "ui/document/presets.h"
+#include "ui/document/project_document.h"
+#include "ui/window/project_actions.h"
 
-#include "core/errors.h"
-#include "io/json.h"
+#include "engine/core/errors.h"
+#include "engine/io/json.h"
 
 #include <QDir>
 #include <QFile>

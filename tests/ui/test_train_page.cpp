@@ -5,23 +5,23 @@
 // far it got; closing the window while it trains hides it at once and closes it
 // when the run has stopped. No test here compares a time with a threshold:
 // timeouts only catch hangs (kHang).
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "charts/line_chart.h"
-#include "datapage/dataset_controller.h"
-#include "document/project_document.h"
-#include "training/confusion_matrix_view.h"
-#include "training/current_model.h"
-#include "training/run_history.h"
-#include "training/train_page.h"
-#include "training/training_charts.h"
-#include "training/training_controller.h"
-#include "training/training_settings_panel.h"
-#include "window/main_window.h"
-#include "window/status_bar.h"
+#include "ui/charts/line_chart.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/document/project_document.h"
+#include "ui/training/confusion_matrix_view.h"
+#include "ui/training/current_model.h"
+#include "ui/training/run_history.h"
+#include "ui/training/train_page.h"
+#include "ui/training/training_charts.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_settings_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/window/status_bar.h"
 
-#include "model/model_file.h"
-#include "training/trainer.h"
+#include "engine/model/model_file.h"
+#include "engine/training/trainer.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -2,11 +2,11 @@
 // whole epochs, labels that tell the ticks apart without needless digits, a
 // constant learning rate as a line of text, the callback box never an empty
 // frame, and the value under the pointer.
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "charts/axis_ticks.h"
-#include "charts/line_chart.h"
-#include "training/training_charts.h"
+#include "ui/charts/axis_ticks.h"
+#include "ui/charts/line_chart.h"
+#include "ui/training/training_charts.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -5,14 +5,14 @@
 // until Resume, and shutdown() joins a running (even paused) worker. Nothing
 // here measures time: the worker says where it holds, and the tests check the
 // order and count of what arrives (timeouts only catch hangs).
-#include "ui_test_support.h"
+#include "tests/ui/ui_test_support.h"
 
-#include "datapage/loaded_dataset.h"
-#include "document/project_document.h"
-#include "training/training_controller.h"
-#include "training/training_job.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/document/project_document.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_job.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <QDir>
 #include <QImage>

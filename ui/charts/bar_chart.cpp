@@ -1,4 +1,4 @@
-#include "charts/bar_chart.h"
+#include "ui/charts/bar_chart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,4 +1,4 @@
-#include "charts/line_chart.h"
+#include "ui/charts/line_chart.h"
 
 #include <QChart>
 #include <QChartView>

@@ -11,7 +11,7 @@
 //   chart->addMarker(3, "LR reduced");
 #pragma once
 
-#include "charts/axis_ticks.h"
+#include "ui/charts/axis_ticks.h"
 
 #include <QColor>
 #include <QList>

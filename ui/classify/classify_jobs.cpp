@@ -1,10 +1,10 @@
-#include "classify/classify_jobs.h"
+#include "ui/classify/classify_jobs.h"
 
-#include "imaging/image_converter.h"
+#include "ui/imaging/image_converter.h"
 
-#include "inspect/class_scores.h"
-#include "inspect/model_input.h"
-#include "training/trainer.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/model_input.h"
+#include "engine/training/trainer.h"
 
 #include <QImageReader>
 #include <QStringList>

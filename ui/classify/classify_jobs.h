@@ -12,11 +12,11 @@
 //                                         [card](const ImageClassification& r) { ... });
 #pragma once
 
-#include "training/model_snapshot.h"
+#include "ui/training/model_snapshot.h"
 
-#include "data/image_set.h"
-#include "inspect/grad_cam.h"
-#include "inspect/image_classifier.h"
+#include "engine/data/image_set.h"
+#include "engine/inspect/grad_cam.h"
+#include "engine/inspect/image_classifier.h"
 
 #include <QFutureWatcher>
 #include <QImage>

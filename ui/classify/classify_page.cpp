@@ -1,9 +1,9 @@
-#include "classify/classify_page.h"
+#include "ui/classify/classify_page.h"
 
-#include "classify/folder_classifier_panel.h"
-#include "classify/image_drop_area.h"
-#include "classify/result_card.h"
-#include "imaging/image_converter.h"
+#include "ui/classify/folder_classifier_panel.h"
+#include "ui/classify/image_drop_area.h"
+#include "ui/classify/result_card.h"
+#include "ui/imaging/image_converter.h"
 
 #include <QApplication>
 #include <QClipboard>

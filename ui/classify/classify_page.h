@@ -12,8 +12,8 @@
 //   connect(page, &ClassifyPage::openModelRequested, window, &MainWindow::openModel);
 #pragma once
 
-#include "classify/classify_jobs.h"
-#include "training/current_model.h"
+#include "ui/classify/classify_jobs.h"
+#include "ui/training/current_model.h"
 
 #include <QImage>
 #include <QStringList>

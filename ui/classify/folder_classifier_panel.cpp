@@ -1,6 +1,6 @@
-#include "classify/folder_classifier_panel.h"
+#include "ui/classify/folder_classifier_panel.h"
 
-#include "inspect/class_scores.h"
+#include "engine/inspect/class_scores.h"
 
 #include <QCheckBox>
 #include <QDir>

@@ -7,8 +7,8 @@
 // done. Double-clicking a row asks the page to show that image as a card.
 #pragma once
 
-#include "classify/classify_jobs.h"
-#include "training/model_snapshot.h"
+#include "ui/classify/classify_jobs.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QWidget>
 #include <atomic>

@@ -1,4 +1,4 @@
-#include "classify/image_drop_area.h"
+#include "ui/classify/image_drop_area.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

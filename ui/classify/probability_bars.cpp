@@ -1,4 +1,4 @@
-#include "classify/probability_bars.h"
+#include "ui/classify/probability_bars.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -8,7 +8,7 @@
 //   connect(bars, &ProbabilityBars::classClicked, card, &ResultCard::setHeatClass);
 #pragma once
 
-#include "inspect/class_scores.h"
+#include "engine/inspect/class_scores.h"
 
 #include <QStringList>
 #include <QWidget>

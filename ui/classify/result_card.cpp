@@ -1,9 +1,9 @@
-#include "classify/result_card.h"
+#include "ui/classify/result_card.h"
 
-#include "classify/probability_bars.h"
-#include "imaging/image_converter.h"
+#include "ui/classify/probability_bars.h"
+#include "ui/imaging/image_converter.h"
 
-#include "inspect/class_scores.h"
+#include "engine/inspect/class_scores.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -11,8 +11,8 @@
 //   connect(card, &ResultCard::classified, ...);
 #pragma once
 
-#include "classify/classify_jobs.h"
-#include "training/model_snapshot.h"
+#include "ui/classify/classify_jobs.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QFrame>
 #include <QImage>

@@ -1,6 +1,6 @@
-#include "datapage/augmentation_panel.h"
+#include "ui/datapage/augmentation_panel.h"
 
-#include "document/project_document.h"
+#include "ui/document/project_document.h"
 
 #include <QCheckBox>
 #include <QComboBox>

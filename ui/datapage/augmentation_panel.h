@@ -5,7 +5,7 @@
 // is one step); the preview next to it re-renders on every change.
 #pragma once
 
-#include "data/augmentation.h"
+#include "engine/data/augmentation.h"
 
 #include <QGroupBox>
 #include <QHash>

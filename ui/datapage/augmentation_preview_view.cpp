@@ -1,8 +1,8 @@
-#include "datapage/augmentation_preview_view.h"
+#include "ui/datapage/augmentation_preview_view.h"
 
-#include "imaging/image_converter.h"
+#include "ui/imaging/image_converter.h"
 
-#include "data/augmentation_preview.h"
+#include "engine/data/augmentation_preview.h"
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>

@@ -5,9 +5,9 @@
 // whenever a setting changes; "New draws" changes the seed.
 #pragma once
 
-#include "datapage/loaded_dataset.h"
+#include "ui/datapage/loaded_dataset.h"
 
-#include "data/augmentation.h"
+#include "engine/data/augmentation.h"
 
 #include <QImage>
 #include <QStringList>

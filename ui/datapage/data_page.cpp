@@ -1,14 +1,14 @@
-#include "datapage/data_page.h"
+#include "ui/datapage/data_page.h"
 
-#include "datapage/augmentation_panel.h"
-#include "datapage/augmentation_preview_view.h"
-#include "datapage/data_source_panel.h"
-#include "datapage/dataset_controller.h"
-#include "datapage/dataset_summary_panel.h"
-#include "datapage/image_viewer_dialog.h"
-#include "datapage/preprocessing_panel.h"
-#include "datapage/sample_grid.h"
-#include "document/project_document.h"
+#include "ui/datapage/augmentation_panel.h"
+#include "ui/datapage/augmentation_preview_view.h"
+#include "ui/datapage/data_source_panel.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/datapage/dataset_summary_panel.h"
+#include "ui/datapage/image_viewer_dialog.h"
+#include "ui/datapage/preprocessing_panel.h"
+#include "ui/datapage/sample_grid.h"
+#include "ui/document/project_document.h"
 
 #include <QDataStream>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // It shows what the DatasetController loads and edits the document.
 #pragma once
 
-#include "datapage/loaded_dataset.h"
+#include "ui/datapage/loaded_dataset.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,9 +1,9 @@
-#include "datapage/data_source_panel.h"
+#include "ui/datapage/data_source_panel.h"
 
-#include "document/project_document.h"
+#include "ui/document/project_document.h"
 
-#include "core/errors.h"
-#include "data/dataset_loader.h"
+#include "engine/core/errors.h"
+#include "engine/data/dataset_loader.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -5,7 +5,7 @@
 // undoable document edit; the DatasetController reloads on the change.
 #pragma once
 
-#include "document/project_settings.h"
+#include "ui/document/project_settings.h"
 
 #include <QGroupBox>
 

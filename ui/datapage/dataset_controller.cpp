@@ -1,4 +1,4 @@
-#include "datapage/dataset_controller.h"
+#include "ui/datapage/dataset_controller.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>

@@ -5,8 +5,8 @@
 // The Train page (next issue) takes its data from current().
 #pragma once
 
-#include "datapage/loaded_dataset.h"
-#include "document/project_settings.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/document/project_settings.h"
 
 #include <QObject>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "datapage/dataset_summary_panel.h"
+#include "ui/datapage/dataset_summary_panel.h"
 
-#include "charts/bar_chart.h"
-#include "editor/layer_style.h"
+#include "ui/charts/bar_chart.h"
+#include "ui/editor/layer_style.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

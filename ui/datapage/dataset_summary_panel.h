@@ -3,7 +3,7 @@
 // files — and a bar chart of images per class and split (ui/charts).
 #pragma once
 
-#include "datapage/loaded_dataset.h"
+#include "ui/datapage/loaded_dataset.h"
 
 #include <QWidget>
 #include <memory>

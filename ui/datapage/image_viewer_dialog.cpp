@@ -1,6 +1,6 @@
-#include "datapage/image_viewer_dialog.h"
+#include "ui/datapage/image_viewer_dialog.h"
 
-#include "imaging/image_converter.h"
+#include "ui/imaging/image_converter.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -4,7 +4,7 @@
 // step through the grid's images with the arrows.
 #pragma once
 
-#include "datapage/loaded_dataset.h"
+#include "ui/datapage/loaded_dataset.h"
 
 #include <QDialog>
 #include <QImage>

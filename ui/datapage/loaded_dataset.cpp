@@ -1,7 +1,7 @@
-#include "datapage/loaded_dataset.h"
+#include "ui/datapage/loaded_dataset.h"
 
-#include "core/errors.h"
-#include "data/dataset_loader.h"
+#include "engine/core/errors.h"
+#include "engine/data/dataset_loader.h"
 
 namespace ui {
 

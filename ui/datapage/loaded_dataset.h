@@ -6,12 +6,12 @@
 // background jobs share it through a shared_ptr.
 #pragma once
 
-#include "document/model_analysis.h"
-#include "document/project_settings.h"
+#include "ui/document/model_analysis.h"
+#include "ui/document/project_settings.h"
 
-#include "data/dataset_summary.h"
-#include "data/image_folder_dataset.h"
-#include "data/image_set.h"
+#include "engine/data/dataset_summary.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/image_set.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "datapage/preprocessing_panel.h"
+#include "ui/datapage/preprocessing_panel.h"
 
-#include "document/project_document.h"
-#include "editor/attribute_editors.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/attribute_editors.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -4,7 +4,7 @@
 // the resulting value range spelled out.
 #pragma once
 
-#include "data/preprocessing.h"
+#include "engine/data/preprocessing.h"
 
 #include <QGroupBox>
 

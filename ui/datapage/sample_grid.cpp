@@ -1,7 +1,7 @@
-#include "datapage/sample_grid.h"
+#include "ui/datapage/sample_grid.h"
 
-#include "editor/layer_style.h"
-#include "imaging/image_converter.h"
+#include "ui/editor/layer_style.h"
+#include "ui/imaging/image_converter.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>

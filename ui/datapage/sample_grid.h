@@ -5,7 +5,7 @@
 // image to open it in the ImageViewerDialog.
 #pragma once
 
-#include "datapage/loaded_dataset.h"
+#include "ui/datapage/loaded_dataset.h"
 
 #include <QAbstractListModel>
 #include <QPixmap>

@@ -1,6 +1,6 @@
-#include "document/edit_commands.h"
+#include "ui/document/edit_commands.h"
 
-#include "document/project_document.h"
+#include "ui/document/project_document.h"
 
 namespace ui {
 

@@ -5,8 +5,8 @@
 // in the same editing gesture, so a spin-box drag is one undo step.
 #pragma once
 
-#include "document/model_graph.h"
-#include "document/project_settings.h"
+#include "ui/document/model_graph.h"
+#include "ui/document/project_settings.h"
 
 #include <QString>
 #include <QUndoCommand>

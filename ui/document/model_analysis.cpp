@@ -1,10 +1,10 @@
-#include "document/model_analysis.h"
+#include "ui/document/model_analysis.h"
 
-#include "document/quick_fixes.h"
+#include "ui/document/quick_fixes.h"
 
-#include "core/errors.h"
-#include "core/random.h"
-#include "layers/layer_registry.h"
+#include "engine/core/errors.h"
+#include "engine/core/random.h"
+#include "engine/layers/layer_registry.h"
 
 namespace ui {
 

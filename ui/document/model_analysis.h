@@ -11,10 +11,10 @@
 //   if (!r.valid()) show(r.layers[r.firstProblem].problem, r.layers[r.firstProblem].fixes);
 #pragma once
 
-#include "document/model_graph.h"
+#include "ui/document/model_graph.h"
 
-#include "core/tensor.h"
-#include "model/model_summary.h"
+#include "engine/core/tensor.h"
+#include "engine/model/model_summary.h"
 
 #include <cstdint>
 #include <functional>

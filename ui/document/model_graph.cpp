@@ -1,7 +1,7 @@
-#include "document/model_graph.h"
+#include "ui/document/model_graph.h"
 
-#include "core/errors.h"
-#include "layers/layer_registry.h"
+#include "engine/core/errors.h"
+#include "engine/layers/layer_registry.h"
 
 #include <algorithm>
 

@@ -13,8 +13,8 @@
 //   cs::Model model = g.toModel(); // throws cs::ConfigError when the engine would refuse it
 #pragma once
 
-#include "io/json.h"
-#include "model/model.h"
+#include "engine/io/json.h"
+#include "engine/model/model.h"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // (engine/model/presets.h), shared with convstudio-cli.
 #pragma once
 
-#include "model/presets.h"
+#include "engine/model/presets.h"
 
 namespace ui {
 

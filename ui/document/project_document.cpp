@@ -1,10 +1,10 @@
-#include "document/project_document.h"
+#include "ui/document/project_document.h"
 
-#include "document/edit_commands.h"
-#include "document/presets.h"
+#include "ui/document/edit_commands.h"
+#include "ui/document/presets.h"
 
-#include "core/errors.h"
-#include "io/json.h"
+#include "engine/core/errors.h"
+#include "engine/io/json.h"
 
 #include <QFileInfo>
 

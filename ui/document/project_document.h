@@ -13,10 +13,10 @@
 //   doc.undoStack()->undo();
 #pragma once
 
-#include "document/model_analysis.h"
-#include "document/model_graph.h"
-#include "document/project_file.h"
-#include "document/project_settings.h"
+#include "ui/document/model_analysis.h"
+#include "ui/document/model_graph.h"
+#include "ui/document/project_file.h"
+#include "ui/document/project_settings.h"
 
 #include <QObject>
 #include <QString>

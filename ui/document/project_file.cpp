@@ -1,8 +1,8 @@
-#include "document/project_file.h"
+#include "ui/document/project_file.h"
 
-#include "core/errors.h"
-#include "io/atomic_file.h"
-#include "model/model_file.h"
+#include "engine/core/errors.h"
+#include "engine/io/atomic_file.h"
+#include "engine/model/model_file.h"
 
 #include <algorithm>
 #include <cctype>

@@ -7,8 +7,8 @@
 // (its architecture and preprocessing; default settings for the rest).
 #pragma once
 
-#include "document/model_graph.h"
-#include "document/project_settings.h"
+#include "ui/document/model_graph.h"
+#include "ui/document/project_settings.h"
 
 #include <string>
 

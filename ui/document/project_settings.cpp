@@ -1,6 +1,6 @@
-#include "document/project_settings.h"
+#include "ui/document/project_settings.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <filesystem>
 

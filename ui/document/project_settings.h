@@ -5,11 +5,11 @@
 // ProjectSettings and changes it through undoable commands.
 #pragma once
 
-#include "data/augmentation.h"
-#include "data/dataset_loader.h"
-#include "data/image_folder_dataset.h"
-#include "data/preprocessing.h"
-#include "io/json.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/data/image_folder_dataset.h"
+#include "engine/data/preprocessing.h"
+#include "engine/io/json.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
-#include "document/quick_fixes.h"
+#include "ui/document/quick_fixes.h"
 
-#include "core/errors.h"
-#include "layers/layer_registry.h"
+#include "engine/core/errors.h"
+#include "engine/layers/layer_registry.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // offered only when applying it to a copy really removes the layer's problem.
 #pragma once
 
-#include "document/model_analysis.h"
+#include "ui/document/model_analysis.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "editor/attribute_editors.h"
+#include "ui/editor/attribute_editors.h"
 
 #include <QCheckBox>
 #include <QComboBox>

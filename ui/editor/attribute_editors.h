@@ -7,7 +7,7 @@
 // or drags, and gestureFinished() when they are done (focus out, Enter).
 #pragma once
 
-#include "layers/layer_spec.h"
+#include "engine/layers/layer_spec.h"
 
 #include <QDoubleSpinBox>
 #include <QWidget>

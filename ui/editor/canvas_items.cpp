@@ -1,6 +1,6 @@
-#include "editor/canvas_items.h"
+#include "ui/editor/canvas_items.h"
 
-#include "editor/layer_style.h"
+#include "ui/editor/layer_style.h"
 
 #include <QApplication>
 #include <QGraphicsScene>

@@ -3,7 +3,7 @@
 // connection, and the slot at the end of the chain where drops append.
 #pragma once
 
-#include "document/model_graph.h"
+#include "ui/document/model_graph.h"
 
 #include <QGraphicsItem>
 #include <QGraphicsPathItem>

@@ -1,6 +1,6 @@
-#include "editor/issue_bar.h"
+#include "ui/editor/issue_bar.h"
 
-#include "document/project_document.h"
+#include "ui/document/project_document.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,10 +1,10 @@
-#include "editor/layer_inspector.h"
+#include "ui/editor/layer_inspector.h"
 
-#include "document/project_document.h"
-#include "editor/attribute_editors.h"
-#include "editor/layer_style.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/attribute_editors.h"
+#include "ui/editor/layer_style.h"
 
-#include "layers/layer_registry.h"
+#include "engine/layers/layer_registry.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
-#include "editor/layer_palette.h"
+#include "ui/editor/layer_palette.h"
 
-#include "editor/layer_style.h"
+#include "ui/editor/layer_style.h"
 
-#include "layers/layer_registry.h"
+#include "engine/layers/layer_registry.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "editor/layer_style.h"
+#include "ui/editor/layer_style.h"
 
-#include "layers/layer_registry.h"
-#include "model/model_summary.h"
+#include "engine/layers/layer_registry.h"
+#include "engine/model/model_summary.h"
 
 #include <QObject>
 

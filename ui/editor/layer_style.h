@@ -5,7 +5,7 @@
 // layer type gets a look without code here.
 #pragma once
 
-#include "document/model_graph.h"
+#include "ui/document/model_graph.h"
 
 #include <QColor>
 #include <QIcon>

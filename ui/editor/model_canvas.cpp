@@ -1,10 +1,10 @@
-#include "editor/model_canvas.h"
+#include "ui/editor/model_canvas.h"
 
-#include "document/project_document.h"
-#include "editor/canvas_items.h"
-#include "editor/layer_style.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/canvas_items.h"
+#include "ui/editor/layer_style.h"
 
-#include "layers/layer_registry.h"
+#include "engine/layers/layer_registry.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>

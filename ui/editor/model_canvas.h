@@ -9,7 +9,7 @@
 // document; the canvas redraws on its signals.
 #pragma once
 
-#include "document/model_graph.h"
+#include "ui/document/model_graph.h"
 
 #include <QGraphicsView>
 #include <QHash>

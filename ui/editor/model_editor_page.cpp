@@ -1,11 +1,11 @@
-#include "editor/model_editor_page.h"
+#include "ui/editor/model_editor_page.h"
 
-#include "document/project_document.h"
-#include "editor/issue_bar.h"
-#include "editor/layer_inspector.h"
-#include "editor/layer_palette.h"
-#include "editor/model_canvas.h"
-#include "editor/summary_table.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/issue_bar.h"
+#include "ui/editor/layer_inspector.h"
+#include "ui/editor/layer_palette.h"
+#include "ui/editor/model_canvas.h"
+#include "ui/editor/summary_table.h"
 
 #include <QAction>
 #include <QDataStream>

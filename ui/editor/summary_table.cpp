@@ -1,7 +1,7 @@
-#include "editor/summary_table.h"
+#include "ui/editor/summary_table.h"
 
-#include "document/project_document.h"
-#include "editor/layer_style.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/layer_style.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

@@ -1,4 +1,4 @@
-#include "imaging/image_converter.h"
+#include "ui/imaging/image_converter.h"
 
 #include <algorithm>
 #include <cstring>

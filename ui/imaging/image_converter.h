@@ -5,7 +5,7 @@
 // off the GUI thread, so background jobs call these and hand QImages back.
 #pragma once
 
-#include "data/image_set.h"
+#include "engine/data/image_set.h"
 
 #include <QImage>
 #include <QPixmap>

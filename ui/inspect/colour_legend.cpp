@@ -1,6 +1,6 @@
-#include "inspect/colour_legend.h"
+#include "ui/inspect/colour_legend.h"
 
-#include "inspect/kernel_view.h"
+#include "engine/inspect/kernel_view.h"
 
 #include <QLinearGradient>
 #include <QPainter>

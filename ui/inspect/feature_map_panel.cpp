@@ -1,8 +1,8 @@
-#include "inspect/feature_map_panel.h"
+#include "ui/inspect/feature_map_panel.h"
 
-#include "datapage/loaded_dataset.h"
-#include "imaging/image_converter.h"
-#include "inspect/map_grid_widget.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/imaging/image_converter.h"
+#include "ui/inspect/map_grid_widget.h"
 
 #include <QComboBox>
 #include <QDragEnterEvent>

@@ -8,8 +8,8 @@
 // model while it trains.
 #pragma once
 
-#include "inspect/inspect_jobs.h"
-#include "inspect/latest_job.h"
+#include "ui/inspect/inspect_jobs.h"
+#include "ui/inspect/latest_job.h"
 
 #include <QWidget>
 #include <memory>

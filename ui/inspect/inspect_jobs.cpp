@@ -1,9 +1,9 @@
-#include "inspect/inspect_jobs.h"
+#include "ui/inspect/inspect_jobs.h"
 
-#include "core/errors.h"
-#include "imaging/image_converter.h"
-#include "inspect/feature_maps.h"
-#include "inspect/model_input.h"
+#include "engine/core/errors.h"
+#include "ui/imaging/image_converter.h"
+#include "engine/inspect/feature_maps.h"
+#include "engine/inspect/model_input.h"
 
 #include <QImageReader>
 #include <algorithm>

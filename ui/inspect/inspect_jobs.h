@@ -4,10 +4,10 @@
 // engine functions as `convstudio-cli kernels` and `features`.
 #pragma once
 
-#include "inspect/class_scores.h"
-#include "inspect/kernel_view.h"
-#include "inspect/map_grid_widget.h"
-#include "training/model_snapshot.h"
+#include "engine/inspect/class_scores.h"
+#include "engine/inspect/kernel_view.h"
+#include "ui/inspect/map_grid_widget.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QString>
 #include <cstdint>

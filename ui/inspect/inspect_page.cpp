@@ -1,8 +1,8 @@
-#include "inspect/inspect_page.h"
+#include "ui/inspect/inspect_page.h"
 
-#include "inspect/feature_map_panel.h"
-#include "inspect/kernel_panel.h"
-#include "training/current_model.h"
+#include "ui/inspect/feature_map_panel.h"
+#include "ui/inspect/kernel_panel.h"
+#include "ui/training/current_model.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

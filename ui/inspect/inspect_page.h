@@ -6,7 +6,7 @@
 // training" returns to the newest). Without a model it says how to get one.
 #pragma once
 
-#include "training/model_snapshot.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,8 +1,8 @@
-#include "inspect/kernel_panel.h"
+#include "ui/inspect/kernel_panel.h"
 
-#include "inspect/colour_legend.h"
-#include "inspect/map_grid_widget.h"
-#include "inspect/weight_histogram.h"
+#include "ui/inspect/colour_legend.h"
+#include "ui/inspect/map_grid_widget.h"
+#include "ui/inspect/weight_histogram.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -7,8 +7,8 @@
 // snapshot (training goes on) replaces a computation's result when it lands.
 #pragma once
 
-#include "inspect/inspect_jobs.h"
-#include "inspect/latest_job.h"
+#include "ui/inspect/inspect_jobs.h"
+#include "ui/inspect/latest_job.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "inspect/map_grid_widget.h"
+#include "ui/inspect/map_grid_widget.h"
 
-#include "imaging/image_converter.h"
+#include "ui/imaging/image_converter.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

@@ -1,4 +1,4 @@
-#include "inspect/weight_histogram.h"
+#include "ui/inspect/weight_histogram.h"
 
 #include <QPainter>
 #include <algorithm>

@@ -4,7 +4,7 @@
 // initial glorot-uniform weights out.
 #pragma once
 
-#include "inspect/kernel_view.h"
+#include "engine/inspect/kernel_view.h"
 
 #include <QWidget>
 

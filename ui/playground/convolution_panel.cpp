@@ -1,9 +1,9 @@
-#include "playground/convolution_panel.h"
+#include "ui/playground/convolution_panel.h"
 
-#include "playground/form_widgets.h"
-#include "playground/matrix_grid.h"
+#include "ui/playground/form_widgets.h"
+#include "ui/playground/matrix_grid.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -6,7 +6,7 @@
 // stride per axis. The page reads kernel() and settings() on every changed().
 #pragma once
 
-#include "tools/convolution_playground.h"
+#include "engine/tools/convolution_playground.h"
 
 #include <QWidget>
 

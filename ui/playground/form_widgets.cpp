@@ -1,4 +1,4 @@
-#include "playground/form_widgets.h"
+#include "ui/playground/form_widgets.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

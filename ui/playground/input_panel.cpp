@@ -1,7 +1,7 @@
-#include "playground/input_panel.h"
+#include "ui/playground/input_panel.h"
 
-#include "imaging/image_converter.h"
-#include "playground/matrix_grid.h"
+#include "ui/imaging/image_converter.h"
+#include "ui/playground/matrix_grid.h"
 
 #include <QComboBox>
 #include <QFileInfo>

@@ -6,7 +6,7 @@
 // or converted to grey. Large images are scaled down so a change stays quick.
 #pragma once
 
-#include "tools/playground_matrix.h"
+#include "engine/tools/playground_matrix.h"
 
 #include <QImage>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "playground/matrix_grid.h"
+#include "ui/playground/matrix_grid.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <QHeaderView>
 #include <QPaintEvent>

@@ -6,7 +6,7 @@
 // cell). Cells accept what parseMatrix accepts for one number ("1/9" too).
 #pragma once
 
-#include "tools/playground_matrix.h"
+#include "engine/tools/playground_matrix.h"
 
 #include <QRect>
 #include <QTableWidget>

@@ -1,7 +1,7 @@
-#include "playground/output_panel.h"
+#include "ui/playground/output_panel.h"
 
-#include "imaging/image_converter.h"
-#include "playground/matrix_grid.h"
+#include "ui/imaging/image_converter.h"
+#include "ui/playground/matrix_grid.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 // is dimmed until the next good result.
 #pragma once
 
-#include "playground/playground_job.h"
+#include "ui/playground/playground_job.h"
 
 #include <QWidget>
 

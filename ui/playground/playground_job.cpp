@@ -1,8 +1,8 @@
-#include "playground/playground_job.h"
+#include "ui/playground/playground_job.h"
 
-#include "imaging/image_converter.h"
+#include "ui/imaging/image_converter.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <algorithm>
 #include <cmath>

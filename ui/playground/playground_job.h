@@ -8,8 +8,8 @@
 // window larger than the input is a message on the page.
 #pragma once
 
-#include "tools/convolution_playground.h"
-#include "tools/pooling_playground.h"
+#include "engine/tools/convolution_playground.h"
+#include "engine/tools/pooling_playground.h"
 
 #include <QImage>
 #include <QString>

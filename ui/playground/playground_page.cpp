@@ -1,12 +1,12 @@
-#include "playground/playground_page.h"
+#include "ui/playground/playground_page.h"
 
-#include "playground/convolution_panel.h"
-#include "playground/input_panel.h"
-#include "playground/matrix_grid.h"
-#include "playground/output_panel.h"
-#include "playground/pooling_panel.h"
+#include "ui/playground/convolution_panel.h"
+#include "ui/playground/input_panel.h"
+#include "ui/playground/matrix_grid.h"
+#include "ui/playground/output_panel.h"
+#include "ui/playground/pooling_panel.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

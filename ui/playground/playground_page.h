@@ -7,7 +7,7 @@
 // page only gathers the request and shows the answer or the error.
 #pragma once
 
-#include "playground/playground_job.h"
+#include "ui/playground/playground_job.h"
 
 #include <QFutureWatcher>
 #include <QImage>

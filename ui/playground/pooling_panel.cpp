@@ -1,6 +1,6 @@
-#include "playground/pooling_panel.h"
+#include "ui/playground/pooling_panel.h"
 
-#include "playground/form_widgets.h"
+#include "ui/playground/form_widgets.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -4,7 +4,7 @@
 // and valid or same padding. The page reads settings() on every changed().
 #pragma once
 
-#include "tools/pooling_playground.h"
+#include "engine/tools/pooling_playground.h"
 
 #include <QWidget>
 

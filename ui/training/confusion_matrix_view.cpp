@@ -1,7 +1,7 @@
-#include "training/confusion_matrix_view.h"
+#include "ui/training/confusion_matrix_view.h"
 
-#include "datapage/loaded_dataset.h"
-#include "imaging/image_converter.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/imaging/image_converter.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -5,7 +5,7 @@
 // (every "Shirt" predicted as "T-shirt/top") in a CellImagesDialog.
 #pragma once
 
-#include "training/training_progress.h"
+#include "ui/training/training_progress.h"
 
 #include <QDialog>
 #include <QTableWidget>

@@ -1,7 +1,7 @@
-#include "training/current_model.h"
+#include "ui/training/current_model.h"
 
-#include "core/errors.h"
-#include "model/model_file.h"
+#include "engine/core/errors.h"
+#include "engine/model/model_file.h"
 
 #include <QFileInfo>
 

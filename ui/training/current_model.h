@@ -9,7 +9,7 @@
 //   if (ModelSnapshotPtr s = current->current()) { cs::Model m = s->model->clone(); ... }
 #pragma once
 
-#include "training/model_snapshot.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QObject>
 #include <vector>

@@ -1,12 +1,12 @@
-#include "training/model_evaluation.h"
+#include "ui/training/model_evaluation.h"
 
-#include "datapage/loaded_dataset.h"
-#include "training/training_job.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/training/training_job.h"
 
-#include "core/errors.h"
-#include "data/streaming_folder_source.h"
-#include "model/model_file.h"
-#include "training/trainer.h"
+#include "engine/core/errors.h"
+#include "engine/data/streaming_folder_source.h"
+#include "engine/model/model_file.h"
+#include "engine/training/trainer.h"
 
 #include <chrono>
 

@@ -7,12 +7,12 @@
 //   TrainingOutcome out = evaluateModelFile("model.safetensors", data); // throws cs::Error
 #pragma once
 
-#include "training/training_progress.h"
+#include "ui/training/training_progress.h"
 
-#include "data/preprocessing.h"
-#include "model/model.h"
-#include "training/loss.h"
-#include "training/trainer.h"
+#include "engine/data/preprocessing.h"
+#include "engine/model/model.h"
+#include "engine/training/loss.h"
+#include "engine/training/trainer.h"
 
 #include <memory>
 #include <string>

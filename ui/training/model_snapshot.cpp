@@ -1,4 +1,4 @@
-#include "training/model_snapshot.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QStringList>
 #include <algorithm>

@@ -8,9 +8,9 @@
 // (Model::clone) for each computation, off the GUI thread.
 #pragma once
 
-#include "data/image_set.h"
-#include "data/preprocessing.h"
-#include "model/model.h"
+#include "engine/data/image_set.h"
+#include "engine/data/preprocessing.h"
+#include "engine/model/model.h"
 
 #include <QMetaType>
 #include <QSize>

@@ -1,4 +1,4 @@
-#include "training/run_history.h"
+#include "ui/training/run_history.h"
 
 namespace ui {
 

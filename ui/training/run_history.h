@@ -4,9 +4,9 @@
 // an earlier run's curves on the charts to compare, and saves any run's model.
 #pragma once
 
-#include "training/training_progress.h"
+#include "ui/training/training_progress.h"
 
-#include "document/project_settings.h"
+#include "ui/document/project_settings.h"
 
 #include <QObject>
 #include <QString>

@@ -1,15 +1,15 @@
-#include "training/train_page.h"
+#include "ui/training/train_page.h"
 
-#include "datapage/dataset_controller.h"
-#include "document/project_document.h"
-#include "training/confusion_matrix_view.h"
-#include "training/model_evaluation.h"
-#include "training/run_history.h"
-#include "training/training_charts.h"
-#include "training/training_controller.h"
-#include "training/training_settings_panel.h"
+#include "ui/datapage/dataset_controller.h"
+#include "ui/document/project_document.h"
+#include "ui/training/confusion_matrix_view.h"
+#include "ui/training/model_evaluation.h"
+#include "ui/training/run_history.h"
+#include "ui/training/training_charts.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_settings_panel.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <QComboBox>
 #include <QDir>

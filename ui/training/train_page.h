@@ -10,9 +10,9 @@
 // goes on whichever page is shown; statusChanged feeds the status bar.
 #pragma once
 
-#include "training/training_job.h"
-#include "training/training_progress.h"
-#include "window/status_bar.h"
+#include "ui/training/training_job.h"
+#include "ui/training/training_progress.h"
+#include "ui/window/status_bar.h"
 
 #include <QWidget>
 #include <functional>

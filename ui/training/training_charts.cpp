@@ -1,7 +1,7 @@
-#include "training/training_charts.h"
+#include "ui/training/training_charts.h"
 
-#include "charts/line_chart.h"
-#include "training/run_history.h"
+#include "ui/charts/line_chart.h"
+#include "ui/training/run_history.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -6,7 +6,7 @@
 // at most 15 times a second however fast batches come.
 #pragma once
 
-#include "training/training_progress.h"
+#include "ui/training/training_progress.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "training/training_controller.h"
+#include "ui/training/training_controller.h"
 
-#include "training/training_job.h"
+#include "ui/training/training_job.h"
 
 #include <algorithm>
 #include <chrono>

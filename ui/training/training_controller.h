@@ -15,7 +15,7 @@
 //   connect(controller, &TrainingController::epochEnded, chart, ...);
 #pragma once
 
-#include "training/training_progress.h"
+#include "ui/training/training_progress.h"
 
 #include <QObject>
 #include <QThread>

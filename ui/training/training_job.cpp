@@ -1,14 +1,14 @@
-#include "training/training_job.h"
+#include "ui/training/training_job.h"
 
-#include "datapage/loaded_dataset.h"
-#include "training/model_evaluation.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/training/model_evaluation.h"
 
-#include "core/errors.h"
-#include "data/augmentation.h"
-#include "data/streaming_folder_source.h"
-#include "training/early_stopping.h"
-#include "training/model_checkpoint.h"
-#include "training/reduce_lr_on_plateau.h"
+#include "engine/core/errors.h"
+#include "engine/data/augmentation.h"
+#include "engine/data/streaming_folder_source.h"
+#include "engine/training/early_stopping.h"
+#include "engine/training/model_checkpoint.h"
+#include "engine/training/reduce_lr_on_plateau.h"
 
 #include <QCoreApplication>
 #include <algorithm>

@@ -9,13 +9,13 @@
 //   saveTrainedModel(*out.trained, "model.safetensors");
 #pragma once
 
-#include "training/training_progress.h"
+#include "ui/training/training_progress.h"
 
-#include "document/model_graph.h"
-#include "document/project_settings.h"
+#include "ui/document/model_graph.h"
+#include "ui/document/project_settings.h"
 
-#include "model/model_file.h"
-#include "training/trainer.h"
+#include "engine/model/model_file.h"
+#include "engine/training/trainer.h"
 
 #include <atomic>
 #include <memory>

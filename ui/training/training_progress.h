@@ -5,8 +5,8 @@
 // except the outcome's trained model, which the worker hands over when done.
 #pragma once
 
-#include "training/metrics.h"
-#include "training/model_snapshot.h"
+#include "engine/training/metrics.h"
+#include "ui/training/model_snapshot.h"
 
 #include <QMetaType>
 #include <QString>

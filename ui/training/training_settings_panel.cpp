@@ -1,8 +1,8 @@
-#include "training/training_settings_panel.h"
+#include "ui/training/training_settings_panel.h"
 
-#include "document/project_document.h"
+#include "ui/document/project_document.h"
 
-#include "training/loss.h"
+#include "engine/training/loss.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -6,7 +6,7 @@
 // document edit (one spin-box drag is one step); undo refreshes the editors.
 #pragma once
 
-#include "document/project_settings.h"
+#include "ui/document/project_settings.h"
 
 #include <QHash>
 #include <QWidget>

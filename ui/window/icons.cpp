@@ -1,4 +1,4 @@
-#include "window/icons.h"
+#include "ui/window/icons.h"
 
 #include <QFile>
 #include <QPainter>

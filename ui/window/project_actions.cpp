@@ -1,9 +1,9 @@
-#include "window/project_actions.h"
+#include "ui/window/project_actions.h"
 
-#include "document/presets.h"
-#include "document/project_document.h"
+#include "ui/document/presets.h"
+#include "ui/document/project_document.h"
 
-#include "core/errors.h"
+#include "engine/core/errors.h"
 
 #include <QAction>
 #include <QFileDialog>

@@ -1,8 +1,8 @@
-#include "window/status_bar.h"
+#include "ui/window/status_bar.h"
 
-#include "datapage/loaded_dataset.h"
-#include "document/project_document.h"
-#include "editor/layer_style.h"
+#include "ui/datapage/loaded_dataset.h"
+#include "ui/document/project_document.h"
+#include "ui/editor/layer_style.h"
 
 #include <QLabel>
 #include <QProgressBar>

@@ -4,7 +4,7 @@
 // one contiguous run, so each row of a tile is a few runs, found through a
 // small table of pointers per tile (a run of zeros where the window leaves the
 // image); no patch matrix is written or read back.
-#include "core/kernels/gemm_tiles.h"
+#include "engine/core/kernels/gemm_tiles.h"
 
 namespace cs::kernels::CS_KERNEL_ISA {
 

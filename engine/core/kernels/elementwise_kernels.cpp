@@ -2,7 +2,7 @@
 // peak loop, compiled once per instruction set. Memory-bound: what matters is
 // that each runs at the path's vector width without branches. Each value is
 // computed in the same order on every path, so these give the same bits on all.
-#include "core/kernels/kernel_functions.h"
+#include "engine/core/kernels/kernel_functions.h"
 
 namespace cs::kernels::CS_KERNEL_ISA {
 

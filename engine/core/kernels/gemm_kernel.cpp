@@ -9,7 +9,7 @@
 // When packing op(B) would cost more than computing the product transposed
 // (C^T = op(B)^T op(A)^T, op(A)^T packed, C stored transposed), that is done
 // instead (estimatedCycles).
-#include "core/kernels/gemm_tiles.h"
+#include "engine/core/kernels/gemm_tiles.h"
 
 namespace cs::kernels::CS_KERNEL_ISA {
 

@@ -10,7 +10,7 @@
 // with SSE2's 16.
 #pragma once
 
-#include "core/kernels/kernel_functions.h"
+#include "engine/core/kernels/kernel_functions.h"
 
 #include <cstring>
 

@@ -2,8 +2,8 @@
 // gathered into its KernelTable by kernel_table.cpp. See isa_vector.h.
 #pragma once
 
-#include "core/kernels/isa_vector.h"
-#include "core/kernels/kernel_table.h"
+#include "engine/core/kernels/isa_vector.h"
+#include "engine/core/kernels/kernel_table.h"
 
 namespace cs::kernels::CS_KERNEL_ISA {
 

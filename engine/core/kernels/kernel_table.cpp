@@ -1,5 +1,5 @@
 // This path's KernelTable: what core/kernels.cpp picks from at start-up.
-#include "core/kernels/kernel_functions.h"
+#include "engine/core/kernels/kernel_functions.h"
 
 namespace cs::kernels::CS_KERNEL_ISA {
 

@@ -4,7 +4,7 @@
 // no branch per value. Every output is computed in the same order on every
 // path (comparisons and sums are exact per element), so max pooling gives the
 // same bits on all paths.
-#include "core/kernels/kernel_functions.h"
+#include "engine/core/kernels/kernel_functions.h"
 
 #include <cstring>
 
