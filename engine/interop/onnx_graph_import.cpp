@@ -434,6 +434,19 @@ private:
         alias(n.output(0), v);
     }
 
+    // PyTorch writes a Pad of zeros before an AvgPool2d: a no-op, taken as such.
+    void pad(const onnx::NodeProto& n) {
+        requireInputs(n, 1, 3);
+        if (attrString(n, "mode", "constant") != "constant")
+            throw FormatError(where(n) + ": only a Pad that adds nothing is supported");
+        std::vector<int64_t> pads = attrInts(n, "pads", {}); // opset < 11: an attribute
+        if (n.input_size() >= 2 && !n.input(1).empty()) pads = constant(n.input(1), where(n)).ints;
+        if (!std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; }))
+            throw FormatError(where(n) + ": pads " + listText(pads) +
+                              " are not supported; only padding inside a Conv or pooling operator is");
+        alias(n.output(0), value(n.input(0), where(n)));
+    }
+
     // Gemm (A·B + C, PyTorch's Linear) or MatMul (a Dense without bias; an Add may give it one).
     void dense(const onnx::NodeProto& n, bool gemm) {
         requireInputs(n, 2, gemm ? 3 : 2);
@@ -598,6 +611,7 @@ private:
         } else if (op == "Flatten") flattenOp(n);
         else if (op == "Reshape") reshape(n);
         else if (op == "Transpose") transpose(n);
+        else if (op == "Pad") pad(n);
         else if (op == "Gemm") dense(n, true);
         else if (op == "MatMul") dense(n, false);
         else if (op == "Add") add(n);

@@ -136,7 +136,7 @@ const std::vector<std::string>& onnxImportOperators() {
     static const std::vector<std::string> ops = [] {
         std::vector<std::string> v{"Add",      "AveragePool", "BatchNormalization", "Concat",   "Constant",
                                    "Conv",     "Dropout",     "Flatten",            "Gemm",     "GlobalAveragePool",
-                                   "Identity", "MatMul",      "MaxPool",            "Relu",     "Reshape",
+                                   "Identity", "MatMul",      "MaxPool",            "Pad",      "Relu",     "Reshape",
                                    "Sigmoid",  "Softmax",     "Tanh",               "Transpose"};
         std::sort(v.begin(), v.end());
         return v;
