@@ -82,6 +82,16 @@ LoadedModel readOnnx(const std::string& path) {
                           ")");
 
     ImportedGraph imported = convertOnnxGraph(g, opset, g.name().empty() ? stem(path) : g.name());
+    // PyTorch classifiers end in logits (CrossEntropyLoss applies the softmax):
+    // a last linear Dense of several units becomes a softmax one, so that
+    // predict, evaluate and training see probabilities. ConvStudio's own
+    // exports keep their activations.
+    if (m.producer_name() != "ConvStudio") {
+        Json& last = imported.architecture["layers"].back();
+        Json& config = last["config"];
+        if (last["class_name"] == "Dense" && config["activation"] == "linear" && json::asInt(config["units"]) > 1)
+            config["activation"] = "softmax";
+    }
     LoadedModel out;
     try {
         out.model = Model::fromJson(imported.architecture);

@@ -26,6 +26,8 @@ bool looksLikeOnnxFile(const std::string& path);
 // The model, its weights, and from metadata_props the class names and
 // preprocessing (ConvStudio's own exports carry them; for other files the
 // classes are named "0", "1", ... and the preprocessing is rescale 1/255).
+// A model from elsewhere that ends in a linear Dense of several units (a
+// PyTorch classifier's logits) gets a softmax there: ConvStudio shows probabilities.
 LoadedModel importOnnx(const std::string& path);
 
 // The ONNX operators importOnnx() understands, sorted.
