@@ -41,8 +41,8 @@ ProjectContent readProjectFile(const std::string& path, const ProjectSettings& d
                                         [](char c) { return !std::isspace(uint8_t(c)); });
         const bool isJson = first != text.end() && (*first == '{' || uint8_t(*first) == 0xEF);
         if (!isJson) {
-            // A trained model: its architecture and the preprocessing it was trained with.
-            cs::LoadedModel loaded = cs::loadModelFile(path);
+            // A trained model (or an ONNX one): its architecture and the preprocessing it was trained with.
+            cs::LoadedModel loaded = cs::loadAnyModel(path);
             ProjectContent content;
             content.graph = ModelGraph::fromModel(loaded.model);
             content.settings = defaults;

@@ -15,6 +15,7 @@
 #include "ui/training/training_job.h"
 #include "ui/training/training_controller.h"
 #include "ui/window/icons.h"
+#include "ui/window/interop_actions.h"
 #include "ui/window/project_actions.h"
 #include "ui/window/status_bar.h"
 #include "ui/window/theme.h"
@@ -145,7 +146,8 @@ void MainWindow::connectCurrentModel() {
     connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
     connect(projectActions_, &ProjectActions::fileOpened, currentModel_, [this](const QString& path) {
         // Its weights too: what the editor shows is what Inspect and Classify look at.
-        if (path.endsWith(".safetensors", Qt::CaseInsensitive)) currentModel_->openFile(path, nullptr);
+        if (path.endsWith(".safetensors", Qt::CaseInsensitive) || path.endsWith(".onnx", Qt::CaseInsensitive))
+            currentModel_->openFile(path, nullptr);
     });
     connect(inspectPage_->featureMaps(), &FeatureMapPanel::playgroundRequested, this,
             [this](const QImage& image, const QString& caption) {
@@ -163,7 +165,7 @@ void MainWindow::inspectDatasetImage(const QString& split, int index) {
 
 void MainWindow::openTrainedModel() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Trained Model"), QString(),
-                                                      tr("Trained models (*.safetensors)"));
+                                                      tr("Trained models (*.safetensors *.onnx)"));
     if (!path.isEmpty()) openTrainedModelFile(path);
 }
 
@@ -190,6 +192,10 @@ void MainWindow::createMenus() {
     openModel_ = file->addAction(tr("Open &Trained Model…"), this, &MainWindow::openTrainedModel);
     openModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openModel_->setToolTip(tr("A trained .safetensors model to inspect and classify with"));
+    auto* interop = new InteropActions(currentModel_, this); // File > Import Model…, Export > ONNX…
+    file->addAction(interop->importAction());
+    file->addMenu(interop->exportMenu());
+    connect(interop, &InteropActions::modelImported, this, &MainWindow::openTrainedModelFile);
     file->addSeparator();
     file->addAction(projectActions_->saveAction());
     file->addAction(projectActions_->saveAsAction());
