@@ -8,6 +8,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -21,6 +22,7 @@ struct Constant {
     std::vector<int64_t> dims;
     std::vector<float> floats;   // FLOAT tensors
     std::vector<int64_t> ints;   // INT64 / INT32 tensors
+    bool isFloat = false;
     int64_t count() const {
         int64_t n = 1;
         for (int64_t d : dims) n *= d;
@@ -89,6 +91,7 @@ Constant readTensor(const onnx::TensorProto& t) {
     const std::string& raw = t.raw_data();
     switch (t.data_type()) {
     case onnx::TensorProto::FLOAT:
+        c.isFloat = true;
         if (!raw.empty()) {
             if (int64_t(raw.size()) != count * 4)
                 throw FormatError(what + ": " + std::to_string(raw.size()) + " bytes of data for " +
@@ -177,6 +180,12 @@ private:
             throw FormatError(user + ": input '" + tensor + "' must be a constant (an initializer)");
         return it->second;
     }
+    // A constant of float32 values: the weights of a layer.
+    const Constant& weights(const std::string& tensor, const std::string& user) const {
+        const Constant& c = constant(tensor, user);
+        if (!c.isFloat) throw FormatError(user + ": weight '" + tensor + "' is not float32");
+        return c;
+    }
     bool isConstant(const std::string& tensor) const { return constants_.count(tensor) > 0; }
 
     std::string uniqueName(std::string base) {
@@ -201,15 +210,18 @@ private:
 
     // Adds a layer reading `inputs`, computes its shape with the engine's own
     // shape inference, and makes `output` its value.
+    // readsTransposed: a Flatten may read an image transposed to NHWC (it reads
+    // the layer before the Transpose; our tensors are NHWC already).
     Value& addLayer(const onnx::NodeProto& n, const std::string& className, Json config,
-                    const std::vector<std::string>& inputs, const std::string& output) {
+                    const std::vector<std::string>& inputs, const std::string& output, bool readsTransposed = false) {
         const std::string name = layerName(n, className);
         config["name"] = name;
         std::vector<Shape> inShapes;
         Json inbound = Json::array();
         for (const auto& i : inputs) {
             const Value& v = value(i, where(n));
-            if (v.nhwc) throw FormatError(where(n) + ": reads a Transpose that only a Flatten may follow");
+            if (v.nhwc && !readsTransposed)
+                throw FormatError(where(n) + ": reads a Transpose that only a Flatten may follow");
             inShapes.push_back(v.shape);
             inbound.push_back(layers_[size_t(v.layer)].name);
         }
@@ -332,7 +344,7 @@ private:
     void conv(const onnx::NodeProto& n) {
         requireInputs(n, 2, 3);
         const Value in = imageInput(n);
-        const Constant& w = constant(n.input(1), where(n));
+        const Constant& w = weights(n.input(1), where(n));
         if (attrInt(n, "group", 1) != 1) throw FormatError(where(n) + ": grouped convolution (group > 1) is not supported");
         requireNoDilation(n);
         if (w.dims.size() != 4 || w.dims[1] != in.shape[2])
@@ -398,12 +410,8 @@ private:
             alias(n.output(0), v);
             return;
         }
-        const bool wasNhwc = in.nhwc;
-        Value copy = in;
-        values_[n.input(0)].nhwc = false; // our Flatten reads the untransposed layer
-        Value& v = addLayer(n, "Flatten", Json::object(), {n.input(0)}, n.output(0));
-        values_[n.input(0)] = copy;
-        if (!wasNhwc) v.chwImage = in.shape;
+        Value& v = addLayer(n, "Flatten", Json::object(), {n.input(0)}, n.output(0), true);
+        if (!in.nhwc) v.chwImage = in.shape; // ONNX unrolls C, H, W; ours H, W, C
     }
     void flattenOp(const onnx::NodeProto& n) {
         requireInputs(n, 1, 1);
@@ -451,7 +459,7 @@ private:
     void dense(const onnx::NodeProto& n, bool gemm) {
         requireInputs(n, 2, gemm ? 3 : 2);
         const Value in = flatInput(n);
-        const Constant& b = constant(n.input(1), where(n));
+        const Constant& b = weights(n.input(1), where(n));
         if (b.dims.size() != 2) throw FormatError(where(n) + ": weight " + listText(b.dims) + " is not a matrix");
         const bool transB = gemm && attrInt(n, "transB", 0) != 0;
         if (gemm && attrInt(n, "transA", 0) != 0) throw FormatError(where(n) + ": transA 1 is not supported");

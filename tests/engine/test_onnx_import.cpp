@@ -164,6 +164,12 @@ private Q_SLOTS:
                         "TensorFlow's 'same' [0, 0, 1, 1]");
     }
 
+    // A weight of integers was once read as floats past its end.
+    void nonFloatWeightsAreRefused() {
+        const std::string path = fixture("int_weights.onnx");
+        CS_CHECK_THROWS(FormatError, importOnnx(path), path + ": Gemm 'fc': weight 'w' is not float32");
+    }
+
     void brokenFilesNameThePathAndTheProblem() {
         const std::string good = fileText(fixture("simple_cnn.onnx"));
         struct Case {
