@@ -1,5 +1,7 @@
 #include "ui/window/main_window.h"
 
+#include "ui/lessons/lessons_panel.h"
+
 #include "ui/datapage/data_page.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/document/project_document.h"
@@ -276,6 +278,18 @@ void MainWindow::createMenus() {
     trainMenu->addAction(stop_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // The course chapter by chapter, docked beside the pages so the lesson and what it
+    // changes are seen together.
+    auto* lessonsDock = new QDockWidget(tr("Lessons"), this);
+    lessonsDock->setObjectName("Lessons");
+    lessons_ = new LessonsPanel(*this, QStringLiteral(":/lessons"), lessonsDock);
+    lessonsDock->setWidget(lessons_);
+    addDockWidget(Qt::RightDockWidgetArea, lessonsDock);
+    lessonsDock->hide();
+    lessonsAction_ = lessonsDock->toggleViewAction();
+    lessonsAction_->setText(tr("&Lessons"));
+    lessonsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    help->addAction(lessonsAction_);
     help->addAction(tr("&About ConvStudio"), this, [this] {
         QMessageBox::about(
             this, tr("About ConvStudio"),
