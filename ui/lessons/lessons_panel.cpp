@@ -47,6 +47,7 @@ LessonsPanel::LessonsPanel(MainWindow& window, const QString& folder, QWidget* p
     steps_ = new QWidget(this);
     stepsLayout_ = new QVBoxLayout(steps_);
     stepsLayout_->setContentsMargins(0, 0, 0, 0);
+    stepsLayout_->addStretch(1); // the steps stay at the top, whatever their number
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("lessonStatus"));
     status_->setWordWrap(true);
@@ -143,12 +144,13 @@ void LessonsPanel::rebuild() {
         h->setContentsMargins(0, 2, 0, 2);
         auto* label = new QLabel(QStringLiteral("%1. %2").arg(i + 1).arg(l.stepIn(i, language_)), row);
         label->setWordWrap(true);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         auto* button = new QPushButton(tryIt, row);
         button->setObjectName(QStringLiteral("lessonStep%1").arg(i + 1));
         button->setToolTip(tr("Step %1: puts the window into this state (Edit > Undo takes it back)").arg(i + 1));
         h->addWidget(label, 1);
         h->addWidget(button, 0, Qt::AlignTop);
-        stepsLayout_->addWidget(row);
+        stepsLayout_->insertWidget(stepsLayout_->count() - 1, row);
         row->show(); // at once, not at the layout's next pass: the button can be clicked now
         stepButtons_.push_back(button);
         connect(button, &QPushButton::clicked, this, [this, i] { runStep(i); });

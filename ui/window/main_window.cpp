@@ -38,6 +38,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoView>
+#include <algorithm>
 
 namespace ui {
 
@@ -290,6 +291,18 @@ void MainWindow::createMenus() {
     lessonsAction_->setText(tr("&Lessons"));
     lessonsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     help->addAction(lessonsAction_);
+    // The pages need most of a 1280-pixel screen: where docking the lessons would push the
+    // window off the screen, they float at the screen's right edge instead (and can be
+    // docked again by a double-click on their title on a wider screen).
+    connect(lessonsAction_, &QAction::triggered, this, [this, lessonsDock](bool shown) {
+        if (!shown || lessonsDock->isFloating() || !screen()) return;
+        const QRect free = screen()->availableGeometry();
+        const int width = std::max(lessonsDock->sizeHint().width(), 360);
+        if (frameGeometry().width() + width <= free.width()) return;
+        lessonsDock->setFloating(true);
+        lessonsDock->setGeometry(free.right() - width, geometry().top(), width,
+                                 std::min(geometry().height(), free.height()));
+    });
     help->addAction(tr("&About ConvStudio"), this, [this] {
         QMessageBox::about(
             this, tr("About ConvStudio"),
