@@ -19,6 +19,9 @@ void randomizeWeights(Model& model, uint64_t seed) {
 Tensor randomBatch(const Model& model, int n, uint64_t seed) {
     Tensor batch(model.inputShape().withBatch(n));
     fillRandom(batch, seed, 0.0f, 1.0f);
+    // Sample k in [0, 1 + k): inputs that differ enough for the outputs to differ clearly.
+    for (int k = 1; k < n; ++k)
+        for (int64_t i = 0; i < batch.sampleSize(); ++i) batch.sample(k)[i] *= float(1 + k);
     return batch;
 }
 

@@ -14,7 +14,7 @@ namespace cs::test {
 // matters); kernels keep build()'s glorot_uniform values, which keep deep
 // models out of saturation.
 void randomizeWeights(Model& model, uint64_t seed);
-// A batch of `n` images (or vectors) of the model's input shape, values in [0, 1).
+// A batch of `n` images (or vectors) of the model's input shape, sample k's values in [0, 1 + k).
 Tensor randomBatch(const Model& model, int n, uint64_t seed);
 // The model's output for the batch (inference).
 Tensor predict(Model& model, const Tensor& batch);
