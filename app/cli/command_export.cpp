@@ -28,7 +28,9 @@ const std::vector<ExportFormat>& exportFormats() {
           "an ONNX model (opset " + std::to_string(cs::kOnnxExportOpset) +
               ", NCHW input; class names and preprocessing in metadata_props): runs in OpenCV DNN, "
               "ONNX Runtime, ..."},
-         [](const std::string& path, const cs::LoadedModel& m) { cs::exportOnnx(path, m.model, m.metadata); }},
+         [](const std::string& path, const cs::LoadedModel& m) {
+             cs::exportOnnx(path, m.model, m.metadata);
+         }},
     };
     return formats;
 }
@@ -36,12 +38,15 @@ const std::vector<ExportFormat>& exportFormats() {
 } // namespace
 
 int runExport(const Args& args) {
-    CommandSpec spec{"export", "export MODEL --onnx FILE",
-                     "Writes MODEL (a trained .safetensors model, an imported .onnx, or a .json architecture\n"
-                     "or preset, which is exported with its initial random weights) in another format.\n"
-                     "docs/formats.md describes each mapping.",
-                     {}};
-    for (const ExportFormat& f : exportFormats()) spec.options.push_back(f.option);
+    CommandSpec spec{
+        "export",
+        "export MODEL --onnx FILE",
+        "Writes MODEL (a trained .safetensors model, an imported .onnx, or a .json architecture\n"
+        "or preset, which is exported with its initial random weights) in another format.\n"
+        "docs/formats.md describes each mapping.",
+        {}};
+    for (const ExportFormat& f : exportFormats())
+        spec.options.push_back(f.option);
     ParsedArgs a(spec, args);
     if (a.helpRequested()) {
         std::printf("%s", spec.helpText().c_str());
@@ -52,12 +57,14 @@ int runExport(const Args& args) {
     for (const ExportFormat& f : exportFormats())
         if (a.has(f.option.name)) chosen.push_back(&f);
     if (chosen.empty()) throw UsageError("say which format to write, e.g. --onnx model.onnx");
-    for (const ExportFormat* f : chosen) checkOutputFile(a, f->option.name);
+    for (const ExportFormat* f : chosen)
+        checkOutputFile(a, f->option.name);
     cs::LoadedModel m = openModel(a.positional()[0]);
     if (!m.model.isBuilt()) {
         m.model.build(0);
-        std::printf("%s is an architecture without trained weights: exported with its initial weights\n",
-                    a.positional()[0].c_str());
+        std::printf(
+            "%s is an architecture without trained weights: exported with its initial weights\n",
+            a.positional()[0].c_str());
     }
     for (const ExportFormat* f : chosen) {
         const std::string path = a.get(f->option.name);

@@ -35,7 +35,8 @@ const std::vector<ImportFormat>& importFormats() {
 
 int runImport(const Args& args) {
     const CommandSpec spec{
-        "import", "import FILE --out MODEL.safetensors",
+        "import",
+        "import FILE --out MODEL.safetensors",
         "Converts a model made elsewhere into a ConvStudio model, its format told by content:\n"
         "  ONNX (.onnx, e.g. from torch.onnx.export): Conv, Relu/Sigmoid/Tanh/Softmax,\n"
         "       MaxPool/AveragePool/GlobalAveragePool, Gemm/MatMul+Add, Flatten/Reshape,\n"
@@ -58,13 +59,16 @@ int runImport(const Args& args) {
         if (f.recognises(path)) format = &f;
     if (!format) {
         std::string names;
-        for (const ImportFormat& f : importFormats()) names += (names.empty() ? "" : ", ") + f.name;
-        throw cs::FormatError(path + ": not a model file ConvStudio can import (it reads: " + names + ")");
+        for (const ImportFormat& f : importFormats())
+            names += (names.empty() ? "" : ", ") + f.name;
+        throw cs::FormatError(path +
+                              ": not a model file ConvStudio can import (it reads: " + names + ")");
     }
     cs::LoadedModel m = format->read(path);
     std::printf("%s", cs::summarize(m.model).toText().c_str());
     cs::saveModelFile(a.get("--out"), m.model, m.metadata, nullptr);
-    std::printf("imported %s (%s) into %s\n", path.c_str(), format->name.c_str(), a.get("--out").c_str());
+    std::printf("imported %s (%s) into %s\n", path.c_str(), format->name.c_str(),
+                a.get("--out").c_str());
     return 0;
 }
 

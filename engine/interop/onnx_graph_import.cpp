@@ -20,12 +20,13 @@ namespace {
 // A constant of the graph (initializer or Constant node), as numbers.
 struct Constant {
     std::vector<int64_t> dims;
-    std::vector<float> floats;   // FLOAT tensors
-    std::vector<int64_t> ints;   // INT64 / INT32 tensors
+    std::vector<float> floats; // FLOAT tensors
+    std::vector<int64_t> ints; // INT64 / INT32 tensors
     bool isFloat = false;
     int64_t count() const {
         int64_t n = 1;
-        for (int64_t d : dims) n *= d;
+        for (int64_t d : dims)
+            n *= d;
         return n;
     }
 };
@@ -65,25 +66,30 @@ float attrFloat(const onnx::NodeProto& n, const std::string& key, float def) {
     const auto* a = attr(n, key);
     return a ? a->f() : def;
 }
-std::vector<int64_t> attrInts(const onnx::NodeProto& n, const std::string& key, std::vector<int64_t> def) {
+std::vector<int64_t> attrInts(const onnx::NodeProto& n, const std::string& key,
+                              std::vector<int64_t> def) {
     const auto* a = attr(n, key);
     if (!a) return def;
     return {a->ints().begin(), a->ints().end()};
 }
 std::string listText(const std::vector<int64_t>& v) {
     std::string s = "[";
-    for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::to_string(v[i]);
+    for (size_t i = 0; i < v.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(v[i]);
     return s + "]";
 }
 
 Constant readTensor(const onnx::TensorProto& t) {
     const std::string what = "tensor '" + t.name() + "'";
     if (t.data_location() == onnx::TensorProto::EXTERNAL)
-        throw FormatError(what + " keeps its data in an external file: export with the weights inside the .onnx file");
+        throw FormatError(
+            what +
+            " keeps its data in an external file: export with the weights inside the .onnx file");
     Constant c;
     int64_t count = 1;
     for (int64_t d : t.dims()) {
-        if (d < 0 || d > (int64_t(1) << 30)) throw FormatError(what + ": dimension " + std::to_string(d) + " is invalid");
+        if (d < 0 || d > (int64_t(1) << 30))
+            throw FormatError(what + ": dimension " + std::to_string(d) + " is invalid");
         c.dims.push_back(d);
         count *= d;
         if (count > (int64_t(1) << 31)) throw FormatError(what + " is too large");
@@ -102,28 +108,33 @@ Constant readTensor(const onnx::TensorProto& t) {
             c.floats.assign(t.float_data().begin(), t.float_data().end());
         }
         if (int64_t(c.floats.size()) != count)
-            throw FormatError(what + ": " + std::to_string(c.floats.size()) + " values for shape " + listText(c.dims));
+            throw FormatError(what + ": " + std::to_string(c.floats.size()) + " values for shape " +
+                              listText(c.dims));
         break;
     case onnx::TensorProto::INT64:
         if (!raw.empty()) {
-            if (int64_t(raw.size()) != count * 8) throw FormatError(what + ": wrong data size for its shape");
+            if (int64_t(raw.size()) != count * 8)
+                throw FormatError(what + ": wrong data size for its shape");
             c.ints.resize(size_t(count));
             std::memcpy(c.ints.data(), raw.data(), raw.size());
         } else {
             c.ints.assign(t.int64_data().begin(), t.int64_data().end());
         }
-        if (int64_t(c.ints.size()) != count) throw FormatError(what + ": wrong number of values for its shape");
+        if (int64_t(c.ints.size()) != count)
+            throw FormatError(what + ": wrong number of values for its shape");
         break;
     case onnx::TensorProto::INT32:
         if (!raw.empty()) {
-            if (int64_t(raw.size()) != count * 4) throw FormatError(what + ": wrong data size for its shape");
+            if (int64_t(raw.size()) != count * 4)
+                throw FormatError(what + ": wrong data size for its shape");
             std::vector<int32_t> v(static_cast<size_t>(count));
             std::memcpy(v.data(), raw.data(), raw.size());
             c.ints.assign(v.begin(), v.end());
         } else {
             c.ints.assign(t.int32_data().begin(), t.int32_data().end());
         }
-        if (int64_t(c.ints.size()) != count) throw FormatError(what + ": wrong number of values for its shape");
+        if (int64_t(c.ints.size()) != count)
+            throw FormatError(what + ": wrong number of values for its shape");
         break;
     default:
         throw FormatError(what + " has data type " + std::to_string(t.data_type()) +
@@ -137,20 +148,25 @@ public:
     GraphImporter(const onnx::GraphProto& graph, int opset) : graph_(graph), opset_(opset) {}
 
     ImportedGraph run(const std::string& modelName) {
-        for (const auto& t : graph_.initializer()) constants_[t.name()] = readTensor(t);
+        for (const auto& t : graph_.initializer())
+            constants_[t.name()] = readTensor(t);
         for (const auto& n : graph_.node())
-            for (const auto& i : n.input()) ++uses_[i];
-        for (const auto& o : graph_.output()) ++uses_[o.name()];
+            for (const auto& i : n.input())
+                ++uses_[i];
+        for (const auto& o : graph_.output())
+            ++uses_[o.name()];
         readInput();
-        for (const auto& n : graph_.node()) convert(n);
+        for (const auto& n : graph_.node())
+            convert(n);
         if (graph_.output_size() != 1)
             throw FormatError("the graph has " + std::to_string(graph_.output_size()) +
                               " outputs; ConvStudio imports models with one output");
         const Value& out = value(graph_.output(0).name(), "the graph's output");
         if (out.nhwc) throw FormatError("the graph's output is a transposed image");
         if (out.layer != int(layers_.size()) - 1)
-            throw FormatError("the graph's output '" + graph_.output(0).name() +
-                              "' is not made by its last operator, so it cannot be the model's last layer");
+            throw FormatError(
+                "the graph's output '" + graph_.output(0).name() +
+                "' is not made by its last operator, so it cannot be the model's last layer");
         ImportedGraph result;
         Json& arch = result.architecture;
         arch = Json::object();
@@ -158,7 +174,8 @@ public:
         arch["version"] = 1;
         arch["name"] = modelName;
         arch["layers"] = Json::array();
-        for (Entry& e : layers_) arch["layers"].push_back(std::move(e.json));
+        for (Entry& e : layers_)
+            arch["layers"].push_back(std::move(e.json));
         result.weights = std::move(weights_);
         return result;
     }
@@ -169,7 +186,8 @@ private:
         auto it = values_.find(tensor);
         if (it == values_.end()) {
             if (constants_.count(tensor))
-                throw FormatError(user + " takes the constant '" + tensor + "' where ConvStudio needs a layer's output");
+                throw FormatError(user + " takes the constant '" + tensor +
+                                  "' where ConvStudio needs a layer's output");
             throw FormatError(user + " reads '" + tensor + "', which no earlier operator makes");
         }
         return it->second;
@@ -177,7 +195,8 @@ private:
     const Constant& constant(const std::string& tensor, const std::string& user) const {
         auto it = constants_.find(tensor);
         if (it == constants_.end())
-            throw FormatError(user + ": input '" + tensor + "' must be a constant (an initializer)");
+            throw FormatError(user + ": input '" + tensor +
+                              "' must be a constant (an initializer)");
         return it->second;
     }
     // A constant of float32 values: the weights of a layer.
@@ -190,7 +209,8 @@ private:
 
     std::string uniqueName(std::string base) {
         std::string name = base;
-        for (int i = 1; !names_.insert(name).second; ++i) name = base + "_" + std::to_string(i);
+        for (int i = 1; !names_.insert(name).second; ++i)
+            name = base + "_" + std::to_string(i);
         return name;
     }
     // "/layer1/conv1/Conv" (PyTorch's module path, then the op) -> "layer1_conv1";
@@ -213,7 +233,8 @@ private:
     // readsTransposed: a Flatten may read an image transposed to NHWC (it reads
     // the layer before the Transpose; our tensors are NHWC already).
     Value& addLayer(const onnx::NodeProto& n, const std::string& className, Json config,
-                    const std::vector<std::string>& inputs, const std::string& output, bool readsTransposed = false) {
+                    const std::vector<std::string>& inputs, const std::string& output,
+                    bool readsTransposed = false) {
         const std::string name = layerName(n, className);
         config["name"] = name;
         std::vector<Shape> inShapes;
@@ -248,25 +269,30 @@ private:
     void alias(const std::string& output, const Value& v) { values_[output] = v; }
 
     static std::string where(const onnx::NodeProto& n) {
-        return n.op_type() + " '" + (n.name().empty() ? (n.output_size() ? n.output(0) : std::string()) : n.name()) + "'";
+        return n.op_type() + " '" +
+               (n.name().empty() ? (n.output_size() ? n.output(0) : std::string()) : n.name()) +
+               "'";
     }
     static void requireInputs(const onnx::NodeProto& n, int min, int max) {
         if (n.input_size() < min || n.input_size() > max)
-            throw FormatError(where(n) + " has " + std::to_string(n.input_size()) + " inputs, expected " +
-                              std::to_string(min) + (max > min ? " to " + std::to_string(max) : ""));
-        if (n.output_size() < 1 || n.output(0).empty()) throw FormatError(where(n) + " has no output");
+            throw FormatError(where(n) + " has " + std::to_string(n.input_size()) +
+                              " inputs, expected " + std::to_string(min) +
+                              (max > min ? " to " + std::to_string(max) : ""));
+        if (n.output_size() < 1 || n.output(0).empty())
+            throw FormatError(where(n) + " has no output");
     }
     const Value& imageInput(const onnx::NodeProto& n) const {
         const Value& v = value(n.input(0), where(n));
         if (v.shape.rank() != 3 || v.pooled || v.nhwc)
-            throw FormatError(where(n) + " needs an image (N, C, H, W), its input has shape " + v.shape.toString() +
-                              " on ConvStudio's side");
+            throw FormatError(where(n) + " needs an image (N, C, H, W), its input has shape " +
+                              v.shape.toString() + " on ConvStudio's side");
         return v;
     }
     const Value& flatInput(const onnx::NodeProto& n) const {
         const Value& v = value(n.input(0), where(n));
         if (v.shape.rank() != 1)
-            throw FormatError(where(n) + " needs a flat input (N, features): put a Flatten before it");
+            throw FormatError(where(n) +
+                              " needs a flat input (N, features): put a Flatten before it");
         return v;
     }
 
@@ -276,24 +302,28 @@ private:
         for (const auto& i : graph_.input())
             if (!isConstant(i.name())) inputs.push_back(&i);
         if (inputs.size() != 1)
-            throw FormatError("the graph has " + std::to_string(inputs.size()) +
-                              " inputs besides its weights; ConvStudio imports models with one input image");
+            throw FormatError(
+                "the graph has " + std::to_string(inputs.size()) +
+                " inputs besides its weights; ConvStudio imports models with one input image");
         const onnx::ValueInfoProto& in = *inputs[0];
         const auto& type = in.type().tensor_type();
         if (type.elem_type() != onnx::TensorProto::FLOAT)
             throw FormatError("input '" + in.name() + "' is not float32");
         std::vector<int64_t> dims;
-        for (const auto& d : type.shape().dim()) dims.push_back(d.has_dim_value() ? d.dim_value() : -1);
+        for (const auto& d : type.shape().dim())
+            dims.push_back(d.has_dim_value() ? d.dim_value() : -1);
         std::vector<int> shape;
         if (dims.size() == 4 && dims[1] > 0 && dims[2] > 0 && dims[3] > 0)
             shape = {int(dims[2]), int(dims[3]), int(dims[1])};
         else if (dims.size() == 2 && dims[1] > 0)
             shape = {int(dims[1])};
         else
-            throw FormatError("input '" + in.name() + "' has shape " + listText(dims) +
-                              ": ConvStudio needs (N, C, H, W) with C, H and W fixed, or (N, features)");
+            throw FormatError(
+                "input '" + in.name() + "' has shape " + listText(dims) +
+                ": ConvStudio needs (N, C, H, W) with C, H and W fixed, or (N, features)");
         for (int d : shape)
-            if (d > 4096 && shape.size() == 3) throw FormatError("input '" + in.name() + "' is larger than 4096");
+            if (d > 4096 && shape.size() == 3)
+                throw FormatError("input '" + in.name() + "' is larger than 4096");
         Json config = Json::object();
         config["name"] = uniqueName("input");
         config["shape"] = shape;
@@ -317,41 +347,51 @@ private:
         if (autoPad == "VALID") return "valid";
         if (autoPad == "SAME_UPPER") return "same";
         if (autoPad != "NOTSET" && !autoPad.empty())
-            throw FormatError(where(n) + ": auto_pad " + autoPad + " is not supported (SAME_UPPER and VALID are)");
+            throw FormatError(where(n) + ": auto_pad " + autoPad +
+                              " is not supported (SAME_UPPER and VALID are)");
         const std::vector<int64_t> pads = attrInts(n, "pads", {0, 0, 0, 0});
-        if (pads.size() != 4) throw FormatError(where(n) + ": pads " + listText(pads) + " must have 4 entries");
+        if (pads.size() != 4)
+            throw FormatError(where(n) + ": pads " + listText(pads) + " must have 4 entries");
         if (std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; })) return "valid";
         const WindowAxis y = windowAxis(in[0], int(k[0]), int(s[0]), true);
         const WindowAxis x = windowAxis(in[1], int(k[1]), int(s[1]), true);
         const std::vector<int64_t> same{y.padBefore, x.padBefore, y.padAfter, x.padAfter};
         if (pads == same) return "same";
-        throw FormatError(where(n) + ": pads " + listText(pads) + " on a " + std::to_string(in[0]) + "x" +
-                          std::to_string(in[1]) + " input are neither none ('valid') nor TensorFlow's 'same' " +
+        throw FormatError(where(n) + ": pads " + listText(pads) + " on a " + std::to_string(in[0]) +
+                          "x" + std::to_string(in[1]) +
+                          " input are neither none ('valid') nor TensorFlow's 'same' " +
                           listText(same) + ", the only paddings ConvStudio has");
     }
-    std::vector<int64_t> window(const onnx::NodeProto& n, const std::string& key, std::vector<int64_t> def) {
+    std::vector<int64_t> window(const onnx::NodeProto& n, const std::string& key,
+                                std::vector<int64_t> def) {
         std::vector<int64_t> v = attrInts(n, key, def);
         if (v.size() != 2 || v[0] < 1 || v[1] < 1 || v[0] > 64 || v[1] > 64)
-            throw FormatError(where(n) + ": " + key + " " + listText(v) + " must be two numbers between 1 and 64");
+            throw FormatError(where(n) + ": " + key + " " + listText(v) +
+                              " must be two numbers between 1 and 64");
         return v;
     }
     void requireNoDilation(const onnx::NodeProto& n) {
         for (int64_t d : attrInts(n, "dilations", {1, 1}))
-            if (d != 1) throw FormatError(where(n) + ": dilations " + listText(attrInts(n, "dilations", {})) +
-                                          " are not supported (only 1)");
+            if (d != 1)
+                throw FormatError(where(n) + ": dilations " +
+                                  listText(attrInts(n, "dilations", {})) +
+                                  " are not supported (only 1)");
     }
 
     void conv(const onnx::NodeProto& n) {
         requireInputs(n, 2, 3);
         const Value in = imageInput(n);
         const Constant& w = weights(n.input(1), where(n));
-        if (attrInt(n, "group", 1) != 1) throw FormatError(where(n) + ": grouped convolution (group > 1) is not supported");
+        if (attrInt(n, "group", 1) != 1)
+            throw FormatError(where(n) + ": grouped convolution (group > 1) is not supported");
         requireNoDilation(n);
         if (w.dims.size() != 4 || w.dims[1] != in.shape[2])
-            throw FormatError(where(n) + ": weight " + listText(w.dims) + " does not fit an input of " +
-                              std::to_string(in.shape[2]) + " channels");
+            throw FormatError(where(n) + ": weight " + listText(w.dims) +
+                              " does not fit an input of " + std::to_string(in.shape[2]) +
+                              " channels");
         const std::vector<int64_t> k = window(n, "kernel_shape", {w.dims[2], w.dims[3]});
-        if (k[0] != w.dims[2] || k[1] != w.dims[3]) throw FormatError(where(n) + ": kernel_shape differs from its weight");
+        if (k[0] != w.dims[2] || k[1] != w.dims[3])
+            throw FormatError(where(n) + ": kernel_shape differs from its weight");
         const std::vector<int64_t> s = window(n, "strides", {1, 1});
         const bool bias = n.input_size() == 3 && !n.input(2).empty();
         Json c = Json::object();
@@ -363,26 +403,31 @@ private:
         c["use_bias"] = bias;
         addLayer(n, "Conv2D", c, {n.input(0)}, n.output(0));
         const std::string& name = layers_.back().name;
-        weights_[name + ".kernel"] = onnx_layout::convKernelFromOihw(w.floats.data(), int(w.dims[0]), int(w.dims[1]),
-                                                                     int(k[0]), int(k[1]));
-        if (bias) weights_[name + ".bias"] = vector(constant(n.input(2), where(n)), int(w.dims[0]), where(n) + " bias");
+        weights_[name + ".kernel"] = onnx_layout::convKernelFromOihw(
+            w.floats.data(), int(w.dims[0]), int(w.dims[1]), int(k[0]), int(k[1]));
+        if (bias)
+            weights_[name + ".bias"] =
+                vector(constant(n.input(2), where(n)), int(w.dims[0]), where(n) + " bias");
     }
 
     void pool(const onnx::NodeProto& n, bool max) {
         requireInputs(n, 1, 1);
         const Value in = imageInput(n);
         requireNoDilation(n);
-        if (attrInt(n, "storage_order", 0) != 0) throw FormatError(where(n) + ": storage_order 1 is not supported");
+        if (attrInt(n, "storage_order", 0) != 0)
+            throw FormatError(where(n) + ": storage_order 1 is not supported");
         const std::vector<int64_t> k = window(n, "kernel_shape", {});
         const std::vector<int64_t> s = window(n, "strides", {1, 1});
         const std::string pad = padding(n, in.shape, k, s);
         if (attrInt(n, "ceil_mode", 0) != 0 && pad == "valid")
             for (int a = 0; a < 2; ++a)
                 if ((in.shape[a] - k[size_t(a)]) % s[size_t(a)] != 0)
-                    throw FormatError(where(n) + ": ceil_mode 1 adds a partial window here; only floor rounding is supported");
+                    throw FormatError(where(n) + ": ceil_mode 1 adds a partial window here; only "
+                                                 "floor rounding is supported");
         if (!max && pad == "same" && attrInt(n, "count_include_pad", 0) != 0)
-            throw FormatError(where(n) + ": count_include_pad 1 averages padded zeros; ConvStudio's average "
-                                         "pooling counts only real values (count_include_pad 0)");
+            throw FormatError(where(n) +
+                              ": count_include_pad 1 averages padded zeros; ConvStudio's average "
+                              "pooling counts only real values (count_include_pad 0)");
         Json c = Json::object();
         c["pool_size"] = k;
         c["strides"] = s;
@@ -394,10 +439,11 @@ private:
     // A 1-D constant of `count` floats (a single value is repeated), as a tensor.
     static Tensor vector(const Constant& c, int count, const std::string& what) {
         if (c.floats.empty() || (int64_t(c.floats.size()) != count && c.floats.size() != 1))
-            throw FormatError(what + " has " + std::to_string(c.floats.size()) + " values, expected " +
-                              std::to_string(count));
+            throw FormatError(what + " has " + std::to_string(c.floats.size()) +
+                              " values, expected " + std::to_string(count));
         Tensor t(Shape{count});
-        for (int i = 0; i < count; ++i) t[i] = c.floats.size() == 1 ? c.floats[0] : c.floats[size_t(i)];
+        for (int i = 0; i < count; ++i)
+            t[i] = c.floats.size() == 1 ? c.floats[0] : c.floats[size_t(i)];
         return t;
     }
 
@@ -416,7 +462,9 @@ private:
     void flattenOp(const onnx::NodeProto& n) {
         requireInputs(n, 1, 1);
         const int64_t axis = attrInt(n, "axis", 1);
-        if (axis != 1) throw FormatError(where(n) + ": axis " + std::to_string(axis) + " is not supported (only 1)");
+        if (axis != 1)
+            throw FormatError(where(n) + ": axis " + std::to_string(axis) +
+                              " is not supported (only 1)");
         flatten(n);
     }
     void reshape(const onnx::NodeProto& n) {
@@ -429,14 +477,16 @@ private:
                           (s[1] == numel || (s[1] == -1 && s[0] <= 0));
         if (!flat)
             throw FormatError(where(n) + ": a reshape to " + listText(s) +
-                              " is not supported; only flattening each sample, (N, " + std::to_string(numel) + ")");
+                              " is not supported; only flattening each sample, (N, " +
+                              std::to_string(numel) + ")");
         flatten(n);
     }
     void transpose(const onnx::NodeProto& n) {
         requireInputs(n, 1, 1);
         const Value in = imageInput(n);
         if (attrInts(n, "perm", {}) != std::vector<int64_t>{0, 2, 3, 1})
-            throw FormatError(where(n) + ": only the Transpose to NHWC before a Flatten is supported");
+            throw FormatError(where(n) +
+                              ": only the Transpose to NHWC before a Flatten is supported");
         Value v = in;
         v.nhwc = true;
         alias(n.output(0), v);
@@ -450,8 +500,9 @@ private:
         std::vector<int64_t> pads = attrInts(n, "pads", {}); // opset < 11: an attribute
         if (n.input_size() >= 2 && !n.input(1).empty()) pads = constant(n.input(1), where(n)).ints;
         if (!std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; }))
-            throw FormatError(where(n) + ": pads " + listText(pads) +
-                              " are not supported; only padding inside a Conv or pooling operator is");
+            throw FormatError(
+                where(n) + ": pads " + listText(pads) +
+                " are not supported; only padding inside a Conv or pooling operator is");
         alias(n.output(0), value(n.input(0), where(n)));
     }
 
@@ -460,14 +511,18 @@ private:
         requireInputs(n, 2, gemm ? 3 : 2);
         const Value in = flatInput(n);
         const Constant& b = weights(n.input(1), where(n));
-        if (b.dims.size() != 2) throw FormatError(where(n) + ": weight " + listText(b.dims) + " is not a matrix");
+        if (b.dims.size() != 2)
+            throw FormatError(where(n) + ": weight " + listText(b.dims) + " is not a matrix");
         const bool transB = gemm && attrInt(n, "transB", 0) != 0;
-        if (gemm && attrInt(n, "transA", 0) != 0) throw FormatError(where(n) + ": transA 1 is not supported");
-        const int64_t inputs = transB ? b.dims[1] : b.dims[0], units = transB ? b.dims[0] : b.dims[1];
+        if (gemm && attrInt(n, "transA", 0) != 0)
+            throw FormatError(where(n) + ": transA 1 is not supported");
+        const int64_t inputs = transB ? b.dims[1] : b.dims[0],
+                      units = transB ? b.dims[0] : b.dims[1];
         if (inputs != in.shape[0])
-            throw FormatError(where(n) + ": weight " + listText(b.dims) + " does not fit " + std::to_string(in.shape[0]) +
-                              " inputs");
-        const float alpha = gemm ? attrFloat(n, "alpha", 1.0f) : 1.0f, beta = gemm ? attrFloat(n, "beta", 1.0f) : 1.0f;
+            throw FormatError(where(n) + ": weight " + listText(b.dims) + " does not fit " +
+                              std::to_string(in.shape[0]) + " inputs");
+        const float alpha = gemm ? attrFloat(n, "alpha", 1.0f) : 1.0f,
+                    beta = gemm ? attrFloat(n, "beta", 1.0f) : 1.0f;
         const bool bias = gemm && n.input_size() == 3 && !n.input(2).empty();
         Json c = Json::object();
         c["units"] = units;
@@ -475,12 +530,15 @@ private:
         c["use_bias"] = bias;
         addLayer(n, "Dense", c, {n.input(0)}, n.output(0));
         const std::string& name = layers_.back().name;
-        Tensor kernel = onnx_layout::denseKernelFromOnnx(b.floats.data(), int(inputs), int(units), transB, in.chwImage);
-        for (int64_t i = 0; i < kernel.size(); ++i) kernel[i] *= alpha;
+        Tensor kernel = onnx_layout::denseKernelFromOnnx(b.floats.data(), int(inputs), int(units),
+                                                         transB, in.chwImage);
+        for (int64_t i = 0; i < kernel.size(); ++i)
+            kernel[i] *= alpha;
         weights_[name + ".kernel"] = std::move(kernel);
         if (bias) {
             Tensor t = vector(constant(n.input(2), where(n)), int(units), where(n) + " bias C");
-            for (int64_t i = 0; i < t.size(); ++i) t[i] *= beta;
+            for (int64_t i = 0; i < t.size(); ++i)
+                t[i] *= beta;
             weights_[name + ".bias"] = std::move(t);
         }
     }
@@ -496,9 +554,11 @@ private:
             Entry& e = layers_[size_t(in.layer)];
             Json& config = e.json["config"];
             if (e.json["class_name"] != "Dense" || config["use_bias"] == true || uses_[x] != 1)
-                throw FormatError(where(n) + ": adding a constant is supported only as the bias of a MatMul");
+                throw FormatError(where(n) +
+                                  ": adding a constant is supported only as the bias of a MatMul");
             config["use_bias"] = true;
-            weights_[e.name + ".bias"] = vector(constant(c0 ? n.input(0) : n.input(1), where(n)), e.shape[0], where(n) + " bias");
+            weights_[e.name + ".bias"] = vector(constant(c0 ? n.input(0) : n.input(1), where(n)),
+                                                e.shape[0], where(n) + " bias");
             alias(n.output(0), in);
             return;
         }
@@ -510,7 +570,9 @@ private:
         for (const auto& i : inputs) {
             const Value& v = value(i, where(n));
             if (!(v.chwImage == first.chwImage) || v.pooled != first.pooled)
-                throw FormatError(where(n) + ": its inputs are laid out differently (a Flatten on one side only)");
+                throw FormatError(
+                    where(n) +
+                    ": its inputs are laid out differently (a Flatten on one side only)");
             if (!v.chwImage.dims().empty() && className == "Concatenate")
                 throw FormatError(where(n) + ": concatenating flattened images is not supported");
         }
@@ -523,15 +585,18 @@ private:
         const int64_t axis = attrInt(n, "axis", 1);
         const int64_t rank = first.shape.rank() == 3 || first.pooled ? 4 : 2;
         if (axis != 1 && axis != 1 - rank)
-            throw FormatError(where(n) + ": axis " + std::to_string(axis) + " is not supported; only channels (1)");
+            throw FormatError(where(n) + ": axis " + std::to_string(axis) +
+                              " is not supported; only channels (1)");
         merge(n, "Concatenate");
     }
 
     void batchNorm(const onnx::NodeProto& n) {
         requireInputs(n, 5, 5);
-        if (attrInt(n, "training_mode", 0) != 0) throw FormatError(where(n) + ": training_mode 1 is not supported");
+        if (attrInt(n, "training_mode", 0) != 0)
+            throw FormatError(where(n) + ": training_mode 1 is not supported");
         for (int o = 1; o < n.output_size(); ++o)
-            if (!n.output(o).empty()) throw FormatError(where(n) + ": the training outputs are not supported");
+            if (!n.output(o).empty())
+                throw FormatError(where(n) + ": the training outputs are not supported");
         const Value in = value(n.input(0), where(n));
         const int channels = in.shape[in.shape.rank() - 1];
         Json c = Json::object();
@@ -543,11 +608,13 @@ private:
         const std::string& name = layers_.back().name;
         const char* keys[] = {"gamma", "beta", "moving_mean", "moving_variance"};
         for (int i = 0; i < 4; ++i) {
-            Tensor t = vector(constant(n.input(i + 1), where(n)), channels, where(n) + " " + keys[i]);
+            Tensor t =
+                vector(constant(n.input(i + 1), where(n)), channels, where(n) + " " + keys[i]);
             if (in.chwImage.rank() == 3) { // features arrive in C, H, W order: ours are H, W, C
                 Tensor ours(t.shape());
                 for (int r = 0; r < channels; ++r)
-                    ours[r] = t[onnx_layout::flatPositionChw(r, in.chwImage[0], in.chwImage[1], in.chwImage[2])];
+                    ours[r] = t[onnx_layout::flatPositionChw(r, in.chwImage[0], in.chwImage[1],
+                                                             in.chwImage[2])];
                 t = std::move(ours);
             }
             weights_[name + "." + keys[i]] = std::move(t);
@@ -583,15 +650,17 @@ private:
         if (act == "softmax") {
             const int64_t axis = attrInt(n, "axis", opset_ >= 13 ? -1 : 1);
             const bool image = in.shape.rank() == 3;
-            const bool channels = image ? opset_ >= 13 && (axis == 1 || axis == -3) : (axis == 1 || axis == -1);
+            const bool channels =
+                image ? opset_ >= 13 && (axis == 1 || axis == -3) : (axis == 1 || axis == -1);
             if (!channels && !(in.pooled && opset_ >= 13 && axis == 1))
-                throw FormatError(where(n) + ": softmax over axis " + std::to_string(axis) + " (opset " +
-                                  std::to_string(opset_) + ") is not supported; only over the channels");
+                throw FormatError(where(n) + ": softmax over axis " + std::to_string(axis) +
+                                  " (opset " + std::to_string(opset_) +
+                                  ") is not supported; only over the channels");
         }
         Entry& e = layers_[size_t(in.layer)];
         const std::string cls = e.json["class_name"];
-        if ((cls == "Conv2D" || cls == "Dense") && e.json["config"]["activation"] == "linear" && uses_[n.input(0)] == 1 &&
-            !in.nhwc) {
+        if ((cls == "Conv2D" || cls == "Dense") && e.json["config"]["activation"] == "linear" &&
+            uses_[n.input(0)] == 1 && !in.nhwc) {
             e.json["config"]["activation"] = act;
             alias(n.output(0), in);
             return;
@@ -607,35 +676,57 @@ private:
         const std::string& op = n.op_type();
         if (op == "Constant") {
             const auto* a = attr(n, "value");
-            if (!a || n.output_size() != 1) throw FormatError(where(n) + ": only a tensor 'value' is supported");
+            if (!a || n.output_size() != 1)
+                throw FormatError(where(n) + ": only a tensor 'value' is supported");
             constants_[n.output(0)] = readTensor(a->t());
-        } else if (op == "Conv") conv(n);
-        else if (op == "MaxPool") pool(n, true);
-        else if (op == "AveragePool") pool(n, false);
+        } else if (op == "Conv")
+            conv(n);
+        else if (op == "MaxPool")
+            pool(n, true);
+        else if (op == "AveragePool")
+            pool(n, false);
         else if (op == "GlobalAveragePool") {
             requireInputs(n, 1, 1);
             imageInput(n);
-            addLayer(n, "GlobalAveragePooling2D", Json::object(), {n.input(0)}, n.output(0)).pooled = true;
-        } else if (op == "Flatten") flattenOp(n);
-        else if (op == "Reshape") reshape(n);
-        else if (op == "Transpose") transpose(n);
-        else if (op == "Pad") pad(n);
-        else if (op == "Gemm") dense(n, true);
-        else if (op == "MatMul") dense(n, false);
-        else if (op == "Add") add(n);
-        else if (op == "Concat") concat(n);
-        else if (op == "BatchNormalization") batchNorm(n);
-        else if (op == "Dropout") dropout(n);
-        else if (op == "Relu") activation(n, "relu");
-        else if (op == "Sigmoid") activation(n, "sigmoid");
-        else if (op == "Tanh") activation(n, "tanh");
-        else if (op == "Softmax") activation(n, "softmax");
+            addLayer(n, "GlobalAveragePooling2D", Json::object(), {n.input(0)}, n.output(0))
+                .pooled = true;
+        } else if (op == "Flatten")
+            flattenOp(n);
+        else if (op == "Reshape")
+            reshape(n);
+        else if (op == "Transpose")
+            transpose(n);
+        else if (op == "Pad")
+            pad(n);
+        else if (op == "Gemm")
+            dense(n, true);
+        else if (op == "MatMul")
+            dense(n, false);
+        else if (op == "Add")
+            add(n);
+        else if (op == "Concat")
+            concat(n);
+        else if (op == "BatchNormalization")
+            batchNorm(n);
+        else if (op == "Dropout")
+            dropout(n);
+        else if (op == "Relu")
+            activation(n, "relu");
+        else if (op == "Sigmoid")
+            activation(n, "sigmoid");
+        else if (op == "Tanh")
+            activation(n, "tanh");
+        else if (op == "Softmax")
+            activation(n, "softmax");
         else if (op == "Identity") {
             requireInputs(n, 1, 1);
-            if (isConstant(n.input(0))) constants_[n.output(0)] = constants_[n.input(0)];
-            else alias(n.output(0), value(n.input(0), where(n)));
+            if (isConstant(n.input(0)))
+                constants_[n.output(0)] = constants_[n.input(0)];
+            else
+                alias(n.output(0), value(n.input(0), where(n)));
         } else {
-            throw FormatError(where(n) + ": operator not supported"); // screened before, by importOnnx()
+            throw FormatError(where(n) +
+                              ": operator not supported"); // screened before, by importOnnx()
         }
     }
 
@@ -651,7 +742,8 @@ private:
 
 } // namespace
 
-ImportedGraph convertOnnxGraph(const onnx::GraphProto& graph, int opset, const std::string& modelName) {
+ImportedGraph convertOnnxGraph(const onnx::GraphProto& graph, int opset,
+                               const std::string& modelName) {
     return GraphImporter(graph, opset).run(modelName);
 }
 

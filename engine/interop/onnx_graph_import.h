@@ -16,10 +16,11 @@ class GraphProto;
 namespace cs {
 
 struct ImportedGraph {
-    Json architecture;                    // docs/formats.md §1, every layer with inbound_nodes
+    Json architecture;                     // docs/formats.md §1, every layer with inbound_nodes
     std::map<std::string, Tensor> weights; // "<layer>.<weight>"
 };
 
-ImportedGraph convertOnnxGraph(const onnx::GraphProto& graph, int opset, const std::string& modelName);
+ImportedGraph convertOnnxGraph(const onnx::GraphProto& graph, int opset,
+                               const std::string& modelName);
 
 } // namespace cs

@@ -7,6 +7,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -32,7 +33,8 @@ const std::string* metadataProp(const onnx::ModelProto& m, const std::string& ke
 
 std::string joined(const std::set<std::string>& items) {
     std::string s;
-    for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+    for (const auto& i : items)
+        s += (s.empty() ? "" : ", ") + i;
     return s;
 }
 
@@ -49,25 +51,30 @@ std::set<std::string> unsupportedOperators(const onnx::GraphProto& g) {
     std::set<std::string> out;
     for (const auto& n : g.node()) {
         const bool standard = n.domain().empty() || n.domain() == "ai.onnx";
-        if (!standard) out.insert(n.domain() + "." + n.op_type());
-        else if (!std::binary_search(known.begin(), known.end(), n.op_type())) out.insert(n.op_type());
+        if (!standard)
+            out.insert(n.domain() + "." + n.op_type());
+        else if (!std::binary_search(known.begin(), known.end(), n.op_type()))
+            out.insert(n.op_type());
     }
     return out;
 }
 
 LoadedModel readOnnx(const std::string& path) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) throw IoError("cannot open: not a regular file");
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw IoError("cannot open: not a regular file");
     const uintmax_t size = std::filesystem::file_size(path, ec);
     if (ec) throw IoError("cannot read: " + ec.message());
     if (size == 0) throw FormatError("the file is empty, not an ONNX model");
-    if (size > kMaxOnnxBytes) throw FormatError(formatBytes(size) + " is over the 2 GB an ONNX file can hold");
+    if (size > kMaxOnnxBytes)
+        throw FormatError(formatBytes(size) + " is over the 2 GB an ONNX file can hold");
     checkMemoryLimit(size * 2, "the ONNX file", " to read its " + formatBytes(size),
                      ": it is larger than a CNN ConvStudio can run");
     const std::string bytes = readWholeFile(path, size_t(size));
     onnx::ModelProto m;
     if (!m.ParseFromString(bytes))
-        throw FormatError("not an ONNX model, or a truncated one: its " + formatCount(bytes.size()) +
+        throw FormatError("not an ONNX model, or a truncated one: its " +
+                          formatCount(bytes.size()) +
                           " bytes are not a valid ONNX ModelProto message");
     if (m.ir_version() <= 0 || !m.has_graph())
         throw FormatError("not an ONNX model: it has no ir_version or no graph");
@@ -78,7 +85,8 @@ LoadedModel readOnnx(const std::string& path) {
     if (g.node_size() == 0) throw FormatError("the graph has no operators");
     if (const std::set<std::string> bad = unsupportedOperators(g); !bad.empty())
         throw FormatError("uses operators ConvStudio cannot import: " + joined(bad) +
-                          " (it imports CNNs made of: " + joined({onnxImportOperators().begin(), onnxImportOperators().end()}) +
+                          " (it imports CNNs made of: " +
+                          joined({onnxImportOperators().begin(), onnxImportOperators().end()}) +
                           ")");
 
     ImportedGraph imported = convertOnnxGraph(g, opset, g.name().empty() ? stem(path) : g.name());
@@ -89,7 +97,8 @@ LoadedModel readOnnx(const std::string& path) {
     if (m.producer_name() != "ConvStudio") {
         Json& last = imported.architecture["layers"].back();
         Json& config = last["config"];
-        if (last["class_name"] == "Dense" && config["activation"] == "linear" && json::asInt(config["units"]) > 1)
+        if (last["class_name"] == "Dense" && config["activation"] == "linear" &&
+            json::asInt(config["units"]) > 1)
             config["activation"] = "softmax";
     }
     LoadedModel out;
@@ -99,7 +108,8 @@ LoadedModel readOnnx(const std::string& path) {
     } catch (const ResourceError&) {
         throw;
     } catch (const Error& e) {
-        throw FormatError(std::string("the graph does not make a valid ConvStudio model: ") + e.what());
+        throw FormatError(std::string("the graph does not make a valid ConvStudio model: ") +
+                          e.what());
     }
     size_t used = 0;
     for (int k = 0; k < out.model.nodeCount(); ++k) {
@@ -109,11 +119,13 @@ LoadedModel readOnnx(const std::string& path) {
             auto it = imported.weights.find(name);
             if (it == imported.weights.end()) throw FormatError("no weight for '" + name + "'");
             if (!(it->second.shape() == p.value.shape()))
-                throw FormatError("weight '" + name + "' has shape " + it->second.shape().toString() + ", the layer needs " +
+                throw FormatError("weight '" + name + "' has shape " +
+                                  it->second.shape().toString() + ", the layer needs " +
                                   p.value.shape().toString());
             for (int64_t i = 0; i < it->second.size(); ++i)
                 if (!std::isfinite(it->second[i]))
-                    throw FormatError("weight '" + name + "' holds NaN or an infinity: the model is broken");
+                    throw FormatError("weight '" + name +
+                                      "' holds NaN or an infinity: the model is broken");
             p.value = std::move(it->second);
             ++used;
         }
@@ -132,11 +144,14 @@ LoadedModel readOnnx(const std::string& path) {
         throw FormatError(std::string("metadata_props: ") + e.what());
     }
     if (const std::string* v = metadataProp(m, "dataset")) out.metadata.dataset = *v;
-    if (!out.metadata.classNames.empty() && units > 1 && int(out.metadata.classNames.size()) != units)
-        throw FormatError("metadata_props 'class_names' has " + std::to_string(out.metadata.classNames.size()) +
+    if (!out.metadata.classNames.empty() && units > 1 &&
+        int(out.metadata.classNames.size()) != units)
+        throw FormatError("metadata_props 'class_names' has " +
+                          std::to_string(out.metadata.classNames.size()) +
                           " names for a model with " + std::to_string(units) + " outputs");
     if (out.metadata.classNames.empty())
-        for (int i = 0; i < std::max(units, 2); ++i) out.metadata.classNames.push_back(std::to_string(i));
+        for (int i = 0; i < std::max(units, 2); ++i)
+            out.metadata.classNames.push_back(std::to_string(i));
     return out;
 }
 
@@ -144,10 +159,26 @@ LoadedModel readOnnx(const std::string& path) {
 
 const std::vector<std::string>& onnxImportOperators() {
     static const std::vector<std::string> ops = [] {
-        std::vector<std::string> v{"Add",      "AveragePool", "BatchNormalization", "Concat",   "Constant",
-                                   "Conv",     "Dropout",     "Flatten",            "Gemm",     "GlobalAveragePool",
-                                   "Identity", "MatMul",      "MaxPool",            "Pad",      "Relu",     "Reshape",
-                                   "Sigmoid",  "Softmax",     "Tanh",               "Transpose"};
+        std::vector<std::string> v{"Add",
+                                   "AveragePool",
+                                   "BatchNormalization",
+                                   "Concat",
+                                   "Constant",
+                                   "Conv",
+                                   "Dropout",
+                                   "Flatten",
+                                   "Gemm",
+                                   "GlobalAveragePool",
+                                   "Identity",
+                                   "MatMul",
+                                   "MaxPool",
+                                   "Pad",
+                                   "Relu",
+                                   "Reshape",
+                                   "Sigmoid",
+                                   "Softmax",
+                                   "Tanh",
+                                   "Transpose"};
         std::sort(v.begin(), v.end());
         return v;
     }();
@@ -172,7 +203,10 @@ bool looksLikeOnnxFile(const std::string& path) {
 
 LoadedModel importOnnx(const std::string& path) {
     // Every load error starts with the file's path (docs/formats.md).
-    auto named = [&](const Error& e) { return std::string(e.what()).rfind(path, 0) == 0 ? std::string(e.what()) : path + ": " + e.what(); };
+    auto named = [&](const Error& e) {
+        return std::string(e.what()).rfind(path, 0) == 0 ? std::string(e.what())
+                                                         : path + ": " + e.what();
+    };
     try {
         return readOnnx(path);
     } catch (const ResourceError& e) {

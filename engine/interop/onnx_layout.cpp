@@ -10,7 +10,8 @@ std::vector<float> convKernelToOihw(const Tensor& kernel) {
         for (int x = 0; x < kw; ++x)
             for (int i = 0; i < in; ++i)
                 for (int o = 0; o < out; ++o)
-                    oihw[((size_t(o) * in + i) * kh + y) * kw + x] = kernel[((int64_t(y) * kw + x) * in + i) * out + o];
+                    oihw[((size_t(o) * in + i) * kh + y) * kw + x] =
+                        kernel[((int64_t(y) * kw + x) * in + i) * out + o];
     return oihw;
 }
 
@@ -20,7 +21,8 @@ Tensor convKernelFromOihw(const float* oihw, int out, int in, int kh, int kw) {
         for (int x = 0; x < kw; ++x)
             for (int i = 0; i < in; ++i)
                 for (int o = 0; o < out; ++o)
-                    kernel[((int64_t(y) * kw + x) * in + i) * out + o] = oihw[((size_t(o) * in + i) * kh + y) * kw + x];
+                    kernel[((int64_t(y) * kw + x) * in + i) * out + o] =
+                        oihw[((size_t(o) * in + i) * kh + y) * kw + x];
     return kernel;
 }
 
@@ -42,7 +44,8 @@ std::vector<float> denseKernelToGemm(const Tensor& kernel, const Shape& image) {
     std::vector<float> b(size_t(kernel.size()));
     for (int r = 0; r < in; ++r) {
         const int64_t col = onnxRow(r, image);
-        for (int u = 0; u < units; ++u) b[size_t(u) * in + size_t(col)] = kernel[int64_t(r) * units + u];
+        for (int u = 0; u < units; ++u)
+            b[size_t(u) * in + size_t(col)] = kernel[int64_t(r) * units + u];
     }
     return b;
 }
@@ -52,7 +55,8 @@ std::vector<float> denseKernelToMatMul(const Tensor& kernel, const Shape& image)
     std::vector<float> b(size_t(kernel.size()));
     for (int r = 0; r < in; ++r) {
         const int64_t row = onnxRow(r, image);
-        for (int u = 0; u < units; ++u) b[size_t(row) * units + size_t(u)] = kernel[int64_t(r) * units + u];
+        for (int u = 0; u < units; ++u)
+            b[size_t(row) * units + size_t(u)] = kernel[int64_t(r) * units + u];
     }
     return b;
 }
@@ -62,7 +66,8 @@ Tensor denseKernelFromOnnx(const float* b, int in, int units, bool transposed, c
     for (int r = 0; r < in; ++r) {
         const int64_t src = onnxRow(r, image);
         for (int u = 0; u < units; ++u)
-            kernel[int64_t(r) * units + u] = transposed ? b[size_t(u) * in + size_t(src)] : b[size_t(src) * units + size_t(u)];
+            kernel[int64_t(r) * units + u] =
+                transposed ? b[size_t(u) * in + size_t(src)] : b[size_t(src) * units + size_t(u)];
     }
     return kernel;
 }

@@ -10,9 +10,12 @@ namespace cs::test {
 void randomizeWeights(Model& model, uint64_t seed) {
     for (Param* p : model.parameters()) {
         if (p->name == "kernel") continue; // build()'s glorot_uniform keeps activations in range
-        if (p->name == "gamma") fillRandom(p->value, ++seed, 0.5f, 1.5f);
-        else if (p->name == "moving_variance") fillRandom(p->value, ++seed, 0.5f, 2.0f);
-        else fillRandom(p->value, ++seed, -0.2f, 0.2f);
+        if (p->name == "gamma")
+            fillRandom(p->value, ++seed, 0.5f, 1.5f);
+        else if (p->name == "moving_variance")
+            fillRandom(p->value, ++seed, 0.5f, 2.0f);
+        else
+            fillRandom(p->value, ++seed, -0.2f, 0.2f);
     }
 }
 
@@ -21,7 +24,8 @@ Tensor randomBatch(const Model& model, int n, uint64_t seed) {
     fillRandom(batch, seed, 0.0f, 1.0f);
     // Sample k in [0, 1 + k): inputs that differ enough for the outputs to differ clearly.
     for (int k = 1; k < n; ++k)
-        for (int64_t i = 0; i < batch.sampleSize(); ++i) batch.sample(k)[i] *= float(1 + k);
+        for (int64_t i = 0; i < batch.sampleSize(); ++i)
+            batch.sample(k)[i] *= float(1 + k);
     return batch;
 }
 
@@ -47,7 +51,8 @@ double spreadAcrossSamples(const Tensor& outputs) {
     const int64_t per = outputs.sampleSize();
     for (int s = 1; s < outputs.shape()[0]; ++s)
         for (int64_t i = 0; i < per; ++i)
-            spread = std::max(spread, std::fabs(double(outputs.sample(s)[i]) - double(outputs.sample(0)[i])));
+            spread = std::max(
+                spread, std::fabs(double(outputs.sample(s)[i]) - double(outputs.sample(0)[i])));
     return spread;
 }
 

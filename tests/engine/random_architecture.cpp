@@ -27,7 +27,8 @@ public:
         layers_.push_back(input);
         current_ = "input";
         const int blocks = pick(2, 5);
-        for (int b = 0; b < blocks; ++b) block();
+        for (int b = 0; b < blocks; ++b)
+            block();
         head();
         Json arch = Json::object();
         arch["name"] = "random_" + std::to_string(seed);
@@ -51,7 +52,8 @@ private:
     // Appends a layer reading `from` and returns its name.
     std::string append(const std::string& cls, Json config, std::vector<std::string> from) {
         Json l = layer(cls, fresh(cls), std::move(from));
-        for (auto& [k, v] : config.items()) l["config"][k] = v;
+        for (auto& [k, v] : config.items())
+            l["config"][k] = v;
         layers_.push_back(l);
         return l["config"]["name"];
     }
@@ -74,7 +76,8 @@ private:
         if (conv || rng_.below(3) != 0) c["strides"] = std::vector<int>{sh, sw};
         c["padding"] = same ? "same" : "valid";
         current_ = append(cls, c, {current_});
-        const std::vector<int> st = c.contains("strides") ? std::vector<int>{sh, sw} : std::vector<int>{kh, kw};
+        const std::vector<int> st =
+            c.contains("strides") ? std::vector<int>{sh, sw} : std::vector<int>{kh, kw};
         h_ = windowAxis(h_, kh, st[0], same).out;
         w_ = windowAxis(w_, kw, st[1], same).out;
         if (conv) c_ = c["filters"];
@@ -91,8 +94,13 @@ private:
 
     void block() {
         switch (rng_.below(8)) {
-        case 0: case 1: windowed("Conv2D", true); break;
-        case 2: windowed(rng_.below(2) ? "MaxPooling2D" : "AveragePooling2D", false); break;
+        case 0:
+        case 1:
+            windowed("Conv2D", true);
+            break;
+        case 2:
+            windowed(rng_.below(2) ? "MaxPooling2D" : "AveragePooling2D", false);
+            break;
         case 3: {
             Json c = Json::object();
             c["epsilon"] = 0.001;
@@ -100,11 +108,14 @@ private:
             break;
         }
         case 4: {
-            if (rng_.below(2)) current_ = append("Activation", Json{{"activation", activation()}}, {current_});
-            else current_ = append("Dropout", Json{{"rate", 0.3}}, {current_});
+            if (rng_.below(2))
+                current_ = append("Activation", Json{{"activation", activation()}}, {current_});
+            else
+                current_ = append("Dropout", Json{{"rate", 0.3}}, {current_});
             break;
         }
-        case 5: case 6: { // residual: the input plus one or two branches
+        case 5:
+        case 6: { // residual: the input plus one or two branches
             std::vector<std::string> in{current_, branch(current_, c_)};
             if (rng_.below(2)) in.push_back(branch(current_, c_));
             current_ = append("Add", Json::object(), in);
@@ -128,7 +139,9 @@ private:
     }
     void head() {
         switch (rng_.below(5)) {
-        case 0: current_ = append("GlobalAveragePooling2D", Json::object(), {current_}); break;
+        case 0:
+            current_ = append("GlobalAveragePooling2D", Json::object(), {current_});
+            break;
         case 1: // Flatten -> BatchNormalization: the exporter transposes to NHWC first
             current_ = append("Flatten", Json::object(), {current_});
             current_ = append("BatchNormalization", Json::object(), {current_});
@@ -146,7 +159,8 @@ private:
             current_ = append("Add", Json::object(), {a, b});
             break;
         }
-        default: current_ = append("Flatten", Json::object(), {current_});
+        default:
+            current_ = append("Flatten", Json::object(), {current_});
         }
         if (rng_.below(2)) current_ = append("Dense", dense(pick(3, 12), activation()), {current_});
         current_ = append("Dense", dense(pick(2, 7), "softmax"), {current_});
@@ -160,6 +174,8 @@ private:
 
 } // namespace
 
-Json randomArchitecture(uint64_t seed) { return Generator(seed).make(seed); }
+Json randomArchitecture(uint64_t seed) {
+    return Generator(seed).make(seed);
+}
 
 } // namespace cs::test

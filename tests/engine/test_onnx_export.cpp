@@ -49,7 +49,8 @@ Tensor runOpenCv(const std::string& path, const Tensor& nhwc) {
             for (int y = 0; y < h; ++y)
                 for (int x = 0; x < w; ++x)
                     for (int ch = 0; ch < c; ++ch)
-                        out[((int64_t(b) * c + ch) * h + y) * w + x] = nhwc[((int64_t(b) * h + y) * w + x) * c + ch];
+                        out[((int64_t(b) * c + ch) * h + y) * w + x] =
+                            nhwc[((int64_t(b) * h + y) * w + x) * c + ch];
     } else {
         blob.create(s[0], s[1], CV_32F);
         std::copy(nhwc.data(), nhwc.data() + nhwc.size(), blob.ptr<float>());
@@ -85,19 +86,22 @@ class OnnxExportTest : public QObject {
 private Q_SLOTS:
     void presetsAgreeWithOpenCv_data() {
         QTest::addColumn<QString>("preset");
-        for (const PresetInfo& p : listPresets()) QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+        for (const PresetInfo& p : listPresets())
+            QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
     }
     void presetsAgreeWithOpenCv() {
         QFETCH(QString, preset);
         Model model = loadArchitectureFile(presetPath(preset.toStdString()));
         model.build(1);
         randomizeWeights(model, 100);
-        const Agreement a = exportAndCompare(model, exportDir() + "/preset_" + preset.toStdString() + ".onnx", 5);
+        const Agreement a =
+            exportAndCompare(model, exportDir() + "/preset_" + preset.toStdString() + ".onnx", 5);
         qInfo("%s: max |ConvStudio - OpenCV| = %.3g (outputs vary by %.3g across inputs)",
               qPrintable(preset), a.maxDiff, a.spread);
         worstPreset = std::max(worstPreset, a.maxDiff);
         QVERIFY2(a.maxDiff <= kTolerance, qPrintable(QString("difference %1").arg(a.maxDiff)));
-        QVERIFY2(a.spread > 1e-3, "the outputs do not depend on the input: the comparison would prove nothing");
+        QVERIFY2(a.spread > 1e-3,
+                 "the outputs do not depend on the input: the comparison would prove nothing");
     }
 
     // Random graphs: every layer type, uneven 'same' pads, Add/Concatenate, the Flatten variants.
@@ -107,17 +111,21 @@ private Q_SLOTS:
             Model model = Model::fromJson(randomArchitecture(seed));
             model.build(seed);
             randomizeWeights(model, seed * 31);
-            const Agreement a = exportAndCompare(model, exportDir() + "/random_" + std::to_string(seed) + ".onnx", seed);
+            const Agreement a = exportAndCompare(
+                model, exportDir() + "/random_" + std::to_string(seed) + ".onnx", seed);
             worstRandom = std::max(worstRandom, a.maxDiff);
-            QVERIFY2(a.maxDiff <= kTolerance,
-                     qPrintable(QString("random graph %1: difference %2").arg(seed).arg(a.maxDiff)));
+            QVERIFY2(
+                a.maxDiff <= kTolerance,
+                qPrintable(QString("random graph %1: difference %2").arg(seed).arg(a.maxDiff)));
             ++compared;
             informative += a.spread > 1e-3; // a softmax over one channel, say, makes a constant
         }
-        qInfo("%d random graphs (%d with input-dependent outputs): max |ConvStudio - OpenCV| = %.3g (presets: %.3g)",
+        qInfo("%d random graphs (%d with input-dependent outputs): max |ConvStudio - OpenCV| = "
+              "%.3g (presets: %.3g)",
               compared, informative, worstRandom, worstPreset);
         QCOMPARE(compared, kRandomGraphs);
-        QVERIFY2(informative >= kRandomGraphs * 3 / 4, qPrintable(QString("only %1 graphs depend on their input").arg(informative)));
+        QVERIFY2(informative >= kRandomGraphs * 3 / 4,
+                 qPrintable(QString("only %1 graphs depend on their input").arg(informative)));
     }
 
     // A flat input (features, no image) exports as [batch, features].

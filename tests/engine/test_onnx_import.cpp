@@ -45,7 +45,8 @@ Tensor nhwcBatch(const Json& ref) {
         for (int ch = 0; ch < c; ++ch)
             for (int y = 0; y < h; ++y)
                 for (int x = 0; x < w; ++x)
-                    t[((int64_t(b) * h + y) * w + x) * c + ch] = float(v[((size_t(b) * c + ch) * h + y) * w + x]);
+                    t[((int64_t(b) * h + y) * w + x) * c + ch] =
+                        float(v[((size_t(b) * c + ch) * h + y) * w + x]);
     return t;
 }
 
@@ -78,10 +79,11 @@ private Q_SLOTS:
         // softmax(torch's output): SimpleCNN ends in logits, which import turns into probabilities.
         const std::vector<double> expected = json::asNumberVector(json::at(ref, "probabilities"));
         Tensor torch(Shape{int(expected.size())});
-        for (size_t i = 0; i < expected.size(); ++i) torch[int64_t(i)] = float(expected[i]);
+        for (size_t i = 0; i < expected.size(); ++i)
+            torch[int64_t(i)] = float(expected[i]);
         const double diff = maxAbsDifference(flat(out), torch);
-        qInfo("%s: max |ConvStudio - torch| = %.3g (outputs vary by %.3g across inputs)", qPrintable(name), diff,
-              spreadAcrossSamples(out));
+        qInfo("%s: max |ConvStudio - torch| = %.3g (outputs vary by %.3g across inputs)",
+              qPrintable(name), diff, spreadAcrossSamples(out));
         QVERIFY2(diff <= 1e-4, qPrintable(QString("difference %1").arg(diff)));
         QVERIFY(spreadAcrossSamples(out) > 1e-3);
         QCOMPARE(int(m.metadata.classNames.size()), int(out.sampleSize()));
@@ -93,19 +95,24 @@ private Q_SLOTS:
         QCOMPARE(m.model.layer(1).className(), std::string("Conv2D"));
         QCOMPARE(m.model.layer(1).name(), std::string("conv1"));
         QCOMPARE(json::asString(m.model.layer(1).config()["padding"]), std::string("same"));
-        QCOMPARE(json::asString(m.model.layer(1).config()["activation"]), std::string("relu")); // fused Relu
-        QCOMPARE(m.model.layer(5).className(), std::string("Flatten")); // x.view(-1, ...): a Reshape
+        QCOMPARE(json::asString(m.model.layer(1).config()["activation"]),
+                 std::string("relu")); // fused Relu
+        QCOMPARE(m.model.layer(5).className(),
+                 std::string("Flatten")); // x.view(-1, ...): a Reshape
         QCOMPARE(m.model.layer(6).findParam("kernel")->value.shape(), (Shape{16 * 8 * 8, 64}));
-        QCOMPARE(json::asString(m.model.layer(7).config()["activation"]), std::string("softmax")); // was logits
+        QCOMPARE(json::asString(m.model.layer(7).config()["activation"]),
+                 std::string("softmax")); // was logits
     }
 
-    // Presets and random graphs exported by ConvStudio come back with the same outputs and metadata.
+    // Presets and random graphs exported by ConvStudio come back with the same outputs and
+    // metadata.
     void ownExportsRoundTrip() {
         int models = 0;
         double worst = 0;
         auto check = [&](Model& model, const std::string& label) {
             ModelMetadata meta;
-            for (int i = 0; i < int(model.outputShape().numel()); ++i) meta.classNames.push_back("class " + std::to_string(i));
+            for (int i = 0; i < int(model.outputShape().numel()); ++i)
+                meta.classNames.push_back("class " + std::to_string(i));
             meta.preprocessing.mean = {0.5f};
             meta.preprocessing.std = {0.25f};
             meta.dataset = "CIFAR-10";
@@ -113,9 +120,11 @@ private Q_SLOTS:
             exportOnnx(path, model, meta);
             LoadedModel back = importOnnx(path);
             const Tensor batch = randomBatch(model, 3, 9);
-            const double diff = maxAbsDifference(flat(predict(model, batch)), flat(predict(back.model, batch)));
+            const double diff =
+                maxAbsDifference(flat(predict(model, batch)), flat(predict(back.model, batch)));
             worst = std::max(worst, diff);
-            QVERIFY2(diff <= 1e-5, qPrintable(QString::fromStdString(label) + QString(": difference %1").arg(diff)));
+            QVERIFY2(diff <= 1e-5, qPrintable(QString::fromStdString(label) +
+                                              QString(": difference %1").arg(diff)));
             QCOMPARE(back.model.parameterCount(), model.parameterCount());
             QCOMPARE(back.metadata.classNames, meta.classNames);
             QCOMPARE(back.metadata.preprocessing.std, meta.preprocessing.std);
@@ -127,7 +136,8 @@ private Q_SLOTS:
             model.build(1);
             randomizeWeights(model, 3);
             check(model, p.name);
-            QCOMPARE(importOnnx(tempDir() + "/" + p.name + ".onnx").model.layer(1).name(), model.layer(1).name());
+            QCOMPARE(importOnnx(tempDir() + "/" + p.name + ".onnx").model.layer(1).name(),
+                     model.layer(1).name());
         }
         // TensorFlow's 'same' average pooling with uneven pads: OpenCV 4.6 does not
         // read count_include_pad, so this round trip is what checks it.
@@ -160,14 +170,16 @@ private Q_SLOTS:
 
     void paddingOtherThanValidOrSameIsRefused() {
         const std::string path = fixture("strided_pad.onnx");
-        CS_CHECK_THROWS(FormatError, importOnnx(path), path + ": Conv '/conv/Conv': pads [1, 1, 1, 1] on a 8x8 input",
+        CS_CHECK_THROWS(FormatError, importOnnx(path),
+                        path + ": Conv '/conv/Conv': pads [1, 1, 1, 1] on a 8x8 input",
                         "TensorFlow's 'same' [0, 0, 1, 1]");
     }
 
     // A weight of integers was once read as floats past its end.
     void nonFloatWeightsAreRefused() {
         const std::string path = fixture("int_weights.onnx");
-        CS_CHECK_THROWS(FormatError, importOnnx(path), path + ": Gemm 'fc': weight 'w' is not float32");
+        CS_CHECK_THROWS(FormatError, importOnnx(path),
+                        path + ": Gemm 'fc': weight 'w' is not float32");
     }
 
     void brokenFilesNameThePathAndTheProblem() {
@@ -177,10 +189,12 @@ private Q_SLOTS:
         };
         const std::vector<Case> cases{
             {"empty.onnx", "", "the file is empty, not an ONNX model"},
-            {"truncated.onnx", good.substr(0, good.size() / 2), "not an ONNX model, or a truncated one"},
+            {"truncated.onnx", good.substr(0, good.size() / 2),
+             "not an ONNX model, or a truncated one"},
             {"text.onnx", "hello, this is not a model\n", "not an ONNX model"},
             // A valid protobuf message that is not a model: a ModelProto field with no graph.
-            {"nograph.onnx", std::string("\x08\x07", 2), "not an ONNX model: it has no ir_version or no graph"},
+            {"nograph.onnx", std::string("\x08\x07", 2),
+             "not an ONNX model: it has no ir_version or no graph"},
         };
         for (const Case& c : cases) {
             const std::string path = tempDir() + "/" + c.name;
@@ -193,7 +207,8 @@ private Q_SLOTS:
 
     void recognisedByContent() {
         const std::string renamed = tempDir() + "/model.bin";
-        std::filesystem::copy_file(fixture("residual.onnx"), renamed, std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(fixture("residual.onnx"), renamed,
+                                   std::filesystem::copy_options::overwrite_existing);
         QVERIFY(looksLikeOnnxFile(renamed));
         QCOMPARE(loadAnyModel(renamed).model.nodeCount(), 17);
         // A safetensors file whose 8-byte header length starts with the byte of an ONNX file.
@@ -203,7 +218,8 @@ private Q_SLOTS:
         saveModelFile(st, model, ModelMetadata{}, nullptr);
         std::string bytes = fileText(st);
         QVERIFY(!looksLikeOnnxFile(st));
-        bytes[0] = 0x08, bytes[1] = 0x07, bytes[2] = 0x12; // as an ONNX file starts, but '{' at byte 8
+        bytes[0] = 0x08, bytes[1] = 0x07,
+        bytes[2] = 0x12; // as an ONNX file starts, but '{' at byte 8
         writeText(st, bytes);
         QVERIFY(!looksLikeOnnxFile(st));
         QVERIFY(!looksLikeOnnxFile(presetPath("mnist_cnn_architecture")));

@@ -19,9 +19,11 @@ InteropActions::InteropActions(CurrentModel* current, QWidget* window)
     : QObject(window), current_(current), window_(window) {
     exportMenu_ = new QMenu(tr("&Export"), window);
     exportOnnx_ = exportMenu_->addAction(tr("&ONNX…"), this, &InteropActions::exportOnnx);
-    exportOnnx_->setToolTip(tr("The current trained model as an ONNX file (OpenCV DNN, ONNX Runtime …)"));
+    exportOnnx_->setToolTip(
+        tr("The current trained model as an ONNX file (OpenCV DNN, ONNX Runtime …)"));
     import_ = new QAction(tr("&Import Model…"), this);
-    import_->setToolTip(tr("Convert an ONNX model (e.g. from torch.onnx.export) into a trained model"));
+    import_->setToolTip(
+        tr("Convert an ONNX model (e.g. from torch.onnx.export) into a trained model"));
     connect(import_, &QAction::triggered, this, &InteropActions::importModel);
     connect(current_, &CurrentModel::changed, this, &InteropActions::updateEnabled);
     updateEnabled();
@@ -56,10 +58,12 @@ QString InteropActions::importTo(const QString& source, const QString& target) c
 }
 
 void InteropActions::exportOnnx() {
-    const QString path = QFileDialog::getSaveFileName(window_, tr("Export to ONNX"), QString(), tr("ONNX models (*.onnx)"));
+    const QString path = QFileDialog::getSaveFileName(window_, tr("Export to ONNX"), QString(),
+                                                      tr("ONNX models (*.onnx)"));
     if (path.isEmpty()) return;
     if (const QString error = exportOnnxTo(path); !error.isEmpty())
-        QMessageBox::warning(window_, tr("Export to ONNX"), tr("Cannot export the model:\n%1").arg(error));
+        QMessageBox::warning(window_, tr("Export to ONNX"),
+                             tr("Cannot export the model:\n%1").arg(error));
 }
 
 void InteropActions::importModel() {
@@ -67,12 +71,14 @@ void InteropActions::importModel() {
                                                         tr("ONNX models (*.onnx);;All files (*)"));
     if (source.isEmpty()) return;
     const QFileInfo info(source);
-    const QString target = QFileDialog::getSaveFileName(
-        window_, tr("Save the Imported Model"), info.dir().filePath(info.completeBaseName() + ".safetensors"),
-        tr("Trained models (*.safetensors)"));
+    const QString target =
+        QFileDialog::getSaveFileName(window_, tr("Save the Imported Model"),
+                                     info.dir().filePath(info.completeBaseName() + ".safetensors"),
+                                     tr("Trained models (*.safetensors)"));
     if (target.isEmpty()) return;
     if (const QString error = importTo(source, target); !error.isEmpty()) {
-        QMessageBox::warning(window_, tr("Import Model"), tr("Cannot import this model:\n%1").arg(error));
+        QMessageBox::warning(window_, tr("Import Model"),
+                             tr("Cannot import this model:\n%1").arg(error));
         return;
     }
     Q_EMIT modelImported(target);
