@@ -39,7 +39,8 @@ LoadedModel loadModelFile(const std::string& path);
 void saveArchitectureFile(const std::string& path, const Model& model);
 Model loadArchitectureFile(const std::string& path);
 
-// A .json architecture or a .safetensors model, by content.
+// A .json architecture, a .safetensors model, a Keras .h5 model or a Keras
+// to_json() document, by content (interop/keras_import.h).
 LoadedModel loadAnyModel(const std::string& path);
 
 } // namespace cs
