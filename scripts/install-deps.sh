@@ -9,6 +9,9 @@ packages=(
     libqt6opengl6-dev
     dataset-fashion-mnist
     python3
+    libhdf5-dev                           # Keras .h5 import
+    python3-torch libopenblas0-pthread   # tests: the exported PyTorch script (cli.pytorch_export)
+    python3-h5py                          # tests/engine/fixtures/keras/make_keras_fixtures.py
 )
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

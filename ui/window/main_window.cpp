@@ -145,7 +145,7 @@ void MainWindow::connectCurrentModel() {
     connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
     connect(projectActions_, &ProjectActions::fileOpened, currentModel_, [this](const QString& path) {
         // Its weights too: what the editor shows is what Inspect and Classify look at.
-        if (path.endsWith(".safetensors", Qt::CaseInsensitive)) currentModel_->openFile(path, nullptr);
+        if (path.endsWith(".safetensors", Qt::CaseInsensitive) || path.endsWith(".h5", Qt::CaseInsensitive)) currentModel_->openFile(path, nullptr);
     });
     connect(inspectPage_->featureMaps(), &FeatureMapPanel::playgroundRequested, this,
             [this](const QImage& image, const QString& caption) {
@@ -163,7 +163,7 @@ void MainWindow::inspectDatasetImage(const QString& split, int index) {
 
 void MainWindow::openTrainedModel() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Trained Model"), QString(),
-                                                      tr("Trained models (*.safetensors)"));
+                                                      tr("Trained models (*.safetensors *.h5)"));
     if (!path.isEmpty()) openTrainedModelFile(path);
 }
 

@@ -29,7 +29,8 @@ ProjectActions::ProjectActions(ProjectDocument* document, QWidget* window)
     open_ = new QAction(tr("&Open…"), this);
     open_->setShortcut(QKeySequence::Open);
     open_->setToolTip(
-        tr("Open a project, an architecture (.json) or a trained model (.safetensors)"));
+        tr("Open a project, an architecture (.json), a trained model (.safetensors) or a "
+           "Keras model (.h5, to_json)"));
     save_ = new QAction(tr("&Save"), this);
     save_->setShortcut(QKeySequence::Save);
     saveAs_ = new QAction(tr("Save &As…"), this);
@@ -157,9 +158,10 @@ void ProjectActions::open() {
         recentFiles().isEmpty() ? QString() : QFileInfo(recentFiles().first()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         window_, tr("Open"), start,
-        tr("ConvStudio files (*.convstudio.json *.json *.safetensors);;Projects "
+        tr("ConvStudio files (*.convstudio.json *.json *.safetensors *.h5);;Projects "
            "(*.convstudio.json);;"
-           "Architectures (*.json);;Trained models (*.safetensors);;All files (*)"));
+           "Architectures (*.json);;Trained models (*.safetensors);;Keras models (*.h5 *.json);;"
+           "All files (*)"));
     if (!path.isEmpty()) openFile(path);
 }
 
