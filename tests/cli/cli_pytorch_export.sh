@@ -73,7 +73,7 @@ after=$(sed -n 's/^Epoch 1\/1 .* val_loss: \([0-9.e+-]*\) .*/\1/p' "$work/epoch.
 [ -n "$before" ] && [ -n "$after" ] || fail "no validation losses in the script's output"
 awk -v b="$before" -v a="$after" 'BEGIN { exit !(a < b - 0.05) }' || fail "val_loss went from $before to $after"
 # The graph's callbacks: ModelCheckpoint(save_best_only) writes its file.
-"$python" "$work/train.py" --epochs 1 --steps-per-epoch 5 --limit 640 > /dev/null
+"$python" "$work/train.py" --epochs 1 --steps-per-epoch 5 --limit 640 --out "$work/final.safetensors" > /dev/null
 [ -s "$work/best.safetensors" ] || fail "ModelCheckpoint(save_best_only) wrote nothing"
 # What the script saved is a ConvStudio model again.
 "$cli" summary "$work/trained.safetensors" | grep -q "Total params" || fail "the script's model does not load"
