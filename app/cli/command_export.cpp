@@ -1,46 +1,84 @@
-// convstudio-cli export MODEL --FORMAT FILE: a model for another framework.
-// One function per format (export_pytorch.cpp, ...); this file only dispatches.
+// `convstudio-cli export MODEL --FORMAT FILE`: a model in another framework's
+// format. One option per format (a small table below), so each converter
+// adds one row: --onnx, --pytorch (export_pytorch.cpp).
 #include "app/cli/cli_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/data_options.h"
 #include "app/cli/export_pytorch.h"
+#include "app/cli/model_source.h"
 #include "app/cli/output_checks.h"
 
+#include "engine/interop/onnx_export.h"
+
 #include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
 
 namespace cli {
 
 namespace {
 
-CommandSpec exportSpec() {
-    CommandSpec spec{"export", "export MODEL --pytorch train.py [options]",
-                     "Writes MODEL (a .safetensors model, an architecture, a Keras .h5 or a preset)\n"
-                     "for another framework:\n"
-                     "  --pytorch FILE   one PyTorch training script (torch + numpy only): the same\n"
-                     "                   layers, data set, preprocessing, optimizer, loss, epochs, batch\n"
-                     "                   size and callbacks, the model's weights, CUDA when available,\n"
-                     "                   DistributedDataParallel under torchrun; `python3 FILE --check`\n"
-                     "                   compares its probabilities with ConvStudio's on 16 images.",
-                     {{"--pytorch", "FILE", "write a PyTorch training script"}}};
-    addOptions(spec.options, pytorchExportOptionSpecs());
-    return spec;
+struct ExportFormat {
+    OptionSpec option;
+    // The format's own options (e.g. --pytorch's --data and callbacks) come in `a`.
+    std::function<void(const std::string& path, cs::LoadedModel& m, const ParsedArgs& a)> write;
+};
+
+const std::vector<ExportFormat>& exportFormats() {
+    static const std::vector<ExportFormat> formats{
+        {{"--onnx", "FILE",
+          "an ONNX model (opset " + std::to_string(cs::kOnnxExportOpset) +
+              ", NCHW input; class names and preprocessing in metadata_props): runs in OpenCV DNN, "
+              "ONNX Runtime, ..."},
+         [](const std::string& path, cs::LoadedModel& m, const ParsedArgs&) {
+             cs::exportOnnx(path, m.model, m.metadata);
+         }},
+        {{"--pytorch", "FILE",
+          "a PyTorch training script (torch + numpy only): the same layers, data set, preprocessing, "
+          "optimizer, loss and callbacks, the model's weights, CUDA, DistributedDataParallel under "
+          "torchrun; `python3 FILE --check` compares its probabilities with ConvStudio's"},
+         [](const std::string& path, cs::LoadedModel& m, const ParsedArgs& a) {
+             exportPytorch(a, a.positional()[0], m, path);
+         }},
+    };
+    return formats;
 }
 
 } // namespace
 
 int runExport(const Args& args) {
-    const CommandSpec spec = exportSpec();
+    CommandSpec spec{"export", "export MODEL --onnx FILE | --pytorch FILE [options]",
+                     "Writes MODEL (a trained .safetensors model, an imported .onnx, or a .json architecture\n"
+                     "or preset, which is exported with its initial random weights) in another format.\n"
+                     "docs/formats.md describes each mapping.",
+                     {}};
+    for (const ExportFormat& f : exportFormats()) spec.options.push_back(f.option);
+    addOptions(spec.options, pytorchExportOptionSpecs());
     ParsedArgs a(spec, args);
     if (a.helpRequested()) {
         std::printf("%s", spec.helpText().c_str());
         return 0;
     }
     if (a.positional().size() != 1) throw UsageError("export needs exactly one MODEL");
-    if (a.has("--pytorch")) {
-        checkOutputFile(a, "--pytorch");
-        return exportPytorch(a, a.positional()[0], a.get("--pytorch"));
+    std::vector<const ExportFormat*> chosen;
+    for (const ExportFormat& f : exportFormats())
+        if (a.has(f.option.name)) chosen.push_back(&f);
+    if (chosen.empty()) throw UsageError("say which format to write, e.g. --onnx model.onnx");
+    for (const ExportFormat* f : chosen) checkOutputFile(a, f->option.name);
+    cs::LoadedModel m = openModel(a.positional()[0]);
+    // (A PyTorch script of an architecture starts from PyTorch's own fresh weights.)
+    if (!m.model.isBuilt() && !(chosen.size() == 1 && chosen[0]->option.name == "--pytorch")) {
+        m.model.build(0);
+        std::printf("%s is an architecture without trained weights: exported with its initial weights\n",
+                    a.positional()[0].c_str());
     }
-    throw UsageError("export needs a format: --pytorch FILE");
+    for (const ExportFormat* f : chosen) {
+        const std::string path = a.get(f->option.name);
+        f->write(path, m, a);
+        std::printf("wrote %s\n", path.c_str());
+    }
+    return 0;
 }
 
 } // namespace cli

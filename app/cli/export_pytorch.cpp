@@ -1,16 +1,17 @@
 #include "app/cli/export_pytorch.h"
 
-#include "app/cli/model_source.h"
 #include "engine/core/errors.h"
 #include "engine/data/dataset_loader.h"
 #include "engine/data/preprocessing.h"
 #include "engine/interop/keras_h5.h"
+#include "engine/interop/onnx_import.h"
 #include "engine/interop/pytorch_script_export.h"
 #include "engine/io/atomic_file.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -19,6 +20,17 @@ namespace cli {
 namespace {
 
 constexpr int kCheckImages = 16;
+
+// A ConvStudio .safetensors model, which the script reads as it is (not a Keras
+// .h5, an ONNX model or a JSON architecture).
+bool isSafetensorsFile(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec) || cs::hasHdf5Signature(path) || cs::looksLikeOnnxFile(path)) return false;
+    std::ifstream in(path, std::ios::binary);
+    char first = 0;
+    while (in.get(first) && std::isspace(static_cast<unsigned char>(first))) {}
+    return first != '{';
+}
 
 // A callback option "k=v,..." as {"class_name": ..., "config": {...}} with
 // numbers and booleans typed, for the script's JSON settings.
@@ -80,16 +92,16 @@ std::vector<OptionSpec> pytorchExportOptionSpecs() {
     };
 }
 
-int exportPytorch(const ParsedArgs& a, const std::string& modelArg, const std::string& out) {
-    cs::LoadedModel m = openModel(modelArg);
+void exportPytorch(const ParsedArgs& a, const std::string& modelArg, cs::LoadedModel& m,
+                   const std::string& out) {
     cs::PytorchScriptOptions o;
     const bool trained = m.model.isBuilt() && !m.metadata.classNames.empty();
     std::error_code ec;
     std::string weightsWritten;
-    if (trained && fs::exists(modelArg, ec) && !cs::hasHdf5Signature(modelArg)) {
+    if (trained && isSafetensorsFile(modelArg)) {
         o.weightsPath = fs::absolute(modelArg).lexically_normal().string();
     } else if (trained) {
-        // A Keras .h5: the script reads .safetensors, so the weights go beside it.
+        // A Keras .h5 or an ONNX model: the script reads .safetensors, so the weights go beside it.
         weightsWritten = fs::path(out).replace_extension(".safetensors").string();
         cs::saveModelFile(weightsWritten, m.model, m.metadata, nullptr);
         o.weightsPath = fs::absolute(weightsWritten).lexically_normal().string();
@@ -118,7 +130,7 @@ int exportPytorch(const ParsedArgs& a, const std::string& modelArg, const std::s
 
     const std::string script = cs::pytorchTrainingScript(m, o);
     cs::writeFileAtomically(out, {script});
-    std::printf("wrote %s: PyTorch training script of %s (%s)\n", out.c_str(), m.model.name.c_str(),
+    std::printf("%s: PyTorch training script of %s (%s)\n", out.c_str(), m.model.name.c_str(),
                 trained ? ("weights from " + o.weightsPath).c_str() : "fresh weights: the model is not trained");
     if (!weightsWritten.empty()) std::printf("wrote %s: the weights the script starts from\n", weightsWritten.c_str());
     if (o.dataPath.empty())
@@ -126,7 +138,6 @@ int exportPytorch(const ParsedArgs& a, const std::string& modelArg, const std::s
     if (trained)
         std::printf("check it: python3 %s --check   (%d %s)\n", out.c_str(), o.checkCount,
                     o.checkDescription.c_str());
-    return 0;
 }
 
 } // namespace cli

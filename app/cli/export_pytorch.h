@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/cli/cli_options.h"
+#include "engine/model/model_file.h"
 
 #include <string>
 #include <vector>
@@ -12,7 +13,10 @@ namespace cli {
 
 // The export options this format adds (--data, the callbacks).
 std::vector<OptionSpec> pytorchExportOptionSpecs();
-// Writes the script; returns the exit code.
-int exportPytorch(const ParsedArgs& a, const std::string& modelArg, const std::string& out);
+// Writes the script of `m` (read from modelArg) to `out`, and, for a trained
+// model that is not a .safetensors file (a Keras .h5, an ONNX model), the
+// weights beside it as OUT.safetensors.
+void exportPytorch(const ParsedArgs& a, const std::string& modelArg, cs::LoadedModel& m,
+                   const std::string& out);
 
 } // namespace cli

@@ -31,8 +31,8 @@ const char* kUsage =
     "  kernels    a model's Conv2D kernels: weight statistics, histogram, a picture of every filter\n"
     "  features   the feature maps every layer makes of one image\n"
     "  gradcam    Grad-CAM heat map: where in an image the model looked for a class\n"
-    "  export     a model for another framework: --pytorch train.py (a PyTorch training script)\n"
-    "  import     a Keras .h5 or to_json() model as a ConvStudio model\n";
+    "  export     a model in another format: --onnx model.onnx, --pytorch train.py (a training script)\n"
+    "  import     an ONNX or Keras (.h5, to_json) model into a ConvStudio .safetensors model\n";
 
 } // namespace
 

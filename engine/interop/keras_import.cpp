@@ -438,6 +438,17 @@ LoadedModel loadKerasJsonDocument(const std::string& path, const Json& doc) {
     });
 }
 
+bool looksLikeKerasJsonFile(const std::string& path) {
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec || size > (64u << 20)) return false;
+    try {
+        return isKerasModelJson(json::parseFile(path));
+    } catch (const Error&) {
+        return false;
+    }
+}
+
 LoadedModel loadKerasJsonFile(const std::string& path) {
     return loadKerasJsonDocument(path, json::parseFile(path));
 }

@@ -29,6 +29,9 @@ bool isKerasModelJson(const Json& doc);
 // document is not a Keras model.
 Json architectureFromKeras(const Json& kerasModel);
 
+// True for a JSON file (up to 64 MB) that isKerasModelJson(); false for anything else.
+bool looksLikeKerasJsonFile(const std::string& path);
+
 // A to_json() file: the architecture only (no weights, no class names).
 LoadedModel loadKerasJsonFile(const std::string& path);
 LoadedModel loadKerasJsonDocument(const std::string& path, const Json& doc);

@@ -4,6 +4,7 @@
 #include "engine/core/resource_limits.h"
 #include "engine/interop/keras_h5.h"
 #include "engine/interop/keras_import.h"
+#include "engine/interop/onnx_import.h"
 #include "engine/io/atomic_file.h"
 #include "engine/io/safetensors.h"
 #include "engine/model/model_summary.h"
@@ -257,6 +258,7 @@ LoadedModel loadAnyModel(const std::string& path) {
                                  "with model.save(\"model.h5\") (or write model.to_json())");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path + ": cannot open");
+    if (looksLikeOnnxFile(path)) return importOnnx(path);
     char first = 0;
     while (in.get(first) && std::isspace(static_cast<unsigned char>(first))) {}
     if (first == '{') {
