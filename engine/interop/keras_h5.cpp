@@ -66,7 +66,8 @@ private:
 std::string lastHdf5Message() {
     std::string message;
     auto walk = [](unsigned, const H5E_error2_t* e, void* out) -> herr_t {
-        if (e->desc && *e->desc) *static_cast<std::string*>(out) = e->desc; // the last is the innermost
+        if (e->desc && *e->desc)
+            *static_cast<std::string*>(out) = e->desc; // the last is the innermost
         return 0;
     };
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, walk, &message);
@@ -85,7 +86,9 @@ class Reader {
 public:
     explicit Reader(std::string path) : path_(std::move(path)) {}
 
-    [[noreturn]] void fail(const std::string& what) const { throw FormatError(path_ + ": " + what); }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw FormatError(path_ + ": " + what);
+    }
 
     // Strings of an attribute: one (scalar) or a list; fixed-length or
     // variable-length. Keras writes an empty list as an empty float array.
@@ -96,7 +99,8 @@ public:
         if (!attr.valid()) fail(what + " cannot be opened: " + kDamaged + hdf5Detail());
         Handle space(H5Aget_space(attr.get()), H5Sclose);
         Handle type(H5Aget_type(attr.get()), H5Tclose);
-        if (!space.valid() || !type.valid()) fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+        if (!space.valid() || !type.valid())
+            fail(what + " cannot be read: " + kDamaged + hdf5Detail());
         const hssize_t count = H5Sget_simple_extent_npoints(space.get());
         if (count < 0) fail(what + " cannot be read: " + kDamaged + hdf5Detail());
         if (count == 0) return {};
@@ -110,7 +114,8 @@ public:
             std::vector<char*> items(size_t(count), nullptr);
             if (H5Aread(attr.get(), memType.get(), items.data()) < 0)
                 fail(what + " cannot be read: " + kDamaged + hdf5Detail());
-            for (char* s : items) out.emplace_back(s ? s : "");
+            for (char* s : items)
+                out.emplace_back(s ? s : "");
             H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, items.data());
             return out;
         }
@@ -144,7 +149,8 @@ public:
 
     std::string textAttribute(hid_t object, const std::string& name) const {
         std::vector<std::string> v = stringsOf(object, "the file", name);
-        if (v.size() != 1) fail("attribute '" + name + "' must be one text, found " + std::to_string(v.size()));
+        if (v.size() != 1)
+            fail("attribute '" + name + "' must be one text, found " + std::to_string(v.size()));
         return v[0];
     }
 
@@ -158,7 +164,8 @@ public:
         if (!set.valid()) fail(what + " cannot be opened: " + kDamaged + hdf5Detail());
         Handle space(H5Dget_space(set.get()), H5Sclose);
         Handle type(H5Dget_type(set.get()), H5Tclose);
-        if (!space.valid() || !type.valid()) fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+        if (!space.valid() || !type.valid())
+            fail(what + " cannot be read: " + kDamaged + hdf5Detail());
         if (H5Tget_class(type.get()) != H5T_FLOAT)
             fail(what + " does not hold floating-point numbers");
         const int rank = H5Sget_simple_extent_ndims(space.get());
@@ -174,7 +181,8 @@ public:
         }
         checkMemoryLimit(saturatingMultiply(count, 4), path_ + ": weight '" + fullName + "'");
         Tensor t{Shape(shape)};
-        if (count > 0 && H5Dread(set.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, t.data()) < 0)
+        if (count > 0 &&
+            H5Dread(set.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, t.data()) < 0)
             fail(what + " cannot be read: " + kDamaged + hdf5Detail());
         return t;
     }
@@ -186,7 +194,8 @@ public:
             fail("not an HDF5 file (no HDF5 signature): a Keras .h5 model is an HDF5 file");
         }
         Handle file(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-        if (!file.valid()) fail(std::string("cannot be opened as HDF5: ") + kDamaged + hdf5Detail());
+        if (!file.valid())
+            fail(std::string("cannot be opened as HDF5: ") + kDamaged + hdf5Detail());
         KerasH5File out;
         if (!hasAttribute(file.get(), "model_config"))
             fail("no 'model_config' attribute: not a whole Keras model (a file of "
@@ -200,18 +209,23 @@ public:
         if (H5Lexists(file.get(), "model_weights", H5P_DEFAULT) <= 0)
             fail("no 'model_weights' group: the file holds no weights");
         Handle weights(H5Gopen2(file.get(), "model_weights", H5P_DEFAULT), H5Gclose);
-        if (!weights.valid()) fail(std::string("group 'model_weights' cannot be opened: ") + kDamaged + hdf5Detail());
-        for (const std::string& layerName : listAttribute(weights.get(), "'model_weights'", "layer_names")) {
+        if (!weights.valid())
+            fail(std::string("group 'model_weights' cannot be opened: ") + kDamaged + hdf5Detail());
+        for (const std::string& layerName :
+             listAttribute(weights.get(), "'model_weights'", "layer_names")) {
             const std::string groupName = "model_weights/" + layerName;
-            if (layerName.empty() || H5Lexists(weights.get(), layerName.c_str(), H5P_DEFAULT) <= 0) {
+            if (layerName.empty() ||
+                H5Lexists(weights.get(), layerName.c_str(), H5P_DEFAULT) <= 0) {
                 H5Eclear2(H5E_DEFAULT);
                 fail("group '" + groupName + "' is missing (the layer is listed in layer_names)");
             }
             Handle group(H5Gopen2(weights.get(), layerName.c_str(), H5P_DEFAULT), H5Gclose);
-            if (!group.valid()) fail("group '" + groupName + "' cannot be opened: " + kDamaged + hdf5Detail());
+            if (!group.valid())
+                fail("group '" + groupName + "' cannot be opened: " + kDamaged + hdf5Detail());
             KerasH5Layer layer;
             layer.name = layerName;
-            for (const std::string& w : listAttribute(group.get(), "'" + groupName + "'", "weight_names"))
+            for (const std::string& w :
+                 listAttribute(group.get(), "'" + groupName + "'", "weight_names"))
                 layer.weights.push_back({w, dataset(group.get(), groupName + "/" + w, w)});
             out.layers.push_back(std::move(layer));
         }
@@ -302,7 +316,8 @@ std::vector<char> pack(const KerasH5File& f) {
             w.text(wt.name);
             const std::vector<int>& dims = wt.value.shape().dims();
             w.u64(dims.size());
-            for (int d : dims) w.u64(uint64_t(d));
+            for (int d : dims)
+                w.u64(uint64_t(d));
             w.bytes(wt.value.data(), size_t(wt.value.size()) * sizeof(float));
         }
     }
@@ -332,7 +347,8 @@ KerasH5File unpack(const std::vector<char>& message) {
             KerasH5Weight w;
             w.name = u.text();
             std::vector<int> dims(size_t(u.u64()));
-            for (int& d : dims) d = int(u.u64());
+            for (int& d : dims)
+                d = int(u.u64());
             w.value = Tensor{Shape(dims)};
             u.bytes(w.value.data(), size_t(w.value.size()) * sizeof(float));
             l.weights.push_back(std::move(w));
@@ -376,12 +392,14 @@ bool writeAll(int fd, const std::vector<char>& data) {
 KerasH5File readKerasH5(const std::string& path) {
     std::lock_guard<std::mutex> lock(hdf5Mutex());
     int fds[2];
-    if (::pipe(fds) != 0) throw IoError(path + ": cannot read: no pipe for the HDF5 reader: " + std::strerror(errno));
+    if (::pipe(fds) != 0)
+        throw IoError(path + ": cannot read: no pipe for the HDF5 reader: " + std::strerror(errno));
     const pid_t child = ::fork();
     if (child < 0) {
         ::close(fds[0]);
         ::close(fds[1]);
-        throw IoError(path + ": cannot read: no process for the HDF5 reader: " + std::strerror(errno));
+        throw IoError(path +
+                      ": cannot read: no process for the HDF5 reader: " + std::strerror(errno));
     }
     if (child == 0) {
         ::close(fds[0]);
@@ -398,7 +416,8 @@ KerasH5File readKerasH5(const std::string& path) {
     }
     ::close(fds[0]);
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || message.empty()) {
         const std::string how = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU
                                     ? "the HDF5 library ran without end on it"
@@ -410,7 +429,8 @@ KerasH5File readKerasH5(const std::string& path) {
     try {
         return unpack(message);
     } catch (const std::length_error&) {
-        throw FormatError(path + ": cannot be read as HDF5: " + kDamaged + " (the reader's answer was cut short)");
+        throw FormatError(path + ": cannot be read as HDF5: " + kDamaged +
+                          " (the reader's answer was cut short)");
     }
 }
 

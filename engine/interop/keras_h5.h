@@ -26,19 +26,19 @@
 namespace cs {
 
 struct KerasH5Weight {
-    std::string name;  // as in weight_names: "conv2d/kernel:0"
-    Tensor value;      // float32, the dataset's shape
+    std::string name; // as in weight_names: "conv2d/kernel:0"
+    Tensor value;     // float32, the dataset's shape
 };
 
 struct KerasH5Layer {
-    std::string name;  // as in layer_names
+    std::string name;                   // as in layer_names
     std::vector<KerasH5Weight> weights; // in weight_names order
 };
 
 struct KerasH5File {
-    std::string modelConfig;    // the model_config attribute (JSON text)
-    std::string trainingConfig; // the training_config attribute, or "" when absent
-    std::string kerasVersion;   // "2.11.0", or "" when absent
+    std::string modelConfig;          // the model_config attribute (JSON text)
+    std::string trainingConfig;       // the training_config attribute, or "" when absent
+    std::string kerasVersion;         // "2.11.0", or "" when absent
     std::vector<KerasH5Layer> layers; // in layer_names order
 };
 

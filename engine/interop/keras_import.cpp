@@ -39,8 +39,9 @@ void tensorsOfNode(const Json& node, const std::string& layer, std::vector<std::
             problems.push_back(layer + ": unreadable inbound node " + json::dump(history));
             return;
         }
-        const bool firstCall = (history.size() < 2 || (history[1].is_number() && json::asNumber(history[1]) == 0)) &&
-                               (history.size() < 3 || (history[2].is_number() && json::asNumber(history[2]) == 0));
+        const bool firstCall =
+            (history.size() < 2 || (history[1].is_number() && json::asNumber(history[1]) == 0)) &&
+            (history.size() < 3 || (history[2].is_number() && json::asNumber(history[2]) == 0));
         if (!firstCall)
             problems.push_back(layer + ": takes the output of another call of '" +
                                json::asString(history[0]) + "' (shared layers are not supported)");
@@ -52,7 +53,8 @@ void tensorsOfNode(const Json& node, const std::string& layer, std::vector<std::
         } else if (v.is_array() && !v.empty() && v[0].is_string()) {
             take(v);
         } else if (v.is_array()) {
-            for (const Json& item : v) self(item, self);
+            for (const Json& item : v)
+                self(item, self);
         } else if (v.is_object()) {
             if (const Json* cfg = json::find(v, "config"); cfg && cfg->is_object()) {
                 if (const Json* h = json::find(*cfg, "keras_history")) return take(*h);
@@ -74,7 +76,8 @@ std::vector<std::string> inboundOf(const Json& entry, const std::string& layer,
     }
     // A flat list of names is ConvStudio's form; Keras lists one node per call.
     if (!nodes->empty() && (*nodes)[0].is_string()) {
-        for (const Json& n : *nodes) tensorsOfNode(n, layer, names, problems);
+        for (const Json& n : *nodes)
+            tensorsOfNode(n, layer, names, problems);
         return names;
     }
     if (nodes->size() > 1)
@@ -98,7 +101,8 @@ void cleanConfig(KerasLayer& l, std::vector<std::string>& problems) {
                 l.inputShape = c[key];
                 if (std::string(key) == "input_shape") { // no batch entry: add one
                     Json withBatch = Json::array({nullptr});
-                    for (const Json& d : json::items(c[key])) withBatch.push_back(d);
+                    for (const Json& d : json::items(c[key]))
+                        withBatch.push_back(d);
                     l.inputShape = withBatch;
                 }
             }
@@ -112,22 +116,31 @@ void cleanConfig(KerasLayer& l, std::vector<std::string>& problems) {
             c.erase(key);
         }
     };
-    expect("synchronized", [](const Json& v) { return v.is_boolean() && !json::asBool(v); },
-           "batch statistics across devices");
-    expect("keepdims", [](const Json& v) { return v.is_boolean() && !json::asBool(v); },
-           "keeping the pooled axes");
-    expect("lora_rank", [](const Json& v) { return v.is_null(); }, "a LoRA adapter");
+    expect(
+        "synchronized", [](const Json& v) { return v.is_boolean() && !json::asBool(v); },
+        "batch statistics across devices");
+    expect(
+        "keepdims", [](const Json& v) { return v.is_boolean() && !json::asBool(v); },
+        "keeping the pooled axes");
+    expect(
+        "lora_rank", [](const Json& v) { return v.is_null(); }, "a LoRA adapter");
     if (l.kerasClass == "ReLU") {
-        expect("max_value", [](const Json& v) { return v.is_null(); }, "a capped ReLU");
-        expect("negative_slope", [](const Json& v) { return isDefault(v, 0); }, "a leaky ReLU");
-        expect("threshold", [](const Json& v) { return isDefault(v, 0); }, "a shifted ReLU");
+        expect(
+            "max_value", [](const Json& v) { return v.is_null(); }, "a capped ReLU");
+        expect(
+            "negative_slope", [](const Json& v) { return isDefault(v, 0); }, "a leaky ReLU");
+        expect(
+            "threshold", [](const Json& v) { return isDefault(v, 0); }, "a shifted ReLU");
         c["activation"] = "relu";
     }
     if (l.kerasClass == "Softmax") {
-        expect("axis", [](const Json& v) {
-            const Json& a = v.is_array() && v.size() == 1 ? v[0] : v;
-            return a.is_number() && json::asNumber(a) == -1;
-        }, "softmax over another axis than the last");
+        expect(
+            "axis",
+            [](const Json& v) {
+                const Json& a = v.is_array() && v.size() == 1 ? v[0] : v;
+                return a.is_number() && json::asNumber(a) == -1;
+            },
+            "softmax over another axis than the last");
         c["activation"] = "softmax";
     }
     if (l.className == "InputLayer") {
@@ -157,7 +170,8 @@ bool isKnownClass(const std::string& cls) {
 const Json& layerList(const Json& config) {
     if (config.is_array()) return config;
     const Json* layers = config.is_object() ? json::find(config, "layers") : nullptr;
-    if (!layers || !layers->is_array()) throw FormatError("the Keras model's config has no 'layers' list");
+    if (!layers || !layers->is_array())
+        throw FormatError("the Keras model's config has no 'layers' list");
     return *layers;
 }
 
@@ -167,7 +181,8 @@ std::vector<std::string> endpointNames(const Json* v) {
     if (!v || !v->is_array()) return names;
     if (!v->empty() && (*v)[0].is_string()) return {json::asString((*v)[0])};
     for (const Json& item : *v)
-        if (item.is_array() && !item.empty() && item[0].is_string()) names.push_back(json::asString(item[0]));
+        if (item.is_array() && !item.empty() && item[0].is_string())
+            names.push_back(json::asString(item[0]));
     return names;
 }
 
@@ -181,9 +196,11 @@ std::vector<KerasLayer> topologicalOrder(std::vector<KerasLayer> layers, const s
     for (size_t round = 0; round < layers.size(); ++round) {
         int pick = -1;
         for (size_t i = 0; i < layers.size() && pick < 0; ++i) {
-            if (done[i] || (layers[i].name == output && ordered.size() + 1 < layers.size())) continue;
-            const bool ready = std::all_of(layers[i].inbound.begin(), layers[i].inbound.end(),
-                                           [&](const std::string& n) { return placed.count(n) > 0; });
+            if (done[i] || (layers[i].name == output && ordered.size() + 1 < layers.size()))
+                continue;
+            const bool ready =
+                std::all_of(layers[i].inbound.begin(), layers[i].inbound.end(),
+                            [&](const std::string& n) { return placed.count(n) > 0; });
             if (ready) pick = int(i);
         }
         if (pick < 0) {
@@ -191,9 +208,11 @@ std::vector<KerasLayer> topologicalOrder(std::vector<KerasLayer> layers, const s
                 if (!done[i])
                     for (const std::string& n : layers[i].inbound)
                         if (!placed.count(n))
-                            problems.push_back(who(layers[i]) + ": takes its input from '" + n +
-                                               "', which is not a layer of the model or comes after it");
-            if (problems.empty()) problems.push_back("the layers do not form one graph ending in '" + output + "'");
+                            problems.push_back(
+                                who(layers[i]) + ": takes its input from '" + n +
+                                "', which is not a layer of the model or comes after it");
+            if (problems.empty())
+                problems.push_back("the layers do not form one graph ending in '" + output + "'");
             return ordered;
         }
         done[size_t(pick)] = true;
@@ -214,7 +233,8 @@ void checkAgainstSpec(const KerasLayer& l, std::vector<std::string>& problems) {
 
 std::string joinProblems(const std::vector<std::string>& problems) {
     std::string text;
-    for (const std::string& p : problems) text += (text.empty() ? "" : "; ") + p;
+    for (const std::string& p : problems)
+        text += (text.empty() ? "" : "; ") + p;
     return text;
 }
 
@@ -230,7 +250,8 @@ bool isKerasModelJson(const Json& doc) {
 
 Json architectureFromKeras(const Json& doc) {
     if (!isKerasModelJson(doc))
-        throw FormatError("not a Keras model document (expected \"class_name\" and a \"config\" with \"layers\")");
+        throw FormatError("not a Keras model document (expected \"class_name\" and a \"config\" "
+                          "with \"layers\")");
     const std::string modelClass = json::asString(json::at(doc, "class_name"));
     const Json& config = json::at(doc, "config");
     const bool functional = modelClass != "Sequential";
@@ -244,8 +265,10 @@ Json architectureFromKeras(const Json& doc) {
     if (list.empty()) throw FormatError("the Keras model has no layers");
     for (size_t i = 0; i < list.size(); ++i) {
         const Json& entry = list[i];
-        if (!entry.is_object() || !json::find(entry, "class_name") || !json::at(entry, "class_name").is_string())
-            throw FormatError("layer " + std::to_string(i + 1) + " of the Keras model has no 'class_name'");
+        if (!entry.is_object() || !json::find(entry, "class_name") ||
+            !json::at(entry, "class_name").is_string())
+            throw FormatError("layer " + std::to_string(i + 1) +
+                              " of the Keras model has no 'class_name'");
         KerasLayer l;
         l.kerasClass = json::asString(json::at(entry, "class_name"));
         l.className = convstudioClass(l.kerasClass);
@@ -253,9 +276,11 @@ Json architectureFromKeras(const Json& doc) {
         l.config = cfg && cfg->is_object() ? *cfg : Json::object();
         l.name = json::getString(l.config, "name", json::getString(entry, "name", ""));
         if (l.name.empty()) l.name = "#" + std::to_string(i + 1);
-        if (l.kerasClass == "Sequential" || l.kerasClass == "Functional" || l.kerasClass == "Model") {
-            problems.push_back(who(l) + ": a model inside the model (such as a pretrained base) is not "
-                                        "supported; flatten it into one model");
+        if (l.kerasClass == "Sequential" || l.kerasClass == "Functional" ||
+            l.kerasClass == "Model") {
+            problems.push_back(who(l) +
+                               ": a model inside the model (such as a pretrained base) is not "
+                               "supported; flatten it into one model");
             continue;
         }
         if (!isKnownClass(l.className)) {
@@ -271,8 +296,9 @@ Json architectureFromKeras(const Json& doc) {
     if (!functional && !layers.empty() && layers[0].className != "InputLayer") {
         // Keras 2 Sequential(..., input_shape=...) without an InputLayer entry.
         if (layers[0].inputShape.is_null()) {
-            problems.push_back("the Sequential model has no input shape (it was never built): give "
-                               "its first layer input_shape=(h, w, c), or start with an InputLayer");
+            problems.push_back(
+                "the Sequential model has no input shape (it was never built): give "
+                "its first layer input_shape=(h, w, c), or start with an InputLayer");
         } else {
             KerasLayer input;
             input.className = input.kerasClass = "InputLayer";
@@ -286,20 +312,29 @@ Json architectureFromKeras(const Json& doc) {
         }
     }
     if (functional) {
-        const std::vector<std::string> inputs = endpointNames(config.is_object() ? json::find(config, "input_layers") : nullptr);
-        const std::vector<std::string> outputs = endpointNames(config.is_object() ? json::find(config, "output_layers") : nullptr);
-        if (inputs.size() > 1) problems.push_back("the model has " + std::to_string(inputs.size()) + " inputs (ConvStudio's models have one)");
-        if (outputs.size() > 1) problems.push_back("the model has " + std::to_string(outputs.size()) + " outputs (ConvStudio's models have one)");
-        const std::string output = outputs.empty() ? (layers.empty() ? "" : layers.back().name) : outputs[0];
+        const std::vector<std::string> inputs =
+            endpointNames(config.is_object() ? json::find(config, "input_layers") : nullptr);
+        const std::vector<std::string> outputs =
+            endpointNames(config.is_object() ? json::find(config, "output_layers") : nullptr);
+        if (inputs.size() > 1)
+            problems.push_back("the model has " + std::to_string(inputs.size()) +
+                               " inputs (ConvStudio's models have one)");
+        if (outputs.size() > 1)
+            problems.push_back("the model has " + std::to_string(outputs.size()) +
+                               " outputs (ConvStudio's models have one)");
+        const std::string output =
+            outputs.empty() ? (layers.empty() ? "" : layers.back().name) : outputs[0];
         if (problems.empty()) layers = topologicalOrder(std::move(layers), output, problems);
     }
 
-    if (!problems.empty()) throw FormatError("not supported by ConvStudio: " + joinProblems(problems));
+    if (!problems.empty())
+        throw FormatError("not supported by ConvStudio: " + joinProblems(problems));
 
     Json out = Json::object();
     out["format"] = "convstudio-architecture";
     out["version"] = 1;
-    out["name"] = config.is_object() ? json::getString(config, "name", "model") : std::string("model");
+    out["name"] =
+        config.is_object() ? json::getString(config, "name", "model") : std::string("model");
     Json entries = Json::array();
     for (const KerasLayer& l : layers) {
         Json e = Json::object();
@@ -348,14 +383,16 @@ std::string shortWeightName(const std::string& name) {
 
 void copyWeights(const std::string& path, const KerasH5File& file, Model& model) {
     std::map<std::string, const KerasH5Layer*> byName;
-    for (const KerasH5Layer& l : file.layers) byName[l.name] = &l;
+    for (const KerasH5Layer& l : file.layers)
+        byName[l.name] = &l;
     std::set<std::string> used;
     for (int k = 0; k < model.nodeCount(); ++k) {
         Layer& layer = model.layer(k);
         if (layer.params().empty()) continue;
         auto it = byName.find(layer.name());
         if (it == byName.end() || it->second->weights.empty())
-            throw FormatError(path + ": model_weights has no weights for layer '" + layer.name() + "'");
+            throw FormatError(path + ": model_weights has no weights for layer '" + layer.name() +
+                              "'");
         used.insert(layer.name());
         const KerasH5Layer& saved = *it->second;
         std::set<std::string> taken;
@@ -366,18 +403,21 @@ void copyWeights(const std::string& path, const KerasH5File& file, Model& model)
             const std::string group = "model_weights/" + layer.name();
             if (!w) {
                 std::string have;
-                for (const KerasH5Weight& c : saved.weights) have += (have.empty() ? "" : ", ") + c.name;
-                throw FormatError(path + ": " + group + " has no '" + p.name + "' weight (it has " + have + ")");
+                for (const KerasH5Weight& c : saved.weights)
+                    have += (have.empty() ? "" : ", ") + c.name;
+                throw FormatError(path + ": " + group + " has no '" + p.name + "' weight (it has " +
+                                  have + ")");
             }
             const std::string where = "weight '" + group + "/" + w->name + "'";
             if (!(w->value.shape() == p.value.shape()))
-                throw FormatError(path + ": " + where + " has shape " + w->value.shape().toString() +
-                                  ", the architecture needs " + p.value.shape().toString());
+                throw FormatError(path + ": " + where + " has shape " +
+                                  w->value.shape().toString() + ", the architecture needs " +
+                                  p.value.shape().toString());
             for (int64_t i = 0; i < w->value.size(); ++i)
                 if (!std::isfinite(w->value[i]))
                     throw FormatError(path + ": " + where + " holds " +
-                                      (std::isnan(w->value[i]) ? "NaN" : "an infinity") + " at index " +
-                                      std::to_string(i) + ": the model is broken");
+                                      (std::isnan(w->value[i]) ? "NaN" : "an infinity") +
+                                      " at index " + std::to_string(i) + ": the model is broken");
             p.value = w->value;
             taken.insert(w->name);
         }
@@ -397,8 +437,10 @@ std::string lossOf(const Json& trainingConfig) {
     const Json* loss = json::find(trainingConfig, "loss");
     if (!loss) return {};
     std::string name;
-    if (loss->is_string()) name = json::asString(*loss);
-    else if (loss->is_object() && json::find(*loss, "class_name") && json::at(*loss, "class_name").is_string()) {
+    if (loss->is_string())
+        name = json::asString(*loss);
+    else if (loss->is_object() && json::find(*loss, "class_name") &&
+             json::at(*loss, "class_name").is_string()) {
         static const std::map<std::string, std::string> kClasses{
             {"CategoricalCrossentropy", "categorical_crossentropy"},
             {"SparseCategoricalCrossentropy", "sparse_categorical_crossentropy"},
@@ -468,11 +510,14 @@ LoadedModel loadKerasH5File(const std::string& path) {
         copyWeights(path, file, out.model);
 
         const int units = int(out.model.outputShape().numel());
-        for (int c = 0; c < std::max(units, 2); ++c) out.metadata.classNames.push_back(std::to_string(c));
-        out.metadata.preprocessing = Preprocessing{}; // pixel / 255, as the course scales its inputs
+        for (int c = 0; c < std::max(units, 2); ++c)
+            out.metadata.classNames.push_back(std::to_string(c));
+        out.metadata.preprocessing =
+            Preprocessing{}; // pixel / 255, as the course scales its inputs
         out.metadata.training = Json::object();
-        out.metadata.training["source"] = "Keras " + (file.kerasVersion.empty() ? std::string("2") : file.kerasVersion) +
-                                          " " + std::filesystem::path(path).filename().string();
+        out.metadata.training["source"] =
+            "Keras " + (file.kerasVersion.empty() ? std::string("2") : file.kerasVersion) + " " +
+            std::filesystem::path(path).filename().string();
         if (!file.trainingConfig.empty()) {
             try {
                 const Json training = json::parse(file.trainingConfig);
@@ -480,10 +525,12 @@ LoadedModel loadKerasH5File(const std::string& path) {
                     if (const std::string loss = lossOf(training); !loss.empty())
                         out.metadata.training["loss"] = loss;
                     out.optimizer = optimizerOf(training);
-                    if (out.optimizer) out.metadata.training["optimizer"] = out.optimizer->className();
+                    if (out.optimizer)
+                        out.metadata.training["optimizer"] = out.optimizer->className();
                 }
             } catch (const FormatError&) {
-                // training_config only tells how the model was compiled: the model stands without it
+                // training_config only tells how the model was compiled: the model stands without
+                // it
             }
         }
         return out;

@@ -22,23 +22,83 @@ const char* const kTemplate =
 // Names a layer attribute or a forward() variable must not take: Python's
 // keywords, nn.Module's members, and the names forward() itself uses.
 const std::set<std::string>& reservedNames() {
-    static const std::set<std::string> names{
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-        "try", "while", "with", "yield", "self", "x", "z", "logits", "torch", "F", "nn", "np",
-        "forward", "train", "eval", "training", "cuda", "cpu", "to", "parameters", "buffers",
-        "modules", "children", "state_dict", "float", "double", "half", "type", "apply",
-        "zero_grad", "KERAS_LAYERS", "L2_FACTORS", "FROZEN", "FROZEN_BATCH_NORMS"};
+    static const std::set<std::string> names{"False",
+                                             "None",
+                                             "True",
+                                             "and",
+                                             "as",
+                                             "assert",
+                                             "async",
+                                             "await",
+                                             "break",
+                                             "class",
+                                             "continue",
+                                             "def",
+                                             "del",
+                                             "elif",
+                                             "else",
+                                             "except",
+                                             "finally",
+                                             "for",
+                                             "from",
+                                             "global",
+                                             "if",
+                                             "import",
+                                             "in",
+                                             "is",
+                                             "lambda",
+                                             "nonlocal",
+                                             "not",
+                                             "or",
+                                             "pass",
+                                             "raise",
+                                             "return",
+                                             "try",
+                                             "while",
+                                             "with",
+                                             "yield",
+                                             "self",
+                                             "x",
+                                             "z",
+                                             "logits",
+                                             "torch",
+                                             "F",
+                                             "nn",
+                                             "np",
+                                             "forward",
+                                             "train",
+                                             "eval",
+                                             "training",
+                                             "cuda",
+                                             "cpu",
+                                             "to",
+                                             "parameters",
+                                             "buffers",
+                                             "modules",
+                                             "children",
+                                             "state_dict",
+                                             "float",
+                                             "double",
+                                             "half",
+                                             "type",
+                                             "apply",
+                                             "zero_grad",
+                                             "KERAS_LAYERS",
+                                             "L2_FACTORS",
+                                             "FROZEN",
+                                             "FROZEN_BATCH_NORMS"};
     return names;
 }
 
 std::string pythonName(const std::string& layerName, std::set<std::string>& taken) {
     std::string s;
-    for (char c : layerName) s += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
-    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])) || reservedNames().count(s)) s = "layer_" + s;
+    for (char c : layerName)
+        s += (std::isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])) || reservedNames().count(s))
+        s = "layer_" + s;
     std::string unique = s;
-    for (int k = 2; taken.count(unique); ++k) unique = s + "_" + std::to_string(k);
+    for (int k = 2; taken.count(unique); ++k)
+        unique = s + "_" + std::to_string(k);
     taken.insert(unique);
     return unique;
 }
@@ -105,16 +165,19 @@ std::string applyActivation(const std::string& act, const std::string& expr) {
     if (act == "relu") return "F.relu(" + expr + ")";
     if (act == "sigmoid") return "torch.sigmoid(" + expr + ")";
     if (act == "tanh") return "torch.tanh(" + expr + ")";
-    if (act == "softmax") return "torch.softmax(" + expr + ", dim=1)"; // NHWC's last axis is NCHW's 1
+    if (act == "softmax")
+        return "torch.softmax(" + expr + ", dim=1)"; // NHWC's last axis is NCHW's 1
     return expr;
 }
 
 // "(N, 64, 28, 28)" for a per-sample (28, 28, 64) shape.
 std::string torchShape(const Shape& s) {
     if (s.rank() == 3)
-        return "(N, " + std::to_string(s[2]) + ", " + std::to_string(s[0]) + ", " + std::to_string(s[1]) + ")";
+        return "(N, " + std::to_string(s[2]) + ", " + std::to_string(s[0]) + ", " +
+               std::to_string(s[1]) + ")";
     std::string t = "(N";
-    for (int d : s.dims()) t += ", " + std::to_string(d);
+    for (int d : s.dims())
+        t += ", " + std::to_string(d);
     return t + ")";
 }
 
@@ -143,21 +206,24 @@ std::string modelSource(const Model& model) {
         const std::string a = ins.empty() ? "x" : var[size_t(ins[0])];
         const std::string out = var[size_t(k)];
         const std::string self = "self." + attr;
-        std::string comment = "  # " + cls + " '" + layer.name() + "' -> " + torchShape(shapes[size_t(k)]);
-        std::string expr;    // the layer's value before its activation
+        std::string comment =
+            "  # " + cls + " '" + layer.name() + "' -> " + torchShape(shapes[size_t(k)]);
+        std::string expr; // the layer's value before its activation
         std::string act = "linear";
         auto weights = [&](const std::vector<std::string>& names) {
             std::string list;
-            for (const std::string& n : names) list += (list.empty() ? "" : ", ") + pyString(n);
-            code.kerasLayers.push_back(pyString(attr) + ": (" + pyString(layer.name()) + ", " + pyString(cls) +
-                                       ", [" + list + "]),");
+            for (const std::string& n : names)
+                list += (list.empty() ? "" : ", ") + pyString(n);
+            code.kerasLayers.push_back(pyString(attr) + ": (" + pyString(layer.name()) + ", " +
+                                       pyString(cls) + ", [" + list + "]),");
         };
         if (cls == "InputLayer") {
             if (chain) continue;
             expr = "x";
         } else if (cls == "Conv2D") {
             const bool same = json::asString(c["padding"]) == "same";
-            const bool unitStride = json::asInt(c["strides"][0]) == 1 && json::asInt(c["strides"][1]) == 1;
+            const bool unitStride =
+                json::asInt(c["strides"][0]) == 1 && json::asInt(c["strides"][1]) == 1;
             const Pads pads = same ? padsFor(in, c["kernel_size"], c["strides"]) : Pads{};
             // PyTorch's padding="same" is TensorFlow's for stride 1; larger strides pad first.
             const std::string padding = same && unitStride ? "\"same\"" : "0";
@@ -169,15 +235,18 @@ std::string modelSource(const Model& model) {
                 input = self + "_pad(" + a + ")";
             }
             code.init.push_back(self + " = nn.Conv2d(" + std::to_string(in[2]) + ", " +
-                                std::to_string(json::asInt(c["filters"])) + ", kernel_size=" + pair(c["kernel_size"]) +
+                                std::to_string(json::asInt(c["filters"])) +
+                                ", kernel_size=" + pair(c["kernel_size"]) +
                                 ", stride=" + pair(c["strides"]) + ", padding=" + padding +
-                                (json::asBool(c["use_bias"]) ? "" : ", bias=False") + ")" + comment);
+                                (json::asBool(c["use_bias"]) ? "" : ", bias=False") + ")" +
+                                comment);
             expr = self + "(" + input + ")";
             act = json::asString(c["activation"]);
             weights(json::asBool(c["use_bias"]) ? std::vector<std::string>{"kernel", "bias"}
-                                                 : std::vector<std::string>{"kernel"});
+                                                : std::vector<std::string>{"kernel"});
             if (json::asNumber(c["kernel_regularizer"]) > 0)
-                code.l2.push_back(pyString(attr) + ": " + number(json::asNumber(c["kernel_regularizer"])) + ",");
+                code.l2.push_back(pyString(attr) + ": " +
+                                  number(json::asNumber(c["kernel_regularizer"])) + ",");
         } else if (cls == "MaxPooling2D" || cls == "AveragePooling2D") {
             const Json strides = c["strides"].is_null() ? c["pool_size"] : c["strides"];
             const bool same = json::asString(c["padding"]) == "same";
@@ -185,14 +254,15 @@ std::string modelSource(const Model& model) {
             const bool max = cls == "MaxPooling2D";
             const std::string k = pair(c["pool_size"]), s = pair(strides);
             if (!pads.any())
-                code.init.push_back(self + " = nn." + (max ? "MaxPool2d" : "AvgPool2d") + "(kernel_size=" + k +
-                                    ", stride=" + s + ")" + comment);
+                code.init.push_back(self + " = nn." + (max ? "MaxPool2d" : "AvgPool2d") +
+                                    "(kernel_size=" + k + ", stride=" + s + ")" + comment);
             else if (max)
-                code.init.push_back(self + " = MaxPool2dSame(" + k + ", " + s + ", pads=" + pads.text() + ")" + comment);
+                code.init.push_back(self + " = MaxPool2dSame(" + k + ", " + s +
+                                    ", pads=" + pads.text() + ")" + comment);
             else
-                code.init.push_back(self + " = AvgPool2dSame(" + k + ", " + s + ", pads=" + pads.text() +
-                                    ", input_hw=(" + std::to_string(in[0]) + ", " + std::to_string(in[1]) + "))" +
-                                    comment);
+                code.init.push_back(self + " = AvgPool2dSame(" + k + ", " + s + ", pads=" +
+                                    pads.text() + ", input_hw=(" + std::to_string(in[0]) + ", " +
+                                    std::to_string(in[1]) + "))" + comment);
             expr = self + "(" + a + ")";
         } else if (cls == "GlobalAveragePooling2D") {
             expr = a + ".mean(dim=(2, 3))";
@@ -202,22 +272,26 @@ std::string modelSource(const Model& model) {
         } else if (cls == "Dense") {
             code.init.push_back(self + " = nn.Linear(" + std::to_string(in.numel()) + ", " +
                                 std::to_string(json::asInt(c["units"])) +
-                                (json::asBool(c["use_bias"]) ? "" : ", bias=False") + ")" + comment);
+                                (json::asBool(c["use_bias"]) ? "" : ", bias=False") + ")" +
+                                comment);
             expr = self + "(" + a + ")";
             act = json::asString(c["activation"]);
             weights(json::asBool(c["use_bias"]) ? std::vector<std::string>{"kernel", "bias"}
-                                                 : std::vector<std::string>{"kernel"});
+                                                : std::vector<std::string>{"kernel"});
             if (json::asNumber(c["kernel_regularizer"]) > 0)
-                code.l2.push_back(pyString(attr) + ": " + number(json::asNumber(c["kernel_regularizer"])) + ",");
+                code.l2.push_back(pyString(attr) + ": " +
+                                  number(json::asNumber(c["kernel_regularizer"])) + ",");
         } else if (cls == "Dropout") {
-            code.init.push_back(self + " = nn.Dropout(" + number(json::asNumber(c["rate"])) + ")" + comment);
+            code.init.push_back(self + " = nn.Dropout(" + number(json::asNumber(c["rate"])) + ")" +
+                                comment);
             expr = self + "(" + a + ")";
         } else if (cls == "BatchNormalization") {
             // Keras: moving = moving * momentum + batch * (1 - momentum); PyTorch's
             // momentum is the batch's share, so 1 - Keras's.
-            code.init.push_back(self + " = nn.BatchNorm" + (in.rank() == 3 ? "2d(" : "1d(") +
-                                std::to_string(in.dims().back()) + ", eps=" + number(json::asNumber(c["epsilon"])) +
-                                ", momentum=" + number(1.0 - json::asNumber(c["momentum"])) + ")" + comment);
+            code.init.push_back(
+                self + " = nn.BatchNorm" + (in.rank() == 3 ? "2d(" : "1d(") +
+                std::to_string(in.dims().back()) + ", eps=" + number(json::asNumber(c["epsilon"])) +
+                ", momentum=" + number(1.0 - json::asNumber(c["momentum"])) + ")" + comment);
             expr = self + "(" + a + ")";
             weights({"gamma", "beta", "moving_mean", "moving_variance"});
             if (!layer.trainable()) code.frozenBatchNorms.push_back(pyString(attr) + ",");
@@ -226,12 +300,15 @@ std::string modelSource(const Model& model) {
             act = json::asString(c["activation"]);
         } else if (cls == "Add" || cls == "Concatenate") {
             std::string list;
-            for (int i : ins) list += (list.empty() ? "" : cls == "Add" ? " + " : ", ") + var[size_t(i)];
-            expr = cls == "Add" ? list : "torch.cat([" + list + "], dim=1)"; // channels: NCHW's axis 1
+            for (int i : ins)
+                list += (list.empty() ? "" : cls == "Add" ? " + " : ", ") + var[size_t(i)];
+            expr =
+                cls == "Add" ? list : "torch.cat([" + list + "], dim=1)"; // channels: NCHW's axis 1
         } else {
             throw ConfigError("the PyTorch export has no code for layer type '" + cls + "'");
         }
-        if (!layer.trainable() && !layer.params().empty()) code.frozen.push_back(pyString(attr) + ",");
+        if (!layer.trainable() && !layer.params().empty())
+            code.frozen.push_back(pyString(attr) + ",");
         const bool fusedOutput = k == last && (act == "softmax" || act == "sigmoid");
         if (fusedOutput) {
             code.outputActivation = pyString(act);
@@ -239,7 +316,8 @@ std::string modelSource(const Model& model) {
             code.forward.push_back("return z if logits else " + applyActivation(act, "z") +
                                    "  # the loss fuses the " + act + " (compute_loss)");
         } else {
-            code.forward.push_back(out + " = " + applyActivation(act, expr) + (cls == "InputLayer" ? "" : comment));
+            code.forward.push_back(out + " = " + applyActivation(act, expr) +
+                                   (cls == "InputLayer" ? "" : comment));
             if (k == last) code.forward.push_back("return " + out);
         }
     }
@@ -251,25 +329,32 @@ std::string modelSource(const Model& model) {
       << "class Net(nn.Module):\n"
       << "    \"\"\"" << docText(model.name) << ": ConvStudio's layers in PyTorch (NCHW). Input "
       << torchShape(model.inputShape()) << ".\"\"\"\n\n"
-      << "    # PyTorch attribute: (ConvStudio/Keras layer name, type, weights in the .safetensors)\n"
+      << "    # PyTorch attribute: (ConvStudio/Keras layer name, type, weights in the "
+         ".safetensors)\n"
       << "    KERAS_LAYERS = {\n";
-    for (const std::string& l : code.kerasLayers) s << "        " << l << "\n";
+    for (const std::string& l : code.kerasLayers)
+        s << "        " << l << "\n";
     s << "    }\n"
       << "    # kernel_regularizer=l2(f): f * sum(kernel ** 2) is added to the loss\n"
       << "    L2_FACTORS = {" << (code.l2.empty() ? "" : "\n");
-    for (const std::string& l : code.l2) s << "        " << l << "\n";
+    for (const std::string& l : code.l2)
+        s << "        " << l << "\n";
     s << (code.l2.empty() ? "" : "    ") << "}\n"
       << "    # Layers with trainable=False in ConvStudio: their weights stay as they are\n"
       << "    FROZEN = [";
-    for (const std::string& l : code.frozen) s << l << " ";
+    for (const std::string& l : code.frozen)
+        s << l << " ";
     s << "]\n"
-      << "    # Frozen BatchNormalization layers use their moving statistics in training too (Keras)\n"
+      << "    # Frozen BatchNormalization layers use their moving statistics in training too "
+         "(Keras)\n"
       << "    FROZEN_BATCH_NORMS = [";
-    for (const std::string& l : code.frozenBatchNorms) s << l << " ";
+    for (const std::string& l : code.frozenBatchNorms)
+        s << l << " ";
     s << "]\n\n"
       << "    def __init__(self):\n"
       << "        super().__init__()\n";
-    for (const std::string& l : code.init) s << "        " << l << "\n";
+    for (const std::string& l : code.init)
+        s << "        " << l << "\n";
     s << "        for name in self.FROZEN:\n"
       << "            for p in getattr(self, name).parameters():\n"
       << "                p.requires_grad = False\n\n"
@@ -279,7 +364,8 @@ std::string modelSource(const Model& model) {
       << "            getattr(self, name).eval()\n"
       << "        return self\n\n"
       << "    def forward(self, x, logits=False):\n";
-    for (const std::string& l : code.forward) s << "        " << l << "\n";
+    for (const std::string& l : code.forward)
+        s << "        " << l << "\n";
     return s.str();
 }
 
@@ -293,7 +379,8 @@ Json metadataStrings(const LoadedModel& m) {
     meta["class_names"] = json::dump(Json(m.metadata.classNames));
     meta["preprocessing"] = json::dump(m.metadata.preprocessing.toJson());
     meta["dataset"] = m.metadata.dataset;
-    meta["training"] = json::dump(m.metadata.training.is_object() ? m.metadata.training : Json::object());
+    meta["training"] =
+        json::dump(m.metadata.training.is_object() ? m.metadata.training : Json::object());
     return meta;
 }
 
@@ -309,7 +396,9 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
     if (kind.empty() && data && data->is_object()) kind = json::getString(*data, "kind", "");
     if (kind.empty()) {
         const std::string& d = m.metadata.dataset;
-        kind = d == "CIFAR-10" ? "CIFAR-10 binary" : (d == "MNIST" || d == "Fashion-MNIST") ? "IDX" : "image folders";
+        kind = d == "CIFAR-10"                          ? "CIFAR-10 binary"
+               : (d == "MNIST" || d == "Fashion-MNIST") ? "IDX"
+                                                        : "image folders";
     }
     s["data_kind"] = kind;
     const Shape in = m.model.inputShape();
@@ -351,7 +440,8 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
         check["count"] = o.checkCount;
         check["description"] = o.checkDescription;
         Json probabilities = Json::array();
-        for (float p : o.checkProbabilities) probabilities.push_back(json::number(p));
+        for (float p : o.checkProbabilities)
+            probabilities.push_back(json::number(p));
         check["probabilities"] = probabilities;
         s["check"] = check;
     }
@@ -360,7 +450,8 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
 
 void replaceOnce(std::string& text, const std::string& placeholder, const std::string& value) {
     const size_t at = text.find(placeholder);
-    if (at == std::string::npos) throw FormatError("the PyTorch script template lacks " + placeholder);
+    if (at == std::string::npos)
+        throw FormatError("the PyTorch script template lacks " + placeholder);
     text.replace(at, placeholder.size(), value);
 }
 
@@ -370,9 +461,11 @@ std::string pytorchTrainingScript(const LoadedModel& m, const PytorchScriptOptio
     std::string text = kTemplate;
     std::string settingsText = json::dump(settings(m, o), 2);
     // Inside r'''...''': a ' can only be in a JSON string, where \u0027 means the same.
-    for (size_t at = settingsText.find('\''); at != std::string::npos; at = settingsText.find('\'', at))
+    for (size_t at = settingsText.find('\''); at != std::string::npos;
+         at = settingsText.find('\'', at))
         settingsText.replace(at, 1, "\\u0027");
-    replaceOnce(text, "{{TITLE}}", docText(m.model.name) + ": training script for PyTorch, exported by ConvStudio");
+    replaceOnce(text, "{{TITLE}}",
+                docText(m.model.name) + ": training script for PyTorch, exported by ConvStudio");
     replaceOnce(text, "{{SETTINGS}}", settingsText);
     replaceOnce(text, "{{MODEL}}", modelSource(m.model));
     return text;
@@ -380,7 +473,8 @@ std::string pytorchTrainingScript(const LoadedModel& m, const PytorchScriptOptio
 
 Tensor pytorchCheckInputs(const Shape& inputShape, int count) {
     Tensor t{inputShape.withBatch(count)};
-    for (int64_t i = 0; i < t.size(); ++i) t[i] = float(0.5 + 0.5 * std::sin(0.731 * double(i) + 0.3));
+    for (int64_t i = 0; i < t.size(); ++i)
+        t[i] = float(0.5 + 0.5 * std::sin(0.731 * double(i) + 0.3));
     return t;
 }
 

@@ -54,16 +54,20 @@ double maxDifference(cs::Model& model, const std::string& expectedFile) {
     const Json expected = json::parseFile(expectedFile);
     const int count = json::asInt(json::at(expected, "count"));
     std::vector<int> dims{count};
-    for (int d : json::asIntVector(json::at(expected, "input_shape"))) dims.push_back(d);
+    for (int d : json::asIntVector(json::at(expected, "input_shape")))
+        dims.push_back(d);
     cs::Tensor input{cs::Shape(dims)};
     const std::vector<double> in = json::asNumberVector(json::at(expected, "inputs"));
     const std::vector<double> out = json::asNumberVector(json::at(expected, "outputs"));
     if (int64_t(in.size()) != input.size()) throw std::runtime_error("bad fixture inputs");
-    for (int64_t i = 0; i < input.size(); ++i) input[i] = float(in[size_t(i)]);
+    for (int64_t i = 0; i < input.size(); ++i)
+        input[i] = float(in[size_t(i)]);
     const cs::Tensor& got = model.forward(input, cs::RunContext{});
-    if (int64_t(out.size()) != got.size()) throw std::runtime_error("output size differs from the fixture");
+    if (int64_t(out.size()) != got.size())
+        throw std::runtime_error("output size differs from the fixture");
     double worst = 0;
-    for (int64_t i = 0; i < got.size(); ++i) worst = std::max(worst, std::abs(double(got[i]) - out[size_t(i)]));
+    for (int64_t i = 0; i < got.size(); ++i)
+        worst = std::max(worst, std::abs(double(got[i]) - out[size_t(i)]));
     return worst;
 }
 
@@ -75,7 +79,8 @@ Json layersOf(const cs::Model& m) {
 void copyPrefix(const std::string& from, const std::string& to, double fraction) {
     std::ifstream in(from, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::ofstream(to, std::ios::binary).write(bytes.data(), std::streamsize(double(bytes.size()) * fraction));
+    std::ofstream(to, std::ios::binary)
+        .write(bytes.data(), std::streamsize(double(bytes.size()) * fraction));
 }
 
 } // namespace
@@ -93,7 +98,8 @@ private Q_SLOTS:
         qInfo("mejor_modelo.h5: max |ConvStudio - PyTorch| = %.3g", diff);
         QVERIFY2(diff <= 1e-4, std::to_string(diff).c_str());
         // What Keras keeps of compile(): the loss and Adam's learning rate.
-        QCOMPARE(json::getString(m.metadata.training, "loss", ""), std::string("categorical_crossentropy"));
+        QCOMPARE(json::getString(m.metadata.training, "loss", ""),
+                 std::string("categorical_crossentropy"));
         QVERIFY(m.optimizer);
         QCOMPARE(m.optimizer->className(), std::string("Adam"));
         QVERIFY(std::abs(m.optimizer->learningRate - 1e-3) < 1e-9);
@@ -119,7 +125,7 @@ private Q_SLOTS:
     void toJsonDocumentsGiveTheSameGraph() {
         const cs::LoadedModel h5 = cs::loadAnyModel(fixture("mejor_modelo.h5"));
         const cs::LoadedModel doc = cs::loadAnyModel(fixture("mejor_modelo.json"));
-        QVERIFY(!doc.model.isBuilt());          // an architecture: no weights
+        QVERIFY(!doc.model.isBuilt());            // an architecture: no weights
         QVERIFY(doc.metadata.classNames.empty()); // so commands that need weights refuse it
         QCOMPARE(json::dump(layersOf(doc.model)), json::dump(layersOf(h5.model)));
         const cs::LoadedModel functional = cs::loadAnyModel(fixture("functional.h5"));
@@ -180,10 +186,12 @@ private Q_SLOTS:
               {"class_name": "Sequential", "name": "base", "config": {"name": "base", "layers": []}, "inbound_nodes": [[["d", 1, 0, {}]]]}],
             "input_layers": [["i", 0, 0]], "output_layers": [["base", 0, 0]]}})");
         const std::string e = errorOf<cs::FormatError>([&] { cs::architectureFromKeras(shared); });
-        EXPECT_CONTAINS(e, "layer 'd' (Dense): is called 2 times (shared layers are not supported)");
+        EXPECT_CONTAINS(e,
+                        "layer 'd' (Dense): is called 2 times (shared layers are not supported)");
         EXPECT_CONTAINS(e, "layer 'base' (Sequential): a model inside the model");
 
-        const Json never = json::parse(R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
+        const Json never =
+            json::parse(R"({"class_name": "Sequential", "config": {"name": "s", "layers": [
             {"class_name": "Dense", "config": {"name": "d", "units": 3}}]}})");
         EXPECT_CONTAINS(errorOf<cs::FormatError>([&] { cs::architectureFromKeras(never); }),
                         "the Sequential model has no input shape");
@@ -209,11 +217,13 @@ private Q_SLOTS:
         std::ofstream(text) << "not a model\n";
         m = errorOf<cs::FormatError>([&] { cs::loadAnyModel(text); });
         QCOMPARE(QString::fromStdString(m),
-                 QString::fromStdString(text + ": not an HDF5 file (no HDF5 signature): a Keras .h5 "
-                                               "model is an HDF5 file"));
+                 QString::fromStdString(text +
+                                        ": not an HDF5 file (no HDF5 signature): a Keras .h5 "
+                                        "model is an HDF5 file"));
 
         m = errorOf<cs::FormatError>([&] { cs::loadAnyModel(fixture("weights_only.h5")); });
-        QVERIFY2(m.rfind(fixture("weights_only.h5") + ": no 'model_config' attribute", 0) == 0, m.c_str());
+        QVERIFY2(m.rfind(fixture("weights_only.h5") + ": no 'model_config' attribute", 0) == 0,
+                 m.c_str());
 
         m = errorOf<cs::FormatError>([&] { cs::loadAnyModel(fixture("wrong_shape.h5")); });
         QCOMPARE(QString::fromStdString(m),
@@ -224,8 +234,9 @@ private Q_SLOTS:
         // 20 bytes of functional.h5 changed: libhdf5 itself reads out of bounds
         // (H5HG_read) on it. Read in a child process, the crash is a message.
         m = errorOf<cs::FormatError>([&] { cs::loadAnyModel(fixture("damaged_heap.h5")); });
-        QVERIFY2(m.rfind(fixture("damaged_heap.h5") + ": cannot be read as HDF5: the file is "
-                                                      "truncated or damaged (the HDF5 library crashed",
+        QVERIFY2(m.rfind(fixture("damaged_heap.h5") +
+                             ": cannot be read as HDF5: the file is "
+                             "truncated or damaged (the HDF5 library crashed",
                          0) == 0,
                  m.c_str());
 
