@@ -10,6 +10,9 @@ packages=(
     libonnx-dev libprotobuf-dev python3-onnx
     dataset-fashion-mnist
     python3
+    libhdf5-dev                           # Keras .h5 import
+    python3-torch libopenblas0-pthread   # tests: the exported PyTorch script (cli.pytorch_export)
+    python3-h5py                          # tests/engine/fixtures/keras/make_keras_fixtures.py
 )
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

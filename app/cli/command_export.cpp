@@ -1,8 +1,10 @@
 // `convstudio-cli export MODEL --FORMAT FILE`: a model in another framework's
 // format. One option per format (a small table below), so each converter
-// adds one row: --onnx today.
+// adds one row: --onnx, --pytorch (export_pytorch.cpp).
 #include "app/cli/cli_options.h"
 #include "app/cli/commands.h"
+#include "app/cli/data_options.h"
+#include "app/cli/export_pytorch.h"
 #include "app/cli/model_source.h"
 #include "app/cli/output_checks.h"
 
@@ -19,7 +21,8 @@ namespace {
 
 struct ExportFormat {
     OptionSpec option;
-    std::function<void(const std::string& path, const cs::LoadedModel& m)> write;
+    // The format's own options (e.g. --pytorch's --data and callbacks) come in `a`.
+    std::function<void(const std::string& path, cs::LoadedModel& m, const ParsedArgs& a)> write;
 };
 
 const std::vector<ExportFormat>& exportFormats() {
@@ -28,8 +31,15 @@ const std::vector<ExportFormat>& exportFormats() {
           "an ONNX model (opset " + std::to_string(cs::kOnnxExportOpset) +
               ", NCHW input; class names and preprocessing in metadata_props): runs in OpenCV DNN, "
               "ONNX Runtime, ..."},
-         [](const std::string& path, const cs::LoadedModel& m) {
+         [](const std::string& path, cs::LoadedModel& m, const ParsedArgs&) {
              cs::exportOnnx(path, m.model, m.metadata);
+         }},
+        {{"--pytorch", "FILE",
+          "a PyTorch training script (torch + numpy only): the same layers, data set, preprocessing, "
+          "optimizer, loss and callbacks, the model's weights, CUDA, DistributedDataParallel under "
+          "torchrun; `python3 FILE --check` compares its probabilities with ConvStudio's"},
+         [](const std::string& path, cs::LoadedModel& m, const ParsedArgs& a) {
+             exportPytorch(a, a.positional()[0], m, path);
          }},
     };
     return formats;
@@ -38,15 +48,13 @@ const std::vector<ExportFormat>& exportFormats() {
 } // namespace
 
 int runExport(const Args& args) {
-    CommandSpec spec{
-        "export",
-        "export MODEL --onnx FILE",
-        "Writes MODEL (a trained .safetensors model, an imported .onnx, or a .json architecture\n"
-        "or preset, which is exported with its initial random weights) in another format.\n"
-        "docs/formats.md describes each mapping.",
-        {}};
-    for (const ExportFormat& f : exportFormats())
-        spec.options.push_back(f.option);
+    CommandSpec spec{"export", "export MODEL --onnx FILE | --pytorch FILE [options]",
+                     "Writes MODEL (a trained .safetensors model, an imported .onnx, or a .json architecture\n"
+                     "or preset, which is exported with its initial random weights) in another format.\n"
+                     "docs/formats.md describes each mapping.",
+                     {}};
+    for (const ExportFormat& f : exportFormats()) spec.options.push_back(f.option);
+    addOptions(spec.options, pytorchExportOptionSpecs());
     ParsedArgs a(spec, args);
     if (a.helpRequested()) {
         std::printf("%s", spec.helpText().c_str());
@@ -60,7 +68,8 @@ int runExport(const Args& args) {
     for (const ExportFormat* f : chosen)
         checkOutputFile(a, f->option.name);
     cs::LoadedModel m = openModel(a.positional()[0]);
-    if (!m.model.isBuilt()) {
+    // (A PyTorch script of an architecture starts from PyTorch's own fresh weights.)
+    if (!m.model.isBuilt() && !(chosen.size() == 1 && chosen[0]->option.name == "--pytorch")) {
         m.model.build(0);
         std::printf(
             "%s is an architecture without trained weights: exported with its initial weights\n",
@@ -68,7 +77,7 @@ int runExport(const Args& args) {
     }
     for (const ExportFormat* f : chosen) {
         const std::string path = a.get(f->option.name);
-        f->write(path, m);
+        f->write(path, m, a);
         std::printf("wrote %s\n", path.c_str());
     }
     return 0;

@@ -1,11 +1,14 @@
 // `convstudio-cli import FILE --out MODEL.safetensors`: a model made
 // elsewhere as a ConvStudio model. The format is told by the file's content
-// (a small table of recognisers below, one row per format): ONNX today.
+// (a small table of recognisers below, one row per format): ONNX, Keras .h5
+// and Keras to_json().
 #include "app/cli/cli_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/output_checks.h"
 
 #include "engine/core/errors.h"
+#include "engine/interop/keras_h5.h"
+#include "engine/interop/keras_import.h"
 #include "engine/interop/onnx_import.h"
 #include "engine/model/model_summary.h"
 
@@ -27,6 +30,8 @@ struct ImportFormat {
 const std::vector<ImportFormat>& importFormats() {
     static const std::vector<ImportFormat> formats{
         {"ONNX", cs::looksLikeOnnxFile, cs::importOnnx},
+        {"Keras .h5", cs::hasHdf5Signature, cs::loadKerasH5File},
+        {"Keras to_json", cs::looksLikeKerasJsonFile, cs::loadKerasJsonFile},
     };
     return formats;
 }
@@ -42,9 +47,14 @@ int runImport(const Args& args) {
         "       MaxPool/AveragePool/GlobalAveragePool, Gemm/MatMul+Add, Flatten/Reshape,\n"
         "       BatchNormalization, Dropout, Add, Concat; anything else is refused with the\n"
         "       list of operators it cannot take. NCHW weights become Keras layouts.\n"
+        "  Keras .h5 (model.save, ModelCheckpoint) and model.to_json(): Sequential and Functional\n"
+        "       models of ConvStudio's layer types; anything else is refused with the list of\n"
+        "       unsupported layers and options. Classes are named 0, 1, ...; inputs are taken as\n"
+        "       pixel / 255, as in the course. A to_json() document has no weights: --out x.json\n"
+        "       writes its architecture.\n"
         "Prints the model's summary. Every command that takes a MODEL also opens these files\n"
         "directly; import saves the conversion once. docs/formats.md describes each mapping.",
-        {{"--out", "FILE", "the .safetensors model to write (required)"}}};
+        {{"--out", "FILE", "the .safetensors model to write (required); a .json name writes the architecture alone"}}};
     ParsedArgs a(spec, args);
     if (a.helpRequested()) {
         std::printf("%s", spec.helpText().c_str());
@@ -66,9 +76,15 @@ int runImport(const Args& args) {
     }
     cs::LoadedModel m = format->read(path);
     std::printf("%s", cs::summarize(m.model).toText().c_str());
-    cs::saveModelFile(a.get("--out"), m.model, m.metadata, nullptr);
-    std::printf("imported %s (%s) into %s\n", path.c_str(), format->name.c_str(),
-                a.get("--out").c_str());
+    const std::string out = a.get("--out");
+    if (out.size() > 5 && out.compare(out.size() - 5, 5, ".json") == 0)
+        cs::saveArchitectureFile(out, m.model);
+    else if (!m.model.isBuilt())
+        throw cs::FormatError(path + ": holds no weights (an architecture only): use --out model.json, "
+                                     "or import the .h5 file saved with the weights");
+    else
+        cs::saveModelFile(out, m.model, m.metadata, nullptr);
+    std::printf("imported %s (%s) into %s\n", path.c_str(), format->name.c_str(), a.get("--out").c_str());
     return 0;
 }
 

@@ -31,8 +31,8 @@ const char* kUsage =
     "  kernels    a model's Conv2D kernels: weight statistics, histogram, a picture of every filter\n"
     "  features   the feature maps every layer makes of one image\n"
     "  gradcam    Grad-CAM heat map: where in an image the model looked for a class\n"
-    "  export     write a model in another format (--onnx)\n"
-    "  import     convert an ONNX model into a ConvStudio .safetensors model\n";
+    "  export     a model in another format: --onnx model.onnx, --pytorch train.py (a training script)\n"
+    "  import     an ONNX or Keras (.h5, to_json) model into a ConvStudio .safetensors model\n";
 
 } // namespace
 

@@ -23,8 +23,8 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        "file", "A project (.convstudio.json), an architecture (.json) or a trained "
-                "model (.safetensors) to open.");
+        "file", "A project (.convstudio.json), an architecture (.json), a trained "
+                "model (.safetensors) or a Keras model (.h5, to_json) to open.");
     QCommandLineOption fresh(
         "new", "Start with the course's first CNN instead of reopening the last project.");
     QCommandLineOption page(

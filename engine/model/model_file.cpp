@@ -2,6 +2,8 @@
 
 #include "engine/core/errors.h"
 #include "engine/core/resource_limits.h"
+#include "engine/interop/keras_h5.h"
+#include "engine/interop/keras_import.h"
 #include "engine/interop/onnx_import.h"
 #include "engine/io/atomic_file.h"
 #include "engine/io/safetensors.h"
@@ -219,9 +221,10 @@ void saveArchitectureFile(const std::string& path, const Model& model) {
     writeFileAtomically(path, {text});
 }
 
-Model loadArchitectureFile(const std::string& path) {
-    // An architecture is a few kilobytes; parsing inflates JSON about 20 times
-    // in memory, so a huge file is refused before it is read.
+namespace {
+// An architecture is a few kilobytes; parsing inflates JSON about 20 times
+// in memory, so a huge file is refused before it is read.
+Json parseArchitectureText(const std::string& path) {
     constexpr uintmax_t kMaxArchitectureBytes = 64u << 20;
     std::error_code ec;
     const uintmax_t size = std::filesystem::file_size(path, ec);
@@ -229,23 +232,40 @@ Model loadArchitectureFile(const std::string& path) {
         throw FormatError(path + ": " + formatBytes(size) +
                           " is far too large for an architecture (at most " +
                           formatBytes(kMaxArchitectureBytes) + ")");
-    Json root = json::parseFile(path);
+    return json::parseFile(path);
+}
+
+Model architectureFromDocument(const std::string& path, const Json& root) {
     try {
         return Model::fromJson(root);
     } catch (const Error& e) {
         throw FormatError(path + ": " + e.what());
     }
 }
+} // namespace
+
+Model loadArchitectureFile(const std::string& path) {
+    return architectureFromDocument(path, parseArchitectureText(path));
+}
 
 LoadedModel loadAnyModel(const std::string& path) {
+    // Keras's files, by content: an HDF5 signature, or a to_json() document.
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (hasHdf5Signature(path) || extension == ".h5" || extension == ".hdf5")
+        return loadKerasH5File(path); // without the signature: "not an HDF5 file"
+    if (extension == ".keras")
+        throw FormatError(path + ": a Keras 3 .keras archive is not supported: save the model "
+                                 "with model.save(\"model.h5\") (or write model.to_json())");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path + ": cannot open");
     if (looksLikeOnnxFile(path)) return importOnnx(path);
     char first = 0;
     while (in.get(first) && std::isspace(static_cast<unsigned char>(first))) {}
     if (first == '{') {
+        const Json root = parseArchitectureText(path);
+        if (isKerasModelJson(root)) return loadKerasJsonDocument(path, root);
         LoadedModel out;
-        out.model = loadArchitectureFile(path);
+        out.model = architectureFromDocument(path, root);
         return out;
     }
     return loadModelFile(path);

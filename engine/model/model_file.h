@@ -39,7 +39,8 @@ LoadedModel loadModelFile(const std::string& path);
 void saveArchitectureFile(const std::string& path, const Model& model);
 Model loadArchitectureFile(const std::string& path);
 
-// A .json architecture, an ONNX model (engine/interop/onnx_import.h) or a
+// A .json architecture, an ONNX model (engine/interop/onnx_import.h), a Keras
+// .h5 model or to_json() document (engine/interop/keras_import.h) or a
 // .safetensors model, by content.
 LoadedModel loadAnyModel(const std::string& path);
 

@@ -2,7 +2,8 @@
 # export and import as a user runs them: a preset to ONNX and back, a PyTorch
 # export (the course's SimpleCNN) imported and used by summary, predict and
 # kernels directly and as the saved .safetensors; broken, unsupported and
-# foreign files refused by path, with nothing written.
+# foreign files refused by path, with nothing written; the course's Keras
+# mejor_modelo.h5 and a to_json() document imported (an unsupported one refused).
 # usage: cli_interop.sh CONVSTUDIO_CLI ONNX_FIXTURES_DIR
 set -euo pipefail
 cli=$1
@@ -52,8 +53,23 @@ refused "$fixtures/unsupported.onnx: uses operators ConvStudio cannot import: Le
     "$cli" import "$fixtures/unsupported.onnx" --out "$work/new.safetensors"
 refused "summary: error: $work/truncated.onnx: not an ONNX model" "$cli" summary "$work/truncated.onnx"
 echo "just some text" > "$work/notes.txt"
-refused "$work/notes.txt: not a model file ConvStudio can import (it reads: ONNX)" \
+refused "$work/notes.txt: not a model file ConvStudio can import (it reads: ONNX, Keras .h5, Keras to_json)" \
     "$cli" import "$work/notes.txt" --out "$work/new.safetensors"
+
+# --- Keras: the course's mejor_modelo.h5 and a to_json() document, imported and used.
+keras=$(dirname "$fixtures")/keras
+"$cli" import "$keras/mejor_modelo.h5" --out "$work/mejor.safetensors" | grep -q "Total params: 422,026" ||
+    fail "import of mejor_modelo.h5"
+if [ -d /usr/share/datasets/fashion-mnist ]; then # its weights were trained on Fashion-MNIST: it classifies
+    acc=$("$cli" evaluate "$work/mejor.safetensors" | sed -n 's/^accuracy //p')
+    awk -v a="$acc" 'BEGIN { exit !(a > 0.5) }' || fail "the imported Keras model's accuracy is $acc"
+fi
+"$cli" import "$keras/functional_keras3.json" --out "$work/functional.json" > /dev/null
+"$cli" summary "$work/functional.json" | grep -q "concatenate (Concatenate)" || fail "the imported to_json"
+refused "$keras/functional.json: holds no weights (an architecture only): use --out model.json" \
+    "$cli" import "$keras/functional.json" --out "$work/new.safetensors"
+refused "$keras/unsupported.h5: not supported by ConvStudio: layer 'conv2d' (Conv2D)" \
+    "$cli" import "$keras/unsupported.h5" --out "$work/new.safetensors"
 
 # --- Usage errors: exit code 2.
 rc=0; "$cli" export cifar10_same_padding 2> "$work/err.txt" || rc=$?

@@ -1,6 +1,7 @@
 #include "ui/document/project_file.h"
 
 #include "engine/core/errors.h"
+#include "engine/interop/keras_import.h"
 #include "engine/io/atomic_file.h"
 #include "engine/model/model_file.h"
 
@@ -41,7 +42,8 @@ ProjectContent readProjectFile(const std::string& path, const ProjectSettings& d
                                         [](char c) { return !std::isspace(uint8_t(c)); });
         const bool isJson = first != text.end() && (*first == '{' || uint8_t(*first) == 0xEF);
         if (!isJson) {
-            // A trained model (or an ONNX one): its architecture and the preprocessing it was trained with.
+            // A trained model (.safetensors, ONNX or Keras .h5): its architecture and the
+            // preprocessing it was trained with.
             cs::LoadedModel loaded = cs::loadAnyModel(path);
             ProjectContent content;
             content.graph = ModelGraph::fromModel(loaded.model);
@@ -54,6 +56,11 @@ ProjectContent readProjectFile(const std::string& path, const ProjectSettings& d
         if (root.is_object() && cs::json::getString(root, "format", "") == kProjectFormat)
             return projectFromJson(root);
         ProjectContent content;
+        if (cs::isKerasModelJson(root)) { // Keras's model.to_json()
+            content.graph = ModelGraph::fromModel(cs::loadKerasJsonDocument(path, root).model);
+            content.settings = defaults;
+            return content;
+        }
         content.graph = ModelGraph::fromJson(root);
         content.settings = defaults;
         return content;

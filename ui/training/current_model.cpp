@@ -13,7 +13,7 @@ CurrentModel::CurrentModel(QObject* parent) : QObject(parent) {
 
 bool CurrentModel::openFile(const QString& path, QString* error) {
     try {
-        cs::LoadedModel loaded = cs::loadAnyModel(path.toStdString()); // .safetensors or .onnx
+        cs::LoadedModel loaded = cs::loadAnyModel(path.toStdString()); // .safetensors, .onnx, Keras .h5
         if (loaded.metadata.classNames.empty())
             throw cs::FormatError(QFileInfo(path).fileName().toStdString() +
                                   ": holds no class names (an untrained architecture?)");

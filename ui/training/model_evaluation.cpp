@@ -61,7 +61,7 @@ TrainingOutcome evaluateModelFile(const std::string& path,
                                   int threads, const cs::PassControl& control) {
     if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
     const auto start = std::chrono::steady_clock::now();
-    cs::LoadedModel loaded = cs::loadModelFile(path);
+    cs::LoadedModel loaded = cs::loadAnyModel(path); // .safetensors or Keras .h5
     auto trained = std::make_shared<TrainedModel>();
     trained->model = std::move(loaded.model);
     trained->optimizer = std::move(loaded.optimizer);

@@ -149,7 +149,8 @@ void MainWindow::connectCurrentModel() {
     connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
     connect(projectActions_, &ProjectActions::fileOpened, currentModel_, [this](const QString& path) {
         // Its weights too: what the editor shows is what Inspect and Classify look at.
-        if (path.endsWith(".safetensors", Qt::CaseInsensitive) || path.endsWith(".onnx", Qt::CaseInsensitive))
+        if (path.endsWith(".safetensors", Qt::CaseInsensitive) || path.endsWith(".onnx", Qt::CaseInsensitive) ||
+            path.endsWith(".h5", Qt::CaseInsensitive))
             currentModel_->openFile(path, nullptr);
     });
     connect(inspectPage_->featureMaps(), &FeatureMapPanel::playgroundRequested, this,
@@ -168,7 +169,7 @@ void MainWindow::inspectDatasetImage(const QString& split, int index) {
 
 void MainWindow::openTrainedModel() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Trained Model"), QString(),
-                                                      tr("Trained models (*.safetensors *.onnx)"));
+                                                      tr("Trained models (*.safetensors *.onnx *.h5)"));
     if (!path.isEmpty()) openTrainedModelFile(path);
 }
 

@@ -29,7 +29,8 @@ ProjectActions::ProjectActions(ProjectDocument* document, QWidget* window)
     open_ = new QAction(tr("&Open…"), this);
     open_->setShortcut(QKeySequence::Open);
     open_->setToolTip(
-        tr("Open a project, an architecture (.json), a trained model (.safetensors) or an ONNX model"));
+        tr("Open a project, an architecture (.json), a trained model (.safetensors), an ONNX model "
+           "or a Keras model (.h5, to_json)"));
     save_ = new QAction(tr("&Save"), this);
     save_->setShortcut(QKeySequence::Save);
     saveAs_ = new QAction(tr("Save &As…"), this);
@@ -157,9 +158,10 @@ void ProjectActions::open() {
         recentFiles().isEmpty() ? QString() : QFileInfo(recentFiles().first()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
         window_, tr("Open"), start,
-        tr("ConvStudio files (*.convstudio.json *.json *.safetensors *.onnx);;Projects "
+        tr("ConvStudio files (*.convstudio.json *.json *.safetensors *.onnx *.h5);;Projects "
            "(*.convstudio.json);;"
-           "Architectures (*.json);;Trained models (*.safetensors);;ONNX models (*.onnx);;All files (*)"));
+           "Architectures (*.json);;Trained models (*.safetensors);;ONNX models (*.onnx);;"
+           "Keras models (*.h5 *.json);;All files (*)"));
     if (!path.isEmpty()) openFile(path);
 }
 
