@@ -17,6 +17,21 @@ Model modelFromJson(const std::string& text) {
     return Model::fromJson(json::parse(text));
 }
 
+ImageSet darkOrBright(int count, uint64_t seed) {
+    ImageSet s;
+    s.height = s.width = 4;
+    s.channels = 1;
+    s.pixels.resize(size_t(count) * 16);
+    Rng rng(seed);
+    for (int i = 0; i < count; ++i) {
+        const int label = i % 2;
+        for (int p = 0; p < 16; ++p)
+            s.image(i)[p] = uint8_t((label ? 160 : 0) + rng.below(90));
+        s.labels.push_back(label);
+    }
+    return s;
+}
+
 void fillRandom(Tensor& t, uint64_t seed, float lo, float hi) {
     Rng rng(seed);
     for (int64_t i = 0; i < t.size(); ++i) t[i] = float(rng.uniform(lo, hi));
