@@ -1,5 +1,7 @@
 #include "tests/engine/layer_test_support.h"
 
+#include "tests/engine/op_coverage.h"
+
 #include "engine/core/random.h"
 #include "engine/layers/layer_registry.h"
 #include "engine/training/loss.h"
@@ -74,6 +76,7 @@ void fillDistinct(Tensor& t, uint64_t seed) {
 
 GradientCheckResult checkLayerGradients(Layer& layer, const std::vector<Shape>& shapes, int batch,
                                         bool training, int chunks, uint64_t seed) {
+    gradientCoverage().noteLayerType(layer.className());
     Rng rng(seed);
     layer.build(shapes, rng);
     // Non-zero biases/gammas so every parameter's gradient path is exercised.
@@ -153,6 +156,7 @@ GradientCheckResult checkLayerGradients(Layer& layer, const std::vector<Shape>& 
 
 GradientCheckResult checkModelGradients(Model& model, const std::string& lossName, int batch, int classes,
                                         int chunks, uint64_t seed) {
+    gradientCoverage().noteModel(model);
     model.build(seed);
     Tensor input(model.inputShape().withBatch(batch));
     fillRandom(input, seed + 1);
