@@ -13,6 +13,7 @@
 #include "engine/model/model_file.h"
 #include "engine/model/model_summary.h"
 #include "engine/training/model_checkpoint.h"
+#include "engine/training/optimizer.h"
 #include "engine/training/training_session.h"
 
 #include <atomic>
@@ -29,6 +30,15 @@ namespace {
 
 std::atomic<bool> gStop{false};
 extern "C" void onInterrupt(int) { gStop = true; }
+
+// "adam, sgd or rmsprop", from the engine's optimizer table.
+std::string optimizerNames() {
+    std::string text;
+    const auto& specs = cs::optimizerSpecs();
+    for (size_t i = 0; i < specs.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == specs.size() ? " or " : ", ") + specs[i].name;
+    return text;
+}
 
 CommandSpec trainSpec() {
     CommandSpec spec{"train", "train [options]",
@@ -54,7 +64,7 @@ CommandSpec trainSpec() {
                 {"--epochs", "N", "epochs to train (default 10)"},
                 {"--batch-size", "N", "images per batch (default 64)"},
                 {"--steps-per-epoch", "N", "stop each epoch after N batches (default: all)"},
-                {"--optimizer", "NAME", "adam, sgd or rmsprop (default adam)"},
+                {"--optimizer", "NAME", optimizerNames() + " (default adam)"},
                 {"--lr", "RATE", "learning rate (Keras default of the optimizer)"},
                 {"--momentum", "M", "SGD momentum (default 0)"},
                 {"--nesterov", "", "SGD with Nesterov momentum"},
@@ -168,10 +178,7 @@ void checkOutputs(const std::string& out, const cs::TrainingSettings& t) {
     if (checkpoint) checkpoint->checkDestination();
 }
 
-// The optimizer's Keras default when --lr is not given (SGD 0.01, Adam and RMSprop 1e-3).
-double defaultLearningRate(const std::string& optimizer) {
-    return cs::createOptimizer(optimizer, cs::Json::object())->learningRate;
-}
+
 
 } // namespace
 
@@ -194,7 +201,9 @@ int runTrain(const Args& args) {
     t.seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
     t.threads = a.getInt("--threads", 0, 0, 1024);
     t.optimizer = a.get("--optimizer", "adam");
-    t.learningRate = a.has("--lr") ? a.getDouble("--lr", 1e-3, 1e-12, 10.0) : defaultLearningRate(t.optimizer);
+    // Without --lr, the optimizer's Keras default (SGD 0.01, Adam and RMSprop 1e-3).
+    t.learningRate = a.has("--lr") ? a.getDouble("--lr", 1e-3, cs::kMinLearningRate, cs::kMaxLearningRate)
+                                   : cs::optimizerSpec(t.optimizer).defaultLearningRate;
     t.momentum = a.getDouble("--momentum", 0.0, 0.0, 0.9999);
     t.nesterov = a.has("--nesterov");
     t.loss = a.get("--loss", "auto");

@@ -138,11 +138,10 @@ TrainingSettings TrainingSettings::fromJson(const Json& v) {
 }
 
 void TrainingSettings::validate() const {
-    const std::string opt = lowercase(optimizer);
-    if (opt != "adam" && opt != "sgd" && opt != "rmsprop")
-        throw ConfigError("optimizer '" + optimizer + "' is not one of adam, sgd, rmsprop");
-    if (!(learningRate >= 1e-12 && learningRate <= 10.0))
-        throw ConfigError("learning_rate must be between 1e-12 and 10");
+    optimizerSpec(optimizer); // throws ConfigError listing the names
+    if (!(learningRate >= kMinLearningRate && learningRate <= kMaxLearningRate))
+        throw ConfigError("learning_rate must be between " + json::dump(Json(kMinLearningRate)) + " and " +
+                          json::dump(Json(kMaxLearningRate)));
     if (!(momentum >= 0.0 && momentum < 1.0)) throw ConfigError("momentum must be in [0, 1)");
     if (loss != "auto") lossFromName(loss); // throws ConfigError listing the names
     if (epochs < 1) throw ConfigError("epochs must be 1 or more");
