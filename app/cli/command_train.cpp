@@ -12,11 +12,9 @@
 #include "engine/io/output_path.h"
 #include "engine/model/model_file.h"
 #include "engine/model/model_summary.h"
-#include "engine/training/csv_logger.h"
-#include "engine/training/early_stopping.h"
 #include "engine/training/model_checkpoint.h"
-#include "engine/training/reduce_lr_on_plateau.h"
-#include "engine/training/trainer.h"
+#include "engine/training/optimizer.h"
+#include "engine/training/training_session.h"
 
 #include <atomic>
 #include <chrono>
@@ -32,6 +30,15 @@ namespace {
 
 std::atomic<bool> gStop{false};
 extern "C" void onInterrupt(int) { gStop = true; }
+
+// "adam, sgd or rmsprop", from the engine's optimizer table.
+std::string optimizerNames() {
+    std::string text;
+    const auto& specs = cs::optimizerSpecs();
+    for (size_t i = 0; i < specs.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == specs.size() ? " or " : ", ") + specs[i].name;
+    return text;
+}
 
 CommandSpec trainSpec() {
     CommandSpec spec{"train", "train [options]",
@@ -57,7 +64,7 @@ CommandSpec trainSpec() {
                 {"--epochs", "N", "epochs to train (default 10)"},
                 {"--batch-size", "N", "images per batch (default 64)"},
                 {"--steps-per-epoch", "N", "stop each epoch after N batches (default: all)"},
-                {"--optimizer", "NAME", "adam, sgd or rmsprop (default adam)"},
+                {"--optimizer", "NAME", optimizerNames() + " (default adam)"},
                 {"--lr", "RATE", "learning rate (Keras default of the optimizer)"},
                 {"--momentum", "M", "SGD momentum (default 0)"},
                 {"--nesterov", "", "SGD with Nesterov momentum"},
@@ -84,16 +91,6 @@ CommandSpec trainSpec() {
     return spec;
 }
 
-cs::MonitorMode modeOf(const std::map<std::string, std::string>& kv) {
-    auto it = kv.find("mode");
-    return it == kv.end() ? cs::MonitorMode::Auto : cs::monitorModeFromName(it->second);
-}
-
-std::string value(const std::map<std::string, std::string>& kv, const std::string& key, const std::string& def) {
-    auto it = kv.find(key);
-    return it == kv.end() ? def : it->second;
-}
-
 void checkKeys(const std::map<std::string, std::string>& kv, const std::string& option,
                const std::vector<std::string>& known) {
     for (auto& [k, v] : kv)
@@ -104,10 +101,64 @@ void checkKeys(const std::map<std::string, std::string>& kv, const std::string& 
         }
 }
 
+std::string value(const std::map<std::string, std::string>& kv, const std::string& key, const std::string& def) {
+    auto it = kv.find(key);
+    return it == kv.end() ? def : it->second;
+}
+
+// The callbacks' k=v lists into the settings; keys left out take Keras's defaults.
+void readCallbacks(const ParsedArgs& a, cs::TrainingSettings& t) {
+    if (a.has("--early-stopping")) {
+        auto kv = parseKeyValues(a.get("--early-stopping"), "--early-stopping");
+        checkKeys(kv, "--early-stopping", {"monitor", "min_delta", "patience", "mode", "restore_best_weights"});
+        auto& e = t.earlyStopping;
+        e.enabled = true;
+        e.monitor = value(kv, "monitor", "val_loss");
+        e.minDelta = toDouble(value(kv, "min_delta", "0"), "min_delta");
+        e.patience = toInt(value(kv, "patience", "0"), "patience");
+        e.mode = value(kv, "mode", "auto");
+        e.restoreBestWeights = toBool(value(kv, "restore_best_weights", "false"), "restore_best_weights");
+    }
+    if (a.has("--checkpoint")) {
+        auto kv = parseKeyValues(a.get("--checkpoint"), "--checkpoint");
+        checkKeys(kv, "--checkpoint", {"filepath", "monitor", "save_best_only", "mode"});
+        if (!kv.count("filepath")) throw UsageError("--checkpoint needs filepath=FILE");
+        auto& c = t.checkpoint;
+        c.enabled = true;
+        c.filepath = kv["filepath"];
+        c.monitor = value(kv, "monitor", "val_loss");
+        c.saveBestOnly = toBool(value(kv, "save_best_only", "false"), "save_best_only");
+        c.mode = value(kv, "mode", "auto");
+    }
+    if (a.has("--reduce-lr-on-plateau")) {
+        auto kv = parseKeyValues(a.get("--reduce-lr-on-plateau"), "--reduce-lr-on-plateau");
+        checkKeys(kv, "--reduce-lr-on-plateau",
+                  {"monitor", "factor", "patience", "min_lr", "min_delta", "cooldown", "mode"});
+        auto& r = t.reduceLr;
+        r.enabled = true;
+        r.monitor = value(kv, "monitor", "val_loss");
+        r.factor = toDouble(value(kv, "factor", "0.1"), "factor");
+        r.patience = toInt(value(kv, "patience", "10"), "patience");
+        r.minLr = toDouble(value(kv, "min_lr", "0"), "min_lr");
+        r.minDelta = toDouble(value(kv, "min_delta", "1e-4"), "min_delta");
+        r.cooldown = toInt(value(kv, "cooldown", "0"), "cooldown");
+        r.mode = value(kv, "mode", "auto");
+    }
+    if (a.has("--log")) {
+        t.csvLogger.enabled = true;
+        t.csvLogger.filename = a.get("--log");
+    }
+}
+
 // Before the (slow) data load and the run: one file named for two outputs, and
 // an output that cannot be written, fail now instead of after training.
-void checkOutputs(const std::string& out, const std::string& log,
-                  const cs::ModelCheckpoint* checkpoint) {
+void checkOutputs(const std::string& out, const cs::TrainingSettings& t) {
+    const std::string log = t.csvLogger.enabled ? t.csvLogger.filename : std::string();
+    std::unique_ptr<cs::ModelCheckpoint> checkpoint;
+    if (t.checkpoint.enabled)
+        checkpoint = std::make_unique<cs::ModelCheckpoint>(t.checkpoint.filepath, t.checkpoint.monitor,
+                                                           t.checkpoint.saveBestOnly,
+                                                           cs::monitorModeFromName(t.checkpoint.mode));
     const bool fixedCheckpoint =
         checkpoint && checkpoint->filepath().find('{') == std::string::npos;
     if (!log.empty() && cs::sameFile(log, out))
@@ -127,6 +178,8 @@ void checkOutputs(const std::string& out, const std::string& log,
     if (checkpoint) checkpoint->checkDestination();
 }
 
+
+
 } // namespace
 
 int runTrain(const Args& args) {
@@ -138,120 +191,62 @@ int runTrain(const Args& args) {
     }
     if (!a.positional().empty()) throw UsageError("unexpected argument '" + a.positional()[0] + "'");
 
-    cs::FitOptions fit;
-    fit.epochs = a.getInt("--epochs", 10, 1, 100000);
-    fit.batchSize = a.getInt("--batch-size", 64, 1, 65536);
-    fit.stepsPerEpoch = a.getInt("--steps-per-epoch", 0, 0, 1 << 30);
-    fit.validationSplit = a.getDouble("--validation-split", 0.2, 0.0, 0.99);
-    fit.shuffle = !a.has("--no-shuffle");
-    fit.seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
-    fit.threads = a.getInt("--threads", 0, 0, 1024);
+    cs::TrainingConfig config;
+    cs::TrainingSettings& t = config.training;
+    t.epochs = a.getInt("--epochs", 10, 1, 100000);
+    t.batchSize = a.getInt("--batch-size", 64, 1, 65536);
+    t.stepsPerEpoch = a.getInt("--steps-per-epoch", 0, 0, 1 << 30);
+    t.validationSplit = a.getDouble("--validation-split", 0.2, 0.0, 0.99);
+    t.shuffle = !a.has("--no-shuffle");
+    t.seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
+    t.threads = a.getInt("--threads", 0, 0, 1024);
+    t.optimizer = a.get("--optimizer", "adam");
+    // Without --lr, the optimizer's Keras default (SGD 0.01, Adam and RMSprop 1e-3).
+    t.learningRate = a.has("--lr") ? a.getDouble("--lr", 1e-3, cs::kMinLearningRate, cs::kMaxLearningRate)
+                                   : cs::optimizerSpec(t.optimizer).defaultLearningRate;
+    t.momentum = a.getDouble("--momentum", 0.0, 0.0, 0.9999);
+    t.nesterov = a.has("--nesterov");
+    t.loss = a.get("--loss", "auto");
     const std::string out = a.get("--out", "model.safetensors");
     const bool quiet = a.has("--quiet");
-
-    // Parse every option before the (slow) data load, so typos fail at once.
-    std::vector<std::unique_ptr<cs::Callback>> callbacks;
-    if (a.has("--early-stopping")) {
-        auto kv = parseKeyValues(a.get("--early-stopping"), "--early-stopping");
-        checkKeys(kv, "--early-stopping", {"monitor", "min_delta", "patience", "mode", "restore_best_weights"});
-        callbacks.push_back(std::make_unique<cs::EarlyStopping>(
-            value(kv, "monitor", "val_loss"), toDouble(value(kv, "min_delta", "0"), "min_delta"),
-            toInt(value(kv, "patience", "0"), "patience"), modeOf(kv),
-            toBool(value(kv, "restore_best_weights", "false"), "restore_best_weights")));
-    }
-    const cs::ModelCheckpoint* checkpoint = nullptr;
-    if (a.has("--checkpoint")) {
-        auto kv = parseKeyValues(a.get("--checkpoint"), "--checkpoint");
-        checkKeys(kv, "--checkpoint", {"filepath", "monitor", "save_best_only", "mode"});
-        if (!kv.count("filepath")) throw UsageError("--checkpoint needs filepath=FILE");
-        auto c = std::make_unique<cs::ModelCheckpoint>(
-            kv["filepath"], value(kv, "monitor", "val_loss"),
-            toBool(value(kv, "save_best_only", "false"), "save_best_only"), modeOf(kv));
-        checkpoint = c.get();
-        callbacks.push_back(std::move(c));
-    }
-    if (a.has("--reduce-lr-on-plateau")) {
-        auto kv = parseKeyValues(a.get("--reduce-lr-on-plateau"), "--reduce-lr-on-plateau");
-        checkKeys(kv, "--reduce-lr-on-plateau",
-                  {"monitor", "factor", "patience", "min_lr", "min_delta", "cooldown", "mode"});
-        callbacks.push_back(std::make_unique<cs::ReduceLROnPlateau>(
-            value(kv, "monitor", "val_loss"), toDouble(value(kv, "factor", "0.1"), "factor"),
-            toInt(value(kv, "patience", "10"), "patience"), toDouble(value(kv, "min_lr", "0"), "min_lr"),
-            toDouble(value(kv, "min_delta", "1e-4"), "min_delta"), toInt(value(kv, "cooldown", "0"), "cooldown"),
-            modeOf(kv)));
-    }
-    if (a.has("--log")) callbacks.push_back(std::make_unique<cs::CSVLogger>(a.get("--log")));
-    checkOutputs(out, a.has("--log") ? a.get("--log") : std::string(), checkpoint);
+    // Every option is checked before the (slow) data load, so typos fail at once.
+    readCallbacks(a, t);
+    t.validate();
+    checkOutputs(out, t);
 
     cs::LoadedModel loaded = openModel(a.get("--model", "fashion_mnist_first_cnn"));
-    cs::Model& model = loaded.model;
-    std::unique_ptr<cs::Optimizer> optimizer;
+    std::unique_ptr<cs::Optimizer> resumed;
     if (loaded.optimizer && !a.has("--optimizer")) {
-        optimizer = std::move(loaded.optimizer); // continue where the file left off
-        if (a.has("--lr")) optimizer->learningRate = a.getDouble("--lr", 1e-3, 1e-12, 10.0);
-    } else {
-        cs::Json cfg = cs::Json::object();
-        if (a.has("--lr")) cfg["learning_rate"] = a.getDouble("--lr", 1e-3, 1e-12, 10.0);
-        if (a.has("--momentum")) cfg["momentum"] = a.getDouble("--momentum", 0.0, 0.0, 0.9999);
-        if (a.has("--nesterov")) cfg["nesterov"] = true;
-        optimizer = cs::createOptimizer(a.get("--optimizer", "adam"), cfg);
+        resumed = std::move(loaded.optimizer); // continue where the file left off
+        if (a.has("--lr")) resumed->learningRate = t.learningRate;
     }
-
     const cs::Preprocessing preprocessing = preprocessingOptions(a, loaded.metadata.preprocessing);
     const auto loadStart = std::chrono::steady_clock::now();
-    TrainingData data(a, model, fit); // image folders are listed here and decoded while training
+    TrainingData data(a, loaded.model, t); // image folders are listed here and decoded while training
     const double loadSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
-
-    const int units = int(model.outputShape().numel());
-    const cs::Loss loss = a.has("--loss")                                   ? cs::lossFromName(a.get("--loss"))
-                          : units > 1 && a.get("--class-mode") == "sparse" ? cs::Loss::SparseCategoricalCrossentropy
-                                                                            : cs::defaultLossFor(units);
-    cs::ModelMetadata meta = {data.classNames(), preprocessing, data.name(), cs::Json::object()};
-    if (!model.isBuilt()) model.build(fit.seed);
+    config.data = data.binding();
+    config.augmentation = data.augmentation();
+    cs::TrainingSession session(std::move(loaded.model), config, data.sessionData(), preprocessing,
+                                std::move(resumed));
+    cs::Model& model = session.model();
 
     std::printf("%s (loaded in %.1f s)\n", data.description().c_str(), loadSeconds);
-    if (const std::string details = data.streamingDetails(); !details.empty()) std::printf("%s\n", details.c_str());
+    if (const std::string details = data.streamingDetails(session); !details.empty())
+        std::printf("%s\n", details.c_str());
     if (data.augmentation().enabled())
         std::printf("augmentation of the training split: %s\n", data.augmentation().describe().c_str());
     cs::ModelSummary summary = cs::summarize(model);
     std::printf("model %s: %s parameters; %s, %s lr %g, batch %d, %d epoch(s), %s threads, kernels: %s\n",
-                model.name.c_str(), cs::withThousands(summary.totalParameters).c_str(), cs::lossName(loss).c_str(),
-                optimizer->className().c_str(), optimizer->learningRate, fit.batchSize, fit.epochs,
-                fit.threads ? std::to_string(fit.threads).c_str() : "all", cs::activeKernels().name);
+                model.name.c_str(), cs::withThousands(summary.totalParameters).c_str(),
+                cs::lossName(session.loss()).c_str(), session.optimizer().className().c_str(),
+                session.optimizer().learningRate, t.batchSize, t.epochs,
+                t.threads ? std::to_string(t.threads).c_str() : "all", cs::activeKernels().name);
 
-    cs::Trainer trainer(model, *optimizer, loss, fit);
-    trainer.setPreprocessing(meta.preprocessing);
     ProgressBar progress(!quiet && ::isatty(STDOUT_FILENO));
-    if (!quiet) trainer.setObserver(&progress);
-    for (auto& c : callbacks) trainer.addCallback(c.get());
-    trainer.setStopFlag(&gStop);
-    auto trainingJson = [&](const cs::History* h) {
-        cs::Json t = cs::Json::object();
-        t["loss"] = cs::lossName(loss);
-        t["optimizer"] = optimizer->className();
-        t["epochs"] = fit.epochs;
-        t["batch_size"] = fit.batchSize;
-        t["validation_split"] = fit.validationSplit;
-        t["seed"] = cs::Json(int64_t(fit.seed));
-        t["data"] = data.toJson();
-        if (h) {
-            cs::Json hist = cs::Json::object();
-            for (const char* key : {"loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"})
-                if (!h->epochs.empty() && h->epochs[0].count(key))
-                    hist[key] = cs::Json(h->series(key));
-            t["history"] = hist;
-        }
-        return t;
-    };
-    trainer.setModelSaver([&](const std::string& path) {
-        meta.training = trainingJson(nullptr);
-        cs::saveModelFile(path, model, meta, optimizer.get());
-    });
-
     std::signal(SIGINT, onInterrupt);
     const auto start = std::chrono::steady_clock::now();
-    cs::History history = data.fit(trainer);
+    cs::History history = session.run(quiet ? nullptr : &progress, &gStop);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::signal(SIGINT, SIG_DFL);
     // Outputs that failed during the run: reported, and the exit code says so.
@@ -267,8 +262,7 @@ int runTrain(const Args& args) {
         std::fprintf(stderr, "error: %s\nthe model was not saved.\n", history.events.back().message.c_str());
         return 3;
     }
-    meta.training = trainingJson(&history);
-    cs::saveModelFile(out, model, meta, optimizer.get());
+    session.save(out);
     double imagesPerSecond = 0;
     for (auto& s : history.summaries) imagesPerSecond = s.imagesPerSecond;
     std::printf("trained %zu epoch(s) in %s (%.1f s); last epoch %s images/s\n", history.epochs.size(),
@@ -279,18 +273,18 @@ int runTrain(const Args& args) {
         cs::PassControl control;
         control.stop = &gStop;
         std::signal(SIGINT, onInterrupt);
-        cs::Evaluation test = data.evaluateTest(model, meta.preprocessing, loss, fit.threads, control);
+        cs::Evaluation test = session.evaluate(control);
         std::signal(SIGINT, SIG_DFL);
-        const char* split = data.testSplitName().c_str();
+        const char* split = session.testSplitName().c_str();
         if (test.interrupted) {
             interrupted = true;
             std::printf("%s evaluation interrupted\n", split);
         } else {
             std::printf("%s loss %.4f - %s accuracy %.4f (%s images)\n", split, test.loss, split, test.accuracy(),
-                        cs::withThousands(data.testCount()).c_str());
+                        cs::withThousands(session.testCount()).c_str());
         }
     }
-    if (const auto skipped = data.skipped(); !skipped.empty())
+    if (const auto skipped = session.skipped(); !skipped.empty())
         std::printf("%s\n", cs::skippedReport(skipped).c_str());
     std::printf("saved %s\n", out.c_str());
     if (interrupted) {

@@ -1,14 +1,24 @@
 #include "engine/core/gemm.h"
 
+#include "engine/core/checks.h"
 #include "engine/core/kernels.h"
-
-#include <cassert>
 
 namespace cs {
 
+namespace {
+// Row-major storage: a leading dimension is at least the stored row's length.
+void checkGemmShapes(bool transA, bool transB, int M, int N, int K, int lda, int ldb, int ldc) {
+    CS_PRECONDITION(M >= 0 && N >= 0 && K >= 0, "GEMM sizes are not negative");
+    CS_PRECONDITION(lda >= (transA ? M : K), "A's leading dimension holds a row of op(A)");
+    CS_PRECONDITION(ldb >= (transB ? K : N), "B's leading dimension holds a row of op(B)");
+    CS_PRECONDITION(ldc >= N, "C's leading dimension holds a row of C");
+}
+} // namespace
+
 void gemm(bool transA, bool transB, int M, int N, int K, float alpha, const float* A, int lda,
           const float* B, int ldb, float beta, float* C, int ldc) {
-    assert(beta == 0.0f || beta == 1.0f);
+    CS_PRECONDITION(beta == 0.0f || beta == 1.0f, "GEMM's beta is 0 (overwrite) or 1 (accumulate)");
+    checkGemmShapes(transA, transB, M, N, K, lda, ldb, ldc);
     kernels::GemmArgs g;
     g.transA = transA;
     g.transB = transB;
@@ -28,6 +38,7 @@ void gemm(bool transA, bool transB, int M, int N, int K, float alpha, const floa
 
 void gemmBiasActivation(int M, int N, int K, const float* A, int lda, const float* B, int ldb, const float* bias,
                         Activation act, float* C, int ldc) {
+    checkGemmShapes(false, false, M, N, K, lda, ldb, ldc);
     kernels::GemmArgs g;
     g.M = M;
     g.N = N;

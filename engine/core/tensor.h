@@ -7,6 +7,8 @@
 // machine: allocation per step is what we avoid).
 #pragma once
 
+#include "engine/core/checks.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -59,12 +61,25 @@ public:
     int64_t size() const { return size_; }
     float* data() { return data_.get(); }
     const float* data() const { return data_.get(); }
-    float& operator[](int64_t i) { return data_.get()[i]; }
-    float operator[](int64_t i) const { return data_.get()[i]; }
+    float& operator[](int64_t i) {
+        CS_PRECONDITION(i >= 0 && i < size_, "the index is inside the tensor");
+        return data_.get()[i];
+    }
+    float operator[](int64_t i) const {
+        CS_PRECONDITION(i >= 0 && i < size_, "the index is inside the tensor");
+        return data_.get()[i];
+    }
     // Size of one sample (product of all dimensions but the first).
     int64_t sampleSize() const { return shape_.rank() ? size_ / shape_[0] : 0; }
-    float* sample(int i) { return data() + i * sampleSize(); }
-    const float* sample(int i) const { return data() + i * sampleSize(); }
+    // Sample i's first value; i == batch size gives the end of the data.
+    float* sample(int i) {
+        CS_PRECONDITION(shape_.rank() > 0 && i >= 0 && i <= shape_[0], "the sample is inside the batch");
+        return data() + i * sampleSize();
+    }
+    const float* sample(int i) const {
+        CS_PRECONDITION(shape_.rank() > 0 && i >= 0 && i <= shape_[0], "the sample is inside the batch");
+        return data() + i * sampleSize();
+    }
     size_t capacity() const { return capacity_; }
 
 private:

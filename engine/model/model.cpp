@@ -5,6 +5,7 @@
 #include "engine/layers/input_layer.h"
 #include "engine/layers/layer_registry.h"
 #include "engine/model/model_summary.h"
+#include "engine/model/shape_inference.h"
 
 #include <cstring>
 #include <ctime>
@@ -89,13 +90,13 @@ bool Model::isChain() const {
 
 std::vector<Shape> Model::inferShapes() const {
     if (nodes_.empty()) throw ShapeError("the model is empty: add an InputLayer");
+    const ShapeInference walk = cs::inferShapes(
+        int(nodes_.size()), [this](int k) { return nodes_[size_t(k)].inputs; },
+        [this](int k, const std::vector<Shape>& in) { return nodes_[size_t(k)].layer->outputShape(in); },
+        ShapeErrors::Throw);
     std::vector<Shape> shapes;
     shapes.reserve(nodes_.size());
-    for (const Node& n : nodes_) {
-        std::vector<Shape> in;
-        for (int i : n.inputs) in.push_back(shapes[size_t(i)]);
-        shapes.push_back(n.layer->outputShape(in));
-    }
+    for (const std::optional<Shape>& s : walk.shapes) shapes.push_back(*s);
     return shapes;
 }
 

@@ -13,6 +13,7 @@
 // the same way); weight gradients are summed per sub-batch, then per chunk in
 // chunk order, so they are deterministic for a thread count and differ from
 // layer-at-a-time sums only by float rounding.
+#include "engine/core/checks.h"
 #include "engine/core/parallel.h"
 #include "engine/layers/range_copy.h"
 #include "engine/model/model.h"
@@ -50,12 +51,16 @@ std::vector<Model::RangeGroup> Model::rangeGroups(int first, int end) const {
 }
 
 void Model::forwardNodeRange(int k, const RunContext& ctx, int chunk, ChunkRange range) {
+    CS_PRECONDITION(range.begin >= 0 && range.begin <= range.end && range.end <= outputs_[size_t(k)].shape()[0],
+                    "a layer's range of samples is inside the batch");
     const double start = times_ && ctx.chunks == 1 ? threadCpuSeconds() : 0.0;
     nodes_[size_t(k)].layer->forwardRange({outputPtr_[size_t(k) - 1]}, outputs_[size_t(k)], ctx, chunk, range);
     if (times_ && ctx.chunks == 1) times_->forward[size_t(k)] += threadCpuSeconds() - start;
 }
 
 void Model::backwardNodeRange(int k, Tensor* const* grads, const RunContext& ctx, int chunk, ChunkRange range) {
+    CS_PRECONDITION(range.begin >= 0 && range.begin <= range.end && range.end <= grads[k]->shape()[0],
+                    "a layer's range of samples is inside the batch");
     const double start = times_ && ctx.chunks == 1 ? threadCpuSeconds() : 0.0;
     Tensor* dIn = k >= 2 ? grads[k - 1] : nullptr; // nothing learns from the input image
     if (k == gradientTapNode_) copyRange(*grads[k], gradientTap_, range);

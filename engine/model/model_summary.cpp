@@ -64,7 +64,7 @@ std::string ModelSummary::toText() const {
     for (size_t i = 0; i < rows.size(); ++i) {
         const SummaryRow& r = rows[i];
         out += pad(" " + r.name + " (" + r.className + ")", w1) + pad(r.outputShape, w2) +
-               pad(withThousands(r.parameters), w3);
+               pad(r.parameters < 0 ? "?" : withThousands(r.parameters), w3); // -1: unknown
         if (functional) {
             std::string links;
             for (auto& c : r.connectedTo) links += (links.empty() ? "" : ", ") + c;

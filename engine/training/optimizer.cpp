@@ -93,6 +93,26 @@ void RMSprop::update(float* w, const float* g, std::vector<float*>& s, long n, i
     }
 }
 
+const std::vector<OptimizerSpec>& optimizerSpecs() {
+    static const std::vector<OptimizerSpec> specs = {
+        {"adam", "Adam", 1e-3, "adaptive steps per weight from running means of the gradient and its square"},
+        {"sgd", "SGD", 0.01, "plain gradient steps, optionally with (Nesterov) momentum"},
+        {"rmsprop", "RMSprop", 1e-3, "steps scaled by a running mean of the squared gradient"},
+    };
+    return specs;
+}
+
+const OptimizerSpec& optimizerSpec(const std::string& rawName) {
+    std::string name = rawName;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+    std::string known;
+    for (const OptimizerSpec& s : optimizerSpecs()) {
+        if (s.name == name) return s;
+        known += (known.empty() ? "" : ", ") + s.name;
+    }
+    throw ConfigError("optimizer '" + rawName + "' is not one of " + known);
+}
+
 std::unique_ptr<Optimizer> createOptimizer(const std::string& rawName, const Json& c) {
     std::string name = rawName;
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });

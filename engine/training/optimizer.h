@@ -80,6 +80,21 @@ protected:
     void update(float* w, const float* g, std::vector<float*>& slots, long n, int64_t t) override;
 };
 
+// The optimizers as settings, the Train page and convstudio-cli name them: the
+// name ("adam"), Keras's class name ("Adam"), the default learning rate and a
+// line of help. The learning rate every optimizer accepts is
+// [kMinLearningRate, kMaxLearningRate].
+struct OptimizerSpec {
+    std::string name;
+    std::string className;
+    double defaultLearningRate = 1e-3;
+    std::string help;
+};
+const std::vector<OptimizerSpec>& optimizerSpecs();
+const OptimizerSpec& optimizerSpec(const std::string& name); // any case; throws ConfigError
+inline constexpr double kMinLearningRate = 1e-12;
+inline constexpr double kMaxLearningRate = 10.0;
+
 // From a Keras-style name ("adam", "Adam", "sgd", "rmsprop") and config
 // (learning_rate, momentum, nesterov, beta_1, beta_2, rho, epsilon); throws ConfigError.
 std::unique_ptr<Optimizer> createOptimizer(const std::string& name, const Json& config);

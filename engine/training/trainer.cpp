@@ -124,70 +124,139 @@ struct Trainer::EpochTotals {
 
 bool Trainer::trainEpoch(BatchSource& train, int epoch, int batches, const NamedParams& params,
                          EpochTotals& totals, History& history) {
-    const int chunks = pool_.threads();
-    const int n = train.size();
-    std::vector<int> identity(static_cast<size_t>(options_.batchSize));
-    std::iota(identity.begin(), identity.end(), 0);
     train.beginEpoch(epoch, options_.seed, options_.shuffle);
     for (int b = 0; b < batches; ++b) {
         if (stopFlagRaised()) {
             history.stoppedByRequest = true;
             return false;
         }
-        const int start = b * options_.batchSize;
-        const int count = std::min(options_.batchSize, n - start);
-        train.read(start, count, images_);
-        fillBatch(images_, identity.data(), count, preprocessing_, batch_, chunks);
-        const std::vector<int32_t>& labels = images_.labels;
-
-        RunContext ctx;
-        ctx.training = true;
-        ctx.chunks = chunks;
-        ctx.seed = options_.seed;
-        ctx.step = uint64_t(optimizer_.iterations);
-        const Tensor& out = model_.forward(batch_, ctx);
-        LossResult lr = computeLoss(loss_, model_.outputActivation(), out, labels.data(), &lossGrad_);
-        if (!std::isfinite(lr.loss)) {
-            TrainingEvent e;
-            e.kind = TrainingEvent::Kind::NonFiniteLoss;
-            e.epoch = epoch;
-            e.value = lr.loss;
-            e.message = "the loss became " + std::string(std::isnan(lr.loss) ? "NaN" : "infinite") +
-                        " at epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(b + 1) +
-                        ": training stopped; try a lower learning rate or check the data";
-            report(e);
-            history.diverged = true;
-            return false;
-        }
-        const std::vector<int32_t> predicted = predictedClasses(out);
-        for (int i = 0; i < count; ++i) totals.correct += predicted[size_t(i)] == labels[size_t(i)];
-        // Keras reports the loss it differentiates: the data loss plus the L2 penalty of the
-        // weights this step starts from (not of the weights after the step).
-        const double penalty = model_.regularizationLoss();
-        model_.backward(lossGrad_, ctx, lr.gradientIsPreActivation);
-        optimizer_.step(params);
-        totals.lossSum += (lr.loss + penalty) * count;
-        totals.seen += count;
-        totals.batchesDone = b + 1;
-
-        if (observer_) {
-            BatchProgress p;
-            p.epoch = epoch;
-            p.epochs = options_.epochs;
-            p.batch = b + 1;
-            p.batches = batches;
-            p.loss = totals.loss();
-            p.accuracy = totals.accuracy();
-            p.learningRate = optimizer_.learningRate;
-            p.epochSeconds = secondsSince(totals.start);
-            p.imagesPerSecond = p.epochSeconds > 0 ? double(totals.seen) / p.epochSeconds : 0;
-            const double perBatch = p.epochSeconds / double(b + 1);
-            const double perEpoch = epoch > 0 ? trainSecondsSoFar_ / epoch : perBatch * batches;
-            p.etaSeconds = perBatch * (batches - b - 1) + perEpoch * (options_.epochs - epoch - 1);
-            observer_->onBatchEnd(p);
-        }
+        if (!trainBatch(train, epoch, b, params, totals, history)) return false;
+        reportBatch(epoch, b, batches, totals);
     }
     return true;
+}
+
+bool Trainer::trainBatch(BatchSource& train, int epoch, int b, const NamedParams& params,
+                         EpochTotals& totals, History& history) {
+    const int chunks = pool_.threads();
+    const int start = b * options_.batchSize;
+    const int count = std::min(options_.batchSize, train.size() - start);
+    train.read(start, count, images_);
+    if (int(batchOrder_.size()) < count) {
+        batchOrder_.resize(size_t(count));
+        std::iota(batchOrder_.begin(), batchOrder_.end(), 0);
+    }
+    fillBatch(images_, batchOrder_.data(), count, preprocessing_, batch_, chunks);
+    const std::vector<int32_t>& labels = images_.labels;
+
+    RunContext ctx;
+    ctx.training = true;
+    ctx.chunks = chunks;
+    ctx.seed = options_.seed;
+    ctx.step = uint64_t(optimizer_.iterations);
+    const Tensor& out = model_.forward(batch_, ctx);
+    LossResult lr = computeLoss(loss_, model_.outputActivation(), out, labels.data(), &lossGrad_);
+    if (!std::isfinite(lr.loss)) {
+        TrainingEvent e;
+        e.kind = TrainingEvent::Kind::NonFiniteLoss;
+        e.epoch = epoch;
+        e.value = lr.loss;
+        e.message = "the loss became " + std::string(std::isnan(lr.loss) ? "NaN" : "infinite") +
+                    " at epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(b + 1) +
+                    ": training stopped; try a lower learning rate or check the data";
+        report(e);
+        history.diverged = true;
+        return false;
+    }
+    const std::vector<int32_t> predicted = predictedClasses(out);
+    for (int i = 0; i < count; ++i) totals.correct += predicted[size_t(i)] == labels[size_t(i)];
+    // Keras reports the loss it differentiates: the data loss plus the L2 penalty of the
+    // weights this step starts from (not of the weights after the step).
+    const double penalty = model_.regularizationLoss();
+    model_.backward(lossGrad_, ctx, lr.gradientIsPreActivation);
+    optimizer_.step(params);
+    totals.lossSum += (lr.loss + penalty) * count;
+    totals.seen += count;
+    totals.batchesDone = b + 1;
+    return true;
+}
+
+void Trainer::reportBatch(int epoch, int b, int batches, const EpochTotals& totals) {
+    if (!observer_) return;
+    BatchProgress p;
+    p.epoch = epoch;
+    p.epochs = options_.epochs;
+    p.batch = b + 1;
+    p.batches = batches;
+    p.loss = totals.loss();
+    p.accuracy = totals.accuracy();
+    p.learningRate = optimizer_.learningRate;
+    p.epochSeconds = secondsSince(totals.start);
+    p.imagesPerSecond = p.epochSeconds > 0 ? double(totals.seen) / p.epochSeconds : 0;
+    const double perBatch = p.epochSeconds / double(b + 1);
+    const double perEpoch = epoch > 0 ? trainSecondsSoFar_ / epoch : perBatch * batches;
+    p.etaSeconds = perBatch * (batches - b - 1) + perEpoch * (options_.epochs - epoch - 1);
+    observer_->onBatchEnd(p);
+}
+
+void Trainer::keepPartialEpoch(int epoch, int batches, const EpochTotals& totals, bool inValidation,
+                               History& history) {
+    if (totals.seen == 0 && !history.diverged) return; // stopped before its first batch
+    history.partial = PartialEpoch{epoch, totals.batchesDone, batches, totals.loss(), totals.accuracy(),
+                                   inValidation};
+}
+
+bool Trainer::endEpoch(int epoch, int batches, const EpochTotals& totals, BatchSource* validation,
+                       int classCount, History& history) {
+    const double trainSeconds = secondsSince(totals.start);
+    trainSecondsSoFar_ += trainSeconds;
+    Logs logs;
+    logs["loss"] = totals.loss();
+    logs["accuracy"] = totals.accuracy();
+    logs["learning_rate"] = optimizer_.learningRate;
+    if (validation) {
+        Evaluation ev = validate(*validation, classCount, epoch);
+        if (ev.interrupted) {
+            history.stoppedByRequest = true;
+            keepPartialEpoch(epoch, batches, totals, true, history);
+            return false;
+        }
+        logs["val_loss"] = ev.loss;
+        logs["val_accuracy"] = ev.accuracy();
+    }
+    EpochSummary summary;
+    summary.epoch = epoch;
+    summary.epochs = options_.epochs;
+    summary.logs = logs;
+    summary.seconds = secondsSince(totals.start);
+    summary.imagesPerSecond = trainSeconds > 0 ? double(totals.seen) / trainSeconds : 0;
+    history.epochs.push_back(logs);
+    history.summaries.push_back(summary);
+    if (observer_) observer_->onEpochEnd(summary);
+    if (stopFlagRaised()) { // raised during the epoch's last batch or its report
+        history.stoppedByRequest = true;
+        return false;
+    }
+    for (Callback* c : callbacks_) c->onEpochEnd(epoch, logs, *this);
+    return true;
+}
+
+void Trainer::runEpochs(BatchSource& train, BatchSource* validation, int classCount, int batches,
+                        History& history) {
+    const NamedParams params = trainableParams();
+    for (Callback* c : callbacks_) c->onTrainBegin(*this);
+    for (int epoch = 0; epoch < options_.epochs && !stopRequested_; ++epoch) {
+        EpochTotals totals;
+        // A stop takes effect before the next batch, validation batches included: the
+        // epoch it (or a non-finite loss) cuts short is kept apart, with no validation
+        // and no callbacks.
+        if (!trainEpoch(train, epoch, batches, params, totals, history)) {
+            keepPartialEpoch(epoch, batches, totals, false, history);
+            break;
+        }
+        if (!endEpoch(epoch, batches, totals, validation, classCount, history)) break;
+    }
+    for (Callback* c : callbacks_) c->onTrainEnd(*this);
 }
 
 History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* validationSet,
@@ -240,60 +309,9 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
     history_ = &history;
     stopRequested_ = false;
     trainSecondsSoFar_ = 0;
-    const NamedParams params = trainableParams();
     int batches = (train.size() + options_.batchSize - 1) / options_.batchSize;
     if (options_.stepsPerEpoch > 0) batches = std::min(batches, options_.stepsPerEpoch);
-
-    pool_.run([&] {
-        for (Callback* c : callbacks_) c->onTrainBegin(*this);
-        for (int epoch = 0; epoch < options_.epochs && !stopRequested_; ++epoch) {
-            EpochTotals totals;
-            const bool complete = trainEpoch(train, epoch, batches, params, totals, history);
-            // A stop takes effect before the next batch, validation batches included: the
-            // epoch it (or a non-finite loss) cuts short is kept apart, with no validation
-            // and no callbacks.
-            auto keepPartial = [&](bool inValidation) {
-                if (totals.seen == 0 && !history.diverged) return; // stopped before its first batch
-                history.partial = PartialEpoch{epoch, totals.batchesDone, batches, totals.loss(),
-                                               totals.accuracy(), inValidation};
-            };
-            if (!complete) {
-                keepPartial(false);
-                break;
-            }
-            const double trainSeconds = secondsSince(totals.start);
-            trainSecondsSoFar_ += trainSeconds;
-            Logs logs;
-            logs["loss"] = totals.loss();
-            logs["accuracy"] = totals.accuracy();
-            logs["learning_rate"] = optimizer_.learningRate;
-            if (validation) {
-                Evaluation ev = validate(*validation, classCount, epoch);
-                if (ev.interrupted) {
-                    history.stoppedByRequest = true;
-                    keepPartial(true);
-                    break;
-                }
-                logs["val_loss"] = ev.loss;
-                logs["val_accuracy"] = ev.accuracy();
-            }
-            EpochSummary summary;
-            summary.epoch = epoch;
-            summary.epochs = options_.epochs;
-            summary.logs = logs;
-            summary.seconds = secondsSince(totals.start);
-            summary.imagesPerSecond = trainSeconds > 0 ? double(totals.seen) / trainSeconds : 0;
-            history.epochs.push_back(logs);
-            history.summaries.push_back(summary);
-            if (observer_) observer_->onEpochEnd(summary);
-            if (stopFlagRaised()) { // raised during the epoch's last batch or its report
-                history.stoppedByRequest = true;
-                break;
-            }
-            for (Callback* c : callbacks_) c->onEpochEnd(epoch, logs, *this);
-        }
-        for (Callback* c : callbacks_) c->onTrainEnd(*this);
-    });
+    pool_.run([&] { runEpochs(train, validation, classCount, batches, history); });
     history_ = nullptr;
     return history;
 }

@@ -139,9 +139,22 @@ public:
 private:
     struct EpochTotals; // running loss and accuracy of the epoch being trained
     Evaluation validate(BatchSource& set, int classCount, int epoch);
+    // The run's epochs (inside the thread arena): train, validate, callbacks, until done or stopped.
+    void runEpochs(BatchSource& train, BatchSource* validation, int classCount, int batches,
+                   History& history);
     // Trains one epoch's batches; false when it ended early (stop or non-finite loss).
     bool trainEpoch(BatchSource& train, int epoch, int batches, const NamedParams& params,
                     EpochTotals& totals, History& history);
+    // One optimisation step on batch b; false when the loss is not finite (reported).
+    bool trainBatch(BatchSource& train, int epoch, int b, const NamedParams& params,
+                    EpochTotals& totals, History& history);
+    void reportBatch(int epoch, int b, int batches, const EpochTotals& totals);
+    // Validation, the epoch's logs and report, the callbacks; false when the run stops here.
+    bool endEpoch(int epoch, int batches, const EpochTotals& totals, BatchSource* validation,
+                  int classCount, History& history);
+    // An epoch a stop or a non-finite loss cut short, kept apart as History::partial.
+    void keepPartialEpoch(int epoch, int batches, const EpochTotals& totals, bool inValidation,
+                          History& history);
     bool stopFlagRaised() const { return stop_ && stop_->load(); }
     NamedParams trainableParams();
 
@@ -160,6 +173,7 @@ private:
     ThreadPool pool_;
     Tensor batch_, lossGrad_;
     ImageSet images_; // the current batch as uint8
+    std::vector<int> batchOrder_; // 0, 1, 2 ...: a batch's images in the order read
 };
 
 // Loss, confusion matrix and predicted classes of a model on a whole set (inference mode).

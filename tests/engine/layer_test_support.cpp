@@ -1,5 +1,7 @@
 #include "tests/engine/layer_test_support.h"
 
+#include "tests/engine/op_coverage.h"
+
 #include "engine/core/random.h"
 #include "engine/layers/layer_registry.h"
 #include "engine/training/loss.h"
@@ -15,6 +17,21 @@ std::unique_ptr<Layer> makeLayer(const std::string& className, const std::string
 
 Model modelFromJson(const std::string& text) {
     return Model::fromJson(json::parse(text));
+}
+
+ImageSet darkOrBright(int count, uint64_t seed) {
+    ImageSet s;
+    s.height = s.width = 4;
+    s.channels = 1;
+    s.pixels.resize(size_t(count) * 16);
+    Rng rng(seed);
+    for (int i = 0; i < count; ++i) {
+        const int label = i % 2;
+        for (int p = 0; p < 16; ++p)
+            s.image(i)[p] = uint8_t((label ? 160 : 0) + rng.below(90));
+        s.labels.push_back(label);
+    }
+    return s;
 }
 
 void fillRandom(Tensor& t, uint64_t seed, float lo, float hi) {
@@ -59,6 +76,7 @@ void fillDistinct(Tensor& t, uint64_t seed) {
 
 GradientCheckResult checkLayerGradients(Layer& layer, const std::vector<Shape>& shapes, int batch,
                                         bool training, int chunks, uint64_t seed) {
+    gradientCoverage().noteLayerType(layer.className());
     Rng rng(seed);
     layer.build(shapes, rng);
     // Non-zero biases/gammas so every parameter's gradient path is exercised.
@@ -138,6 +156,7 @@ GradientCheckResult checkLayerGradients(Layer& layer, const std::vector<Shape>& 
 
 GradientCheckResult checkModelGradients(Model& model, const std::string& lossName, int batch, int classes,
                                         int chunks, uint64_t seed) {
+    gradientCoverage().noteModel(model);
     model.build(seed);
     Tensor input(model.inputShape().withBatch(batch));
     fillRandom(input, seed + 1);

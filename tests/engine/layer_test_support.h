@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/core/tensor.h"
+#include "engine/data/image_set.h"
 #include "engine/io/json.h"
 #include "engine/layers/layer.h"
 #include "engine/model/model.h"
@@ -17,6 +18,9 @@ namespace cs::test {
 // A layer of `className` with config given as JSON text, e.g. "{\"filters\": 2}".
 std::unique_ptr<Layer> makeLayer(const std::string& className, const std::string& configJson);
 Model modelFromJson(const std::string& architectureJson);
+
+// Two classes of 4x4x1 images, alternating: dark (label 0) or bright (1), over noise.
+ImageSet darkOrBright(int count, uint64_t seed = 7);
 
 // Uniform values in [lo, hi) from a fixed seed.
 void fillRandom(Tensor& t, uint64_t seed, float lo = -1.0f, float hi = 1.0f);

@@ -2,6 +2,7 @@
 // including strides and 'same' padding on odd and even sizes, and of whole
 // models through the real losses (fused softmax / sigmoid cross-entropy).
 #include "tests/engine/layer_test_support.h"
+#include "tests/engine/op_coverage.h"
 #include "tests/engine/test_registry.h"
 
 #include <QtTest>
@@ -21,6 +22,10 @@ void expectGood(const GradientCheckResult& r) {
 class GradientCheckTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void init() { gradientCoverage().noteFunction(); }
+    // Every layer type of layerSpecs() has a gradient check here (when the whole class ran).
+    void cleanupTestCase() { gradientCoverage().checkEveryLayerType(*this, "a finite-difference gradient check"); }
+
     void conv2d_data() {
         QTest::addColumn<QString>("config");
         QTest::addColumn<int>("height");

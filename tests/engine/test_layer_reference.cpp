@@ -12,6 +12,7 @@
 //
 // Every forward runs with the batch in one chunk and in two, so the per-chunk
 // code paths agree with the reference too.
+#include "tests/engine/op_coverage.h"
 #include "tests/engine/test_registry.h"
 
 #include "engine/core/tensor.h"
@@ -156,6 +157,7 @@ std::string forwardMismatch(const std::string& name, const ModelFactory& make,
                             const AfterForward& after = {}) {
     for (int chunks : {1, 2}) {
         cs::Model m = make();
+        cs::test::referenceCoverage().noteModel(m);
         const cs::Tensor input = referenceInput(m.inputShape(), kBatch);
         cs::RunContext ctx;
         ctx.training = training;
@@ -599,6 +601,12 @@ class LayerReferenceTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { cs::test::referenceCoverage().noteFunction(); }
+    // Every layer type of layerSpecs() has a case here (when the whole class ran).
+    void cleanupTestCase() {
+        cs::test::referenceCoverage().checkEveryLayerType(*this, "a PyTorch reference case");
+    }
+
     void conv2dValidPadding() {
         CHECK_EMPTY(
             forwardMismatch("3x3 stride 1 on 5x5x2",

@@ -26,22 +26,6 @@ const char* kTinyModel = R"({"layers": [
     {"class_name": "Flatten", "config": {}},
     {"class_name": "Dense", "config": {"units": 2, "activation": "softmax"}}]})";
 
-// Two classes of 4x4 images: dark or bright, over noise.
-ImageSet darkOrBright(int count) {
-    ImageSet s;
-    s.height = s.width = 4;
-    s.channels = 1;
-    s.pixels.resize(size_t(count) * 16);
-    Rng rng(7);
-    for (int i = 0; i < count; ++i) {
-        const int label = i % 2;
-        for (int p = 0; p < 16; ++p)
-            s.image(i)[p] = uint8_t((label ? 160 : 0) + rng.below(90));
-        s.labels.push_back(label);
-    }
-    return s;
-}
-
 // A host that records events and whose saves fail for the paths it is told.
 class RecordingHost : public CallbackHost {
 public:

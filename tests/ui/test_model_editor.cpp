@@ -239,6 +239,11 @@ private Q_SLOTS:
         const QList<QPushButton*> fixes = page_->issueBar()->fixButtons();
         QVERIFY(!fixes.isEmpty());
         QVERIFY(fixes.first()->text().contains("Flatten"));
+        // Every reasonable fix is offered: flatten, pool, or take the misplaced layer out (last).
+        QStringList labels;
+        for (QPushButton* b : fixes) labels << b->text().remove('&');
+        QVERIFY2(labels.contains("Insert a GlobalAveragePooling2D before dense"), qPrintable(labels.join(" | ")));
+        QCOMPARE(labels.last(), QString("Remove dense"));
 
         QTest::mouseClick(fixes.first(), Qt::LeftButton);
         QVERIFY(doc_->report().valid());

@@ -1,68 +1,18 @@
-// Live analysis of the edited model: for every layer its output shape,
-// parameter count and problem (in a person's words, from the engine's
-// ShapeError messages), with one-click quick fixes where one exists; the
-// Keras summary rows and totals. Recomputed by the document after each edit.
-//
-// Shapes come from the engine's own Layer::outputShape and parameter counts
-// from building each layer, so the editor and `convstudio-cli summary` agree.
-// Layers after a problem have an unknown shape rather than an error of their own.
-//
-//   ModelReport r = analyzeModel(graph, {28, 28, 1, 10});
-//   if (!r.valid()) show(r.layers[r.firstProblem].problem, r.layers[r.firstProblem].fixes);
+// The editor shows the engine's analysis of the graph (engine/model/model_analysis.h):
+// the same problems and quick fixes `convstudio-cli summary` prints.
 #pragma once
 
 #include "ui/document/model_graph.h"
 
-#include "engine/core/tensor.h"
-#include "engine/model/model_summary.h"
-
-#include <cstdint>
-#include <functional>
-#include <string>
-#include <vector>
+#include "engine/model/model_analysis.h"
 
 namespace ui {
 
-struct QuickFix {
-    std::string label; // "Insert a Flatten before dense"
-    std::function<void(ModelGraph&)> apply;
-};
-
-struct LayerReport {
-    bool shapeKnown = false;
-    cs::Shape outputShape;
-    bool parametersKnown = false;
-    int64_t parameters = 0;
-    int64_t trainableParameters = 0;
-    std::string problem;    // empty when the layer is fine
-    bool isWarning = false; // a mismatch with the data set rather than a broken model
-    std::vector<QuickFix> fixes;
-};
-
-// What the chosen data set feeds the model (all zero when no data set is loaded).
-struct DataShape {
-    int height = 0, width = 0, channels = 0;
-    int classCount = 0;
-    bool known() const { return height > 0 && classCount > 0; }
-    bool operator==(const DataShape&) const = default;
-};
-
-struct ModelReport {
-    std::vector<LayerReport> layers; // one per node of the graph, same order
-    int errorCount = 0;
-    int warningCount = 0;
-    int firstProblem = -1; // first error, else first warning; -1 when none
-    int64_t totalParameters = 0;
-    int64_t trainableParameters = 0;
-    int64_t nonTrainableParameters = 0;
-    cs::ModelSummary summary; // rows for every node (the InputLayer first); parameters -1 = unknown
-
-    bool valid() const { return errorCount == 0; }
-};
-
-ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data = {});
-
-// "28×28×64" (per-sample shape, no batch) or "10".
-std::string shortShape(const cs::Shape& shape);
+using cs::analyzeModel;
+using cs::DataShape;
+using cs::LayerReport;
+using cs::ModelReport;
+using cs::QuickFix;
+using cs::shortShape;
 
 } // namespace ui

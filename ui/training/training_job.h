@@ -1,8 +1,11 @@
-// TrainingJob: one training run put together from the document — the model
-// graph (a fresh engine model, so editing continues while it trains), the
-// data set, preprocessing, augmentation and training settings — and run by
-// the engine's Trainer. Made on the GUI thread (where a bad setting throws at
-// once, with a message for the person), run on the training thread.
+// TrainingJob: the window's adapter around the engine's TrainingSession. It
+// turns the document — the model graph (a fresh engine model, so editing
+// continues while it trains), the loaded data set and the project's
+// preprocessing, augmentation and training settings — into a session, runs
+// it with the Train page's progress and stop flag, evaluates the test split
+// and hands the result back as a TrainingOutcome. Made on the GUI thread
+// (where a bad setting throws at once, with a message for the person), run
+// on the training thread.
 //
 //   TrainingJob job(doc.graph(), doc.settings(), datasets.current(), {});
 //   TrainingOutcome out = job.run(&observer, &stopFlag); // worker thread
@@ -14,8 +17,7 @@
 #include "ui/document/model_graph.h"
 #include "ui/document/project_settings.h"
 
-#include "engine/model/model_file.h"
-#include "engine/training/trainer.h"
+#include "engine/training/training_session.h"
 
 #include <atomic>
 #include <memory>
@@ -25,13 +27,6 @@ namespace ui {
 
 class LoadedDataset;
 
-// What a run leaves behind: enough to save it as `convstudio-cli train` does.
-struct TrainedModel {
-    cs::Model model;
-    std::unique_ptr<cs::Optimizer> optimizer;
-    cs::ModelMetadata metadata;
-    cs::Loss loss = cs::Loss::CategoricalCrossentropy;
-};
 void saveTrainedModel(TrainedModel& trained, const std::string& path); // throws cs::Error
 
 struct TrainingJobOptions {
@@ -40,9 +35,7 @@ struct TrainingJobOptions {
     bool evaluateTest = true; // evaluate on the test split after training
 };
 
-// The threads a run uses for the threads setting: 0 = every core, -1 = every
-// core but one (the window keeps one), N = N (at most the cores there are).
-int effectiveThreads(int setting);
+using cs::effectiveThreads;
 
 class TrainingJob {
 public:
@@ -51,25 +44,18 @@ public:
                 std::shared_ptr<const LoadedDataset> data, const TrainingJobOptions& options);
     ~TrainingJob();
 
-    const cs::FitOptions& fitOptions() const { return fit_; }
+    cs::FitOptions fitOptions() const { return session_->fitOptions(); }
     // A copy of the model as it is now, with its class names and preprocessing.
     // Call only from the thread that runs the job, between batches (observer callbacks).
     ModelSnapshotPtr snapshot(QString source, int epoch) const;
-    // Runs fit() (and the test evaluation) with progress to `observer`. Never throws:
-    // failures come back in the outcome.
+    // Runs the session (and the test evaluation) with progress to `observer`. Never
+    // throws: failures come back in the outcome.
     TrainingOutcome run(cs::TrainingObserver* observer, const std::atomic<bool>* stop);
 
 private:
-    cs::History fit(cs::Trainer& trainer);
-    TestEvaluation evaluateTest(cs::Model& model, int threads, const std::atomic<bool>* stop);
-    cs::Json trainingJson(const cs::History* history) const;
-
-    ProjectSettings settings_;
     std::shared_ptr<const LoadedDataset> data_;
     TrainingJobOptions options_;
-    cs::FitOptions fit_;
-    std::shared_ptr<TrainedModel> trained_;
-    std::vector<std::unique_ptr<cs::Callback>> callbacks_;
+    std::unique_ptr<cs::TrainingSession> session_;
 };
 
 } // namespace ui

@@ -16,9 +16,13 @@
 #include <memory>
 #include <vector>
 
+namespace cs {
+struct TrainedModel; // engine/training/training_session.h
+}
+
 namespace ui {
 
-struct TrainedModel; // training/training_job.h
+using TrainedModel = cs::TrainedModel;
 class LoadedDataset;
 
 struct BatchUpdate {

@@ -3,6 +3,7 @@
 #include "ui/document/project_document.h"
 
 #include "engine/training/loss.h"
+#include "engine/training/optimizer.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <thread>
 
 namespace ui {
@@ -29,9 +31,10 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     auto* compile = new QGroupBox(tr("Optimizer and loss"), this);
     auto* cf = new QFormLayout(compile);
     auto* optimizer = new QComboBox(compile);
-    optimizer->addItem("Adam", "adam");
-    optimizer->addItem("SGD", "sgd");
-    optimizer->addItem("RMSprop", "rmsprop");
+    for (const cs::OptimizerSpec& spec : cs::optimizerSpecs()) {
+        optimizer->addItem(QString::fromStdString(spec.className), QString::fromStdString(spec.name));
+        optimizer->setItemData(optimizer->count() - 1, QString::fromStdString(spec.help), Qt::ToolTipRole);
+    }
     editors_["optimizer"] = optimizer;
     connect(optimizer, &QComboBox::activated, this, [this, optimizer] {
         commit({}, [&](TrainingSettings& t) {
@@ -40,7 +43,8 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     });
     cf->addRow(tr("optimizer"), optimizer);
     cf->addRow(tr("learning_rate"),
-               doubleSpin("learning_rate", 1e-6, 10, 1e-4, 6,
+               // The engine's range, from the smallest rate six decimals show.
+               doubleSpin("learning_rate", std::max(cs::kMinLearningRate, 1e-6), cs::kMaxLearningRate, 1e-4, 6,
                           [](TrainingSettings& t, double v) { t.learningRate = v; }));
     cf->addRow(tr("momentum"), doubleSpin("momentum", 0, 0.999, 0.05, 3,
                                           [](TrainingSettings& t, double v) { t.momentum = v; }));

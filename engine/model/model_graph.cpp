@@ -1,11 +1,11 @@
-#include "ui/document/model_graph.h"
+#include "engine/model/model_graph.h"
 
 #include "engine/core/errors.h"
 #include "engine/layers/layer_registry.h"
 
 #include <algorithm>
 
-namespace ui {
+namespace cs {
 
 namespace {
 constexpr const char* kFormat = "convstudio-architecture";
@@ -310,4 +310,4 @@ bool ModelGraph::operator==(const ModelGraph& other) const {
     return true;
 }
 
-} // namespace ui
+} // namespace cs

@@ -1,14 +1,12 @@
-#include "ui/document/model_analysis.h"
-
-#include "ui/document/quick_fixes.h"
+#include "engine/model/model_analysis.h"
 
 #include "engine/core/errors.h"
-#include "engine/core/random.h"
 #include "engine/layers/layer_registry.h"
+#include "engine/model/quick_fixes.h"
 
-namespace ui {
+namespace cs {
 
-std::string shortShape(const cs::Shape& shape) {
+std::string shortShape(const Shape& shape) {
     std::string out;
     for (int i = 0; i < shape.rank(); ++i)
         out += (i ? "\u00d7" : "") + std::to_string(shape[i]);
@@ -17,14 +15,12 @@ std::string shortShape(const cs::Shape& shape) {
 
 namespace {
 
-// Parameters of one layer: built on its own (glorot init of a throwaway copy).
-void countParameters(const LayerNode& node, const std::vector<cs::Shape>& inputs, LayerReport& r) {
+// Parameters of one layer from its input shapes (nothing allocated), as Model counts them.
+void countParameters(const LayerNode& node, const std::vector<Shape>& inputs, LayerReport& r) {
     try {
-        auto layer = cs::createLayer(node.className, node.config);
-        cs::Rng rng(0);
-        layer->build(inputs, rng);
-        r.parameters = layer->parameterCount();
-        r.trainableParameters = layer->trainableParameterCount();
+        const Layer::ParameterCount c = createLayer(node.className, node.config)->parameterCountFor(inputs);
+        r.parameters = c.total;
+        r.trainableParameters = c.trainable;
         r.parametersKnown = true;
     } catch (const std::exception& e) {
         r.problem = e.what();
@@ -34,7 +30,7 @@ void countParameters(const LayerNode& node, const std::vector<cs::Shape>& inputs
 void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelReport& report) {
     if (!data.known() || graph.size() == 0) return;
     LayerReport& input = report.layers.front();
-    const cs::Shape image{data.height, data.width, data.channels};
+    const Shape image{data.height, data.width, data.channels};
     if (input.shapeKnown && input.problem.empty() && !(input.outputShape == image)) {
         input.problem = "The data set's images are " + shortShape(image) + " but the input takes " +
                         shortShape(input.outputShape) + ": set the input shape to match";
@@ -43,7 +39,7 @@ void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelRepor
         input.fixes.push_back(
             {"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
                  g.setAttribute(name, "shape",
-                                cs::Json(std::vector<int>{data.height, data.width, data.channels}));
+                                Json(std::vector<int>{data.height, data.width, data.channels}));
              }});
     }
     const int last = graph.size() - 1;
@@ -72,7 +68,7 @@ void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelRepor
 
 ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
     ModelReport report;
-    const ShapePass pass = inferGraphShapes(graph);
+    const ShapeInference pass = inferGraphShapes(graph);
     report.layers.resize(size_t(graph.size()));
     for (int i = 0; i < graph.size(); ++i) {
         const LayerNode& node = graph.node(i);
@@ -81,7 +77,7 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
         if (pass.shapes[size_t(i)]) {
             r.shapeKnown = true;
             r.outputShape = *pass.shapes[size_t(i)];
-            std::vector<cs::Shape> inputs;
+            std::vector<Shape> inputs;
             for (const std::string& in : node.inputs)
                 inputs.push_back(*pass.shapes[size_t(graph.indexOf(in))]);
             countParameters(node, inputs, r);
@@ -106,7 +102,7 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
             else
                 ++report.errorCount;
         }
-        cs::SummaryRow row;
+        SummaryRow row;
         row.name = node.name();
         row.className = node.className;
         row.outputShape = r.shapeKnown ? r.outputShape.toString(true) : "?";
@@ -133,4 +129,4 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
     return report;
 }
 
-} // namespace ui
+} // namespace cs

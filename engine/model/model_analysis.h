@@ -1,0 +1,68 @@
+// Analysis of a model graph, tolerant of errors: for every layer its output
+// shape, parameter count and problem (in a person's words, from the layers'
+// ShapeError messages), with quick fixes (quick_fixes.h) where one exists; the
+// Keras summary rows and totals. The editor recomputes it after each edit and
+// `convstudio-cli summary` prints the same problems and fixes.
+//
+// Shapes come from the one shape walker (shape_inference.h) over the layers'
+// outputShape, parameter counts from Layer::parameterCountFor, as Model's own.
+// Layers after a problem have an unknown shape rather than an error of their own.
+//
+//   ModelReport r = analyzeModel(graph, {28, 28, 1, 10});
+//   if (!r.valid()) show(r.layers[r.firstProblem].problem, r.layers[r.firstProblem].fixes);
+#pragma once
+
+#include "engine/core/tensor.h"
+#include "engine/model/model_graph.h"
+#include "engine/model/model_summary.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+struct QuickFix {
+    std::string label; // "Insert a Flatten before dense"
+    std::function<void(ModelGraph&)> apply;
+};
+
+struct LayerReport {
+    bool shapeKnown = false;
+    Shape outputShape;
+    bool parametersKnown = false;
+    int64_t parameters = 0;
+    int64_t trainableParameters = 0;
+    std::string problem;    // empty when the layer is fine
+    bool isWarning = false; // a mismatch with the data set rather than a broken model
+    std::vector<QuickFix> fixes;
+};
+
+// What the chosen data set feeds the model (all zero when no data set is loaded).
+struct DataShape {
+    int height = 0, width = 0, channels = 0;
+    int classCount = 0;
+    bool known() const { return height > 0 && classCount > 0; }
+    bool operator==(const DataShape&) const = default;
+};
+
+struct ModelReport {
+    std::vector<LayerReport> layers; // one per node of the graph, same order
+    int errorCount = 0;
+    int warningCount = 0;
+    int firstProblem = -1; // first error, else first warning; -1 when none
+    int64_t totalParameters = 0;
+    int64_t trainableParameters = 0;
+    int64_t nonTrainableParameters = 0;
+    ModelSummary summary; // rows for every node (the InputLayer first); parameters -1 = unknown
+
+    bool valid() const { return errorCount == 0; }
+};
+
+ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data = {});
+
+// "28×28×64" (per-sample shape, no batch) or "10".
+std::string shortShape(const Shape& shape);
+
+} // namespace cs
