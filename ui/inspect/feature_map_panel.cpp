@@ -1,5 +1,7 @@
 #include "ui/inspect/feature_map_panel.h"
 
+#include "ui/export/export_target.h"
+
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/imaging/image_converter.h"
 #include "ui/inspect/map_grid_widget.h"
@@ -218,6 +220,7 @@ void FeatureMapPanel::rebuildSections() {
             v->addWidget(heading);
             auto* grid = new MapGridWidget(w);
             grid->setCellSide(l.spatial ? std::clamp(l.mapWidth * 2, 48, 96) : 96);
+            ExportTarget::attach(grid, tr("Feature maps of %1").arg(l.name), l.name + QStringLiteral("_feature_maps"));
             v->addWidget(grid);
             sectionLayout_->insertWidget(sectionLayout_->count() - 1, w);
             sectionWidgets_.push_back({l.node, w, grid});

@@ -1,6 +1,7 @@
 #include "ui/window/main_window.h"
 
 #include "ui/datapage/data_page.h"
+#include "ui/export/export_target.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/document/project_document.h"
 #include "ui/editor/model_canvas.h"
@@ -193,6 +194,10 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(projectActions_->saveAction());
     file->addAction(projectActions_->saveAsAction());
+    file->addSeparator();
+    // The current page's charts, grids and cards, each with Copy / PNG / SVG / CSV.
+    exportMenu_ = file->addMenu(tr("&Export"));
+    connect(exportMenu_, &QMenu::aboutToShow, this, [this] { fillExportMenu(exportMenu_, pages_->currentWidget()); });
     file->addSeparator();
     file->addAction(projectActions_->quitAction());
 
