@@ -171,6 +171,12 @@ void FeatureMapPanel::dropEvent(QDropEvent* event) {
 void FeatureMapPanel::request() {
     if (!snapshot_ || !image_.isValid()) {
         job_.discard();
+        if (!snapshot_) { // no maps of a model that is gone (a new run begins)
+            for (Section& section : sectionWidgets_) delete section.widget;
+            sectionWidgets_.clear();
+            picture_ = FeaturePicture();
+            prediction_->clear();
+        }
         message_->setText(!snapshot_ ? tr("No model yet.") : tr("Pick an image: a test image by number, Open Image…, or drop a file here."));
         message_->show();
         Q_EMIT shown();

@@ -179,15 +179,7 @@ TrainPage::~TrainPage() {
 }
 
 QString TrainPage::stoppedText(const TrainingOutcome& out) const {
-    const QString complete = tr("%n complete epoch(s)", nullptr, out.epochsRun);
-    if (!out.hasPartialEpoch()) return tr("Stopped after %1").arg(complete);
-    if (out.partialInValidation)
-        return tr("Stopped during epoch %1's validation (%2)").arg(out.partialEpoch + 1).arg(complete);
-    return tr("Stopped in epoch %1 at batch %2/%3 (%4)")
-        .arg(out.partialEpoch + 1)
-        .arg(out.partialBatches)
-        .arg(out.partialBatchesTotal)
-        .arg(complete);
+    return RunHistory::stopDescription(out);
 }
 
 bool TrainPage::start() {

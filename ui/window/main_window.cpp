@@ -132,14 +132,24 @@ void MainWindow::connectCurrentModel() {
             [this](const EpochUpdate& u) { currentModel_->addEpoch(u.snapshot); });
     connect(trainingController_, &TrainingController::finished, currentModel_,
             [this](const TrainingOutcome& outcome) {
-                if (!outcome.trained || outcome.failed || outcome.epochsRun == 0) return;
+                if (!outcome.trained || outcome.failed) {
+                    currentModel_->endRun(nullptr);
+                    return;
+                }
                 const TrainedModel& t = *outcome.trained;
                 // The Train page has just added the run to its history: its number names the model.
                 const QString run = tr("run %1").arg(trainPage_->history()->count());
-                currentModel_->setModel(makeSnapshot(
-                    t.model, t.metadata.classNames, t.metadata.preprocessing,
-                    outcome.epochsRun == 1 ? tr("%1, trained (1 epoch)").arg(run)
-                                           : tr("%1, trained (%2 epochs)").arg(run).arg(outcome.epochsRun)));
+                QString how = outcome.epochsRun == 1 ? tr("%1, trained (1 epoch)").arg(run)
+                                                     : tr("%1, trained (%2 epochs)").arg(run).arg(outcome.epochsRun);
+                if (outcome.hasPartialEpoch()) // a stop (or divergence) cut an epoch short: say where
+                    how = outcome.partialInValidation
+                              ? tr("%1, stopped during epoch %2's validation").arg(run).arg(outcome.partialEpoch + 1)
+                              : tr("%1, stopped in epoch %2 at batch %3/%4")
+                                    .arg(run)
+                                    .arg(outcome.partialEpoch + 1)
+                                    .arg(outcome.partialBatches)
+                                    .arg(outcome.partialBatchesTotal);
+                currentModel_->endRun(makeSnapshot(t.model, t.metadata.classNames, t.metadata.preprocessing, how));
             });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(classifyPage_, &ui::ClassifyPage::openModelRequested, this, &MainWindow::openTrainedModel);
