@@ -144,8 +144,12 @@ void KernelPanel::refillChannels() {
     for (int c = 0; c < channels; ++c) channel_->addItem(tr("Channel %1").arg(c), c);
     // Keep "RGB" / "all" across layers; a channel number belongs to its layer
     // (kept while the same layer gets a newer snapshot from training).
-    const int at = keep.typeId() == QMetaType::QString || node == channelsOf_ ? channel_->findData(keep) : -1;
+    // A channel number is kept only for the same layer with the same inputs: another model's
+    // layer of that name (1 grey channel before, 3 colour ones now) starts from its own default.
+    const bool sameLayer = node == channelsOf_ && channels == channelCount_;
+    const int at = keep.typeId() == QMetaType::QString || sameLayer ? channel_->findData(keep) : -1;
     channelsOf_ = node;
+    channelCount_ = channels;
     channel_->setCurrentIndex(at >= 0 ? at : 0);
 }
 

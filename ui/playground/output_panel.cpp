@@ -121,11 +121,11 @@ void OutputPanel::showResult(const PlaygroundResult& result, const QString& what
     stack_->setEnabled(true);
     arithmetic_->setEnabled(true);
     shape_->setEnabled(true);
-    shape_->setText(tr("%1 → output %2 × %3").arg(what).arg(result.rows.out).arg(result.cols.out));
+    shape_->setText(tr("%1 → output %2×%3").arg(what).arg(result.cols.out).arg(result.rows.out)); // width × height
     arithmetic_->setText(QStringLiteral("<table cellspacing='0' cellpadding='2'>%1%2</table>"
                                         "<small>%3</small>")
-                             .arg(arithmeticRow(tr("rows"), result.rows),
-                                  arithmeticRow(tr("columns"), result.cols),
+                             .arg(arithmeticRow(tr("width (columns)"), result.cols),
+                                  arithmeticRow(tr("height (rows)"), result.rows),
                                   tr("n: input size · k: window size · s: stride")));
     if (result.images.isEmpty()) {
         stack_->setCurrentIndex(0);

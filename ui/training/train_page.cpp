@@ -300,8 +300,17 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     run.outcome = out;
     run.bestCheckpoint = runCheckpoint_;
     history_->add(std::move(run));
+    trainedSaved_ = !out.trained || out.failed;
     updateButtons();
     Q_EMIT runFinished();
+}
+
+QString TrainPage::unsavedModelDescription() const {
+    if (trainedSaved_ || !controller_->lastOutcome().trained || history_->count() == 0) return {};
+    const TrainingOutcome& out = controller_->lastOutcome();
+    const QString run = tr("run %1").arg(history_->count());
+    return out.stopped ? tr("%1, %2").arg(run, RunHistory::stopDescription(out).toLower())
+                       : tr("%1, %n epoch(s)", nullptr, out.epochsRun).arg(run);
 }
 
 void TrainPage::showEvaluation(const TrainingOutcome& out) {
@@ -354,6 +363,7 @@ bool TrainPage::saveModel(const QString& path) {
     if (!trained || controller_->isRunning()) return false;
     try {
         saveTrainedModel(*trained, path.toStdString());
+        trainedSaved_ = true;
         progressText_->setText(tr("Saved %1").arg(path));
         return true;
     } catch (const std::exception& e) {

@@ -151,6 +151,7 @@ void MainWindow::connectCurrentModel() {
                                     .arg(outcome.partialBatchesTotal);
                 currentModel_->endRun(makeSnapshot(t.model, t.metadata.classNames, t.metadata.preprocessing, how));
             });
+    projectActions_->setUnsavedModel([this] { return trainPage_->unsavedModelDescription(); });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(classifyPage_, &ui::ClassifyPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
@@ -395,7 +396,7 @@ void MainWindow::saveSettings() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!closingAfterRun_) {
-        if (!projectActions_->maybeSave()) {
+        if (!projectActions_->maybeSave(true)) {
             event->ignore();
             return;
         }
