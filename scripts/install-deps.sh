@@ -7,6 +7,7 @@ packages=(
     libeigen3-dev libtbb-dev libopencv-dev zlib1g-dev nlohmann-json3-dev
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
     libqt6opengl6-dev
+    libonnx-dev libprotobuf-dev python3-onnx
     dataset-fashion-mnist
     python3
 )

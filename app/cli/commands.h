@@ -24,5 +24,7 @@ int runImage(const Args& args);
 int runKernels(const Args& args);
 int runFeatures(const Args& args);
 int runGradCam(const Args& args);
+int runExport(const Args& args);
+int runImport(const Args& args);
 
 } // namespace cli

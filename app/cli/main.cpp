@@ -30,7 +30,9 @@ const char* kUsage =
     "  image      load, grey, crop, resize, rotate and save an image (the Pillow lesson)\n"
     "  kernels    a model's Conv2D kernels: weight statistics, histogram, a picture of every filter\n"
     "  features   the feature maps every layer makes of one image\n"
-    "  gradcam    Grad-CAM heat map: where in an image the model looked for a class\n";
+    "  gradcam    Grad-CAM heat map: where in an image the model looked for a class\n"
+    "  export     write a model in another format (--onnx)\n"
+    "  import     convert an ONNX model into a ConvStudio .safetensors model\n";
 
 } // namespace
 
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
         if (command == "kernels") return cli::runKernels(args);
         if (command == "features") return cli::runFeatures(args);
         if (command == "gradcam") return cli::runGradCam(args);
+        if (command == "export") return cli::runExport(args);
+        if (command == "import") return cli::runImport(args);
         std::fprintf(stderr, "convstudio-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
         return 2;
     } catch (const cli::UsageError& e) {

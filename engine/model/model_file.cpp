@@ -2,6 +2,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/core/resource_limits.h"
+#include "engine/interop/onnx_import.h"
 #include "engine/io/atomic_file.h"
 #include "engine/io/safetensors.h"
 #include "engine/model/model_summary.h"
@@ -239,6 +240,7 @@ Model loadArchitectureFile(const std::string& path) {
 LoadedModel loadAnyModel(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path + ": cannot open");
+    if (looksLikeOnnxFile(path)) return importOnnx(path);
     char first = 0;
     while (in.get(first) && std::isspace(static_cast<unsigned char>(first))) {}
     if (first == '{') {

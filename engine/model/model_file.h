@@ -39,7 +39,8 @@ LoadedModel loadModelFile(const std::string& path);
 void saveArchitectureFile(const std::string& path, const Model& model);
 Model loadArchitectureFile(const std::string& path);
 
-// A .json architecture or a .safetensors model, by content.
+// A .json architecture, an ONNX model (engine/interop/onnx_import.h) or a
+// .safetensors model, by content.
 LoadedModel loadAnyModel(const std::string& path);
 
 } // namespace cs

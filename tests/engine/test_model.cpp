@@ -54,6 +54,8 @@ private Q_SLOTS:
         QTest::newRow("first CNN") << "fashion_mnist_first_cnn" << 423338LL << 423338LL;
         QTest::newRow("kernel lesson") << "mnist_kernel_model" << 121930LL << 121930LL;
         QTest::newRow("architecture lesson") << "mnist_cnn_architecture" << 93322LL << 93322LL;
+        // PyTorch's sum(p.numel()) for the course's SimpleCNN: the same layers.
+        QTest::newRow("CIFAR-10 SimpleCNN") << "cifar10_simple_cnn" << 2122186LL << 2122186LL;
         QTest::newRow("CIFAR-10 three conv") << "cifar10_three_conv" << 122570LL << 122570LL;
         QTest::newRow("CIFAR-10 same padding") << "cifar10_same_padding" << 620362LL << 620362LL;
         QTest::newRow("batch normalisation") << "fashion_mnist_batchnorm" << 225930LL << 225482LL;

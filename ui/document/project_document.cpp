@@ -194,6 +194,11 @@ QString ProjectDocument::insertLayer(const QString& className, const Connection&
     return ok ? name : QString();
 }
 
+bool ProjectDocument::replaceModel(const ModelGraph& graph, const QString& text) {
+    QString none;
+    return pushGraphEdit(text, [&](ModelGraph& g) { g = graph; }, Fix, &none);
+}
+
 bool ProjectDocument::removeLayer(const QString& name) {
     QString none;
     return pushGraphEdit(

@@ -64,6 +64,9 @@ public:
     bool renameLayer(const QString& oldName, const QString& newName);
     void applyQuickFix(int layerIndex, int fixIndex);
     void renameModel(const QString& name);
+    // The whole model at once, as one undo step (a lesson's preset): unlike load(), the
+    // settings, the file and the undo history stay.
+    bool replaceModel(const ModelGraph& graph, const QString& text);
 
     // ---- Settings edits (mergeKey: merge a gesture's consecutive changes) ------------
     void setDataSettings(const DataSettings& data);

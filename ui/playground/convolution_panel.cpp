@@ -97,6 +97,15 @@ cs::ConvolutionSettings ConvolutionPanel::settings() const {
     return s;
 }
 
+void ConvolutionPanel::setSettings(const cs::ConvolutionSettings& s) {
+    padding_->setCurrentIndex(padding_->findData(QString::fromStdString(cs::paddingModeName(s.padding))));
+    strideRows_->setValue(s.strideRows);
+    strideCols_->setValue(s.strideCols);
+    mode_->setCurrentIndex(mode_->findData(s.mode == cs::ConvolutionMode::CrossCorrelation
+                                                ? QStringLiteral("correlation")
+                                                : QStringLiteral("convolution")));
+}
+
 bool ConvolutionPanel::selectPreset(const QString& name) {
     const int index = preset_->findData(name);
     if (index < 0 || name.isEmpty()) return false;

@@ -27,6 +27,8 @@ public:
     // Throws cs::ConfigError naming a cell that does not parse.
     cs::PlaygroundMatrix kernel() const;
     cs::ConvolutionSettings settings() const;
+    // Sets padding, strides and mode as a person would (one changed() per widget that changes).
+    void setSettings(const cs::ConvolutionSettings& settings);
     // Loads a preset by its engine name ("vertical_edge"); false if there is none.
     bool selectPreset(const QString& name);
 

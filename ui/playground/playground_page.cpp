@@ -97,6 +97,9 @@ void PlaygroundPage::setImage(const QImage& image, const QString& caption) {
     input_->setImage(image, caption); // emits changed() -> recompute()
 }
 
+bool PlaygroundPage::poolingMode() const { return modes_->currentIndex() == 1; }
+void PlaygroundPage::setPoolingMode(bool pooling) { modes_->setCurrentIndex(pooling ? 1 : 0); }
+
 void PlaygroundPage::recompute() {
     if (restoring_) return;
     PlaygroundRequest request;

@@ -37,6 +37,8 @@ public:
     // The last result shown (or the error that replaced it).
     const PlaygroundResult& result() const { return result_; }
     bool busy() const { return running_; }
+    bool poolingMode() const;
+    void setPoolingMode(bool pooling); // the Pooling tab, else Convolution
 
 public Q_SLOTS:
     // Shows an image (from the data set, the Inspect page, a drop) as the input.

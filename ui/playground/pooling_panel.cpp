@@ -67,6 +67,16 @@ cs::PoolingSettings PoolingPanel::settings() const {
     return s;
 }
 
+void PoolingPanel::setSettings(const cs::PoolingSettings& s) {
+    kind_->setCurrentIndex(kind_->findData(s.kind == cs::PoolingKind::Max ? QStringLiteral("max")
+                                                                          : QStringLiteral("average")));
+    poolRows_->setValue(s.poolRows);
+    poolCols_->setValue(s.poolCols);
+    strideRows_->setValue(s.strideRows);
+    strideCols_->setValue(s.strideCols);
+    padding_->setCurrentIndex(padding_->findData(QString::fromStdString(cs::paddingModeName(s.padding))));
+}
+
 void PoolingPanel::describeKind() {
     // The lesson's own contrast between the two, in one line each.
     kindDescription_->setText(kind_->currentData().toString() == QLatin1String("max")

@@ -21,6 +21,7 @@ public:
     explicit PoolingPanel(QWidget* parent = nullptr);
 
     cs::PoolingSettings settings() const;
+    void setSettings(const cs::PoolingSettings& settings);
 
     void saveSettings(QSettings& settings) const;
     void restoreSettings(const QSettings& settings);

@@ -1,5 +1,7 @@
 #include "ui/window/main_window.h"
 
+#include "ui/lessons/lessons_panel.h"
+
 #include "ui/datapage/data_page.h"
 #include "ui/export/export_target.h"
 #include "ui/datapage/dataset_controller.h"
@@ -37,6 +39,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoView>
+#include <algorithm>
 
 namespace ui {
 
@@ -292,6 +295,30 @@ void MainWindow::createMenus() {
     trainMenu->addAction(stop_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // The course chapter by chapter, docked beside the pages so the lesson and what it
+    // changes are seen together.
+    auto* lessonsDock = new QDockWidget(tr("Lessons"), this);
+    lessonsDock->setObjectName("Lessons");
+    lessons_ = new LessonsPanel(*this, QStringLiteral(":/lessons"), lessonsDock);
+    lessonsDock->setWidget(lessons_);
+    addDockWidget(Qt::RightDockWidgetArea, lessonsDock);
+    lessonsDock->hide();
+    lessonsAction_ = lessonsDock->toggleViewAction();
+    lessonsAction_->setText(tr("&Lessons"));
+    lessonsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    help->addAction(lessonsAction_);
+    // The pages need most of a 1280-pixel screen: where docking the lessons would push the
+    // window off the screen, they float at the screen's right edge instead (and can be
+    // docked again by a double-click on their title on a wider screen).
+    connect(lessonsAction_, &QAction::triggered, this, [this, lessonsDock](bool shown) {
+        if (!shown || lessonsDock->isFloating() || !screen()) return;
+        const QRect free = screen()->availableGeometry();
+        const int width = std::max(lessonsDock->sizeHint().width(), 360);
+        if (frameGeometry().width() + width <= free.width()) return;
+        lessonsDock->setFloating(true);
+        lessonsDock->setGeometry(free.right() - width, geometry().top(), width,
+                                 std::min(geometry().height(), free.height()));
+    });
     help->addAction(tr("&About ConvStudio"), this, [this] {
         QMessageBox::about(
             this, tr("About ConvStudio"),

@@ -30,6 +30,7 @@ class CurrentModel;
 class InspectPage;
 class ClassifyPage;
 class PlaygroundPage;
+class LessonsPanel;
 
 struct StartupOptions {
     bool restoreSession = true; // reopen the last project (else the course's first CNN)
@@ -71,6 +72,8 @@ public:
     QAction* trainAction() const { return train_; }
     QAction* stopAction() const { return stop_; }
     QAction* pauseAction() const { return pause_; }
+    LessonsPanel* lessonsPanel() const { return lessons_; }
+    QAction* lessonsAction() const { return lessonsAction_; }
 
     void showPage(Page page);
 
@@ -115,6 +118,8 @@ private:
     QAction* openModel_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr, *train_ = nullptr, *stop_ = nullptr;
     QAction* pause_ = nullptr;
+    LessonsPanel* lessons_ = nullptr;
+    QAction* lessonsAction_ = nullptr;
     bool closingAfterRun_ = false; // closed while training: close again when the run ends
     QActionGroup* themeGroup_ = nullptr;
 };
