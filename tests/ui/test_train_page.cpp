@@ -364,6 +364,9 @@ private Q_SLOTS:
         // (also when no epoch was complete: a partial model is still a model in memory).
         const TrainingRun& run = page()->history()->run(page()->history()->count() - 1);
         QVERIFY2(run.title().contains(expected.toLower()), qPrintable(run.title()));
+        // That long title in Compare with does not widen the window past its size.
+        QCOMPARE(page()->compareBox()->itemText(page()->compareBox()->count() - 1), run.title());
+        QVERIFY2(window_->width() <= 1300, qPrintable(QString::number(window_->width())));
         QVERIFY(window_->currentModel()->hasModel());
         QVERIFY2(window_->currentModel()->current()->source.endsWith(expected.toLower()),
                  qPrintable(window_->currentModel()->current()->source));

@@ -27,6 +27,7 @@ InspectPage::InspectPage(CurrentModel* model, QWidget* parent) : QWidget(parent)
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignCenter);
     emptyText->setMaximumWidth(520);
+    emptyText->setMinimumWidth(420); // a word-wrapped label centred in a layout gets only its text's width
     auto* open = new QPushButton(tr("Open Model…"), empty);
     openButton_ = open;
     open->setObjectName("inspectOpenModelButton");

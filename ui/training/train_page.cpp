@@ -11,6 +11,7 @@
 
 #include "engine/core/errors.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -77,7 +78,11 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     history_ = new RunHistory(this);
     compare_ = new QComboBox(this);
     compare_->addItem(tr("no earlier run"));
-    compare_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A run's title is long (settings, result, where a stop came): the box keeps a fixed
+    // width rather than widening the window past the screen; the list shows titles whole.
+    compare_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    compare_->setMinimumContentsLength(36);
+    compare_->view()->setTextElideMode(Qt::ElideNone);
     compare_->setToolTip(tr("Overlay an earlier run's loss and accuracy (dashed) to compare"));
     openCheckpoint_ = new QPushButton(tr("Open Best Checkpoint"), this);
     openCheckpoint_->setObjectName("openCheckpointButton");
@@ -138,7 +143,12 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
         charts_->showComparison(i > 0 && i <= history_->count() ? &history_->run(i - 1) : nullptr);
     });
     connect(history_, &RunHistory::runAdded, this,
-            [this](int i) { compare_->addItem(history_->run(i).title()); });
+            [this](int i) {
+                compare_->addItem(history_->run(i).title());
+                compare_->setItemData(compare_->count() - 1, history_->run(i).title(), Qt::ToolTipRole);
+                // The popup as wide as its longest title.
+                compare_->view()->setMinimumWidth(compare_->view()->sizeHintForColumn(0) + 24);
+            });
     connect(matrix_, &ConfusionMatrixView::cellChosen, this, [this](int truth, int predicted) {
         auto* dialog =
             new CellImagesDialog(matrix_->evaluation(), shownClassNames_, truth, predicted, this);
