@@ -107,8 +107,8 @@ void InspectPage::onModelChanged() {
     if (!s) {
         // A new run: nothing of the previous model stays in the panels, and the page says what comes.
         const bool waiting = model_->waitingForRun();
-        emptyText_->setText(waiting ? tr("<h2>Waiting for the first snapshot</h2><p>The new run's kernels and "
-                                         "feature maps appear about a second after its first batch.</p>")
+        emptyText_->setText(waiting ? tr("<h2>Waiting for the first snapshot</h2><p>The new run's kernels and feature maps<br>"
+                                         "appear about a second after its first batch.</p>")
                                     : tr("<h2>Nothing to inspect yet</h2><p>Train the model (F5 on the Train page) "
                                          "— its kernels and feature maps appear here after the first second and "
                                          "change as it learns — or open a trained <tt>.safetensors</tt> model.</p>"));
