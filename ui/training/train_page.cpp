@@ -67,6 +67,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
     progressText_ = new QLabel(tr("Not trained yet: press Start."), this);
+    progressText_->setWordWrap(true); // a stop's full account is long: it wraps, the window keeps its width
     auto* controls = new QHBoxLayout;
     for (QPushButton* b : {start_, pause_, stop_})
         controls->addWidget(b);
@@ -298,7 +299,7 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     TrainingStatus status; // the run is over: say how it ended
     status.fraction = double(progress_->value()) / 1000.0;
     if (out.failed) status.text = tr("training failed");
-    else if (out.stopped) status.text = stoppedText(out);
+    else if (out.stopped) status.text = stoppedText(out).section(QStringLiteral(" ("), 0, 0); // where, briefly
     else if (out.diverged) status.text = tr("diverged");
     else status.text = tr("trained %n epoch(s)", nullptr, out.epochsRun);
     if (!out.failed && hasEpoch_ && lastEpoch_.hasValidation())
