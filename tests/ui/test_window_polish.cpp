@@ -128,6 +128,11 @@ private Q_SLOTS:
         QVERIFY(rows && cols);
         // The width comes first on screen too.
         QVERIFY(cols->mapTo(window_.get(), QPoint()).x() < rows->mapTo(window_.get(), QPoint()).x());
+        // The Convolution operation (the page restores whichever was chosen last).
+        for (QTabWidget* tabs : window_->findChildren<QTabWidget*>())
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->tabText(i) == "Convolution") tabs->setCurrentIndex(i);
+        QApplication::processEvents();
         auto visible = [this](const char* name) -> QSpinBox* {
             for (QSpinBox* box : window_->findChildren<QSpinBox*>(name))
                 if (box->isVisible()) return box; // the convolution's, not the hidden pooling's
