@@ -133,7 +133,9 @@ private Q_SLOTS:
         choose("paddingCombo", "full");
         QCOMPARE(output()->rowCount(), 4); // floor((5 + 4 - 3) / 2) + 1
         QCOMPARE(output()->columnCount(), 7);
-        QVERIFY(child<QLabel>("outputShapeLabel")->text().contains("output 4 × 7"));
+        // Width × height, like the images on the page: 7 columns, 4 rows.
+        QVERIFY2(child<QLabel>("outputShapeLabel")->text().contains("output 7×4"),
+                 qPrintable(child<QLabel>("outputShapeLabel")->text()));
     }
 
     void convolutionFlipsTheSignOfAnEdgeKernel() {

@@ -10,6 +10,10 @@
 #include "ui/charts/line_chart.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/document/project_document.h"
+#include "ui/classify/classify_page.h"
+#include "ui/inspect/inspect_page.h"
+#include "ui/inspect/kernel_panel.h"
+#include "ui/inspect/map_grid_widget.h"
 #include "ui/training/confusion_matrix_view.h"
 #include "ui/training/current_model.h"
 #include "ui/training/run_history.h"
@@ -356,6 +360,16 @@ private Q_SLOTS:
         // The partial epoch gets no epoch point on the charts.
         QCOMPARE(int(page()->charts()->lossChart()->points(TrainingCharts::TrainEpoch).size()), epochEnds);
         QVERIFY(page()->evaluationView()->toPlainText().startsWith("Stopped: no test evaluation"));
+        // The run list says the same, and Inspect / Classify look at the stopped model under that name
+        // (also when no epoch was complete: a partial model is still a model in memory).
+        const TrainingRun& run = page()->history()->run(page()->history()->count() - 1);
+        QVERIFY2(run.title().contains(expected.toLower()), qPrintable(run.title()));
+        // That long title in Compare with does not widen the window past its size.
+        QCOMPARE(page()->compareBox()->itemText(page()->compareBox()->count() - 1), run.title());
+        QVERIFY2(window_->width() <= 1300, qPrintable(QString::number(window_->width())));
+        QVERIFY(window_->currentModel()->hasModel());
+        QVERIFY2(window_->currentModel()->current()->source.endsWith(expected.toLower()),
+                 qPrintable(window_->currentModel()->current()->source));
         QVERIFY(page()->startButton()->isEnabled());
         QVERIFY(page()->saveButton()->isEnabled()); // what was trained can be kept
 
@@ -372,6 +386,40 @@ private Q_SLOTS:
                                              trained->metadata.preprocessing, trained->loss, 10, 64);
         QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, engine.confusion.counts);
         QVERIFY(page()->progressLabel()->text().startsWith("Evaluated the trained model on test (300 images)"));
+    }
+
+    void aNewRunShowsWaitingInsteadOfThePreviousModel() {
+        page()->setJobOptions({400, 100, true});
+        setSpin("epochs", 1);
+        setSpin("batch_size", 32);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QVERIFY(page()->start());
+        QVERIFY(finished.wait(kHang));
+        const ModelSnapshotPtr first = window_->currentModel()->current();
+        QVERIFY(first);
+        window_->showPage(MainWindow::InspectPage);
+        InspectPage* inspect = window_->inspectPage();
+        QTRY_VERIFY_WITH_TIMEOUT(!inspect->kernels()->isBusy() && inspect->kernels()->grid()->cellCount() > 0, kHang);
+        QVERIFY(!inspect->emptyLabel()->isVisible());
+
+        // start() emits started before it returns; the run's first snapshot comes through the
+        // event loop later. In between, no page shows the first run's model as this run's.
+        QVERIFY(page()->start());
+        QVERIFY(window_->currentModel()->waitingForRun());
+        QVERIFY(!window_->currentModel()->current());
+        QVERIFY(inspect->emptyLabel()->isVisible());
+        QVERIFY(inspect->emptyLabel()->text().contains("Waiting for the first snapshot"));
+        QCOMPARE(inspect->kernels()->grid()->cellCount(), 0);
+        window_->showPage(MainWindow::ClassifyPage);
+        auto* classifyEmpty = window_->classifyPage()->findChild<QLabel*>("emptyStateLabel");
+        QVERIFY(classifyEmpty && classifyEmpty->isVisible());
+        QVERIFY(classifyEmpty->text().contains("Waiting for the first snapshot"));
+
+        QVERIFY(finished.wait(kHang));
+        QVERIFY(!window_->currentModel()->waitingForRun());
+        QVERIFY(window_->currentModel()->current() && window_->currentModel()->current() != first);
+        QVERIFY(window_->currentModel()->current()->source.startsWith("run 2"));
+        QVERIFY(!classifyEmpty->isVisible());
     }
 
     void stopWithoutPauseEndsTheRun() {

@@ -1,5 +1,7 @@
 #include "ui/charts/bar_chart.h"
 
+#include "ui/export/export_target.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -44,6 +46,19 @@ BarChart::BarChart(QWidget* parent) : QWidget(parent), impl_(new Impl) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(impl_->view);
     setMinimumHeight(180);
+    ExportTarget::attach(this, tr("Chart"), QStringLiteral("chart"))->addTable(tr("values"), [this] {
+        DataTable t;
+        t.header.append(tr("category"));
+        for (const BarSeries& s : series_)
+            t.header.append(s.name);
+        for (int c = 0; c < categories_.size(); ++c) {
+            QStringList row{categories_[c]};
+            for (const BarSeries& s : series_)
+                row.append(cellNumber(s.values.value(c)));
+            t.rows.append(row);
+        }
+        return t;
+    });
     rebuild();
 }
 
@@ -53,6 +68,10 @@ BarChart::~BarChart() {
 
 void BarChart::setTitle(const QString& title) {
     title_ = title;
+    if (ExportTarget* target = ExportTarget::of(this)) {
+        target->setTitle(title.isEmpty() ? tr("Chart") : title);
+        target->setFileStem(title.isEmpty() ? QStringLiteral("chart") : title.toLower());
+    }
     rebuild();
 }
 

@@ -141,7 +141,16 @@ void ClassifyPage::modelChanged() {
     const ModelSnapshotPtr snapshot = model_->current();
     folder_->setModel(snapshot);
     stack_->setCurrentIndex(snapshot ? 1 : 0);
-    if (!snapshot) return;
+    if (!snapshot) {
+        const bool waiting = model_->waitingForRun();
+        emptyState_->setText(waiting ? tr("<p style='font-size:x-large'><b>Waiting for the first snapshot</b></p>"
+                                          "<p>Your images are classified again with the new run's model about a "
+                                          "second after its first batch.</p>")
+                                     : tr("<p style='font-size:x-large'><b>No model to classify with yet</b></p>"
+                                          "<p>Train a model on the Train page, or open a .safetensors model.</p>"));
+        openModel_->setVisible(!waiting);
+        return;
+    }
     const cs::Shape in = snapshot->model->inputShape();
     const int classes = classCount(*snapshot);
     const QString input =

@@ -1,11 +1,13 @@
 #include "ui/classify/result_card.h"
 
 #include "ui/classify/probability_bars.h"
+#include "ui/export/export_target.h"
 #include "ui/imaging/image_converter.h"
 
 #include "engine/inspect/class_scores.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -118,6 +120,16 @@ ResultCard::ResultCard(ImageSource source, QThreadPool* pool, QWidget* parent)
     layout->addLayout(right, 1);
     bars_->hide();
     heatRow_->hide();
+    const QString stem = QFileInfo(source_.name).completeBaseName();
+    auto* target = ExportTarget::attach(this, tr("Classification of %1").arg(source_.name),
+                                        (stem.isEmpty() ? QStringLiteral("image") : stem) + QStringLiteral("_gradcam"));
+    target->addTable(tr("probabilities"), [this] {
+        DataTable t;
+        t.header = {"class_index", "class", "probability"};
+        for (size_t c = 0; c < result_.probabilities.size(); ++c)
+            t.rows.append({QString::number(c), className(int(c)), cellNumber(result_.probabilities[c])});
+        return t;
+    });
 }
 
 int ResultCard::topClass() const {

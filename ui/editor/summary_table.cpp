@@ -3,11 +3,14 @@
 #include "ui/document/project_document.h"
 #include "ui/editor/layer_style.h"
 
+#include <QEvent>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ui {
 
@@ -110,7 +113,12 @@ SummaryTable::SummaryTable(ProjectDocument* document, QWidget* parent)
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->verticalHeader()->hide();
     view_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view_->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its contents; a stretched last column would not shrink below the
+    // header's default section size, so its width could not be told from its contents.
+    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view_->horizontalHeader()->setStretchLastSection(false);
+    view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the view is made wide enough instead
+    view_->installEventFilter(this);
     view_->setAlternatingRowColors(true);
     view_->setShowGrid(false);
     view_->setWordWrap(false);
@@ -139,8 +147,8 @@ void SummaryTable::refresh() {
     const ModelReport& r = document_->report();
     title_->setText(
         tr("<b>Summary</b> — Model: \"%1\"").arg(qs(r.summary.modelName).toHtmlEscaped()));
-    view_->resizeColumnsToContents();
-    view_->horizontalHeader()->setStretchLastSection(true);
+    fitColumns();
+    QMetaObject::invokeMethod(this, &SummaryTable::fitColumns, Qt::QueuedConnection);
     QString text =
         tr("Total params: <b>%1</b> (%2)<br>Trainable params: %3<br>Non-trainable params: %4")
             .arg(withThousands(r.totalParameters), bytes(r.totalParameters),
@@ -150,6 +158,23 @@ void SummaryTable::refresh() {
                     .arg(countOf(r.errorCount, tr("layer"), tr("layers")));
     totals_->setText(text);
     selectFocused();
+}
+
+bool SummaryTable::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_ && (event->type() == QEvent::Show || event->type() == QEvent::FontChange ||
+                             event->type() == QEvent::StyleChange || event->type() == QEvent::Polish))
+        // After the event: the view has its final font and style by then.
+        QMetaObject::invokeMethod(this, &SummaryTable::fitColumns, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+void SummaryTable::fitColumns() {
+    QHeaderView* header = view_->horizontalHeader();
+    int width = 0;
+    for (int c = 0; c < model_->columnCount(); ++c) // what each column needs, not what it has now
+        width += std::max(static_cast<const QAbstractItemView*>(view_)->sizeHintForColumn(c), header->sectionSizeHint(c));
+    width += 2 * view_->frameWidth() + view_->verticalScrollBar()->sizeHint().width();
+    view_->setMinimumWidth(width);
 }
 
 void SummaryTable::selectFocused() {

@@ -38,9 +38,16 @@ public:
     const SummaryTableModel* model() const { return model_; }
     QString totalsText() const; // what the totals label shows
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void refresh();
     void selectFocused();
+    // Columns sized to their contents and the view at least as wide as all of them:
+    // done again whenever the view is shown or its font or style changes, because
+    // sizes computed while the page was hidden (before its final font) clip numbers.
+    void fitColumns();
 
     ProjectDocument* document_;
     SummaryTableModel* model_;

@@ -1,5 +1,7 @@
 #include "ui/inspect/feature_map_panel.h"
 
+#include "ui/export/export_target.h"
+
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/imaging/image_converter.h"
 #include "ui/inspect/map_grid_widget.h"
@@ -169,6 +171,12 @@ void FeatureMapPanel::dropEvent(QDropEvent* event) {
 void FeatureMapPanel::request() {
     if (!snapshot_ || !image_.isValid()) {
         job_.discard();
+        if (!snapshot_) { // no maps of a model that is gone (a new run begins)
+            for (Section& section : sectionWidgets_) delete section.widget;
+            sectionWidgets_.clear();
+            picture_ = FeaturePicture();
+            prediction_->clear();
+        }
         message_->setText(!snapshot_ ? tr("No model yet.") : tr("Pick an image: a test image by number, Open Image…, or drop a file here."));
         message_->show();
         Q_EMIT shown();
@@ -218,6 +226,7 @@ void FeatureMapPanel::rebuildSections() {
             v->addWidget(heading);
             auto* grid = new MapGridWidget(w);
             grid->setCellSide(l.spatial ? std::clamp(l.mapWidth * 2, 48, 96) : 96);
+            ExportTarget::attach(grid, tr("Feature maps of %1").arg(l.name), l.name + QStringLiteral("_feature_maps"));
             v->addWidget(grid);
             sectionLayout_->insertWidget(sectionLayout_->count() - 1, w);
             sectionWidgets_.push_back({l.node, w, grid});

@@ -19,7 +19,7 @@ InspectPage::InspectPage(CurrentModel* model, QWidget* parent) : QWidget(parent)
     // Empty state: how to get a model to look at.
     auto* empty = new QWidget(this);
     auto* emptyLayout = new QVBoxLayout(empty);
-    auto* emptyText = new QLabel(tr("<h2>Nothing to inspect yet</h2><p>Train the model (F5 on the Train page) "
+    auto* emptyText = emptyText_ = new QLabel(tr("<h2>Nothing to inspect yet</h2><p>Train the model (F5 on the Train page) "
                                     "— its kernels and feature maps appear here after the first second and "
                                     "change as it learns — or open a trained <tt>.safetensors</tt> model.</p>"),
                                  empty);
@@ -27,7 +27,9 @@ InspectPage::InspectPage(CurrentModel* model, QWidget* parent) : QWidget(parent)
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignCenter);
     emptyText->setMaximumWidth(520);
+    emptyText->setMinimumWidth(420); // a word-wrapped label centred in a layout gets only its text's width
     auto* open = new QPushButton(tr("Open Model…"), empty);
+    openButton_ = open;
     open->setObjectName("inspectOpenModelButton");
     emptyLayout->addStretch();
     emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
@@ -102,7 +104,23 @@ void InspectPage::inspectDatasetImage(const QString& split, int index) {
 void InspectPage::onModelChanged() {
     const ModelSnapshotPtr s = model_->current();
     stack_->setCurrentIndex(s ? 1 : 0);
-    if (!s) return;
+    if (!s) {
+        // A new run: nothing of the previous model stays in the panels, and the page says what comes.
+        const bool waiting = model_->waitingForRun();
+        emptyText_->setText(waiting ? tr("<h2>Waiting for the first snapshot</h2><p>The new run's kernels and feature maps<br>"
+                                         "appear about a second after its first batch.</p>")
+                                    : tr("<h2>Nothing to inspect yet</h2><p>Train the model (F5 on the Train page) "
+                                         "— its kernels and feature maps appear here after the first second and "
+                                         "change as it learns — or open a trained <tt>.safetensors</tt> model.</p>"));
+        openButton_->setVisible(!waiting);
+        if (shown_) {
+            shown_.reset();
+            kernels_->setSnapshot(nullptr);
+            features_->setSnapshot(nullptr);
+        }
+        onEpochsChanged();
+        return;
+    }
     source_->setText(tr("Model: <b>%1</b>").arg(s->source.toHtmlEscaped()));
     {
         QSignalBlocker block(follow_);

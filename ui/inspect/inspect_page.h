@@ -37,6 +37,8 @@ public:
     QSlider* epochSlider() const { return epochSlider_; }
     QCheckBox* followCheck() const { return follow_; }
     QLabel* sourceLabel() const { return source_; }
+    // Shown without a model: how to get one, or that a new run's first snapshot is awaited.
+    QLabel* emptyLabel() const { return emptyText_; }
 
 public Q_SLOTS:
     void setDataset(std::shared_ptr<const LoadedDataset> data);
@@ -58,6 +60,8 @@ private:
     ModelSnapshotPtr shown_; // what the panels were last given
     QStackedWidget* stack_;
     QLabel *source_, *epochText_;
+    QLabel* emptyText_;
+    QWidget* openButton_;
     QSlider* epochSlider_;
     QCheckBox* follow_;
     QTabWidget* tabs_;

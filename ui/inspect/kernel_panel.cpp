@@ -2,6 +2,7 @@
 
 #include "ui/inspect/colour_legend.h"
 #include "ui/inspect/map_grid_widget.h"
+#include "ui/export/export_target.h"
 #include "ui/inspect/weight_histogram.h"
 
 #include <QComboBox>
@@ -51,6 +52,9 @@ KernelPanel::KernelPanel(QWidget* parent) : QWidget(parent) {
     grid_ = new MapGridWidget(this);
     grid_->setObjectName("kernelGrid");
     grid_->setCellSide(zoom_->value());
+    ExportTarget::attach(grid_, tr("Kernels"), QStringLiteral("kernels"))->setAvailable([this] {
+        return grid_->cellCount() > 0;
+    });
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(grid_);
@@ -140,8 +144,12 @@ void KernelPanel::refillChannels() {
     for (int c = 0; c < channels; ++c) channel_->addItem(tr("Channel %1").arg(c), c);
     // Keep "RGB" / "all" across layers; a channel number belongs to its layer
     // (kept while the same layer gets a newer snapshot from training).
-    const int at = keep.typeId() == QMetaType::QString || node == channelsOf_ ? channel_->findData(keep) : -1;
+    // A channel number is kept only for the same layer with the same inputs: another model's
+    // layer of that name (1 grey channel before, 3 colour ones now) starts from its own default.
+    const bool sameLayer = node == channelsOf_ && channels == channelCount_;
+    const int at = keep.typeId() == QMetaType::QString || sameLayer ? channel_->findData(keep) : -1;
     channelsOf_ = node;
+    channelCount_ = channels;
     channel_->setCurrentIndex(at >= 0 ? at : 0);
 }
 
@@ -178,6 +186,10 @@ void KernelPanel::showPicture(const KernelPicture& p) {
     }
     message_->hide();
     title_->setText(QString("<b>%1</b>").arg(p.layer.toHtmlEscaped()));
+    if (ExportTarget* target = ExportTarget::of(grid_)) {
+        target->setTitle(tr("Kernels of %1").arg(layer_->currentData().toString()));
+        target->setFileStem(layer_->currentData().toString() + QStringLiteral("_kernels"));
+    }
     grid_->setFixedColumns(p.columns);
     grid_->setCells(p.cells);
     const bool perFilter = scale_->currentData().toBool();

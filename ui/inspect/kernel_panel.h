@@ -56,6 +56,7 @@ private:
     WeightHistogram* histogram_;
     LatestJob<KernelPicture> job_{[this](KernelPicture p) { showPicture(p); }};
     int channelsOf_ = -1; // the layer whose channels the channel combo lists
+    int channelCount_ = 0; // and how many it lists
 };
 
 } // namespace ui

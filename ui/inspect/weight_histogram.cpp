@@ -1,5 +1,7 @@
 #include "ui/inspect/weight_histogram.h"
 
+#include "ui/export/export_target.h"
+
 #include <QPainter>
 #include <algorithm>
 
@@ -7,11 +9,23 @@ namespace ui {
 
 WeightHistogram::WeightHistogram(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto* target = ExportTarget::attach(this, tr("Weight histogram"), QStringLiteral("weight_histogram"));
+    target->addTable(tr("histogram"), [this] {
+        DataTable t;
+        t.header = {"from", "to", "count"};
+        const double w = histogram_.binWidth();
+        for (size_t i = 0; i < histogram_.counts.size(); ++i)
+            t.rows.append({cellNumber(histogram_.lo + w * double(i)), cellNumber(histogram_.lo + w * double(i + 1)),
+                           QString::number(histogram_.counts[i])});
+        return t;
+    });
+    target->setAvailable([this] { return !histogram_.counts.empty(); });
 }
 
 void WeightHistogram::setHistogram(const cs::Histogram& histogram, const QString& title) {
     histogram_ = histogram;
     title_ = title;
+    if (ExportTarget* target = ExportTarget::of(this)) target->setFileStem(title + QStringLiteral("_weights"));
     setToolTip(tr("%1 weights, mean %2, standard deviation %3")
                    .arg(histogram.total)
                    .arg(histogram.mean, 0, 'g', 3)

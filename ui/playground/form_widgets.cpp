@@ -26,12 +26,12 @@ QWidget* pairRow(QSpinBox* rows, QSpinBox* cols, QWidget* parent) {
     auto* row = new QWidget(parent);
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(rows);
+    layout->addWidget(cols); // width × height, like every size on the page
     layout->addWidget(new QLabel(QStringLiteral("×"), row));
-    layout->addWidget(cols);
+    layout->addWidget(rows);
     layout->addStretch();
-    rows->setToolTip(QObject::tr("Rows (vertical)"));
-    cols->setToolTip(QObject::tr("Columns (horizontal)"));
+    rows->setToolTip(QObject::tr("Height: rows (vertical)"));
+    cols->setToolTip(QObject::tr("Width: columns (horizontal)"));
     return row;
 }
 

@@ -45,15 +45,15 @@ InputPanel::InputPanel(QWidget* parent) : QWidget(parent) {
         box->setRange(1, 12);
         box->setValue(5);
     }
-    rows_->setToolTip(tr("Rows"));
-    cols_->setToolTip(tr("Columns"));
+    rows_->setToolTip(tr("Height: rows"));
+    cols_->setToolTip(tr("Width: columns"));
     grid_ = new MatrixGrid(true, matrixPage);
     grid_->setObjectName(QStringLiteral("inputMatrix"));
     auto* sizeRow = new QHBoxLayout;
     sizeRow->addWidget(new QLabel(tr("Size:"), matrixPage));
-    sizeRow->addWidget(rows_);
+    sizeRow->addWidget(cols_); // width × height, like every size on the page
     sizeRow->addWidget(new QLabel(QStringLiteral("×"), matrixPage));
-    sizeRow->addWidget(cols_);
+    sizeRow->addWidget(rows_);
     sizeRow->addStretch();
     auto* examples = new QHBoxLayout;
     auto* convExample =

@@ -1,5 +1,6 @@
 #include "ui/playground/output_panel.h"
 
+#include "ui/export/export_target.h"
 #include "ui/imaging/image_converter.h"
 #include "ui/playground/matrix_grid.h"
 
@@ -92,18 +93,39 @@ OutputPanel::OutputPanel(QWidget* parent) : QWidget(parent) {
     connect(grid_, &QTableWidget::currentCellChanged, this, [this](int row, int col) {
         if (row >= 0 && col >= 0) Q_EMIT cellSelected(row, col);
     });
+    auto* target = ExportTarget::attach(this, tr("Playground output"), QStringLiteral("playground_output"));
+    target->addTable(tr("output matrix"), [this] { return outputTable(); });
+    target->setAvailable([this] { return hasResult_; });
+}
+
+DataTable OutputPanel::outputTable() const {
+    DataTable t;
+    if (!hasResult_ || !shown_.images.isEmpty()) return t;
+    const cs::PlaygroundMatrix& m = shown_.output;
+    t.header.append(tr("row"));
+    for (int c = 0; c < m.cols; ++c)
+        t.header.append(tr("column %1").arg(c));
+    for (int r = 0; r < m.rows; ++r) {
+        QStringList row{QString::number(r)};
+        for (int c = 0; c < m.cols; ++c)
+            row.append(cellNumber(m.at(r, c)));
+        t.rows.append(row);
+    }
+    return t;
 }
 
 void OutputPanel::showResult(const PlaygroundResult& result, const QString& what) {
+    shown_ = result;
+    hasResult_ = true;
     error_->hide();
     stack_->setEnabled(true);
     arithmetic_->setEnabled(true);
     shape_->setEnabled(true);
-    shape_->setText(tr("%1 → output %2 × %3").arg(what).arg(result.rows.out).arg(result.cols.out));
+    shape_->setText(tr("%1 → output %2×%3").arg(what).arg(result.cols.out).arg(result.rows.out)); // width × height
     arithmetic_->setText(QStringLiteral("<table cellspacing='0' cellpadding='2'>%1%2</table>"
                                         "<small>%3</small>")
-                             .arg(arithmeticRow(tr("rows"), result.rows),
-                                  arithmeticRow(tr("columns"), result.cols),
+                             .arg(arithmeticRow(tr("width (columns)"), result.cols),
+                                  arithmeticRow(tr("height (rows)"), result.rows),
                                   tr("n: input size · k: window size · s: stride")));
     if (result.images.isEmpty()) {
         stack_->setCurrentIndex(0);
@@ -154,6 +176,7 @@ void OutputPanel::showBusy() {
 }
 
 void OutputPanel::showNote(const QString& text) {
+    hasResult_ = false;
     error_->hide();
     shape_->setEnabled(true);
     shape_->setText(text);

@@ -7,6 +7,7 @@
 // is dimmed until the next good result.
 #pragma once
 
+#include "ui/export/data_table.h"
 #include "ui/playground/playground_job.h"
 
 #include <QWidget>
@@ -32,12 +33,16 @@ public:
     void setWindowNote(const QString& text);
 
     MatrixGrid* grid() const { return grid_; }
+    // The output matrix shown (empty for images, errors and notes): its CSV export.
+    DataTable outputTable() const;
 
 Q_SIGNALS:
     void cellSelected(int row, int col);
 
 private:
     void clearImages();
+    PlaygroundResult shown_; // the result on the panel (none after a note)
+    bool hasResult_ = false;
 
     QLabel* shape_;
     QLabel* arithmetic_;

@@ -34,8 +34,9 @@ QGroupBox* group(const QString& title, QWidget* content, QWidget* parent) {
     return box;
 }
 
-QString sizeText(int rows, int cols) {
-    return QStringLiteral("%1×%2").arg(rows).arg(cols);
+// Width × height, as images are described, everywhere on the page (a matrix's columns are its width).
+QString sizeText(int width, int height) {
+    return QStringLiteral("%1×%2").arg(width).arg(height);
 }
 
 // The first dropped file that Qt can read as an image, or an empty string.
@@ -169,19 +170,19 @@ void PlaygroundPage::showResult(const PlaygroundResult& result, const Playground
     const QString in =
         request.useImage
             ? tr("%1 input, %2")
-                  .arg(sizeText(request.image.height(), request.image.width()),
+                  .arg(sizeText(request.image.width(), request.image.height()),
                        result.images.size() == 1 ? tr("1 channel")
                                                  : tr("%1 channels").arg(result.images.size()))
-            : tr("%1 input").arg(sizeText(request.matrix.rows, request.matrix.cols));
+            : tr("%1 input").arg(sizeText(request.matrix.cols, request.matrix.rows));
     const QString window =
         request.pooling
             ? tr("%1 %2 pool")
-                  .arg(sizeText(result.rows.kernel, result.cols.kernel),
+                  .arg(sizeText(result.cols.kernel, result.rows.kernel),
                        request.pool.kind == cs::PoolingKind::Max ? tr("max") : tr("average"))
-            : tr("%1 kernel").arg(sizeText(request.kernel.rows, request.kernel.cols));
+            : tr("%1 kernel").arg(sizeText(request.kernel.cols, request.kernel.rows));
     output_->showResult(
         result,
-        tr("%1, %2, stride %3").arg(in, window, sizeText(result.rows.stride, result.cols.stride)));
+        tr("%1, %2, stride %3").arg(in, window, sizeText(result.cols.stride, result.rows.stride)));
     input_->grid()->setHighlight({});
     Q_EMIT outputShown();
 }

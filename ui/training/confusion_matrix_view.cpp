@@ -1,6 +1,7 @@
 #include "ui/training/confusion_matrix_view.h"
 
 #include "ui/datapage/loaded_dataset.h"
+#include "ui/export/export_target.h"
 #include "ui/imaging/image_converter.h"
 
 #include <QHeaderView>
@@ -19,10 +20,44 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QTableWidget(parent)
     setToolTip(tr("Rows: true class · columns: predicted class. Click a cell to see its images."));
     connect(this, &QTableWidget::cellClicked, this,
             [this](int row, int column) { Q_EMIT cellChosen(row, column); });
+    auto* target = ExportTarget::attach(this, tr("Confusion matrix"), QStringLiteral("confusion_matrix"));
+    target->addTable(tr("confusion matrix"), [this] { return matrixTable(); });
+    target->addTable(tr("per-class report"), [this] { return reportTable(); });
+    target->setAvailable([this] { return evaluation_.done; });
+}
+
+DataTable ConfusionMatrixView::matrixTable() const {
+    DataTable t;
+    const cs::ConfusionMatrix& m = evaluation_.confusion;
+    if (!evaluation_.done) return t;
+    t.header.append(tr("true class / predicted"));
+    t.header.append(names_);
+    for (int truth = 0; truth < m.classes; ++truth) {
+        QStringList row{names_.value(truth)};
+        for (int p = 0; p < m.classes; ++p)
+            row.append(QString::number(m.at(truth, p)));
+        t.rows.append(row);
+    }
+    return t;
+}
+
+DataTable ConfusionMatrixView::reportTable() const {
+    DataTable t;
+    if (!evaluation_.done) return t;
+    t.header = {"class", "precision", "recall", "f1", "support"};
+    const std::vector<cs::ClassMetrics> metrics = evaluation_.confusion.perClass();
+    for (size_t c = 0; c < metrics.size(); ++c)
+        t.rows.append({names_.value(int(c)), cellNumber(metrics[c].precision), cellNumber(metrics[c].recall),
+                       cellNumber(metrics[c].f1), QString::number(metrics[c].support)});
+    const cs::ClassMetrics macro = evaluation_.confusion.macroAverage();
+    t.rows.append({QStringLiteral("macro avg"), cellNumber(macro.precision), cellNumber(macro.recall),
+                   cellNumber(macro.f1), QString::number(evaluation_.confusion.total())});
+    return t;
 }
 
 void ConfusionMatrixView::clearMatrix() {
     evaluation_ = TestEvaluation();
+    names_.clear();
     setRowCount(0);
     setColumnCount(0);
 }
@@ -38,6 +73,7 @@ void ConfusionMatrixView::setEvaluation(const TestEvaluation& evaluation,
     for (int c = 0; c < n; ++c)
         names << (c < int(classNames.size()) ? QString::fromStdString(classNames[size_t(c)])
                                              : QString::number(c));
+    names_ = names;
     // Columns by number (ten class names side by side do not fit), rows by number and name.
     QStringList columns, rows;
     for (int c = 0; c < n; ++c) {

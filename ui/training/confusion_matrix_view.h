@@ -5,6 +5,7 @@
 // (every "Shirt" predicted as "T-shirt/top") in a CellImagesDialog.
 #pragma once
 
+#include "ui/export/data_table.h"
 #include "ui/training/training_progress.h"
 
 #include <QDialog>
@@ -23,12 +24,18 @@ public:
                        const std::vector<std::string>& classNames);
     void clearMatrix();
     const TestEvaluation& evaluation() const { return evaluation_; }
+    QStringList classNames() const { return names_; }
+    // What the matrix's export menu writes as CSV: counts (a row per true class,
+    // a column per prediction) and the per-class precision / recall / F1 / support.
+    DataTable matrixTable() const;
+    DataTable reportTable() const;
 
 Q_SIGNALS:
     void cellChosen(int truth, int predicted);
 
 private:
     TestEvaluation evaluation_;
+    QStringList names_;
 };
 
 // The images of one confusion-matrix cell, with their index in the split.

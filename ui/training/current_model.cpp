@@ -34,7 +34,24 @@ void CurrentModel::beginRun() {
     epochs_.clear();
     selectedEpoch_ = -1;
     follow_ = true;
+    if (!waiting_) beforeRun_ = current_;
+    current_.reset();
+    waiting_ = true;
     Q_EMIT epochsChanged();
+    Q_EMIT changed();
+}
+
+void CurrentModel::endRun(ModelSnapshotPtr trained) {
+    ModelSnapshotPtr previous = std::move(beforeRun_);
+    beforeRun_.reset();
+    if (trained) {
+        setModel(std::move(trained));
+    } else if (waiting_) {
+        waiting_ = false;
+        show(std::move(previous), -1);
+        Q_EMIT changed(); // not waiting any more, even when nothing else changed
+    }
+    waiting_ = false;
 }
 
 namespace {
@@ -83,6 +100,7 @@ void CurrentModel::setFollowsRun(bool follow) {
 }
 
 void CurrentModel::show(ModelSnapshotPtr snapshot, int epochIndex) {
+    if (snapshot) waiting_ = false;
     if (snapshot == current_ && epochIndex == selectedEpoch_) return;
     current_ = std::move(snapshot);
     selectedEpoch_ = epochIndex;

@@ -24,6 +24,9 @@ public:
     // Null until a run made an epoch or a model was opened.
     ModelSnapshotPtr current() const { return current_; }
     bool hasModel() const { return bool(current_); }
+    // A run has begun and sent no snapshot yet: the pages say they wait for it
+    // rather than show the previous model as if it were this run's.
+    bool waitingForRun() const { return waiting_; }
     // The current (or last) run's end-of-epoch snapshots, in order (past
     // 768 MB of weights, every other one is let go: each knows its epoch).
     const std::vector<ModelSnapshotPtr>& epochs() const { return epochs_; }
@@ -39,7 +42,10 @@ public:
 
 public Q_SLOTS:
     void setModel(ui::ModelSnapshotPtr snapshot); // a finished run or any other model
-    void beginRun();                               // clears the epochs
+    void beginRun();                               // clears the epochs and the model shown
+    // The run is over: its model (a stopped run's too), or null when it made
+    // none (failed at once): then the model from before the run comes back.
+    void endRun(ui::ModelSnapshotPtr trained);
     void addEpoch(ui::ModelSnapshotPtr snapshot);
     void setLive(ui::ModelSnapshotPtr snapshot);   // within an epoch: shown when following
     void selectEpoch(int index);                   // stops following; -1 or the last one follows again
@@ -53,6 +59,8 @@ private:
     void show(ModelSnapshotPtr snapshot, int epochIndex);
 
     ModelSnapshotPtr current_;
+    ModelSnapshotPtr beforeRun_; // shown again when a run ends without a model
+    bool waiting_ = false;
     std::vector<ModelSnapshotPtr> epochs_;
     int selectedEpoch_ = -1;
     bool follow_ = true;

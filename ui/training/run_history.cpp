@@ -11,8 +11,20 @@ QString TrainingRun::title() const {
                     ? QObject::tr(" · val_accuracy %1").arg(last.valAccuracy, 0, 'f', 3)
                     : QObject::tr(" · accuracy %1").arg(last.accuracy, 0, 'f', 3);
     }
-    if (outcome.stopped) text += QObject::tr(" (stopped)");
+    if (outcome.stopped) text += QObject::tr(" · ") + RunHistory::stopDescription(outcome).toLower();
     return text;
+}
+
+QString RunHistory::stopDescription(const TrainingOutcome& out) {
+    const QString complete = QObject::tr("%n complete epoch(s)", nullptr, out.epochsRun);
+    if (!out.hasPartialEpoch()) return QObject::tr("Stopped after %1").arg(complete);
+    if (out.partialInValidation)
+        return QObject::tr("Stopped during epoch %1's validation (%2)").arg(out.partialEpoch + 1).arg(complete);
+    return QObject::tr("Stopped in epoch %1 at batch %2/%3 (%4)")
+        .arg(out.partialEpoch + 1)
+        .arg(out.partialBatches)
+        .arg(out.partialBatchesTotal)
+        .arg(complete);
 }
 
 QString RunHistory::describe(const TrainingSettings& t) {

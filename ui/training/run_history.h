@@ -29,6 +29,10 @@ public:
     explicit RunHistory(QObject* parent = nullptr) : QObject(parent) {}
 
     static QString describe(const TrainingSettings& settings);
+    // How a stopped run ended, honestly: "Stopped in epoch 3 at batch 440/750 (2 complete
+    // epochs)", "Stopped during epoch 3's validation (2 complete epochs)". The status bar,
+    // the Train page and the run list all say it this way.
+    static QString stopDescription(const TrainingOutcome& outcome);
     int count() const { return int(runs_.size()); }
     const TrainingRun& run(int i) const { return runs_[size_t(i)]; }
     void add(TrainingRun run); // numbers it

@@ -11,6 +11,7 @@
 
 #include "engine/core/errors.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -66,6 +67,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
     progressText_ = new QLabel(tr("Not trained yet: press Start."), this);
+    progressText_->setWordWrap(true); // a stop's full account is long: it wraps, the window keeps its width
     auto* controls = new QHBoxLayout;
     for (QPushButton* b : {start_, pause_, stop_})
         controls->addWidget(b);
@@ -77,7 +79,11 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     history_ = new RunHistory(this);
     compare_ = new QComboBox(this);
     compare_->addItem(tr("no earlier run"));
-    compare_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A run's title is long (settings, result, where a stop came): the box keeps a fixed
+    // width rather than widening the window past the screen; the list shows titles whole.
+    compare_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    compare_->setMinimumContentsLength(36);
+    compare_->view()->setTextElideMode(Qt::ElideNone);
     compare_->setToolTip(tr("Overlay an earlier run's loss and accuracy (dashed) to compare"));
     openCheckpoint_ = new QPushButton(tr("Open Best Checkpoint"), this);
     openCheckpoint_->setObjectName("openCheckpointButton");
@@ -138,7 +144,12 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
         charts_->showComparison(i > 0 && i <= history_->count() ? &history_->run(i - 1) : nullptr);
     });
     connect(history_, &RunHistory::runAdded, this,
-            [this](int i) { compare_->addItem(history_->run(i).title()); });
+            [this](int i) {
+                compare_->addItem(history_->run(i).title());
+                compare_->setItemData(compare_->count() - 1, history_->run(i).title(), Qt::ToolTipRole);
+                // The popup as wide as its longest title.
+                compare_->view()->setMinimumWidth(compare_->view()->sizeHintForColumn(0) + 24);
+            });
     connect(matrix_, &ConfusionMatrixView::cellChosen, this, [this](int truth, int predicted) {
         auto* dialog =
             new CellImagesDialog(matrix_->evaluation(), shownClassNames_, truth, predicted, this);
@@ -179,15 +190,7 @@ TrainPage::~TrainPage() {
 }
 
 QString TrainPage::stoppedText(const TrainingOutcome& out) const {
-    const QString complete = tr("%n complete epoch(s)", nullptr, out.epochsRun);
-    if (!out.hasPartialEpoch()) return tr("Stopped after %1").arg(complete);
-    if (out.partialInValidation)
-        return tr("Stopped during epoch %1's validation (%2)").arg(out.partialEpoch + 1).arg(complete);
-    return tr("Stopped in epoch %1 at batch %2/%3 (%4)")
-        .arg(out.partialEpoch + 1)
-        .arg(out.partialBatches)
-        .arg(out.partialBatchesTotal)
-        .arg(complete);
+    return RunHistory::stopDescription(out);
 }
 
 bool TrainPage::start() {
@@ -296,7 +299,7 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     TrainingStatus status; // the run is over: say how it ended
     status.fraction = double(progress_->value()) / 1000.0;
     if (out.failed) status.text = tr("training failed");
-    else if (out.stopped) status.text = stoppedText(out);
+    else if (out.stopped) status.text = stoppedText(out).section(QStringLiteral(" ("), 0, 0); // where, briefly
     else if (out.diverged) status.text = tr("diverged");
     else status.text = tr("trained %n epoch(s)", nullptr, out.epochsRun);
     if (!out.failed && hasEpoch_ && lastEpoch_.hasValidation())
@@ -308,8 +311,17 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
     run.outcome = out;
     run.bestCheckpoint = runCheckpoint_;
     history_->add(std::move(run));
+    trainedSaved_ = !out.trained || out.failed;
     updateButtons();
     Q_EMIT runFinished();
+}
+
+QString TrainPage::unsavedModelDescription() const {
+    if (trainedSaved_ || !controller_->lastOutcome().trained || history_->count() == 0) return {};
+    const TrainingOutcome& out = controller_->lastOutcome();
+    const QString run = tr("run %1").arg(history_->count());
+    return out.stopped ? tr("%1, %2").arg(run, RunHistory::stopDescription(out).toLower())
+                       : tr("%1, %n epoch(s)", nullptr, out.epochsRun).arg(run);
 }
 
 void TrainPage::showEvaluation(const TrainingOutcome& out) {
@@ -362,6 +374,7 @@ bool TrainPage::saveModel(const QString& path) {
     if (!trained || controller_->isRunning()) return false;
     try {
         saveTrainedModel(*trained, path.toStdString());
+        trainedSaved_ = true;
         progressText_->setText(tr("Saved %1").arg(path));
         return true;
     } catch (const std::exception& e) {

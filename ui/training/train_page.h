@@ -68,6 +68,8 @@ public:
     // false when there is none or something runs. evaluationFinished follows.
     bool evaluateTrainedModel();
     QPushButton* evaluateButton() const { return evaluate_; }
+    // The last run's model when no file holds it yet ("run 2, 3 epochs"), else empty.
+    QString unsavedModelDescription() const;
     QPushButton* evaluateTrainedButton() const { return evaluateTrained_; }
 
 public Q_SLOTS:
@@ -118,6 +120,7 @@ private:
     std::vector<EpochUpdate> runEpochs_;
     EpochUpdate lastEpoch_;
     bool hasEpoch_ = false;
+    bool trainedSaved_ = true; // the last run's model is in a file (or there is none)
 };
 
 } // namespace ui

@@ -1,6 +1,7 @@
 #include "ui/training/training_charts.h"
 
 #include "ui/charts/line_chart.h"
+#include "ui/export/export_target.h"
 #include "ui/training/run_history.h"
 
 #include <QGridLayout>
@@ -9,6 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace ui {
 
@@ -68,7 +70,22 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     eventsBox->addWidget(noEvents_);
     grid_->addLayout(eventsBox, 1, 1);
     grid_->setRowStretch(0, 3);
+    for (auto [chart, title, stem] : {std::tuple{loss_, tr("Loss chart"), QStringLiteral("loss")},
+                                      std::tuple{accuracy_, tr("Accuracy chart"), QStringLiteral("accuracy")},
+                                      std::tuple{learningRate_, tr("Learning-rate chart"),
+                                                 QStringLiteral("learning_rate")}})
+        ExportTarget::attach(chart, title, stem)->addTable(tr("history"), [this] { return historyTable(); });
     updateBottomRow();
+}
+
+DataTable TrainingCharts::historyTable() const {
+    DataTable t;
+    t.name = tr("history");
+    t.header = {"epoch", "loss", "accuracy", "val_loss", "val_accuracy", "learning_rate"};
+    for (const EpochUpdate& e : epochs_)
+        t.rows.append({QString::number(e.epoch + 1), cellNumber(e.loss), cellNumber(e.accuracy),
+                       cellNumber(e.valLoss), cellNumber(e.valAccuracy), cellNumber(e.learningRate)});
+    return t;
 }
 
 void TrainingCharts::updateBottomRow() {
@@ -91,6 +108,7 @@ void TrainingCharts::begin(int epochs) {
         chart->setMinimumXRange(0, epochs);
     }
     events_->clear();
+    epochs_.clear();
     smooth_ = {};
     learningRateSeen_ = learningRateVaries_ = false;
     updateBottomRow();
@@ -129,6 +147,8 @@ void TrainingCharts::addBatch(const BatchUpdate& u) {
 
 void TrainingCharts::addEpoch(const EpochUpdate& u) {
     const double x = u.epoch + 1;
+    epochs_.push_back(u);
+    epochs_.back().snapshot.reset(); // the table keeps numbers, not the epoch's model
     loss_->append(TrainEpoch, x, u.loss);
     accuracy_->append(TrainEpoch, x, u.accuracy);
     if (u.hasValidation()) {

@@ -6,6 +6,7 @@
 // at most 15 times a second however fast batches come.
 #pragma once
 
+#include "ui/export/data_table.h"
 #include "ui/training/training_progress.h"
 
 #include <QWidget>
@@ -34,6 +35,9 @@ public:
     // While the learning rate has not changed, one line replaces its chart.
     QLabel* learningRateNote() const { return learningRateNote_; }
     QLabel* noEventsNote() const { return noEvents_; }
+    // The run's complete epochs as a table (epoch, loss, accuracy, val_loss,
+    // val_accuracy, learning_rate): what each chart exports as CSV.
+    DataTable historyTable() const;
 
 public Q_SLOTS:
     void begin(int epochs); // a new run: empty curves, x axis 0..epochs
@@ -61,6 +65,7 @@ private:
     QLabel* learningRateNote_;
     QLabel* noEvents_;
     QGridLayout* grid_;
+    std::vector<EpochUpdate> epochs_; // of the run shown
     double firstLearningRate_ = 0;
     bool learningRateSeen_ = false, learningRateVaries_ = false;
 };

@@ -3,6 +3,7 @@
 #include "ui/lessons/lessons_panel.h"
 
 #include "ui/datapage/data_page.h"
+#include "ui/export/export_target.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/document/project_document.h"
 #include "ui/editor/model_canvas.h"
@@ -135,15 +136,26 @@ void MainWindow::connectCurrentModel() {
             [this](const EpochUpdate& u) { currentModel_->addEpoch(u.snapshot); });
     connect(trainingController_, &TrainingController::finished, currentModel_,
             [this](const TrainingOutcome& outcome) {
-                if (!outcome.trained || outcome.failed || outcome.epochsRun == 0) return;
+                if (!outcome.trained || outcome.failed) {
+                    currentModel_->endRun(nullptr);
+                    return;
+                }
                 const TrainedModel& t = *outcome.trained;
                 // The Train page has just added the run to its history: its number names the model.
                 const QString run = tr("run %1").arg(trainPage_->history()->count());
-                currentModel_->setModel(makeSnapshot(
-                    t.model, t.metadata.classNames, t.metadata.preprocessing,
-                    outcome.epochsRun == 1 ? tr("%1, trained (1 epoch)").arg(run)
-                                           : tr("%1, trained (%2 epochs)").arg(run).arg(outcome.epochsRun)));
+                QString how = outcome.epochsRun == 1 ? tr("%1, trained (1 epoch)").arg(run)
+                                                     : tr("%1, trained (%2 epochs)").arg(run).arg(outcome.epochsRun);
+                if (outcome.hasPartialEpoch()) // a stop (or divergence) cut an epoch short: say where
+                    how = outcome.partialInValidation
+                              ? tr("%1, stopped during epoch %2's validation").arg(run).arg(outcome.partialEpoch + 1)
+                              : tr("%1, stopped in epoch %2 at batch %3/%4")
+                                    .arg(run)
+                                    .arg(outcome.partialEpoch + 1)
+                                    .arg(outcome.partialBatches)
+                                    .arg(outcome.partialBatchesTotal);
+                currentModel_->endRun(makeSnapshot(t.model, t.metadata.classNames, t.metadata.preprocessing, how));
             });
+    projectActions_->setUnsavedModel([this] { return trainPage_->unsavedModelDescription(); });
     connect(inspectPage_, &ui::InspectPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(classifyPage_, &ui::ClassifyPage::openModelRequested, this, &MainWindow::openTrainedModel);
     connect(trainPage_, &ui::TrainPage::openModelRequested, this, &MainWindow::openTrainedModelFile);
@@ -203,6 +215,10 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(projectActions_->saveAction());
     file->addAction(projectActions_->saveAsAction());
+    file->addSeparator();
+    // The current page's charts, grids and cards, each with Copy / PNG / SVG / CSV.
+    exportMenu_ = file->addMenu(tr("&Export"));
+    connect(exportMenu_, &QMenu::aboutToShow, this, [this] { fillExportMenu(exportMenu_, pages_->currentWidget()); });
     file->addSeparator();
     file->addAction(projectActions_->quitAction());
 
@@ -414,7 +430,7 @@ void MainWindow::saveSettings() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!closingAfterRun_) {
-        if (!projectActions_->maybeSave()) {
+        if (!projectActions_->maybeSave(true)) {
             event->ignore();
             return;
         }

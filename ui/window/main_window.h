@@ -13,6 +13,7 @@
 
 class QAction;
 class QActionGroup;
+class QMenu;
 class QTabWidget;
 
 namespace ui {
@@ -67,6 +68,7 @@ public:
     ProjectActions* projectActions() const { return projectActions_; }
     StatusBarWidgets* statusWidgets() const { return statusWidgets_; }
     QTabWidget* pages() const { return pages_; }
+    QMenu* exportMenu() const { return exportMenu_; } // File > Export (filled when shown)
     QAction* trainAction() const { return train_; }
     QAction* stopAction() const { return stop_; }
     QAction* pauseAction() const { return pause_; }
@@ -106,6 +108,7 @@ private:
     ProjectActions* projectActions_;
     StatusBarWidgets* statusWidgets_ = nullptr;
     QTabWidget* pages_ = nullptr;
+    QMenu* exportMenu_ = nullptr;
     ModelEditorPage* modelPage_ = nullptr;
     DataPage* dataPage_ = nullptr;
     ui::TrainPage* trainPage_ = nullptr;

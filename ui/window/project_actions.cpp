@@ -193,12 +193,24 @@ bool ProjectActions::saveAs() {
     return saveTo(path);
 }
 
-bool ProjectActions::maybeSave() {
-    if (!document_->isModified() || !window_ || !window_->isVisible()) return true;
-    const auto answer = QMessageBox::question(
-        window_, tr("Save changes?"),
-        tr("%1 has changes that are not saved.").arg(document_->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+QString ProjectActions::unsavedText(bool quitting) const {
+    QStringList lost;
+    if (document_->isModified()) lost << tr("%1 has changes that are not saved.").arg(document_->displayName());
+    const QString model = quitting && unsavedModel_ ? unsavedModel_() : QString();
+    if (!model.isEmpty())
+        lost << tr("The trained model (%1) is not saved either: Cancel, then Save Model… on the Train "
+                   "page keeps it.")
+                    .arg(model);
+    return lost.join(QStringLiteral("\n\n"));
+}
+
+bool ProjectActions::maybeSave(bool quitting) {
+    const QString text = unsavedText(quitting);
+    if (text.isEmpty() || !window_ || !window_->isVisible()) return true;
+    QMessageBox::StandardButtons buttons = QMessageBox::Discard | QMessageBox::Cancel;
+    if (document_->isModified()) buttons |= QMessageBox::Save;
+    const auto answer = QMessageBox::question(window_, tr("Save changes?"), text, buttons,
+                                              document_->isModified() ? QMessageBox::Save : QMessageBox::Cancel);
     if (answer == QMessageBox::Cancel) return false;
     if (answer == QMessageBox::Save) return save();
     return true;

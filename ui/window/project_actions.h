@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 #include <QStringList>
 
 class QAction;
@@ -34,8 +35,15 @@ public:
     bool saveTo(const QString& path);
     void newFromPreset(const QString& name);
     void newProject();
-    // Asks to save unsaved changes; false when the person cancels.
-    bool maybeSave();
+    // Asks to save unsaved changes; false when the person cancels. Quitting also
+    // loses a trained model that was not saved: the question then says so (and is
+    // asked for that alone).
+    bool maybeSave(bool quitting = false);
+    // What maybeSave asks, empty when nothing would be lost.
+    QString unsavedText(bool quitting) const;
+    // Describes the trained model in memory that no file holds ("the model of run 2"),
+    // or returns an empty string; set by the window.
+    void setUnsavedModel(std::function<QString()> describe) { unsavedModel_ = std::move(describe); }
 
 Q_SIGNALS:
     void quitRequested();
@@ -57,6 +65,7 @@ private:
     QAction *new_, *open_, *save_, *saveAs_, *quit_;
     QMenu* recentMenu_;
     QMenu* presetMenu_;
+    std::function<QString()> unsavedModel_;
 };
 
 } // namespace ui
