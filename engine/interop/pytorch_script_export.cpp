@@ -217,6 +217,15 @@ std::string modelSource(const Model& model) {
             code.kerasLayers.push_back(pyString(attr) + ": (" + pyString(layer.name()) + ", " +
                                        pyString(cls) + ", [" + list + "]),");
         };
+        // Conv2D and Dense: an activation, a kernel (and bias) and maybe an L2 penalty.
+        auto kernelLayer = [&] {
+            act = json::asString(c["activation"]);
+            weights(json::asBool(c["use_bias"]) ? std::vector<std::string>{"kernel", "bias"}
+                                                : std::vector<std::string>{"kernel"});
+            if (json::asNumber(c["kernel_regularizer"]) > 0)
+                code.l2.push_back(pyString(attr) + ": " +
+                                  number(json::asNumber(c["kernel_regularizer"])) + ",");
+        };
         if (cls == "InputLayer") {
             if (chain) continue;
             expr = "x";
@@ -241,12 +250,7 @@ std::string modelSource(const Model& model) {
                                 (json::asBool(c["use_bias"]) ? "" : ", bias=False") + ")" +
                                 comment);
             expr = self + "(" + input + ")";
-            act = json::asString(c["activation"]);
-            weights(json::asBool(c["use_bias"]) ? std::vector<std::string>{"kernel", "bias"}
-                                                : std::vector<std::string>{"kernel"});
-            if (json::asNumber(c["kernel_regularizer"]) > 0)
-                code.l2.push_back(pyString(attr) + ": " +
-                                  number(json::asNumber(c["kernel_regularizer"])) + ",");
+            kernelLayer();
         } else if (cls == "MaxPooling2D" || cls == "AveragePooling2D") {
             const Json strides = c["strides"].is_null() ? c["pool_size"] : c["strides"];
             const bool same = json::asString(c["padding"]) == "same";
@@ -275,12 +279,7 @@ std::string modelSource(const Model& model) {
                                 (json::asBool(c["use_bias"]) ? "" : ", bias=False") + ")" +
                                 comment);
             expr = self + "(" + a + ")";
-            act = json::asString(c["activation"]);
-            weights(json::asBool(c["use_bias"]) ? std::vector<std::string>{"kernel", "bias"}
-                                                : std::vector<std::string>{"kernel"});
-            if (json::asNumber(c["kernel_regularizer"]) > 0)
-                code.l2.push_back(pyString(attr) + ": " +
-                                  number(json::asNumber(c["kernel_regularizer"])) + ",");
+            kernelLayer();
         } else if (cls == "Dropout") {
             code.init.push_back(self + " = nn.Dropout(" + number(json::asNumber(c["rate"])) + ")" +
                                 comment);
