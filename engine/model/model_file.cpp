@@ -259,6 +259,12 @@ LoadedModel loadAnyModel(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path + ": cannot open");
     if (looksLikeOnnxFile(path)) return importOnnx(path);
+    // A UTF-8 byte-order mark (EF BB BF, written by some Windows editors) may come before the JSON.
+    char bom[3] = {};
+    if (!(in.read(bom, 3) && bom[0] == '\xEF' && bom[1] == '\xBB' && bom[2] == '\xBF')) {
+        in.clear();
+        in.seekg(0);
+    }
     char first = 0;
     while (in.get(first) && std::isspace(static_cast<unsigned char>(first))) {}
     if (first == '{') {

@@ -276,6 +276,18 @@ private Q_SLOTS:
         }
     }
 
+    void anArchitectureWrittenWithAByteOrderMarkOpens() {
+        // Windows editors (Notepad) start UTF-8 files with EF BB BF.
+        const std::string plain = tempFile("bom_source.json");
+        saveArchitectureFile(plain, loadArchitectureFile(presetPath("mnist_cnn_architecture")));
+        std::ifstream in(plain, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string withBom = tempFile("bom.json");
+        std::ofstream(withBom, std::ios::binary) << "\xEF\xBB\xBF" << text;
+        const LoadedModel m = loadAnyModel(withBom);
+        QCOMPARE(m.model.toJson(), loadArchitectureFile(plain).toJson());
+    }
+
     void safetensorsRoundTripKeepsOutputs_data() {
         QTest::addColumn<QString>("preset");
         QTest::newRow("first CNN") << "fashion_mnist_first_cnn";
