@@ -80,6 +80,15 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(fixture("unsupported.onnx") + ": ") && error.contains("LeakyRelu, Resize"),
                  qPrintable(error));
         QVERIFY(!QFileInfo::exists(dir.filePath("u.safetensors")));
+
+        // Keras's files come in through the same entry.
+        const QString keras = QString(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/keras/";
+        QCOMPARE(interop.importTo(keras + "mejor_modelo.h5", dir.filePath("k.safetensors")), QString());
+        QCOMPARE(cs::loadModelFile(dir.filePath("k.safetensors").toStdString()).metadata.classNames.size(), size_t(10));
+        const QString noWeights = interop.importTo(keras + "mejor_modelo.json", dir.filePath("j.safetensors"));
+        QVERIFY2(noWeights.startsWith(keras + "mejor_modelo.json: ") && noWeights.contains("without weights"),
+                 qPrintable(noWeights));
+        QVERIFY(!QFileInfo::exists(dir.filePath("j.safetensors")));
     }
 
     // File > Open (the editor) and Open Trained Model (Inspect, Classify) take an .onnx file as it is.

@@ -4,7 +4,6 @@
 
 #include "engine/core/errors.h"
 #include "engine/interop/onnx_export.h"
-#include "engine/interop/onnx_import.h"
 #include "engine/model/model_file.h"
 
 #include <QAction>
@@ -23,7 +22,8 @@ InteropActions::InteropActions(CurrentModel* current, QWidget* window)
         tr("The current trained model as an ONNX file (OpenCV DNN, ONNX Runtime …)"));
     import_ = new QAction(tr("&Import Model…"), this);
     import_->setToolTip(
-        tr("Convert an ONNX model (e.g. from torch.onnx.export) into a trained model"));
+        tr("Convert an ONNX model (e.g. from torch.onnx.export) or a Keras .h5 file into a trained "
+           "model"));
     connect(import_, &QAction::triggered, this, &InteropActions::importModel);
     connect(current_, &CurrentModel::changed, this, &InteropActions::updateEnabled);
     updateEnabled();
@@ -49,7 +49,12 @@ QString InteropActions::exportOnnxTo(const QString& path) const {
 
 QString InteropActions::importTo(const QString& source, const QString& target) const {
     try {
-        cs::LoadedModel m = cs::importOnnx(source.toStdString());
+        // ONNX or Keras (.h5, to_json), told apart by content as File > Open does.
+        const std::string path = source.toStdString();
+        cs::LoadedModel m = cs::loadAnyModel(path);
+        if (!m.model.isBuilt())
+            throw cs::FormatError(path + ": holds an architecture without weights (a to_json document?): "
+                                         "open it with File > Open to edit and train it");
         cs::saveModelFile(target.toStdString(), m.model, m.metadata, nullptr);
         return {};
     } catch (const std::exception& e) {
@@ -68,7 +73,7 @@ void InteropActions::exportOnnx() {
 
 void InteropActions::importModel() {
     const QString source = QFileDialog::getOpenFileName(window_, tr("Import Model"), QString(),
-                                                        tr("ONNX models (*.onnx);;All files (*)"));
+                                                        tr("Models (*.onnx *.h5 *.hdf5);;ONNX models (*.onnx);;Keras models (*.h5 *.hdf5);;All files (*)"));
     if (source.isEmpty()) return;
     const QFileInfo info(source);
     const QString target =
