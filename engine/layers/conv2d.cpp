@@ -192,22 +192,6 @@ bool Conv2D::forwardIsDirect() const {
 
 kernels::ConvGeometry Conv2D::forwardGeometry(bool mergeRows) const {
     kernels::ConvGeometry c;
-    if (mergeRows && mergesWindowRows()) {
-        c.pixelChannels = g_.channels;
-        c.channels = kw_ * g_.channels;
-        c.kernelW = 1;
-        c.strideW = sw_;
-        c.inH = g_.y.in;
-        c.inW = g_.x.in;
-        c.outH = g_.y.out;
-        c.outW = g_.x.out;
-        c.filters = filters_;
-        c.kernelH = kh_;
-        c.strideH = sh_;
-        c.padTop = g_.y.padBefore;
-        c.padLeft = 0;
-        return c;
-    }
     c.inH = g_.y.in;
     c.inW = g_.x.in;
     c.channels = g_.channels;
@@ -220,6 +204,13 @@ kernels::ConvGeometry Conv2D::forwardGeometry(bool mergeRows) const {
     c.strideW = sw_;
     c.padTop = g_.y.padBefore;
     c.padLeft = g_.x.padBefore;
+    if (mergeRows && mergesWindowRows()) {
+        // A window row of kw pixels is kw*C contiguous floats (no left padding, never cut by
+        // the image's sides): read as one position of kw*C channels.
+        c.pixelChannels = g_.channels;
+        c.channels = kw_ * g_.channels;
+        c.kernelW = 1;
+    }
     return c;
 }
 
