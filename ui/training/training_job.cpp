@@ -4,6 +4,7 @@
 #include "ui/training/model_evaluation.h"
 
 #include "engine/core/errors.h"
+#include "engine/model/transfer_learning.h"
 
 #include <QCoreApplication>
 #include <chrono>
@@ -64,7 +65,11 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
     config.training = settings.training;
     config.data = data_->settings(); // as loaded (the Data page may have changed since)
     config.augmentation = settings.augmentation;
-    session_ = std::make_unique<cs::TrainingSession>(graph.toModel(), config,
+    cs::Model model = options_.startWeights
+                          ? cs::modelWithWeightsFrom(graph, *options_.startWeights,
+                                                     config.training.seed, &fromStartWeights_)
+                          : graph.toModel();
+    session_ = std::make_unique<cs::TrainingSession>(std::move(model), config,
                                                      sessionData(*data_, options_.trainLimit),
                                                      settings.preprocessing);
     // The window's thread wins the CPU when it needs it (docs/architecture.md).

@@ -22,6 +22,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ui {
 
@@ -33,6 +34,9 @@ struct TrainingJobOptions {
     int trainLimit = 0;       // use only the first N training images (0 = all): tests, quick looks
     int testLimit = 0;        // evaluate on the first N test images (0 = all)
     bool evaluateTest = true; // evaluate on the test split after training
+    // Fine-tuning (transfer learning): the layers of this model with the same
+    // name, class and shapes start from its weights instead of fresh ones.
+    std::shared_ptr<const cs::Model> startWeights;
 };
 
 using cs::effectiveThreads;
@@ -51,11 +55,14 @@ public:
     // Runs the session (and the test evaluation) with progress to `observer`. Never
     // throws: failures come back in the outcome.
     TrainingOutcome run(cs::TrainingObserver* observer, const std::atomic<bool>* stop);
+    // The layers that start from options.startWeights (empty without them).
+    const std::vector<std::string>& layersFromStartWeights() const { return fromStartWeights_; }
 
 private:
     std::shared_ptr<const LoadedDataset> data_;
     TrainingJobOptions options_;
     std::unique_ptr<cs::TrainingSession> session_;
+    std::vector<std::string> fromStartWeights_;
 };
 
 } // namespace ui
