@@ -59,16 +59,23 @@ private Q_SLOTS:
             if (a->text() == "&File") file = a->menu();
         QVERIFY(file);
         QStringList texts;
-        QAction* onnx = nullptr;
-        for (QAction* a : file->actions()) {
+        for (QAction* a : file->actions())
             texts << a->text();
-            if (a->menu())
-                for (QAction* sub : a->menu()->actions())
-                    if (sub->text() == "&ONNX…") onnx = sub;
-        }
         QVERIFY2(texts.contains("&Import Model…"), qPrintable(texts.join(", ")));
-        QVERIFY2(texts.contains("&Export"), qPrintable(texts.join(", ")));
-        QVERIFY(onnx);
+        QCOMPARE(texts.count("&Export"), 1); // one Export menu: the model's formats and the page's views
+        Q_EMIT window.exportMenu()->aboutToShow();
+        QStringList exports;
+        QAction *onnx = nullptr, *pytorch = nullptr;
+        for (QAction* a : window.exportMenu()->actions()) {
+            exports << a->text();
+            if (a->text() == "&ONNX…") onnx = a;
+            if (a->text() == "&PyTorch Script…") pytorch = a;
+        }
+        QVERIFY2(onnx && pytorch, qPrintable(exports.join(", ")));
+        QVERIFY(pytorch->isEnabled());
+        // Shown again (another page): the model's entries are there once, not twice.
+        Q_EMIT window.exportMenu()->aboutToShow();
+        QCOMPARE(window.exportMenu()->actions().count(onnx), 1);
         QCOMPARE(onnx->isEnabled(), window.currentModel()->current() != nullptr);
     }
 

@@ -20,6 +20,7 @@
 
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
 #include <cstring>

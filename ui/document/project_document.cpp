@@ -226,7 +226,7 @@ bool ProjectDocument::replaceClassifierHead() {
     }
     QString focus;
     return pushGraphEdit(
-        tr("New classifier for %n class(es)", nullptr, dataShape_.classCount),
+        tr("New classifier for %1 classes").arg(dataShape_.classCount),
         [&](ModelGraph& g) {
             focus = QString::fromStdString(cs::replaceClassifierHead(g, dataShape_.classCount).added);
         },

@@ -391,7 +391,7 @@ void ModelCanvas::fillBlockMenu(QMenu& menu, const QString& name) {
         menu.addAction(tr("Unfreeze All Layers"), this, [this] { document_->unfreezeAll(); });
     const int classes = document_->dataShape().classCount;
     QAction* head = menu.addAction(
-        classes >= 2 ? tr("New Classifier for This Data Set (%n class(es))", nullptr, classes)
+        classes >= 2 ? tr("New Classifier for This Data Set (%1 classes)").arg(classes)
                      : tr("New Classifier for This Data Set"),
         this, [this] { document_->replaceClassifierHead(); });
     head->setEnabled(classes >= 2);

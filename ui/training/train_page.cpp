@@ -222,12 +222,10 @@ bool TrainPage::start() {
         if (settings.training.checkpoint.enabled && !document_->filePath().isEmpty() &&
             QFileInfo(QString::fromStdString(checkpoint)).isRelative())
             checkpoint = project.dir().filePath(QString::fromStdString(checkpoint)).toStdString();
-        TrainingJobOptions options = jobOptions_;
         const ModelSnapshotPtr source =
             cs::hasFrozenLayers(document_->graph()) && weightsSource_ ? weightsSource_() : nullptr;
-        if (source) options.startWeights = source->model;
         auto job = std::make_unique<TrainingJob>(document_->graph(), settings, datasets_->current(),
-                                                 options);
+                                                 jobOptions_, source ? source->model : nullptr);
         startNote_ = fineTuningNote(document_->graph(), source, job->layersFromStartWeights());
         runSettings_ = document_->settings().training;
         return controller_->start(std::move(job));

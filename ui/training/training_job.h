@@ -34,9 +34,6 @@ struct TrainingJobOptions {
     int trainLimit = 0;       // use only the first N training images (0 = all): tests, quick looks
     int testLimit = 0;        // evaluate on the first N test images (0 = all)
     bool evaluateTest = true; // evaluate on the test split after training
-    // Fine-tuning (transfer learning): the layers of this model with the same
-    // name, class and shapes start from its weights instead of fresh ones.
-    std::shared_ptr<const cs::Model> startWeights;
 };
 
 using cs::effectiveThreads;
@@ -44,8 +41,11 @@ using cs::effectiveThreads;
 class TrainingJob {
 public:
     // Throws cs::Error (ConfigError, ShapeError ...) when this cannot train.
+    // startWeights (fine-tuning, transfer learning): the layers of that model with
+    // the same name, class and weight shapes start from its weights, not fresh ones.
     TrainingJob(const ModelGraph& graph, const ProjectSettings& settings,
-                std::shared_ptr<const LoadedDataset> data, const TrainingJobOptions& options);
+                std::shared_ptr<const LoadedDataset> data, const TrainingJobOptions& options,
+                std::shared_ptr<const cs::Model> startWeights = nullptr);
     ~TrainingJob();
 
     cs::FitOptions fitOptions() const { return session_->fitOptions(); }
@@ -55,7 +55,7 @@ public:
     // Runs the session (and the test evaluation) with progress to `observer`. Never
     // throws: failures come back in the outcome.
     TrainingOutcome run(cs::TrainingObserver* observer, const std::atomic<bool>* stop);
-    // The layers that start from options.startWeights (empty without them).
+    // The layers that start from startWeights (empty without them).
     const std::vector<std::string>& layersFromStartWeights() const { return fromStartWeights_; }
 
 private:

@@ -7,7 +7,7 @@
 // file made elsewhere (ONNX, Keras) into a .safetensors model the window opens.
 //
 //   auto* interop = new InteropActions(currentModel, this);
-//   fileMenu->addMenu(interop->exportMenu());
+//   exportMenu->addActions(interop->exportMenu()->actions()); // ONNX…, PyTorch Script…
 //   fileMenu->addAction(interop->importAction());
 //   connect(interop, &InteropActions::modelImported, this, &MainWindow::openTrainedModelFile);
 #pragma once

@@ -213,15 +213,20 @@ void MainWindow::createMenus() {
     auto* interop = new InteropActions(currentModel_, this); // File > Import Model…, Export > ONNX / PyTorch
     interop->setProject(document_, datasetController_);
     file->addAction(interop->importAction());
-    file->addMenu(interop->exportMenu());
     connect(interop, &InteropActions::modelImported, this, &MainWindow::openTrainedModelFile);
     file->addSeparator();
     file->addAction(projectActions_->saveAction());
     file->addAction(projectActions_->saveAsAction());
     file->addSeparator();
-    // The current page's charts, grids and cards, each with Copy / PNG / SVG / CSV.
+    // One Export menu: the model (ONNX, PyTorch script), then the current page's
+    // charts, grids and cards, each with Copy / PNG / SVG / CSV.
     exportMenu_ = file->addMenu(tr("&Export"));
-    connect(exportMenu_, &QMenu::aboutToShow, this, [this] { fillExportMenu(exportMenu_, pages_->currentWidget()); });
+    connect(exportMenu_, &QMenu::aboutToShow, this, [this, interop] {
+        fillExportMenu(exportMenu_, pages_->currentWidget());
+        QAction* firstView = exportMenu_->actions().value(0);
+        exportMenu_->insertActions(firstView, interop->exportMenu()->actions());
+        exportMenu_->insertSeparator(firstView);
+    });
     file->addSeparator();
     file->addAction(projectActions_->quitAction());
 
