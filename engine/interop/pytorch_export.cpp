@@ -105,37 +105,18 @@ PytorchExportResult exportPytorchScript(LoadedModel& m, const PytorchExportReque
 }
 
 Json scriptCallbacks(const TrainingSettings& t) {
+    // The settings' own JSON form holds each callback with Keras's parameter
+    // names plus "enabled": the script takes the enabled ones as they are.
+    const Json saved = json::at(t.toJson(), "callbacks");
     Json list = Json::array();
-    if (t.earlyStopping.enabled) {
-        const auto& e = t.earlyStopping;
-        Json c = Json::object();
-        c["monitor"] = e.monitor;
-        c["min_delta"] = e.minDelta;
-        c["patience"] = e.patience;
-        c["mode"] = e.mode;
-        c["restore_best_weights"] = e.restoreBestWeights;
-        list.push_back(callback("EarlyStopping", c));
-    }
-    if (t.reduceLr.enabled) {
-        const auto& r = t.reduceLr;
-        Json c = Json::object();
-        c["monitor"] = r.monitor;
-        c["factor"] = r.factor;
-        c["patience"] = r.patience;
-        c["min_lr"] = r.minLr;
-        c["min_delta"] = r.minDelta;
-        c["cooldown"] = r.cooldown;
-        c["mode"] = r.mode;
-        list.push_back(callback("ReduceLROnPlateau", c));
-    }
-    if (t.checkpoint.enabled) {
-        const auto& k = t.checkpoint;
-        Json c = Json::object();
-        c["filepath"] = k.filepath;
-        c["monitor"] = k.monitor;
-        c["save_best_only"] = k.saveBestOnly;
-        c["mode"] = k.mode;
-        list.push_back(callback("ModelCheckpoint", c));
+    for (const auto& [key, className] : {std::pair{"early_stopping", "EarlyStopping"},
+                                         std::pair{"reduce_lr_on_plateau", "ReduceLROnPlateau"},
+                                         std::pair{"model_checkpoint", "ModelCheckpoint"}}) {
+        const Json* c = json::find(saved, key);
+        if (!c || !json::getBool(*c, "enabled", false)) continue;
+        Json config = *c;
+        config.erase("enabled");
+        list.push_back(callback(className, config));
     }
     return list;
 }
