@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -52,8 +53,11 @@ DataFitPanel::DataFitPanel(ProjectDocument* document, QWidget* parent)
 
 QStringList DataFitPanel::messages() const {
     QStringList out;
-    for (QLabel* label : findChildren<QLabel*>("fitMessage"))
-        out << label->text();
+    for (QLabel* label : findChildren<QLabel*>("fitMessage")) {
+        QTextDocument text; // as read: without the markup
+        text.setHtml(label->text());
+        out << text.toPlainText();
+    }
     return out;
 }
 
@@ -83,8 +87,8 @@ void DataFitPanel::refresh() {
         auto* message = new QLabel(row);
         message->setObjectName("fitMessage");
         message->setWordWrap(true);
-        message->setTextFormat(Qt::PlainText);
-        message->setText(name + ": " + qs(layer.problem));
+        message->setTextFormat(Qt::RichText);
+        message->setText("<b>" + name.toHtmlEscaped() + "</b>: " + qs(layer.problem).toHtmlEscaped());
         message->setTextInteractionFlags(Qt::TextSelectableByMouse);
         rowLayout->addWidget(message);
         auto* buttons = new QHBoxLayout;

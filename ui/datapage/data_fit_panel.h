@@ -24,7 +24,7 @@ class DataFitPanel : public QFrame {
 public:
     explicit DataFitPanel(ProjectDocument* document, QWidget* parent = nullptr);
 
-    QStringList messages() const; // one per mismatch, as shown
+    QStringList messages() const; // one per mismatch, as read ("input: The images are …")
     QList<QPushButton*> fixButtons() const;
 
 private:
