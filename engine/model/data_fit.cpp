@@ -90,19 +90,22 @@ void checkInput(const ModelGraph& graph, const DataShape& data, LayerReport& inp
                         shortShape(takes) + ": set the input shape to match";
     // The data side first: the model was made for its size (the course's 150x150).
     if (data.loadOptions && takes.rank() == 3 && (takes[2] == 1 || takes[2] == 3))
-        input.fixes.push_back(
-            loadImagesAs(takes[0], takes[1], takes[2] == 1 ? ColorMode::Grayscale : ColorMode::Rgb));
+        input.fixes.push_back(loadImagesAs(takes[0], takes[1],
+                                           takes[2] == 1 ? ColorMode::Grayscale : ColorMode::Rgb));
     const std::string name = graph.node(0).name();
     QuickFix setInput{"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
-                          g.setAttribute(name, "shape",
-                                         Json(std::vector<int>{data.height, data.width, data.channels}));
+                          g.setAttribute(
+                              name, "shape",
+                              Json(std::vector<int>{data.height, data.width, data.channels}));
                       }};
-    if (keepsModelSound(graph, setInput.apply, 0, image)) input.fixes.push_back(std::move(setInput));
+    if (keepsModelSound(graph, setInput.apply, 0, image))
+        input.fixes.push_back(std::move(setInput));
 }
 
 void checkOutput(const ModelGraph& graph, const DataShape& data, LayerReport& output) {
     const int last = graph.size() - 1;
-    if (last <= 0 || !output.shapeKnown || !output.problem.empty() || output.outputShape.rank() != 1)
+    if (last <= 0 || !output.shapeKnown || !output.problem.empty() ||
+        output.outputShape.rank() != 1)
         return;
     const int units = output.outputShape[0];
     const int classes = data.classCount;
@@ -114,7 +117,8 @@ void checkOutput(const ModelGraph& graph, const DataShape& data, LayerReport& ou
     const std::string mode = classModeName(data.classMode);
 
     std::vector<QuickFix> dataFixes;
-    std::vector<std::pair<int, std::string>> heads; // the Dense's units and new activation ("": kept)
+    std::vector<std::pair<int, std::string>>
+        heads; // the Dense's units and new activation ("": kept)
     if (units == 1 && classes == 2) {
         if (!data.loadOptions || binaryLabels) return;
         output.problem = "The output is one unit (a 0/1 label per image, as class_mode binary "
@@ -132,8 +136,9 @@ void checkOutput(const ModelGraph& graph, const DataShape& data, LayerReport& ou
         dataFixes.push_back(readLabelsAs(ClassMode::Categorical));
         if (classes == 2) heads.push_back({1, "sigmoid"});
     } else {
-        output.problem = "The output has " + std::to_string(units) + (units == 1 ? " unit" : " units") +
-                         " but the data set has " + std::to_string(classes) + " classes";
+        output.problem = "The output has " + std::to_string(units) +
+                         (units == 1 ? " unit" : " units") + " but the data set has " +
+                         std::to_string(classes) + " classes";
         // The data cannot lose or gain a class: only the head changes.
         if (binaryLabels)
             heads.push_back({1, "sigmoid"});
@@ -145,7 +150,8 @@ void checkOutput(const ModelGraph& graph, const DataShape& data, LayerReport& ou
     if (dense.empty()) return; // a head that ends in another layer is the person's to change
     for (const auto& [n, newActivation] : heads) {
         QuickFix fix = setHead(dense, n, newActivation);
-        if (keepsModelSound(graph, fix.apply, last, Shape{n})) output.fixes.push_back(std::move(fix));
+        if (keepsModelSound(graph, fix.apply, last, Shape{n}))
+            output.fixes.push_back(std::move(fix));
     }
 }
 

@@ -53,7 +53,8 @@ DataBinding catsBinding(int height, int width, ColorMode colour, ClassMode mode)
 
 QStringList labels(const LayerReport& r) {
     QStringList out;
-    for (const QuickFix& f : r.fixes) out << QString::fromStdString(f.label);
+    for (const QuickFix& f : r.fixes)
+        out << QString::fromStdString(f.label);
     return out;
 }
 
@@ -82,7 +83,7 @@ private Q_SLOTS:
         const LayerReport& input = r.layers.front();
         QVERIFY(input.isWarning);
         QVERIFY2(QString::fromStdString(input.problem).contains("64×64×3"), input.problem.c_str());
-        // Both directions: the data's loading first (the model was made for its size), then the model.
+        // Both directions: the loading first (the model was made for its size), then the model.
         QCOMPARE(labels(input),
                  QStringList({"Load the images at 150×150 RGB", "Set the input to 64×64×3"}));
         const QuickFix& load = input.fixes[0];
@@ -124,8 +125,10 @@ private Q_SLOTS:
         model.setAttribute("input", "shape", Json(std::vector<int>{120, 160, 1}));
         const ModelReport r = analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Binary));
         const QuickFix& load = r.layers.front().fixes.at(0);
-        QCOMPARE(QString::fromStdString(load.label), QString("Load the images at 160×120 grayscale"));
-        QCOMPARE(load.dataSettings[0].second, std::string("120x160")); // target_size (height, width)
+        QCOMPARE(QString::fromStdString(load.label),
+                 QString("Load the images at 160×120 grayscale"));
+        QCOMPARE(load.dataSettings[0].second,
+                 std::string("120x160")); // target_size (height, width)
         QCOMPARE(load.dataSettings[1].second, std::string("grayscale"));
     }
 
@@ -135,7 +138,8 @@ private Q_SLOTS:
         const ModelReport r = analyzeModel(model, DataShape{28, 28, 1, 10}); // IDX: loads as stored
         const LayerReport& input = r.layers.front();
         QVERIFY(input.isWarning);
-        QVERIFY2(QString::fromStdString(input.problem).contains("as stored"), input.problem.c_str());
+        QVERIFY2(QString::fromStdString(input.problem).contains("as stored"),
+                 input.problem.c_str());
         QCOMPARE(labels(input), QStringList({"Set the input to 28×28×1"}));
     }
 
@@ -182,14 +186,16 @@ private Q_SLOTS:
         const ModelReport r = analyzeModel(model, data);
         const LayerReport& head = r.layers.back();
         QVERIFY(head.isWarning);
-        QCOMPARE(labels(head), QStringList({"Read the labels as categorical (class_mode categorical)",
-                                            "Use one sigmoid unit in dense"}));
+        QCOMPARE(labels(head),
+                 QStringList({"Read the labels as categorical (class_mode categorical)",
+                              "Use one sigmoid unit in dense"}));
         const DataBinding before = catsBinding(150, 150, ColorMode::Rgb, ClassMode::Binary);
         for (const QuickFix& fix : head.fixes) {
             const ModelReport after = afterFix(model, data, before, fix);
             QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.c_str());
         }
-        QCOMPARE(analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Categorical)).warningCount, 0);
+        QCOMPARE(analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Categorical)).warningCount,
+                 0);
         QCOMPARE(analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Sparse)).warningCount, 0);
     }
 
@@ -209,7 +215,8 @@ private Q_SLOTS:
         const ModelReport binary = analyzeModel(ten, folders(150, 150, 3, 2, ClassMode::Binary));
         QCOMPARE(labels(binary.layers.back()), QStringList({"Use one sigmoid unit in dense"}));
         // ... and read as categorical: two units, the activation kept.
-        const ModelReport categorical = analyzeModel(ten, folders(150, 150, 3, 2, ClassMode::Categorical));
+        const ModelReport categorical =
+            analyzeModel(ten, folders(150, 150, 3, 2, ClassMode::Categorical));
         QCOMPARE(labels(categorical.layers.back()), QStringList({"Set units to 2"}));
     }
 

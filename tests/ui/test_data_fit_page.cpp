@@ -49,7 +49,8 @@ class DataFitPageTest : public QObject {
 
     static QStringList texts(const QList<QPushButton*>& buttons) {
         QStringList out;
-        for (QPushButton* b : buttons) out << b->text().remove('&');
+        for (QPushButton* b : buttons)
+            out << b->text().remove('&');
         return out;
     }
 
@@ -77,7 +78,8 @@ class DataFitPageTest : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY2(QDir(catsDir()).exists(), qPrintable(catsDir() + " is missing (../shared/datasets)"));
+        QVERIFY2(QDir(catsDir()).exists(),
+                 qPrintable(catsDir() + " is missing (../shared/datasets)"));
         StartupOptions options;
         options.restoreSession = false;
         window_ = std::make_unique<MainWindow>(options);
@@ -116,7 +118,8 @@ private Q_SLOTS:
         QVERIFY(fit()->isHidden());
         waitForData();
         QCOMPARE(window_->datasetController()->current()->height(), 150);
-        auto* height = qobject_cast<QSpinBox*>(window_->dataPage()->source()->editor("target_height"));
+        auto* height =
+            qobject_cast<QSpinBox*>(window_->dataPage()->source()->editor("target_height"));
         QCOMPARE(height->value(), 150);
         QCOMPARE(doc()->report().warningCount, 0);
 
@@ -135,7 +138,8 @@ private Q_SLOTS:
         // As the Train page starts a run: refused while the images are 64x64 grey ...
         bool refused = false;
         try {
-            TrainingJob job(doc()->graph(), doc()->settings(), window_->datasetController()->current(), {});
+            TrainingJob job(doc()->graph(), doc()->settings(),
+                            window_->datasetController()->current(), {});
         } catch (const cs::ShapeError&) {
             refused = true;
         }
@@ -157,7 +161,8 @@ private Q_SLOTS:
         QVERIFY2(fit()->messages().first().contains("class_mode is categorical"),
                  qPrintable(fit()->messages().first()));
         QCOMPARE(texts(fit()->fixButtons()),
-                 QStringList({"Read the labels as binary (class_mode binary)", "Use 2 softmax units in dense_1"}));
+                 QStringList({"Read the labels as binary (class_mode binary)",
+                              "Use 2 softmax units in dense_1"}));
         // A model edit (the head's fix, from the Data page) updates the page; undo brings it back.
         QTest::mouseClick(fit()->fixButtons().last(), Qt::LeftButton);
         QCOMPARE(cs::json::asInt(cs::json::at(doc()->graph().find("dense_1")->config, "units")), 2);
@@ -165,7 +170,8 @@ private Q_SLOTS:
         doc()->undoStack()->undo();
         QVERIFY(fit()->isVisible());
         // An edit on the Model page's side too: the input set to another size shows at once.
-        QVERIFY(doc()->setLayerAttribute("input", "shape", cs::Json(std::vector<int>{128, 128, 3})));
+        QVERIFY(
+            doc()->setLayerAttribute("input", "shape", cs::Json(std::vector<int>{128, 128, 3})));
         QCOMPARE(fit()->messages().size(), 2);
         doc()->undoStack()->undo();
         QCOMPARE(fit()->messages().size(), 1);
@@ -188,7 +194,8 @@ private Q_SLOTS:
         QVERIFY(!source->editor("seed")->isEnabled());
         QWidget* trainSplit = window_->trainPage()->settingsPanel()->editor("validation_split");
         QVERIFY(!trainSplit->isEnabled());
-        QVERIFY2(trainSplit->toolTip().contains("image folders"), qPrintable(trainSplit->toolTip()));
+        QVERIFY2(trainSplit->toolTip().contains("image folders"),
+                 qPrintable(trainSplit->toolTip()));
         // momentum belongs to SGD.
         TrainingSettings t = doc()->settings().training;
         t.optimizer = "adam";
@@ -201,7 +208,8 @@ private Q_SLOTS:
         AugmentationPanel* aug = window_->dataPage()->augmentation();
         doc()->setAugmentation(cs::AugmentationOptions{});
         QVERIFY(!aug->editor("fill_mode")->isEnabled());
-        QVERIFY2(aug->editor("fill_mode")->toolTip().contains("Not used"), qPrintable(aug->editor("fill_mode")->toolTip()));
+        QVERIFY2(aug->editor("fill_mode")->toolTip().contains("Not used"),
+                 qPrintable(aug->editor("fill_mode")->toolTip()));
         QVERIFY(!aug->editor("cval")->isEnabled());
         cs::AugmentationOptions flips;
         flips.horizontalFlip = true; // a flip brings in nothing
@@ -212,7 +220,8 @@ private Q_SLOTS:
         doc()->setAugmentation(rotate);
         QVERIFY(aug->editor("fill_mode")->isEnabled());
         QVERIFY(!aug->editor("cval")->isEnabled());
-        QVERIFY2(aug->editor("cval")->toolTip().contains("not constant"), qPrintable(aug->editor("cval")->toolTip()));
+        QVERIFY2(aug->editor("cval")->toolTip().contains("not constant"),
+                 qPrintable(aug->editor("cval")->toolTip()));
         rotate.fillMode = cs::FillMode::Constant;
         doc()->setAugmentation(rotate);
         QVERIFY(aug->editor("cval")->isEnabled());

@@ -40,9 +40,10 @@ DataFitPanel::DataFitPanel(ProjectDocument* document, QWidget* parent)
                       .arg(kWarning.name()));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 6);
-    auto* title = new QLabel(QString("<span style='color:%1; font-size:14pt'>\u26a0</span> <b>%2</b>")
-                                 .arg(kWarning.name(), tr("The model and the data set do not fit")),
-                             this);
+    auto* title =
+        new QLabel(QString("<span style='color:%1; font-size:14pt'>\u26a0</span> <b>%2</b>")
+                       .arg(kWarning.name(), tr("The model and the data set do not fit")),
+                   this);
     layout->addWidget(title);
     rows_ = new QVBoxLayout;
     rows_->setContentsMargins(0, 0, 0, 0);
@@ -78,7 +79,8 @@ void DataFitPanel::refresh() {
     int shown = 0;
     for (int index = 0; index < int(r.layers.size()); ++index) {
         const LayerReport& layer = r.layers[size_t(index)];
-        if (layer.problem.empty() || !layer.isWarning) continue; // the model's own errors stay on its page
+        if (layer.problem.empty() || !layer.isWarning)
+            continue; // the model's own errors stay on its page
         ++shown;
         const QString name = qs(document_->graph().node(index).name());
         auto* row = new QWidget(this);
@@ -88,7 +90,8 @@ void DataFitPanel::refresh() {
         message->setObjectName("fitMessage");
         message->setWordWrap(true);
         message->setTextFormat(Qt::RichText);
-        message->setText("<b>" + name.toHtmlEscaped() + "</b>: " + qs(layer.problem).toHtmlEscaped());
+        message->setText("<b>" + name.toHtmlEscaped() +
+                         "</b>: " + qs(layer.problem).toHtmlEscaped());
         message->setTextInteractionFlags(Qt::TextSelectableByMouse);
         rowLayout->addWidget(message);
         auto* buttons = new QHBoxLayout;
@@ -96,15 +99,17 @@ void DataFitPanel::refresh() {
         for (size_t f = 0; f < layer.fixes.size(); ++f) {
             const QuickFix& fix = layer.fixes[f];
             auto* button = new QPushButton(qs(fix.label), row);
-            button->setToolTip(fix.changesData()
-                                   ? tr("Changes how the data set is loaded: %1").arg(settingsText(fix))
-                                   : tr("Changes the model (%1)").arg(name));
+            button->setToolTip(
+                fix.changesData()
+                    ? tr("Changes how the data set is loaded: %1").arg(settingsText(fix))
+                    : tr("Changes the model (%1)").arg(name));
             buttons->addWidget(button);
             connect(button, &QPushButton::clicked, this,
                     [this, index, f] { document_->applyQuickFix(index, int(f)); });
         }
         if (layer.fixes.empty())
-            buttons->addWidget(new QLabel(tr("No fix keeps the model working: change it on the Model page."), row));
+            buttons->addWidget(new QLabel(
+                tr("No fix keeps the model working: change it on the Model page."), row));
         rowLayout->addLayout(buttons);
         rows_->addWidget(row);
     }
