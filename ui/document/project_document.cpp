@@ -240,7 +240,9 @@ bool ProjectDocument::replaceClassifierHead() {
     return pushGraphEdit(
         tr("New classifier for %1 classes").arg(dataShape_.classCount),
         [&](ModelGraph& g) {
-            focus = QString::fromStdString(cs::replaceClassifierHead(g, dataShape_.classCount).added);
+            focus = QString::fromStdString(cs::replaceClassifierHead(g, dataShape_.classCount,
+                                                                cs::readsBinaryLabels(settings_.data))
+                                          .added);
         },
         Fix, &focus);
 }
