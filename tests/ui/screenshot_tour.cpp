@@ -12,6 +12,7 @@
 #include "ui/document/project_document.h"
 #include "ui/editor/model_canvas.h"
 #include "ui/editor/model_editor_page.h"
+#include "ui/help/getting_started_panel.h"
 #include "ui/classify/classify_page.h"
 #include "ui/classify/folder_classifier_panel.h"
 #include "ui/datapage/loaded_dataset.h"
@@ -31,6 +32,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
     ui::initResources();
     ui::applyTheme(ui::Theme::Light);
 
+    QSettings().remove(ui::GettingStartedPanel::kDismissedKey); // a first start: the panel shows
     ui::StartupOptions options;
     options.restoreSession = false;
     ui::MainWindow window(options);
@@ -80,6 +83,9 @@ int main(int argc, char** argv) {
         QSignalSpy loaded(window.datasetController(), &ui::DatasetController::loaded);
         loaded.wait(60000);
     }
+    window.modelPage()->canvas()->fitToView();
+    save(&window, out, "getting-started.png");
+    window.gettingStarted()->hide();
     window.modelPage()->canvas()->fitToView();
     doc->setFocusedLayer("conv2d");
     save(&window, out, "model-editor.png");
