@@ -23,13 +23,13 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
-#include <QToolButton>
 #include <QtTest>
 
 using namespace ui;
@@ -100,6 +100,15 @@ private Q_SLOTS:
             QVERIFY2(!guide->image(name).isNull(), qPrintable(name));
         }
 
+        // The pictures fit the window's width; nothing needs a horizontal scroll.
+        guide->resize(700, 600);
+        QTRY_VERIFY(browser->viewport()->width() < 700);
+        for (const QString& name : wanted) {
+            const qreal width = guide->imageFormat(name).width();
+            QVERIFY2(width > 0 && width <= browser->viewport()->width(), qPrintable(name));
+        }
+        QCOMPARE(browser->horizontalScrollBar()->maximum(), 0);
+
         // A link to a section scrolls to its heading.
         QScrollBar* bar = browser->verticalScrollBar();
         QCOMPARE(bar->value(), 0);
@@ -112,11 +121,21 @@ private Q_SLOTS:
         QVERIFY2(qAbs(bar->value() - std::min(top, bar->maximum())) <= 2,
                  qPrintable(QString("%1 vs %2").arg(bar->value()).arg(top)));
 
+        // Back returns to where the link was followed.
+        QVERIFY(guide->backAction()->isEnabled());
+        guide->backAction()->trigger();
+        QCOMPARE(bar->value(), 0);
+        QVERIFY(!guide->backAction()->isEnabled());
+        Q_EMIT browser->anchorClicked(QUrl("#training"));
+
         // A link to another shipped page opens it inside, at its section.
         Q_EMIT browser->anchorClicked(QUrl("formats.md#limits"));
         QCOMPARE(browser->source().fileName(), QString("formats.md"));
         QVERIFY(guide->headings().contains("Limits"));
         QVERIFY(bar->value() > 0);
+        guide->backAction()->trigger(); // back to the guide's Training section
+        QCOMPARE(browser->source().fileName(), QString("user-guide.md"));
+        QVERIFY(qAbs(bar->value() - std::min(top, bar->maximum())) <= 2);
         guide->showSection(); // back to the guide, at the top
         QCOMPARE(browser->source().fileName(), QString("user-guide.md"));
         QCOMPARE(bar->value(), 0);
@@ -146,10 +165,9 @@ private Q_SLOTS:
         QVERIFY(window.modelPage()->isAncestorOf(panel));
 
         // 1: a course preset (File > New from Course Preset) or the palette.
-        auto* presets = qobject_cast<QToolButton*>(panel->presetButton());
+        auto* presets = qobject_cast<QPushButton*>(panel->presetButton());
         QVERIFY(presets);
-        QCOMPARE(presets->menu(), window.projectActions()->presetMenu());
-        QCOMPARE(presets->popupMode(), QToolButton::InstantPopup);
+        QCOMPARE(presets->menu(), window.projectActions()->presetMenu()); // drops down on a click
         QTest::mouseClick(panel->paletteButton(), Qt::LeftButton);
         QVERIFY(window.modelPage()->palette()->search()->hasFocus());
 

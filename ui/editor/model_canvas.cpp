@@ -347,16 +347,18 @@ bool ModelCanvas::handleEditingKey(QKeyEvent* event) {
     const QString current = document_->focusedLayer();
     const std::string name = str(current);
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
-    if (event->matches(QKeySequence::Delete) || event->key() == Qt::Key_Backspace) {
+    if (event->key() == Qt::Key_D && mods == Qt::ControlModifier) {
+        if (!current.isEmpty()) document_->duplicateLayer(current);
+        return true;
+    }
+    // The keys themselves, not QKeySequence::Delete: on X11 that also means Ctrl+D.
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
+        mods == Qt::NoModifier) {
         if (current.isEmpty()) return false;
         // The next block takes the selection, so Delete can be pressed again.
         std::string next = stepFrom(document_->graph(), name, GraphStep::Down);
         if (next == name) next = stepFrom(document_->graph(), name, GraphStep::Up);
         document_->removeLayer(current, next == name ? QString() : qs(next));
-        return true;
-    }
-    if (event->key() == Qt::Key_D && mods == Qt::ControlModifier) {
-        if (!current.isEmpty()) document_->duplicateLayer(current);
         return true;
     }
     if (mods != Qt::NoModifier) return false;

@@ -53,13 +53,10 @@ GettingStartedPanel::GettingStartedPanel(QMenu* presets, QWidget* parent) : QFra
     close_->setAutoRaise(true);
     close_->setToolTip(tr("Close this panel (Help ▸ Getting Started shows it again)"));
 
-    presets_ = new QToolButton(this);
-    presets_->setText(tr("Course Preset"));
-    presets_->setToolTip(
-        tr("A model of the course, ready to train (File ▸ New from Course Preset)"));
+    presets_ = stepButton(
+        tr("Course Preset"),
+        tr("A model of the course, ready to train (File ▸ New from Course Preset)"), this);
     presets_->setMenu(presets);
-    presets_->setPopupMode(QToolButton::InstantPopup);
-    presets_->setToolButtonStyle(Qt::ToolButtonTextOnly);
     palette_ =
         stepButton(tr("Layer Palette"), tr("Type a layer's name and press Return to add it"), this);
     train_ = stepButton(tr("Start Training"), tr("Train this model on the Train page (F5)"), this);

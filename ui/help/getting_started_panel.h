@@ -44,8 +44,7 @@ Q_SIGNALS:
     void lessonsRequested();
 
 private:
-    QToolButton* presets_;
-    QPushButton *palette_, *train_, *inspect_, *classify_, *lessons_;
+    QPushButton *presets_, *palette_, *train_, *inspect_, *classify_, *lessons_;
     QToolButton* close_;
 };
 

@@ -1,12 +1,16 @@
 #include "ui/help/user_guide_window.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QAction>
 #include <QDesktopServices>
 #include <QFile>
+#include <QScreen>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <vector>
 
@@ -31,16 +35,38 @@ bool isShippedPage(const QUrl& url) {
 
 UserGuideWindow::UserGuideWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     initGuideResources();
-    setWindowTitle(tr("ConvStudio User Guide"));
+    setWindowTitle(tr("User Guide"));
     browser_ = new QTextBrowser(this);
     browser_->setOpenLinks(false); // follow() decides: inside, or the desktop's browser
     browser_->document()->setDocumentMargin(18);
+    // A long command or path in a table breaks where it must rather than widen the page.
+    browser_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    browser_->viewport()->installEventFilter(this); // refit the pictures to its width
     connect(browser_, &QTextBrowser::anchorClicked, this, &UserGuideWindow::follow);
+
+    auto* bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    back_ = bar->addAction(tr("Back"), this, &UserGuideWindow::goBack);
+    back_->setShortcut(QKeySequence::Back);
+    back_->setEnabled(false);
+    bar->addAction(tr("Contents"), this, [this] { open(kGuide, {}); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
     layout->addWidget(browser_);
+
+    // A reading column beside the main window, nearly as tall as the screen.
     const int em = fontMetrics().horizontalAdvance('M');
-    resize(em * 64, em * 56);
+    QSize size(em * 80, em * 64);
+    if (const QScreen* screen = parent ? parent->screen() : nullptr) {
+        const QRect free = screen->availableGeometry();
+        size = size.boundedTo(QSize(free.width() * 3 / 4, free.height() * 9 / 10));
+        resize(size);
+        move(free.center() - QPoint(size.width() / 2, size.height() / 2));
+    } else {
+        resize(size);
+    }
 }
 
 void UserGuideWindow::showSection(const QString& anchor) {
@@ -54,15 +80,31 @@ void UserGuideWindow::follow(const QUrl& link) {
     }
     const QUrl target = browser_->source().resolved(link);
     const QUrl page = target.adjusted(QUrl::RemoveFragment);
-    if (isShippedPage(page)) open(page, target.fragment());
+    if (!isShippedPage(page)) return;
+    history_.append({browser_->source(), browser_->verticalScrollBar()->value()});
+    back_->setEnabled(true);
+    open(page, target.fragment());
+}
+
+void UserGuideWindow::goBack() {
+    if (history_.isEmpty()) return;
+    const Place place = history_.takeLast();
+    back_->setEnabled(!history_.isEmpty());
+    load(place.page);
+    browser_->document()->documentLayout()->documentSize(); // laid out: the range is known
+    browser_->verticalScrollBar()->setValue(place.scroll);
+}
+
+bool UserGuideWindow::load(const QUrl& page) {
+    if (browser_->source().adjusted(QUrl::RemoveFragment) == page) return false;
+    browser_->setSource(page, QTextDocument::MarkdownResource);
+    prepare();
+    fitImages();
+    return true;
 }
 
 void UserGuideWindow::open(const QUrl& page, const QString& anchor) {
-    if (browser_->source().adjusted(QUrl::RemoveFragment) != page) {
-        browser_->setSource(page, QTextDocument::MarkdownResource);
-        nameHeadings();
-        fitImages();
-    }
+    load(page);
     if (anchor.isEmpty())
         browser_->verticalScrollBar()->setValue(0);
     else
@@ -80,12 +122,18 @@ QString UserGuideWindow::anchorFor(const QString& heading) {
     return anchor;
 }
 
-void UserGuideWindow::nameHeadings() {
+void UserGuideWindow::prepare() {
     // Qt's Markdown reader gives headings no anchors: name each as GitHub would,
-    // with "-1", "-2" ... for a repeated heading.
+    // with "-1", "-2" ... for a repeated heading. Code blocks keep their lines
+    // unbroken, which pushes a reading window sideways: they wrap instead.
     QTextDocument* document = browser_->document();
     QHash<QString, int> seen;
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.blockFormat().nonBreakableLines()) {
+            QTextBlockFormat wrapping;
+            wrapping.setNonBreakableLines(false);
+            QTextCursor(block).mergeBlockFormat(wrapping);
+        }
         if (block.blockFormat().headingLevel() == 0 || block.text().isEmpty()) continue;
         QString anchor = anchorFor(block.text());
         if (const int n = seen[anchor]++; n > 0) anchor += QString("-%1").arg(n);
@@ -155,9 +203,20 @@ void UserGuideWindow::fitImages() {
     document->setModified(false);
 }
 
-void UserGuideWindow::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    if (!browser_->source().isEmpty()) fitImages();
+QTextImageFormat UserGuideWindow::imageFormat(const QString& name) const {
+    for (QTextBlock block = browser_->document()->begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            if (it.fragment().charFormat().isImageFormat() &&
+                it.fragment().charFormat().toImageFormat().name() == name)
+                return it.fragment().charFormat().toImageFormat();
+    return {};
+}
+
+bool UserGuideWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == browser_->viewport() && event->type() == QEvent::Resize &&
+        !browser_->source().isEmpty())
+        fitImages();
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace ui
