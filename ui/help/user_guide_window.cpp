@@ -175,7 +175,8 @@ void UserGuideWindow::fitImages() {
     // The screenshots are wider than a reading window: each is drawn at most as wide as
     // the text column (its full size when that fits), keeping its proportions.
     QTextDocument* document = browser_->document();
-    const qreal column = browser_->viewport()->width() - 2 * document->documentMargin() - 4;
+    // Room to spare for a scroll bar that may come and go as the pictures change size.
+    const qreal column = browser_->viewport()->width() - 2 * document->documentMargin() - 24;
     if (column < 100) return;
     struct Placed {
         int position, length;
