@@ -247,10 +247,42 @@ bool ProjectDocument::replaceClassifierHead() {
         Fix, &focus);
 }
 
-bool ProjectDocument::removeLayer(const QString& name) {
-    QString none;
+bool ProjectDocument::removeLayer(const QString& name, const QString& focusAfter) {
+    QString focus = focusAfter;
     return pushGraphEdit(
-        tr("Remove %1").arg(name), [&](ModelGraph& g) { g.remove(str(name)); }, Remove, &none);
+        tr("Remove %1").arg(name), [&](ModelGraph& g) { g.remove(str(name)); }, Remove, &focus);
+}
+
+QString ProjectDocument::duplicateLayer(const QString& name) {
+    QString copy;
+    const bool ok = pushGraphEdit(
+        tr("Duplicate %1").arg(name),
+        [&](ModelGraph& g) {
+            const LayerNode* node = g.find(str(name));
+            if (!node) throw cs::ConfigError(str(tr("There is no layer named '%1'.").arg(name)));
+            if (node->className == "InputLayer")
+                throw cs::ConfigError(
+                    str(tr("The InputLayer cannot be duplicated: a model has one.")));
+            if (node->inputs.size() > 1)
+                throw cs::ConfigError(
+                    str(tr("'%1' merges %2 inputs: duplicate the layers of its branches instead.")
+                            .arg(name)
+                            .arg(node->inputs.size())));
+            const std::string cls = node->className;
+            cs::Json config = node->config;
+            config.erase("name"); // the copy takes the class's next free name
+            const auto consumers = g.consumersOf(str(name));
+            if (!consumers.empty())
+                copy = QString::fromStdString(
+                    g.insertOnConnection(cls, config, str(name), consumers.front()));
+            else if (g.node(g.size() - 1).name() == str(name))
+                copy = QString::fromStdString(g.append(cls, config));
+            else
+                throw cs::ConfigError(
+                    str(tr("'%1' feeds no layer: connect it before duplicating it.").arg(name)));
+        },
+        Add, &copy);
+    return ok ? copy : QString();
 }
 
 bool ProjectDocument::moveLayer(const QString& name, const Connection& where) {

@@ -55,7 +55,12 @@ public:
     // ---- Model edits: one undo step each; a refusal emits editRefused(reason) --------
     QString appendLayer(const QString& className);
     QString insertLayer(const QString& className, const Connection& where);
-    bool removeLayer(const QString& name);
+    // focusAfter: the layer selected once it is gone (none when empty).
+    bool removeLayer(const QString& name, const QString& focusAfter = {});
+    // A copy of the layer (same configuration, the next free name) right after it: on
+    // the edge to its first consumer, or at the end. Refused for the InputLayer and for
+    // merge layers. Returns the copy's name (empty when refused).
+    QString duplicateLayer(const QString& name);
     // To the connection `where`, or to the end of the chain when it is empty.
     bool moveLayer(const QString& name, const Connection& where);
     bool connectLayers(const QString& from, const QString& to);

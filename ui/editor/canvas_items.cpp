@@ -51,6 +51,12 @@ void LayerBlockItem::setCurrent(bool current) {
     update();
 }
 
+void LayerBlockItem::setFocusRing(bool on) {
+    if (focusRing_ == on) return;
+    focusRing_ = on;
+    update();
+}
+
 void LayerBlockItem::setConnectTarget(bool on) {
     if (connectTarget_ == on) return;
     connectTarget_ = on;
@@ -85,6 +91,12 @@ void LayerBlockItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
     }
     p->setBrush(fill);
     p->drawRoundedRect(box, 8, 8);
+    if (focusRing_) { // keyboard focus: a dotted ring just outside the block's border
+        p->setPen(QPen(pal.color(QPalette::Highlight), 1.5, Qt::DotLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(box.adjusted(-3.5, -3.5, 3.5, 3.5), 10, 10);
+        p->setBrush(pal.color(QPalette::Base));
+    }
     // The category stripe on the left.
     QPainterPath stripe;
     stripe.addRoundedRect(QRectF(0, 0, 14, kBlockHeight), 8, 8);

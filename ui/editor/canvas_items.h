@@ -39,6 +39,9 @@ public:
     bool hasProblem() const { return !content_.problem.isEmpty(); }
     void setCurrent(bool current);
     bool isCurrent() const { return current_; }
+    // The current block while the canvas has the keyboard: drawn with a focus ring.
+    void setFocusRing(bool on);
+    bool hasFocusRing() const { return focusRing_; }
     void setConnectTarget(bool on); // highlighted while a connection is dragged onto it
     // The output port (bottom centre) in item coordinates: drag from it to connect.
     QRectF outputPort() const;
@@ -48,6 +51,7 @@ public:
 private:
     BlockContent content_;
     bool current_ = false;
+    bool focusRing_ = false;
     bool connectTarget_ = false;
 };
 
@@ -63,6 +67,7 @@ public:
     const Connection& connection() const { return connection_; }
     bool isSkip() const { return lane_ >= 0; }
     void setDropTarget(bool on);
+    bool isDropTarget() const { return dropTarget_; } // the "+" insert marker is shown
     // Where a drop lands on this connection (the middle of the arrow), scene coordinates.
     QPointF dropPoint() const;
 

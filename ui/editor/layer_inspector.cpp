@@ -14,7 +14,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -113,6 +115,32 @@ LayerInspector::LayerInspector(ProjectDocument* document, QWidget* parent)
             refreshStatus();
         }
     });
+}
+
+void LayerInspector::editFirstField() {
+    QWidget* field = name_;
+    if (const LayerNode* node = document_->graph().find(layer_.toStdString())) {
+        const cs::LayerSpec& spec = cs::layerSpec(node->className);
+        // The first focusable part of the first attribute's editor (a kernel size's height).
+        if (!spec.attributes.empty())
+            if (AttributeEditor* editor = editors_.value(qs(spec.attributes.front().key)))
+                for (QWidget* w : editor->findChildren<QWidget*>())
+                    if ((w->focusPolicy() & Qt::TabFocus) && w->isEnabled() && !w->isHidden()) {
+                        field = w;
+                        break;
+                    }
+    }
+    if (!body_->isVisible()) return;
+    for (QWidget* p = parentWidget(); p; p = p->parentWidget())
+        if (auto* scroll = qobject_cast<QScrollArea*>(p)) {
+            scroll->ensureWidgetVisible(field);
+            break;
+        }
+    field->setFocus(Qt::TabFocusReason);
+    if (auto* spin = qobject_cast<QAbstractSpinBox*>(field))
+        spin->selectAll();
+    else if (auto* line = qobject_cast<QLineEdit*>(field))
+        line->selectAll();
 }
 
 void LayerInspector::showLayer(const QString& name) {

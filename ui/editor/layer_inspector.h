@@ -30,6 +30,9 @@ public:
     // The editor of an attribute of the shown layer (for tests and keyboard focus).
     AttributeEditor* editorFor(const QString& key) const { return editors_.value(key); }
     QString shownLayer() const { return layer_; }
+    // Return on a canvas block: the keyboard goes to the first attribute's field (the
+    // name for a layer without attributes), its text selected so typing replaces it.
+    void editFirstField();
 
 private:
     void showLayer(const QString& name);

@@ -1,9 +1,11 @@
 #include "ui/editor/layer_palette.h"
 
+#include "ui/editor/drag_picture.h"
 #include "ui/editor/layer_style.h"
 
 #include "engine/layers/layer_registry.h"
 
+#include <QDrag>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +39,12 @@ Qt::DropActions PaletteTree::supportedDropActions() const { return Qt::CopyActio
 QMimeData* PaletteTree::mimeData(const QList<QTreeWidgetItem*>& items) const {
     if (items.isEmpty() || items.first()->data(0, kClassRole).toString().isEmpty()) return nullptr;
     return LayerPalette::mimeDataFor(items.first()->data(0, kClassRole).toString());
+}
+
+void PaletteTree::startDrag(Qt::DropActions) {
+    auto* palette = qobject_cast<LayerPalette*>(parentWidget());
+    if (QDrag* drag = palette ? palette->createDrag(currentItem()) : nullptr)
+        drag->exec(Qt::CopyAction);
 }
 
 LayerPalette::LayerPalette(QWidget* parent) : QWidget(parent) {
@@ -127,6 +135,18 @@ QTreeWidgetItem* LayerPalette::itemFor(const QString& className) const {
                 return header->child(j);
     }
     return nullptr;
+}
+
+QDrag* LayerPalette::createDrag(QTreeWidgetItem* item) {
+    const QString cls = item ? item->data(0, kClassRole).toString() : QString();
+    if (cls.isEmpty()) return nullptr;
+    auto* drag = new QDrag(tree_);
+    drag->setMimeData(mimeDataFor(cls));
+    // Not the row under the cursor (Qt's default), which hid the insert marker.
+    const DragPicture picture = layerDragPicture(cls, cls, tree_);
+    drag->setPixmap(picture.pixmap);
+    drag->setHotSpot(picture.hotSpot);
+    return drag;
 }
 
 QTreeWidgetItem* LayerPalette::firstVisibleLayer() const {

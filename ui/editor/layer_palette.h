@@ -8,6 +8,7 @@
 #include <QTreeWidget>
 #include <QWidget>
 
+class QDrag;
 class QLabel;
 class QLineEdit;
 
@@ -23,6 +24,7 @@ protected:
     // Entries are only ever copied out: a drop never removes them from the palette.
     Qt::DropActions supportedDropActions() const override;
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
+    void startDrag(Qt::DropActions supportedActions) override;
 };
 
 class LayerPalette : public QWidget {
@@ -35,6 +37,8 @@ public:
     QTreeWidget* tree() const { return tree_; }
     QLineEdit* search() const { return search_; }
     QTreeWidgetItem* itemFor(const QString& className) const;
+    // What dragging this entry carries and shows (the tree's startDrag runs it).
+    QDrag* createDrag(QTreeWidgetItem* item);
 
 Q_SIGNALS:
     // Double-click or Enter on an entry, or Return in the filter (the first match): append it.

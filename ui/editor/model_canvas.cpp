@@ -2,6 +2,8 @@
 
 #include "ui/document/project_document.h"
 #include "ui/editor/canvas_items.h"
+#include "ui/editor/drag_picture.h"
+#include "ui/editor/graph_navigation.h"
 #include "ui/editor/layer_style.h"
 
 #include "engine/layers/layer_registry.h"
@@ -127,8 +129,21 @@ void ModelCanvas::rebuild() {
 }
 
 void ModelCanvas::updateCurrent() {
-    for (LayerBlockItem* b : blocks_)
-        b->setCurrent(b->name() == document_->focusedLayer());
+    for (LayerBlockItem* b : blocks_) {
+        const bool current = b->name() == document_->focusedLayer();
+        b->setCurrent(current);
+        b->setFocusRing(current && hasFocus());
+    }
+}
+
+void ModelCanvas::focusInEvent(QFocusEvent* event) {
+    QGraphicsView::focusInEvent(event);
+    updateCurrent();
+}
+
+void ModelCanvas::focusOutEvent(QFocusEvent* event) {
+    QGraphicsView::focusOutEvent(event);
+    updateCurrent();
 }
 
 std::optional<QPoint> ModelCanvas::connectionPosition(const QString& from,
@@ -209,7 +224,7 @@ void ModelCanvas::dragMoveEvent(QDragMoveEvent* event) {
 
 void ModelCanvas::dragLeaveEvent(QDragLeaveEvent* event) {
     clearDropTarget();
-    QGraphicsView::dragLeaveEvent(event);
+    event->accept(); // not QGraphicsView's: it warns, as its own dragEnterEvent never ran
 }
 
 void ModelCanvas::dropEvent(QDropEvent* event) {
@@ -302,36 +317,74 @@ void ModelCanvas::finishConnect(const QPoint& viewportPos) {
 }
 
 void ModelCanvas::startMoveDrag(LayerBlockItem* block) {
-    const LayerNode* node = document_->graph().find(str(block->name()));
-    if (!node || node->className == "InputLayer" || node->inputs.size() > 1) return;
+    if (QDrag* drag = createMoveDrag(block->name())) drag->exec(Qt::MoveAction);
+}
+
+QDrag* ModelCanvas::createMoveDrag(const QString& name) {
+    LayerBlockItem* block = blocks_.value(name);
+    const LayerNode* node = document_->graph().find(str(name));
+    if (!block || !node || node->className == "InputLayer" || node->inputs.size() > 1)
+        return nullptr;
     auto* mime = new QMimeData;
     mime->setData(kLayerNodeMime, block->name().toUtf8());
-    const qreal dpr = devicePixelRatioF() * zoom();
-    QPixmap picture(QSize(int(kBlockWidth * dpr), int(kBlockHeight * dpr)));
-    picture.setDevicePixelRatio(dpr);
-    picture.fill(Qt::transparent);
-    {
-        QPainter p(&picture);
-        block->paint(&p, nullptr, this);
-    }
+    // A label beside the cursor, not the whole block under it: the insert marker stays visible.
+    const DragPicture picture = layerDragPicture(qs(node->className), name, this);
     auto* drag = new QDrag(this);
     drag->setMimeData(mime);
-    drag->setPixmap(picture);
-    drag->setHotSpot(QPoint(int(kBlockWidth * zoom() / 2), int(kBlockHeight * zoom() / 2)));
-    drag->exec(Qt::MoveAction);
+    drag->setPixmap(picture.pixmap);
+    drag->setHotSpot(picture.hotSpot);
+    return drag;
 }
 
 void ModelCanvas::keyPressEvent(QKeyEvent* event) {
-    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
-        !document_->focusedLayer().isEmpty()) {
-        document_->removeLayer(document_->focusedLayer());
-        return;
-    }
     if (event->key() == Qt::Key_Escape && connecting_) {
         finishConnect(QPoint(-1, -1));
         return;
     }
-    QGraphicsView::keyPressEvent(event);
+    if (!connecting_ && handleEditingKey(event)) return;
+    QGraphicsView::keyPressEvent(event); // the view's own keys (page up/down scroll)
+}
+
+bool ModelCanvas::handleEditingKey(QKeyEvent* event) {
+    const QString current = document_->focusedLayer();
+    const std::string name = str(current);
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (event->key() == Qt::Key_D && mods == Qt::ControlModifier) {
+        if (!current.isEmpty()) document_->duplicateLayer(current);
+        return true;
+    }
+    // The keys themselves, not QKeySequence::Delete: on X11 that also means Ctrl+D.
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
+        mods == Qt::NoModifier) {
+        if (current.isEmpty()) return false;
+        // The next block takes the selection, so Delete can be pressed again.
+        std::string next = stepFrom(document_->graph(), name, GraphStep::Down);
+        if (next == name) next = stepFrom(document_->graph(), name, GraphStep::Up);
+        document_->removeLayer(current, next == name ? QString() : qs(next));
+        return true;
+    }
+    if (mods != Qt::NoModifier) return false;
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (current.isEmpty()) return false;
+        Q_EMIT editRequested(current);
+        return true;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Left:
+    case Qt::Key_Right: {
+        const GraphStep step = event->key() == Qt::Key_Up     ? GraphStep::Up
+                               : event->key() == Qt::Key_Down ? GraphStep::Down
+                               : event->key() == Qt::Key_Left ? GraphStep::Left
+                                                              : GraphStep::Right;
+        const std::string next = stepFrom(document_->graph(), name, step);
+        if (next != name) document_->setFocusedLayer(qs(next));
+        return true;
+    }
+    default:
+        return false;
+    }
 }
 
 void ModelCanvas::wheelEvent(QWheelEvent* event) {

@@ -4,14 +4,19 @@
 // Drops from the palette land on the connection under the cursor (inserted
 // there), on a block (inserted after it) or on empty space (appended); a
 // block dragged by its body moves; a drag from a block's output port onto an
-// Add/Concatenate connects them. Delete removes the current block. Ctrl+wheel
-// zooms, dragging the background pans. Every change goes through the
+// Add/Concatenate connects them. Ctrl+wheel zooms, dragging the background
+// pans. From the keyboard: the arrow keys move the selection along the graph
+// (graph_navigation.h), Return/Enter asks to edit the selected block
+// (editRequested: the page focuses the inspector), Delete removes it and
+// selects the next one, Ctrl+D duplicates it. Every change goes through the
 // document; the canvas redraws on its signals.
 #pragma once
 
 #include "ui/document/model_graph.h"
 
 #include <QGraphicsView>
+
+class QDrag;
 #include <QHash>
 #include <optional>
 
@@ -37,6 +42,8 @@ public:
     std::optional<QPoint> connectionPosition(const QString& from, const QString& to) const;
     QPoint blockPosition(const QString& name) const;
     qreal zoom() const { return transform().m11(); }
+    // What dragging this block carries and shows (startDrag runs it; tests look at it).
+    QDrag* createMoveDrag(const QString& name);
 
 public Q_SLOTS:
     void zoomIn();
@@ -47,6 +54,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void zoomChanged(qreal zoom);
+    void editRequested(const QString& layer); // Return/Enter on the selected block
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -57,6 +65,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -78,6 +88,7 @@ private:
     LayerBlockItem* blockAt(const QPoint& viewportPos) const;
     void startMoveDrag(LayerBlockItem* block);
     void finishConnect(const QPoint& viewportPos);
+    bool handleEditingKey(QKeyEvent* event); // arrows, Return, Delete, Ctrl+D
 
     ProjectDocument* document_;
     QGraphicsScene* scene_;

@@ -13,6 +13,7 @@
 #include <QIODevice>
 #include <QLabel>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -38,6 +39,9 @@ ModelEditorPage::ModelEditorPage(ProjectDocument* document, QWidget* parent)
     delete_ = new QAction(QIcon(":/icons/delete.svg"), tr("&Delete Layer"), this);
     delete_->setShortcut(QKeySequence::Delete);
     delete_->setShortcutContext(Qt::WidgetShortcut); // the canvas handles the key itself
+    duplicate_ = new QAction(tr("D&uplicate Layer"), this);
+    duplicate_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    duplicate_->setShortcutContext(Qt::WidgetShortcut); // the canvas handles the key itself
     connect(zoomIn_, &QAction::triggered, canvas_, &ModelCanvas::zoomIn);
     connect(zoomOut_, &QAction::triggered, canvas_, &ModelCanvas::zoomOut);
     connect(actualSize_, &QAction::triggered, canvas_, &ModelCanvas::resetZoom);
@@ -45,9 +49,14 @@ ModelEditorPage::ModelEditorPage(ProjectDocument* document, QWidget* parent)
     connect(delete_, &QAction::triggered, this, [this] {
         if (!document_->focusedLayer().isEmpty()) document_->removeLayer(document_->focusedLayer());
     });
+    connect(duplicate_, &QAction::triggered, this, [this] {
+        if (!document_->focusedLayer().isEmpty())
+            document_->duplicateLayer(document_->focusedLayer());
+    });
     auto updateDelete = [this] {
         const int i = document_->graph().indexOf(document_->focusedLayer().toStdString());
         delete_->setEnabled(i > 0);
+        duplicate_->setEnabled(i > 0);
     };
     connect(document_, &ProjectDocument::focusedLayerChanged, this, updateDelete);
     connect(document_, &ProjectDocument::modelChanged, this, updateDelete);
@@ -55,7 +64,7 @@ ModelEditorPage::ModelEditorPage(ProjectDocument* document, QWidget* parent)
 
     // Middle column: issue bar, canvas, a slim row of view controls.
     auto* middle = new QWidget(this);
-    auto* middleLayout = new QVBoxLayout(middle);
+    auto* middleLayout = middleLayout_ = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->setSpacing(4);
     auto* controls = new QHBoxLayout;
@@ -88,6 +97,12 @@ ModelEditorPage::ModelEditorPage(ProjectDocument* document, QWidget* parent)
     inspectorScroll->setWidget(inspector_);
     inspectorScroll->setWidgetResizable(true);
     inspectorScroll->setFrameShape(QFrame::NoFrame);
+    // Return on a block edits it in the inspector; Escape there gives the keyboard back.
+    connect(canvas_, &ModelCanvas::editRequested, inspector_, &LayerInspector::editFirstField);
+    auto* backToCanvas = new QShortcut(QKeySequence(Qt::Key_Escape), inspectorScroll);
+    backToCanvas->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(backToCanvas, &QShortcut::activated, canvas_,
+            [this] { canvas_->setFocus(Qt::OtherFocusReason); });
     rightColumn_ = new QSplitter(Qt::Vertical, this);
     rightColumn_->addWidget(inspectorScroll);
     rightColumn_->addWidget(summary_);
@@ -120,6 +135,10 @@ ModelEditorPage::ModelEditorPage(ProjectDocument* document, QWidget* parent)
         const QString name = document_->appendLayer(cls);
         if (!name.isEmpty()) document_->setFocusedLayer(name);
     });
+}
+
+void ModelEditorPage::addBanner(QWidget* banner) {
+    middleLayout_->insertWidget(0, banner);
 }
 
 QList<QAction*> ModelEditorPage::viewActions() const {

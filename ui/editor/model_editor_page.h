@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QVBoxLayout;
 
 namespace ui {
 
@@ -31,6 +32,9 @@ public:
     IssueBar* issueBar() const { return issueBar_; }
     QList<QAction*> viewActions() const; // zoom in, zoom out, actual size, fit
     QAction* deleteAction() const { return delete_; }
+    QAction* duplicateAction() const { return duplicate_; } // Ctrl+D on the canvas
+    // A panel shown above the canvas (the first start's next steps).
+    void addBanner(QWidget* banner);
 
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray& state);
@@ -44,7 +48,8 @@ private:
     IssueBar* issueBar_;
     QSplitter* columns_;
     QSplitter* rightColumn_;
-    QAction *zoomIn_, *zoomOut_, *actualSize_, *fit_, *delete_;
+    QAction *zoomIn_, *zoomOut_, *actualSize_, *fit_, *delete_, *duplicate_;
+    QVBoxLayout* middleLayout_;
     QLabel* zoomLabel_;
 };
 

@@ -1,22 +1,25 @@
 #include "ui/window/main_window.h"
 
+#include "ui/help/getting_started_panel.h"
+#include "ui/help/user_guide_window.h"
 #include "ui/lessons/lessons_panel.h"
 
+#include "ui/classify/classify_page.h"
 #include "ui/datapage/data_page.h"
-#include "ui/export/export_target.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/document/project_document.h"
+#include "ui/editor/layer_palette.h"
 #include "ui/editor/model_canvas.h"
 #include "ui/editor/model_editor_page.h"
-#include "ui/classify/classify_page.h"
+#include "ui/export/export_target.h"
 #include "ui/inspect/feature_map_panel.h"
 #include "ui/inspect/inspect_page.h"
 #include "ui/playground/playground_page.h"
 #include "ui/training/current_model.h"
 #include "ui/training/run_history.h"
 #include "ui/training/train_page.h"
-#include "ui/training/training_job.h"
 #include "ui/training/training_controller.h"
+#include "ui/training/training_job.h"
 #include "ui/window/icons.h"
 #include "ui/window/interop_actions.h"
 #include "ui/window/project_actions.h"
@@ -30,6 +33,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -239,6 +243,7 @@ void MainWindow::createMenus() {
     edit->addAction(redo_);
     edit->addSeparator();
     edit->addAction(modelPage_->deleteAction());
+    edit->addAction(modelPage_->duplicateAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int p = 0; p < PageCount; ++p) {
@@ -341,6 +346,50 @@ void MainWindow::createMenus() {
                "networks.</p><p>Its own CNN engine (Eigen, oneTBB, OpenCV) and Qt %2.</p>")
                 .arg(QApplication::applicationVersion(), qVersion()));
     });
+    createHelp(help);
+}
+
+void MainWindow::createHelp(QMenu* help) {
+    QAction* first = help->actions().value(0);
+    userGuideAction_ = new QAction(tr("&User Guide"), this);
+    userGuideAction_->setShortcut(QKeySequence(Qt::Key_F1));
+    userGuideAction_->setToolTip(tr("The user guide, with pictures (works offline)"));
+    connect(userGuideAction_, &QAction::triggered, this, &MainWindow::showUserGuide);
+    gettingStartedAction_ = new QAction(tr("&Getting Started"), this);
+    gettingStartedAction_->setToolTip(tr("The next steps panel on the Model page"));
+    help->insertAction(first, userGuideAction_);
+    help->insertAction(first, gettingStartedAction_);
+    help->insertSeparator(first);
+
+    gettingStarted_ = new GettingStartedPanel(projectActions_->presetMenu(), modelPage_);
+    modelPage_->addBanner(gettingStarted_);
+    connect(gettingStartedAction_, &QAction::triggered, this, [this] {
+        showPage(ModelPage);
+        gettingStarted_->reopen();
+    });
+    connect(gettingStarted_, &GettingStartedPanel::paletteRequested, this, [this] {
+        QLineEdit* filter = modelPage_->palette()->search();
+        filter->setFocus(Qt::OtherFocusReason);
+        filter->selectAll();
+    });
+    connect(gettingStarted_, &GettingStartedPanel::trainRequested, train_, &QAction::trigger);
+    connect(gettingStarted_, &GettingStartedPanel::inspectRequested, this,
+            [this] { showPage(InspectPage); });
+    connect(gettingStarted_, &GettingStartedPanel::classifyRequested, this,
+            [this] { showPage(ClassifyPage); });
+    connect(gettingStarted_, &GettingStartedPanel::lessonsRequested, this, [this] {
+        if (!lessonsAction_->isChecked()) lessonsAction_->trigger(); // shows (and places) the dock
+    });
+}
+
+void MainWindow::showUserGuide() {
+    if (!userGuide_) {
+        userGuide_ = new UserGuideWindow(this);
+        userGuide_->showSection();
+    }
+    userGuide_->show();
+    userGuide_->raise();
+    userGuide_->activateWindow();
 }
 
 void MainWindow::createToolBar() {

@@ -31,6 +31,8 @@ class InspectPage;
 class ClassifyPage;
 class PlaygroundPage;
 class LessonsPanel;
+class GettingStartedPanel;
+class UserGuideWindow;
 
 struct StartupOptions {
     bool restoreSession = true; // reopen the last project (else the course's first CNN)
@@ -74,6 +76,10 @@ public:
     QAction* pauseAction() const { return pause_; }
     LessonsPanel* lessonsPanel() const { return lessons_; }
     QAction* lessonsAction() const { return lessonsAction_; }
+    QAction* userGuideAction() const { return userGuideAction_; } // Help > User Guide (F1)
+    UserGuideWindow* userGuide() const { return userGuide_; }     // made on first use
+    GettingStartedPanel* gettingStarted() const { return gettingStarted_; } // on the Model page
+    QAction* gettingStartedAction() const { return gettingStartedAction_; }
 
     void showPage(Page page);
 
@@ -100,6 +106,9 @@ private:
     void openTrainedModelFile(const QString& path);
     // An image of the data set (Data page viewer, confusion-matrix cell) in Inspect's feature maps.
     void inspectDatasetImage(const QString& split, int index);
+    // Help > User Guide, Help > Getting Started and the first-start panel's steps.
+    void createHelp(QMenu* help);
+    void showUserGuide();
 
     ProjectDocument* document_;
     DatasetController* datasetController_;
@@ -120,6 +129,10 @@ private:
     QAction* pause_ = nullptr;
     LessonsPanel* lessons_ = nullptr;
     QAction* lessonsAction_ = nullptr;
+    QAction* userGuideAction_ = nullptr;
+    UserGuideWindow* userGuide_ = nullptr;
+    GettingStartedPanel* gettingStarted_ = nullptr;
+    QAction* gettingStartedAction_ = nullptr;
     bool closingAfterRun_ = false; // closed while training: close again when the run ends
     QActionGroup* themeGroup_ = nullptr;
 };
