@@ -20,11 +20,15 @@ int decade(double v) { return int(std::floor(std::log10(v) + 1e-9)); }
 } // namespace
 
 QString AxisTicks::label(double value) const {
+    if (logarithmic) return QString::asprintf(labelFormat().toLatin1().constData(), value); // never 0
     if (std::abs(value) < step * 1e-6) value = 0; // -0 and rounding dust print as 0
     return QString::asprintf(labelFormat().toLatin1().constData(), value);
 }
 
-int AxisTicks::tickCount() const { return int(std::lround((to - from) / step)) + 1; }
+int AxisTicks::tickCount() const {
+    if (logarithmic) return int(std::lround(std::log10(to / from) / std::log10(step))) + 1;
+    return int(std::lround((to - from) / step)) + 1;
+}
 
 AxisTicks niceTicks(double lo, double hi, int maxTicks, bool integers) {
     if (!std::isfinite(lo) || !std::isfinite(hi)) lo = 0, hi = 1;
@@ -55,6 +59,25 @@ AxisTicks niceTicks(double lo, double hi, int maxTicks, bool integers) {
     const int whole = largest > 0 ? decade(largest) + 1 : 1; // digits left of the point
     const int afterStep = largest > 0 ? decade(largest) - decade(t.step) + 1 : 1;
     t.significantDigits = std::clamp(std::max(whole, afterStep), 1, 8);
+    return t;
+}
+
+AxisTicks logTicks(double lo, double hi, int maxTicks) {
+    if (!std::isfinite(hi) || hi <= 0) hi = 1;
+    if (!std::isfinite(lo) || lo <= 0 || lo > hi) lo = hi / 10;
+    int first = int(std::floor(std::log10(lo) + 1e-9)), last = int(std::ceil(std::log10(hi) - 1e-9));
+    if (last <= first) last = first + 1; // at least one decade: two ticks
+    // Every k-th decade, the range widened to whole steps of k decades.
+    int k = 1;
+    while ((last - first + k - 1) / k + 1 > std::max(2, maxTicks)) ++k;
+    first = int(std::floor(double(first) / k)) * k;
+    last = int(std::ceil(double(last) / k)) * k;
+    AxisTicks t;
+    t.logarithmic = true;
+    t.from = std::pow(10.0, first);
+    t.to = std::pow(10.0, last);
+    t.step = std::pow(10.0, k);
+    t.significantDigits = 6; // %.6g: "0.001", "100", "1e-07" (a decade has one significant digit)
     return t;
 }
 
