@@ -32,7 +32,7 @@ namespace {
 
 QStringList labels(const AxisTicks& t) {
     QStringList out;
-    for (int i = 0; i < t.tickCount(); ++i) out << t.label(t.from + i * t.step);
+    for (int i = 0; i < t.tickCount(); ++i) out << t.label(t.tick(i));
     return out;
 }
 
@@ -343,7 +343,8 @@ private Q_SLOTS:
         QTest::keyClick(&chart, Qt::Key_Escape);
         QVERIFY(!chart.isZoomed());
         QVERIFY(redrawn(&chart));
-        QCOMPARE(chart.xRange(), QPointF(0, 15));
+        QCOMPARE(chart.xRange().x(), 0.0);
+        QVERIFY(chart.xRange().y() >= 15 && chart.xRange().y() == chart.xTicks().to);
         // So do a double-click and the Reset zoom action.
         chart.zoomTo(1, 2, 1, 2);
         QVERIFY(chart.isZoomed());

@@ -30,6 +30,10 @@ int AxisTicks::tickCount() const {
     return int(std::lround((to - from) / step)) + 1;
 }
 
+double AxisTicks::tick(int i) const {
+    return logarithmic ? from * std::pow(step, i) : from + i * step;
+}
+
 AxisTicks niceTicks(double lo, double hi, int maxTicks, bool integers) {
     if (!std::isfinite(lo) || !std::isfinite(hi)) lo = 0, hi = 1;
     if (hi < lo) std::swap(lo, hi);

@@ -24,6 +24,7 @@ struct AxisTicks {
     QString labelFormat() const { return QStringLiteral("%.%1g").arg(significantDigits); }
     QString label(double value) const; // as the axis writes `value`
     int tickCount() const;             // ticks from `from` to `to`, both included
+    double tick(int i) const;          // the i-th tick from `from`
 };
 
 // At most `maxTicks` ticks (at least 2) covering lo..hi. `integers`: steps of
