@@ -71,18 +71,21 @@ AxisTicks logTicks(double lo, double hi, int maxTicks) {
     if (!std::isfinite(lo) || lo <= 0 || lo > hi) lo = hi / 10;
     int first = int(std::floor(std::log10(lo) + 1e-9)), last = int(std::ceil(std::log10(hi) - 1e-9));
     if (last <= first) last = first + 1; // at least one decade: two ticks
-    // Every k-th decade, the range widened to whole steps of k decades.
-    int k = 1;
-    while ((last - first + k - 1) / k + 1 > std::max(2, maxTicks)) ++k;
-    first = int(std::floor(double(first) / k)) * k;
-    last = int(std::ceil(double(last) / k)) * k;
-    AxisTicks t;
-    t.logarithmic = true;
-    t.from = std::pow(10.0, first);
-    t.to = std::pow(10.0, last);
-    t.step = std::pow(10.0, k);
-    t.significantDigits = 6; // %.6g: "0.001", "100", "1e-07" (a decade has one significant digit)
-    return t;
+    maxTicks = std::max(3, maxTicks); // 0.1, 1, 10: a range across 1 needs three
+    // Every k-th decade, the range widened to multiples of k decades (a log axis
+    // ticks at the powers of its base, 10^k): the smallest k whose ticks fit.
+    for (int k = 1;; ++k) {
+        const int from = int(std::floor(double(first) / k)) * k, to = int(std::ceil(double(last) / k)) * k;
+        if ((to - from) / k + 1 <= std::max(2, maxTicks)) {
+            AxisTicks t;
+            t.logarithmic = true;
+            t.from = std::pow(10.0, from);
+            t.to = std::pow(10.0, to);
+            t.step = std::pow(10.0, k);
+            t.significantDigits = 6; // %.6g: "0.001", "100", "1e-07" (a decade has one significant digit)
+            return t;
+        }
+    }
 }
 
 } // namespace ui

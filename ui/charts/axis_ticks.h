@@ -32,8 +32,9 @@ struct AxisTicks {
 // small range around its value.
 AxisTicks niceTicks(double lo, double hi, int maxTicks, bool integers);
 
-// At most `maxTicks` decade ticks covering lo..hi (both > 0; a non-positive lo is
-// taken as hi / 10). from and to are powers of ten, step 10, 100 or 1000 ...
+// At most `maxTicks` (at least 3) decade ticks covering lo..hi (both > 0; a
+// non-positive lo is taken as hi / 10). from and to are powers of ten, step 10,
+// 100, 1000 ... (every decade, every second, every third ...).
 AxisTicks logTicks(double lo, double hi, int maxTicks);
 
 } // namespace ui
