@@ -582,7 +582,9 @@ void LineChart::repaintNow() {
     impl_->x->setLabelFormat(xTicks_.labelFormat());
     if (logY_) {
         impl_->logY->setBase(yTicks_.step);
-        impl_->logY->setRange(shownY0_, shownY1_);
+        // A hair wider: Qt finds the first tick as ceil(log10(min) / log10(base)), and
+        // log10(0.001) is -2.9999999999999996 — the bottom decade would lose its label.
+        impl_->logY->setRange(shownY0_ * (1 - 1e-9), shownY1_ * (1 + 1e-9));
         impl_->logY->setLabelFormat(yTicks_.labelFormat());
     } else {
         impl_->y->setRange(shownY0_, shownY1_);
