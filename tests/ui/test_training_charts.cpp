@@ -289,7 +289,7 @@ private Q_SLOTS:
         loss->logScaleAction()->trigger();
         QVERIFY(redrawn(loss));
         QVERIFY(!loss->yTicks().logarithmic);
-        QCOMPARE(loss->yRange().x(), 0.0);
+        QVERIFY(loss->yRange().x() <= 0.4 && loss->yRange().y() >= 0.5 && loss->yRange().y() < 1);
     }
 
     void zoomAndPanStickWhilePointsArriveUntilReset() {
