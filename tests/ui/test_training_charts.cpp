@@ -223,11 +223,23 @@ private Q_SLOTS:
         QVERIFY(charts.events()->isVisible());
         QVERIFY(!charts.noEventsNote()->isVisible());
         QCOMPARE(charts.events()->count(), 1);
+        // Short as it is under the loss and accuracy, its labels are drawn whole.
+        charts.resize(900, 420);
+        LineChart* rate = charts.learningRateChart();
+        QVERIFY(redrawn(rate));
+        QTRY_VERIFY2_WITH_TIMEOUT(drawsAll(rate, labels(rate->yTicks())), qPrintable(drawnTexts(rate).join('|')), kHang);
+        for (const QString& t : drawnTexts(rate)) QVERIFY2(!t.contains("..."), qPrintable(drawnTexts(rate).join('|')));
         // A new run starts compact again.
         charts.begin(3);
         QVERIFY(!charts.learningRateChart()->isVisible());
         QVERIFY(charts.noEventsNote()->isVisible());
         QCOMPARE(charts.learningRateNote()->text(), QString("Learning rate: shown when a run starts."));
+        // A run that ends with no event says so, rather than "yet".
+        charts.end();
+        QVERIFY(charts.noEventsNote()->isVisible());
+        QCOMPARE(charts.noEventsNote()->text(), QString("No callback fired in this run."));
+        charts.begin(3);
+        QVERIFY(charts.noEventsNote()->text().startsWith("No callback events yet"));
     }
 
     void logTicksAreDecades() {

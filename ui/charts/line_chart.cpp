@@ -175,6 +175,10 @@ void LineChart::setIntegerX(bool on) {
     scheduleRepaint();
 }
 
+void LineChart::setLegendVisible(bool on) {
+    impl_->chart->legend()->setVisible(on);
+}
+
 void LineChart::setMaxRepaintRate(int perSecond) {
     timer_->setInterval(1000 / std::max(1, perSecond));
 }
@@ -572,7 +576,7 @@ void LineChart::repaintNow() {
     yTicks_ = logY_ ? logTicks(zy0, zy1, maxY) : niceTicks(zy0, zy1, maxY, false);
     shownY0_ = zoomY_ ? zoomY_->from : yTicks_.from;
     shownY1_ = zoomY_ ? zoomY_->to : yTicks_.to;
-    if (legendChanged) { // Qt Charts lays the labels out again only when the legend is re-shown
+    if (legendChanged && impl_->chart->legend()->isVisible()) { // Qt Charts lays the labels out again only when the legend is re-shown
         impl_->chart->legend()->hide();
         impl_->chart->legend()->show();
     }

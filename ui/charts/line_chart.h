@@ -69,6 +69,7 @@ public:
     // Drawn at most `perSecond` times a second (default 15: smooth enough for curves,
     // and each redraw of three antialiased charts takes CPU from training).
     void setMaxRepaintRate(int perSecond);
+    void setLegendVisible(bool on); // default on
 
     int addSeries(const QString& name, const LineStyle& style);
     void append(int series, double x, double y);

@@ -308,6 +308,7 @@ void TrainPage::onEpoch(const EpochUpdate& u) {
 }
 
 void TrainPage::onFinished(const TrainingOutcome& out) {
+    charts_->end();
     updateButtons();
     if (out.failed) {
         progressText_->setText(tr("Training failed: %1").arg(out.error));

@@ -47,15 +47,19 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     accuracy_->setFixedYRange(0, 1);
     addCurves(accuracy_);
     learningRate_->setTitle(tr("Learning rate"));
-    learningRate_->setAxisTitles(tr("epoch"), QString());
+    // Short under the two big charts: its title says what the line is and the epochs
+    // line up with the charts above, so no axis title or legend takes the labels' room.
+    learningRate_->setAxisTitles(QString(), QString());
     learningRate_->addSeries(tr("learning rate"), {kLearningRate, false, false, 2.0});
+    learningRate_->setLegendVisible(false);
     learningRateNote_->setObjectName("learningRateNote");
     learningRateNote_->setWordWrap(true);
     noEvents_->setObjectName("noEventsNote");
     noEvents_->setWordWrap(true);
+
+    noEvents_->setEnabled(false); // greyed: a placeholder, not a message
     noEvents_->setText(tr("No callback events yet: early stopping, saved checkpoints and learning-rate "
                           "reductions are listed here with their epoch."));
-    noEvents_->setEnabled(false); // greyed: a placeholder, not a message
 
     grid_->setContentsMargins(0, 0, 0, 0);
     grid_->addWidget(loss_, 0, 0);
@@ -113,10 +117,16 @@ void TrainingCharts::begin(int epochs) {
         chart->setMinimumXRange(0, epochs);
     }
     events_->clear();
+    noEvents_->setText(tr("No callback events yet: early stopping, saved checkpoints and learning-rate "
+                          "reductions are listed here with their epoch."));
     epochs_.clear();
     smooth_ = {};
     learningRateSeen_ = learningRateVaries_ = false;
     updateBottomRow();
+}
+
+void TrainingCharts::end() {
+    if (events_->count() == 0) noEvents_->setText(tr("No callback fired in this run."));
 }
 
 void TrainingCharts::addBatch(const BatchUpdate& u) {
