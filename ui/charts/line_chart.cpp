@@ -369,8 +369,8 @@ bool LineChart::eventFilter(QObject* watched, QEvent* event) {
             const auto* help = static_cast<QHelpEvent*>(event);
             QString text = tooltipAt(help->pos());
             if (text.isEmpty())
-                text = tr("Drag to zoom, Shift+drag or the arrow keys to pan, the wheel zooms about the "
-                          "pointer; double-click or Esc shows everything again. Right-click for more.");
+                text = tr("Drag: zoom · Shift+drag, arrow keys: pan · wheel: zoom at the pointer\n"
+                          "Double-click, Esc: everything again · right-click: more");
             QToolTip::showText(help->globalPos(), text, impl_->view->viewport());
             return true;
         }

@@ -247,6 +247,7 @@ void TrainPage::onStarted(int epochs) {
     runEpochs_.clear();
     runCheckpoint_.clear();
     latestSnapshot_.reset();
+    snapshotShown_ = false;
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs) + startNote_);
     // The status bar shows this run from its start, not the last run's figures.
@@ -360,7 +361,15 @@ QString TrainPage::unsavedModelDescription() const {
 }
 
 void TrainPage::showEvaluation(const TrainingOutcome& out) {
+    if ((!out.test.done || !out.trained) && out.stopped && snapshotShown_) {
+        // Evaluated during the run: that evaluation (named) and its matrix stay, said to be older.
+        evaluation_->setPlainText(tr("Stopped: no test evaluation of the final model (Evaluate tests it as it "
+                                     "is). Shown below: the evaluation made during the run.\n\n") +
+                                  evaluation_->toPlainText());
+        return;
+    }
     if (!out.test.done || !out.trained) {
+        matrix_->clearMatrix();
         evaluation_->setPlainText(
             out.stopped ? tr("Stopped: no test evaluation (Evaluate tests the model as it is; "
                              "Save Model keeps it).")
@@ -522,9 +531,11 @@ bool TrainPage::runEvaluation(const QString& what, std::function<TrainingOutcome
         const bool superseded =
             duringRun && history_->count() != runsBefore && controller_->lastOutcome().test.done;
         if (ok && duringRun) {
-            if (!superseded)
+            if (!superseded) {
                 showTest(r.outcome.test, r.outcome.trained->metadata.classNames,
                          tr("Evaluated %1:").arg(what));
+                snapshotShown_ = controller_->isRunning();
+            }
         } else if (!ok && duringRun) {
             if (!superseded)
                 evaluation_->setPlainText(tr("Cannot evaluate: %1")

@@ -132,6 +132,7 @@ private:
     TestEvaluation lastEvaluation_;
     QString lastEvaluationSubject_;
     ModelSnapshotPtr latestSnapshot_; // of the run going on: what Evaluate tests during it
+    bool snapshotShown_ = false;      // the run going on's snapshot evaluation is shown
     cs::Loss runLoss_ = cs::Loss::CategoricalCrossentropy;
     // Raised when the page goes (the window closes): a file evaluation stops at its next batch.
     std::shared_ptr<std::atomic<bool>> evaluationCancel_ = std::make_shared<std::atomic<bool>>(false);
