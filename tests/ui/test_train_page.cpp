@@ -513,6 +513,28 @@ private Q_SLOTS:
         QVERIFY(page()->startButton()->isEnabled());
     }
 
+    void aStopKeepsTheEvaluationMadeDuringTheRun() {
+        page()->setJobOptions({6000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy epochs(controller(), &TrainingController::epochEnded);
+        QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QVERIFY(page()->start());
+        QVERIFY(epochs.wait(kHang));
+        QVERIFY(page()->evaluateTrainedModel());
+        QVERIFY(evaluated.wait(kHang));
+        QVERIFY(controller()->isRunning()); // 30 epochs: still training
+        QVERIFY(page()->evaluationView()->toPlainText().startsWith("Evaluated epoch 1"));
+        QCOMPARE(int(page()->confusionMatrix()->evaluation().confusion.total()), 300);
+        controller()->stop();
+        QVERIFY(finished.wait(kHang));
+        // The matrix and the text agree: the run's evaluation stays, named as such.
+        const QString text = page()->evaluationView()->toPlainText();
+        QVERIFY2(text.startsWith("Stopped: no test evaluation of the final model") && text.contains("Evaluated epoch 1"),
+                 qPrintable(text));
+        QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, page()->lastEvaluation().confusion.counts);
+    }
+
     void aNewRunShowsWaitingInsteadOfThePreviousModel() {
         page()->setJobOptions({400, 100, true});
         setSpin("epochs", 1);
