@@ -31,6 +31,7 @@ struct TrainingEvent {
     Kind kind = Kind::EarlyStopping;
     int epoch = 0;        // 0-based epoch at which it happened
     double value = 0.0;   // the new learning rate, the monitored value ...
+    std::string monitor;  // the logged value the callback watches ("val_loss"), empty for none
     std::string path;     // the checkpoint written (or not), the log that failed
     std::string message;  // for a person
 };

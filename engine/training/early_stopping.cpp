@@ -49,6 +49,7 @@ void EarlyStopping::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) 
         e.kind = TrainingEvent::Kind::EarlyStopping;
         e.epoch = epoch;
         e.value = *best_;
+        e.monitor = monitor_;
         e.message = "early stopping: " + monitor_ + " has not improved for " +
                     std::to_string(wait_) + " epoch(s); best was epoch " + std::to_string(bestEpoch_ + 1);
         host.report(e);
@@ -60,6 +61,7 @@ void EarlyStopping::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) 
             r.kind = TrainingEvent::Kind::BestWeightsRestored;
             r.epoch = epoch;
             r.value = *best_;
+            r.monitor = monitor_;
             r.message = "restored the weights of epoch " + std::to_string(bestEpoch_ + 1);
             host.report(r);
         }

@@ -85,6 +85,7 @@ void ModelCheckpoint::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host
     TrainingEvent e;
     e.epoch = epoch;
     e.value = monitored == logs.end() ? 0.0 : monitored->second;
+    e.monitor = monitor_;
     try {
         e.path = formatPath(filepath_, epoch, logs);
         host.saveModel(e.path);

@@ -53,6 +53,7 @@ void ReduceLROnPlateau::onEpochEnd(int epoch, const Logs& logs, CallbackHost& ho
         e.kind = TrainingEvent::Kind::LearningRateReduced;
         e.epoch = epoch;
         e.value = opt.learningRate;
+        e.monitor = monitor_;
         char buf[160];
         std::snprintf(buf, sizeof buf, "learning rate reduced from %g to %g (%s stalled)", old,
                       opt.learningRate, monitor_.c_str());

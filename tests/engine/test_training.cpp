@@ -201,6 +201,7 @@ private Q_SLOTS:
         QCOMPARE(es.bestEpoch(), 1);
         QCOMPARE(int(host.events.size()), 1);
         QVERIFY(host.events[0].kind == TrainingEvent::Kind::EarlyStopping);
+        QCOMPARE(host.events[0].monitor, std::string("val_loss")); // the curve the GUI marks
     }
     void earlyStoppingMinDeltaAndMaxMode() {
         FakeHost host;
@@ -225,6 +226,7 @@ private Q_SLOTS:
         QCOMPARE(k->value[0], 1.0f);
         QCOMPARE(int(host.events.size()), 2);
         QVERIFY(host.events[1].kind == TrainingEvent::Kind::BestWeightsRestored);
+        QCOMPARE(host.events[1].monitor, std::string("val_loss"));
     }
     void reduceLrOnPlateau() {
         FakeHost host;
@@ -239,6 +241,7 @@ private Q_SLOTS:
         QCOMPARE(rates, (std::vector<double>{1.0, 0.5, 0.25, 0.2, 0.2}));
         QCOMPARE(int(host.events.size()), 3);
         QCOMPARE(host.events[2].value, 0.2);
+        QCOMPARE(host.events[2].monitor, std::string("loss"));
     }
     void modelCheckpointSavesBestOnly() {
         FakeHost host;
@@ -249,6 +252,7 @@ private Q_SLOTS:
         QCOMPARE(host.saved, (std::vector<std::string>{"ckpt-01-0.50.safetensors", "ckpt-03-0.40.safetensors"}));
         QCOMPARE(int(host.events.size()), 2);
         QVERIFY(host.events[1].kind == TrainingEvent::Kind::CheckpointSaved);
+        QCOMPARE(host.events[1].monitor, std::string("val_loss"));
     }
     void csvLoggerWritesHistory() {
         FakeHost host;

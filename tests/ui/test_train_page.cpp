@@ -293,7 +293,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QDir(dir).filePath("best_model.safetensors")));
         QCOMPARE(events.count(), 1);
         QCOMPARE(page()->charts()->events()->count(), 1);
-        QCOMPARE(page()->charts()->lossChart()->markerCount(), 1);
+        QCOMPARE(page()->charts()->lossChart()->markCount(), 1); // on the val_loss curve
         // The run's best checkpoint opens as the model Inspect and Classify look at.
         QVERIFY(page()->openCheckpointButton()->isEnabled());
         QTest::mouseClick(page()->openCheckpointButton(), Qt::LeftButton);
@@ -386,6 +386,153 @@ private Q_SLOTS:
                                              trained->metadata.preprocessing, trained->loss, 10, 64);
         QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, engine.confusion.counts);
         QVERIFY(page()->progressLabel()->text().startsWith("Evaluated the trained model on test (300 images)"));
+    }
+
+    void callbacksThatMustFireAreMarkedAtTheirEpochsInOrder() {
+        page()->setJobOptions({400, 100, true});
+        TrainingSettings t = window_->document()->settings().training;
+        t.epochs = 6;
+        t.batchSize = 32;
+        // min_delta 10: no epoch improves enough, so each callback acts as soon as its patience allows.
+        t.earlyStopping.enabled = true;
+        t.earlyStopping.monitor = "val_loss";
+        t.earlyStopping.minDelta = 10;
+        t.earlyStopping.patience = 2;
+        t.earlyStopping.restoreBestWeights = false;
+        t.reduceLr.enabled = true;
+        t.reduceLr.monitor = "val_loss";
+        t.reduceLr.minDelta = 10;
+        t.reduceLr.patience = 1;
+        t.reduceLr.factor = 0.5;
+        t.reduceLr.cooldown = 0;
+        t.reduceLr.minLr = 0;
+        t.checkpoint.enabled = true;
+        t.checkpoint.saveBestOnly = false; // every epoch
+        t.checkpoint.filepath = QDir(uitest::tempDir()).filePath("every_epoch.safetensors").toStdString();
+        window_->document()->setTrainingSettings(t);
+        QSignalSpy events(controller(), &TrainingController::trainingEvent);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QVERIFY(page()->start());
+        QVERIFY(finished.wait(kHang));
+        const auto outcome = finished.at(0).at(0).value<TrainingOutcome>();
+        QVERIFY(!outcome.failed && !outcome.stopped);
+        QCOMPARE(outcome.epochsRun, 3); // EarlyStopping ended it after epoch 3
+
+        // The controller's events, in order (callbacks run in the order EarlyStopping,
+        // ModelCheckpoint, ReduceLROnPlateau at each epoch's end).
+        QStringList got;
+        for (const QList<QVariant>& e : events) {
+            const auto u = e.at(0).value<EventUpdate>();
+            got << QString("%1@%2").arg(u.shortName()).arg(u.epoch + 1);
+        }
+        QCOMPARE(got, (QStringList{"checkpoint@1", "checkpoint@2", "LR reduced@2", "early stop@3", "checkpoint@3",
+                                   "LR reduced@3"}));
+
+        // Marked on the validation loss at those epochs, each on its epoch's point.
+        const TrainingRun& run = page()->history()->run(page()->history()->count() - 1);
+        LineChart* loss = page()->charts()->lossChart();
+        QCOMPARE(loss->markCount(), 6);
+        for (int i = 0; i < 6; ++i) {
+            const QString label = got[i].section('@', 0, 0);
+            const int epoch = got[i].section('@', 1).toInt();
+            QCOMPARE(loss->mark(i).label, label);
+            QCOMPARE(loss->markSeries(i), int(TrainingCharts::ValidationEpoch));
+            QCOMPARE(loss->markPosition(i), QPointF(epoch, run.epochs[size_t(epoch - 1)].valLoss));
+        }
+        QCOMPARE(page()->charts()->accuracyChart()->markCount(), 0);
+        // The learning-rate chart (shown now: the rate changed) marks the new rates.
+        LineChart* rate = page()->charts()->learningRateChart();
+        QVERIFY(rate->isVisible());
+        QCOMPARE(rate->markCount(), 2);
+        QCOMPARE(rate->markPosition(0), QPointF(2, t.learningRate * 0.5));
+        QCOMPARE(rate->markPosition(1), QPointF(3, t.learningRate * 0.25));
+        // The list: one line each, with the epoch and the value, in the same order.
+        QListWidget* list = page()->charts()->events();
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), 6);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY2(list->item(i)->text().startsWith(QString("epoch %1 · ").arg(got[i].section('@', 1))),
+                     qPrintable(list->item(i)->text()));
+        QCOMPARE(list->item(2)->text(),
+                 QString("epoch 2 · learning rate reduced to %1 (val_loss stalled)").arg(t.learningRate * 0.5));
+        QCOMPARE(list->item(3)->text(),
+                 QString("epoch 3 · early stop · best val_loss %1").arg(run.epochs[0].valLoss, 0, 'g', 4));
+    }
+
+    void evaluateDuringARunTestsTheLatestSnapshotAndTheRunGoesOn() {
+        page()->setJobOptions({1200, 300, true});
+        setSpin("epochs", 4);
+        setSpin("batch_size", 32);
+        QStringList order;
+        bool requested = false, accepted = false, buttonEnabled = false;
+        ModelSnapshotPtr evaluatedSnapshot;
+        QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        connect(controller(), &TrainingController::epochEnded, this, [&](const EpochUpdate& u) {
+            order << QString("epoch %1").arg(u.epoch + 1);
+            if (requested) return;
+            requested = true; // at the end of epoch 1, while the run goes on
+            buttonEnabled = page()->evaluateTrainedButton()->isEnabled();
+            evaluatedSnapshot = u.snapshot;
+            accepted = page()->evaluateTrainedModel();
+            order << "evaluate";
+        });
+        connect(page(), &TrainPage::evaluationFinished, this, [&](bool ok) { order << (ok ? "evaluated" : "failed"); });
+        connect(controller(), &TrainingController::finished, this, [&] { order << "finished"; });
+        QVERIFY(page()->start());
+        QVERIFY(finished.wait(kHang));
+        QVERIFY(evaluated.count() == 1 || evaluated.wait(kHang));
+        QVERIFY(buttonEnabled);
+        QVERIFY(accepted);
+        QVERIFY2(!order.contains("failed"), qPrintable(order.join(", ")));
+        // The run was not disturbed: every epoch came after the request, then its end.
+        QStringList run = order;
+        run.removeAll("evaluated");
+        QCOMPARE(run, (QStringList{"epoch 1", "evaluate", "epoch 2", "epoch 3", "epoch 4", "finished"}));
+        QVERIFY(order.indexOf("evaluated") > order.indexOf("evaluate"));
+        const auto outcome = finished.at(0).at(0).value<TrainingOutcome>();
+        QVERIFY(!outcome.stopped && !outcome.failed);
+        QCOMPARE(outcome.epochsRun, 4);
+        QVERIFY(outcome.test.done);
+
+        // What was evaluated: epoch 1's model, on the 300 test images, as the engine scores it.
+        const TestEvaluation& ev = page()->lastEvaluation();
+        QCOMPARE(ev.split, QString("test"));
+        QCOMPARE(int(ev.confusion.total()), 300);
+        QCOMPARE(int(ev.predicted.size()), 300);
+        QVERIFY2(page()->lastEvaluationSubject().contains("epoch 1"), qPrintable(page()->lastEvaluationSubject()));
+        QVERIFY(evaluatedSnapshot);
+        cs::Model model = evaluatedSnapshot->model->clone();
+        const auto memory = window_->datasetController()->current()->inMemory();
+        const cs::Evaluation engine = cs::evaluate(model, memory->test.slice(0, 300), evaluatedSnapshot->preprocessing,
+                                                   controller()->lastOutcome().trained->loss, 10, 64);
+        QCOMPARE(ev.confusion.counts, engine.confusion.counts);
+        // Whichever came last, the page ends on the run's own (newer) test evaluation.
+        QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, outcome.test.confusion.counts);
+        QVERIFY(page()->evaluationView()->toPlainText().startsWith("test split: 300 images"));
+        QVERIFY(page()->startButton()->isEnabled());
+    }
+
+    void aStopKeepsTheEvaluationMadeDuringTheRun() {
+        page()->setJobOptions({6000, 300, true});
+        setSpin("epochs", 30);
+        QSignalSpy epochs(controller(), &TrainingController::epochEnded);
+        QSignalSpy evaluated(page(), &TrainPage::evaluationFinished);
+        QSignalSpy finished(controller(), &TrainingController::finished);
+        QVERIFY(page()->start());
+        QVERIFY(epochs.wait(kHang));
+        QVERIFY(page()->evaluateTrainedModel());
+        QVERIFY(evaluated.wait(kHang));
+        QVERIFY(controller()->isRunning()); // 30 epochs: still training
+        QVERIFY(page()->evaluationView()->toPlainText().startsWith("Evaluated epoch 1"));
+        QCOMPARE(int(page()->confusionMatrix()->evaluation().confusion.total()), 300);
+        controller()->stop();
+        QVERIFY(finished.wait(kHang));
+        // The matrix and the text agree: the run's evaluation stays, named as such.
+        const QString text = page()->evaluationView()->toPlainText();
+        QVERIFY2(text.startsWith("Stopped: no test evaluation of the final model") && text.contains("Evaluated epoch 1"),
+                 qPrintable(text));
+        QCOMPARE(page()->confusionMatrix()->evaluation().confusion.counts, page()->lastEvaluation().confusion.counts);
     }
 
     void aNewRunShowsWaitingInsteadOfThePreviousModel() {

@@ -47,6 +47,11 @@ ExportTarget* ExportTarget::attach(QWidget* view, const QString& title, const QS
     connect(view, &QWidget::customContextMenuRequested, target, [target](const QPoint& pos) {
         QWidget* v = target->view();
         QMenu menu(v);
+        // The view's own actions first (a chart's log scale and Reset zoom), then the exports.
+        if (!v->actions().isEmpty()) {
+            menu.addActions(v->actions());
+            menu.addSeparator();
+        }
         target->fillMenu(&menu);
         // A scroll area reports the position in its viewport's coordinates.
         QWidget* origin = v;

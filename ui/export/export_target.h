@@ -65,7 +65,8 @@ public:
     // The picture (and the first table, tab-separated) to the clipboard.
     void copy() const;
 
-    // The menu a right-click opens (also File ▸ Export's submenu for this view).
+    // The menu a right-click opens (also File ▸ Export's submenu for this view); a
+    // right-click lists the view's own actions (QWidget::actions()) above it.
     void fillMenu(QMenu* menu);
 
 public Q_SLOTS:

@@ -28,6 +28,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace ui {
 
@@ -60,8 +61,10 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     save_->setToolTip(tr("Save the trained model as .safetensors (weights, class names, "
                          "preprocessing, settings and history)"));
     evaluateTrained_ = new QPushButton(tr("Evaluate"), this);
-    evaluateTrained_->setToolTip(tr("Evaluate the last run's model, as it is in memory (also after "
-                                    "a Stop), on this data set's test split"));
+    evaluateTrained_->setToolTip(tr("Evaluate the model in memory on this data set's test split (its "
+                                    "validation images when it has none): during a run its latest "
+                                    "snapshot, while the run goes on; after a run or a Stop the model "
+                                    "as it ended"));
     evaluate_ = new QPushButton(tr("Evaluate Model File…"), this);
     evaluate_->setToolTip(tr("Evaluate a saved .safetensors model on this data set's test split"));
     progress_ = new QProgressBar(this);
@@ -228,6 +231,7 @@ bool TrainPage::start() {
                                                  jobOptions_, source ? source->model : nullptr);
         startNote_ = fineTuningNote(document_->graph(), source, job->layersFromStartWeights());
         runSettings_ = document_->settings().training;
+        runLoss_ = job->loss();
         return controller_->start(std::move(job));
     } catch (const std::exception& e) {
         progressText_->setText(tr("Cannot train: %1").arg(QString::fromStdString(e.what())));
@@ -242,6 +246,8 @@ void TrainPage::onStarted(int epochs) {
     hasEpoch_ = false;
     runEpochs_.clear();
     runCheckpoint_.clear();
+    latestSnapshot_.reset();
+    snapshotShown_ = false;
     progress_->setValue(0);
     progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs) + startNote_);
     // The status bar shows this run from its start, not the last run's figures.
@@ -255,6 +261,11 @@ void TrainPage::onStarted(int epochs) {
 
 void TrainPage::onBatch(const BatchUpdate& u) {
     charts_->addBatch(u);
+    if (u.snapshot) {
+        const bool first = !latestSnapshot_;
+        latestSnapshot_ = u.snapshot;
+        if (first) updateButtons(); // Evaluate has a model to test now
+    }
     progress_->setValue(int(u.fraction() * 1000));
     QString text = tr("epoch %1/%2 · batch %3/%4 · %5 img/s · %6 left · loss %7 · accuracy %8")
                        .arg(u.epoch + 1)
@@ -279,6 +290,11 @@ void TrainPage::onBatch(const BatchUpdate& u) {
 
 void TrainPage::onEpoch(const EpochUpdate& u) {
     charts_->addEpoch(u);
+    if (u.snapshot) {
+        const bool first = !latestSnapshot_;
+        latestSnapshot_ = u.snapshot;
+        if (first) updateButtons();
+    }
     lastEpoch_ = u;
     lastEpoch_.snapshot.reset();
     hasEpoch_ = true;
@@ -293,6 +309,7 @@ void TrainPage::onEpoch(const EpochUpdate& u) {
 }
 
 void TrainPage::onFinished(const TrainingOutcome& out) {
+    charts_->end();
     updateButtons();
     if (out.failed) {
         progressText_->setText(tr("Training failed: %1").arg(out.error));
@@ -344,24 +361,36 @@ QString TrainPage::unsavedModelDescription() const {
 }
 
 void TrainPage::showEvaluation(const TrainingOutcome& out) {
+    if ((!out.test.done || !out.trained) && out.stopped && snapshotShown_) {
+        // Evaluated during the run: that evaluation (named) and its matrix stay, said to be older.
+        evaluation_->setPlainText(tr("Stopped: no test evaluation of the final model (Evaluate tests it as it "
+                                     "is). Shown below: the evaluation made during the run.\n\n") +
+                                  evaluation_->toPlainText());
+        return;
+    }
     if (!out.test.done || !out.trained) {
+        matrix_->clearMatrix();
         evaluation_->setPlainText(
             out.stopped ? tr("Stopped: no test evaluation (Evaluate tests the model as it is; "
                              "Save Model keeps it).")
                         : QString());
         return;
     }
-    const auto& names = out.trained->metadata.classNames;
+    showTest(out.test, out.trained->metadata.classNames, QString());
+}
+
+void TrainPage::showTest(const TestEvaluation& test, const std::vector<std::string>& names, const QString& heading) {
     shownClassNames_ = names;
-    const QString split = out.test.split;
-    QString text = tr("%1 split: %2 images · %1 loss %3 · %1 accuracy %4\n\n")
-                       .arg(split)
-                       .arg(out.test.confusion.total())
-                       .arg(out.test.loss, 0, 'f', 4)
-                       .arg(out.test.accuracy(), 0, 'f', 4);
-    text += QString::fromStdString(out.test.confusion.reportText(names)) + "\n";
+    const QString split = test.split;
+    QString text = heading.isEmpty() ? QString() : heading + "\n";
+    text += tr("%1 split: %2 images · %1 loss %3 · %1 accuracy %4\n\n")
+                .arg(split)
+                .arg(test.confusion.total())
+                .arg(test.loss, 0, 'f', 4)
+                .arg(test.accuracy(), 0, 'f', 4);
+    text += QString::fromStdString(test.confusion.reportText(names)) + "\n";
     evaluation_->setPlainText(text);
-    matrix_->setEvaluation(out.test, names);
+    matrix_->setEvaluation(test, names);
 }
 
 const TrainingRun* TrainPage::checkpointRun() const {
@@ -385,7 +414,8 @@ void TrainPage::updateButtons() {
         progressText_->setText(text.chopped(paused.size()));
     stop_->setEnabled(running);
     save_->setEnabled(!running && !evaluating_ && controller_->lastOutcome().trained != nullptr);
-    evaluateTrained_->setEnabled(!running && !evaluating_ && controller_->lastOutcome().trained != nullptr);
+    evaluateTrained_->setEnabled(!evaluating_ && (running ? latestSnapshot_ != nullptr
+                                                          : controller_->lastOutcome().trained != nullptr));
 }
 
 bool TrainPage::saveModel(const QString& path) {
@@ -428,6 +458,7 @@ void TrainPage::evaluateFile(const QString& path) {
 }
 
 bool TrainPage::evaluateTrainedModel() {
+    if (controller_->isRunning()) return evaluateRunningModel();
     std::shared_ptr<TrainedModel> trained = controller_->lastOutcome().trained;
     auto data = datasets_->current();
     if (!trained) return false;
@@ -448,23 +479,68 @@ bool TrainPage::evaluateTrainedModel() {
     });
 }
 
-bool TrainPage::runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work) {
-    if (controller_->isRunning() || evaluating_) return false;
+bool TrainPage::evaluateRunningModel() {
+    const ModelSnapshotPtr snapshot = latestSnapshot_;
+    if (!snapshot) return false; // the run has made no snapshot yet
+    auto data = datasets_->current();
+    const int testLimit = jobOptions_.testLimit;
+    // Half the cores: the run keeps the rest (it runs at a lower priority besides).
+    const int threads = std::max(1, effectiveThreads(runSettings_.threads) / 2);
+    const cs::Loss loss = runLoss_;
+    const QString what = tr("%1 of run %2 (still training)").arg(snapshot->source).arg(history_->count() + 1);
+    return runEvaluation(
+        what,
+        [snapshot, data, loss, testLimit, threads](const cs::PassControl& control) {
+            if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+            cs::Model model = snapshot->model->clone(); // running a model changes its buffers
+            TrainingOutcome out;
+            out.test = evaluateOnTestSplit(model, snapshot->preprocessing, loss, data, 64, testLimit, threads, control);
+            auto trained = std::make_shared<TrainedModel>();
+            trained->metadata.classNames = snapshot->classNames; // what the report names
+            out.trained = std::move(trained);
+            return out;
+        },
+        true);
+}
+
+bool TrainPage::runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work,
+                              bool duringRun) {
+    if ((controller_->isRunning() && !duringRun) || evaluating_) return false;
     evaluating_ = true;
     updateButtons();
-    progressText_->setText(tr("Evaluating %1…").arg(what));
+    // During a run the progress line belongs to the run: the evaluation view says it.
+    if (duringRun) evaluation_->setPlainText(tr("Evaluating %1…").arg(what));
+    else progressText_->setText(tr("Evaluating %1…").arg(what));
+    const int runsBefore = history_->count();
     struct Result {
         TrainingOutcome outcome;
         QString error;
     };
     auto* watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, what] {
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, what, duringRun, runsBefore] {
         const Result r = watcher->result();
         watcher->deleteLater();
         evaluating_ = false;
         updateButtons();
         const bool ok = r.error.isEmpty() && r.outcome.test.done;
         if (ok) {
+            lastEvaluation_ = r.outcome.test;
+            lastEvaluationSubject_ = what;
+        }
+        // The run ended meanwhile: its own test evaluation, of a newer model, stays shown.
+        const bool superseded =
+            duringRun && history_->count() != runsBefore && controller_->lastOutcome().test.done;
+        if (ok && duringRun) {
+            if (!superseded) {
+                showTest(r.outcome.test, r.outcome.trained->metadata.classNames,
+                         tr("Evaluated %1:").arg(what));
+                snapshotShown_ = controller_->isRunning();
+            }
+        } else if (!ok && duringRun) {
+            if (!superseded)
+                evaluation_->setPlainText(tr("Cannot evaluate: %1")
+                                              .arg(r.error.isEmpty() ? tr("the data set has no test images") : r.error));
+        } else if (ok) {
             matrix_->clearMatrix();
             showEvaluation(r.outcome);
             progressText_->setText(tr("Evaluated %1 on %2 (%3 images): accuracy %4")

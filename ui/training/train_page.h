@@ -2,7 +2,9 @@
 // Resume and Stop with a progress bar (epoch, batch, images/s, time left),
 // the live charts, and after a run the test split's evaluation (loss,
 // accuracy, per-class precision / recall / F1, and a confusion matrix whose
-// cells open the images behind them; also for a saved model file, on demand) and
+// cells open the images behind them; on demand for the model in memory — during
+// a run its latest snapshot, on a worker thread while the run goes on — and
+// for a saved model file) and
 // "Save Model…" (.safetensors with class names, preprocessing and settings).
 // Every run of the session is kept (RunHistory); "Compare with" overlays an
 // earlier run's curves on the charts.
@@ -67,9 +69,15 @@ public:
     // Evaluates a saved .safetensors model on the current data set's test split in
     // the background; evaluationFinished follows (with the result shown).
     void evaluateFile(const QString& path);
-    // The last run's model as it is in memory (also after a Stop), on the test split;
-    // false when there is none or something runs. evaluationFinished follows.
+    // The model in memory on the test split (the validation images when there is
+    // none): during a run its latest snapshot (the run goes on undisturbed), else
+    // the last run's model as it ended (also after a Stop). False when there is no
+    // model yet or an evaluation is going on. evaluationFinished follows.
     bool evaluateTrainedModel();
+    // The last evaluation that finished (shown or not) and what it evaluated:
+    // "epoch 2 of run 3 (still training)", "the trained model", a file name.
+    const TestEvaluation& lastEvaluation() const { return lastEvaluation_; }
+    QString lastEvaluationSubject() const { return lastEvaluationSubject_; }
     QPushButton* evaluateButton() const { return evaluate_; }
     // The last run's model when no file holds it yet ("run 2, 3 epochs"), else empty.
     QString unsavedModelDescription() const;
@@ -95,12 +103,17 @@ private:
     void onEpoch(const EpochUpdate& u);
     void onFinished(const TrainingOutcome& outcome);
     void showEvaluation(const TrainingOutcome& outcome);
+    void showTest(const TestEvaluation& test, const std::vector<std::string>& classNames, const QString& heading);
     QString stoppedText(const TrainingOutcome& outcome) const;
     // " · fine-tuning <source>: 5 layer(s) start from its weights, 4 frozen" ("" without frozen layers).
     QString fineTuningNote(const ModelGraph& graph, const ModelSnapshotPtr& source,
                            const std::vector<std::string>& fromSource) const;
     // Runs `work` off the GUI thread and shows its evaluation; false when busy.
-    bool runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work);
+    // duringRun: of a running model's snapshot (the run's own end result, when it
+    // comes first, is newer and stays shown).
+    bool runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work,
+                       bool duringRun = false);
+    bool evaluateRunningModel();
     void updateButtons();
 
     ProjectDocument* document_;
@@ -116,6 +129,11 @@ private:
     const TrainingRun* checkpointRun() const;
     std::vector<std::string> shownClassNames_; // of the evaluation shown
     bool evaluating_ = false;
+    TestEvaluation lastEvaluation_;
+    QString lastEvaluationSubject_;
+    ModelSnapshotPtr latestSnapshot_; // of the run going on: what Evaluate tests during it
+    bool snapshotShown_ = false;      // the run going on's snapshot evaluation is shown
+    cs::Loss runLoss_ = cs::Loss::CategoricalCrossentropy;
     // Raised when the page goes (the window closes): a file evaluation stops at its next batch.
     std::shared_ptr<std::atomic<bool>> evaluationCancel_ = std::make_shared<std::atomic<bool>>(false);
     QProgressBar* progress_;

@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -39,21 +40,26 @@ TrainingCharts::TrainingCharts(QWidget* parent)
       learningRateNote_(new QLabel(this)), noEvents_(new QLabel(this)), grid_(new QGridLayout(this)) {
     loss_->setTitle(tr("Loss"));
     loss_->setAxisTitles(tr("epoch"), tr("loss"));
+    loss_->setLogScaleOffered(true); // losses span decades; accuracy's 0..1 does not
     addCurves(loss_);
     accuracy_->setTitle(tr("Accuracy"));
     accuracy_->setAxisTitles(tr("epoch"), tr("accuracy"));
     accuracy_->setFixedYRange(0, 1);
     addCurves(accuracy_);
     learningRate_->setTitle(tr("Learning rate"));
-    learningRate_->setAxisTitles(tr("epoch"), QString());
+    // Short under the two big charts: its title says what the line is and the epochs
+    // line up with the charts above, so no axis title or legend takes the labels' room.
+    learningRate_->setAxisTitles(QString(), QString());
     learningRate_->addSeries(tr("learning rate"), {kLearningRate, false, false, 2.0});
+    learningRate_->setLegendVisible(false);
     learningRateNote_->setObjectName("learningRateNote");
     learningRateNote_->setWordWrap(true);
     noEvents_->setObjectName("noEventsNote");
     noEvents_->setWordWrap(true);
+
+    noEvents_->setEnabled(false); // greyed: a placeholder, not a message
     noEvents_->setText(tr("No callback events yet: early stopping, saved checkpoints and learning-rate "
                           "reductions are listed here with their epoch."));
-    noEvents_->setEnabled(false); // greyed: a placeholder, not a message
 
     grid_->setContentsMargins(0, 0, 0, 0);
     grid_->addWidget(loss_, 0, 0);
@@ -73,8 +79,11 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     for (auto [chart, title, stem] : {std::tuple{loss_, tr("Loss chart"), QStringLiteral("loss")},
                                       std::tuple{accuracy_, tr("Accuracy chart"), QStringLiteral("accuracy")},
                                       std::tuple{learningRate_, tr("Learning-rate chart"),
-                                                 QStringLiteral("learning_rate")}})
-        ExportTarget::attach(chart, title, stem)->addTable(tr("history"), [this] { return historyTable(); });
+                                                 QStringLiteral("learning_rate")}}) {
+        ExportTarget* target = ExportTarget::attach(chart, title, stem);
+        target->addTable(tr("history"), [this] { return historyTable(); });
+        target->setPainter([chart] { return chart->size(); }, [chart](QPainter& p) { chart->renderChart(p); });
+    }
     updateBottomRow();
 }
 
@@ -108,10 +117,16 @@ void TrainingCharts::begin(int epochs) {
         chart->setMinimumXRange(0, epochs);
     }
     events_->clear();
+    noEvents_->setText(tr("No callback events yet: early stopping, saved checkpoints and learning-rate "
+                          "reductions are listed here with their epoch."));
     epochs_.clear();
     smooth_ = {};
     learningRateSeen_ = learningRateVaries_ = false;
     updateBottomRow();
+}
+
+void TrainingCharts::end() {
+    if (events_->count() == 0) noEvents_->setText(tr("No callback fired in this run."));
 }
 
 void TrainingCharts::addBatch(const BatchUpdate& u) {
@@ -181,9 +196,39 @@ void TrainingCharts::showComparison(const TrainingRun* run) {
 
 void TrainingCharts::addEvent(const EventUpdate& e) {
     const double x = e.epoch + 1;
-    for (LineChart* chart : {loss_, accuracy_, learningRate_})
-        chart->addMarker(x, e.shortName());
-    events_->addItem(tr("epoch %1 · %2: %3").arg(e.epoch + 1).arg(e.shortName(), e.message));
+    const QString tooltip = e.listText() + (e.message.isEmpty() ? QString() : "\n" + e.message);
+    // On the curve the callback watches, at the epoch it acted (its point may come later).
+    LineChart* chart = nullptr;
+    int series = -1;
+    if (e.monitor == "loss" || e.monitor == "val_loss") chart = loss_;
+    if (e.monitor == "accuracy" || e.monitor == "val_accuracy") chart = accuracy_;
+    if (chart) series = e.monitor.startsWith("val_") ? ValidationEpoch : TrainEpoch;
+    static const QColor kStop(0xc8, 0x3c, 0x3c), kSaved(0x2e, 0x9d, 0x4f), kReduced(0x8a, 0x4f, 0xd0);
+    switch (e.kind) {
+    case EventUpdate::BestWeightsRestored:
+        break; // listed: the early stop's mark already stands there
+    case EventUpdate::EarlyStopping:
+    case EventUpdate::CheckpointSaved:
+    case EventUpdate::LearningRateReduced: {
+        const ChartMark mark{e.shortName(), tooltip,
+                             e.kind == EventUpdate::EarlyStopping     ? kStop
+                             : e.kind == EventUpdate::CheckpointSaved ? kSaved
+                                                                      : kReduced,
+                             e.kind == EventUpdate::EarlyStopping     ? ChartMark::Square
+                             : e.kind == EventUpdate::CheckpointSaved ? ChartMark::Star
+                                                                      : ChartMark::Triangle};
+        if (chart) chart->addMark(series, x, mark);
+        else // a monitor with no curve here: a line across the epoch
+            for (LineChart* c : {loss_, accuracy_}) c->addMarker(x, e.shortName());
+        if (e.kind == EventUpdate::LearningRateReduced) learningRate_->addMark(0, x, mark, e.value);
+        break;
+    }
+    default: // a NaN loss, a file that could not be written: no curve holds them
+        for (LineChart* c : {loss_, accuracy_}) c->addMarker(x, e.shortName());
+        break;
+    }
+    auto* item = new QListWidgetItem(e.listText(), events_);
+    item->setToolTip(tooltip);
     updateBottomRow();
 }
 

@@ -44,6 +44,7 @@ public Q_SLOTS:
     void addBatch(const ui::BatchUpdate& update);
     void addEpoch(const ui::EpochUpdate& update);
     void addEvent(const ui::EventUpdate& event);
+    void end(); // the run is over: with no event, the note says none fired
     // Overlays an earlier run's per-epoch curves (dashed) to compare; null removes them.
     void showComparison(const ui::TrainingRun* run);
 

@@ -74,6 +74,7 @@ public:
         u.kind = EventUpdate::Kind(int(e.kind));
         u.epoch = e.epoch;
         u.value = e.value;
+        u.monitor = QString::fromStdString(e.monitor);
         u.path = QString::fromStdString(e.path);
         u.message = QString::fromStdString(e.message);
         Q_EMIT worker_->trainingEvent(u);

@@ -7,6 +7,7 @@
 #include "engine/model/transfer_learning.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <chrono>
 
 namespace ui {
@@ -29,6 +30,27 @@ QString EventUpdate::shortName() const {
         return QCoreApplication::translate("EventUpdate", "log failed");
     }
     return {};
+}
+
+QString EventUpdate::listText() const {
+    auto tr = [](const char* text) { return QCoreApplication::translate("EventUpdate", text); };
+    const QString number = QString::number(value, 'g', 4);
+    const QString watched = monitor.isEmpty() ? number : monitor + ' ' + number;
+    switch (kind) {
+    case CheckpointSaved:
+        return tr("epoch %1 · checkpoint saved · %2 · %3").arg(epoch + 1).arg(watched, QFileInfo(path).fileName());
+    case LearningRateReduced:
+        return monitor.isEmpty() ? tr("epoch %1 · learning rate reduced to %2").arg(epoch + 1).arg(number)
+                                 : tr("epoch %1 · learning rate reduced to %2 (%3 stalled)")
+                                       .arg(epoch + 1)
+                                       .arg(number, monitor);
+    case EarlyStopping:
+        return tr("epoch %1 · early stop · best %2").arg(epoch + 1).arg(watched);
+    case BestWeightsRestored:
+        return tr("epoch %1 · best weights restored (%2)").arg(epoch + 1).arg(watched);
+    default:
+        return tr("epoch %1 · %2: %3").arg(epoch + 1).arg(shortName(), message);
+    }
 }
 
 void saveTrainedModel(TrainedModel& trained, const std::string& path) {

@@ -49,6 +49,7 @@ public:
     ~TrainingJob();
 
     cs::FitOptions fitOptions() const { return session_->fitOptions(); }
+    cs::Loss loss() const { return session_->loss(); } // as resolved for this model and data
     // A copy of the model as it is now, with its class names and preprocessing.
     // Call only from the thread that runs the job, between batches (observer callbacks).
     ModelSnapshotPtr snapshot(QString source, int epoch) const;

@@ -63,9 +63,13 @@ struct EventUpdate {
     };
     Kind kind = EarlyStopping;
     int epoch = 0; // 0-based
-    double value = 0;
+    double value = 0;          // the new learning rate, the monitored value ...
+    QString monitor;           // the logged value watched ("val_loss"), empty for none
     QString path, message;
-    QString shortName() const; // "early stop", "checkpoint", "LR ↓" ...
+    QString shortName() const; // "early stop", "checkpoint", "LR reduced" ...
+    // For the events list: the epoch and the value that matters ("epoch 2 ·
+    // learning rate reduced to 0.0005 (val_loss stalled)").
+    QString listText() const;
 };
 
 // The test split's evaluation of the trained model.
