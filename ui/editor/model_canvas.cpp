@@ -301,7 +301,7 @@ void ModelCanvas::finishConnect(const QPoint& viewportPos) {
 
 void ModelCanvas::startMoveDrag(LayerBlockItem* block) {
     const LayerNode* node = document_->graph().find(str(block->name()));
-    if (!node || node->className == "InputLayer" || node->inputs.size() > 1) return;
+    if (!node || isInputLayer(node->className) || node->inputs.size() > 1) return;
     auto* mime = new QMimeData;
     mime->setData(kLayerNodeMime, block->name().toUtf8());
     const qreal dpr = devicePixelRatioF() * zoom();
@@ -371,7 +371,7 @@ void ModelCanvas::contextMenuEvent(QContextMenuEvent* event) {
         QAction* remove = menu.addAction(tr("Delete %1").arg(name), this,
                                          [this, name] { document_->removeLayer(name); });
         remove->setShortcut(QKeySequence::Delete);
-        remove->setEnabled(b->content().className != "InputLayer");
+        remove->setEnabled(!isInputLayer(b->content().className.toStdString()));
     } else {
         menu.addAction(tr("Fit to view"), this, &ModelCanvas::fitToView);
         menu.addAction(tr("Actual size"), this, &ModelCanvas::resetZoom);
