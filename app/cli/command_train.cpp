@@ -43,13 +43,6 @@ std::string optimizerNames() {
     return text;
 }
 
-// The optimizer setting `key` (the SGD's momentum ...): the spec of the first optimizer taking it.
-const cs::SettingSpec& optimizerSetting(const std::string& key) {
-    for (const cs::OptimizerSpec& o : cs::optimizerSpecs())
-        if (o.takes(key)) return o.setting(key);
-    throw cs::ConfigError("no optimizer takes " + key);
-}
-
 // "--early-stopping k=v,...": "EarlyStopping(monitor, min_delta, patience, mode, restore_best_weights)".
 OptionSpec callbackOption(const cs::CallbackSpec& c) {
     if (!c.takesKeyValues())
@@ -92,10 +85,10 @@ CommandSpec trainSpec() {
                 optionOf(cs::fitSpec("batch_size")),
                 optionOf(cs::fitSpec("steps_per_epoch")),
                 {"--optimizer", "NAME", optimizerNames() + " (default adam)"},
-                optionOf(cs::optimizerSpecs().front().setting("learning_rate"), "--lr",
+                optionOf(cs::optimizerSetting("learning_rate"), "--lr",
                          "learning rate; default: Keras's for the optimizer"),
-                optionOf(optimizerSetting("momentum"), "--momentum", "SGD momentum"),
-                optionOf(optimizerSetting("nesterov"), "--nesterov", "SGD with Nesterov momentum"),
+                optionOf(cs::optimizerSetting("momentum"), "--momentum", "SGD momentum"),
+                optionOf(cs::optimizerSetting("nesterov"), "--nesterov", "SGD with Nesterov momentum"),
                 {"--loss", "NAME", cs::lossNameList() + " (default: by output layer)"},
                 optionOf(cs::fitSpec("validation_split")),
                 {"--no-shuffle", "", "keep the training order"},
@@ -214,7 +207,7 @@ int runTrain(const Args& args) {
     const cs::OptimizerSpec& optimizer = cs::optimizerSpec(t.optimizer);
     t.learningRate = a.has("--lr") ? doubleSetting(a, optimizer.setting("learning_rate"), "--lr")
                                    : optimizer.defaultLearningRate;
-    t.momentum = doubleSetting(a, optimizerSetting("momentum"), "--momentum");
+    t.momentum = doubleSetting(a, cs::optimizerSetting("momentum"), "--momentum");
     t.nesterov = a.has("--nesterov");
     t.loss = a.get("--loss", "auto");
     const std::string out = a.get("--out", "model.safetensors");

@@ -147,6 +147,12 @@ const SettingSpec& OptimizerSpec::setting(const std::string& key) const {
     return settingSpec(settings, key, className);
 }
 
+const SettingSpec& optimizerSetting(const std::string& key) {
+    for (const OptimizerSpec& o : optimizerSpecs())
+        if (o.takes(key)) return o.setting(key);
+    throw ConfigError("no optimizer takes a setting '" + key + "'");
+}
+
 const OptimizerSpec* findOptimizerSpec(const std::string& rawName) {
     std::string name = rawName;
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });

@@ -101,6 +101,9 @@ struct OptimizerSpec {
 const std::vector<OptimizerSpec>& optimizerSpecs();
 const OptimizerSpec& optimizerSpec(const std::string& name); // any case; throws ConfigError
 const OptimizerSpec* findOptimizerSpec(const std::string& name); // any case; nullptr when unknown
+// The spec of a setting some optimizer takes ("learning_rate": every one, the
+// same range; "momentum": SGD's), for an editor or option shared by all.
+const SettingSpec& optimizerSetting(const std::string& key); // throws ConfigError
 
 // From a Keras-style name ("adam", "Adam", "sgd", "rmsprop") and config
 // (learning_rate, momentum, nesterov, beta_1, beta_2, rho, epsilon); throws ConfigError.

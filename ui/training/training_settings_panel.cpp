@@ -5,7 +5,6 @@
 #include "ui/training/setting_editors.h"
 #include "ui/window/engine_text.h"
 
-#include "engine/core/errors.h"
 #include "engine/training/loss.h"
 #include "engine/training/optimizer.h"
 #include "engine/training/training_specs.h"
@@ -31,16 +30,6 @@ const cs::SettingSpec& callbackParameter(const char* callback, const char* key) 
     return cs::settingSpec(cs::callbackSpec(callback).parameters, key, callback);
 }
 
-// Every optimizer takes learning_rate with the same range; the first one's spec says it.
-const cs::SettingSpec& learningRateSpec() { return cs::optimizerSpecs().front().setting("learning_rate"); }
-
-// The optimizer's spec; momentum and nesterov are the SGD's (any optimizer whose spec has them).
-const cs::SettingSpec& sgdSetting(const char* key) {
-    for (const cs::OptimizerSpec& o : cs::optimizerSpecs())
-        if (o.takes(key)) return o.setting(key);
-    throw cs::ConfigError(std::string("no optimizer takes ") + key);
-}
-
 } // namespace
 
 TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget* parent)
@@ -64,10 +53,10 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     cf->addRow(tr("optimizer"), optimizer);
     cf->addRow(tr("learning_rate"), learningRateEditor(compile));
     cf->addRow(QString(), learningRateNote_);
-    cf->addRow(tr("momentum"), doubleSpin("momentum", sgdSetting("momentum"),
+    cf->addRow(tr("momentum"), doubleSpin("momentum", cs::optimizerSetting("momentum"),
                                           [](TrainingSettings& t, double v) { t.momentum = v; }));
     auto* nesterov = new QCheckBox(tr("nesterov"), compile);
-    nesterov->setToolTip(settingTooltip(sgdSetting("nesterov")));
+    nesterov->setToolTip(settingTooltip(cs::optimizerSetting("nesterov")));
     editors_["nesterov"] = nesterov;
     connect(nesterov, &QCheckBox::toggled, this,
             [this](bool on) { commit({}, [on](TrainingSettings& t) { t.nesterov = on; }); });
@@ -191,7 +180,7 @@ void TrainingSettingsPanel::commit(const QString& mergeKey, const Edit& edit) {
 }
 
 QWidget* TrainingSettingsPanel::learningRateEditor(QWidget* parent) {
-    const cs::SettingSpec& spec = learningRateSpec();
+    const cs::SettingSpec& spec = cs::optimizerSetting("learning_rate");
     auto* spin = new ScientificSpinBox(parent);
     spin->setRange(spec.min, spec.max);
     spin->setToolTip(settingTooltip(spec));
