@@ -43,6 +43,16 @@ std::string optimizerNames() {
     return text;
 }
 
+// --lr: every optimizer's range, and the default of each ("adam 0.001, sgd 0.01, rmsprop 0.001").
+OptionSpec learningRateOption() {
+    cs::SettingSpec rate = cs::optimizerSetting("learning_rate");
+    rate.defaultValue = nullptr; // the optimizer's own
+    std::string defaults;
+    for (const cs::OptimizerSpec& o : cs::optimizerSpecs())
+        defaults += (defaults.empty() ? "" : ", ") + o.name + " " + cs::json::dump(cs::Json(o.defaultLearningRate));
+    return optionOf(rate, "--lr", "learning rate; default: Keras's for the optimizer, " + defaults);
+}
+
 // "--early-stopping k=v,...": "EarlyStopping(monitor, min_delta, patience, mode, restore_best_weights)".
 OptionSpec callbackOption(const cs::CallbackSpec& c) {
     if (!c.takesKeyValues())
@@ -85,8 +95,7 @@ CommandSpec trainSpec() {
                 optionOf(cs::fitSpec("batch_size")),
                 optionOf(cs::fitSpec("steps_per_epoch")),
                 {"--optimizer", "NAME", optimizerNames() + " (default adam)"},
-                optionOf(cs::optimizerSetting("learning_rate"), "--lr",
-                         "learning rate; default: Keras's for the optimizer"),
+                learningRateOption(),
                 optionOf(cs::optimizerSetting("momentum"), "--momentum", "SGD momentum"),
                 optionOf(cs::optimizerSetting("nesterov"), "--nesterov", "SGD with Nesterov momentum"),
                 {"--loss", "NAME", cs::lossNameList() + " (default: by output layer)"},

@@ -126,8 +126,7 @@ cs::Preprocessing preprocessingOptions(const ParsedArgs& a, cs::Preprocessing p)
 std::vector<OptionSpec> augmentationOptionSpecs() {
     std::vector<OptionSpec> options;
     for (const cs::SettingSpec& spec : cs::augmentationSpecs())
-        options.push_back({flagOf(spec), spec.type == cs::SettingType::Bool ? "" : spec.valueName,
-                           "augmentation: " + spec.help});
+        options.push_back(optionOf(spec, {}, "augmentation: " + spec.help));
     return options;
 }
 
