@@ -2,6 +2,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/layers/layer_registry.h"
+#include "engine/model/data_fit.h"
 #include "engine/model/quick_fixes.h"
 
 namespace cs {
@@ -24,43 +25,6 @@ void countParameters(const LayerNode& node, const std::vector<Shape>& inputs, La
         r.parametersKnown = true;
     } catch (const std::exception& e) {
         r.problem = e.what();
-    }
-}
-
-void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelReport& report) {
-    if (!data.known() || graph.size() == 0) return;
-    LayerReport& input = report.layers.front();
-    const Shape image{data.height, data.width, data.channels};
-    if (input.shapeKnown && input.problem.empty() && !(input.outputShape == image)) {
-        input.problem = "The data set's images are " + shortShape(image) + " but the input takes " +
-                        shortShape(input.outputShape) + ": set the input shape to match";
-        input.isWarning = true;
-        const std::string name = graph.node(0).name();
-        input.fixes.push_back(
-            {"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
-                 g.setAttribute(name, "shape",
-                                Json(std::vector<int>{data.height, data.width, data.channels}));
-             }});
-    }
-    const int last = graph.size() - 1;
-    LayerReport& output = report.layers.back();
-    if (last > 0 && output.shapeKnown && output.problem.empty() && output.outputShape.rank() == 1) {
-        const int units = output.outputShape[0];
-        const bool binary = data.classCount == 2 && units == 1;
-        if (units != data.classCount && !binary) {
-            output.problem = "The output has " + std::to_string(units) +
-                             " units but the data set has " + std::to_string(data.classCount) +
-                             " classes";
-            output.isWarning = true;
-            const LayerNode& node = graph.node(last);
-            if (node.className == "Dense") {
-                const std::string name = node.name();
-                const int classes = data.classCount;
-                output.fixes.push_back(
-                    {"Set units to " + std::to_string(classes),
-                     [name, classes](ModelGraph& g) { g.setAttribute(name, "units", classes); }});
-            }
-        }
     }
 }
 
@@ -89,7 +53,7 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
             if (r.problem.rfind(label, 0) == 0) r.problem = r.problem.substr(label.size());
         }
     }
-    checkAgainstData(graph, data, report);
+    checkDataFit(graph, data, report);
 
     report.summary.modelName = graph.name;
     report.summary.functional = !graph.isChain();

@@ -118,7 +118,20 @@ void AugmentationPanel::refresh() {
     hflip_->setChecked(o.horizontalFlip);
     vflip_->setChecked(o.verticalFlip);
     fillMode_->setCurrentText(QString::fromStdString(cs::fillModeName(o.fillMode)));
-    cval_->setEnabled(o.fillMode == cs::FillMode::Constant);
+    // Pixels from outside the image appear only when the geometry moves them in; flips and
+    // brightness never do.
+    const bool geometry = o.rotationRange > 0 || o.widthShiftRange > 0 || o.heightShiftRange > 0 ||
+                          o.shearRange > 0 || o.zoomLow != 1 || o.zoomHigh != 1;
+    const QString noGeometry =
+        tr("Not used: only rotation, shifts, shear or zoom bring in pixels from outside the image");
+    fillMode_->setEnabled(geometry);
+    fillMode_->setToolTip(geometry ? settingTooltip(cs::augmentationSpec("fill_mode")) : noGeometry);
+    const bool constant = geometry && o.fillMode == cs::FillMode::Constant;
+    cval_->setEnabled(constant);
+    cval_->setToolTip(constant   ? settingTooltip(cs::augmentationSpec("cval"))
+                      : geometry ? tr("Not used: fill_mode is %1, not constant")
+                                       .arg(QString::fromStdString(cs::fillModeName(o.fillMode)))
+                                 : noGeometry);
 }
 
 void AugmentationPanel::commit(const QString& key) {

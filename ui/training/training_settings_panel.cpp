@@ -30,6 +30,14 @@ const cs::SettingSpec& callbackParameter(const char* callback, const char* key) 
     return cs::settingSpec(cs::callbackSpec(callback).parameters, key, callback);
 }
 
+// "SGD": the class names of the optimizers whose spec has the setting.
+QString optimizersTaking(const char* key) {
+    QStringList names;
+    for (const cs::OptimizerSpec& o : cs::optimizerSpecs())
+        if (o.takes(key)) names << QString::fromStdString(o.className);
+    return names.join(", ");
+}
+
 } // namespace
 
 TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget* parent)
@@ -169,6 +177,8 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     connect(document_, &ProjectDocument::trainingSettingsChanged, this,
             &TrainingSettingsPanel::refresh);
     connect(document_, &ProjectDocument::documentReplaced, this, &TrainingSettingsPanel::refresh);
+    // What applies depends on the data set too (validation_split).
+    connect(document_, &ProjectDocument::dataSettingsChanged, this, &TrainingSettingsPanel::refresh);
     refresh();
 }
 
@@ -282,12 +292,26 @@ void TrainingSettingsPanel::refresh() {
     spin("momentum", t.momentum);
     check("nesterov", t.nesterov);
     const cs::OptimizerSpec* optimizer = cs::findOptimizerSpec(t.optimizer);
-    editors_["momentum"]->setEnabled(optimizer && optimizer->takes("momentum"));
-    editors_["nesterov"]->setEnabled(optimizer && optimizer->takes("nesterov"));
+    for (const char* name : {"momentum", "nesterov"}) {
+        const bool takes = optimizer && optimizer->takes(name);
+        editors_[name]->setEnabled(takes);
+        // Switched off: which optimizers use it (from their specs) and the one chosen.
+        editors_[name]->setToolTip(takes ? settingTooltip(cs::optimizerSetting(name))
+                                         : tr("Only %1 uses %2; the optimizer is %3")
+                                               .arg(optimizersTaking(name), name, QString::fromStdString(t.optimizer)));
+    }
     combo("loss", QString::fromStdString(t.loss));
     spin("epochs", t.epochs);
     spin("batch_size", t.batchSize);
     spin("validation_split", t.validationSplit);
+    // Image folders validate on their validation/ folder or the Data page's split of one folder.
+    const bool folders = document_->settings().data.kind == cs::DatasetKind::ImageFolders;
+    editors_["validation_split"]->setEnabled(!folders);
+    editors_["validation_split"]->setToolTip(
+        folders ? tr("Not used with image folders: their validation/ folder is the validation "
+                     "data, or the Data page's validation_split cuts a single folder")
+                : tr("This last fraction of the training set validates (taken before "
+                     "shuffling, as Keras does)"));
     spin("seed", double(t.seed));
     combo("threads", t.threads);
     check("early_stopping", t.earlyStopping.enabled);
