@@ -59,24 +59,7 @@ ProjectContent ProjectDocument::defaultProject() {
 
 ModelGraph ProjectDocument::starterGraph(const DataShape& data) {
     const DataShape d = data.known() ? data : DataShape{28, 28, 1, 10};
-    ModelGraph g;
-    cs::Json root = cs::Json::object();
-    root["name"] = "model";
-    cs::Json layers = cs::Json::array();
-    cs::Json input = cs::Json::object();
-    input["class_name"] = "InputLayer";
-    cs::Json config = cs::Json::object();
-    config["shape"] = cs::Json(std::vector<int>{d.height, d.width, d.channels});
-    input["config"] = config;
-    layers.push_back(input);
-    root["layers"] = layers;
-    g = ModelGraph::fromJson(root);
-    g.append("Flatten", {});
-    cs::Json dense = cs::Json::object();
-    dense["units"] = d.classCount;
-    dense["activation"] = "softmax";
-    g.append("Dense", dense);
-    return g;
+    return ModelGraph::starter({d.height, d.width, d.channels}, d.classCount);
 }
 
 void ProjectDocument::load(const ProjectContent& content, const QString& path) {
