@@ -5,6 +5,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
+#include "engine/layers/layer_registry.h"
 #include "engine/model/data_fit.h"
 #include "engine/model/transfer_learning.h"
 
@@ -243,7 +244,7 @@ QString ProjectDocument::duplicateLayer(const QString& name) {
         [&](ModelGraph& g) {
             const LayerNode* node = g.find(str(name));
             if (!node) throw cs::ConfigError(str(tr("There is no layer named '%1'.").arg(name)));
-            if (node->className == "InputLayer")
+            if (cs::layerSpec(node->className).isInput())
                 throw cs::ConfigError(
                     str(tr("The InputLayer cannot be duplicated: a model has one.")));
             if (node->inputs.size() > 1)
