@@ -6,6 +6,7 @@
 #include "engine/core/errors.h"
 #include "engine/data/dataset_loader.h"
 #include "engine/training/trainer.h"
+#include "engine/training/training_session.h"
 
 #include <cstdio>
 
@@ -29,14 +30,6 @@ CommandSpec evaluateSpec() {
 }
 } // namespace
 
-// The loss a model was trained with, from its metadata; else by its output layer.
-cs::Loss trainedLoss(const cs::LoadedModel& m) {
-    if (m.metadata.training.is_object())
-        if (const cs::Json* l = cs::json::find(m.metadata.training, "loss"))
-            return cs::lossFromName(cs::json::asString(*l));
-    return cs::defaultLossFor(int(m.model.outputShape().numel()));
-}
-
 int runEvaluate(const Args& args) {
     const CommandSpec spec = evaluateSpec();
     ParsedArgs a(spec, args);
@@ -53,7 +46,8 @@ int runEvaluate(const Args& args) {
     if (data.classCount() > int(m.metadata.classNames.size()))
         throw cs::DataError("the data set has " + std::to_string(data.classCount()) + " classes, the model knows " +
                             std::to_string(m.metadata.classNames.size()));
-    const cs::Loss loss = a.has("--loss") ? cs::lossFromName(a.get("--loss")) : trainedLoss(m);
+    const cs::Loss loss = a.has("--loss") ? cs::lossFromName(a.get("--loss"))
+                                          : cs::trainedLoss(m.metadata.training, int(m.model.outputShape().numel()));
     const int classes = int(m.metadata.classNames.size());
     cs::Evaluation ev = cs::evaluate(m.model, data.test, m.metadata.preprocessing, loss, classes,
                                      a.getInt("--batch-size", 64, 1, 65536), a.getInt("--threads", 0, 0, 1024));

@@ -3,6 +3,7 @@
 #include "app/cli/data_options.h"
 #include "app/cli/model_source.h"
 #include "app/cli/progress_bar.h"
+#include "app/cli/setting_options.h"
 #include "app/cli/training_data.h"
 
 #include "engine/core/errors.h"
@@ -14,8 +15,10 @@
 #include "engine/model/model_summary.h"
 #include "engine/model/transfer_learning.h"
 #include "engine/training/model_checkpoint.h"
+#include "engine/training/loss.h"
 #include "engine/training/optimizer.h"
 #include "engine/training/training_session.h"
+#include "engine/training/training_specs.h"
 
 #include <atomic>
 #include <chrono>
@@ -41,6 +44,33 @@ std::string optimizerNames() {
     return text;
 }
 
+// --lr: every optimizer's range, and the default of each ("adam 0.001, sgd 0.01, rmsprop 0.001").
+OptionSpec learningRateOption() {
+    cs::SettingSpec rate = cs::optimizerSetting("learning_rate");
+    rate.defaultValue = nullptr; // the optimizer's own
+    std::string defaults;
+    for (const cs::OptimizerSpec& o : cs::optimizerSpecs())
+        defaults += (defaults.empty() ? "" : ", ") + o.name + " " + cs::json::dump(cs::Json(o.defaultLearningRate));
+    return optionOf(rate, "--lr", "learning rate; default: Keras's for the optimizer, " + defaults);
+}
+
+// "--early-stopping k=v,...": "EarlyStopping(monitor, min_delta, patience, mode, restore_best_weights)".
+OptionSpec callbackOption(const cs::CallbackSpec& c) {
+    if (!c.takesKeyValues())
+        return {c.cliFlag, c.cliValue, c.className + ": " + c.help + " (" + c.parameters.front().help + ")"};
+    std::string defaults;
+    for (const cs::SettingSpec& p : c.parameters)
+        if (!p.defaultValue.is_null())
+            defaults += (defaults.empty() ? "" : ", ") + p.key + "=" +
+                        (p.defaultValue.is_string() ? cs::json::asString(p.defaultValue) : p.defaultText());
+    // EarlyStopping and ReduceLROnPlateau work with every parameter left at its default.
+    bool allOptional = true;
+    for (const cs::SettingSpec& p : c.parameters) allOptional = allOptional && !p.defaultValue.is_null();
+    return {c.cliFlag, c.cliValue,
+            c.className + "(" + cs::settingKeys(c.parameters) + "): " + c.help + "; Keras's defaults " + defaults,
+            allOptional};
+}
+
 CommandSpec trainSpec() {
     CommandSpec spec{"train", "train [options]",
             "Trains a model on a data set and saves it as .safetensors. Defaults are the course's\n"
@@ -64,25 +94,18 @@ CommandSpec trainSpec() {
                 {"--model", "MODEL", "architecture .json, .safetensors to continue from, or preset name "
                                      "(default fashion_mnist_first_cnn)"},
                 {"--data", "DIR", std::string("data set folder (default ") + cs::kDefaultDatasetDir + ")"},
-                {"--epochs", "N", "epochs to train (default 10)"},
-                {"--batch-size", "N", "images per batch (default 64)"},
-                {"--steps-per-epoch", "N", "stop each epoch after N batches (default: all)"},
+                optionOf(cs::fitSpec("epochs")),
+                optionOf(cs::fitSpec("batch_size")),
+                optionOf(cs::fitSpec("steps_per_epoch")),
                 {"--optimizer", "NAME", optimizerNames() + " (default adam)"},
-                {"--lr", "RATE", "learning rate (Keras default of the optimizer)"},
-                {"--momentum", "M", "SGD momentum (default 0)"},
-                {"--nesterov", "", "SGD with Nesterov momentum"},
-                {"--loss", "NAME", "categorical_crossentropy, sparse_categorical_crossentropy, "
-                                   "binary_crossentropy, mse (default: by output layer)"},
-                {"--validation-split", "F", "last fraction of the training set kept for validation (default 0.2)"},
+                learningRateOption(),
+                optionOf(cs::optimizerSetting("momentum"), "--momentum", "SGD momentum"),
+                optionOf(cs::optimizerSetting("nesterov"), "--nesterov", "SGD with Nesterov momentum"),
+                {"--loss", "NAME", cs::lossNameList() + " (default: by output layer)"},
+                optionOf(cs::fitSpec("validation_split")),
                 {"--no-shuffle", "", "keep the training order"},
                 {"--limit", "N", "use only the first N training images (quick experiments)"},
-                {"--early-stopping", "k=v,...", "EarlyStopping(monitor, min_delta, patience, mode, "
-                                                "restore_best_weights)", true},
-                {"--checkpoint", "k=v,...", "ModelCheckpoint(filepath, monitor, save_best_only, mode)"},
-                {"--reduce-lr-on-plateau", "k=v,...", "ReduceLROnPlateau(monitor, factor, patience, min_lr, "
-                                                      "min_delta, cooldown, mode)", true},
-                {"--log", "FILE", "CSVLogger: history per epoch as CSV (a file, or a device such as /dev/stdout)"},
-                {"--seed", "N", "seed of initialisation, shuffling and dropout (default 42)"},
+                optionOf(cs::fitSpec("seed")),
                 {"--threads", "N", "threads (default: every core)"},
                 {"--freeze-up-to", "LAYER", "transfer learning: LAYER and every layer before it keep "
                                             "their trained weights (Keras's trainable = False)"},
@@ -91,6 +114,7 @@ CommandSpec trainSpec() {
                 {"--out", "FILE", "trained model (default model.safetensors); a link is followed, its target replaced"},
                 {"--quiet", "", "no progress bar, only the final lines"},
             }};
+    for (const cs::CallbackSpec& c : cs::callbackSpecs()) spec.options.push_back(callbackOption(c));
     addOptions(spec.options, imageFolderOptionSpecs("the model's input size"));
     addOptions(spec.options, streamingOptionSpecs());
     addOptions(spec.options, preprocessingOptionSpecs());
@@ -98,63 +122,50 @@ CommandSpec trainSpec() {
     return spec;
 }
 
-void checkKeys(const std::map<std::string, std::string>& kv, const std::string& option,
-               const std::vector<std::string>& known) {
-    for (auto& [k, v] : kv)
-        if (std::find(known.begin(), known.end(), k) == known.end()) {
-            std::string list;
-            for (auto& n : known) list += (list.empty() ? "" : ", ") + n;
-            throw UsageError(option + ": unknown parameter '" + k + "' (known: " + list + ")");
+// A callback option's value as its JSON member of "callbacks": every parameter
+// given, by its spec's type, the others Keras's defaults (TrainingSettings'
+// reader checks the ranges with the rest of the settings).
+cs::Json callbackJson(const cs::CallbackSpec& c, const std::string& text) {
+    std::map<std::string, std::string> kv;
+    if (c.takesKeyValues())
+        kv = parseKeyValues(text, c.cliFlag);
+    else
+        kv[c.parameters.front().key] = text;
+    for (const auto& [k, v] : kv)
+        if (!cs::findSetting(c.parameters, k))
+            throw UsageError(c.cliFlag + ": unknown parameter '" + k + "' (known: " + cs::settingKeys(c.parameters) + ")");
+    cs::Json out = cs::Json::object();
+    out["enabled"] = true;
+    for (const cs::SettingSpec& p : c.parameters) {
+        auto it = kv.find(p.key);
+        if (it == kv.end()) {
+            if (p.defaultValue.is_null()) throw UsageError(c.cliFlag + " needs " + p.key + "=" + p.valueName);
+            out[p.key] = p.defaultValue;
+            continue;
         }
+        switch (p.type) {
+        case cs::SettingType::Int:
+            out[p.key] = toInt(it->second, p.key);
+            break;
+        case cs::SettingType::Float:
+            out[p.key] = toDouble(it->second, p.key);
+            break;
+        case cs::SettingType::Bool:
+            out[p.key] = toBool(it->second, p.key);
+            break;
+        default:
+            out[p.key] = it->second;
+        }
+    }
+    return out;
 }
 
-std::string value(const std::map<std::string, std::string>& kv, const std::string& key, const std::string& def) {
-    auto it = kv.find(key);
-    return it == kv.end() ? def : it->second;
-}
-
-// The callbacks' k=v lists into the settings; keys left out take Keras's defaults.
+// The callbacks' options into the settings; keys left out take Keras's defaults.
 void readCallbacks(const ParsedArgs& a, cs::TrainingSettings& t) {
-    if (a.has("--early-stopping")) {
-        auto kv = parseKeyValues(a.get("--early-stopping"), "--early-stopping");
-        checkKeys(kv, "--early-stopping", {"monitor", "min_delta", "patience", "mode", "restore_best_weights"});
-        auto& e = t.earlyStopping;
-        e.enabled = true;
-        e.monitor = value(kv, "monitor", "val_loss");
-        e.minDelta = toDouble(value(kv, "min_delta", "0"), "min_delta");
-        e.patience = toInt(value(kv, "patience", "0"), "patience");
-        e.mode = value(kv, "mode", "auto");
-        e.restoreBestWeights = toBool(value(kv, "restore_best_weights", "false"), "restore_best_weights");
-    }
-    if (a.has("--checkpoint")) {
-        auto kv = parseKeyValues(a.get("--checkpoint"), "--checkpoint");
-        checkKeys(kv, "--checkpoint", {"filepath", "monitor", "save_best_only", "mode"});
-        if (!kv.count("filepath")) throw UsageError("--checkpoint needs filepath=FILE");
-        auto& c = t.checkpoint;
-        c.enabled = true;
-        c.filepath = kv["filepath"];
-        c.monitor = value(kv, "monitor", "val_loss");
-        c.saveBestOnly = toBool(value(kv, "save_best_only", "false"), "save_best_only");
-        c.mode = value(kv, "mode", "auto");
-    }
-    if (a.has("--reduce-lr-on-plateau")) {
-        auto kv = parseKeyValues(a.get("--reduce-lr-on-plateau"), "--reduce-lr-on-plateau");
-        checkKeys(kv, "--reduce-lr-on-plateau",
-                  {"monitor", "factor", "patience", "min_lr", "min_delta", "cooldown", "mode"});
-        auto& r = t.reduceLr;
-        r.enabled = true;
-        r.monitor = value(kv, "monitor", "val_loss");
-        r.factor = toDouble(value(kv, "factor", "0.1"), "factor");
-        r.patience = toInt(value(kv, "patience", "10"), "patience");
-        r.minLr = toDouble(value(kv, "min_lr", "0"), "min_lr");
-        r.minDelta = toDouble(value(kv, "min_delta", "1e-4"), "min_delta");
-        r.cooldown = toInt(value(kv, "cooldown", "0"), "cooldown");
-        r.mode = value(kv, "mode", "auto");
-    }
-    if (a.has("--log")) {
-        t.csvLogger.enabled = true;
-        t.csvLogger.filename = a.get("--log");
-    }
+    cs::Json callbacks = cs::Json::object();
+    for (const cs::CallbackSpec& c : cs::callbackSpecs())
+        if (a.has(c.cliFlag)) callbacks[c.key] = callbackJson(c, a.get(c.cliFlag));
+    t.readCallbacks(callbacks);
 }
 
 // Before the (slow) data load and the run: one file named for two outputs, and
@@ -225,18 +236,19 @@ int runTrain(const Args& args) {
 
     cs::TrainingConfig config;
     cs::TrainingSettings& t = config.training;
-    t.epochs = a.getInt("--epochs", 10, 1, 100000);
-    t.batchSize = a.getInt("--batch-size", 64, 1, 65536);
-    t.stepsPerEpoch = a.getInt("--steps-per-epoch", 0, 0, 1 << 30);
-    t.validationSplit = a.getDouble("--validation-split", 0.2, 0.0, 0.99);
+    t.epochs = intSetting(a, cs::fitSpec("epochs"));
+    t.batchSize = intSetting(a, cs::fitSpec("batch_size"));
+    t.stepsPerEpoch = intSetting(a, cs::fitSpec("steps_per_epoch"));
+    t.validationSplit = doubleSetting(a, cs::fitSpec("validation_split"));
     t.shuffle = !a.has("--no-shuffle");
-    t.seed = uint64_t(a.getInt("--seed", 42, 0, 2147483647));
+    t.seed = uint64_t(intSetting(a, cs::fitSpec("seed")));
     t.threads = a.getInt("--threads", 0, 0, 1024);
     t.optimizer = a.get("--optimizer", "adam");
     // Without --lr, the optimizer's Keras default (SGD 0.01, Adam and RMSprop 1e-3).
-    t.learningRate = a.has("--lr") ? a.getDouble("--lr", 1e-3, cs::kMinLearningRate, cs::kMaxLearningRate)
-                                   : cs::optimizerSpec(t.optimizer).defaultLearningRate;
-    t.momentum = a.getDouble("--momentum", 0.0, 0.0, 0.9999);
+    const cs::OptimizerSpec& optimizer = cs::optimizerSpec(t.optimizer);
+    t.learningRate = a.has("--lr") ? doubleSetting(a, optimizer.setting("learning_rate"), "--lr")
+                                   : optimizer.defaultLearningRate;
+    t.momentum = doubleSetting(a, cs::optimizerSetting("momentum"), "--momentum");
     t.nesterov = a.has("--nesterov");
     t.loss = a.get("--loss", "auto");
     const std::string out = a.get("--out", "model.safetensors");

@@ -26,5 +26,6 @@ int runFeatures(const Args& args);
 int runGradCam(const Args& args);
 int runExport(const Args& args);
 int runImport(const Args& args);
+int runSpecs(const Args& args);
 
 } // namespace cli

@@ -1,24 +1,11 @@
 #include "app/cli/data_options.h"
 
+#include "app/cli/setting_options.h"
+
 #include <charconv>
 
 namespace cli {
 
-namespace {
-
-// Keras name -> our option: --rotation-range is rotation_range.
-const std::vector<std::pair<const char*, const char*>> kAugmentationOptions = {
-    {"--rotation-range", "rotation_range"},
-    {"--width-shift-range", "width_shift_range"},
-    {"--height-shift-range", "height_shift_range"},
-    {"--shear-range", "shear_range"},
-    {"--zoom-range", "zoom_range"},
-    {"--brightness-range", "brightness_range"},
-    {"--fill-mode", "fill_mode"},
-    {"--cval", "cval"},
-};
-
-} // namespace
 
 void addOptions(std::vector<OptionSpec>& options, const std::vector<OptionSpec>& more) {
     options.insert(options.end(), more.begin(), more.end());
@@ -135,30 +122,19 @@ cs::Preprocessing preprocessingOptions(const ParsedArgs& a, cs::Preprocessing p)
     return p;
 }
 
+// One option per entry of the engine's table: --rotation-range is rotation_range.
 std::vector<OptionSpec> augmentationOptionSpecs() {
-    return {
-        {"--rotation-range", "DEG", "augmentation: rotate by up to +-DEG degrees"},
-        {"--width-shift-range", "F",
-         "augmentation: shift sideways by up to F of the width (F >= 1: pixels)"},
-        {"--height-shift-range", "F", "augmentation: shift up/down by up to F of the height"},
-        {"--shear-range", "DEG",
-         "augmentation: shear angle up to +-DEG degrees (Keras counts degrees)"},
-        {"--zoom-range", "Z|LO,HI",
-         "augmentation: zoom factors in [1-Z, 1+Z] or [LO, HI], x and y apart"},
-        {"--horizontal-flip", "", "augmentation: mirror left-right half of the time"},
-        {"--vertical-flip", "", "augmentation: mirror top-bottom half of the time"},
-        {"--brightness-range", "LO,HI", "augmentation: multiply pixels by a factor in [LO, HI]"},
-        {"--fill-mode", "MODE", "augmentation: nearest (default), constant, reflect or wrap"},
-        {"--cval", "V", "augmentation: fill value for --fill-mode constant (0-255)"},
-    };
+    std::vector<OptionSpec> options;
+    for (const cs::SettingSpec& spec : cs::augmentationSpecs())
+        options.push_back(optionOf(spec, {}, "augmentation: " + spec.help));
+    return options;
 }
 
 cs::AugmentationOptions augmentationOptions(const ParsedArgs& a) {
     cs::AugmentationOptions o;
-    for (const auto& [option, keras] : kAugmentationOptions)
-        if (a.has(option)) o.set(keras, a.get(option));
-    if (a.has("--horizontal-flip")) o.set("horizontal_flip", "true");
-    if (a.has("--vertical-flip")) o.set("vertical_flip", "true");
+    for (const cs::SettingSpec& spec : cs::augmentationSpecs())
+        if (a.has(flagOf(spec)))
+            o.set(spec.key, spec.type == cs::SettingType::Bool ? "true" : a.get(flagOf(spec)));
     return o;
 }
 

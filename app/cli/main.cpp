@@ -32,7 +32,8 @@ const char* kUsage =
     "  features   the feature maps every layer makes of one image\n"
     "  gradcam    Grad-CAM heat map: where in an image the model looked for a class\n"
     "  export     a model in another format: --onnx model.onnx, --pytorch train.py (a training script)\n"
-    "  import     an ONNX or Keras (.h5, to_json) model into a ConvStudio .safetensors model\n";
+    "  import     an ONNX or Keras (.h5, to_json) model into a ConvStudio .safetensors model\n"
+    "  specs      the settings a run takes (optimizers, losses, fit, callbacks, augmentation) as tables\n";
 
 } // namespace
 
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
         if (command == "gradcam") return cli::runGradCam(args);
         if (command == "export") return cli::runExport(args);
         if (command == "import") return cli::runImport(args);
+        if (command == "specs") return cli::runSpecs(args);
         std::fprintf(stderr, "convstudio-cli: unknown command '%s'\n\n%s", command.c_str(), kUsage);
         return 2;
     } catch (const cli::UsageError& e) {

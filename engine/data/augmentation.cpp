@@ -86,6 +86,47 @@ std::string number(double v) {
 
 } // namespace
 
+const std::vector<SettingSpec>& augmentationSpecs() {
+    static const std::vector<SettingSpec> specs{
+        {.key = "rotation_range", .type = SettingType::Float, .defaultValue = 0, .min = 0,
+         .help = CS_NOOP("cs::SettingSpec", "rotate by a random angle in [-r, r] degrees"), .valueName = "DEG",
+         .step = 5, .editorMax = 180, .unit = "\u00b0"},
+        {.key = "width_shift_range", .type = SettingType::Float, .defaultValue = 0, .min = 0,
+         .help = CS_NOOP("cs::SettingSpec", "shift sideways by up to this fraction of the width (1 or more: pixels)"),
+         .valueName = "F", .step = 0.05, .editorMax = 1},
+        {.key = "height_shift_range", .type = SettingType::Float, .defaultValue = 0, .min = 0,
+         .help = CS_NOOP("cs::SettingSpec", "shift up or down by up to this fraction of the height (1 or more: pixels)"),
+         .valueName = "F", .step = 0.05, .editorMax = 1},
+        {.key = "shear_range", .type = SettingType::Float, .defaultValue = 0, .min = 0,
+         .help = CS_NOOP("cs::SettingSpec", "shear by a random angle in [-s, s] degrees (counter-clockwise)"),
+         .valueName = "DEG", .step = 5, .editorMax = 90, .unit = "\u00b0"},
+        {.key = "zoom_range", .type = SettingType::FloatPair, .defaultValue = Json(std::vector<double>{1, 1}),
+         .min = 0, .minExclusive = true,
+         .help = CS_NOOP("cs::SettingSpec", "zoom factors in [lo, hi], x and y drawn apart (1 = none; a single z "
+                                         "means [1-z, 1+z])"),
+         .valueName = "Z|LO,HI", .step = 0.05, .editorMin = 0.1, .editorMax = 4},
+        {.key = "horizontal_flip", .type = SettingType::Bool, .defaultValue = false,
+         .help = CS_NOOP("cs::SettingSpec", "mirror half of the images left-right")},
+        {.key = "vertical_flip", .type = SettingType::Bool, .defaultValue = false,
+         .help = CS_NOOP("cs::SettingSpec", "mirror half of the images top-bottom")},
+        {.key = "brightness_range", .type = SettingType::FloatPair, .defaultValue = Json(std::vector<double>{1, 1}),
+         .min = 0, .help = CS_NOOP("cs::SettingSpec", "multiply pixels by a factor in [lo, hi] (1 = unchanged)"),
+         .valueName = "LO,HI", .step = 0.05, .editorMax = 4},
+        {.key = "fill_mode", .type = SettingType::Choice, .defaultValue = "nearest",
+         .choices = {"nearest", "constant", "reflect", "wrap"},
+         .help = CS_NOOP("cs::SettingSpec", "how pixels that come from outside the image are filled"),
+         .valueName = "MODE"},
+        {.key = "cval", .type = SettingType::Float, .defaultValue = 0, .min = 0, .max = 255,
+         .help = CS_NOOP("cs::SettingSpec", "pixel value outside the image when fill_mode is constant"),
+         .valueName = "V", .step = 1},
+    };
+    return specs;
+}
+
+const SettingSpec& augmentationSpec(const std::string& key) {
+    return settingSpec(augmentationSpecs(), key, "augmentation");
+}
+
 FillMode fillModeFromName(const std::string& name) {
     if (name == "nearest") return FillMode::Nearest;
     if (name == "constant") return FillMode::Constant;
@@ -146,10 +187,8 @@ void AugmentationOptions::assign(const std::string& name, const std::string& val
         throw ConfigError("rescale is preprocessing, not augmentation: it applies to every split "
                           "(use the preprocessing option --rescale)");
     else
-        throw ConfigError(
-            "unknown augmentation option '" + name +
-            "' (known: rotation_range, width_shift_range, height_shift_range, shear_range, "
-            "zoom_range, horizontal_flip, vertical_flip, brightness_range, fill_mode, cval)");
+        throw ConfigError("unknown augmentation option '" + name + "' (known: " +
+                          settingKeys(augmentationSpecs()) + ")");
 }
 
 void AugmentationOptions::validate() const {

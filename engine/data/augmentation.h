@@ -17,12 +17,14 @@
 #pragma once
 
 #include "engine/core/random.h"
+#include "engine/core/setting_spec.h"
 #include "engine/data/batch_source.h"
 #include "engine/data/image_set.h"
 #include "engine/io/json.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cs {
 
@@ -30,6 +32,11 @@ namespace cs {
 enum class FillMode { Nearest, Constant, Reflect, Wrap };
 FillMode fillModeFromName(const std::string& name); // throws ConfigError
 std::string fillModeName(FillMode mode);
+
+// The options as a spec table (Keras names, ranges, defaults, help): the Data
+// page's augmentation editor and convstudio-cli's flags are made from it.
+const std::vector<SettingSpec>& augmentationSpecs();
+const SettingSpec& augmentationSpec(const std::string& key); // throws ConfigError
 
 struct AugmentationOptions {
     double rotationRange = 0;         // degrees: angle uniform in [-r, r]

@@ -12,6 +12,7 @@ LayerSpec ActivationLayer::spec() {
     s.description = "Applies a function to every value: relu, sigmoid, tanh, softmax or linear.";
     s.attributes = {{"activation", AttributeType::Choice, "relu", 0, 0, activationNames(),
                      "The function"}};
+    s.summary = {{"activation"}};
     s.create = [](const Json& c) { return std::make_unique<ActivationLayer>(c); };
     return s;
 }

@@ -12,6 +12,7 @@ LayerSpec AveragePooling2D::spec() {
     s.namePrefix = "average_pooling2d";
     s.description = "Averages each window: smaller, smoother maps.";
     s.attributes = attributes();
+    s.summary = summaryParts();
     s.create = [](const Json& c) { return std::make_unique<AveragePooling2D>(c); };
     return s;
 }

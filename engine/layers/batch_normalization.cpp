@@ -19,6 +19,7 @@ LayerSpec BatchNormalization::spec() {
          "How slowly the moving mean/variance follow the batches"},
         {"epsilon", AttributeType::Float, 1e-3, 1e-12, 1.0, {}, "Added to the variance to avoid /0"},
     };
+    s.summary = {{"momentum", CS_NOOP("cs::LayerSpec", "momentum %1")}};
     s.create = [](const Json& c) { return std::make_unique<BatchNormalization>(c); };
     return s;
 }

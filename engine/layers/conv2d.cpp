@@ -58,6 +58,11 @@ LayerSpec Conv2D::spec() {
          {},
          "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
     };
+    s.summary = {{"filters", CS_NOOP("cs::LayerSpec", "%1 filters")},
+                 {"kernel_size"},
+                 {"strides", CS_NOOP("cs::LayerSpec", "stride %1"), Json(std::vector<int>{1, 1})},
+                 {"padding"},
+                 {"activation", "", "linear"}};
     s.create = [](const Json& c) { return std::make_unique<Conv2D>(c); };
     return s;
 }

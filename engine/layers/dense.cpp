@@ -20,6 +20,7 @@ LayerSpec Dense::spec() {
         {"kernel_regularizer", AttributeType::Float, 0.0, 0, 10, {},
          "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
     };
+    s.summary = {{"units", CS_NOOP("cs::LayerSpec", "%1 units")}, {"activation", "", "linear"}};
     s.create = [](const Json& c) { return std::make_unique<Dense>(c); };
     return s;
 }

@@ -14,6 +14,7 @@ LayerSpec Dropout::spec() {
                     "rely on any single one; does nothing at inference.";
     s.attributes = {{"rate", AttributeType::Float, 0.5, 0.0, 0.99, {},
                      "Fraction of values dropped during training"}};
+    s.summary = {{"rate", CS_NOOP("cs::LayerSpec", "rate %1")}};
     s.create = [](const Json& c) { return std::make_unique<Dropout>(c); };
     return s;
 }

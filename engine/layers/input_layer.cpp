@@ -20,6 +20,7 @@ LayerSpec InputLayer::spec() {
                      "Height, width, channels (1 = grey, 3 = RGB)"}};
     s.minInputs = 0;
     s.maxInputs = 0;
+    s.summary = {{"shape"}};
     s.create = [](const Json& c) { return std::make_unique<InputLayer>(c); };
     return s;
 }

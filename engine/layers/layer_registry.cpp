@@ -20,18 +20,28 @@
 namespace cs {
 
 const std::vector<LayerSpec>& layerSpecs() {
-    static const std::vector<LayerSpec> specs{
-        InputLayer::spec(),       Conv2D::spec(),           MaxPooling2D::spec(),
-        AveragePooling2D::spec(), GlobalAveragePooling2D::spec(), Flatten::spec(),
-        Dense::spec(),            Dropout::spec(),          BatchNormalization::spec(),
-        ActivationLayer::spec(),  Add::spec(),              Concatenate::spec(),
-    };
+    static const std::vector<LayerSpec> specs = [] {
+        std::vector<LayerSpec> all{
+            InputLayer::spec(),       Conv2D::spec(),           MaxPooling2D::spec(),
+            AveragePooling2D::spec(), GlobalAveragePooling2D::spec(), Flatten::spec(),
+            Dense::spec(),            Dropout::spec(),          BatchNormalization::spec(),
+            ActivationLayer::spec(),  Add::spec(),              Concatenate::spec(),
+        };
+        for (LayerSpec& s : all)
+            if (s.iconKey.empty()) s.iconKey = s.category;
+        return all;
+    }();
     return specs;
 }
 
-const LayerSpec& layerSpec(const std::string& className) {
+const LayerSpec* findLayerSpec(const std::string& className) {
     for (const LayerSpec& s : layerSpecs())
-        if (s.className == className) return s;
+        if (s.className == className) return &s;
+    return nullptr;
+}
+
+const LayerSpec& layerSpec(const std::string& className) {
+    if (const LayerSpec* s = findLayerSpec(className)) return *s;
     std::string known;
     for (const LayerSpec& s : layerSpecs()) known += (known.empty() ? "" : ", ") + s.className;
     throw ConfigError("unknown layer type '" + className + "' (known: " + known + ")");

@@ -15,6 +15,8 @@ namespace cs {
 const std::vector<LayerSpec>& layerSpecs();
 // Throws ConfigError naming the unknown class and listing the known ones.
 const LayerSpec& layerSpec(const std::string& className);
+// The spec of that class, or nullptr when there is no such layer type.
+const LayerSpec* findLayerSpec(const std::string& className);
 
 // Checks a Keras-style config against the spec (unknown keys, types, ranges,
 // choices), fills in defaults and normalises Keras's shorthand (kernel_size 3

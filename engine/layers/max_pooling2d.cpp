@@ -12,6 +12,7 @@ LayerSpec MaxPooling2D::spec() {
     s.namePrefix = "max_pooling2d";
     s.description = "Keeps the largest value of each window: smaller maps, strongest responses.";
     s.attributes = attributes();
+    s.summary = summaryParts();
     s.create = [](const Json& c) { return std::make_unique<MaxPooling2D>(c); };
     return s;
 }

@@ -4,6 +4,10 @@
 
 namespace cs {
 
+std::vector<SummaryPart> Pooling2D::summaryParts() {
+    return {{"pool_size"}, {"strides", CS_NOOP("cs::LayerSpec", "stride %1"), nullptr, "pool_size"}, {"padding"}};
+}
+
 std::vector<AttributeSpec> Pooling2D::attributes() {
     return {
         {"pool_size",

@@ -19,6 +19,7 @@ public:
 
 protected:
     static std::vector<AttributeSpec> attributes();
+    static std::vector<SummaryPart> summaryParts(); // "2×2 · stride 1×1 · valid"
     struct Geometry {
         WindowAxis y, x;
         int channels = 0;

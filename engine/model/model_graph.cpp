@@ -72,6 +72,23 @@ ModelGraph ModelGraph::fromJson(const cs::Json& root) {
     return g;
 }
 
+ModelGraph ModelGraph::starter(const std::vector<int>& inputShape, int classCount) {
+    Json input = Json::object();
+    input["class_name"] = "InputLayer";
+    input["config"] = Json::object();
+    input["config"]["shape"] = Json(inputShape);
+    Json root = Json::object();
+    root["name"] = "model";
+    root["layers"] = Json::array({input});
+    ModelGraph g = fromJson(root);
+    g.append("Flatten", Json::object());
+    Json dense = Json::object();
+    dense["units"] = classCount;
+    dense["activation"] = "softmax";
+    g.append("Dense", dense);
+    return g;
+}
+
 ModelGraph ModelGraph::fromModel(const cs::Model& model) {
     return fromJson(model.toJson());
 }

@@ -43,6 +43,10 @@ public:
     // The architecture JSON (docs/formats.md §1): also graphs the engine refuses.
     static ModelGraph fromJson(const cs::Json& architecture);
     static ModelGraph fromModel(const cs::Model& model);
+    // The smallest model that trains on images of `inputShape` (height, width,
+    // channels) in `classCount` classes: input, Flatten, Dense(classCount,
+    // softmax). A new project starts from it.
+    static ModelGraph starter(const std::vector<int>& inputShape, int classCount);
     cs::Json toJson() const;
     // The engine's model (unbuilt). Throws cs::ConfigError for a graph it refuses.
     cs::Model toModel() const;

@@ -1,6 +1,7 @@
 #include "engine/training/loss.h"
 
 #include "engine/core/errors.h"
+#include "engine/core/setting_spec.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,21 +13,50 @@ constexpr float kEpsilon = 1e-7f; // Keras's backend epsilon
 float clipProbability(float p) { return std::clamp(p, kEpsilon, 1.0f - kEpsilon); }
 } // namespace
 
+const std::vector<LossSpec>& lossSpecs() {
+    static const std::vector<LossSpec> specs{
+        {"categorical_crossentropy", {},
+         CS_NOOP("cs::SettingSpec", "-log of the probability given to the true class; one softmax output per class")},
+        {"sparse_categorical_crossentropy", {},
+         CS_NOOP("cs::SettingSpec", "the same number, Keras's name for integer labels (class_mode sparse)")},
+        {"binary_crossentropy", {},
+         CS_NOOP("cs::SettingSpec", "two classes and one sigmoid output: the probability of class 1")},
+        {"mse", {"mean_squared_error"},
+         CS_NOOP("cs::SettingSpec", "mean squared difference to the one-hot target (the label itself for one output)")},
+    };
+    return specs;
+}
+
 const std::vector<std::string>& lossNames() {
-    static const std::vector<std::string> names{"categorical_crossentropy",
-                                                "sparse_categorical_crossentropy",
-                                                "binary_crossentropy", "mse"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const LossSpec& s : lossSpecs()) out.push_back(s.name);
+        return out;
+    }();
     return names;
 }
 
+std::string lossNameList() {
+    std::string out;
+    const auto& names = lossNames();
+    for (size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
+
 Loss lossFromName(const std::string& name) {
-    if (name == "categorical_crossentropy") return Loss::CategoricalCrossentropy;
-    if (name == "sparse_categorical_crossentropy") return Loss::SparseCategoricalCrossentropy;
-    if (name == "binary_crossentropy") return Loss::BinaryCrossentropy;
-    if (name == "mse" || name == "mean_squared_error") return Loss::MeanSquaredError;
-    throw ConfigError("unknown loss '" + name +
-                      "' (use categorical_crossentropy, sparse_categorical_crossentropy, "
-                      "binary_crossentropy or mse)");
+    const auto& specs = lossSpecs();
+    for (size_t i = 0; i < specs.size(); ++i)
+        if (specs[i].name == name ||
+            std::find(specs[i].aliases.begin(), specs[i].aliases.end(), name) != specs[i].aliases.end())
+            return Loss(i);
+    throw ConfigError("unknown loss '" + name + "' (use " + lossNameList() + ")");
+}
+
+Loss resolveLossSetting(const std::string& setting, int outputUnits, bool sparseLabels) {
+    if (!setting.empty() && setting != "auto") return lossFromName(setting);
+    if (sparseLabels && outputUnits > 1) return Loss::SparseCategoricalCrossentropy;
+    return defaultLossFor(outputUnits);
 }
 
 Loss defaultLossFor(int units) {

@@ -17,9 +17,20 @@ namespace cs {
 
 enum class Loss { CategoricalCrossentropy, SparseCategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError };
 
-Loss lossFromName(const std::string& name); // throws ConfigError
+// The losses as settings name them, in Loss's order, with Keras's other
+// spellings and a line of help (CS_NOOP("cs::SettingSpec", ...)).
+struct LossSpec {
+    std::string name{}; // "categorical_crossentropy"
+    std::vector<std::string> aliases{};
+    std::string help{};
+};
+const std::vector<LossSpec>& lossSpecs();
+
+Loss lossFromName(const std::string& name); // a name or alias of lossSpecs(); throws ConfigError
 std::string lossName(Loss loss);
 const std::vector<std::string>& lossNames();
+// "categorical_crossentropy, sparse_categorical_crossentropy, binary_crossentropy or mse"
+std::string lossNameList();
 
 struct LossResult {
     double loss = 0.0;                     // mean over the batch
@@ -34,6 +45,11 @@ LossResult computeLoss(Loss loss, Activation outputActivation, const Tensor& pre
 // Keras's usual choice for an output of `outputUnits` values: binary_crossentropy
 // for one sigmoid unit, categorical_crossentropy otherwise.
 Loss defaultLossFor(int outputUnits);
+
+// The one rule for a loss setting: a name is that loss; "auto" (or empty) is
+// sparse categorical cross-entropy for sparse labels (image folders read with
+// class_mode sparse) and more than one output, otherwise defaultLossFor.
+Loss resolveLossSetting(const std::string& setting, int outputUnits, bool sparseLabels);
 
 // Checks that the model output fits the loss and class count, with a message
 // that says what to change.

@@ -93,23 +93,78 @@ void RMSprop::update(float* w, const float* g, std::vector<float*>& s, long n, i
     }
 }
 
+namespace {
+
+SettingSpec learningRateSpec(double defaultRate) {
+    return {.key = "learning_rate",
+            .type = SettingType::Float,
+            .defaultValue = defaultRate,
+            .min = kMinLearningRate,
+            .max = kMaxLearningRate,
+            .help = CS_NOOP("cs::SettingSpec", "step size of each update"),
+            .valueName = "RATE"};
+}
+
+OptimizerSpec optimizer(std::string name, std::string className, double rate, std::string help) {
+    return {std::move(name), std::move(className), rate, std::move(help), {learningRateSpec(rate)}};
+}
+
+} // namespace
+
 const std::vector<OptimizerSpec>& optimizerSpecs() {
-    static const std::vector<OptimizerSpec> specs = {
-        {"adam", "Adam", 1e-3, "adaptive steps per weight from running means of the gradient and its square"},
-        {"sgd", "SGD", 0.01, "plain gradient steps, optionally with (Nesterov) momentum"},
-        {"rmsprop", "RMSprop", 1e-3, "steps scaled by a running mean of the squared gradient"},
-    };
+    static const std::vector<OptimizerSpec> specs = [] {
+        OptimizerSpec sgd = optimizer(
+            "sgd", "SGD", 0.01, CS_NOOP("cs::OptimizerSpec", "plain gradient steps, optionally with (Nesterov) momentum"));
+        sgd.settings.push_back(
+            {.key = "momentum",
+             .type = SettingType::Float,
+             .defaultValue = 0.0,
+             .min = 0.0,
+             .max = 1.0,
+             .maxExclusive = true,
+             .help = CS_NOOP("cs::SettingSpec", "fraction of the previous step carried into the next (0 = none)"),
+             .valueName = "M",
+             .step = 0.05,
+             .editorMax = 0.999});
+        sgd.settings.push_back(
+            {.key = "nesterov",
+             .type = SettingType::Bool,
+             .defaultValue = false,
+             .help = CS_NOOP("cs::SettingSpec", "Nesterov momentum: the gradient is taken after the momentum step")});
+        return std::vector<OptimizerSpec>{
+            optimizer("adam", "Adam", 1e-3,
+                      CS_NOOP("cs::OptimizerSpec",
+                                 "adaptive steps per weight from running means of the gradient and its square")),
+            sgd,
+            optimizer("rmsprop", "RMSprop", 1e-3,
+                      CS_NOOP("cs::OptimizerSpec", "steps scaled by a running mean of the squared gradient")),
+        };
+    }();
     return specs;
 }
 
-const OptimizerSpec& optimizerSpec(const std::string& rawName) {
+const SettingSpec& OptimizerSpec::setting(const std::string& key) const {
+    return settingSpec(settings, key, className);
+}
+
+const SettingSpec& optimizerSetting(const std::string& key) {
+    for (const OptimizerSpec& o : optimizerSpecs())
+        if (o.takes(key)) return o.setting(key);
+    throw ConfigError("no optimizer takes a setting '" + key + "'");
+}
+
+const OptimizerSpec* findOptimizerSpec(const std::string& rawName) {
     std::string name = rawName;
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+    for (const OptimizerSpec& s : optimizerSpecs())
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+const OptimizerSpec& optimizerSpec(const std::string& rawName) {
+    if (const OptimizerSpec* s = findOptimizerSpec(rawName)) return *s;
     std::string known;
-    for (const OptimizerSpec& s : optimizerSpecs()) {
-        if (s.name == name) return s;
-        known += (known.empty() ? "" : ", ") + s.name;
-    }
+    for (const OptimizerSpec& s : optimizerSpecs()) known += (known.empty() ? "" : ", ") + s.name;
     throw ConfigError("optimizer '" + rawName + "' is not one of " + known);
 }
 

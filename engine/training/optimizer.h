@@ -6,6 +6,7 @@
 // run resumed exactly.
 #pragma once
 
+#include "engine/core/setting_spec.h"
 #include "engine/core/tensor.h"
 #include "engine/io/json.h"
 #include "engine/layers/layer.h"
@@ -81,19 +82,28 @@ protected:
 };
 
 // The optimizers as settings, the Train page and convstudio-cli name them: the
-// name ("adam"), Keras's class name ("Adam"), the default learning rate and a
-// line of help. The learning rate every optimizer accepts is
-// [kMinLearningRate, kMaxLearningRate].
+// name ("adam"), Keras's class name ("Adam"), a line of help and the settings
+// it takes (learning_rate with its default and range [kMinLearningRate,
+// kMaxLearningRate]; SGD also momentum and nesterov).
+inline constexpr double kMinLearningRate = 1e-12;
+inline constexpr double kMaxLearningRate = 10.0;
 struct OptimizerSpec {
-    std::string name;
-    std::string className;
+    std::string name{};
+    std::string className{};
     double defaultLearningRate = 1e-3;
-    std::string help;
+    std::string help{}; // CS_NOOP("cs::OptimizerSpec", ...); its settings' help is cs::SettingSpec's
+    std::vector<SettingSpec> settings{};
+    // True when the optimizer reads that setting ("momentum"): the Train panel
+    // enables its editor only then.
+    bool takes(const std::string& key) const { return findSetting(settings, key) != nullptr; }
+    const SettingSpec& setting(const std::string& key) const;
 };
 const std::vector<OptimizerSpec>& optimizerSpecs();
 const OptimizerSpec& optimizerSpec(const std::string& name); // any case; throws ConfigError
-inline constexpr double kMinLearningRate = 1e-12;
-inline constexpr double kMaxLearningRate = 10.0;
+const OptimizerSpec* findOptimizerSpec(const std::string& name); // any case; nullptr when unknown
+// The spec of a setting some optimizer takes ("learning_rate": every one, the
+// same range; "momentum": SGD's), for an editor or option shared by all.
+const SettingSpec& optimizerSetting(const std::string& key); // throws ConfigError
 
 // From a Keras-style name ("adam", "Adam", "sgd", "rmsprop") and config
 // (learning_rate, momentum, nesterov, beta_1, beta_2, rho, epsilon); throws ConfigError.

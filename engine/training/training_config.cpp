@@ -107,34 +107,37 @@ TrainingSettings TrainingSettings::fromJson(const Json& v) {
         t.validationSplit >= 1)
         throw FormatError("training: batch_size, epochs and learning_rate must be positive and "
                           "validation_split in [0, 1)");
-    const Json& callbacks = member(v, "callbacks");
-    const Json& es = member(callbacks, "early_stopping");
-    t.earlyStopping.enabled = json::getBool(es, "enabled", false);
-    t.earlyStopping.monitor = json::getString(es, "monitor", t.earlyStopping.monitor);
-    t.earlyStopping.minDelta = json::getNumber(es, "min_delta", t.earlyStopping.minDelta);
-    t.earlyStopping.patience = json::getInt(es, "patience", t.earlyStopping.patience);
-    t.earlyStopping.mode = json::getString(es, "mode", t.earlyStopping.mode);
-    t.earlyStopping.restoreBestWeights =
-        json::getBool(es, "restore_best_weights", t.earlyStopping.restoreBestWeights);
-    const Json& mc = member(callbacks, "model_checkpoint");
-    t.checkpoint.enabled = json::getBool(mc, "enabled", false);
-    t.checkpoint.filepath = json::getString(mc, "filepath", t.checkpoint.filepath);
-    t.checkpoint.monitor = json::getString(mc, "monitor", t.checkpoint.monitor);
-    t.checkpoint.saveBestOnly = json::getBool(mc, "save_best_only", t.checkpoint.saveBestOnly);
-    t.checkpoint.mode = json::getString(mc, "mode", t.checkpoint.mode);
-    const Json& rl = member(callbacks, "reduce_lr_on_plateau");
-    t.reduceLr.enabled = json::getBool(rl, "enabled", false);
-    t.reduceLr.monitor = json::getString(rl, "monitor", t.reduceLr.monitor);
-    t.reduceLr.factor = json::getNumber(rl, "factor", t.reduceLr.factor);
-    t.reduceLr.patience = json::getInt(rl, "patience", t.reduceLr.patience);
-    t.reduceLr.minLr = json::getNumber(rl, "min_lr", t.reduceLr.minLr);
-    t.reduceLr.minDelta = json::getNumber(rl, "min_delta", t.reduceLr.minDelta);
-    t.reduceLr.cooldown = json::getInt(rl, "cooldown", t.reduceLr.cooldown);
-    t.reduceLr.mode = json::getString(rl, "mode", t.reduceLr.mode);
-    const Json& log = member(callbacks, "csv_logger");
-    t.csvLogger.enabled = json::getBool(log, "enabled", false);
-    t.csvLogger.filename = json::getString(log, "filename", t.csvLogger.filename);
+    t.readCallbacks(member(v, "callbacks"));
     return t;
+}
+
+void TrainingSettings::readCallbacks(const Json& callbacks) {
+    const Json& es = member(callbacks, "early_stopping");
+    earlyStopping.enabled = json::getBool(es, "enabled", false);
+    earlyStopping.monitor = json::getString(es, "monitor", earlyStopping.monitor);
+    earlyStopping.minDelta = json::getNumber(es, "min_delta", earlyStopping.minDelta);
+    earlyStopping.patience = json::getInt(es, "patience", earlyStopping.patience);
+    earlyStopping.mode = json::getString(es, "mode", earlyStopping.mode);
+    earlyStopping.restoreBestWeights =
+        json::getBool(es, "restore_best_weights", earlyStopping.restoreBestWeights);
+    const Json& mc = member(callbacks, "model_checkpoint");
+    checkpoint.enabled = json::getBool(mc, "enabled", false);
+    checkpoint.filepath = json::getString(mc, "filepath", checkpoint.filepath);
+    checkpoint.monitor = json::getString(mc, "monitor", checkpoint.monitor);
+    checkpoint.saveBestOnly = json::getBool(mc, "save_best_only", checkpoint.saveBestOnly);
+    checkpoint.mode = json::getString(mc, "mode", checkpoint.mode);
+    const Json& rl = member(callbacks, "reduce_lr_on_plateau");
+    reduceLr.enabled = json::getBool(rl, "enabled", false);
+    reduceLr.monitor = json::getString(rl, "monitor", reduceLr.monitor);
+    reduceLr.factor = json::getNumber(rl, "factor", reduceLr.factor);
+    reduceLr.patience = json::getInt(rl, "patience", reduceLr.patience);
+    reduceLr.minLr = json::getNumber(rl, "min_lr", reduceLr.minLr);
+    reduceLr.minDelta = json::getNumber(rl, "min_delta", reduceLr.minDelta);
+    reduceLr.cooldown = json::getInt(rl, "cooldown", reduceLr.cooldown);
+    reduceLr.mode = json::getString(rl, "mode", reduceLr.mode);
+    const Json& log = member(callbacks, "csv_logger");
+    csvLogger.enabled = json::getBool(log, "enabled", false);
+    csvLogger.filename = json::getString(log, "filename", csvLogger.filename);
 }
 
 void TrainingSettings::validate() const {

@@ -75,6 +75,9 @@ struct TrainingSettings {
     Json toJson() const;
     // Missing keys keep their defaults. Throws FormatError for a malformed value.
     static TrainingSettings fromJson(const Json& v);
+    // The "callbacks" member: each callback's parameters, missing ones the
+    // defaults above; a callback not named is switched off.
+    void readCallbacks(const Json& callbacks);
     // Throws ConfigError naming the first setting out of its range.
     void validate() const;
     // The Trainer's options for these settings (threads resolved by effectiveThreads).

@@ -54,12 +54,25 @@ SessionData SessionData::imageFolders(std::shared_ptr<const ImageFolderIndex> in
 }
 
 Loss resolveLoss(const TrainingConfig& config, int outputUnits) {
-    const std::string& name = config.training.loss;
-    if (name != "auto") return lossFromName(name);
-    if (outputUnits > 1 && config.data.kind == DatasetKind::ImageFolders &&
-        config.data.imageFolders.classMode == ClassMode::Sparse)
-        return Loss::SparseCategoricalCrossentropy;
-    return defaultLossFor(outputUnits);
+    const bool sparse = config.data.kind == DatasetKind::ImageFolders &&
+                        config.data.imageFolders.classMode == ClassMode::Sparse;
+    return resolveLossSetting(config.training.loss, outputUnits, sparse);
+}
+
+Loss trainedLoss(const Json& training, int outputUnits) {
+    if (!training.is_object()) return resolveLossSetting("auto", outputUnits, false);
+    const std::string setting = json::getString(training, "loss", "auto");
+    bool sparse = false;
+    if (const Json* data = json::find(training, "data")) {
+        try {
+            const DataBinding binding = DataBinding::fromJson(*data);
+            sparse = binding.kind == DatasetKind::ImageFolders &&
+                     binding.imageFolders.classMode == ClassMode::Sparse;
+        } catch (const Error&) {
+            // A binding this version cannot read says nothing about the labels.
+        }
+    }
+    return resolveLossSetting(setting, outputUnits, sparse);
 }
 
 TrainingSession::TrainingSession(Model model, TrainingConfig config, SessionData data,

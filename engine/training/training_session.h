@@ -56,6 +56,10 @@ struct SessionData {
 // "auto" -> sparse categorical cross-entropy for image folders read with class
 // mode sparse, otherwise Keras's choice for the output (defaultLossFor).
 Loss resolveLoss(const TrainingConfig& config, int outputUnits);
+// The loss a trained model was trained with, from its "training" metadata
+// (§2.4): its "loss", or for "auto" or none the same rule as resolveLoss. For
+// evaluating a model file (convstudio-cli evaluate, the window's Evaluate).
+Loss trainedLoss(const Json& trainingMetadata, int outputUnits);
 
 class TrainingSession {
 public:

@@ -1,6 +1,7 @@
 #include "ui/datapage/augmentation_panel.h"
 
 #include "ui/document/project_document.h"
+#include "ui/training/setting_editors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,30 +16,24 @@ namespace ui {
 
 AugmentationPanel::AugmentationPanel(ProjectDocument* document, QWidget* parent)
     : QGroupBox(tr("Augmentation (training split only)"), parent), document_(document) {
-    rotation_ = addSpin("rotation_range", 0, 180, 5, "\u00b0",
-                        tr("Rotate by a random angle in [-r, r] degrees"));
-    widthShift_ = addSpin("width_shift_range", 0, 1, 0.05, "",
-                          tr("Shift sideways by up to this fraction of the width"));
-    heightShift_ = addSpin("height_shift_range", 0, 1, 0.05, "",
-                           tr("Shift up or down by up to this fraction of the height"));
-    shear_ = addSpin("shear_range", 0, 90, 5, "\u00b0",
-                     tr("Shear by a random angle in [-s, s] degrees"));
-    zoomLow_ = addSpin("zoom_range", 0.1, 4, 0.05, "",
-                       tr("Zoom factor range [low, high] (1 = no zoom; Keras's "
-                          "zoom_range=0.2 is [0.8, 1.2])"));
-    zoomHigh_ =
-        addSpin("zoom_range_high", 0.1, 4, 0.05, "", tr("Upper end of the zoom factor range"));
-    brightLow_ = addSpin("brightness_range", 0, 4, 0.05, "",
-                         tr("Multiply pixels by a factor in [low, high] (1 = unchanged)"));
-    brightHigh_ = addSpin("brightness_range_high", 0, 4, 0.05, "",
-                          tr("Upper end of the brightness factor range"));
-    cval_ = addSpin("cval", 0, 255, 1, "", {}); // its tooltip says whether it applies (refresh)
+    // Ranges, steps, units and help come from the engine's table (augmentationSpecs()).
+    rotation_ = addSpin("rotation_range", "rotation_range");
+    widthShift_ = addSpin("width_shift_range", "width_shift_range");
+    heightShift_ = addSpin("height_shift_range", "height_shift_range");
+    shear_ = addSpin("shear_range", "shear_range");
+    zoomLow_ = addSpin("zoom_range", "zoom_range");
+    zoomHigh_ = addSpin("zoom_range_high", "zoom_range");
+    brightLow_ = addSpin("brightness_range", "brightness_range");
+    brightHigh_ = addSpin("brightness_range_high", "brightness_range");
+    cval_ = addSpin("cval", "cval");
     hflip_ = new QCheckBox(tr("horizontal_flip"), this);
-    hflip_->setToolTip(tr("Mirror half of the images left-right"));
+    hflip_->setToolTip(settingTooltip(cs::augmentationSpec("horizontal_flip")));
     vflip_ = new QCheckBox(tr("vertical_flip"), this);
-    vflip_->setToolTip(tr("Mirror half of the images top-bottom"));
+    vflip_->setToolTip(settingTooltip(cs::augmentationSpec("vertical_flip")));
     fillMode_ = new QComboBox(this);
-    fillMode_->addItems({"nearest", "constant", "reflect", "wrap"});
+    for (const std::string& mode : cs::augmentationSpec("fill_mode").choices)
+        fillMode_->addItem(QString::fromStdString(mode));
+    fillMode_->setToolTip(settingTooltip(cs::augmentationSpec("fill_mode")));
     editors_.insert("horizontal_flip", hflip_);
     editors_.insert("vertical_flip", vflip_);
     editors_.insert("fill_mode", fillMode_);
@@ -94,16 +89,11 @@ AugmentationPanel::AugmentationPanel(ProjectDocument* document, QWidget* parent)
     refresh();
 }
 
-QDoubleSpinBox* AugmentationPanel::addSpin(const QString& key, double lo, double hi, double step,
-                                           const QString& suffix, const QString& help) {
+QDoubleSpinBox* AugmentationPanel::addSpin(const QString& key, const char* kerasName) {
     auto* spin = new QDoubleSpinBox(this);
-    spin->setRange(lo, hi);
-    spin->setSingleStep(step);
-    spin->setDecimals(step < 1 ? 2 : 0);
-    spin->setSuffix(suffix);
+    applySpec(spin, cs::augmentationSpec(kerasName));
     spin->setKeyboardTracking(false);
     spin->setAccelerated(true);
-    spin->setToolTip(help);
     spin->setObjectName(key);
     editors_.insert(key, spin);
     connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key] { commit(key); });
@@ -135,11 +125,10 @@ void AugmentationPanel::refresh() {
     const QString noGeometry =
         tr("Not used: only rotation, shifts, shear or zoom bring in pixels from outside the image");
     fillMode_->setEnabled(geometry);
-    fillMode_->setToolTip(geometry ? tr("How pixels that come from outside the image are filled")
-                                   : noGeometry);
+    fillMode_->setToolTip(geometry ? settingTooltip(cs::augmentationSpec("fill_mode")) : noGeometry);
     const bool constant = geometry && o.fillMode == cs::FillMode::Constant;
     cval_->setEnabled(constant);
-    cval_->setToolTip(constant   ? tr("Pixel value outside the image when fill_mode is constant")
+    cval_->setToolTip(constant   ? settingTooltip(cs::augmentationSpec("cval"))
                       : geometry ? tr("Not used: fill_mode is %1, not constant")
                                        .arg(QString::fromStdString(cs::fillModeName(o.fillMode)))
                                  : noGeometry);

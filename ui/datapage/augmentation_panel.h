@@ -29,8 +29,8 @@ public:
     QWidget* editor(const QString& kerasName) const { return editors_.value(kerasName); }
 
 private:
-    QDoubleSpinBox* addSpin(const QString& key, double lo, double hi, double step,
-                            const QString& suffix, const QString& help);
+    // The editor `key` of the option kerasName, set up from its spec.
+    QDoubleSpinBox* addSpin(const QString& key, const char* kerasName);
     void refresh();
     void commit(const QString& key);
 

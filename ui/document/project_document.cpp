@@ -5,6 +5,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
+#include "engine/layers/layer_registry.h"
 #include "engine/model/data_fit.h"
 #include "engine/model/transfer_learning.h"
 
@@ -59,24 +60,7 @@ ProjectContent ProjectDocument::defaultProject() {
 
 ModelGraph ProjectDocument::starterGraph(const DataShape& data) {
     const DataShape d = data.known() ? data : DataShape{28, 28, 1, 10};
-    ModelGraph g;
-    cs::Json root = cs::Json::object();
-    root["name"] = "model";
-    cs::Json layers = cs::Json::array();
-    cs::Json input = cs::Json::object();
-    input["class_name"] = "InputLayer";
-    cs::Json config = cs::Json::object();
-    config["shape"] = cs::Json(std::vector<int>{d.height, d.width, d.channels});
-    input["config"] = config;
-    layers.push_back(input);
-    root["layers"] = layers;
-    g = ModelGraph::fromJson(root);
-    g.append("Flatten", {});
-    cs::Json dense = cs::Json::object();
-    dense["units"] = d.classCount;
-    dense["activation"] = "softmax";
-    g.append("Dense", dense);
-    return g;
+    return ModelGraph::starter({d.height, d.width, d.channels}, d.classCount);
 }
 
 void ProjectDocument::load(const ProjectContent& content, const QString& path) {
@@ -260,7 +244,7 @@ QString ProjectDocument::duplicateLayer(const QString& name) {
         [&](ModelGraph& g) {
             const LayerNode* node = g.find(str(name));
             if (!node) throw cs::ConfigError(str(tr("There is no layer named '%1'.").arg(name)));
-            if (node->className == "InputLayer")
+            if (cs::layerSpec(node->className).isInput())
                 throw cs::ConfigError(
                     str(tr("The InputLayer cannot be duplicated: a model has one.")));
             if (node->inputs.size() > 1)

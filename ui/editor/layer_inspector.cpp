@@ -202,7 +202,7 @@ void LayerInspector::rebuildForm() {
         0,
         {},
         "Unticked: the layer's weights stay fixed while training (a frozen layer)"};
-    if (spec.className != "InputLayer") {
+    if (!spec.isInput()) {
         AttributeEditor* editor = createAttributeEditor(trainable, body_);
         form_->addRow(tr("trainable"), editor);
         editors_.insert("trainable", editor);

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ui {
 
@@ -66,7 +67,10 @@ LayerPalette::LayerPalette(QWidget* parent) : QWidget(parent) {
     tree_->setMouseTracking(true);
     tree_->setIconSize(QSize(20, 20));
     tree_->setUniformRowHeights(true);
-    tree_->setMinimumWidth(fontMetrics().horizontalAdvance("GlobalAveragePooling2D") + 64);
+    int widestName = 0; // the palette shows every layer's class name in full
+    for (const cs::LayerSpec& spec : cs::layerSpecs())
+        widestName = std::max(widestName, fontMetrics().horizontalAdvance(QString::fromStdString(spec.className)));
+    tree_->setMinimumWidth(widestName + 64);
     description_ = new QLabel(this);
     description_->setWordWrap(true);
     description_->setMinimumHeight(description_->fontMetrics().lineSpacing() * 4);

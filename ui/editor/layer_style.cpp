@@ -1,9 +1,12 @@
 #include "ui/editor/layer_style.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/layers/layer_registry.h"
 #include "engine/model/model_summary.h"
 
 #include <QObject>
+#include <cmath>
 
 namespace ui {
 
@@ -35,12 +38,13 @@ QIcon categoryIcon(const QString& category) {
 }
 
 QIcon layerIcon(const QString& className) {
-    try {
-        return categoryIcon(
-            QString::fromStdString(cs::layerSpec(className.toStdString()).category));
-    } catch (const std::exception&) {
-        return {};
-    }
+    const cs::LayerSpec* spec = cs::findLayerSpec(className.toStdString());
+    return spec ? QIcon(":/icons/layers/" + QString::fromStdString(spec->iconKey) + ".svg") : QIcon();
+}
+
+bool isInputLayer(const std::string& className) {
+    const cs::LayerSpec* spec = cs::findLayerSpec(className);
+    return spec && spec->isInput();
 }
 
 QString withThousands(qint64 n) {
@@ -53,13 +57,21 @@ QString countOf(qint64 n, const QString& singular, const QString& plural) {
 
 namespace {
 
-QString pair(const cs::Json& v) {
-    if (!v.is_array() || v.size() != 2) return {};
-    return QString("%1\u00d7%2").arg(cs::json::asInt(v[0])).arg(cs::json::asInt(v[1]));
-}
-
-QString number(const cs::Json& v) {
-    return QString::number(cs::json::asNumber(v), 'g', 4);
+// A config value as a block shows it: 64, 0.3, 3×3, 28×28×1, same.
+QString valueText(const cs::Json& v) {
+    if (v.is_string()) return QString::fromStdString(cs::json::asString(v));
+    if (v.is_boolean()) return cs::json::asBool(v) ? "true" : "false";
+    if (v.is_number()) {
+        const double x = cs::json::asNumber(v);
+        if (x == std::floor(x) && std::abs(x) < 1e15) return QString::number(qint64(x));
+        return QString::number(x, 'g', 4);
+    }
+    if (v.is_array()) {
+        QStringList items;
+        for (const cs::Json& item : v) items << valueText(item);
+        return items.join("\u00d7");
+    }
+    return {};
 }
 
 } // namespace
@@ -67,41 +79,19 @@ QString number(const cs::Json& v) {
 QString configSummary(const LayerNode& node) {
     const cs::Json& c = node.config;
     QStringList parts;
-    const QString cls = QString::fromStdString(node.className);
-    auto activation = [&]() {
-        const std::string a = cs::json::getString(c, "activation", "linear");
-        if (a != "linear") parts << QString::fromStdString(a);
-    };
-    if (cls == "InputLayer") {
-        QStringList dims;
-        for (int d : cs::json::asIntVector(cs::json::at(c, "shape")))
-            dims << QString::number(d);
-        parts << dims.join("\u00d7");
-    } else if (cls == "Conv2D") {
-        parts << QObject::tr("%1 filters").arg(cs::json::asInt(cs::json::at(c, "filters")))
-              << pair(cs::json::at(c, "kernel_size"));
-        if (pair(cs::json::at(c, "strides")) != "1\u00d71")
-            parts << QObject::tr("stride %1").arg(pair(cs::json::at(c, "strides")));
-        parts << QString::fromStdString(cs::json::getString(c, "padding", "valid"));
-        activation();
-    } else if (c.contains("pool_size")) {
-        parts << pair(cs::json::at(c, "pool_size"));
-        if (!cs::json::at(c, "strides").is_null() &&
-            pair(cs::json::at(c, "strides")) != pair(cs::json::at(c, "pool_size")))
-            parts << QObject::tr("stride %1").arg(pair(cs::json::at(c, "strides")));
-        parts << QString::fromStdString(cs::json::getString(c, "padding", "valid"));
-    } else if (cls == "Dense") {
-        parts << QObject::tr("%1 units").arg(cs::json::asInt(cs::json::at(c, "units")));
-        activation();
-    } else if (cls == "Dropout") {
-        parts << QObject::tr("rate %1").arg(number(cs::json::at(c, "rate")));
-    } else if (cls == "BatchNormalization") {
-        parts << QObject::tr("momentum %1").arg(number(cs::json::at(c, "momentum")));
-    } else if (cls == "Activation") {
-        parts << QString::fromStdString(cs::json::getString(c, "activation", "relu"));
-    } else if (node.inputs.size() > 1 || cls == "Add" || cls == "Concatenate") {
-        parts << countOf(qint64(node.inputs.size()), QObject::tr("input"), QObject::tr("inputs"));
+    const cs::LayerSpec* spec = cs::findLayerSpec(node.className);
+    if (spec) {
+        for (const cs::SummaryPart& part : spec->summary) {
+            const cs::Json* v = cs::json::find(c, part.key);
+            if (!v || v->is_null() || (!part.hiddenValue.is_null() && *v == part.hiddenValue)) continue;
+            if (!part.hiddenWhenSameAs.empty())
+                if (const cs::Json* other = cs::json::find(c, part.hiddenWhenSameAs); other && *other == *v)
+                    continue;
+            parts << (part.label.empty() ? valueText(*v) : specText("cs::LayerSpec", part.label).arg(valueText(*v)));
+        }
     }
+    if (parts.isEmpty() && (node.inputs.size() > 1 || (spec && spec->isMerge())))
+        parts << countOf(qint64(node.inputs.size()), QObject::tr("input"), QObject::tr("inputs"));
     if (!cs::json::getBool(c, "trainable", true)) parts << QObject::tr("frozen");
     return parts.join(" \u00b7 ");
 }

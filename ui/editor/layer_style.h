@@ -11,6 +11,7 @@
 #include <QIcon>
 #include <QString>
 #include <QStringList>
+#include <string>
 
 namespace ui {
 
@@ -19,9 +20,13 @@ QStringList paletteCategories();
 QString categoryTitle(const QString& category); // "convolution" -> "Convolution"
 QColor categoryColor(const QString& category);
 QIcon categoryIcon(const QString& category);
-QIcon layerIcon(const QString& className); // its category's icon
+QIcon layerIcon(const QString& className); // its spec's icon (the category's)
+// The graph's source (the spec says it takes no inputs): never deleted or moved.
+bool isInputLayer(const std::string& className);
 
-// "64 filters · 3×3 · same · relu", "rate 0.3", "256 units · relu" ...
+// "64 filters · 3×3 · same · relu", "rate 0.3", "256 units · relu" ...: the
+// parts the layer's spec lists (cs::SummaryPart), a merge layer's input
+// count, "frozen".
 QString configSummary(const LayerNode& node);
 // "1,234,567"
 QString withThousands(qint64 n);

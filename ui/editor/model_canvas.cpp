@@ -323,7 +323,7 @@ void ModelCanvas::startMoveDrag(LayerBlockItem* block) {
 QDrag* ModelCanvas::createMoveDrag(const QString& name) {
     LayerBlockItem* block = blocks_.value(name);
     const LayerNode* node = document_->graph().find(str(name));
-    if (!block || !node || node->className == "InputLayer" || node->inputs.size() > 1)
+    if (!block || !node || isInputLayer(node->className) || node->inputs.size() > 1)
         return nullptr;
     auto* mime = new QMimeData;
     mime->setData(kLayerNodeMime, block->name().toUtf8());
@@ -452,7 +452,7 @@ void ModelCanvas::fillBlockMenu(QMenu& menu, const QString& name) {
     QAction* remove = menu.addAction(tr("Delete %1").arg(name), this,
                                      [this, name] { document_->removeLayer(name); });
     remove->setShortcut(QKeySequence::Delete);
-    remove->setEnabled(b->content().className != "InputLayer");
+    remove->setEnabled(!isInputLayer(b->content().className.toStdString()));
 }
 
 void ModelCanvas::changeEvent(QEvent* event) {

@@ -7,6 +7,7 @@
 #include "engine/data/streaming_folder_source.h"
 #include "engine/model/model_file.h"
 #include "engine/training/trainer.h"
+#include "engine/training/training_session.h"
 
 #include <chrono>
 
@@ -78,10 +79,7 @@ TrainingOutcome evaluateModelFile(const std::string& path,
         throw cs::ShapeError(path + ": the model has " + std::to_string(units) + " outputs but " +
                              data->title().toStdString() + " has " +
                              std::to_string(data->classCount()) + " classes");
-    const std::string lossName = trained->metadata.training.is_object()
-                                     ? cs::json::getString(trained->metadata.training, "loss", "")
-                                     : std::string();
-    trained->loss = !lossName.empty() && lossName != "auto" ? cs::lossFromName(lossName) : cs::defaultLossFor(units);
+    trained->loss = cs::trainedLoss(trained->metadata.training, units);
     if (trained->metadata.classNames.empty()) trained->metadata.classNames = data->classNames();
 
     TrainingOutcome out;

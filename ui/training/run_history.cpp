@@ -1,5 +1,7 @@
 #include "ui/training/run_history.h"
 
+#include "engine/training/optimizer.h"
+
 namespace ui {
 
 QString TrainingRun::title() const {
@@ -29,7 +31,8 @@ QString RunHistory::stopDescription(const TrainingOutcome& out) {
 
 QString RunHistory::describe(const TrainingSettings& t) {
     QString text = QString::fromStdString(t.optimizer) + QString(" lr %1").arg(t.learningRate);
-    if (t.optimizer == "sgd" && t.momentum > 0)
+    const cs::OptimizerSpec* optimizer = cs::findOptimizerSpec(t.optimizer);
+    if (optimizer && optimizer->takes("momentum") && t.momentum > 0)
         text += QString(" momentum %1%2").arg(t.momentum).arg(t.nesterov ? " nesterov" : "");
     text += QObject::tr(" · batch %1 · %2 epochs").arg(t.batchSize).arg(t.epochs);
     if (t.earlyStopping.enabled) text += " · EarlyStopping";

@@ -1,15 +1,20 @@
 #include "ui/training/training_settings_panel.h"
 
 #include "ui/document/project_document.h"
+#include "ui/training/scientific_spin_box.h"
+#include "ui/training/setting_editors.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/training/loss.h"
 #include "engine/training/optimizer.h"
+#include "engine/training/training_specs.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -20,8 +25,20 @@
 namespace ui {
 
 namespace {
-const QStringList kMonitors = {"val_loss", "val_accuracy", "loss", "accuracy"};
+
+const cs::SettingSpec& callbackParameter(const char* callback, const char* key) {
+    return cs::settingSpec(cs::callbackSpec(callback).parameters, key, callback);
 }
+
+// "SGD": the class names of the optimizers whose spec has the setting.
+QString optimizersTaking(const char* key) {
+    QStringList names;
+    for (const cs::OptimizerSpec& o : cs::optimizerSpecs())
+        if (o.takes(key)) names << QString::fromStdString(o.className);
+    return names.join(", ");
+}
+
+} // namespace
 
 TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), document_(document) {
@@ -33,7 +50,7 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     auto* optimizer = new QComboBox(compile);
     for (const cs::OptimizerSpec& spec : cs::optimizerSpecs()) {
         optimizer->addItem(QString::fromStdString(spec.className), QString::fromStdString(spec.name));
-        optimizer->setItemData(optimizer->count() - 1, QString::fromStdString(spec.help), Qt::ToolTipRole);
+        optimizer->setItemData(optimizer->count() - 1, specText("cs::OptimizerSpec", spec.help), Qt::ToolTipRole);
     }
     editors_["optimizer"] = optimizer;
     connect(optimizer, &QComboBox::activated, this, [this, optimizer] {
@@ -42,21 +59,22 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
         });
     });
     cf->addRow(tr("optimizer"), optimizer);
-    cf->addRow(tr("learning_rate"),
-               // The engine's range, from the smallest rate six decimals show.
-               doubleSpin("learning_rate", std::max(cs::kMinLearningRate, 1e-6), cs::kMaxLearningRate, 1e-4, 6,
-                          [](TrainingSettings& t, double v) { t.learningRate = v; }));
-    cf->addRow(tr("momentum"), doubleSpin("momentum", 0, 0.999, 0.05, 3,
+    cf->addRow(tr("learning_rate"), learningRateEditor(compile));
+    cf->addRow(QString(), learningRateNote_);
+    cf->addRow(tr("momentum"), doubleSpin("momentum", cs::optimizerSetting("momentum"),
                                           [](TrainingSettings& t, double v) { t.momentum = v; }));
     auto* nesterov = new QCheckBox(tr("nesterov"), compile);
+    nesterov->setToolTip(settingTooltip(cs::optimizerSetting("nesterov")));
     editors_["nesterov"] = nesterov;
     connect(nesterov, &QCheckBox::toggled, this,
             [this](bool on) { commit({}, [on](TrainingSettings& t) { t.nesterov = on; }); });
     cf->addRow(QString(), nesterov);
     auto* loss = new QComboBox(compile);
     loss->addItem(tr("auto (from the output layer)"), "auto");
-    for (const std::string& name : cs::lossNames())
-        loss->addItem(QString::fromStdString(name), QString::fromStdString(name));
+    for (const cs::LossSpec& spec : cs::lossSpecs()) {
+        loss->addItem(QString::fromStdString(spec.name), QString::fromStdString(spec.name));
+        loss->setItemData(loss->count() - 1, specText(cs::kSettingTextContext, spec.help), Qt::ToolTipRole);
+    }
     editors_["loss"] = loss;
     connect(loss, &QComboBox::activated, this, [this, loss] {
         commit({},
@@ -68,13 +86,14 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     auto* fit = new QGroupBox(tr("fit()"), this);
     auto* ff = new QFormLayout(fit);
     ff->addRow(tr("epochs"),
-               intSpin("epochs", 1, 10000, [](TrainingSettings& t, int v) { t.epochs = v; }));
+               intSpin("epochs", cs::fitSpec("epochs"), [](TrainingSettings& t, int v) { t.epochs = v; }));
     ff->addRow(tr("batch_size"),
-               intSpin("batch_size", 1, 4096, [](TrainingSettings& t, int v) { t.batchSize = v; }));
+               intSpin("batch_size", cs::fitSpec("batch_size"),
+                       [](TrainingSettings& t, int v) { t.batchSize = v; }));
     ff->addRow(tr("validation_split"),
-               doubleSpin("validation_split", 0, 0.9, 0.05, 2,
+               doubleSpin("validation_split", cs::fitSpec("validation_split"),
                           [](TrainingSettings& t, double v) { t.validationSplit = v; }));
-    ff->addRow(tr("seed"), intSpin("seed", 0, 2147483647,
+    ff->addRow(tr("seed"), intSpin("seed", cs::fitSpec("seed"),
                                    [](TrainingSettings& t, int v) { t.seed = uint64_t(v); }));
     auto* threads = new QComboBox(fit);
     const int cores = std::max(1, int(std::thread::hardware_concurrency()));
@@ -98,12 +117,13 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
                                                t.earlyStopping.monitor = m;
                                            }));
     ef->addRow(tr("min_delta"),
-               doubleSpin("early_stopping.min_delta", 0, 10, 0.001, 4,
+               doubleSpin("early_stopping.min_delta", callbackParameter("early_stopping", "min_delta"),
                           [](TrainingSettings& t, double v) { t.earlyStopping.minDelta = v; }));
     ef->addRow(tr("patience"),
-               intSpin("early_stopping.patience", 0, 1000,
+               intSpin("early_stopping.patience", callbackParameter("early_stopping", "patience"),
                        [](TrainingSettings& t, int v) { t.earlyStopping.patience = v; }));
     auto* restore = new QCheckBox(tr("restore_best_weights"), es);
+    restore->setToolTip(settingTooltip(callbackParameter("early_stopping", "restore_best_weights")));
     editors_["early_stopping.restore_best_weights"] = restore;
     connect(restore, &QCheckBox::toggled, this, [this](bool on) {
         commit({}, [on](TrainingSettings& t) { t.earlyStopping.restoreBestWeights = on; });
@@ -115,6 +135,7 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
                              [](TrainingSettings& t, bool on) { t.checkpoint.enabled = on; });
     auto* kf = new QFormLayout(ck);
     auto* path = new QLineEdit(ck);
+    path->setToolTip(specText(cs::kSettingTextContext, callbackParameter("model_checkpoint", "filepath").help));
     editors_["model_checkpoint.filepath"] = path;
     connect(path, &QLineEdit::editingFinished, this, [this, path] {
         commit({},
@@ -126,6 +147,7 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
                                                t.checkpoint.monitor = m;
                                            }));
     auto* bestOnly = new QCheckBox(tr("save_best_only"), ck);
+    bestOnly->setToolTip(settingTooltip(callbackParameter("model_checkpoint", "save_best_only")));
     editors_["model_checkpoint.save_best_only"] = bestOnly;
     connect(bestOnly, &QCheckBox::toggled, this, [this](bool on) {
         commit({}, [on](TrainingSettings& t) { t.checkpoint.saveBestOnly = on; });
@@ -141,13 +163,13 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
                                                t.reduceLr.monitor = m;
                                            }));
     lf->addRow(tr("factor"),
-               doubleSpin("reduce_lr_on_plateau.factor", 0.01, 0.99, 0.05, 2,
+               doubleSpin("reduce_lr_on_plateau.factor", callbackParameter("reduce_lr_on_plateau", "factor"),
                           [](TrainingSettings& t, double v) { t.reduceLr.factor = v; }));
     lf->addRow(tr("patience"),
-               intSpin("reduce_lr_on_plateau.patience", 0, 1000,
+               intSpin("reduce_lr_on_plateau.patience", callbackParameter("reduce_lr_on_plateau", "patience"),
                        [](TrainingSettings& t, int v) { t.reduceLr.patience = v; }));
     lf->addRow(tr("min_lr"),
-               doubleSpin("reduce_lr_on_plateau.min_lr", 0, 1, 1e-5, 6,
+               doubleSpin("reduce_lr_on_plateau.min_lr", callbackParameter("reduce_lr_on_plateau", "min_lr"),
                           [](TrainingSettings& t, double v) { t.reduceLr.minLr = v; }));
     layout->addWidget(lr);
     layout->addStretch(1);
@@ -167,14 +189,42 @@ void TrainingSettingsPanel::commit(const QString& mergeKey, const Edit& edit) {
     document_->setTrainingSettings(t, mergeKey);
 }
 
+QWidget* TrainingSettingsPanel::learningRateEditor(QWidget* parent) {
+    const cs::SettingSpec& spec = cs::optimizerSetting("learning_rate");
+    auto* spin = new ScientificSpinBox(parent);
+    spin->setRange(spec.min, spec.max);
+    spin->setToolTip(settingTooltip(spec));
+    editors_["learning_rate"] = spin;
+    // A rate typed outside the range is clamped; the note under the box says so
+    // until the next change.
+    learningRateNote_ = new QLabel(parent);
+    learningRateNote_->setWordWrap(true);
+    learningRateNote_->setForegroundRole(QPalette::Highlight);
+    learningRateNote_->hide();
+    editors_["learning_rate.note"] = learningRateNote_;
+    connect(spin, &ScientificSpinBox::valueClamped, this, [this, spin](double typed, double applied) {
+        learningRateNote_->setText(tr("%1 is outside %2 – %3: the learning rate is %4")
+                                       .arg(spin->textFromValue(typed), spin->textFromValue(spin->minimum()),
+                                            spin->textFromValue(spin->maximum()), spin->textFromValue(applied)));
+        learningRateNote_->show();
+    });
+    connect(spin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        commit("learning_rate", [v](TrainingSettings& t) { t.learningRate = v; });
+    });
+    connect(spin, &QDoubleSpinBox::editingFinished, document_, &ProjectDocument::endGesture);
+    connect(spin, &QDoubleSpinBox::editingFinished, this, [this, spin] {
+        // The clamp note stays for the value it explains, and goes with the next one.
+        if (!learningRateNote_->isHidden() && spin->value() != spin->minimum() && spin->value() != spin->maximum())
+            learningRateNote_->hide();
+    });
+    return spin;
+}
+
 QDoubleSpinBox*
-TrainingSettingsPanel::doubleSpin(const QString& name, double lo, double hi, double step,
-                                  int decimals,
+TrainingSettingsPanel::doubleSpin(const QString& name, const cs::SettingSpec& spec,
                                   const std::function<void(TrainingSettings&, double)>& set) {
     auto* spin = new QDoubleSpinBox(this);
-    spin->setRange(lo, hi);
-    spin->setSingleStep(step);
-    spin->setDecimals(decimals);
+    applySpec(spin, spec);
     editors_[name] = spin;
     connect(spin, &QDoubleSpinBox::valueChanged, this,
             [this, name, set](double v) { commit(name, [&](TrainingSettings& t) { set(t, v); }); });
@@ -182,10 +232,10 @@ TrainingSettingsPanel::doubleSpin(const QString& name, double lo, double hi, dou
     return spin;
 }
 
-QSpinBox* TrainingSettingsPanel::intSpin(const QString& name, int lo, int hi,
+QSpinBox* TrainingSettingsPanel::intSpin(const QString& name, const cs::SettingSpec& spec,
                                          const std::function<void(TrainingSettings&, int)>& set) {
     auto* spin = new QSpinBox(this);
-    spin->setRange(lo, hi);
+    applySpec(spin, spec);
     editors_[name] = spin;
     connect(spin, &QSpinBox::valueChanged, this,
             [this, name, set](int v) { commit(name, [&](TrainingSettings& t) { set(t, v); }); });
@@ -196,8 +246,9 @@ QSpinBox* TrainingSettingsPanel::intSpin(const QString& name, int lo, int hi,
 QComboBox* TrainingSettingsPanel::monitorCombo(
     const QString& name, const std::function<void(TrainingSettings&, const std::string&)>& set) {
     auto* combo = new QComboBox(this);
-    for (const QString& m : kMonitors)
-        combo->addItem(m, m);
+    for (const std::string& m : cs::monitorNames())
+        combo->addItem(QString::fromStdString(m), QString::fromStdString(m));
+    combo->setToolTip(specText(cs::kSettingTextContext, callbackParameter("early_stopping", "monitor").help));
     editors_[name] = combo;
     connect(combo, &QComboBox::activated, this, [this, combo, set] {
         commit({}, [&](TrainingSettings& t) { set(t, combo->currentText().toStdString()); });
@@ -240,12 +291,14 @@ void TrainingSettingsPanel::refresh() {
     spin("learning_rate", t.learningRate);
     spin("momentum", t.momentum);
     check("nesterov", t.nesterov);
-    const bool sgd = t.optimizer == "sgd";
+    const cs::OptimizerSpec* optimizer = cs::findOptimizerSpec(t.optimizer);
     for (const char* name : {"momentum", "nesterov"}) {
-        editors_[name]->setEnabled(sgd);
-        editors_[name]->setToolTip(sgd ? QString()
-                                       : tr("Only SGD uses %1; the optimizer is %2")
-                                             .arg(name, QString::fromStdString(t.optimizer)));
+        const bool takes = optimizer && optimizer->takes(name);
+        editors_[name]->setEnabled(takes);
+        // Switched off: which optimizers use it (from their specs) and the one chosen.
+        editors_[name]->setToolTip(takes ? settingTooltip(cs::optimizerSetting(name))
+                                         : tr("Only %1 uses %2; the optimizer is %3")
+                                               .arg(optimizersTaking(name), name, QString::fromStdString(t.optimizer)));
     }
     combo("loss", QString::fromStdString(t.loss));
     spin("epochs", t.epochs);

@@ -10,6 +10,8 @@
 
 #include "ui/document/project_settings.h"
 
+#include "engine/core/setting_spec.h"
+
 #include <QHash>
 #include <QWidget>
 #include <functional>
@@ -18,6 +20,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -31,16 +34,19 @@ public:
     explicit TrainingSettingsPanel(ProjectDocument* document, QWidget* parent = nullptr);
 
     // The editor of a setting by its Keras name ("learning_rate", "early_stopping",
-    // "early_stopping.patience" ...), for tests.
+    // "early_stopping.patience" ...; "learning_rate.note" is the clamp note), for tests.
     QWidget* editor(const QString& name) const { return editors_.value(name); }
 
 private:
     using Edit = std::function<void(TrainingSettings&)>;
     void commit(const QString& mergeKey, const Edit& edit);
-    QDoubleSpinBox* doubleSpin(const QString& name, double lo, double hi, double step, int decimals,
+    // Editors whose range, step and tooltip come from the engine's spec of the setting.
+    QDoubleSpinBox* doubleSpin(const QString& name, const cs::SettingSpec& spec,
                                const std::function<void(TrainingSettings&, double)>& set);
-    QSpinBox* intSpin(const QString& name, int lo, int hi,
+    QSpinBox* intSpin(const QString& name, const cs::SettingSpec& spec,
                       const std::function<void(TrainingSettings&, int)>& set);
+    // learning_rate: a ScientificSpinBox over the optimizers' whole range (1e-12 to 10).
+    QWidget* learningRateEditor(QWidget* parent);
     QComboBox* monitorCombo(const QString& name,
                             const std::function<void(TrainingSettings&, const std::string&)>& set);
     QGroupBox* callbackGroup(const QString& name, const QString& title,
@@ -49,6 +55,7 @@ private:
 
     ProjectDocument* document_;
     QHash<QString, QWidget*> editors_;
+    QLabel* learningRateNote_ = nullptr; // "1e-13 is outside ...", shown after a clamp
     bool refreshing_ = false;
 };
 
