@@ -51,9 +51,10 @@ bool printProblems(const std::string& path) {
     for (int i = 0; i < graph.size(); ++i) {
         const cs::LayerReport& r = report.layers[size_t(i)];
         if (r.problem.empty()) continue;
-        std::printf("  %s (%s): %s\n", graph.node(i).name().c_str(), graph.node(i).className.c_str(),
-                    r.problem.c_str());
-        for (const cs::QuickFix& fix : r.fixes) std::printf("    fix: %s\n", fix.label.c_str());
+        std::printf("  %s (%s): %s\n", graph.node(i).name().c_str(),
+                    graph.node(i).className.c_str(), r.problem.english().c_str());
+        for (const cs::QuickFix& fix : r.fixes)
+            std::printf("    fix: %s\n", fix.label.english().c_str());
     }
     std::fflush(stdout); // before the loading error that follows on stderr
     return true;

@@ -22,8 +22,10 @@ void countParameters(const LayerNode& node, const std::vector<Shape>& inputs, La
         r.parameters = c.total;
         r.trainableParameters = c.trainable;
         r.parametersKnown = true;
+    } catch (const Error& e) {
+        r.problem = e.text();
     } catch (const std::exception& e) {
-        r.problem = e.what();
+        r.problem = UserText::verbatim(e.what());
     }
 }
 
@@ -32,12 +34,17 @@ void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelRepor
     LayerReport& input = report.layers.front();
     const Shape image{data.height, data.width, data.channels};
     if (input.shapeKnown && input.problem.empty() && !(input.outputShape == image)) {
-        input.problem = "The data set's images are " + shortShape(image) + " but the input takes " +
-                        shortShape(input.outputShape) + ": set the input shape to match";
+        input.problem =
+            CS_TEXT(
+                "cs::Model",
+                "The data set's images are %1 but the input takes %2: set the input shape to match")
+                .arg(shortShape(image))
+                .arg(shortShape(input.outputShape));
         input.isWarning = true;
         const std::string name = graph.node(0).name();
         input.fixes.push_back(
-            {"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
+            {CS_TEXT("cs::Model", "Set the input to %1").arg(shortShape(image)),
+             [name, data](ModelGraph& g) {
                  g.setAttribute(name, "shape",
                                 Json(std::vector<int>{data.height, data.width, data.channels}));
              }});
@@ -48,16 +55,17 @@ void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelRepor
         const int units = output.outputShape[0];
         const bool binary = data.classCount == 2 && units == 1;
         if (units != data.classCount && !binary) {
-            output.problem = "The output has " + std::to_string(units) +
-                             " units but the data set has " + std::to_string(data.classCount) +
-                             " classes";
+            output.problem =
+                CS_TEXT("cs::Model", "The output has %1 units but the data set has %2 classes")
+                    .arg(units)
+                    .arg(data.classCount);
             output.isWarning = true;
             const LayerNode& node = graph.node(last);
             if (node.className == "Dense") {
                 const std::string name = node.name();
                 const int classes = data.classCount;
                 output.fixes.push_back(
-                    {"Set units to " + std::to_string(classes),
+                    {CS_TEXT("cs::Model", "Set units to %1").arg(classes),
                      [name, classes](ModelGraph& g) { g.setAttribute(name, "units", classes); }});
             }
         }
@@ -85,8 +93,11 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
         if (!r.problem.empty()) {
             r.fixes = fixesForError(graph, pass, i);
             // The engine names the layer ("dense (Dense): ..."); views show the name already.
-            const std::string label = node.name() + " (" + node.className + "): ";
-            if (r.problem.rfind(label, 0) == 0) r.problem = r.problem.substr(label.size());
+            const std::string label = node.name() + " (" + node.className + ")";
+            if (r.problem.subject == label)
+                r.problem.subject.clear();
+            else if (r.problem.subject.empty() && r.problem.format.rfind(label + ": ", 0) == 0)
+                r.problem.format = r.problem.format.substr(label.size() + 2); // a plain message
         }
     }
     checkAgainstData(graph, data, report);

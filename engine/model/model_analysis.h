@@ -13,6 +13,7 @@
 #pragma once
 
 #include "engine/core/tensor.h"
+#include "engine/core/user_text.h"
 #include "engine/model/model_graph.h"
 #include "engine/model/model_summary.h"
 
@@ -24,7 +25,7 @@
 namespace cs {
 
 struct QuickFix {
-    std::string label; // "Insert a Flatten before dense"
+    UserText label; // "Insert a Flatten before dense"
     std::function<void(ModelGraph&)> apply;
 };
 
@@ -34,7 +35,7 @@ struct LayerReport {
     bool parametersKnown = false;
     int64_t parameters = 0;
     int64_t trainableParameters = 0;
-    std::string problem;    // empty when the layer is fine
+    UserText problem; // empty when the layer is fine (its subject: the layer, when not this one)
     bool isWarning = false; // a mismatch with the data set rather than a broken model
     std::vector<QuickFix> fixes;
 };

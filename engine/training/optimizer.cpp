@@ -95,9 +95,13 @@ void RMSprop::update(float* w, const float* g, std::vector<float*>& s, long n, i
 
 const std::vector<OptimizerSpec>& optimizerSpecs() {
     static const std::vector<OptimizerSpec> specs = {
-        {"adam", "Adam", 1e-3, "adaptive steps per weight from running means of the gradient and its square"},
-        {"sgd", "SGD", 0.01, "plain gradient steps, optionally with (Nesterov) momentum"},
-        {"rmsprop", "RMSprop", 1e-3, "steps scaled by a running mean of the squared gradient"},
+        {"adam", "Adam", 1e-3,
+         CS_NOOP("cs::OptimizerSpec",
+                 "adaptive steps per weight from running means of the gradient and its square")},
+        {"sgd", "SGD", 0.01,
+         CS_NOOP("cs::OptimizerSpec", "plain gradient steps, optionally with (Nesterov) momentum")},
+        {"rmsprop", "RMSprop", 1e-3,
+         CS_NOOP("cs::OptimizerSpec", "steps scaled by a running mean of the squared gradient")},
     };
     return specs;
 }

@@ -2,6 +2,7 @@
 
 #include "ui/charts/bar_chart.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -52,7 +53,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
         html += QString("<tr><td style='padding-right:12px'><i>%1</i></td><td>%2</td></tr>")
                     .arg(key, value);
     };
-    row(tr("Kind"), qs(s.kind));
+    row(tr("Kind"), specText("cs::DatasetKind", s.kind));
     row(tr("Folder"), qs(s.source).toHtmlEscaped());
     if (!s.layout.empty()) row(tr("Layout"), qs(s.layout).toHtmlEscaped());
     const QString colour = s.channels == 1   ? tr("grey (1 channel)")

@@ -10,9 +10,10 @@ std::shared_ptr<const LoadedDataset> LoadedDataset::load(const DataSettings& set
     out->settings_ = settings;
     const cs::DatasetKind found = cs::detectDatasetKind(settings.folder);
     if (found != settings.kind)
-        throw cs::DataError(settings.folder + " holds " + cs::datasetKindName(found) +
-                            " data, not " + cs::datasetKindName(settings.kind) +
-                            ": choose that kind");
+        throw cs::DataError(CS_TEXT("ui::DataPage", "holds %1 data, not %2: choose that kind")
+                                .arg(cs::datasetKindName(found))
+                                .arg(cs::datasetKindName(settings.kind))
+                                .about(settings.folder));
     if (settings.kind == cs::DatasetKind::ImageFolders) {
         auto index = std::make_shared<cs::ImageFolderIndex>(
             cs::indexImageFolders(settings.folder, settings.imageFolders));

@@ -2,6 +2,7 @@
 
 #include "ui/document/edit_commands.h"
 #include "ui/document/presets.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
@@ -143,7 +144,7 @@ bool ProjectDocument::pushGraphEdit(const QString& text,
     try {
         edit(after);
     } catch (const cs::Error& e) {
-        Q_EMIT editRefused(QString::fromStdString(e.what()));
+        Q_EMIT editRefused(errorText(e));
         return false;
     }
     if (after == graph_) return false;
@@ -236,7 +237,7 @@ bool ProjectDocument::setLayerAttribute(const QString& name, const QString& key,
     try {
         after.setAttribute(str(name), str(key), value);
     } catch (const cs::Error& e) {
-        Q_EMIT editRefused(QString::fromStdString(e.what()));
+        Q_EMIT editRefused(errorText(e));
         return false;
     }
     if (after == graph_) return false;
@@ -261,7 +262,7 @@ void ProjectDocument::applyQuickFix(int layerIndex, int fixIndex) {
     if (fixIndex < 0 || fixIndex >= int(fixes.size())) return;
     const QuickFix fix = fixes[size_t(fixIndex)];
     QString focus = QString::fromStdString(graph_.node(layerIndex).name());
-    pushGraphEdit(QString::fromStdString(fix.label), fix.apply, Fix, &focus);
+    pushGraphEdit(engineText(fix.label), fix.apply, Fix, &focus);
 }
 
 void ProjectDocument::renameModel(const QString& name) {

@@ -3,6 +3,7 @@
 #include "ui/document/project_document.h"
 #include "ui/editor/canvas_items.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/layers/layer_registry.h"
 
@@ -80,7 +81,7 @@ void ModelCanvas::rebuild() {
         c.shape = r.shapeKnown ? qs(shortShape(r.outputShape)) : QString();
         c.parameters =
             r.parametersKnown ? tr("%1 params").arg(withThousands(r.parameters)) : QString();
-        c.problem = qs(r.problem);
+        c.problem = engineText(r.problem);
         c.warning = r.isWarning;
         c.mergeLayer = spec.maxInputs > 1;
         auto* item = new LayerBlockItem(c);

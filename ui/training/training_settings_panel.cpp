@@ -1,6 +1,7 @@
 #include "ui/training/training_settings_panel.h"
 
 #include "ui/document/project_document.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/training/loss.h"
 #include "engine/training/optimizer.h"
@@ -33,7 +34,8 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     auto* optimizer = new QComboBox(compile);
     for (const cs::OptimizerSpec& spec : cs::optimizerSpecs()) {
         optimizer->addItem(QString::fromStdString(spec.className), QString::fromStdString(spec.name));
-        optimizer->setItemData(optimizer->count() - 1, QString::fromStdString(spec.help), Qt::ToolTipRole);
+        optimizer->setItemData(optimizer->count() - 1, specText("cs::OptimizerSpec", spec.help),
+                               Qt::ToolTipRole);
     }
     editors_["optimizer"] = optimizer;
     connect(optimizer, &QComboBox::activated, this, [this, optimizer] {

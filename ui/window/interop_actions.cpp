@@ -1,6 +1,7 @@
 #include "ui/window/interop_actions.h"
 
 #include "ui/training/current_model.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/interop/onnx_export.h"
@@ -43,7 +44,7 @@ QString InteropActions::exportOnnxTo(const QString& path) const {
         cs::exportOnnx(path.toStdString(), *s->model, meta);
         return {};
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
 }
 
@@ -53,12 +54,15 @@ QString InteropActions::importTo(const QString& source, const QString& target) c
         const std::string path = source.toStdString();
         cs::LoadedModel m = cs::loadAnyModel(path);
         if (!m.model.isBuilt())
-            throw cs::FormatError(path + ": holds an architecture without weights (a to_json document?): "
-                                         "open it with File > Open to edit and train it");
+            throw cs::FormatError(CS_TEXT("ui::InteropActions",
+                                          "holds an architecture without weights (a "
+                                          "to_json document?): open it with File > Open "
+                                          "to edit and train it")
+                                      .about(path));
         cs::saveModelFile(target.toStdString(), m.model, m.metadata, nullptr);
         return {};
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
 }
 

@@ -2,23 +2,24 @@
 
 #include "ui/lessons/lessons_panel.h"
 
+#include "ui/classify/classify_page.h"
 #include "ui/datapage/data_page.h"
-#include "ui/export/export_target.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/document/project_document.h"
 #include "ui/editor/model_canvas.h"
 #include "ui/editor/model_editor_page.h"
-#include "ui/classify/classify_page.h"
+#include "ui/export/export_target.h"
 #include "ui/inspect/feature_map_panel.h"
 #include "ui/inspect/inspect_page.h"
 #include "ui/playground/playground_page.h"
 #include "ui/training/current_model.h"
 #include "ui/training/run_history.h"
 #include "ui/training/train_page.h"
-#include "ui/training/training_job.h"
 #include "ui/training/training_controller.h"
+#include "ui/training/training_job.h"
 #include "ui/window/icons.h"
 #include "ui/window/interop_actions.h"
+#include "ui/window/language.h"
 #include "ui/window/project_actions.h"
 #include "ui/window/status_bar.h"
 #include "ui/window/theme.h"
@@ -261,6 +262,7 @@ void MainWindow::createMenus() {
             QSettings().setValue("theme", themeName(t));
         });
     }
+    createLanguageMenu(view);
 
     QMenu* trainMenu = menuBar()->addMenu(tr("&Train"));
     train_ = new QAction(tr("&Start Training"), this);
@@ -333,6 +335,39 @@ void MainWindow::createMenus() {
                "networks.</p><p>Its own CNN engine (Eigen, oneTBB, OpenCV) and Qt %2.</p>")
                 .arg(QApplication::applicationVersion(), qVersion()));
     });
+}
+
+// View > Language: the choice is stored and used at the next start (the texts of
+// every window would have to be set again to switch now).
+void MainWindow::createLanguageMenu(QMenu* view) {
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setToolTip(tr("Takes effect the next time ConvStudio starts"));
+    menu->setToolTipsVisible(true);
+    auto* group = new QActionGroup(menu);
+    const QString current = languageSetting();
+    const std::pair<QString, QString> choices[] = {
+        {QStringLiteral("system"), tr("System language")},
+        // Each language in its own name, so a person finds theirs in any interface.
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("es"), QStringLiteral("Español")},
+    };
+    for (const auto& [code, name] : choices) {
+        QAction* a = menu->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setToolTip(tr("Takes effect the next time ConvStudio starts"));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            if (code == languageSetting()) return;
+            setLanguageSetting(code);
+            QMessageBox::information(
+                this, tr("Language"),
+                tr("The new language is used the next time ConvStudio starts."));
+        });
+    }
+    menu->addSeparator();
+    QAction* note = menu->addAction(tr("(applied after a restart)"));
+    note->setEnabled(false);
 }
 
 void MainWindow::createToolBar() {

@@ -2,6 +2,7 @@
 
 #include "ui/document/presets.h"
 #include "ui/document/project_document.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 
@@ -134,7 +135,7 @@ void ProjectActions::newFromPreset(const QString& name) {
         content.isProject = false;
         document_->load(content, {});
     } catch (const cs::Error& e) {
-        showError(tr("Cannot open the preset"), QString::fromStdString(e.what()));
+        showError(tr("Cannot open the preset"), errorText(e));
     }
 }
 
@@ -146,8 +147,7 @@ bool ProjectActions::openFile(const QString& path) {
         Q_EMIT fileOpened(path);
         return true;
     } catch (const cs::Error& e) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), errorText(e));
         return false;
     }
 }
@@ -171,8 +171,7 @@ bool ProjectActions::saveTo(const QString& path) {
         addRecent(path);
         return true;
     } catch (const cs::Error& e) {
-        showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()), errorText(e));
         return false;
     }
 }
