@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>checkpoint</source>
-        <translation>punto de control</translation>
+        <translation>checkpoint</translation>
     </message>
     <message>
         <source>LR reduced</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>checkpoint failed</source>
-        <translation>fallo del punto de control</translation>
+        <translation>fallo del checkpoint</translation>
     </message>
     <message>
         <source>log failed</source>
@@ -64,11 +64,11 @@
     </message>
     <message>
         <source>No photo found (no cats_and_dogs_filtered folder, no data set loaded): drop one of yours on the Playground.</source>
-        <translation>No se encontró ninguna foto (no hay carpeta cats_and_dogs_filtered ni conjunto de datos cargado): suelta una tuya en el Laboratorio.</translation>
+        <translation>No se encontró ninguna foto (no hay carpeta cats_and_dogs_filtered ni conjunto de datos cargado): suelta una tuya en el Playground.</translation>
     </message>
     <message>
         <source>the Playground has no kernel named &quot;%1&quot;</source>
-        <translation>el Laboratorio no tiene ningún kernel &quot;%1&quot;</translation>
+        <translation>el Playground no tiene ningún kernel &quot;%1&quot;</translation>
     </message>
     <message>
         <source>this version of ConvStudio cannot do the step &quot;%1&quot;</source>
@@ -1173,11 +1173,11 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
     </message>
     <message>
         <source>Convolve in Playground</source>
-        <translation>Convolucionar en el Laboratorio</translation>
+        <translation>Convolucionar en el Playground</translation>
     </message>
     <message>
         <source>Try your own kernels on this image in the Playground</source>
-        <translation>Prueba tus propios kernels con esta imagen en el Laboratorio</translation>
+        <translation>Prueba tus propios kernels con esta imagen en el Playground</translation>
     </message>
     <message>
         <source>All layers</source>
@@ -1234,6 +1234,10 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
     <message>
         <source>%1 values</source>
         <translation>%1 valores</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 · values %4 … %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 · valores %4 … %5</translation>
     </message>
 </context>
 <context>
@@ -1471,7 +1475,7 @@ o abre una</translation>
     </message>
     <message>
         <source> (scaled to %1×%2 for the playground)</source>
-        <translation> (escalada a %1×%2 para el laboratorio)</translation>
+        <translation> (escalada a %1×%2 para el Playground)</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1861,6 +1865,21 @@ o abre una</translation>
     </message>
 </context>
 <context>
+    <name>ui::LoadedDataset</name>
+    <message>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainWindow</name>
     <message>
         <source>Model</source>
@@ -1884,7 +1903,7 @@ o abre una</translation>
     </message>
     <message>
         <source>Playground</source>
-        <translation>Laboratorio</translation>
+        <translation>Playground</translation>
     </message>
     <message>
         <source>run %1</source>
@@ -2112,10 +2131,21 @@ o abre una</translation>
     </message>
 </context>
 <context>
+    <name>ui::ModelSnapshot</name>
+    <message>
+        <source>resized %1×%2 → %3</source>
+        <translation>redimensionada %1×%2 → %3</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+</context>
+<context>
     <name>ui::OutputPanel</name>
     <message>
         <source>Playground output</source>
-        <translation>Salida del laboratorio</translation>
+        <translation>Salida del Playground</translation>
     </message>
     <message>
         <source>output matrix</source>
@@ -2740,7 +2770,7 @@ valores %4 … %5</translation>
     </message>
     <message>
         <source>Open Best Checkpoint</source>
-        <translation>Abrir el mejor punto de control</translation>
+        <translation>Abrir el mejor checkpoint</translation>
     </message>
     <message>
         <source>Inspect and classify with the model ModelCheckpoint saved (the run chosen in Compare with, else the last run)</source>
@@ -2975,7 +3005,7 @@ valores %4 … %5</translation>
     </message>
     <message>
         <source>No callback events yet: early stopping, saved checkpoints and learning-rate reductions are listed here with their epoch.</source>
-        <translation>Aún no hay eventos de callbacks: aquí se listan con su época las paradas tempranas, los puntos de control guardados y las reducciones de la tasa de aprendizaje.</translation>
+        <translation>Aún no hay eventos de callbacks: aquí se listan con su época las paradas tempranas, los checkpoints guardados y las reducciones de la tasa de aprendizaje.</translation>
     </message>
     <message>
         <source>Callback events</source>

@@ -71,7 +71,10 @@ const QSet<QString>& identicalWords() {
         "false", "px", "ms", "img", "log", "csv", "png", "svg", "json", "onnx", "keras",
         "pytorch", "python", "mnist", "fashion", "cifar", "idx", "rgb", "zoom", "macro",
         "recall", "score", "f1", "earlystopping", "modelcheckpoint", "reducelronplateau",
-        "convstudio", "qt", "eigen", "onetbb", "opencv", "pool",
+        "convstudio", "qt", "eigen", "onetbb", "opencv", "pool", "playground", "checkpoint",
+        "checkpoints", "callback", "callbacks",
+        // Formulas: out = floor((n - k) / s) + 1.
+        "out", "floor", "ceil",
         // Spelled the same in Spanish.
         "total", "normal", "general", "error",
     };
@@ -150,6 +153,13 @@ EnglishJudge::EnglishJudge(const TsFile& ts) {
             spanish.insert(w);
     }
     englishWords_ = english - spanish - identicalWords();
+}
+
+void EnglishJudge::allowIdentifiers(const QStringList& names) {
+    for (const QString& name : names) {
+        keptAsIs_.insert(name);
+        englishWords_.remove(name.toLower());
+    }
 }
 
 QString EnglishJudge::englishIn(const QString& text) const {

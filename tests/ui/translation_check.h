@@ -44,6 +44,8 @@ public:
     explicit EnglishJudge(const TsFile& ts);
     // Empty when `text` reads as Spanish; else why it is English.
     QString englishIn(const QString& text) const;
+    // Names that stay as they are in every language (layer classes, their Keras keys).
+    void allowIdentifiers(const QStringList& names);
 
 private:
     QSet<QString> translated_, keptAsIs_; // sources (without '&') by what their translation does

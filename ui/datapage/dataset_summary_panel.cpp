@@ -73,7 +73,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
                              : tr("<span style='color:#d88400'>unbalanced: smallest class "
                                   "%1 of the largest</span>")
                                    .arg(ratio);
-        row(qs(split.name), tr("%1 images, %2").arg(withThousands(split.count), balanceText));
+        row(splitTitle(qs(split.name)), tr("%1 images, %2").arg(withThousands(split.count), balanceText));
     }
     if (!s.skipped.empty())
         row(tr("Skipped"), tr("<span style='color:#d88400'>%1 that are not readable images</span>")
@@ -87,7 +87,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
         categories << qs(c);
     QList<BarSeries> series;
     for (const cs::SplitSummary& split : s.splits) {
-        BarSeries b{qs(split.name), {}};
+        BarSeries b{splitTitle(qs(split.name)), {}};
         for (int n : split.perClass)
             b.values << n;
         series << b;

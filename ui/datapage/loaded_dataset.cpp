@@ -3,7 +3,18 @@
 #include "engine/core/errors.h"
 #include "engine/data/dataset_loader.h"
 
+#include <QCoreApplication>
+
 namespace ui {
+
+QString splitTitle(const QString& split) {
+    static const char* const titles[] = {QT_TRANSLATE_NOOP("ui::LoadedDataset", "train"),
+                                         QT_TRANSLATE_NOOP("ui::LoadedDataset", "validation"),
+                                         QT_TRANSLATE_NOOP("ui::LoadedDataset", "test")};
+    for (const char* title : titles)
+        if (split == QLatin1String(title)) return QCoreApplication::translate("ui::LoadedDataset", title);
+    return split;
+}
 
 std::shared_ptr<const LoadedDataset> LoadedDataset::load(const DataSettings& settings) {
     auto out = std::make_shared<LoadedDataset>();

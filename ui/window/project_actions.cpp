@@ -3,6 +3,7 @@
 #include "ui/document/presets.h"
 #include "ui/document/project_document.h"
 #include "ui/window/engine_text.h"
+#include "ui/window/language.h"
 
 #include "engine/core/errors.h"
 
@@ -94,7 +95,10 @@ void ProjectActions::rebuildPresetMenu() {
         const QString name = QString::fromStdString(preset.name);
         // A preset's description is "<the course's lesson title>: <what it is>";
         // the menu reads as the course does, the file name stays in the tooltip.
-        const QString description = QString::fromStdString(preset.description);
+        // In the interface's language when the preset has it ("description_es").
+        const auto translated = preset.translatedDescriptions.find(interfaceLanguage().toStdString());
+        const QString description = QString::fromStdString(
+            translated != preset.translatedDescriptions.end() ? translated->second : preset.description);
         const qsizetype colon = description.indexOf(": ");
         const QString text = colon > 0 ? description.left(colon) + QStringLiteral(" — ") + description.mid(colon + 2)
                              : description.isEmpty() ? name
