@@ -12,6 +12,7 @@
 #include "engine/io/output_path.h"
 #include "engine/model/model_file.h"
 #include "engine/model/model_summary.h"
+#include "engine/model/transfer_learning.h"
 #include "engine/training/model_checkpoint.h"
 #include "engine/training/optimizer.h"
 #include "engine/training/training_session.h"
@@ -53,6 +54,8 @@ CommandSpec trainSpec() {
             "augmentation (training split only) takes ImageDataGenerator's names, e.g. the course's\n"
             "  --rescale 1/255 --rotation-range 20 --width-shift-range 0.2 --height-shift-range 0.2\n"
             "  --shear-range 0.2 --zoom-range 0.2 --horizontal-flip\n"
+            "Transfer learning starts from a trained model's weights, e.g. a Keras file:\n"
+            "  --model mejor_modelo.h5 --freeze-up-to flatten --new-head --data DIR\n"
             "The outputs (--out, --log, the checkpoint's folder) are checked before the data is\n"
             "loaded; one file for two of them is refused (a checkpoint of every epoch onto --out\n"
             "is allowed). A checkpoint or log write that fails during the run is reported, the\n"
@@ -81,6 +84,10 @@ CommandSpec trainSpec() {
                 {"--log", "FILE", "CSVLogger: history per epoch as CSV (a file, or a device such as /dev/stdout)"},
                 {"--seed", "N", "seed of initialisation, shuffling and dropout (default 42)"},
                 {"--threads", "N", "threads (default: every core)"},
+                {"--freeze-up-to", "LAYER", "transfer learning: LAYER and every layer before it keep "
+                                            "their trained weights (Keras's trainable = False)"},
+                {"--new-head", "", "transfer learning: a new classifier for the data set replaces the "
+                                   "layers after the last Flatten/GlobalAveragePooling2D"},
                 {"--out", "FILE", "trained model (default model.safetensors); a link is followed, its target replaced"},
                 {"--quiet", "", "no progress bar, only the final lines"},
             }};
@@ -180,6 +187,30 @@ void checkOutputs(const std::string& out, const cs::TrainingSettings& t) {
 
 
 
+// --freeze-up-to / --new-head: the loaded model becomes the one to fine-tune
+// (same layers keep their weights); returns the line that says what changed.
+std::string transferModel(const ParsedArgs& a, cs::LoadedModel& loaded, int classes, uint64_t seed) {
+    cs::ModelGraph graph = cs::ModelGraph::fromModel(loaded.model);
+    std::string text = "transfer learning:";
+    if (a.has("--freeze-up-to")) {
+        const auto frozen = cs::freezeUpTo(graph, a.get("--freeze-up-to"));
+        text += " froze " + std::to_string(frozen.size()) + " layer(s) up to " + a.get("--freeze-up-to") + ";";
+    }
+    if (a.has("--new-head")) {
+        const cs::ClassifierHead head = cs::replaceClassifierHead(graph, classes);
+        std::string removed;
+        for (const std::string& n : head.removed)
+            removed += (removed.empty() ? "" : ", ") + n;
+        text += " new head " + head.added + " (Dense " + std::to_string(head.units) + ", " +
+                head.activation + ")" + (removed.empty() ? "" : " replaces " + removed) + ";";
+    }
+    std::vector<std::string> copied;
+    cs::Model model = cs::modelWithWeightsFrom(graph, loaded.model, seed, &copied);
+    model.name = loaded.model.name;
+    loaded.model = std::move(model);
+    return text + " " + std::to_string(copied.size()) + " layer(s) start from the loaded weights";
+}
+
 } // namespace
 
 int runTrain(const Args& args) {
@@ -214,9 +245,19 @@ int runTrain(const Args& args) {
     t.validate();
     checkOutputs(out, t);
 
-    cs::LoadedModel loaded = openModel(a.get("--model", "fashion_mnist_first_cnn"));
+    const std::string modelArg = a.get("--model", "fashion_mnist_first_cnn");
+    cs::LoadedModel loaded = openModel(modelArg);
+    const bool transfer = a.has("--freeze-up-to") || a.has("--new-head");
+    if (a.has("--freeze-up-to") && loaded.metadata.classNames.empty())
+        throw UsageError("--freeze-up-to keeps trained weights, and " + modelArg +
+                         " has none (an architecture): give a trained model (.safetensors, Keras .h5, "
+                         "ONNX)");
+    if (a.has("--freeze-up-to") && loaded.model.findNode(a.get("--freeze-up-to")) < 0)
+        throw UsageError("--freeze-up-to: " + modelArg + " has no layer named '" +
+                         a.get("--freeze-up-to") + "'");
     std::unique_ptr<cs::Optimizer> resumed;
-    if (loaded.optimizer && !a.has("--optimizer")) {
+    // A transferred model has other parameters: its optimizer starts afresh.
+    if (loaded.optimizer && !a.has("--optimizer") && !transfer) {
         resumed = std::move(loaded.optimizer); // continue where the file left off
         if (a.has("--lr")) resumed->learningRate = t.learningRate;
     }
@@ -227,6 +268,7 @@ int runTrain(const Args& args) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
     config.data = data.binding();
     config.augmentation = data.augmentation();
+    if (transfer) std::printf("%s\n", transferModel(a, loaded, data.classCount(), t.seed).c_str());
     cs::TrainingSession session(std::move(loaded.model), config, data.sessionData(), preprocessing,
                                 std::move(resumed));
     cs::Model& model = session.model();

@@ -1,10 +1,14 @@
 #include "engine/interop/pytorch_script_export.h"
 
 #include "engine/core/errors.h"
+#include "engine/data/data_binding.h"
+#include "engine/data/dataset_loader.h"
+#include "engine/data/image_folder_dataset.h"
 #include "engine/training/loss.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -391,8 +395,11 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
     s["model_name"] = m.model.name;
     s["weights"] = o.weightsPath.empty() ? Json(nullptr) : Json(o.weightsPath);
     s["data"] = o.dataPath.empty() ? Json(nullptr) : Json(o.dataPath);
+    // The run's data binding in either form a model file holds (docs/formats.md §2.4).
+    std::optional<DataBinding> binding;
+    if (data && data->is_object()) binding = DataBinding::fromJson(*data);
     std::string kind = o.dataKind;
-    if (kind.empty() && data && data->is_object()) kind = json::getString(*data, "kind", "");
+    if (kind.empty() && binding) kind = datasetKindName(binding->kind);
     if (kind.empty()) {
         const std::string& d = m.metadata.dataset;
         kind = d == "CIFAR-10"                          ? "CIFAR-10 binary"
@@ -406,9 +413,12 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
     folders["target_size"] = Json(std::vector<int>{in[0], in.rank() > 1 ? in[1] : 1});
     folders["color_mode"] = in.rank() == 3 && in[2] == 1 ? "grayscale" : "rgb";
     folders["interpolation"] = "bilinear";
-    if (data && data->is_object())
-        for (const char* key : {"target_size", "color_mode", "interpolation"})
-            if (const Json* v = json::find(*data, key)) folders[key] = *v;
+    if (binding && binding->kind == DatasetKind::ImageFolders) {
+        const ImageFolderOptions& f = binding->imageFolders;
+        folders["target_size"] = Json(std::vector<int>{f.height, f.width});
+        folders["color_mode"] = colorModeName(f.colorMode);
+        folders["interpolation"] = interpolationName(f.interpolation);
+    }
     s["image_folders"] = folders;
     s["class_names"] = Json(m.metadata.classNames);
     s["preprocessing"] = m.metadata.preprocessing.toJson();

@@ -5,7 +5,10 @@
 // files opened directly by File > Open and Open Trained Model.
 #include "tests/ui/ui_test_support.h"
 
+#include "ui/datapage/dataset_controller.h"
+#include "ui/document/project_document.h"
 #include "ui/document/project_file.h"
+#include "ui/window/project_actions.h"
 #include "ui/training/current_model.h"
 #include "ui/training/model_snapshot.h"
 #include "ui/window/interop_actions.h"
@@ -16,6 +19,8 @@
 #include "engine/model/presets.h"
 
 #include <QAction>
+#include <QFile>
+#include <QProcess>
 #include <QMenu>
 #include <QMenuBar>
 #include <QTemporaryDir>
@@ -26,6 +31,18 @@ using namespace ui;
 namespace {
 QString fixture(const char* name) {
     return QString(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/onnx/" + name;
+}
+
+// The settings a PyTorch script was written with (its SETTINGS = json.loads(r'''...''') line).
+cs::Json scriptSettings(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    const std::string text = f.readAll().toStdString();
+    const std::string open = "SETTINGS = json.loads(r'''";
+    const size_t from = text.find(open);
+    if (from == std::string::npos) return {};
+    const size_t begin = from + open.size();
+    return cs::json::parse(text.substr(begin, text.find("''')", begin) - begin));
 }
 } // namespace
 
@@ -42,17 +59,86 @@ private Q_SLOTS:
             if (a->text() == "&File") file = a->menu();
         QVERIFY(file);
         QStringList texts;
-        QAction* onnx = nullptr;
-        for (QAction* a : file->actions()) {
+        for (QAction* a : file->actions())
             texts << a->text();
-            if (a->menu())
-                for (QAction* sub : a->menu()->actions())
-                    if (sub->text() == "&ONNX…") onnx = sub;
-        }
         QVERIFY2(texts.contains("&Import Model…"), qPrintable(texts.join(", ")));
-        QVERIFY2(texts.contains("&Export"), qPrintable(texts.join(", ")));
-        QVERIFY(onnx);
+        QCOMPARE(texts.count("&Export"), 1); // one Export menu: the model's formats and the page's views
+        Q_EMIT window.exportMenu()->aboutToShow();
+        QStringList exports;
+        QAction *onnx = nullptr, *pytorch = nullptr;
+        for (QAction* a : window.exportMenu()->actions()) {
+            exports << a->text();
+            if (a->text() == "&ONNX…") onnx = a;
+            if (a->text() == "&PyTorch Script…") pytorch = a;
+        }
+        QVERIFY2(onnx && pytorch, qPrintable(exports.join(", ")));
+        QVERIFY(pytorch->isEnabled());
+        // Shown again (another page): the model's entries are there once, not twice.
+        Q_EMIT window.exportMenu()->aboutToShow();
+        QCOMPARE(window.exportMenu()->actions().count(onnx), 1);
         QCOMPARE(onnx->isEnabled(), window.currentModel()->current() != nullptr);
+    }
+
+    // File > Export > PyTorch Script…: the project (the opened Keras model with its
+    // weights, the loaded Fashion-MNIST, the Train page's settings and callbacks)
+    // as a script that PyTorch runs and whose --check agrees with ConvStudio.
+    void exportsThePyTorchScriptOfTheProject() {
+        StartupOptions options;
+        options.restoreSession = false;
+        MainWindow window(options);
+        QTRY_VERIFY_WITH_TIMEOUT(window.datasetController()->current() != nullptr, 600000);
+        auto* interop = window.findChild<InteropActions*>();
+        QVERIFY(interop);
+        QVERIFY(window.projectActions()->openFile(QString(CONVSTUDIO_SOURCE_DIR) +
+                                                  "/tests/engine/fixtures/keras/mejor_modelo.h5"));
+        TrainingSettings t = window.document()->settings().training;
+        t.epochs = 7;
+        t.batchSize = 48;
+        t.earlyStopping.enabled = true;
+        t.earlyStopping.patience = 4;
+        window.document()->setTrainingSettings(t);
+
+        QTemporaryDir dir;
+        const QString script = dir.filePath("train.py");
+        QString report;
+        QCOMPARE(interop->exportPytorchTo(script, &report), QString());
+        QVERIFY2(report.contains("trained weights"), qPrintable(report));
+        QVERIFY(QFileInfo::exists(dir.filePath("train.safetensors")));
+        const cs::Json s = scriptSettings(script);
+        QVERIFY(s.is_object());
+        QCOMPARE(cs::json::getString(s, "data_kind", ""), std::string("IDX"));
+        QCOMPARE(cs::json::getString(s, "data", ""), std::string(cs::kDefaultDatasetDir));
+        QCOMPARE(cs::json::getInt(s, "epochs", 0), 7);
+        QCOMPARE(cs::json::getInt(s, "batch_size", 0), 48);
+        QCOMPARE(cs::json::getString(s, "loss", ""), std::string("categorical_crossentropy"));
+        QCOMPARE(cs::json::getString(cs::json::at(s, "optimizer"), "class_name", ""), std::string("Adam"));
+        const cs::Json& callbacks = cs::json::at(s, "callbacks");
+        QCOMPARE(int(callbacks.size()), 1);
+        QCOMPARE(cs::json::getString(callbacks[0], "class_name", ""), std::string("EarlyStopping"));
+        QCOMPARE(cs::json::getInt(cs::json::at(callbacks[0], "config"), "patience", 0), 4);
+        QCOMPARE(cs::json::getInt(cs::json::at(s, "check"), "count", 0), 16);
+
+        // PyTorch itself, when the machine has it: the script's --check agrees with ConvStudio.
+        QProcess probe;
+        probe.start("/usr/bin/python3", {"-c", "import torch, numpy"});
+        if (probe.waitForFinished(120000) && probe.exitCode() == 0) {
+            QProcess check;
+            check.start("/usr/bin/python3", {script, "--check"});
+            QVERIFY(check.waitForFinished(600000));
+            const QString out = QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError());
+            QVERIFY2(check.exitCode() == 0 && out.contains("(OK)"), qPrintable(out));
+        } else {
+            qInfo("no PyTorch on /usr/bin/python3: the script's --check was not run");
+        }
+
+        // Once the canvas differs from the model in memory, the script starts from fresh weights.
+        QVERIFY(window.document()->removeLayer("dropout_2"));
+        const QString fresh = dir.filePath("fresh.py");
+        QCOMPARE(interop->exportPytorchTo(fresh, &report), QString());
+        QVERIFY2(report.contains("fresh weights"), qPrintable(report));
+        QVERIFY(!QFileInfo::exists(dir.filePath("fresh.safetensors")));
+        QVERIFY(scriptSettings(fresh).is_object());
+        window.document()->undoStack()->setClean();
     }
 
     void exportsTheCurrentModelAndImportsOnnx() {

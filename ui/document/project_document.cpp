@@ -6,6 +6,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
+#include "engine/model/transfer_learning.h"
 
 #include <QFileInfo>
 
@@ -198,6 +199,39 @@ QString ProjectDocument::insertLayer(const QString& className, const Connection&
 bool ProjectDocument::replaceModel(const ModelGraph& graph, const QString& text) {
     QString none;
     return pushGraphEdit(text, [&](ModelGraph& g) { g = graph; }, Fix, &none);
+}
+
+bool ProjectDocument::freezeUpTo(const QString& name) {
+    QString focus = name;
+    return pushGraphEdit(
+        tr("Freeze up to %1").arg(name), [&](ModelGraph& g) { cs::freezeUpTo(g, str(name)); }, Fix,
+        &focus);
+}
+
+bool ProjectDocument::unfreezeAll() {
+    return pushGraphEdit(
+        tr("Unfreeze all layers"),
+        [&](ModelGraph& g) {
+            for (const LayerNode& n : std::vector<LayerNode>(g.nodes()))
+                if (!cs::json::getBool(n.config, "trainable", true))
+                    g.setAttribute(n.name(), "trainable", true);
+        },
+        Fix);
+}
+
+bool ProjectDocument::replaceClassifierHead() {
+    if (dataShape_.classCount < 2) {
+        Q_EMIT editRefused(tr("No data set with classes is loaded: the Data page chooses the "
+                              "one the new classifier is for"));
+        return false;
+    }
+    QString focus;
+    return pushGraphEdit(
+        tr("New classifier for %1 classes").arg(dataShape_.classCount),
+        [&](ModelGraph& g) {
+            focus = QString::fromStdString(cs::replaceClassifierHead(g, dataShape_.classCount).added);
+        },
+        Fix, &focus);
 }
 
 bool ProjectDocument::removeLayer(const QString& name) {

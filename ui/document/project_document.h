@@ -67,6 +67,13 @@ public:
     // The whole model at once, as one undo step (a lesson's preset): unlike load(), the
     // settings, the file and the undo history stay.
     bool replaceModel(const ModelGraph& graph, const QString& text);
+    // Transfer learning (engine/model/transfer_learning.h), one undo step each:
+    // `name` and every layer it reads from become frozen (trainable = false) ...
+    bool freezeUpTo(const QString& name);
+    bool unfreezeAll();
+    // ... and the layers after the last Flatten/GlobalAveragePooling2D give way
+    // to a Dense sized for the loaded data set (dataShape().classCount).
+    bool replaceClassifierHead();
 
     // ---- Settings edits (mergeKey: merge a gesture's consecutive changes) ------------
     void setDataSettings(const DataSettings& data);

@@ -75,7 +75,15 @@ void LayerBlockItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
         borderWidth = 2.5;
     }
     p->setPen(QPen(border, borderWidth));
-    p->setBrush(pal.color(QPalette::Base));
+    QColor fill = pal.color(QPalette::Base);
+    if (content_.frozen) {
+        // A frozen layer (transfer learning) reads as "ice": the base tinted blue,
+        // light or dark theme alike, so it stands out even when its text is cut.
+        const QColor ice(80, 150, 230);
+        fill = QColor((fill.red() * 4 + ice.red()) / 5, (fill.green() * 4 + ice.green()) / 5,
+                      (fill.blue() * 4 + ice.blue()) / 5);
+    }
+    p->setBrush(fill);
     p->drawRoundedRect(box, 8, 8);
     // The category stripe on the left.
     QPainterPath stripe;
@@ -126,10 +134,12 @@ void LayerBlockItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
         if (!content_.parameters.isEmpty()) output += "   " + content_.parameters;
         const qreal outputWidth = fmSmall.horizontalAdvance(output);
         p->drawText(bottom, Qt::AlignRight | Qt::AlignVCenter, output);
+        // A snowflake before the name of a frozen layer (its weights do not train).
+        const QString name = content_.frozen ? QString("\u2744 ") + content_.name : content_.name;
         p->drawText(
             QRectF(left, row2, bottom.width() - outputWidth - 12, row2Height),
             Qt::AlignLeft | Qt::AlignVCenter,
-            fmSmall.elidedText(content_.name, Qt::ElideMiddle, bottom.width() - outputWidth - 12));
+            fmSmall.elidedText(name, Qt::ElideMiddle, bottom.width() - outputWidth - 12));
     }
     // Output port: drag from it onto an Add/Concatenate to connect by hand.
     p->setPen(QPen(pal.color(QPalette::Mid), 1.2));

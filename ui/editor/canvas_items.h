@@ -23,6 +23,7 @@ struct BlockContent {
     QString problem;    // empty when fine
     bool warning = false;
     bool mergeLayer = false;
+    bool frozen = false; // trainable = false: drawn tinted, with a snowflake on its name row
 };
 
 class LayerBlockItem : public QGraphicsItem {

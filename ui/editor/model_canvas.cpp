@@ -6,6 +6,7 @@
 #include "ui/window/engine_text.h"
 
 #include "engine/layers/layer_registry.h"
+#include "engine/model/transfer_learning.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -84,6 +85,7 @@ void ModelCanvas::rebuild() {
         c.problem = engineText(r.problem);
         c.warning = r.isWarning;
         c.mergeLayer = spec.maxInputs > 1;
+        c.frozen = !cs::json::getBool(node.config, "trainable", true);
         auto* item = new LayerBlockItem(c);
         item->setPos(0, i * kRowHeight);
         scene_->addItem(item);
@@ -342,42 +344,63 @@ void ModelCanvas::wheelEvent(QWheelEvent* event) {
 }
 
 void ModelCanvas::contextMenuEvent(QContextMenuEvent* event) {
-    LayerBlockItem* b = blockAt(event->pos());
     QMenu menu(this);
-    if (b) {
-        const QString name = b->name();
-        document_->setFocusedLayer(name);
-        const ModelGraph& g = document_->graph();
-        const LayerNode* node = g.find(str(name));
-        if (b->content().mergeLayer && node) {
-            QMenu* connectMenu = menu.addMenu(tr("Connect input from"));
-            for (int i = 0; i < g.indexOf(str(name)); ++i) {
-                const QString from = qs(g.node(i).name());
-                if (std::find(node->inputs.begin(), node->inputs.end(), g.node(i).name()) !=
-                    node->inputs.end())
-                    continue;
-                connectMenu->addAction(
-                    from, this, [this, from, name] { document_->connectLayers(from, name); });
-            }
-            connectMenu->setEnabled(!connectMenu->isEmpty());
-            QMenu* disconnectMenu = menu.addMenu(tr("Disconnect input"));
-            for (const std::string& in : node->inputs) {
-                const QString from = qs(in);
-                disconnectMenu->addAction(
-                    from, this, [this, from, name] { document_->disconnectLayers(from, name); });
-            }
-            disconnectMenu->setEnabled(!disconnectMenu->isEmpty());
-            menu.addSeparator();
-        }
-        QAction* remove = menu.addAction(tr("Delete %1").arg(name), this,
-                                         [this, name] { document_->removeLayer(name); });
-        remove->setShortcut(QKeySequence::Delete);
-        remove->setEnabled(b->content().className != "InputLayer");
+    menu.setToolTipsVisible(true);
+    if (LayerBlockItem* b = blockAt(event->pos())) {
+        document_->setFocusedLayer(b->name());
+        fillBlockMenu(menu, b->name());
     } else {
         menu.addAction(tr("Fit to view"), this, &ModelCanvas::fitToView);
         menu.addAction(tr("Actual size"), this, &ModelCanvas::resetZoom);
     }
     menu.exec(event->globalPos());
+}
+
+void ModelCanvas::fillBlockMenu(QMenu& menu, const QString& name) {
+    LayerBlockItem* b = block(name);
+    if (!b) return;
+    const ModelGraph& g = document_->graph();
+    const LayerNode* node = g.find(str(name));
+    if (b->content().mergeLayer && node) {
+        QMenu* connectMenu = menu.addMenu(tr("Connect input from"));
+        for (int i = 0; i < g.indexOf(str(name)); ++i) {
+            const QString from = qs(g.node(i).name());
+            if (std::find(node->inputs.begin(), node->inputs.end(), g.node(i).name()) !=
+                node->inputs.end())
+                continue;
+            connectMenu->addAction(
+                from, this, [this, from, name] { document_->connectLayers(from, name); });
+        }
+        connectMenu->setEnabled(!connectMenu->isEmpty());
+        QMenu* disconnectMenu = menu.addMenu(tr("Disconnect input"));
+        for (const std::string& in : node->inputs) {
+            const QString from = qs(in);
+            disconnectMenu->addAction(
+                from, this, [this, from, name] { document_->disconnectLayers(from, name); });
+        }
+        disconnectMenu->setEnabled(!disconnectMenu->isEmpty());
+        menu.addSeparator();
+    }
+    // Transfer learning: keep what a trained network learned, retrain the rest.
+    QAction* freeze = menu.addAction(tr("Freeze This and the Layers Before It"), this,
+                                     [this, name] { document_->freezeUpTo(name); });
+    freeze->setEnabled(g.indexOf(str(name)) > 0);
+    freeze->setToolTip(tr("Their weights stay as they are while training (Keras's "
+                          "trainable = False); a run then starts from the weights of the "
+                          "model in memory"));
+    if (cs::hasFrozenLayers(g))
+        menu.addAction(tr("Unfreeze All Layers"), this, [this] { document_->unfreezeAll(); });
+    const int classes = document_->dataShape().classCount;
+    QAction* head = menu.addAction(
+        classes >= 2 ? tr("New Classifier for This Data Set (%1 classes)").arg(classes)
+                     : tr("New Classifier for This Data Set"),
+        this, [this] { document_->replaceClassifierHead(); });
+    head->setEnabled(classes >= 2);
+    menu.addSeparator();
+    QAction* remove = menu.addAction(tr("Delete %1").arg(name), this,
+                                     [this, name] { document_->removeLayer(name); });
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setEnabled(b->content().className != "InputLayer");
 }
 
 void ModelCanvas::changeEvent(QEvent* event) {

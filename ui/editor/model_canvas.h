@@ -15,6 +15,8 @@
 #include <QHash>
 #include <optional>
 
+class QMenu;
+
 namespace ui {
 
 class ProjectDocument;
@@ -28,6 +30,8 @@ public:
     explicit ModelCanvas(ProjectDocument* document, QWidget* parent = nullptr);
 
     LayerBlockItem* block(const QString& name) const { return blocks_.value(name); }
+    // The right-click menu of the block `name` (its actions act on the document).
+    void fillBlockMenu(QMenu& menu, const QString& name);
     QList<ConnectionItem*> connectionItems() const { return connections_; }
     // Viewport position of the middle of the arrow from -> to (to aim drops in tests and tours).
     std::optional<QPoint> connectionPosition(const QString& from, const QString& to) const;

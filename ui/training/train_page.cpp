@@ -11,6 +11,7 @@
 #include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
+#include "engine/model/transfer_learning.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -190,6 +191,21 @@ TrainPage::~TrainPage() {
     *evaluationCancel_ = true; // an Evaluate Model File pass ends at its next batch
 }
 
+QString TrainPage::fineTuningNote(const ModelGraph& graph, const ModelSnapshotPtr& source,
+                                  const std::vector<std::string>& fromSource) const {
+    int frozen = 0;
+    for (const LayerNode& n : graph.nodes())
+        frozen += cs::json::getBool(n.config, "trainable", true) ? 0 : 1;
+    if (frozen == 0) return {};
+    if (!source)
+        return tr(" · %n frozen layer(s) start from fresh weights: no trained model is in memory "
+                  "(open or import one, or train first)",
+                  nullptr, frozen);
+    return tr(" · fine-tuning %1: %n layer(s) start from its weights", nullptr, int(fromSource.size()))
+               .arg(source->source) +
+           tr(", %n frozen", nullptr, frozen);
+}
+
 QString TrainPage::stoppedText(const TrainingOutcome& out) const {
     return RunHistory::stopDescription(out);
 }
@@ -209,8 +225,11 @@ bool TrainPage::start() {
         if (settings.training.checkpoint.enabled && !document_->filePath().isEmpty() &&
             QFileInfo(QString::fromStdString(checkpoint)).isRelative())
             checkpoint = project.dir().filePath(QString::fromStdString(checkpoint)).toStdString();
+        const ModelSnapshotPtr source =
+            cs::hasFrozenLayers(document_->graph()) && weightsSource_ ? weightsSource_() : nullptr;
         auto job = std::make_unique<TrainingJob>(document_->graph(), settings, datasets_->current(),
-                                                 jobOptions_);
+                                                 jobOptions_, source ? source->model : nullptr);
+        startNote_ = fineTuningNote(document_->graph(), source, job->layersFromStartWeights());
         runSettings_ = document_->settings().training;
         return controller_->start(std::move(job));
     } catch (const std::exception& e) {
@@ -227,7 +246,7 @@ void TrainPage::onStarted(int epochs) {
     runEpochs_.clear();
     runCheckpoint_.clear();
     progress_->setValue(0);
-    progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs));
+    progressText_->setText(tr("Starting %n epoch(s)…", nullptr, epochs) + startNote_);
     // The status bar shows this run from its start, not the last run's figures.
     TrainingStatus status;
     status.epoch = 1;

@@ -43,6 +43,9 @@ public:
 
     // Limits for quick runs (tests, screenshots): the first N training images.
     void setJobOptions(const TrainingJobOptions& options) { jobOptions_ = options; }
+    // Where a run with frozen layers takes its starting weights (transfer
+    // learning): the model in memory — a file opened, an import, the last run.
+    void setWeightsSource(std::function<ModelSnapshotPtr()> source) { weightsSource_ = std::move(source); }
 
     TrainingSettingsPanel* settingsPanel() const { return settings_; }
     TrainingCharts* charts() const { return charts_; }
@@ -93,6 +96,9 @@ private:
     void onFinished(const TrainingOutcome& outcome);
     void showEvaluation(const TrainingOutcome& outcome);
     QString stoppedText(const TrainingOutcome& outcome) const;
+    // " · fine-tuning <source>: 5 layer(s) start from its weights, 4 frozen" ("" without frozen layers).
+    QString fineTuningNote(const ModelGraph& graph, const ModelSnapshotPtr& source,
+                           const std::vector<std::string>& fromSource) const;
     // Runs `work` off the GUI thread and shows its evaluation; false when busy.
     bool runEvaluation(const QString& what, std::function<TrainingOutcome(const cs::PassControl&)> work);
     void updateButtons();
@@ -101,6 +107,8 @@ private:
     DatasetController* datasets_;
     TrainingController* controller_;
     TrainingJobOptions jobOptions_;
+    std::function<ModelSnapshotPtr()> weightsSource_;
+    QString startNote_; // what the run starts from, when it is not fresh weights
     TrainingSettingsPanel* settings_;
     TrainingCharts* charts_;
     QPushButton *start_, *pause_, *stop_, *save_, *evaluate_, *evaluateTrained_, *openCheckpoint_;

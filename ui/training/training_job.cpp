@@ -5,6 +5,7 @@
 #include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
+#include "engine/model/transfer_learning.h"
 
 #include <QCoreApplication>
 #include <chrono>
@@ -58,7 +59,8 @@ cs::SessionData sessionData(const LoadedDataset& data, int trainLimit) {
 
 TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& settings,
                          std::shared_ptr<const LoadedDataset> data,
-                         const TrainingJobOptions& options)
+                         const TrainingJobOptions& options,
+                         std::shared_ptr<const cs::Model> startWeights)
     : data_(std::move(data)), options_(options) {
     if (!data_)
         throw cs::DataError(
@@ -67,7 +69,11 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
     config.training = settings.training;
     config.data = data_->settings(); // as loaded (the Data page may have changed since)
     config.augmentation = settings.augmentation;
-    session_ = std::make_unique<cs::TrainingSession>(graph.toModel(), config,
+    cs::Model model = startWeights
+                          ? cs::modelWithWeightsFrom(graph, *startWeights,
+                                                     config.training.seed, &fromStartWeights_)
+                          : graph.toModel();
+    session_ = std::make_unique<cs::TrainingSession>(std::move(model), config,
                                                      sessionData(*data_, options_.trainLimit),
                                                      settings.preprocessing);
     // The window's thread wins the CPU when it needs it (docs/architecture.md).

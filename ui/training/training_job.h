@@ -22,6 +22,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ui {
 
@@ -40,8 +41,11 @@ using cs::effectiveThreads;
 class TrainingJob {
 public:
     // Throws cs::Error (ConfigError, ShapeError ...) when this cannot train.
+    // startWeights (fine-tuning, transfer learning): the layers of that model with
+    // the same name, class and weight shapes start from its weights, not fresh ones.
     TrainingJob(const ModelGraph& graph, const ProjectSettings& settings,
-                std::shared_ptr<const LoadedDataset> data, const TrainingJobOptions& options);
+                std::shared_ptr<const LoadedDataset> data, const TrainingJobOptions& options,
+                std::shared_ptr<const cs::Model> startWeights = nullptr);
     ~TrainingJob();
 
     cs::FitOptions fitOptions() const { return session_->fitOptions(); }
@@ -51,11 +55,14 @@ public:
     // Runs the session (and the test evaluation) with progress to `observer`. Never
     // throws: failures come back in the outcome.
     TrainingOutcome run(cs::TrainingObserver* observer, const std::atomic<bool>* stop);
+    // The layers that start from startWeights (empty without them).
+    const std::vector<std::string>& layersFromStartWeights() const { return fromStartWeights_; }
 
 private:
     std::shared_ptr<const LoadedDataset> data_;
     TrainingJobOptions options_;
     std::unique_ptr<cs::TrainingSession> session_;
+    std::vector<std::string> fromStartWeights_;
 };
 
 } // namespace ui

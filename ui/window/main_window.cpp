@@ -111,6 +111,8 @@ void MainWindow::createPages() {
     modelPage_ = new ModelEditorPage(document_, pages_);
     dataPage_ = new DataPage(document_, datasetController_, pages_);
     trainPage_ = new ui::TrainPage(document_, datasetController_, trainingController_, pages_);
+    // Transfer learning: a run with frozen layers starts from the model in memory.
+    trainPage_->setWeightsSource([this] { return currentModel_->current(); });
     inspectPage_ = new ui::InspectPage(currentModel_, pages_);
     playgroundPage_ = new ui::PlaygroundPage(pages_);
     classifyPage_ = new ui::ClassifyPage(currentModel_, pages_);
@@ -209,17 +211,23 @@ void MainWindow::createMenus() {
     openModel_ = file->addAction(tr("Open &Trained Model…"), this, &MainWindow::openTrainedModel);
     openModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openModel_->setToolTip(tr("A trained .safetensors model to inspect and classify with"));
-    auto* interop = new InteropActions(currentModel_, this); // File > Import Model…, Export > ONNX…
+    auto* interop = new InteropActions(currentModel_, this); // File > Import Model…, Export > ONNX / PyTorch
+    interop->setProject(document_, datasetController_);
     file->addAction(interop->importAction());
-    file->addMenu(interop->exportMenu());
     connect(interop, &InteropActions::modelImported, this, &MainWindow::openTrainedModelFile);
     file->addSeparator();
     file->addAction(projectActions_->saveAction());
     file->addAction(projectActions_->saveAsAction());
     file->addSeparator();
-    // The current page's charts, grids and cards, each with Copy / PNG / SVG / CSV.
+    // One Export menu: the model (ONNX, PyTorch script), then the current page's
+    // charts, grids and cards, each with Copy / PNG / SVG / CSV.
     exportMenu_ = file->addMenu(tr("&Export"));
-    connect(exportMenu_, &QMenu::aboutToShow, this, [this] { fillExportMenu(exportMenu_, pages_->currentWidget()); });
+    connect(exportMenu_, &QMenu::aboutToShow, this, [this, interop] {
+        fillExportMenu(exportMenu_, pages_->currentWidget());
+        QAction* firstView = exportMenu_->actions().value(0);
+        exportMenu_->insertActions(firstView, interop->exportMenu()->actions());
+        exportMenu_->insertSeparator(firstView);
+    });
     file->addSeparator();
     file->addAction(projectActions_->quitAction());
 
