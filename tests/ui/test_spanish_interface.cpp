@@ -47,6 +47,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -327,6 +328,26 @@ private Q_SLOTS:
         QVERIFY2(judge_->englishIn(errorText(error)).isEmpty(), qPrintable(errorText(error)));
         // A message made from a plain string (a broken file) is shown as it is.
         QCOMPARE(errorText(cs::FormatError("x.json: not JSON")), QString("x.json: not JSON"));
+    }
+
+    // Spanish runs ~25% longer than English: every page still fits a 1280-pixel screen
+    // (a page's minimum width is the window's, whichever page is shown).
+    void everyPageFitsA1280PixelScreen() {
+        StartupOptions options;
+        options.restoreSession = false;
+        MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList tooWide;
+        for (int p = 0; p < MainWindow::PageCount; ++p) {
+            QWidget* page = window.pages()->widget(p);
+            const int width = page->minimumSizeHint().width();
+            if (width > 1240) tooWide << QString("%1: %2 px").arg(window.pages()->tabText(p)).arg(width);
+        }
+        QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(", ")));
+        QVERIFY2(window.minimumSizeHint().width() <= 1280,
+                 qPrintable(QString::number(window.minimumSizeHint().width())));
+        window.document()->undoStack()->setClean();
     }
 
     void everyVisibleStringIsSpanish() {
