@@ -35,28 +35,28 @@
 <context>
     <name>LessonSteps</name>
     <message>
-        <source>the lesson names no page of the window ("page": %1)</source>
-        <translation>la lección no nombra ninguna página de la ventana ("page": %1)</translation>
+        <source>the lesson names no page of the window (&quot;page&quot;: %1)</source>
+        <translation>la lección no nombra ninguna página de la ventana (&quot;page&quot;: %1)</translation>
     </message>
     <message>
-        <source>the course preset "%1" is not installed</source>
-        <translation>el modelo del curso "%1" no está instalado</translation>
+        <source>the course preset &quot;%1&quot; is not installed</source>
+        <translation>el modelo del curso &quot;%1&quot; no está instalado</translation>
     </message>
     <message>
         <source>Lesson: load %1</source>
         <translation>Lección: cargar %1</translation>
     </message>
     <message>
-        <source>Fashion-MNIST is not installed: install Debian's dataset-fashion-mnist package</source>
+        <source>Fashion-MNIST is not installed: install Debian&apos;s dataset-fashion-mnist package</source>
         <translation>Fashion-MNIST no está instalado: instala el paquete dataset-fashion-mnist de Debian</translation>
     </message>
     <message>
-        <source>No folder named "%1" in %2. Choose it on the Data page (or set CONVSTUDIO_DATASETS to the folder that holds it).</source>
-        <translation>No hay ninguna carpeta "%1" en %2. Elígela en la página Datos (o haz que CONVSTUDIO_DATASETS apunte a la carpeta que la contiene).</translation>
+        <source>No folder named &quot;%1&quot; in %2. Choose it on the Data page (or set CONVSTUDIO_DATASETS to the folder that holds it).</source>
+        <translation>No hay ninguna carpeta &quot;%1&quot; en %2. Elígela en la página Datos (o haz que CONVSTUDIO_DATASETS apunte a la carpeta que la contiene).</translation>
     </message>
     <message>
-        <source>the model has no layer named "%1": load the lesson's model first</source>
-        <translation>el modelo no tiene ninguna capa "%1": carga primero el modelo de la lección</translation>
+        <source>the model has no layer named &quot;%1&quot;: load the lesson&apos;s model first</source>
+        <translation>el modelo no tiene ninguna capa &quot;%1&quot;: carga primero el modelo de la lección</translation>
     </message>
     <message>
         <source> image 1</source>
@@ -67,12 +67,12 @@
         <translation>No se encontró ninguna foto (no hay carpeta cats_and_dogs_filtered ni conjunto de datos cargado): suelta una tuya en el Playground.</translation>
     </message>
     <message>
-        <source>the Playground has no kernel named "%1"</source>
-        <translation>el Playground no tiene ningún kernel "%1"</translation>
+        <source>the Playground has no kernel named &quot;%1&quot;</source>
+        <translation>el Playground no tiene ningún kernel &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>this version of ConvStudio cannot do the step "%1"</source>
-        <translation>esta versión de ConvStudio no sabe hacer el paso "%1"</translation>
+        <source>this version of ConvStudio cannot do the step &quot;%1&quot;</source>
+        <translation>esta versión de ConvStudio no sabe hacer el paso &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -225,14 +225,17 @@ sesgo %1</translation>
     </message>
     <message numerus="yes">
         <source>%n complete epoch(s)</source>
-        <translation><numerusform>%n época completa</numerusform><numerusform>%n épocas completas</numerusform></translation>
+        <translation>
+            <numerusform>%n época completa</numerusform>
+            <numerusform>%n épocas completas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped after %1</source>
         <translation>Detenida tras %1</translation>
     </message>
     <message>
-        <source>Stopped during epoch %1's validation (%2)</source>
+        <source>Stopped during epoch %1&apos;s validation (%2)</source>
         <translation>Detenida durante la validación de la época %1 (%2)</translation>
     </message>
     <message>
@@ -278,15 +281,15 @@ sesgo %1</translation>
 <context>
     <name>cs::KernelPreset</name>
     <message>
-        <source>cross-correlation: the kernel is laid on the input as it is (what a CNN's Conv2D computes)</source>
+        <source>cross-correlation: the kernel is laid on the input as it is (what a CNN&apos;s Conv2D computes)</source>
         <translation>correlación cruzada: el kernel se coloca sobre la entrada tal cual (lo que calcula la Conv2D de una CNN)</translation>
     </message>
     <message>
-        <source>convolution: the kernel is turned 180 degrees first (scipy.signal.convolve2d, the lesson's Python)</source>
+        <source>convolution: the kernel is turned 180 degrees first (scipy.signal.convolve2d, the lesson&apos;s Python)</source>
         <translation>convolución: primero se gira el kernel 180 grados (scipy.signal.convolve2d, el Python de la lección)</translation>
     </message>
     <message>
-        <source>vertical edges (the course's example)</source>
+        <source>vertical edges (the course&apos;s example)</source>
         <translation>bordes verticales (el ejemplo del curso)</translation>
     </message>
     <message>
@@ -357,8 +360,8 @@ sesgo %1</translation>
         <translation>necesita una imagen de entrada (alto, ancho, canales), pero recibe %1</translation>
     </message>
     <message>
-        <source>the %1x%2 kernel is larger than its %3x%4 input: use padding 'same', a smaller kernel, or less pooling before it</source>
-        <translation>el kernel de %1x%2 es mayor que su entrada de %3x%4: usa padding 'same', un kernel más pequeño o menos pooling antes</translation>
+        <source>the %1x%2 kernel is larger than its %3x%4 input: use padding &apos;same&apos;, a smaller kernel, or less pooling before it</source>
+        <translation>el kernel de %1x%2 es mayor que su entrada de %3x%4: usa padding &apos;same&apos;, un kernel más pequeño o menos pooling antes</translation>
     </message>
     <message>
         <source>Dense needs a flat input, got %1: insert a Flatten (or GlobalAveragePooling2D) before it</source>
@@ -377,8 +380,8 @@ sesgo %1</translation>
         <translation>necesita una imagen de entrada (alto, ancho, canales), pero recibe %1: el pooling debe ir antes de Flatten</translation>
     </message>
     <message>
-        <source>the %1x%2 window is larger than its %3x%4 input: use padding 'same' or a smaller pool_size</source>
-        <translation>la ventana de %1x%2 es mayor que su entrada de %3x%4: usa padding 'same' o un pool_size más pequeño</translation>
+        <source>the %1x%2 window is larger than its %3x%4 input: use padding &apos;same&apos; or a smaller pool_size</source>
+        <translation>la ventana de %1x%2 es mayor que su entrada de %3x%4: usa padding &apos;same&apos; o un pool_size más pequeño</translation>
     </message>
 </context>
 <context>
@@ -500,16 +503,12 @@ sesgo %1</translation>
         <translation>valid: descarta las ventanas incompletas; same: salida = ceil(entrada / stride)</translation>
     </message>
     <message>
-        <source>Unticked: the layer's weights stay fixed while training (a frozen layer)</source>
+        <source>Unticked: the layer&apos;s weights stay fixed while training (a frozen layer)</source>
         <translation>Sin marcar: los pesos de la capa no cambian al entrenar (una capa congelada)</translation>
     </message>
 </context>
 <context>
     <name>cs::Model</name>
-    <message>
-        <source>The data set's images are %1 but the input takes %2: set the input shape to match</source>
-        <translation>Las imágenes del conjunto de datos son de %1 pero la entrada recibe %2: ajusta la forma de la entrada</translation>
-    </message>
     <message>
         <source>Set the input to %1</source>
         <translation>Poner la entrada a %1</translation>
@@ -539,12 +538,32 @@ sesgo %1</translation>
         <translation>Quitar %1 antes de %2</translation>
     </message>
     <message>
-        <source>Use padding 'same' in %1</source>
-        <translation>Usar padding 'same' en %1</translation>
+        <source>Use padding &apos;same&apos; in %1</source>
+        <translation>Usar padding &apos;same&apos; en %1</translation>
     </message>
     <message>
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>The images are loaded at %1 but the input takes %2: load them at the input&apos;s size or change the input</source>
+        <translation>Las imágenes se cargan a %1 pero la entrada recibe %2: cárgalas al tamaño de la entrada o cambia la entrada</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s images are %1 as stored (this kind of data set cannot be resized while loading) but the input takes %2: set the input shape to match</source>
+        <translation>Las imágenes del conjunto de datos son de %1 tal como están guardadas (este tipo de conjunto de datos no se puede redimensionar al cargarlo) pero la entrada recibe %2: ajusta la forma de la entrada</translation>
+    </message>
+    <message>
+        <source>The output is one unit (a 0/1 label per image, as class_mode binary gives) but class_mode is %1: read the labels as binary or use 2 softmax units</source>
+        <translation>La salida es una sola unidad (una etiqueta 0/1 por imagen, como da class_mode binary) pero class_mode es %1: lee las etiquetas como binary o usa 2 unidades softmax</translation>
+    </message>
+    <message>
+        <source>class_mode is binary (a 0/1 label per image, for one sigmoid unit) but the output has %1 units, one per class: read the labels as categorical or use one sigmoid unit</source>
+        <translation>class_mode es binary (una etiqueta 0/1 por imagen, para una unidad sigmoid) pero la salida tiene %1 unidades, una por clase: lee las etiquetas como categorical o usa una unidad sigmoid</translation>
+    </message>
+    <message>
+        <source>The output has %1 unit but the data set has %2 classes</source>
+        <translation>La salida tiene %1 unidad pero el conjunto de datos tiene %2 clases</translation>
     </message>
 </context>
 <context>
@@ -588,7 +607,7 @@ sesgo %1</translation>
         <translation>igual que pool</translation>
     </message>
     <message>
-        <source>Keras's None: the stride equals the pool size</source>
+        <source>Keras&apos;s None: the stride equals the pool size</source>
         <translation>El None de Keras: el paso es igual al tamaño del pool</translation>
     </message>
 </context>
@@ -615,7 +634,7 @@ sesgo %1</translation>
         <translation>Inclina (cizalla) un ángulo aleatorio en [-s, s] grados</translation>
     </message>
     <message>
-        <source>Zoom factor range [low, high] (1 = no zoom; Keras's zoom_range=0.2 is [0.8, 1.2])</source>
+        <source>Zoom factor range [low, high] (1 = no zoom; Keras&apos;s zoom_range=0.2 is [0.8, 1.2])</source>
         <translation>Rango del factor de zoom [mín, máx] (1 = sin zoom; zoom_range=0.2 de Keras es [0.8, 1.2])</translation>
     </message>
     <message>
@@ -669,6 +688,14 @@ sesgo %1</translation>
     <message>
         <source>No augmentation</source>
         <translation>Sin aumento de datos</translation>
+    </message>
+    <message>
+        <source>Not used: only rotation, shifts, shear or zoom bring in pixels from outside the image</source>
+        <translation>No se usa: solo la rotación, los desplazamientos, la inclinación o el zoom traen píxeles de fuera de la imagen</translation>
+    </message>
+    <message>
+        <source>Not used: fill_mode is %1, not constant</source>
+        <translation>No se usa: fill_mode es %1, no constant</translation>
     </message>
 </context>
 <context>
@@ -735,8 +762,8 @@ sesgo %1</translation>
 <context>
     <name>ui::ClassifyPage</name>
     <message>
-        <source>&lt;p style='font-size:x-large'&gt;&lt;b&gt;No model to classify with yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model on the Train page, or open a .safetensors model.&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:x-large'&gt;&lt;b&gt;Aún no hay un modelo con el que clasificar&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Entrena un modelo en la página Entrenar o abre un modelo .safetensors.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;No model to classify with yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model on the Train page, or open a .safetensors model.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;Aún no hay un modelo con el que clasificar&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Entrena un modelo en la página Entrenar o abre un modelo .safetensors.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Open Model…</source>
@@ -775,8 +802,8 @@ sesgo %1</translation>
         <translation>imagen soltada %1</translation>
     </message>
     <message>
-        <source>&lt;p style='font-size:x-large'&gt;&lt;b&gt;Waiting for the first snapshot&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Your images are classified again with the new run's model about a second after its first batch.&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:x-large'&gt;&lt;b&gt;Esperando la primera instantánea&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Tus imágenes se vuelven a clasificar con el modelo de la nueva ejecución alrededor de un segundo después de su primer lote.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;Waiting for the first snapshot&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Your images are classified again with the new run&apos;s model about a second after its first batch.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;Esperando la primera instantánea&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Tus imágenes se vuelven a clasificar con el modelo de la nueva ejecución alrededor de un segundo después de su primer lote.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>grey</source>
@@ -908,6 +935,25 @@ sesgo %1</translation>
     </message>
 </context>
 <context>
+    <name>ui::DataFitPanel</name>
+    <message>
+        <source>The model and the data set do not fit</source>
+        <translation>El modelo y el conjunto de datos no encajan</translation>
+    </message>
+    <message>
+        <source>Changes how the data set is loaded: %1</source>
+        <translation>Cambia cómo se carga el conjunto de datos: %1</translation>
+    </message>
+    <message>
+        <source>Changes the model (%1)</source>
+        <translation>Cambia el modelo (%1)</translation>
+    </message>
+    <message>
+        <source>No fix keeps the model working: change it on the Model page.</source>
+        <translation>Ningún arreglo deja el modelo funcionando: cámbialo en la página Modelo.</translation>
+    </message>
+</context>
+<context>
     <name>ui::DataPage</name>
     <message>
         <source>Samples</source>
@@ -963,7 +1009,7 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
         <translation>Carpeta de imágenes (una subcarpeta por clase)…</translation>
     </message>
     <message>
-        <source>60,000 + 10,000 grey 28×28 images of clothes in 10 classes, from Debian's dataset-fashion-mnist package</source>
+        <source>60,000 + 10,000 grey 28×28 images of clothes in 10 classes, from Debian&apos;s dataset-fashion-mnist package</source>
         <translation>60.000 + 10.000 imágenes grises de 28×28 de prendas de ropa en 10 clases, del paquete dataset-fashion-mnist de Debian</translation>
     </message>
     <message>
@@ -1030,6 +1076,26 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
         <source>Choose the data set folder</source>
         <translation>Elige la carpeta del conjunto de datos</translation>
     </message>
+    <message>
+        <source>Not used: the validation/ folder holds the validation images. Choose the train/ folder itself as the data set to split it instead.</source>
+        <translation>No se usa: la carpeta validation/ contiene las imágenes de validación. Elige la propia carpeta train/ como conjunto de datos para dividirla.</translation>
+    </message>
+    <message>
+        <source>Not used: the validation/ folder holds the validation images</source>
+        <translation>No se usa: la carpeta validation/ contiene las imágenes de validación</translation>
+    </message>
+    <message>
+        <source>Not used: validation_split is 0 (nothing is split off)</source>
+        <translation>No se usa: validation_split es 0 (no se separa nada)</translation>
+    </message>
+    <message>
+        <source>A 0/1 label per image, for one sigmoid unit (2 classes)</source>
+        <translation>Una etiqueta 0/1 por imagen, para una unidad sigmoid (2 clases)</translation>
+    </message>
+    <message>
+        <source>Needs exactly 2 classes; this data set has %1</source>
+        <translation>Necesita exactamente 2 clases; este conjunto de datos tiene %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::DatasetSummaryPanel</name>
@@ -1090,8 +1156,8 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
         <translation>la clase menor es el %1 de la mayor</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#d88400'&gt;unbalanced: smallest class %1 of the largest&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d88400'&gt;desequilibradas: la clase menor es el %1 de la mayor&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#d88400&apos;&gt;unbalanced: smallest class %1 of the largest&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d88400&apos;&gt;desequilibradas: la clase menor es el %1 de la mayor&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 images, %2</source>
@@ -1102,8 +1168,8 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
         <translation>Omitidos</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#d88400'&gt;%1 that are not readable images&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d88400'&gt;%1 que no son imágenes legibles&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#d88400&apos;&gt;%1 that are not readable images&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d88400&apos;&gt;%1 que no son imágenes legibles&lt;/span&gt;</translation>
     </message>
     <message>
         <source>file</source>
@@ -1176,7 +1242,7 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
 <context>
     <name>ui::FeatureMapPanel</name>
     <message>
-        <source>Number of the image in the data set's test split</source>
+        <source>Number of the image in the data set&apos;s test split</source>
         <translation>Número de la imagen en la parte de prueba del conjunto de datos</translation>
     </message>
     <message>
@@ -1184,7 +1250,7 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
         <translation>Abrir imagen…</translation>
     </message>
     <message>
-        <source>Any image file; it is resized to the model's input as for training. You can also drop an image file on this page.</source>
+        <source>Any image file; it is resized to the model&apos;s input as for training. You can also drop an image file on this page.</source>
         <translation>Cualquier archivo de imagen; se redimensiona a la entrada del modelo como para entrenar. También puedes soltar un archivo de imagen en esta página.</translation>
     </message>
     <message>
@@ -1358,8 +1424,8 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
 <context>
     <name>ui::ImageDropArea</name>
     <message>
-        <source>&lt;p style='font-size:large'&gt;&lt;b&gt;Drop images here&lt;/b&gt;&lt;/p&gt;&lt;p&gt;or paste one (Ctrl+V), or use &lt;i&gt;Add Images…&lt;/i&gt;&lt;br&gt;Each image shows its most probable classes and where the model looked (Grad-CAM).&lt;br&gt;Drop a folder to classify every image in it.&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:large'&gt;&lt;b&gt;Suelta aquí imágenes&lt;/b&gt;&lt;/p&gt;&lt;p&gt;o pega una (Ctrl+V), o usa &lt;i&gt;Añadir imágenes…&lt;/i&gt;&lt;br&gt;Cada imagen muestra sus clases más probables y dónde miró el modelo (Grad-CAM).&lt;br&gt;Suelta una carpeta para clasificar todas sus imágenes.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Drop images here&lt;/b&gt;&lt;/p&gt;&lt;p&gt;or paste one (Ctrl+V), or use &lt;i&gt;Add Images…&lt;/i&gt;&lt;br&gt;Each image shows its most probable classes and where the model looked (Grad-CAM).&lt;br&gt;Drop a folder to classify every image in it.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Suelta aquí imágenes&lt;/b&gt;&lt;/p&gt;&lt;p&gt;o pega una (Ctrl+V), o usa &lt;i&gt;Añadir imágenes…&lt;/i&gt;&lt;br&gt;Cada imagen muestra sus clases más probables y dónde miró el modelo (Grad-CAM).&lt;br&gt;Suelta una carpeta para clasificar todas sus imágenes.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1440,16 +1506,16 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
         <translation>Lección del kernel 5×5</translation>
     </message>
     <message>
-        <source>The 5×5 image of the lesson "El kernel en acción"</source>
-        <translation>La imagen de 5×5 de la lección "El kernel en acción"</translation>
+        <source>The 5×5 image of the lesson &quot;El kernel en acción&quot;</source>
+        <translation>La imagen de 5×5 de la lección &quot;El kernel en acción&quot;</translation>
     </message>
     <message>
         <source>Pooling lesson 4×4</source>
         <translation>Lección de pooling 4×4</translation>
     </message>
     <message>
-        <source>The 4×4 feature map of the lesson "Capa de pooling"</source>
-        <translation>El mapa de características de 4×4 de la lección "Capa de pooling"</translation>
+        <source>The 4×4 feature map of the lesson &quot;Capa de pooling&quot;</source>
+        <translation>El mapa de características de 4×4 de la lección &quot;Capa de pooling&quot;</translation>
     </message>
     <message>
         <source>Type numbers in the cells. Click an output cell to see the window that produced it.</source>
@@ -1551,7 +1617,7 @@ o abre una</translation>
         <translation>Mapas de características</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Waiting for the first snapshot&lt;/h2&gt;&lt;p&gt;The new run's kernels and feature maps&lt;br&gt;appear about a second after its first batch.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;Waiting for the first snapshot&lt;/h2&gt;&lt;p&gt;The new run&apos;s kernels and feature maps&lt;br&gt;appear about a second after its first batch.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Esperando la primera instantánea&lt;/h2&gt;&lt;p&gt;Los kernels y mapas de características de la nueva ejecución&lt;br&gt;aparecen alrededor de un segundo después de su primer lote.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1746,7 +1812,7 @@ o abre una</translation>
         <translation>Kernels</translation>
     </message>
     <message>
-        <source>Each square is one weight of a kernel. A kernel is laid on every window of its input channel; the filter's output adds up all its kernels' products. Hover a kernel to read its numbers.</source>
+        <source>Each square is one weight of a kernel. A kernel is laid on every window of its input channel; the filter&apos;s output adds up all its kernels&apos; products. Hover a kernel to read its numbers.</source>
         <translation>Cada cuadrado es un peso de un kernel. El kernel se coloca sobre cada ventana de su canal de entrada; la salida del filtro suma los productos de todos sus kernels. Pasa el ratón sobre un kernel para leer sus números.</translation>
     </message>
     <message>
@@ -1782,7 +1848,7 @@ o abre una</translation>
         <translation>Kernels de %1</translation>
     </message>
     <message>
-        <source>ends: each filter's own largest |w|</source>
+        <source>ends: each filter&apos;s own largest |w|</source>
         <translation>extremos: el |w| máximo de cada filtro</translation>
     </message>
 </context>
@@ -1793,7 +1859,7 @@ o abre una</translation>
         <translation>Selecciona una capa en el lienzo para editarla.</translation>
     </message>
     <message>
-        <source>The layer's name: unique in the model, used in summaries and files</source>
+        <source>The layer&apos;s name: unique in the model, used in summaries and files</source>
         <translation>El nombre de la capa: único en el modelo, se usa en los resúmenes y en los archivos</translation>
     </message>
     <message>
@@ -1984,7 +2050,7 @@ o abre una</translation>
         <translation>%1, entrenado (%2 épocas)</translation>
     </message>
     <message>
-        <source>%1, stopped during epoch %2's validation</source>
+        <source>%1, stopped during epoch %2&apos;s validation</source>
         <translation>%1, detenido durante la validación de la época %2</translation>
     </message>
     <message>
@@ -2169,7 +2235,7 @@ o abre una</translation>
         <translation>Congelar esta capa y las anteriores</translation>
     </message>
     <message>
-        <source>Their weights stay as they are while training (Keras's trainable = False); a run then starts from the weights of the model in memory</source>
+        <source>Their weights stay as they are while training (Keras&apos;s trainable = False); a run then starts from the weights of the model in memory</source>
         <translation>Sus pesos no cambian al entrenar (trainable = False de Keras); la ejecución empieza entonces por los pesos del modelo en memoria</translation>
     </message>
     <message>
@@ -2212,7 +2278,7 @@ o abre una</translation>
         <translation>Suelta una capa en una flecha para insertarla · arrastra para mover · Supr borra</translation>
     </message>
     <message>
-        <source>To connect by hand (skip connections), drag from a block's bottom dot onto an Add or Concatenate block, or use its inspector's Inputs box.</source>
+        <source>To connect by hand (skip connections), drag from a block&apos;s bottom dot onto an Add or Concatenate block, or use its inspector&apos;s Inputs box.</source>
         <translation>Para conectar a mano (conexiones residuales), arrastra desde el punto inferior de un bloque hasta un bloque Add o Concatenate, o usa el cuadro Entradas de su inspector.</translation>
     </message>
 </context>
@@ -2390,7 +2456,7 @@ valores %4 … %5</translation>
         <translation>= pool</translation>
     </message>
     <message>
-        <source>same pads so that out = ceil(n / stride); padded cells never count (TensorFlow's rule)</source>
+        <source>same pads so that out = ceil(n / stride); padded cells never count (TensorFlow&apos;s rule)</source>
         <translation>same rellena para que salida = ceil(n / stride); las celdas de relleno nunca cuentan (la regla de TensorFlow)</translation>
     </message>
     <message>
@@ -2726,8 +2792,8 @@ valores %4 … %5</translation>
         <translation>Sin conjunto de datos</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#d32f2f'&gt;No data set&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d32f2f'&gt;Sin conjunto de datos&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;No data set&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;Sin conjunto de datos&lt;/span&gt;</translation>
     </message>
     <message>
         <source>layer</source>
@@ -2746,8 +2812,8 @@ valores %4 … %5</translation>
         <translation>parámetros</translation>
     </message>
     <message>
-        <source> · &lt;span style='color:#d32f2f'&gt;✖ %1 in the model&lt;/span&gt;</source>
-        <translation> · &lt;span style='color:#d32f2f'&gt;✖ %1 en el modelo&lt;/span&gt;</translation>
+        <source> · &lt;span style=&apos;color:#d32f2f&apos;&gt;✖ %1 in the model&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#d32f2f&apos;&gt;✖ %1 en el modelo&lt;/span&gt;</translation>
     </message>
     <message>
         <source>problem</source>
@@ -2758,8 +2824,8 @@ valores %4 … %5</translation>
         <translation>problemas</translation>
     </message>
     <message>
-        <source> · &lt;span style='color:#d88400'&gt;⚠ does not fit the data&lt;/span&gt;</source>
-        <translation> · &lt;span style='color:#d88400'&gt;⚠ no encaja con los datos&lt;/span&gt;</translation>
+        <source> · &lt;span style=&apos;color:#d88400&apos;&gt;⚠ does not fit the data&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#d88400&apos;&gt;⚠ no encaja con los datos&lt;/span&gt;</translation>
     </message>
     <message>
         <source>epoch %1/%2</source>
@@ -2773,16 +2839,16 @@ valores %4 … %5</translation>
 <context>
     <name>ui::SummaryTable</name>
     <message>
-        <source>&lt;b&gt;Summary&lt;/b&gt; — Model: "%1"</source>
-        <translation>&lt;b&gt;Resumen&lt;/b&gt; — Modelo: "%1"</translation>
+        <source>&lt;b&gt;Summary&lt;/b&gt; — Model: &quot;%1&quot;</source>
+        <translation>&lt;b&gt;Resumen&lt;/b&gt; — Modelo: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Total params: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;Trainable params: %3&lt;br&gt;Non-trainable params: %4</source>
         <translation>Parámetros totales: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;Parámetros entrenables: %3&lt;br&gt;Parámetros no entrenables: %4</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style='color:#d32f2f'&gt;Incomplete: %1 with a problem&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style='color:#d32f2f'&gt;Incompleto: %1 con un problema&lt;/span&gt;</translation>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;Incomplete: %1 with a problem&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;Incompleto: %1 con un problema&lt;/span&gt;</translation>
     </message>
     <message>
         <source>layer</source>
@@ -2847,7 +2913,7 @@ valores %4 … %5</translation>
         <translation>Evaluar</translation>
     </message>
     <message>
-        <source>Evaluate the last run's model, as it is in memory (also after a Stop), on this data set's test split</source>
+        <source>Evaluate the last run&apos;s model, as it is in memory (also after a Stop), on this data set&apos;s test split</source>
         <translation>Evalúa el modelo de la última ejecución, tal como está en memoria (también tras Detener), con la parte de prueba de este conjunto de datos</translation>
     </message>
     <message>
@@ -2855,7 +2921,7 @@ valores %4 … %5</translation>
         <translation>Evaluar archivo…</translation>
     </message>
     <message>
-        <source>Evaluate a saved .safetensors model on this data set's test split</source>
+        <source>Evaluate a saved .safetensors model on this data set&apos;s test split</source>
         <translation>Evalúa un modelo .safetensors guardado con la parte de prueba de este conjunto de datos</translation>
     </message>
     <message>
@@ -2867,7 +2933,7 @@ valores %4 … %5</translation>
         <translation>ninguna ejecución anterior</translation>
     </message>
     <message>
-        <source>Overlay an earlier run's loss and accuracy (dashed) to compare</source>
+        <source>Overlay an earlier run&apos;s loss and accuracy (dashed) to compare</source>
         <translation>Superpone la pérdida y la precisión de una ejecución anterior (a trazos) para compararlas</translation>
     </message>
     <message>
@@ -2883,7 +2949,7 @@ valores %4 … %5</translation>
         <translation>Comparar con:</translation>
     </message>
     <message>
-        <source>After training: the test split's loss, accuracy, per-class precision / recall / F1 and confusion matrix.</source>
+        <source>After training: the test split&apos;s loss, accuracy, per-class precision / recall / F1 and confusion matrix.</source>
         <translation>Tras entrenar: pérdida y precisión en la parte de prueba, precision / recall / F1 por clase y matriz de confusión.</translation>
     </message>
     <message>
@@ -2891,7 +2957,7 @@ valores %4 … %5</translation>
         <translation>Deteniendo tras este lote…</translation>
     </message>
     <message>
-        <source>Paused in epoch %1's validation at batch %2/%3</source>
+        <source>Paused in epoch %1&apos;s validation at batch %2/%3</source>
         <translation>En pausa en la validación de la época %1, lote %2/%3</translation>
     </message>
     <message>
@@ -2916,7 +2982,10 @@ valores %4 … %5</translation>
     </message>
     <message numerus="yes">
         <source>Starting %n epoch(s)…</source>
-        <translation><numerusform>Empezando %n época…</numerusform><numerusform>Empezando %n épocas…</numerusform></translation>
+        <translation>
+            <numerusform>Empezando %n época…</numerusform>
+            <numerusform>Empezando %n épocas…</numerusform>
+        </translation>
     </message>
     <message>
         <source>starting</source>
@@ -2944,7 +3013,10 @@ valores %4 … %5</translation>
     </message>
     <message numerus="yes">
         <source>Trained %n epoch(s)</source>
-        <translation><numerusform>Entrenada %n época</numerusform><numerusform>Entrenadas %n épocas</numerusform></translation>
+        <translation>
+            <numerusform>Entrenada %n época</numerusform>
+            <numerusform>Entrenadas %n épocas</numerusform>
+        </translation>
     </message>
     <message>
         <source> in %1</source>
@@ -2968,7 +3040,10 @@ valores %4 … %5</translation>
     </message>
     <message numerus="yes">
         <source>trained %n epoch(s)</source>
-        <translation><numerusform>entrenada %n época</numerusform><numerusform>entrenadas %n épocas</numerusform></translation>
+        <translation>
+            <numerusform>entrenada %n época</numerusform>
+            <numerusform>entrenadas %n épocas</numerusform>
+        </translation>
     </message>
     <message>
         <source> · val_accuracy %1</source>
@@ -2984,7 +3059,10 @@ valores %4 … %5</translation>
     </message>
     <message numerus="yes">
         <source>%1, %n epoch(s)</source>
-        <translation><numerusform>%1, %n época</numerusform><numerusform>%1, %n épocas</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n época</numerusform>
+            <numerusform>%1, %n épocas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped: no test evaluation (Evaluate tests the model as it is; Save Model keeps it).</source>
@@ -3064,15 +3142,24 @@ valores %4 … %5</translation>
     </message>
     <message numerus="yes">
         <source> · %n frozen layer(s) start from fresh weights: no trained model is in memory (open or import one, or train first)</source>
-        <translation><numerusform> · %n capa congelada empieza con pesos nuevos: no hay ningún modelo entrenado en memoria (abre o importa uno, o entrena antes)</numerusform><numerusform> · %n capas congeladas empiezan con pesos nuevos: no hay ningún modelo entrenado en memoria (abre o importa uno, o entrena antes)</numerusform></translation>
+        <translation>
+            <numerusform> · %n capa congelada empieza con pesos nuevos: no hay ningún modelo entrenado en memoria (abre o importa uno, o entrena antes)</numerusform>
+            <numerusform> · %n capas congeladas empiezan con pesos nuevos: no hay ningún modelo entrenado en memoria (abre o importa uno, o entrena antes)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> · fine-tuning %1: %n layer(s) start from its weights</source>
-        <translation><numerusform> · ajuste fino de %1: %n capa empieza por sus pesos</numerusform><numerusform> · ajuste fino de %1: %n capas empiezan por sus pesos</numerusform></translation>
+        <translation>
+            <numerusform> · ajuste fino de %1: %n capa empieza por sus pesos</numerusform>
+            <numerusform> · ajuste fino de %1: %n capas empiezan por sus pesos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n frozen</source>
-        <translation><numerusform>, %n congelada</numerusform><numerusform>, %n congeladas</numerusform></translation>
+        <translation>
+            <numerusform>, %n congelada</numerusform>
+            <numerusform>, %n congeladas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3270,6 +3357,18 @@ valores %4 … %5</translation>
     <message>
         <source>min_lr</source>
         <translation>min_lr</translation>
+    </message>
+    <message>
+        <source>Only SGD uses %1; the optimizer is %2</source>
+        <translation>Solo SGD usa %1; el optimizador es %2</translation>
+    </message>
+    <message>
+        <source>Not used with image folders: their validation/ folder is the validation data, or the Data page&apos;s validation_split cuts a single folder</source>
+        <translation>No se usa con carpetas de imágenes: su carpeta validation/ son los datos de validación, o el validation_split de la página Datos divide una carpeta única</translation>
+    </message>
+    <message>
+        <source>This last fraction of the training set validates (taken before shuffling, as Keras does)</source>
+        <translation>Esta última fracción del conjunto de entrenamiento sirve para validar (se toma antes de barajar, como hace Keras)</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,8 @@ void checkOutputs(const std::string& out, const cs::TrainingSettings& t) {
 
 // --freeze-up-to / --new-head: the loaded model becomes the one to fine-tune
 // (same layers keep their weights); returns the line that says what changed.
-std::string transferModel(const ParsedArgs& a, cs::LoadedModel& loaded, int classes, uint64_t seed) {
+std::string transferModel(const ParsedArgs& a, cs::LoadedModel& loaded, int classes, bool binaryLabels,
+                          uint64_t seed) {
     cs::ModelGraph graph = cs::ModelGraph::fromModel(loaded.model);
     std::string text = "transfer learning:";
     if (a.has("--freeze-up-to")) {
@@ -197,7 +198,7 @@ std::string transferModel(const ParsedArgs& a, cs::LoadedModel& loaded, int clas
         text += " froze " + std::to_string(frozen.size()) + " layer(s) up to " + a.get("--freeze-up-to") + ";";
     }
     if (a.has("--new-head")) {
-        const cs::ClassifierHead head = cs::replaceClassifierHead(graph, classes);
+        const cs::ClassifierHead head = cs::replaceClassifierHead(graph, classes, binaryLabels);
         std::string removed;
         for (const std::string& n : head.removed)
             removed += (removed.empty() ? "" : ", ") + n;
@@ -268,7 +269,10 @@ int runTrain(const Args& args) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
     config.data = data.binding();
     config.augmentation = data.augmentation();
-    if (transfer) std::printf("%s\n", transferModel(a, loaded, data.classCount(), t.seed).c_str());
+    if (transfer)
+        std::printf("%s\n", transferModel(a, loaded, data.classCount(),
+                                          cs::readsBinaryLabels(config.data), t.seed)
+                                .c_str());
     cs::TrainingSession session(std::move(loaded.model), config, data.sessionData(), preprocessing,
                                 std::move(resumed));
     cs::Model& model = session.model();

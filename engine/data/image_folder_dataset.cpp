@@ -232,6 +232,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
                         std::to_string(options.validationSplit).substr(0, 4) + " with seed " +
                         std::to_string(options.seed);
     }
+    index.validationFolder = hasValidationFolder;
     if (index.train.empty())
         throw DataError(classRoot.string() + ": no images in the class sub-folders (" +
                         std::to_string(index.classNames.size()) + " classes, " +

@@ -60,6 +60,7 @@ struct ImageFolderIndex {
     std::vector<std::string> classNames; // sorted sub-folder names; index = label
     std::vector<FolderImage> train, validation, test;
     std::vector<SkippedFile> skipped; // files found while listing that are not images
+    bool validationFolder = false;    // validation/ holds the validation images: no split applies
 };
 
 // True when the folder has a train/ sub-folder or at least one sub-folder (of

@@ -2,6 +2,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/layers/layer_registry.h"
+#include "engine/model/data_fit.h"
 #include "engine/model/quick_fixes.h"
 
 namespace cs {
@@ -26,49 +27,6 @@ void countParameters(const LayerNode& node, const std::vector<Shape>& inputs, La
         r.problem = e.text();
     } catch (const std::exception& e) {
         r.problem = UserText::verbatim(e.what());
-    }
-}
-
-void checkAgainstData(const ModelGraph& graph, const DataShape& data, ModelReport& report) {
-    if (!data.known() || graph.size() == 0) return;
-    LayerReport& input = report.layers.front();
-    const Shape image{data.height, data.width, data.channels};
-    if (input.shapeKnown && input.problem.empty() && !(input.outputShape == image)) {
-        input.problem =
-            CS_TEXT(
-                "cs::Model",
-                "The data set's images are %1 but the input takes %2: set the input shape to match")
-                .arg(shortShape(image))
-                .arg(shortShape(input.outputShape));
-        input.isWarning = true;
-        const std::string name = graph.node(0).name();
-        input.fixes.push_back(
-            {CS_TEXT("cs::Model", "Set the input to %1").arg(shortShape(image)),
-             [name, data](ModelGraph& g) {
-                 g.setAttribute(name, "shape",
-                                Json(std::vector<int>{data.height, data.width, data.channels}));
-             }});
-    }
-    const int last = graph.size() - 1;
-    LayerReport& output = report.layers.back();
-    if (last > 0 && output.shapeKnown && output.problem.empty() && output.outputShape.rank() == 1) {
-        const int units = output.outputShape[0];
-        const bool binary = data.classCount == 2 && units == 1;
-        if (units != data.classCount && !binary) {
-            output.problem =
-                CS_TEXT("cs::Model", "The output has %1 units but the data set has %2 classes")
-                    .arg(units)
-                    .arg(data.classCount);
-            output.isWarning = true;
-            const LayerNode& node = graph.node(last);
-            if (node.className == "Dense") {
-                const std::string name = node.name();
-                const int classes = data.classCount;
-                output.fixes.push_back(
-                    {CS_TEXT("cs::Model", "Set units to %1").arg(classes),
-                     [name, classes](ModelGraph& g) { g.setAttribute(name, "units", classes); }});
-            }
-        }
     }
 }
 
@@ -100,7 +58,7 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
                 r.problem.format = r.problem.format.substr(label.size() + 2); // a plain message
         }
     }
-    checkAgainstData(graph, data, report);
+    checkDataFit(graph, data, report);
 
     report.summary.modelName = graph.name;
     report.summary.functional = !graph.isChain();

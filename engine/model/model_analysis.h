@@ -1,7 +1,9 @@
 // Analysis of a model graph, tolerant of errors: for every layer its output
 // shape, parameter count and problem (in a person's words, from the layers'
 // ShapeError messages), with quick fixes (quick_fixes.h) where one exists; the
-// Keras summary rows and totals. The editor recomputes it after each edit and
+// Keras summary rows and totals; with the data set's shape, the mismatches
+// between model and data (data_fit.h), whose fixes may change the data's
+// loading instead of the model. The editor recomputes it after each edit and
 // `convstudio-cli summary` prints the same problems and fixes.
 //
 // Shapes come from the one shape walker (shape_inference.h) over the layers'
@@ -14,19 +16,32 @@
 
 #include "engine/core/tensor.h"
 #include "engine/core/user_text.h"
+#include "engine/data/data_binding.h"
 #include "engine/model/model_graph.h"
 #include "engine/model/model_summary.h"
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cs {
 
+// A fix edits the model (apply) or, for a mismatch with the data, how the data
+// set is loaded (applyToData: the project's data binding); one of the two is set.
 struct QuickFix {
-    UserText label; // "Insert a Flatten before dense"
+    QuickFix() = default;
+    QuickFix(UserText label, std::function<void(ModelGraph&)> apply)
+        : label(std::move(label)), apply(std::move(apply)) {}
+
+    UserText label; // "Insert a Flatten before dense", "Load the images at 150×150 RGB"
     std::function<void(ModelGraph&)> apply;
+    std::function<void(DataBinding&)> applyToData;
+    // What a data fix sets, by Keras's names: {"target_size", "150x150"} (height x width),
+    // {"color_mode", "rgb"}, {"class_mode", "binary"}.
+    std::vector<std::pair<std::string, std::string>> dataSettings;
+    bool changesData() const { return bool(applyToData); }
 };
 
 struct LayerReport {
@@ -44,6 +59,11 @@ struct LayerReport {
 struct DataShape {
     int height = 0, width = 0, channels = 0;
     int classCount = 0;
+    // Image folders: the loader resizes and converts the images (target_size,
+    // color_mode) and reads labels by classMode, so the data side can be fixed
+    // too; IDX and CIFAR-10 images load as stored and have no class mode.
+    bool loadOptions = false;
+    ClassMode classMode = ClassMode::Categorical;
     bool known() const { return height > 0 && classCount > 0; }
     bool operator==(const DataShape&) const = default;
 };

@@ -50,7 +50,7 @@ bool hasFrozenLayers(const ModelGraph& graph) {
     });
 }
 
-ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes) {
+ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes, bool binaryLabels) {
     if (classes < 2)
         throw ConfigError("a classifier needs at least 2 classes (the data set has " +
                           std::to_string(classes) + ")");
@@ -76,8 +76,9 @@ ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes) {
     ModelGraph edited = graph;
     for (auto it = head.removed.rbegin(); it != head.removed.rend(); ++it)
         edited.remove(*it);
-    head.units = classes == 2 ? 1 : classes;
-    head.activation = classes == 2 ? "sigmoid" : "softmax";
+    const bool sigmoid = classes == 2 && binaryLabels;
+    head.units = sigmoid ? 1 : classes;
+    head.activation = sigmoid ? "sigmoid" : "softmax";
     Json config = Json::object();
     config["name"] = name;
     config["units"] = head.units;
@@ -86,6 +87,10 @@ ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes) {
     head.added = edited.append("Dense", config);
     graph = std::move(edited);
     return head;
+}
+
+bool readsBinaryLabels(const DataBinding& data) {
+    return data.kind != DatasetKind::ImageFolders || data.imageFolders.classMode == ClassMode::Binary;
 }
 
 std::vector<std::string> copyMatchingWeights(const Model& from, Model& to) {

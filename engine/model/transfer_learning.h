@@ -11,6 +11,7 @@
 //   cs::copyMatchingWeights(trained.model, m); // the frozen layers keep their weights
 #pragma once
 
+#include "engine/data/data_binding.h"
 #include "engine/model/model.h"
 #include "engine/model/model_graph.h"
 
@@ -37,14 +38,19 @@ struct ClassifierHead {
 
 // Removes every layer after the last Flatten / GlobalAveragePooling2D (the
 // old classifier: Dense, Dropout, Activation, BatchNormalization) and appends
-// a trainable Dense sized for `classes`: softmax over the classes, or one
-// sigmoid unit for two (binary labels, as Keras's class_mode='binary').
+// a trainable Dense sized for `classes`: softmax over the classes, or, for two
+// classes read as binary labels, one sigmoid unit (Keras's class_mode='binary';
+// two classes read as categorical or sparse labels get two softmax units).
 // The new layer gets a name no trained layer had ("classifier", "classifier_1"
 // ...), so copyMatchingWeights never fills it with the old head's weights.
 // ConfigError, graph unchanged, when there is no Flatten/GlobalAveragePooling2D,
 // when a layer after it is not part of a classifier (a Conv2D, a merge), or
 // when classes < 2.
-ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes);
+ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes, bool binaryLabels = true);
+
+// Whether a data binding reads two classes as binary labels: image folders
+// only with class_mode binary; IDX and CIFAR-10 labels suit either head.
+bool readsBinaryLabels(const DataBinding& data);
 
 // Copies the parameters of `from` into the built model `to` for every layer
 // with the same name and class whose parameters have the same names and

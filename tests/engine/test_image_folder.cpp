@@ -167,6 +167,7 @@ private Q_SLOTS:
         QCOMPARE(a.train.size(), size_t(15));
         QCOMPARE(a.validation.size(), size_t(5));
         QVERIFY(a.layout.find("validation_split 0.25 with seed 1") != std::string::npos);
+        QVERIFY(!a.validationFolder); // the split applies: no validation/ folder
         std::set<std::string> all;
         for (auto* part : {&a.train, &a.validation})
             for (const FolderImage& f : *part)
@@ -195,9 +196,11 @@ private Q_SLOTS:
         QCOMPARE(split.test.size(), size_t(1));
         QCOMPARE(split.layout,
                  std::string("train/ + test/ folders, validation_split 0.30 with seed 2"));
-        // A validation/ folder wins over the split.
+        QVERIFY(!split.validationFolder);
+        // A validation/ folder wins over the split (which then does not apply).
         writeTestPng(tt + "/validation/x/0.png", 6, 6, 98);
         QCOMPARE(indexImageFolders(tt, o).validation.size(), size_t(1));
+        QVERIFY(indexImageFolders(tt, o).validationFolder);
     }
 
     void splitsMustShareClasses() {

@@ -99,6 +99,16 @@ private Q_SLOTS:
         QCOMPARE(binary.added, std::string("classifier_1"));
         QCOMPARE(binary.units, 1);
         QCOMPARE(binary.activation, std::string("sigmoid"));
+        // Two classes read as categorical labels (flow_from_directory's default): two softmax units.
+        const ClassifierHead categorical = replaceClassifierHead(g, 2, false);
+        QCOMPARE(categorical.units, 2);
+        QCOMPARE(categorical.activation, std::string("softmax"));
+        DataBinding folders;
+        QVERIFY(readsBinaryLabels(folders)); // IDX
+        folders.kind = DatasetKind::ImageFolders;
+        QVERIFY(!readsBinaryLabels(folders)); // categorical by default
+        folders.imageFolders.classMode = ClassMode::Binary;
+        QVERIFY(readsBinaryLabels(folders));
     }
 
     void aHeadThatCannotBeFoundIsRefusedAndNothingChanges() {

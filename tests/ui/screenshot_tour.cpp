@@ -9,6 +9,7 @@
 #include "ui/datapage/dataset_controller.h"
 #include "ui/datapage/image_viewer_dialog.h"
 #include "ui/datapage/sample_grid.h"
+#include "ui/document/presets.h"
 #include "ui/document/project_document.h"
 #include "ui/editor/model_canvas.h"
 #include "ui/editor/model_editor_page.h"
@@ -220,6 +221,26 @@ int main(int argc, char** argv) {
     save(&window, out, "inspect-dark.png");
     window.showPage(ui::MainWindow::ClassifyPage);
     save(&window, out, "classify-dark.png");
+
+    // Model and data that do not fit: the course's cats-vs-dogs network on the cats-and-dogs
+    // folder (run from the repository: ../shared/datasets) loaded at 64x64 with categorical
+    // labels; the Data page offers the fixes both ways.
+    ui::applyTheme(ui::Theme::Light);
+    const QString cats = QDir("../shared/datasets/cats_and_dogs_filtered").absolutePath();
+    if (QDir(cats).exists()) {
+        ui::ProjectContent content;
+        content.graph = ui::ModelGraph::fromJson(cs::json::parseFile(ui::presetPath("cats_vs_dogs_150")));
+        ui::DataSettings& d = content.settings.data;
+        d.kind = cs::DatasetKind::ImageFolders;
+        d.folder = cats.toStdString();
+        d.imageFolders.height = d.imageFolders.width = 64;
+        doc->load(content, {});
+        ui::DatasetController* datasets = window.datasetController();
+        waitFor([&] { return !datasets->isLoading() && datasets->current() &&
+                             datasets->current()->settings() == doc->settings().data; });
+        window.showPage(ui::MainWindow::DataPageIndex);
+        save(&window, out, "data-fixes.png");
+    }
     doc->undoStack()->setClean(); // no "save changes?" question on the way out
     return 0;
 }

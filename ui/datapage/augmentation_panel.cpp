@@ -32,15 +32,13 @@ AugmentationPanel::AugmentationPanel(ProjectDocument* document, QWidget* parent)
                          tr("Multiply pixels by a factor in [low, high] (1 = unchanged)"));
     brightHigh_ = addSpin("brightness_range_high", 0, 4, 0.05, "",
                           tr("Upper end of the brightness factor range"));
-    cval_ = addSpin("cval", 0, 255, 1, "",
-                    tr("Pixel value outside the image when fill_mode is constant"));
+    cval_ = addSpin("cval", 0, 255, 1, "", {}); // its tooltip says whether it applies (refresh)
     hflip_ = new QCheckBox(tr("horizontal_flip"), this);
     hflip_->setToolTip(tr("Mirror half of the images left-right"));
     vflip_ = new QCheckBox(tr("vertical_flip"), this);
     vflip_->setToolTip(tr("Mirror half of the images top-bottom"));
     fillMode_ = new QComboBox(this);
     fillMode_->addItems({"nearest", "constant", "reflect", "wrap"});
-    fillMode_->setToolTip(tr("How pixels that come from outside the image are filled"));
     editors_.insert("horizontal_flip", hflip_);
     editors_.insert("vertical_flip", vflip_);
     editors_.insert("fill_mode", fillMode_);
@@ -130,7 +128,21 @@ void AugmentationPanel::refresh() {
     hflip_->setChecked(o.horizontalFlip);
     vflip_->setChecked(o.verticalFlip);
     fillMode_->setCurrentText(QString::fromStdString(cs::fillModeName(o.fillMode)));
-    cval_->setEnabled(o.fillMode == cs::FillMode::Constant);
+    // Pixels from outside the image appear only when the geometry moves them in; flips and
+    // brightness never do.
+    const bool geometry = o.rotationRange > 0 || o.widthShiftRange > 0 || o.heightShiftRange > 0 ||
+                          o.shearRange > 0 || o.zoomLow != 1 || o.zoomHigh != 1;
+    const QString noGeometry =
+        tr("Not used: only rotation, shifts, shear or zoom bring in pixels from outside the image");
+    fillMode_->setEnabled(geometry);
+    fillMode_->setToolTip(geometry ? tr("How pixels that come from outside the image are filled")
+                                   : noGeometry);
+    const bool constant = geometry && o.fillMode == cs::FillMode::Constant;
+    cval_->setEnabled(constant);
+    cval_->setToolTip(constant   ? tr("Pixel value outside the image when fill_mode is constant")
+                      : geometry ? tr("Not used: fill_mode is %1, not constant")
+                                       .arg(QString::fromStdString(cs::fillModeName(o.fillMode)))
+                                 : noGeometry);
 }
 
 void AugmentationPanel::commit(const QString& key) {

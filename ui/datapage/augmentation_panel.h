@@ -2,7 +2,9 @@
 // names — rotation_range, width/height_shift_range, shear_range, zoom_range,
 // horizontal/vertical_flip, brightness_range, fill_mode, cval — for the
 // training split. Each change is an undoable document edit (a spin-box drag
-// is one step); the preview next to it re-renders on every change.
+// is one step); the preview next to it re-renders on every change. fill_mode
+// and cval are disabled, with the reason in their tooltip, while no setting
+// brings in pixels from outside the image.
 #pragma once
 
 #include "engine/data/augmentation.h"

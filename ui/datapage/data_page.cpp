@@ -2,6 +2,7 @@
 
 #include "ui/datapage/augmentation_panel.h"
 #include "ui/datapage/augmentation_preview_view.h"
+#include "ui/datapage/data_fit_panel.h"
 #include "ui/datapage/data_source_panel.h"
 #include "ui/datapage/dataset_controller.h"
 #include "ui/datapage/dataset_summary_panel.h"
@@ -22,6 +23,7 @@ namespace ui {
 
 DataPage::DataPage(ProjectDocument* document, DatasetController* controller, QWidget* parent)
     : QWidget(parent), document_(document), controller_(controller) {
+    fit_ = new DataFitPanel(document_, this);
     source_ = new DataSourcePanel(document_, this);
     preprocessing_ = new PreprocessingPanel(document_, this);
     augmentation_ = new AugmentationPanel(document_, this);
@@ -63,7 +65,8 @@ DataPage::DataPage(ProjectDocument* document, DatasetController* controller, QWi
     columns_->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(columns_);
+    layout->addWidget(fit_);
+    layout->addWidget(columns_, 1);
 
     auto* timer = new QElapsedTimer;
     connect(this, &QObject::destroyed, [timer] { delete timer; });
@@ -98,6 +101,7 @@ DataPage::DataPage(ProjectDocument* document, DatasetController* controller, QWi
 }
 
 void DataPage::showLoaded(const std::shared_ptr<const LoadedDataset>& data) {
+    source_->setLoaded(data);
     summary_->showDataset(data);
     samples_->setDataset(data);
     preview_->setDataset(data);

@@ -1,6 +1,7 @@
 // DataPage: the Data page — on the left the data set choice, preprocessing and
 // augmentation settings; on the right the summary with its class-balance
-// chart, and tabs with the sample grid and the live augmentation preview.
+// chart, and tabs with the sample grid and the live augmentation preview;
+// above both, while model and data do not fit, the mismatch with its fixes.
 // It shows what the DatasetController loads and edits the document.
 #pragma once
 
@@ -16,6 +17,7 @@ namespace ui {
 
 class ProjectDocument;
 class DatasetController;
+class DataFitPanel;
 class DataSourcePanel;
 class DatasetSummaryPanel;
 class SampleGrid;
@@ -28,6 +30,7 @@ class DataPage : public QWidget {
 public:
     DataPage(ProjectDocument* document, DatasetController* controller, QWidget* parent = nullptr);
 
+    DataFitPanel* fit() const { return fit_; }
     DataSourcePanel* source() const { return source_; }
     DatasetSummaryPanel* summary() const { return summary_; }
     SampleGrid* samples() const { return samples_; }
@@ -49,6 +52,7 @@ private:
 
     ProjectDocument* document_;
     DatasetController* controller_;
+    DataFitPanel* fit_;
     DataSourcePanel* source_;
     DatasetSummaryPanel* summary_;
     SampleGrid* samples_;

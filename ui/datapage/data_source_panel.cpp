@@ -1,5 +1,6 @@
 #include "ui/datapage/data_source_panel.h"
 
+#include "ui/datapage/loaded_dataset.h"
 #include "ui/document/project_document.h"
 
 #include "engine/core/errors.h"
@@ -17,6 +18,7 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -40,6 +42,8 @@ int rowOf(const DataSettings& d) {
 QString settingsKey(int row) {
     return QString("data/lastFolder%1").arg(row);
 }
+
+const int kBinaryRow = 2; // of the class_mode combo
 } // namespace
 
 DataSourcePanel::DataSourcePanel(ProjectDocument* document, QWidget* parent)
@@ -96,8 +100,6 @@ DataSourcePanel::DataSourcePanel(ProjectDocument* document, QWidget* parent)
     validationSplit_->setRange(0, 0.9);
     validationSplit_->setSingleStep(0.05);
     validationSplit_->setKeyboardTracking(false);
-    validationSplit_->setToolTip(
-        tr("For one folder of classes: this fraction becomes validation data"));
     form->addRow(tr("target_size"), sizeRow);
     form->addRow(tr("color_mode"), colorMode_);
     form->addRow(tr("interpolation"), interpolation_);
@@ -105,7 +107,6 @@ DataSourcePanel::DataSourcePanel(ProjectDocument* document, QWidget* parent)
     splitSeed_ = new QSpinBox(folderOptions_);
     splitSeed_->setRange(0, 2147483647);
     splitSeed_->setKeyboardTracking(false);
-    splitSeed_->setToolTip(tr("Shuffles the single folder before validation_split cuts it"));
     form->addRow(tr("validation_split"), validationSplit_);
     form->addRow(tr("seed"), splitSeed_);
 
@@ -157,7 +158,50 @@ void DataSourcePanel::refresh() {
     classMode_->setCurrentText(QString::fromStdString(cs::classModeName(d.imageFolders.classMode)));
     validationSplit_->setValue(d.imageFolders.validationSplit);
     splitSeed_->setValue(int(d.imageFolders.seed));
-    splitSeed_->setEnabled(d.imageFolders.validationSplit > 0);
+    refreshApplicability();
+}
+
+QWidget* DataSourcePanel::editor(const QString& name) const {
+    const QHash<QString, QWidget*> editors = {
+        {"target_height", targetHeight_}, {"target_width", targetWidth_},
+        {"color_mode", colorMode_},       {"interpolation", interpolation_},
+        {"class_mode", classMode_},       {"validation_split", validationSplit_},
+        {"seed", splitSeed_}};
+    return editors.value(name);
+}
+
+void DataSourcePanel::setLoaded(std::shared_ptr<const LoadedDataset> data) {
+    loaded_ = std::move(data);
+    refreshApplicability();
+}
+
+void DataSourcePanel::refreshApplicability() {
+    const DataSettings& d = document_->settings().data;
+    // What the folder holds is known once it is listed, and only for the folder chosen now.
+    const cs::ImageFolderIndex* index =
+        loaded_ && loaded_->settings().folder == d.folder ? loaded_->folderIndex() : nullptr;
+    const bool validationFolder = index && index->validationFolder;
+    validationSplit_->setEnabled(!validationFolder);
+    validationSplit_->setToolTip(
+        validationFolder
+            ? tr("Not used: the validation/ folder holds the validation images. Choose the train/ "
+                 "folder itself as the data set to split it instead.")
+            : tr("For one folder of classes: this fraction becomes validation data"));
+    const bool split = !validationFolder && d.imageFolders.validationSplit > 0;
+    splitSeed_->setEnabled(split);
+    splitSeed_->setToolTip(split ? tr("Shuffles the single folder before validation_split cuts it")
+                           : validationFolder
+                               ? tr("Not used: the validation/ folder holds the validation images")
+                               : tr("Not used: validation_split is 0 (nothing is split off)"));
+    // class_mode binary reads a 0/1 label per image: only for two classes.
+    auto* modes = qobject_cast<QStandardItemModel*>(classMode_->model());
+    if (QStandardItem* binary = modes ? modes->item(kBinaryRow) : nullptr) {
+        const int classes = index ? int(index->classNames.size()) : 2;
+        const bool applies = classes == 2 || d.imageFolders.classMode == cs::ClassMode::Binary;
+        binary->setEnabled(applies);
+        binary->setToolTip(applies ? tr("A 0/1 label per image, for one sigmoid unit (2 classes)")
+                                   : tr("Needs exactly 2 classes; this data set has %1").arg(classes));
+    }
 }
 
 QString DataSourcePanel::chooseFolder(const QString& start) {

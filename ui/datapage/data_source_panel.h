@@ -3,11 +3,15 @@
 // folder of images sorted into class folders (with its target size, colour
 // mode, interpolation, class mode and validation split). Every choice is an
 // undoable document edit; the DatasetController reloads on the change.
+// Settings that do not apply to the loaded folder (validation_split beside a
+// validation/ folder, class_mode binary for other than two classes) are
+// disabled with the reason in their tooltip.
 #pragma once
 
 #include "ui/document/project_settings.h"
 
 #include <QGroupBox>
+#include <memory>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -18,6 +22,7 @@ class QSpinBox;
 
 namespace ui {
 
+class LoadedDataset;
 class ProjectDocument;
 
 class DataSourcePanel : public QGroupBox {
@@ -27,12 +32,18 @@ public:
 
     void setStatus(const QString& text, bool error = false);
     QComboBox* kindCombo() const { return kind_; }
+    // The image-folder editors by their Keras names: "target_height", "target_width",
+    // "color_mode", "interpolation", "class_mode", "validation_split", "seed".
+    QWidget* editor(const QString& name) const;
+    // The data set as last loaded: what applies depends on what the folder holds.
+    void setLoaded(std::shared_ptr<const LoadedDataset> data);
 
 Q_SIGNALS:
     void reloadRequested();
 
 private:
     void refresh();
+    void refreshApplicability();
     void kindChosen(int index);
     void browse();
     void commitFolderOptions();
@@ -53,6 +64,7 @@ private:
     QSpinBox* splitSeed_;
     QLabel* status_;
     QPushButton* reload_;
+    std::shared_ptr<const LoadedDataset> loaded_;
 };
 
 } // namespace ui

@@ -43,7 +43,12 @@ QString LoadedDataset::title() const {
 }
 
 DataShape LoadedDataset::dataShape() const {
-    return {summary_.height, summary_.width, summary_.channels, classCount()};
+    DataShape d{summary_.height, summary_.width, summary_.channels, classCount()};
+    if (folders_) { // resized, converted and labelled while loading: the data side can change
+        d.loadOptions = true;
+        d.classMode = settings_.imageFolders.classMode;
+    }
+    return d;
 }
 
 QStringList LoadedDataset::splits() const {

@@ -6,6 +6,7 @@
 
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
+#include "engine/model/data_fit.h"
 #include "engine/model/transfer_learning.h"
 
 #include <QFileInfo>
@@ -131,7 +132,18 @@ void ProjectDocument::applySettings(const ProjectSettings& s) {
     const bool pre = !(s.preprocessing.toJson() == settings_.preprocessing.toJson());
     const bool aug = !(s.augmentation.toJson() == settings_.augmentation.toJson());
     const bool train = !(s.training.toJson() == settings_.training.toJson());
+    // The same image folders loaded another way: the new size, colour and class mode
+    // count at once (the classes stay), so the fit is right before the folder is read again.
+    const bool sameFolders = s.data.kind == settings_.data.kind && s.data.folder == settings_.data.folder;
     settings_ = s;
+    if (data && sameFolders) {
+        const DataShape next = cs::withLoadOptions(dataShape_, s.data);
+        if (!(next == dataShape_)) {
+            dataShape_ = next;
+            reanalyse();
+            Q_EMIT modelChanged();
+        }
+    }
     if (data) Q_EMIT dataSettingsChanged();
     if (pre) Q_EMIT preprocessingChanged();
     if (aug) Q_EMIT augmentationChanged();
@@ -229,7 +241,9 @@ bool ProjectDocument::replaceClassifierHead() {
     return pushGraphEdit(
         tr("New classifier for %1 classes").arg(dataShape_.classCount),
         [&](ModelGraph& g) {
-            focus = QString::fromStdString(cs::replaceClassifierHead(g, dataShape_.classCount).added);
+            focus = QString::fromStdString(cs::replaceClassifierHead(g, dataShape_.classCount,
+                                                                cs::readsBinaryLabels(settings_.data))
+                                          .added);
         },
         Fix, &focus);
 }
@@ -295,6 +309,12 @@ void ProjectDocument::applyQuickFix(int layerIndex, int fixIndex) {
     const auto& fixes = report_.layers[size_t(layerIndex)].fixes;
     if (fixIndex < 0 || fixIndex >= int(fixes.size())) return;
     const QuickFix fix = fixes[size_t(fixIndex)];
+    if (fix.changesData()) { // how the data loads, not the model: a settings step
+        ProjectSettings after = settings_;
+        fix.applyToData(after.data);
+        pushSettings(engineText(fix.label), after, {});
+        return;
+    }
     QString focus = QString::fromStdString(graph_.node(layerIndex).name());
     pushGraphEdit(engineText(fix.label), fix.apply, Fix, &focus);
 }

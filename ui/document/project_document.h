@@ -62,6 +62,8 @@ public:
     bool disconnectLayers(const QString& from, const QString& to);
     bool setLayerAttribute(const QString& name, const QString& key, const cs::Json& value);
     bool renameLayer(const QString& oldName, const QString& newName);
+    // A fix of the report: a model edit, or (a data fix) a change of how the data set
+    // loads, pushed as a settings step; the data set is then read again.
     void applyQuickFix(int layerIndex, int fixIndex);
     void renameModel(const QString& name);
     // The whole model at once, as one undo step (a lesson's preset): unlike load(), the

@@ -157,6 +157,8 @@ TrainingSettingsPanel::TrainingSettingsPanel(ProjectDocument* document, QWidget*
     connect(document_, &ProjectDocument::trainingSettingsChanged, this,
             &TrainingSettingsPanel::refresh);
     connect(document_, &ProjectDocument::documentReplaced, this, &TrainingSettingsPanel::refresh);
+    // What applies depends on the data set too (validation_split).
+    connect(document_, &ProjectDocument::dataSettingsChanged, this, &TrainingSettingsPanel::refresh);
     refresh();
 }
 
@@ -240,12 +242,25 @@ void TrainingSettingsPanel::refresh() {
     spin("learning_rate", t.learningRate);
     spin("momentum", t.momentum);
     check("nesterov", t.nesterov);
-    editors_["momentum"]->setEnabled(t.optimizer == "sgd");
-    editors_["nesterov"]->setEnabled(t.optimizer == "sgd");
+    const bool sgd = t.optimizer == "sgd";
+    for (const char* name : {"momentum", "nesterov"}) {
+        editors_[name]->setEnabled(sgd);
+        editors_[name]->setToolTip(sgd ? QString()
+                                       : tr("Only SGD uses %1; the optimizer is %2")
+                                             .arg(name, QString::fromStdString(t.optimizer)));
+    }
     combo("loss", QString::fromStdString(t.loss));
     spin("epochs", t.epochs);
     spin("batch_size", t.batchSize);
     spin("validation_split", t.validationSplit);
+    // Image folders validate on their validation/ folder or the Data page's split of one folder.
+    const bool folders = document_->settings().data.kind == cs::DatasetKind::ImageFolders;
+    editors_["validation_split"]->setEnabled(!folders);
+    editors_["validation_split"]->setToolTip(
+        folders ? tr("Not used with image folders: their validation/ folder is the validation "
+                     "data, or the Data page's validation_split cuts a single folder")
+                : tr("This last fraction of the training set validates (taken before "
+                     "shuffling, as Keras does)"));
     spin("seed", double(t.seed));
     combo("threads", t.threads);
     check("early_stopping", t.earlyStopping.enabled);

@@ -4,6 +4,8 @@
 // validation_split, seed, threads, EarlyStopping, ModelCheckpoint and
 // ReduceLROnPlateau with their parameters. Every change is an undoable
 // document edit (one spin-box drag is one step); undo refreshes the editors.
+// Settings that do not apply (momentum for Adam, validation_split for image
+// folders) are disabled with the reason in their tooltip.
 #pragma once
 
 #include "ui/document/project_settings.h"
