@@ -23,19 +23,18 @@ CommandSpec summarySpec() {
          "also check MODEL against this data set as `train` would bind it: image size and "
          "colour, number of classes, class mode"}};
     addOptions(options, imageFolderOptionSpecs("the model's input size"));
-    return {
-        "summary", "summary MODEL [--data DIR [image-folder options]]",
-        "Prints the Keras model.summary() table of MODEL: a .json architecture, a trained\n"
-        ".safetensors model, or a preset name (see `convstudio-cli presets`).\n"
-        "An architecture whose layers do not fit together is summarised as far as it goes\n"
-        "('?' where a shape is unknown), followed by each problem and the fixes the\n"
-        "editor offers for it (e.g. \"Insert a Flatten before dense\"); the exit code is then 1.\n"
-        "With --data, the data set is checked too: a mismatch (images of another size or\n"
-        "colour, another number of classes, a class mode that does not suit the output) is\n"
-        "a problem whose fixes change the model or, for image folders, how the images are\n"
-        "loaded (\"fix (data): ... --target-size 150x150 --color-mode rgb\"); IDX and\n"
-        "CIFAR-10 images load as stored.",
-        options};
+    return {"summary", "summary MODEL [--data DIR [image-folder options]]",
+            "Prints the Keras model.summary() table of MODEL: a .json architecture, a trained\n"
+            ".safetensors model, or a preset name (see `convstudio-cli presets`).\n"
+            "An architecture whose layers do not fit together is summarised as far as it goes\n"
+            "('?' where a shape is unknown), followed by each problem and the fixes the\n"
+            "editor offers for it (e.g. \"Insert a Flatten before dense\"); the exit code is then 1.\n"
+            "With --data, the data set is checked too: a mismatch (images of another size or\n"
+            "colour, another number of classes, a class mode that does not suit the output) is\n"
+            "a problem whose fixes change the model or, for image folders, how the images are\n"
+            "loaded (\"fix (data): ... --target-size 150x150 --color-mode rgb\"); IDX and\n"
+            "CIFAR-10 images load as stored.",
+            options};
 }
 
 // The .json architecture MODEL names (a file or a preset), or "" for other files.
@@ -54,8 +53,8 @@ void printProblemList(const cs::ModelGraph& graph, const cs::ModelReport& report
     for (int i = 0; i < graph.size(); ++i) {
         const cs::LayerReport& r = report.layers[size_t(i)];
         if (r.problem.empty()) continue;
-        std::printf("  %s (%s): %s\n", graph.node(i).name().c_str(),
-                    graph.node(i).className.c_str(), r.problem.english().c_str());
+        std::printf("  %s (%s): %s\n", graph.node(i).name().c_str(), graph.node(i).className.c_str(),
+                    r.problem.english().c_str());
         for (const cs::QuickFix& fix : r.fixes) {
             if (!fix.changesData()) {
                 std::printf("    fix: %s\n", fix.label.english().c_str());
@@ -106,8 +105,7 @@ cs::DataShape boundData(const ParsedArgs& a, const cs::ModelGraph& graph, std::s
         d = {set.train.height, set.train.width, set.train.channels, int(set.classNames.size())};
         line = set.name + " (" + cs::datasetKindName(kind) + ")";
     } else {
-        const cs::Json* shape =
-            graph.size() ? cs::json::find(graph.node(0).config, "shape") : nullptr;
+        const cs::Json* shape = graph.size() ? cs::json::find(graph.node(0).config, "shape") : nullptr;
         const std::vector<int> in = shape ? cs::json::asIntVector(*shape) : std::vector<int>{};
         const cs::ImageFolderOptions o = in.size() == 3 ? imageFolderOptions(a, in[0], in[1], in[2])
                                                         : imageFolderOptions(a, 256, 256, 3);
@@ -150,8 +148,7 @@ int runSummary(const Args& args) {
     if (a.positional().size() != 1) throw UsageError("summary needs exactly one MODEL");
     if (a.has("--data")) return summaryWithData(a, a.positional()[0]);
     if (hasImageFolderOption(a) || a.has("--class-mode"))
-        throw UsageError(
-            "--target-size, --color-mode, --interpolation and --class-mode need --data");
+        throw UsageError("--target-size, --color-mode, --interpolation and --class-mode need --data");
     if (const std::string path = architecturePath(a.positional()[0]); !path.empty() && printProblems(path)) {
         openModel(a.positional()[0]); // the loading error, naming the file, on stderr (exit code 1)
         return 1;

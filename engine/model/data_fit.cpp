@@ -82,18 +82,16 @@ void checkInput(const ModelGraph& graph, const DataShape& data, LayerReport& inp
     const Shape takes = input.outputShape;
     input.isWarning = true;
     if (data.loadOptions)
-        input.problem =
-            CS_TEXT("cs::Model", "The images are loaded at %1 but the input takes %2: load "
-                                 "them at the input's size or change the input")
-                .arg(shortShape(image))
-                .arg(shortShape(takes));
+        input.problem = CS_TEXT("cs::Model", "The images are loaded at %1 but the input takes %2: load "
+                                             "them at the input's size or change the input")
+                            .arg(shortShape(image))
+                            .arg(shortShape(takes));
     else
-        input.problem =
-            CS_TEXT("cs::Model", "The data set's images are %1 as stored (this kind of data "
-                                 "set cannot be resized while loading) but the input "
-                                 "takes %2: set the input shape to match")
-                .arg(shortShape(image))
-                .arg(shortShape(takes));
+        input.problem = CS_TEXT("cs::Model", "The data set's images are %1 as stored (this kind of data "
+                                             "set cannot be resized while loading) but the input "
+                                             "takes %2: set the input shape to match")
+                            .arg(shortShape(image))
+                            .arg(shortShape(takes));
     // The data side first: the model was made for its size (the course's 150x150).
     if (data.loadOptions && takes.rank() == 3 && (takes[2] == 1 || takes[2] == 3))
         input.fixes.push_back(loadImagesAs(takes[0], takes[1],
@@ -136,19 +134,17 @@ void checkOutput(const ModelGraph& graph, const DataShape& data, LayerReport& ou
         heads.push_back({2, "softmax"});
     } else if (units == classes) {
         if (!binaryLabels) return;
-        output.problem =
-            CS_TEXT("cs::Model", "class_mode is binary (a 0/1 label per image, for one "
-                                 "sigmoid unit) but the output has %1 units, one per "
-                                 "class: read the labels as categorical or use one "
-                                 "sigmoid unit")
-                .arg(units);
+        output.problem = CS_TEXT("cs::Model", "class_mode is binary (a 0/1 label per image, for one "
+                                              "sigmoid unit) but the output has %1 units, one per "
+                                              "class: read the labels as categorical or use one "
+                                              "sigmoid unit")
+                             .arg(units);
         dataFixes.push_back(readLabelsAs(ClassMode::Categorical));
         if (classes == 2) heads.push_back({1, "sigmoid"});
     } else {
         output.problem =
-            (units == 1
-                 ? CS_TEXT("cs::Model", "The output has %1 unit but the data set has %2 classes")
-                 : CS_TEXT("cs::Model", "The output has %1 units but the data set has %2 classes"))
+            (units == 1 ? CS_TEXT("cs::Model", "The output has %1 unit but the data set has %2 classes")
+                        : CS_TEXT("cs::Model", "The output has %1 units but the data set has %2 classes"))
                 .arg(units)
                 .arg(classes);
         // The data cannot lose or gain a class: only the head changes.
