@@ -6,6 +6,8 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     libeigen3-dev libtbb-dev libopencv-dev zlib1g-dev nlohmann-json3-dev
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
+    qt6-l10n-tools                        # lupdate/lrelease: the Spanish interface (translations/)
+    qt6-translations-l10n                 # Qt's own Spanish texts (standard dialog buttons)
     libqt6opengl6-dev
     libonnx-dev libprotobuf-dev python3-onnx
     dataset-fashion-mnist

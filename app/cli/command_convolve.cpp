@@ -41,7 +41,8 @@ std::pair<int, int> strides(const ParsedArgs& a, const char* option, int fallbac
 }
 
 void printArithmetic(const cs::WindowArithmetic& rows, const cs::WindowArithmetic& cols) {
-    std::printf("rows:    %s\ncolumns: %s\n", rows.formula.c_str(), cols.formula.c_str());
+    std::printf("rows:    %s\ncolumns: %s\n", rows.formula.english().c_str(),
+                cols.formula.english().c_str());
 }
 
 // Input as matrices (one per channel) and whether it came from an image.

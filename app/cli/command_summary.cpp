@@ -54,10 +54,10 @@ void printProblemList(const cs::ModelGraph& graph, const cs::ModelReport& report
         const cs::LayerReport& r = report.layers[size_t(i)];
         if (r.problem.empty()) continue;
         std::printf("  %s (%s): %s\n", graph.node(i).name().c_str(), graph.node(i).className.c_str(),
-                    r.problem.c_str());
+                    r.problem.english().c_str());
         for (const cs::QuickFix& fix : r.fixes) {
             if (!fix.changesData()) {
-                std::printf("    fix: %s\n", fix.label.c_str());
+                std::printf("    fix: %s\n", fix.label.english().c_str());
                 continue;
             }
             std::string flags;
@@ -67,7 +67,7 @@ void printProblemList(const cs::ModelGraph& graph, const cs::ModelReport& report
                     if (c == '_') c = '-';
                 flags += (flags.empty() ? "" : " ") + option + " " + value;
             }
-            std::printf("    fix (data): %s: %s\n", fix.label.c_str(), flags.c_str());
+            std::printf("    fix (data): %s: %s\n", fix.label.english().c_str(), flags.c_str());
         }
     }
 }

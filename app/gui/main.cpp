@@ -3,6 +3,7 @@
 //
 //   convstudio [PROJECT | ARCHITECTURE.json | MODEL.safetensors]
 #include "ui/window/icons.h"
+#include "ui/window/language.h"
 #include "ui/window/main_window.h"
 #include "ui/window/theme.h"
 
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     ui::initResources();
+    // Before the first widget: every text is translated when it is set.
+    ui::installTranslators(ui::interfaceLanguage());
     const QString themeName =
         parser.isSet(theme) ? parser.value(theme) : QSettings().value("theme", "system").toString();
     ui::applyTheme(ui::themeFromName(themeName));

@@ -1,9 +1,12 @@
 // Typed exceptions thrown at the engine's API edge.
 //
 // Each carries a message a person can act on ("conv2d: kernel_size 5 is larger
-// than the 3x3 input"). Callers (CLI, GUI) show what() as is; internal
+// than the 3x3 input"). The CLI shows what() as is; the GUI shows text(),
+// translated when the message was made with CS_TEXT (user_text.h). Internal
 // invariants use assert() instead.
 #pragma once
+
+#include "engine/core/user_text.h"
 
 #include <stdexcept>
 #include <string>
@@ -13,7 +16,16 @@ namespace cs {
 // Base of every engine error, so a caller can catch them all in one place.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& message)
+        : std::runtime_error(message), text_(UserText::verbatim(message)) {}
+    explicit Error(const char* message) : Error(std::string(message)) {}
+    // A message a translated interface shows in its language.
+    explicit Error(UserText text) : std::runtime_error(text.english()), text_(std::move(text)) {}
+
+    const UserText& text() const { return text_; }
+
+private:
+    UserText text_;
 };
 
 // A layer or model received a shape it cannot work with.

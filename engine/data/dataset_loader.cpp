@@ -28,9 +28,9 @@ std::string datasetKindName(DatasetKind kind) {
     case DatasetKind::Idx:
         return "IDX";
     case DatasetKind::Cifar10:
-        return "CIFAR-10 binary";
+        return CS_NOOP("cs::DatasetKind", "CIFAR-10 binary");
     case DatasetKind::ImageFolders:
-        return "image folders";
+        return CS_NOOP("cs::DatasetKind", "image folders");
     }
     return "?";
 }

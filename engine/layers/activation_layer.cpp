@@ -1,5 +1,7 @@
 #include "engine/layers/activation_layer.h"
 
+#include "engine/core/user_text.h"
+
 #include "engine/layers/range_copy.h"
 
 namespace cs {
@@ -9,9 +11,11 @@ LayerSpec ActivationLayer::spec() {
     s.className = "Activation";
     s.category = "activation";
     s.namePrefix = "activation";
-    s.description = "Applies a function to every value: relu, sigmoid, tanh, softmax or linear.";
+    s.description =
+        CS_NOOP("cs::LayerSpec",
+                "Applies a function to every value: relu, sigmoid, tanh, softmax or linear.");
     s.attributes = {{"activation", AttributeType::Choice, "relu", 0, 0, activationNames(),
-                     "The function"}};
+                     CS_NOOP("cs::LayerSpec", "The function")}};
     s.summary = {{"activation"}};
     s.create = [](const Json& c) { return std::make_unique<ActivationLayer>(c); };
     return s;

@@ -11,7 +11,8 @@ LayerSpec Add::spec() {
     s.className = "Add";
     s.category = "merge";
     s.namePrefix = "add";
-    s.description = "Adds two or more inputs of the same shape (a skip connection).";
+    s.description =
+        CS_NOOP("cs::LayerSpec", "Adds two or more inputs of the same shape (a skip connection).");
     s.minInputs = 2;
     s.maxInputs = 16;
     s.create = [](const Json& c) { return std::make_unique<Add>(c); };
@@ -20,11 +21,15 @@ LayerSpec Add::spec() {
 
 Shape Add::outputShape(const std::vector<Shape>& inputs) const {
     if (inputs.size() < 2)
-        throw ShapeError(layerLabel() + ": needs at least two inputs: connect another layer to it");
+        throw ShapeError(
+            CS_TEXT("cs::Layer", "needs at least two inputs: connect another layer to it")
+                .about(layerLabel()));
     for (const Shape& s : inputs)
         if (!(s == inputs[0]))
-            throw ShapeError(layerLabel() + ": inputs must have the same shape, got " +
-                             inputs[0].toString(true) + " and " + s.toString(true));
+            throw ShapeError(CS_TEXT("cs::Layer", "inputs must have the same shape, got %1 and %2")
+                                 .arg(inputs[0].toString(true))
+                                 .arg(s.toString(true))
+                                 .about(layerLabel()));
     return inputs[0];
 }
 

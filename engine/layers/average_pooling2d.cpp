@@ -1,5 +1,7 @@
 #include "engine/layers/average_pooling2d.h"
 
+#include "engine/core/user_text.h"
+
 #include "engine/core/kernels.h"
 #include "engine/core/parallel.h"
 
@@ -10,7 +12,7 @@ LayerSpec AveragePooling2D::spec() {
     s.className = "AveragePooling2D";
     s.category = "pooling";
     s.namePrefix = "average_pooling2d";
-    s.description = "Averages each window: smaller, smoother maps.";
+    s.description = CS_NOOP("cs::LayerSpec", "Averages each window: smaller, smoother maps.");
     s.attributes = attributes();
     s.summary = summaryParts();
     s.create = [](const Json& c) { return std::make_unique<AveragePooling2D>(c); };

@@ -12,12 +12,25 @@ LayerSpec BatchNormalization::spec() {
     s.className = "BatchNormalization";
     s.category = "normalisation";
     s.namePrefix = "batch_normalization";
-    s.description = "Normalises each channel to zero mean and unit variance over the batch, then "
-                    "scales (gamma) and shifts (beta); steadies and speeds up training.";
+    s.description = CS_NOOP("cs::LayerSpec",
+                            "Normalises each channel to zero mean and unit variance over the "
+                            "batch, then scales (gamma) and shifts (beta); steadies and speeds "
+                            "up training.");
     s.attributes = {
-        {"momentum", AttributeType::Float, 0.99, 0.0, 1.0, {},
-         "How slowly the moving mean/variance follow the batches"},
-        {"epsilon", AttributeType::Float, 1e-3, 1e-12, 1.0, {}, "Added to the variance to avoid /0"},
+        {"momentum",
+         AttributeType::Float,
+         0.99,
+         0.0,
+         1.0,
+         {},
+         CS_NOOP("cs::LayerSpec", "How slowly the moving mean/variance follow the batches")},
+        {"epsilon",
+         AttributeType::Float,
+         1e-3,
+         1e-12,
+         1.0,
+         {},
+         CS_NOOP("cs::LayerSpec", "Added to the variance to avoid /0")},
     };
     s.summary = {{"momentum", CS_NOOP("cs::LayerSpec", "momentum %1")}};
     s.create = [](const Json& c) { return std::make_unique<BatchNormalization>(c); };
@@ -29,7 +42,8 @@ BatchNormalization::BatchNormalization(const Json& c)
       epsilon_(float(json::asNumber(json::at(c, "epsilon")))) {}
 
 Shape BatchNormalization::outputShape(const std::vector<Shape>& inputs) const {
-    if (inputs.at(0).rank() < 1) throw ShapeError(layerLabel() + ": needs an input");
+    if (inputs.at(0).rank() < 1)
+        throw ShapeError(CS_TEXT("cs::Layer", "needs an input").about(layerLabel()));
     return inputs[0];
 }
 

@@ -11,7 +11,7 @@ LayerSpec Concatenate::spec() {
     s.className = "Concatenate";
     s.category = "merge";
     s.namePrefix = "concatenate";
-    s.description = "Stacks two or more inputs along the channel axis.";
+    s.description = CS_NOOP("cs::LayerSpec", "Stacks two or more inputs along the channel axis.");
     s.minInputs = 2;
     s.maxInputs = 16;
     s.create = [](const Json& c) { return std::make_unique<Concatenate>(c); };
@@ -20,7 +20,9 @@ LayerSpec Concatenate::spec() {
 
 Shape Concatenate::outputShape(const std::vector<Shape>& inputs) const {
     if (inputs.size() < 2)
-        throw ShapeError(layerLabel() + ": needs at least two inputs: connect another layer to it");
+        throw ShapeError(
+            CS_TEXT("cs::Layer", "needs at least two inputs: connect another layer to it")
+                .about(layerLabel()));
     std::vector<int> dims = inputs[0].dims();
     const int last = int(dims.size()) - 1;
     for (size_t k = 1; k < inputs.size(); ++k) {
@@ -28,8 +30,11 @@ Shape Concatenate::outputShape(const std::vector<Shape>& inputs) const {
         bool ok = s.rank() == int(dims.size());
         for (int d = 0; ok && d < last; ++d) ok = s[d] == dims[size_t(d)];
         if (!ok)
-            throw ShapeError(layerLabel() + ": inputs must match in all but the last axis, got " +
-                             inputs[0].toString(true) + " and " + s.toString(true));
+            throw ShapeError(
+                CS_TEXT("cs::Layer", "inputs must match in all but the last axis, got %1 and %2")
+                    .arg(inputs[0].toString(true))
+                    .arg(s.toString(true))
+                    .about(layerLabel()));
         dims[size_t(last)] += s[last];
     }
     return Shape(dims);

@@ -23,40 +23,56 @@ LayerSpec Conv2D::spec() {
     s.className = "Conv2D";
     s.category = "convolution";
     s.namePrefix = "conv2d";
-    s.description = "Slides learned kernels over the image; each filter gives one feature map.";
+    s.description =
+        CS_NOOP("cs::LayerSpec",
+                "Slides learned kernels over the image; each filter gives one feature map.");
     s.attributes = {
-        {"filters", AttributeType::Int, 32, 1, 4096, {}, "Number of kernels, i.e. output channels"},
+        {"filters",
+         AttributeType::Int,
+         32,
+         1,
+         4096,
+         {},
+         CS_NOOP("cs::LayerSpec", "Number of kernels, i.e. output channels")},
         {"kernel_size",
          AttributeType::IntPair,
          Json(std::vector<int>{3, 3}),
          1,
          64,
          {},
-         "Height and width of each kernel"},
+         CS_NOOP("cs::LayerSpec", "Height and width of each kernel")},
         {"strides",
          AttributeType::IntPair,
          Json(std::vector<int>{1, 1}),
          1,
          64,
          {},
-         "Step of the kernel between positions"},
+         CS_NOOP("cs::LayerSpec", "Step of the kernel between positions")},
         {"padding",
          AttributeType::Choice,
          "valid",
          0,
          0,
          {"valid", "same"},
-         "valid: no border, output shrinks; same: zero border, output = ceil(input / stride)"},
+         CS_NOOP(
+             "cs::LayerSpec",
+             "valid: no border, output shrinks; same: zero border, output = ceil(input / stride)")},
         {"activation", AttributeType::Choice, "linear", 0, 0, activationNames(),
-         "Function applied to every output value"},
-        {"use_bias", AttributeType::Bool, true, 0, 0, {}, "Add a learned bias per filter"},
+         CS_NOOP("cs::LayerSpec", "Function applied to every output value")},
+        {"use_bias",
+         AttributeType::Bool,
+         true,
+         0,
+         0,
+         {},
+         CS_NOOP("cs::LayerSpec", "Add a learned bias per filter")},
         {"kernel_regularizer",
          AttributeType::Float,
          0.0,
          0,
          10,
          {},
-         "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
+         CS_NOOP("cs::LayerSpec", "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)")},
     };
     s.summary = {{"filters", CS_NOOP("cs::LayerSpec", "%1 filters")},
                  {"kernel_size"},
@@ -79,19 +95,27 @@ Conv2D::Conv2D(const Json& c)
 
 Conv2D::Geometry Conv2D::geometry(const Shape& in) const {
     if (in.rank() != 3)
-        throw ShapeError(layerLabel() + ": needs an image input (height, width, channels), got " +
-                         in.toString(true) +
-                         (in.rank() == 1 ? ": remove the Flatten or Dense before it" : ""));
+        throw ShapeError(
+            (in.rank() == 1
+                 ? CS_TEXT("cs::Layer", "needs an image input (height, width, channels), "
+                                        "got %1: remove the Flatten or Dense before it")
+                 : CS_TEXT("cs::Layer", "needs an image input (height, width, channels), got %1"))
+                .arg(in.toString(true))
+                .about(layerLabel()));
     Geometry g;
     g.y = windowAxis(in[0], kh_, sh_, same_);
     g.x = windowAxis(in[1], kw_, sw_, same_);
     g.channels = in[2];
     g.patch = kh_ * kw_ * in[2];
     if (g.y.out <= 0 || g.x.out <= 0)
-        throw ShapeError(layerLabel() + ": the " + std::to_string(kh_) + "x" + std::to_string(kw_) +
-                         " kernel is larger than its " + std::to_string(in[0]) + "x" +
-                         std::to_string(in[1]) +
-                         " input: use padding 'same', a smaller kernel, or less pooling before it");
+        throw ShapeError(CS_TEXT("cs::Layer",
+                                 "the %1x%2 kernel is larger than its %3x%4 input: use padding "
+                                 "'same', a smaller kernel, or less pooling before it")
+                             .arg(kh_)
+                             .arg(kw_)
+                             .arg(in[0])
+                             .arg(in[1])
+                             .about(layerLabel()));
     return g;
 }
 

@@ -11,14 +11,32 @@ LayerSpec Dense::spec() {
     s.className = "Dense";
     s.category = "core";
     s.namePrefix = "dense";
-    s.description = "Fully connected: every output unit sees every input value.";
+    s.description =
+        CS_NOOP("cs::LayerSpec", "Fully connected: every output unit sees every input value.");
     s.attributes = {
-        {"units", AttributeType::Int, 64, 1, 1 << 20, {}, "Number of output units"},
+        {"units",
+         AttributeType::Int,
+         64,
+         1,
+         1 << 20,
+         {},
+         CS_NOOP("cs::LayerSpec", "Number of output units")},
         {"activation", AttributeType::Choice, "linear", 0, 0, activationNames(),
-         "Function applied to every output value"},
-        {"use_bias", AttributeType::Bool, true, 0, 0, {}, "Add a learned bias per unit"},
-        {"kernel_regularizer", AttributeType::Float, 0.0, 0, 10, {},
-         "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)"},
+         CS_NOOP("cs::LayerSpec", "Function applied to every output value")},
+        {"use_bias",
+         AttributeType::Bool,
+         true,
+         0,
+         0,
+         {},
+         CS_NOOP("cs::LayerSpec", "Add a learned bias per unit")},
+        {"kernel_regularizer",
+         AttributeType::Float,
+         0.0,
+         0,
+         10,
+         {},
+         CS_NOOP("cs::LayerSpec", "L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)")},
     };
     s.summary = {{"units", CS_NOOP("cs::LayerSpec", "%1 units")}, {"activation", "", "linear"}};
     s.create = [](const Json& c) { return std::make_unique<Dense>(c); };
@@ -34,8 +52,10 @@ Dense::Dense(const Json& c)
 Shape Dense::outputShape(const std::vector<Shape>& inputs) const {
     const Shape& in = inputs.at(0);
     if (in.rank() != 1)
-        throw ShapeError(layerLabel() + ": Dense needs a flat input, got " + in.toString(true) +
-                         ": insert a Flatten (or GlobalAveragePooling2D) before it");
+        throw ShapeError(CS_TEXT("cs::Layer", "Dense needs a flat input, got %1: insert a Flatten "
+                                              "(or GlobalAveragePooling2D) before it")
+                             .arg(in.toString(true))
+                             .about(layerLabel()));
     return {units_};
 }
 

@@ -1,5 +1,7 @@
 #include "engine/layers/dropout.h"
 
+#include "engine/core/user_text.h"
+
 #include "engine/core/kernels.h"
 #include "engine/layers/range_copy.h"
 
@@ -10,10 +12,16 @@ LayerSpec Dropout::spec() {
     s.className = "Dropout";
     s.category = "regularisation";
     s.namePrefix = "dropout";
-    s.description = "While training, zeroes a random fraction of values so the network cannot "
-                    "rely on any single one; does nothing at inference.";
-    s.attributes = {{"rate", AttributeType::Float, 0.5, 0.0, 0.99, {},
-                     "Fraction of values dropped during training"}};
+    s.description = CS_NOOP("cs::LayerSpec",
+                            "While training, zeroes a random fraction of values so the network "
+                            "cannot rely on any single one; does nothing at inference.");
+    s.attributes = {{"rate",
+                     AttributeType::Float,
+                     0.5,
+                     0.0,
+                     0.99,
+                     {},
+                     CS_NOOP("cs::LayerSpec", "Fraction of values dropped during training")}};
     s.summary = {{"rate", CS_NOOP("cs::LayerSpec", "rate %1")}};
     s.create = [](const Json& c) { return std::make_unique<Dropout>(c); };
     return s;

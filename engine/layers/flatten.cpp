@@ -12,7 +12,9 @@ LayerSpec Flatten::spec() {
     s.className = "Flatten";
     s.category = "core";
     s.namePrefix = "flatten";
-    s.description = "Unrolls feature maps into one vector (height, width, channel order) for Dense.";
+    s.description =
+        CS_NOOP("cs::LayerSpec",
+                "Unrolls feature maps into one vector (height, width, channel order) for Dense.");
     s.create = [](const Json& c) { return std::make_unique<Flatten>(c); };
     return s;
 }
@@ -20,9 +22,12 @@ LayerSpec Flatten::spec() {
 Shape Flatten::outputShape(const std::vector<Shape>& inputs) const {
     const int64_t n = inputs.at(0).numel();
     if (n > INT32_MAX)
-        throw ShapeError(
-            layerLabel() + ": its input " + inputs[0].toString(true) + " has " + std::to_string(n) +
-            " values, more than one layer can hold (2^31 - 1): shrink it first (pooling, strides)");
+        throw ShapeError(CS_TEXT("cs::Layer",
+                                 "its input %1 has %2 values, more than one layer can hold "
+                                 "(2^31 - 1): shrink it first (pooling, strides)")
+                             .arg(inputs[0].toString(true))
+                             .arg(std::to_string(n))
+                             .about(layerLabel()));
     return {int(n)};
 }
 

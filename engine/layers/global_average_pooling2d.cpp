@@ -11,7 +11,8 @@ LayerSpec GlobalAveragePooling2D::spec() {
     s.className = "GlobalAveragePooling2D";
     s.category = "pooling";
     s.namePrefix = "global_average_pooling2d";
-    s.description = "Averages each whole feature map to one number: (H, W, C) becomes (C).";
+    s.description = CS_NOOP(
+        "cs::LayerSpec", "Averages each whole feature map to one number: (H, W, C) becomes (C).");
     s.create = [](const Json& c) { return std::make_unique<GlobalAveragePooling2D>(c); };
     return s;
 }
@@ -19,8 +20,10 @@ LayerSpec GlobalAveragePooling2D::spec() {
 Shape GlobalAveragePooling2D::outputShape(const std::vector<Shape>& inputs) const {
     const Shape& in = inputs.at(0);
     if (in.rank() != 3)
-        throw ShapeError(layerLabel() + ": needs an image input (height, width, channels), got " +
-                         in.toString(true));
+        throw ShapeError(
+            CS_TEXT("cs::Layer", "needs an image input (height, width, channels), got %1")
+                .arg(in.toString(true))
+                .about(layerLabel()));
     return {in[2]};
 }
 

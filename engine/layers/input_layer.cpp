@@ -10,14 +10,15 @@ LayerSpec InputLayer::spec() {
     s.className = "InputLayer";
     s.category = "input";
     s.namePrefix = "input";
-    s.description = "The image that enters the network: height, width and channels.";
+    s.description =
+        CS_NOOP("cs::LayerSpec", "The image that enters the network: height, width and channels.");
     s.attributes = {{"shape",
                      AttributeType::IntList,
                      Json(std::vector<int>{28, 28, 1}),
                      1,
                      4096,
                      {},
-                     "Height, width, channels (1 = grey, 3 = RGB)"}};
+                     CS_NOOP("cs::LayerSpec", "Height, width, channels (1 = grey, 3 = RGB)")}};
     s.minInputs = 0;
     s.maxInputs = 0;
     s.summary = {{"shape"}};
@@ -28,8 +29,10 @@ LayerSpec InputLayer::spec() {
 InputLayer::InputLayer(const Json& c) : Layer("InputLayer", c) {
     shape_ = Shape(json::asIntVector(json::at(c, "shape")));
     if (shape_.rank() != 1 && shape_.rank() != 3)
-        throw ShapeError(layerLabel() + ": shape must be (height, width, channels) or (features,), got " +
-                         shape_.toString());
+        throw ShapeError(
+            CS_TEXT("cs::Layer", "shape must be (height, width, channels) or (features,), got %1")
+                .arg(shape_.toString())
+                .about(layerLabel()));
 }
 
 Shape InputLayer::outputShape(const std::vector<Shape>&) const { return shape_; }

@@ -1,5 +1,7 @@
 #include "engine/layers/max_pooling2d.h"
 
+#include "engine/core/user_text.h"
+
 #include "engine/core/kernels.h"
 #include "engine/core/parallel.h"
 
@@ -10,7 +12,9 @@ LayerSpec MaxPooling2D::spec() {
     s.className = "MaxPooling2D";
     s.category = "pooling";
     s.namePrefix = "max_pooling2d";
-    s.description = "Keeps the largest value of each window: smaller maps, strongest responses.";
+    s.description =
+        CS_NOOP("cs::LayerSpec",
+                "Keeps the largest value of each window: smaller maps, strongest responses.");
     s.attributes = attributes();
     s.summary = summaryParts();
     s.create = [](const Json& c) { return std::make_unique<MaxPooling2D>(c); };

@@ -16,21 +16,22 @@ std::vector<AttributeSpec> Pooling2D::attributes() {
          1,
          64,
          {},
-         "Height and width of the pooling window"},
+         CS_NOOP("cs::LayerSpec", "Height and width of the pooling window")},
         {"strides",
          AttributeType::IntPair,
          Json(),
          1,
          64,
          {},
-         "Step between windows (None = pool_size)"},
+         CS_NOOP("cs::LayerSpec", "Step between windows (None = pool_size)")},
         {"padding",
          AttributeType::Choice,
          "valid",
          0,
          0,
          {"valid", "same"},
-         "valid: drop incomplete windows; same: output = ceil(input / stride)"},
+         CS_NOOP("cs::LayerSpec",
+                 "valid: drop incomplete windows; same: output = ceil(input / stride)")},
     };
 }
 
@@ -43,16 +44,23 @@ Pooling2D::Pooling2D(std::string className, const Json& c)
 
 Pooling2D::Geometry Pooling2D::geometry(const Shape& in) const {
     if (in.rank() != 3)
-        throw ShapeError(layerLabel() + ": needs an image input (height, width, channels), got " +
-                         in.toString(true) + ": pooling must come before Flatten");
+        throw ShapeError(CS_TEXT("cs::Layer", "needs an image input (height, width, channels), got "
+                                              "%1: pooling must come before Flatten")
+                             .arg(in.toString(true))
+                             .about(layerLabel()));
     Geometry g;
     g.y = windowAxis(in[0], ph_, sh_, same_);
     g.x = windowAxis(in[1], pw_, sw_, same_);
     g.channels = in[2];
     if (g.y.out <= 0 || g.x.out <= 0)
-        throw ShapeError(layerLabel() + ": the " + std::to_string(ph_) + "x" + std::to_string(pw_) +
-                         " window is larger than its " + std::to_string(in[0]) + "x" +
-                         std::to_string(in[1]) + " input: use padding 'same' or a smaller pool_size");
+        throw ShapeError(CS_TEXT("cs::Layer",
+                                 "the %1x%2 window is larger than its %3x%4 input: use padding "
+                                 "'same' or a smaller pool_size")
+                             .arg(ph_)
+                             .arg(pw_)
+                             .arg(in[0])
+                             .arg(in[1])
+                             .about(layerLabel()));
     return g;
 }
 

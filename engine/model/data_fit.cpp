@@ -38,8 +38,8 @@ bool keepsModelSound(const ModelGraph& graph, const std::function<void(ModelGrap
 
 QuickFix loadImagesAs(int height, int width, ColorMode colour) {
     QuickFix fix;
-    fix.label = "Load the images at " + sizeInWords(height, width) + " " +
-                (colour == ColorMode::Rgb ? "RGB" : "grayscale");
+    fix.label = UserText::verbatim("Load the images at " + sizeInWords(height, width) + " " +
+                                   (colour == ColorMode::Rgb ? "RGB" : "grayscale"));
     fix.applyToData = [height, width, colour](DataBinding& b) {
         b.imageFolders.height = height;
         b.imageFolders.width = width;
@@ -53,7 +53,7 @@ QuickFix loadImagesAs(int height, int width, ColorMode colour) {
 QuickFix readLabelsAs(ClassMode mode) {
     const std::string name = classModeName(mode);
     QuickFix fix;
-    fix.label = "Read the labels as " + name + " (class_mode " + name + ")";
+    fix.label = UserText::verbatim("Read the labels as " + name + " (class_mode " + name + ")");
     fix.applyToData = [mode](DataBinding& b) { b.imageFolders.classMode = mode; };
     fix.dataSettings = {{"class_mode", name}};
     return fix;
@@ -63,11 +63,12 @@ QuickFix readLabelsAs(ClassMode mode) {
 QuickFix setHead(const std::string& dense, int units, const std::string& activation) {
     QuickFix fix;
     if (activation.empty())
-        fix.label = "Set units to " + std::to_string(units);
+        fix.label = CS_TEXT("cs::Model", "Set units to %1").arg(units);
     else if (units == 1)
-        fix.label = "Use one " + activation + " unit in " + dense;
+        fix.label = UserText::verbatim("Use one " + activation + " unit in " + dense);
     else
-        fix.label = "Use " + std::to_string(units) + " " + activation + " units in " + dense;
+        fix.label = UserText::verbatim("Use " + std::to_string(units) + " " + activation +
+                                       " units in " + dense);
     fix.apply = [dense, units, activation](ModelGraph& g) {
         g.setAttribute(dense, "units", units);
         if (!activation.empty()) g.setAttribute(dense, "activation", activation);
@@ -81,19 +82,23 @@ void checkInput(const ModelGraph& graph, const DataShape& data, LayerReport& inp
     const Shape takes = input.outputShape;
     input.isWarning = true;
     if (data.loadOptions)
-        input.problem = "The images are loaded at " + shortShape(image) + " but the input takes " +
-                        shortShape(takes) + ": load them at the input's size or change the input";
+        input.problem = CS_TEXT("cs::Model", "The images are loaded at %1 but the input takes %2: load "
+                                             "them at the input's size or change the input")
+                            .arg(shortShape(image))
+                            .arg(shortShape(takes));
     else
-        input.problem = "The data set's images are " + shortShape(image) +
-                        " as stored (this kind of data set cannot be resized while loading) but "
-                        "the input takes " +
-                        shortShape(takes) + ": set the input shape to match";
+        input.problem = CS_TEXT("cs::Model", "The data set's images are %1 as stored (this kind of data "
+                                             "set cannot be resized while loading) but the input "
+                                             "takes %2: set the input shape to match")
+                            .arg(shortShape(image))
+                            .arg(shortShape(takes));
     // The data side first: the model was made for its size (the course's 150x150).
     if (data.loadOptions && takes.rank() == 3 && (takes[2] == 1 || takes[2] == 3))
         input.fixes.push_back(loadImagesAs(takes[0], takes[1],
                                            takes[2] == 1 ? ColorMode::Grayscale : ColorMode::Rgb));
     const std::string name = graph.node(0).name();
-    QuickFix setInput{"Set the input to " + shortShape(image), [name, data](ModelGraph& g) {
+    QuickFix setInput{CS_TEXT("cs::Model", "Set the input to %1").arg(shortShape(image)),
+                      [name, data](ModelGraph& g) {
                           g.setAttribute(
                               name, "shape",
                               Json(std::vector<int>{data.height, data.width, data.channels}));
@@ -121,24 +126,27 @@ void checkOutput(const ModelGraph& graph, const DataShape& data, LayerReport& ou
         heads; // the Dense's units and new activation ("": kept)
     if (units == 1 && classes == 2) {
         if (!data.loadOptions || binaryLabels) return;
-        output.problem = "The output is one unit (a 0/1 label per image, as class_mode binary "
-                         "gives) but class_mode is " +
-                         mode + ": read the labels as binary or use 2 softmax units";
+        output.problem = CS_TEXT("cs::Model", "The output is one unit (a 0/1 label per image, as "
+                                              "class_mode binary gives) but class_mode is %1: read "
+                                              "the labels as binary or use 2 softmax units")
+                             .arg(mode);
         dataFixes.push_back(readLabelsAs(ClassMode::Binary));
         heads.push_back({2, "softmax"});
     } else if (units == classes) {
         if (!binaryLabels) return;
-        output.problem = "class_mode is binary (a 0/1 label per image, for one sigmoid unit) but "
-                         "the output has " +
-                         std::to_string(units) +
-                         " units, one per class: read the labels as categorical or use one "
-                         "sigmoid unit";
+        output.problem = CS_TEXT("cs::Model", "class_mode is binary (a 0/1 label per image, for one "
+                                              "sigmoid unit) but the output has %1 units, one per "
+                                              "class: read the labels as categorical or use one "
+                                              "sigmoid unit")
+                             .arg(units);
         dataFixes.push_back(readLabelsAs(ClassMode::Categorical));
         if (classes == 2) heads.push_back({1, "sigmoid"});
     } else {
-        output.problem = "The output has " + std::to_string(units) +
-                         (units == 1 ? " unit" : " units") + " but the data set has " +
-                         std::to_string(classes) + " classes";
+        output.problem =
+            (units == 1 ? CS_TEXT("cs::Model", "The output has %1 unit but the data set has %2 classes")
+                        : CS_TEXT("cs::Model", "The output has %1 units but the data set has %2 classes"))
+                .arg(units)
+                .arg(classes);
         // The data cannot lose or gain a class: only the head changes.
         if (binaryLabels)
             heads.push_back({1, "sigmoid"});

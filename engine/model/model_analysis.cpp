@@ -23,8 +23,10 @@ void countParameters(const LayerNode& node, const std::vector<Shape>& inputs, La
         r.parameters = c.total;
         r.trainableParameters = c.trainable;
         r.parametersKnown = true;
+    } catch (const Error& e) {
+        r.problem = e.text();
     } catch (const std::exception& e) {
-        r.problem = e.what();
+        r.problem = UserText::verbatim(e.what());
     }
 }
 
@@ -49,8 +51,11 @@ ModelReport analyzeModel(const ModelGraph& graph, const DataShape& data) {
         if (!r.problem.empty()) {
             r.fixes = fixesForError(graph, pass, i);
             // The engine names the layer ("dense (Dense): ..."); views show the name already.
-            const std::string label = node.name() + " (" + node.className + "): ";
-            if (r.problem.rfind(label, 0) == 0) r.problem = r.problem.substr(label.size());
+            const std::string label = node.name() + " (" + node.className + ")";
+            if (r.problem.subject == label)
+                r.problem.subject.clear();
+            else if (r.problem.subject.empty() && r.problem.format.rfind(label + ": ", 0) == 0)
+                r.problem.format = r.problem.format.substr(label.size() + 2); // a plain message
         }
     }
     checkDataFit(graph, data, report);

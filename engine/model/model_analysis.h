@@ -15,6 +15,7 @@
 #pragma once
 
 #include "engine/core/tensor.h"
+#include "engine/core/user_text.h"
 #include "engine/data/data_binding.h"
 #include "engine/model/model_graph.h"
 #include "engine/model/model_summary.h"
@@ -31,10 +32,10 @@ namespace cs {
 // set is loaded (applyToData: the project's data binding); one of the two is set.
 struct QuickFix {
     QuickFix() = default;
-    QuickFix(std::string label, std::function<void(ModelGraph&)> apply)
+    QuickFix(UserText label, std::function<void(ModelGraph&)> apply)
         : label(std::move(label)), apply(std::move(apply)) {}
 
-    std::string label; // "Insert a Flatten before dense", "Load the images at 150×150 RGB"
+    UserText label; // "Insert a Flatten before dense", "Load the images at 150×150 RGB"
     std::function<void(ModelGraph&)> apply;
     std::function<void(DataBinding&)> applyToData;
     // What a data fix sets, by Keras's names: {"target_size", "150x150"} (height x width),
@@ -49,7 +50,7 @@ struct LayerReport {
     bool parametersKnown = false;
     int64_t parameters = 0;
     int64_t trainableParameters = 0;
-    std::string problem;    // empty when the layer is fine
+    UserText problem; // empty when the layer is fine (its subject: the layer, when not this one)
     bool isWarning = false; // a mismatch with the data set rather than a broken model
     std::vector<QuickFix> fixes;
 };

@@ -30,7 +30,11 @@ std::vector<PresetInfo> listPresets() {
         info.name = entry.path().stem().string();
         info.path = entry.path().string();
         try {
-            info.description = json::getString(cs::json::parseFile(info.path), "description", "");
+            const Json root = cs::json::parseFile(info.path);
+            info.description = json::getString(root, "description", "");
+            for (const auto& [key, value] : root.items())
+                if (key.rfind("description_", 0) == 0 && value.is_string())
+                    info.translatedDescriptions[key.substr(12)] = value.get<std::string>();
         } catch (const std::exception&) {
             continue; // a broken preset file is left out of the menu
         }

@@ -4,6 +4,7 @@
 // program was built from.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@ namespace cs {
 struct PresetInfo {
     std::string name;        // file stem: "fashion_mnist_first_cnn"
     std::string description; // the file's "description"
+    // The description in other languages: the file's "description_es" is under "es".
+    std::map<std::string, std::string> translatedDescriptions;
     std::string path;
 };
 

@@ -19,8 +19,9 @@ ShapeInference inferGraphShapes(const ModelGraph& graph) {
         [&graph](int k, const std::vector<Shape>& inputs) {
             const LayerNode& node = graph.node(k);
             if (k > 0 && inputs.empty())
-                throw ShapeError(node.name() + " (" + node.className +
-                                 "): has no input: connect a layer to it or remove it");
+                throw ShapeError(
+                    CS_TEXT("cs::Model", "has no input: connect a layer to it or remove it")
+                        .about(node.name() + " (" + node.className + ")"));
             return createLayer(node.className, node.config)->outputShape(inputs);
         },
         ShapeErrors::Record);
@@ -28,8 +29,9 @@ ShapeInference inferGraphShapes(const ModelGraph& graph) {
     for (int i = 0; i + 1 < n; ++i)
         if (pass.problems[size_t(i)].empty() && graph.consumersOf(graph.node(i).name()).empty())
             pass.problems[size_t(i)] =
-                graph.node(i).name() + " (" + graph.node(i).className +
-                "): leads nowhere: connect its output to a later layer or remove it";
+                CS_TEXT("cs::Model",
+                        "leads nowhere: connect its output to a later layer or remove it")
+                    .about(graph.node(i).name() + " (" + graph.node(i).className + ")");
     return pass;
 }
 
@@ -71,28 +73,30 @@ std::vector<QuickFix> fixesForError(const ModelGraph& graph, const ShapeInferenc
     if (input && input->rank() == 3 && !isImageLayer(node.className)) {
         for (const char* cls : {"Flatten", "GlobalAveragePooling2D"})
             candidates.push_back(
-                {std::string("Insert a ") + cls + " before " + name,
+                {CS_TEXT("cs::Model", "Insert a %1 before %2").arg(cls).arg(name),
                  [cls, name](ModelGraph& g) { g.insertBefore(cls, Json::object(), name); }});
     }
     if (input && input->rank() == 1 && isImageLayer(node.className)) {
         const LayerNode* before = graph.find(node.inputs[0]);
         if (before && before->className == "Flatten") {
             const std::string flatten = before->name();
-            candidates.push_back({"Remove " + flatten + " before " + name,
-                                  [flatten](ModelGraph& g) { g.remove(flatten); }});
+            candidates.push_back(
+                {CS_TEXT("cs::Model", "Remove %1 before %2").arg(flatten).arg(name),
+                 [flatten](ModelGraph& g) { g.remove(flatten); }});
         }
     }
     if (json::getString(node.config, "padding", "") == "valid")
-        candidates.push_back({"Use padding 'same' in " + name,
+        candidates.push_back({CS_TEXT("cs::Model", "Use padding 'same' in %1").arg(name),
                               [name](ModelGraph& g) { g.setAttribute(name, "padding", "same"); }});
     if (node.className == "Add" || node.className == "Concatenate" || index + 1 < graph.size())
-        candidates.push_back({"Remove " + name, [name](ModelGraph& g) { g.remove(name); }});
+        candidates.push_back({CS_TEXT("cs::Model", "Remove %1").arg(name),
+                              [name](ModelGraph& g) { g.remove(name); }});
 
     // Removing the layer comes last: the edits that keep it come first.
     std::vector<QuickFix> fixes;
     const int errorsBefore = pass.errorCount();
     for (QuickFix& fix : candidates)
-        if (helps(graph, fix, name, errorsBefore, fix.label == "Remove " + name))
+        if (helps(graph, fix, name, errorsBefore, fix.label.english() == "Remove " + name))
             fixes.push_back(std::move(fix));
     return fixes;
 }

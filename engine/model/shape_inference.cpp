@@ -1,12 +1,14 @@
 #include "engine/model/shape_inference.h"
 
+#include "engine/core/errors.h"
+
 #include <algorithm>
 
 namespace cs {
 
 int ShapeInference::errorCount() const {
     return int(std::count_if(problems.begin(), problems.end(),
-                             [](const std::string& p) { return !p.empty(); }));
+                             [](const UserText& p) { return !p.empty(); }));
 }
 
 ShapeInference inferShapes(int nodeCount, const std::function<std::vector<int>(int)>& inputsOf,
@@ -31,8 +33,10 @@ ShapeInference inferShapes(int nodeCount, const std::function<std::vector<int>(i
         }
         try {
             r.shapes[size_t(k)] = outputShapeOf(k, inputs);
+        } catch (const Error& e) {
+            r.problems[size_t(k)] = e.text();
         } catch (const std::exception& e) {
-            r.problems[size_t(k)] = e.what();
+            r.problems[size_t(k)] = UserText::verbatim(e.what());
         }
     }
     return r;

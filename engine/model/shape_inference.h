@@ -10,6 +10,7 @@
 #pragma once
 
 #include "engine/core/tensor.h"
+#include "engine/core/user_text.h"
 
 #include <functional>
 #include <optional>
@@ -20,7 +21,7 @@ namespace cs {
 
 struct ShapeInference {
     std::vector<std::optional<Shape>> shapes; // nullopt: failed, or unknown after a problem upstream
-    std::vector<std::string> problems;        // the error of each node; empty when fine
+    std::vector<UserText> problems;           // the error of each node; empty when fine
     int errorCount() const;
 };
 

@@ -53,31 +53,33 @@ ConvolutionMode convolutionModeFromName(const std::string& name) {
 
 std::string convolutionModeDescription(ConvolutionMode mode) {
     return mode == ConvolutionMode::CrossCorrelation
-               ? "cross-correlation: the kernel is laid on the input as it is (what a CNN's Conv2D "
-                 "computes)"
-               : "convolution: the kernel is turned 180 degrees first (scipy.signal.convolve2d, "
-                 "the lesson's Python)";
+               ? CS_NOOP("cs::KernelPreset",
+                         "cross-correlation: the kernel is laid on the input as it is (what a "
+                         "CNN's Conv2D computes)")
+               : CS_NOOP("cs::KernelPreset",
+                         "convolution: the kernel is turned 180 degrees first "
+                         "(scipy.signal.convolve2d, the lesson's Python)");
 }
 
 const std::vector<KernelPreset>& kernelPresets() {
     static const std::vector<KernelPreset> presets = {
-        {"vertical_edge", "vertical edges (the course's example)",
+        {"vertical_edge", CS_NOOP("cs::KernelPreset", "vertical edges (the course's example)"),
          parseMatrix("-1 0 1; -1 0 1; -1 0 1")},
-        {"horizontal_edge", "horizontal edges", parseMatrix("-1 -1 -1; 0 0 0; 1 1 1")},
-        {"sobel_x", "Sobel, horizontal gradient (vertical edges)",
+        {"horizontal_edge", CS_NOOP("cs::KernelPreset", "horizontal edges"), parseMatrix("-1 -1 -1; 0 0 0; 1 1 1")},
+        {"sobel_x", CS_NOOP("cs::KernelPreset", "Sobel, horizontal gradient (vertical edges)"),
          parseMatrix("-1 0 1; -2 0 2; -1 0 1")},
-        {"sobel_y", "Sobel, vertical gradient (horizontal edges)",
+        {"sobel_y", CS_NOOP("cs::KernelPreset", "Sobel, vertical gradient (horizontal edges)"),
          parseMatrix("-1 -2 -1; 0 0 0; 1 2 1")},
-        {"sharpen", "sharpen", parseMatrix("0 -1 0; -1 5 -1; 0 -1 0")},
-        {"box_blur", "box blur (mean of 3x3)", scaled(parseMatrix("1 1 1; 1 1 1; 1 1 1"), 1.0 / 9)},
-        {"gaussian_blur", "Gaussian blur 3x3",
+        {"sharpen", CS_NOOP("cs::KernelPreset", "sharpen"), parseMatrix("0 -1 0; -1 5 -1; 0 -1 0")},
+        {"box_blur", CS_NOOP("cs::KernelPreset", "box blur (mean of 3x3)"), scaled(parseMatrix("1 1 1; 1 1 1; 1 1 1"), 1.0 / 9)},
+        {"gaussian_blur", CS_NOOP("cs::KernelPreset", "Gaussian blur 3x3"),
          scaled(parseMatrix("1 2 1; 2 4 2; 1 2 1"), 1.0 / 16)},
-        {"gaussian_blur_5x5", "Gaussian blur 5x5",
+        {"gaussian_blur_5x5", CS_NOOP("cs::KernelPreset", "Gaussian blur 5x5"),
          scaled(parseMatrix("1 4 6 4 1; 4 16 24 16 4; 6 24 36 24 6; 4 16 24 16 4; 1 4 6 4 1"),
                 1.0 / 256)},
-        {"emboss", "emboss", parseMatrix("-2 -1 0; -1 1 1; 0 1 2")},
-        {"outline", "outline (Laplacian-like)", parseMatrix("-1 -1 -1; -1 8 -1; -1 -1 -1")},
-        {"identity", "identity (output = input)", parseMatrix("0 0 0; 0 1 0; 0 0 0")},
+        {"emboss", CS_NOOP("cs::KernelPreset", "emboss"), parseMatrix("-2 -1 0; -1 1 1; 0 1 2")},
+        {"outline", CS_NOOP("cs::KernelPreset", "outline (Laplacian-like)"), parseMatrix("-1 -1 -1; -1 8 -1; -1 -1 -1")},
+        {"identity", CS_NOOP("cs::KernelPreset", "identity (output = input)"), parseMatrix("0 0 0; 0 1 0; 0 0 0")},
     };
     return presets;
 }

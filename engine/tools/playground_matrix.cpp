@@ -173,42 +173,53 @@ WindowArithmetic windowArithmetic(int in, int kernel, int stride, PaddingMode pa
     a.in = in;
     a.kernel = kernel;
     a.stride = stride;
-    char text[200] = "";
     switch (padding) {
     case PaddingMode::Valid:
         if (kernel > in)
-            throw ConfigError(
-                "a " + std::to_string(kernel) + "-wide window does not fit in " +
-                std::to_string(in) +
-                " with valid padding (use same or full padding, or a smaller window)");
+            throw ConfigError(CS_TEXT("cs::Playground",
+                                      "a %1-wide window does not fit in %2 with valid "
+                                      "padding (use same or full padding, or a "
+                                      "smaller window)")
+                                  .arg(kernel)
+                                  .arg(in));
         a.out = (in - kernel) / stride + 1;
-        std::snprintf(text, sizeof text,
-                      "valid: out = floor((n - k) / s) + 1 = floor((%d - %d) / %d) + 1 = %d", in,
-                      kernel, stride, a.out);
+        a.formula = CS_TEXT("cs::Playground",
+                            "valid: out = floor((n - k) / s) + 1 = floor((%1 - %2) / %3) + 1 = %4")
+                        .arg(in)
+                        .arg(kernel)
+                        .arg(stride)
+                        .arg(a.out);
         break;
     case PaddingMode::Same: {
         a.out = (in + stride - 1) / stride;
         const int total = std::max((a.out - 1) * stride + kernel - in, 0);
         a.padBefore = total / 2;
         a.padAfter = total - a.padBefore;
-        std::snprintf(
-            text, sizeof text,
-            "same: out = ceil(n / s) = ceil(%d / %d) = %d; padding (out - 1) * s + k - n = %d "
-            "(%d before, %d after)",
-            in, stride, a.out, total, a.padBefore, a.padAfter);
+        a.formula =
+            CS_TEXT("cs::Playground", "same: out = ceil(n / s) = ceil(%1 / %2) = %3; padding "
+                                      "(out - 1) * s + k - n = %4 (%5 before, %6 after)")
+                .arg(in)
+                .arg(stride)
+                .arg(a.out)
+                .arg(total)
+                .arg(a.padBefore)
+                .arg(a.padAfter);
         break;
     }
     case PaddingMode::Full:
         a.padBefore = a.padAfter = kernel - 1;
         a.out = (in + 2 * (kernel - 1) - kernel) / stride + 1;
-        std::snprintf(
-            text, sizeof text,
-            "full: padding k - 1 = %d each side; out = floor((n + 2(k - 1) - k) / s) + 1 = "
-            "floor((%d + %d - %d) / %d) + 1 = %d",
-            kernel - 1, in, 2 * (kernel - 1), kernel, stride, a.out);
+        a.formula =
+            CS_TEXT("cs::Playground", "full: padding k - 1 = %1 each side; out = floor((n + 2(k - "
+                                      "1) - k) / s) + 1 = floor((%2 + %3 - %4) / %5) + 1 = %6")
+                .arg(kernel - 1)
+                .arg(in)
+                .arg(2 * (kernel - 1))
+                .arg(kernel)
+                .arg(stride)
+                .arg(a.out);
         break;
     }
-    a.formula = text;
     return a;
 }
 

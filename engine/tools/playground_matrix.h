@@ -10,7 +10,10 @@
 // one matrix per channel, and results become images again for saving.
 #pragma once
 
+#include "engine/core/user_text.h"
+
 #include <opencv2/core.hpp>
+
 #include <string>
 #include <vector>
 
@@ -52,7 +55,7 @@ struct WindowArithmetic {
     int in = 0, kernel = 0, stride = 1;
     int padBefore = 0, padAfter = 0;
     int out = 0;
-    std::string formula; // "floor((5 + 0 - 3) / 2) + 1 = 2"
+    UserText formula; // "floor((5 + 0 - 3) / 2) + 1 = 2" (english()), translatable
 };
 
 // Throws ConfigError when kernel or stride is below 1, or when a valid window

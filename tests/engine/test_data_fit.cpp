@@ -54,7 +54,7 @@ DataBinding catsBinding(int height, int width, ColorMode colour, ClassMode mode)
 QStringList labels(const LayerReport& r) {
     QStringList out;
     for (const QuickFix& f : r.fixes)
-        out << QString::fromStdString(f.label);
+        out << QString::fromStdString(f.label.english());
     return out;
 }
 
@@ -82,7 +82,7 @@ private Q_SLOTS:
         const ModelReport r = analyzeModel(model, data);
         const LayerReport& input = r.layers.front();
         QVERIFY(input.isWarning);
-        QVERIFY2(QString::fromStdString(input.problem).contains("64×64×3"), input.problem.c_str());
+        QVERIFY2(QString::fromStdString(input.problem.english()).contains("64×64×3"), input.problem.english().c_str());
         // Both directions: the loading first (the model was made for its size), then the model.
         QCOMPARE(labels(input),
                  QStringList({"Load the images at 150×150 RGB", "Set the input to 64×64×3"}));
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(binding.folder, before.folder); // only how the images load changes
         for (const QuickFix& fix : input.fixes) {
             const ModelReport after = afterFix(model, data, before, fix);
-            QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.c_str());
+            QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.english().c_str());
         }
         QVERIFY(!input.fixes[1].changesData());
     }
@@ -125,7 +125,7 @@ private Q_SLOTS:
         model.setAttribute("input", "shape", Json(std::vector<int>{120, 160, 1}));
         const ModelReport r = analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Binary));
         const QuickFix& load = r.layers.front().fixes.at(0);
-        QCOMPARE(QString::fromStdString(load.label),
+        QCOMPARE(QString::fromStdString(load.label.english()),
                  QString("Load the images at 160×120 grayscale"));
         QCOMPARE(load.dataSettings[0].second,
                  std::string("120x160")); // target_size (height, width)
@@ -138,8 +138,8 @@ private Q_SLOTS:
         const ModelReport r = analyzeModel(model, DataShape{28, 28, 1, 10}); // IDX: loads as stored
         const LayerReport& input = r.layers.front();
         QVERIFY(input.isWarning);
-        QVERIFY2(QString::fromStdString(input.problem).contains("as stored"),
-                 input.problem.c_str());
+        QVERIFY2(QString::fromStdString(input.problem.english()).contains("as stored"),
+                 input.problem.english().c_str());
         QCOMPARE(labels(input), QStringList({"Set the input to 28×28×1"}));
     }
 
@@ -164,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(r.warningCount, 1);
         const LayerReport& head = r.layers.back();
         QVERIFY(head.isWarning);
-        QVERIFY2(QString::fromStdString(head.problem).contains("class_mode"), head.problem.c_str());
+        QVERIFY2(QString::fromStdString(head.problem.english()).contains("class_mode"), head.problem.english().c_str());
         QCOMPARE(labels(head), QStringList({"Read the labels as binary (class_mode binary)",
                                             "Use 2 softmax units in dense"}));
         const DataBinding before = catsBinding(150, 150, ColorMode::Rgb, ClassMode::Categorical);
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QVERIFY(binding.imageFolders.classMode == ClassMode::Binary);
         for (const QuickFix& fix : head.fixes) {
             const ModelReport after = afterFix(model, data, before, fix);
-            QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.c_str());
+            QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.english().c_str());
         }
         // Sparse labels are class indices too: one sigmoid unit still wants binary ones.
         QCOMPARE(analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Sparse)).warningCount, 1);
@@ -192,7 +192,7 @@ private Q_SLOTS:
         const DataBinding before = catsBinding(150, 150, ColorMode::Rgb, ClassMode::Binary);
         for (const QuickFix& fix : head.fixes) {
             const ModelReport after = afterFix(model, data, before, fix);
-            QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.c_str());
+            QVERIFY2(after.warningCount == 0 && after.errorCount == 0, fix.label.english().c_str());
         }
         QCOMPARE(analyzeModel(model, folders(150, 150, 3, 2, ClassMode::Categorical)).warningCount,
                  0);
@@ -205,7 +205,7 @@ private Q_SLOTS:
         const DataShape data = folders(150, 150, 3, 3, ClassMode::Categorical);
         const ModelReport r = analyzeModel(model, data);
         const LayerReport& head = r.layers.back();
-        QVERIFY2(QString::fromStdString(head.problem).contains("3 classes"), head.problem.c_str());
+        QVERIFY2(QString::fromStdString(head.problem.english()).contains("3 classes"), head.problem.english().c_str());
         QCOMPARE(labels(head), QStringList({"Use 3 softmax units in dense"}));
         const ModelReport after = afterFix(model, data, {}, head.fixes[0]);
         QCOMPARE(after.warningCount + after.errorCount, 0);

@@ -91,7 +91,7 @@ private Q_SLOTS:
             image, kernel, settings(PaddingMode::Valid, 1, ConvolutionMode::CrossCorrelation));
         QCOMPARE(valid.output.rows, 3);
         QCOMPARE(valid.output.cols, 3);
-        QCOMPARE(valid.rows.formula,
+        QCOMPARE(valid.rows.formula.english(),
                  std::string("valid: out = floor((n - k) / s) + 1 = floor((5 - 3) / 1) + 1 = 3"));
         const ConvolutionResult same = convolve(
             image, kernel, settings(PaddingMode::Same, 1, ConvolutionMode::CrossCorrelation));
@@ -104,7 +104,8 @@ private Q_SLOTS:
         QCOMPARE(strided.output.rows, 2);
         QCOMPARE(strided.output.cols, 2);
         QCOMPARE(strided.output, matrix(2, 2, {6, -14, 2, -7})); // correlate2d(...)[::2, ::2]
-        QVERIFY(strided.cols.formula.find("floor((5 - 3) / 2) + 1 = 2") != std::string::npos);
+        QVERIFY(strided.cols.formula.english().find("floor((5 - 3) / 2) + 1 = 2") !=
+                std::string::npos);
         // Same with stride 2 pads to ceil(5/2) = 3; rows and columns may differ.
         ConvolutionSettings mixed =
             settings(PaddingMode::Same, 2, ConvolutionMode::CrossCorrelation);

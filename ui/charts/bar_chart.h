@@ -27,6 +27,7 @@ public:
 
     void setTitle(const QString& title);
     void setValueTitle(const QString& title);
+    QStringList titles() const { return {title_, valueTitle_}; } // what the chart writes
     void setData(const QStringList& categories, const QList<BarSeries>& series);
     void clear();
 

@@ -26,6 +26,7 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 #include <optional>
@@ -60,6 +61,7 @@ public:
 
     void setTitle(const QString& title);
     void setAxisTitles(const QString& x, const QString& y);
+    QStringList titles() const { return {title_, xTitle_, yTitle_}; } // what the chart writes
     // The x range shown at least (it grows with the data), e.g. 0..epochs.
     void setMinimumXRange(double from, double to);
     // A fixed y range (accuracy 0..1); without it y follows the data.

@@ -1,6 +1,7 @@
 #include "ui/classify/classify_jobs.h"
 
 #include "ui/imaging/image_converter.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/inspect/class_scores.h"
 #include "engine/inspect/model_input.h"
@@ -31,7 +32,7 @@ HeatMapResult heatMapOn(cs::Model& model, const cs::Tensor& input, int classInde
         r.classIndex = r.cam.classIndex;
         r.ok = true;
     } catch (const std::exception& e) {
-        r.error = QString::fromStdString(e.what());
+        r.error = errorText(e);
     }
     return r;
 }
@@ -69,7 +70,7 @@ ImageClassification classifyImage(const ModelSnapshotPtr& snapshot, const ImageS
                                     r.probabilities.begin());
         }
     } catch (const std::exception& e) {
-        r.error = QString::fromStdString(e.what());
+        r.error = errorText(e);
         r.probabilities.clear();
     }
     return r;
@@ -89,7 +90,7 @@ HeatMapResult computeHeatMap(const ModelSnapshotPtr& snapshot, const cs::ImageSe
     } catch (const std::exception& e) {
         HeatMapResult r;
         r.classIndex = classIndex;
-        r.error = QString::fromStdString(e.what());
+        r.error = errorText(e);
         return r;
     }
 }
@@ -106,7 +107,7 @@ FolderClassification classifyFolder(const ModelSnapshotPtr& snapshot, const QStr
         r.rows = cs::classifyFiles(model, snapshot->preprocessing, paths, threads, progress);
         r.cancelled = r.rows.size() < paths.size();
     } catch (const std::exception& e) {
-        r.error = QString::fromStdString(e.what());
+        r.error = errorText(e);
     }
     return r;
 }

@@ -1,5 +1,7 @@
 #include "ui/classify/folder_classifier_panel.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/inspect/class_scores.h"
 
 #include <QCheckBox>
@@ -282,7 +284,7 @@ bool FolderClassifierPanel::exportCsv(const QString& path) {
     try {
         cs::writeClassificationsCsv(path.toStdString(), result_.rows, resultSnapshot_->classNames);
     } catch (const std::exception& e) {
-        setStatus(tr("Could not export: %1").arg(QString::fromStdString(e.what())), true);
+        setStatus(tr("Could not export: %1").arg(errorText(e)), true);
         return false;
     }
     setStatus(

@@ -1,6 +1,7 @@
 #include "ui/datapage/augmentation_preview_view.h"
 
 #include "ui/imaging/image_converter.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/data/augmentation_preview.h"
 
@@ -151,7 +152,7 @@ void AugmentationPreviewView::render() {
                 }
             }
         } catch (const std::exception& e) {
-            r.error = QString::fromStdString(e.what());
+            r.error = errorText(e);
         }
         return r;
     }));

@@ -1,6 +1,7 @@
 #include "ui/datapage/data_fit_panel.h"
 
 #include "ui/document/project_document.h"
+#include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -91,14 +92,14 @@ void DataFitPanel::refresh() {
         message->setWordWrap(true);
         message->setTextFormat(Qt::RichText);
         message->setText("<b>" + name.toHtmlEscaped() +
-                         "</b>: " + qs(layer.problem).toHtmlEscaped());
+                         "</b>: " + engineText(layer.problem).toHtmlEscaped());
         message->setTextInteractionFlags(Qt::TextSelectableByMouse);
         rowLayout->addWidget(message);
         auto* buttons = new QHBoxLayout;
         buttons->addStretch(1);
         for (size_t f = 0; f < layer.fixes.size(); ++f) {
             const QuickFix& fix = layer.fixes[f];
-            auto* button = new QPushButton(qs(fix.label), row);
+            auto* button = new QPushButton(engineText(fix.label), row);
             button->setToolTip(
                 fix.changesData()
                     ? tr("Changes how the data set is loaded: %1").arg(settingsText(fix))

@@ -1,5 +1,7 @@
 #include "ui/datapage/dataset_controller.h"
 
+#include "ui/window/engine_text.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
@@ -40,7 +42,7 @@ void DatasetController::load(const DataSettings& settings) {
         try {
             return {LoadedDataset::load(settings), {}};
         } catch (const std::exception& e) {
-            return {nullptr, QString::fromStdString(e.what())};
+            return {nullptr, errorText(e)};
         }
     }));
 }

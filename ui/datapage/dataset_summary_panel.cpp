@@ -2,6 +2,7 @@
 
 #include "ui/charts/bar_chart.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -52,7 +53,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
         html += QString("<tr><td style='padding-right:12px'><i>%1</i></td><td>%2</td></tr>")
                     .arg(key, value);
     };
-    row(tr("Kind"), qs(s.kind));
+    row(tr("Kind"), specText("cs::DatasetKind", s.kind));
     row(tr("Folder"), qs(s.source).toHtmlEscaped());
     if (!s.layout.empty()) row(tr("Layout"), qs(s.layout).toHtmlEscaped());
     const QString colour = s.channels == 1   ? tr("grey (1 channel)")
@@ -72,7 +73,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
                              : tr("<span style='color:#d88400'>unbalanced: smallest class "
                                   "%1 of the largest</span>")
                                    .arg(ratio);
-        row(qs(split.name), tr("%1 images, %2").arg(withThousands(split.count), balanceText));
+        row(splitTitle(qs(split.name)), tr("%1 images, %2").arg(withThousands(split.count), balanceText));
     }
     if (!s.skipped.empty())
         row(tr("Skipped"), tr("<span style='color:#d88400'>%1 that are not readable images</span>")
@@ -86,7 +87,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
         categories << qs(c);
     QList<BarSeries> series;
     for (const cs::SplitSummary& split : s.splits) {
-        BarSeries b{qs(split.name), {}};
+        BarSeries b{splitTitle(qs(split.name)), {}};
         for (int n : split.perClass)
             b.values << n;
         series << b;

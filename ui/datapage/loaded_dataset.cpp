@@ -3,16 +3,28 @@
 #include "engine/core/errors.h"
 #include "engine/data/dataset_loader.h"
 
+#include <QCoreApplication>
+
 namespace ui {
+
+QString splitTitle(const QString& split) {
+    static const char* const titles[] = {QT_TRANSLATE_NOOP("ui::LoadedDataset", "train"),
+                                         QT_TRANSLATE_NOOP("ui::LoadedDataset", "validation"),
+                                         QT_TRANSLATE_NOOP("ui::LoadedDataset", "test")};
+    for (const char* title : titles)
+        if (split == QLatin1String(title)) return QCoreApplication::translate("ui::LoadedDataset", title);
+    return split;
+}
 
 std::shared_ptr<const LoadedDataset> LoadedDataset::load(const DataSettings& settings) {
     auto out = std::make_shared<LoadedDataset>();
     out->settings_ = settings;
     const cs::DatasetKind found = cs::detectDatasetKind(settings.folder);
     if (found != settings.kind)
-        throw cs::DataError(settings.folder + " holds " + cs::datasetKindName(found) +
-                            " data, not " + cs::datasetKindName(settings.kind) +
-                            ": choose that kind");
+        throw cs::DataError(CS_TEXT("ui::DataPage", "holds %1 data, not %2: choose that kind")
+                                .arg(cs::datasetKindName(found))
+                                .arg(cs::datasetKindName(settings.kind))
+                                .about(settings.folder));
     if (settings.kind == cs::DatasetKind::ImageFolders) {
         auto index = std::make_shared<cs::ImageFolderIndex>(
             cs::indexImageFolders(settings.folder, settings.imageFolders));

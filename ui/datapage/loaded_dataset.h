@@ -21,6 +21,10 @@
 
 namespace ui {
 
+// A split's name as a person reads it ("train" is "entrenamiento" in Spanish);
+// the name itself ("train", "validation", "test") stays the key everywhere.
+QString splitTitle(const QString& split);
+
 class LoadedDataset {
 public:
     // Reads the data set (slow for big IDX/CIFAR sets: call it off the GUI thread).

@@ -96,7 +96,7 @@ SampleGrid::SampleGrid(QWidget* parent) : QWidget(parent), model_(new SampleGrid
 }
 
 QString SampleGrid::split() const {
-    return split_->currentText();
+    return split_->currentData().toString();
 }
 
 int SampleGrid::pageCount() const {
@@ -109,7 +109,7 @@ void SampleGrid::setDataset(std::shared_ptr<const LoadedDataset> data) {
     split_->clear();
     class_->clear();
     if (data_) {
-        split_->addItems(data_->splits());
+        for (const QString& split : data_->splits()) split_->addItem(splitTitle(split), split);
         class_->addItem(tr("All classes"), -1);
         for (int c = 0; c < data_->classCount(); ++c)
             class_->addItem(QString::fromStdString(data_->classNames()[size_t(c)]), c);

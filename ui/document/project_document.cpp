@@ -2,6 +2,7 @@
 
 #include "ui/document/edit_commands.h"
 #include "ui/document/presets.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
@@ -140,7 +141,7 @@ bool ProjectDocument::pushGraphEdit(const QString& text,
     try {
         edit(after);
     } catch (const cs::Error& e) {
-        Q_EMIT editRefused(QString::fromStdString(e.what()));
+        Q_EMIT editRefused(errorText(e));
         return false;
     }
     if (after == graph_) return false;
@@ -300,7 +301,7 @@ bool ProjectDocument::setLayerAttribute(const QString& name, const QString& key,
     try {
         after.setAttribute(str(name), str(key), value);
     } catch (const cs::Error& e) {
-        Q_EMIT editRefused(QString::fromStdString(e.what()));
+        Q_EMIT editRefused(errorText(e));
         return false;
     }
     if (after == graph_) return false;
@@ -327,11 +328,11 @@ void ProjectDocument::applyQuickFix(int layerIndex, int fixIndex) {
     if (fix.changesData()) { // how the data loads, not the model: a settings step
         ProjectSettings after = settings_;
         fix.applyToData(after.data);
-        pushSettings(QString::fromStdString(fix.label), after, {});
+        pushSettings(engineText(fix.label), after, {});
         return;
     }
     QString focus = QString::fromStdString(graph_.node(layerIndex).name());
-    pushGraphEdit(QString::fromStdString(fix.label), fix.apply, Fix, &focus);
+    pushGraphEdit(engineText(fix.label), fix.apply, Fix, &focus);
 }
 
 void ProjectDocument::renameModel(const QString& name) {

@@ -1,5 +1,6 @@
 #include "ui/editor/attribute_editors.h"
 
+#include "ui/window/engine_text.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -117,8 +118,9 @@ public:
         layout->setSpacing(4);
         nullable_ = spec.defaultValue.is_null();
         if (nullable_) {
-            asDefault_ = new QCheckBox(tr("same as pool"), this);
-            asDefault_->setToolTip(tr("Keras's None: the stride equals the pool size"));
+            asDefault_ = new QCheckBox(AttributeEditor::tr("same as pool"), this);
+            asDefault_->setToolTip(
+                AttributeEditor::tr("Keras's None: the stride equals the pool size"));
             layout->addWidget(asDefault_);
             connect(asDefault_, &QCheckBox::toggled, this, [this](bool) {
                 sync();
@@ -245,7 +247,7 @@ AttributeEditor* createAttributeEditor(const cs::AttributeSpec& spec, QWidget* p
         editor = new IntListEditor(spec, parent);
         break;
     }
-    editor->setToolTip(QString::fromStdString(spec.help));
+    editor->setToolTip(specText("cs::LayerSpec", spec.help));
     editor->setObjectName(QString::fromStdString(spec.key));
     return editor;
 }

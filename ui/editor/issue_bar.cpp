@@ -1,6 +1,7 @@
 #include "ui/editor/issue_bar.h"
 
 #include "ui/document/project_document.h"
+#include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -73,13 +74,13 @@ void IssueBar::refresh() {
                       .arg(color.name()));
     icon_->setText(QString("<span style='color:%1; font-size:16pt'>%2</span>")
                        .arg(color.name(), warning ? "\u26a0" : "\u2716"));
-    QString text = QString("<a href=\"%1\">%1</a>: %2")
-                       .arg(name, QString::fromStdString(layer.problem).toHtmlEscaped());
+    QString text =
+        QString("<a href=\"%1\">%1</a>: %2").arg(name, engineText(layer.problem).toHtmlEscaped());
     const int others = r.errorCount + r.warningCount - 1;
     if (others > 0) text += tr(" <i>(and %1 more)</i>").arg(others);
     message_->setText(text);
     for (size_t f = 0; f < layer.fixes.size(); ++f) {
-        auto* button = new QPushButton(QString::fromStdString(layer.fixes[f].label), this);
+        auto* button = new QPushButton(engineText(layer.fixes[f].label), this);
         button->setDefault(f == 0);
         buttons_->addWidget(button);
         connect(button, &QPushButton::clicked, this,

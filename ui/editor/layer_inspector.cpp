@@ -3,6 +3,7 @@
 #include "ui/document/project_document.h"
 #include "ui/editor/attribute_editors.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/layers/layer_registry.h"
 
@@ -181,13 +182,13 @@ void LayerInspector::rebuildForm() {
     className_ = qs(node->className);
     title_->setText(QString("<span style='color:%1'>\u25a0</span> %2")
                         .arg(categoryColor(qs(spec.category)).name(), className_));
-    description_->setText(qs(spec.description));
+    description_->setText(specText("cs::LayerSpec", spec.description));
     form_->addRow(tr("name"), name_);
     for (const cs::AttributeSpec& a : spec.attributes) {
         const QString key = qs(a.key);
         AttributeEditor* editor = createAttributeEditor(a, body_);
         auto* label = new QLabel(key, body_);
-        label->setToolTip(qs(a.help));
+        label->setToolTip(specText("cs::LayerSpec", a.help));
         form_->addRow(label, editor);
         editors_.insert(key, editor);
         connect(editor, &AttributeEditor::edited, this,
@@ -201,7 +202,8 @@ void LayerInspector::rebuildForm() {
         0,
         0,
         {},
-        "Unticked: the layer's weights stay fixed while training (a frozen layer)"};
+        CS_NOOP("cs::LayerSpec",
+                "Unticked: the layer's weights stay fixed while training (a frozen layer)")};
     if (!spec.isInput()) {
         AttributeEditor* editor = createAttributeEditor(trainable, body_);
         form_->addRow(tr("trainable"), editor);
@@ -265,7 +267,7 @@ void LayerInspector::refreshStatus() {
     output_->setText(text);
     problem_->setVisible(!r.problem.empty());
     problem_->setStyleSheet(r.isWarning ? "color: #d88400;" : "color: #d32f2f;");
-    problem_->setText(qs(r.problem));
+    problem_->setText(engineText(r.problem));
     QLayout* fixLayout = fixes_->layout();
     while (QLayoutItem* item = fixLayout->takeAt(0)) {
         if (QWidget* w = item->widget()) {
@@ -275,7 +277,7 @@ void LayerInspector::refreshStatus() {
         delete item;
     }
     for (size_t f = 0; f < r.fixes.size(); ++f) {
-        auto* button = new QPushButton(qs(r.fixes[f].label), fixes_);
+        auto* button = new QPushButton(engineText(r.fixes[f].label), fixes_);
         fixLayout->addWidget(button);
         connect(button, &QPushButton::clicked, this,
                 [this, index, f] { document_->applyQuickFix(index, int(f)); });

@@ -2,6 +2,7 @@
 
 #include "ui/editor/drag_picture.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/layers/layer_registry.h"
 
@@ -20,12 +21,12 @@ constexpr int kClassRole = Qt::UserRole + 1;
 QString tooltipFor(const cs::LayerSpec& spec) {
     QString attributes;
     for (const cs::AttributeSpec& a : spec.attributes)
-        attributes +=
-            QString("<br>&nbsp;&nbsp;<code>%1</code> — %2")
-                .arg(QString::fromStdString(a.key), QString::fromStdString(a.help).toHtmlEscaped());
+        attributes += QString("<br>&nbsp;&nbsp;<code>%1</code> — %2")
+                          .arg(QString::fromStdString(a.key),
+                               specText("cs::LayerSpec", a.help).toHtmlEscaped());
     return QString("<b>%1</b><br>%2%3<br><i>%4</i>")
         .arg(QString::fromStdString(spec.className),
-             QString::fromStdString(spec.description).toHtmlEscaped(), attributes,
+             specText("cs::LayerSpec", spec.description).toHtmlEscaped(), attributes,
              QObject::tr(
                  "Drag onto a connection to insert it there, or onto empty space to append it."));
 }
@@ -121,7 +122,7 @@ void LayerPalette::populate() {
             item->setData(0, kClassRole, cls);
             item->setIcon(0, categoryIcon(category));
             item->setToolTip(0, tooltipFor(spec));
-            item->setStatusTip(0, QString::fromStdString(spec.description));
+            item->setStatusTip(0, specText("cs::LayerSpec", spec.description));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
         if (header->childCount() == 0)

@@ -5,6 +5,7 @@
 #include "engine/layers/layer_registry.h"
 #include "engine/model/model_summary.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <cmath>
 
@@ -16,6 +17,19 @@ QStringList paletteCategories() {
 }
 
 QString categoryTitle(const QString& category) {
+    // The palette's headings, in the interface's language.
+    static const char* const titles[][2] = {
+        {"input", QT_TRANSLATE_NOOP("ui::LayerPalette", "Input")},
+        {"convolution", QT_TRANSLATE_NOOP("ui::LayerPalette", "Convolution")},
+        {"pooling", QT_TRANSLATE_NOOP("ui::LayerPalette", "Pooling")},
+        {"core", QT_TRANSLATE_NOOP("ui::LayerPalette", "Core")},
+        {"regularisation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Regularisation")},
+        {"normalisation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Normalisation")},
+        {"activation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Activation")},
+        {"merge", QT_TRANSLATE_NOOP("ui::LayerPalette", "Merge")},
+    };
+    for (const auto& [key, title] : titles)
+        if (category == QLatin1String(key)) return QCoreApplication::translate("ui::LayerPalette", title);
     if (category.isEmpty()) return category;
     return category.left(1).toUpper() + category.mid(1);
 }

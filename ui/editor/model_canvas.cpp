@@ -5,6 +5,7 @@
 #include "ui/editor/drag_picture.h"
 #include "ui/editor/graph_navigation.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/layers/layer_registry.h"
 #include "engine/model/transfer_learning.h"
@@ -83,7 +84,7 @@ void ModelCanvas::rebuild() {
         c.shape = r.shapeKnown ? qs(shortShape(r.outputShape)) : QString();
         c.parameters =
             r.parametersKnown ? tr("%1 params").arg(withThousands(r.parameters)) : QString();
-        c.problem = qs(r.problem);
+        c.problem = engineText(r.problem);
         c.warning = r.isWarning;
         c.mergeLayer = spec.maxInputs > 1;
         c.frozen = !cs::json::getBool(node.config, "trainable", true);

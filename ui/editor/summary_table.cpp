@@ -2,6 +2,7 @@
 
 #include "ui/document/project_document.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/engine_text.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -92,7 +93,7 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && !layer.problem.empty())
         return layer.isWarning ? QColor(0xd8, 0x84, 0x00) : QColor(0xd3, 0x2f, 0x2f);
-    if (role == Qt::ToolTipRole && !layer.problem.empty()) return qs(layer.problem);
+    if (role == Qt::ToolTipRole && !layer.problem.empty()) return engineText(layer.problem);
     if (role == Qt::FontRole && index.column() != 0) {
         QFont mono("monospace");
         mono.setStyleHint(QFont::Monospace);

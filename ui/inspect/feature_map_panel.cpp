@@ -137,7 +137,7 @@ void FeatureMapPanel::showDatasetImage(const QString& split, int index) {
     image.channels = data_->channels();
     const int label = data_->label(split, index);
     image.caption = tr("%1 image %2 · %3")
-                        .arg(split)
+                        .arg(splitTitle(split))
                         .arg(index)
                         .arg(label >= 0 && label < data_->classCount()
                                  ? QString::fromStdString(data_->classNames()[size_t(label)])
@@ -241,7 +241,7 @@ void FeatureMapPanel::rebuildSections() {
         const QString what = l.spatial ? l.maps == 1 ? tr("1 map of %1×%2").arg(l.mapWidth).arg(l.mapHeight)
                                                    : tr("%1 maps of %2×%3").arg(l.maps).arg(l.mapWidth).arg(l.mapHeight)
                                        : tr("%1 values").arg(l.mapWidth);
-        heading->setText(QString("<b>%1</b> (%2) — %3 · values %4 … %5")
+        heading->setText(tr("<b>%1</b> (%2) — %3 · values %4 … %5")
                              .arg(l.name.toHtmlEscaped(), l.className, what)
                              .arg(double(l.min), 0, 'g', 3)
                              .arg(double(l.max), 0, 'g', 3));

@@ -1,5 +1,7 @@
 #include "ui/inspect/inspect_jobs.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/core/errors.h"
 #include "ui/imaging/image_converter.h"
 #include "engine/inspect/feature_maps.h"
@@ -83,7 +85,7 @@ KernelPicture computeKernels(const KernelRequest& r) {
         }
     } catch (const std::exception& e) {
         out = KernelPicture{};
-        out.error = QString::fromStdString(e.what());
+        out.error = errorText(e);
     }
     return out;
 }
@@ -144,7 +146,7 @@ FeaturePicture computeFeatureMaps(const ModelSnapshotPtr& snapshot, const Inspec
         }
     } catch (const std::exception& e) {
         out.layers.clear();
-        out.error = QString::fromStdString(e.what());
+        out.error = errorText(e);
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #include "ui/lessons/lesson_steps.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
 #include "ui/datapage/dataset_controller.h"
@@ -26,7 +28,10 @@ namespace ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("LessonSteps", text); }
+// The steps' messages: one translation context for these free functions.
+struct LessonSteps {
+    Q_DECLARE_TR_FUNCTIONS(LessonSteps)
+};
 
 // Lesson arguments are Qt JSON; the project settings read the engine's JSON.
 cs::Json toEngineJson(const QJsonObject& o) {
@@ -43,8 +48,9 @@ StepOutcome failed(const QString& why) { return {false, why}; }
 
 StepOutcome showPage(MainWindow& w, const QJsonObject& a) {
     const int page = int(pageNames().indexOf(a.value("page").toString()));
-    if (page < 0) return failed(tr("the lesson names no page of the window (\"page\": %1)")
-                                    .arg(pageNames().join(", ")));
+    if (page < 0)
+        return failed(LessonSteps::tr("the lesson names no page of the window (\"page\": %1)")
+                          .arg(pageNames().join(", ")));
     w.showPage(MainWindow::Page(page));
     return done();
 }
@@ -52,13 +58,14 @@ StepOutcome showPage(MainWindow& w, const QJsonObject& a) {
 StepOutcome loadPreset(MainWindow& w, const QJsonObject& a) {
     const QString name = a.value("preset").toString();
     const std::string path = presetPath(name.toStdString());
-    if (path.empty()) return failed(tr("the course preset \"%1\" is not installed").arg(name));
+    if (path.empty())
+        return failed(LessonSteps::tr("the course preset \"%1\" is not installed").arg(name));
     ProjectContent content = readProjectFile(path, w.document()->settings());
     if (w.document()->graph() == content.graph) { // already there: nothing to undo
         w.showPage(MainWindow::ModelPage);
         return done();
     }
-    w.document()->replaceModel(content.graph, tr("Lesson: load %1").arg(name));
+    w.document()->replaceModel(content.graph, LessonSteps::tr("Lesson: load %1").arg(name));
     w.showPage(MainWindow::ModelPage);
     return done();
 }
@@ -70,15 +77,17 @@ StepOutcome chooseDataset(MainWindow& w, const QJsonObject& a) {
     if (name == QLatin1String("fashion-mnist")) {
         data["folder"] = cs::kDefaultDatasetDir;
         if (!QFileInfo::exists(cs::kDefaultDatasetDir))
-            return failed(tr("Fashion-MNIST is not installed: install Debian's dataset-fashion-mnist "
-                             "package"));
+            return failed(LessonSteps::tr(
+                "Fashion-MNIST is not installed: install Debian's dataset-fashion-mnist "
+                "package"));
     } else {
         const QString folder = findDatasetFolder(w, name);
         if (folder.isEmpty()) {
             w.showPage(MainWindow::DataPageIndex);
-            return failed(tr("No folder named \"%1\" in %2. Choose it on the Data page (or set "
-                             "CONVSTUDIO_DATASETS to the folder that holds it).")
-                              .arg(name, datasetSearchPaths(w).join(", ")));
+            return failed(
+                LessonSteps::tr("No folder named \"%1\" in %2. Choose it on the Data page (or set "
+                                "CONVSTUDIO_DATASETS to the folder that holds it).")
+                    .arg(name, datasetSearchPaths(w).join(", ")));
         }
         data["folder"] = folder.toStdString();
     }
@@ -108,8 +117,9 @@ StepOutcome setAugmentation(MainWindow& w, const QJsonObject& a) {
 StepOutcome selectLayer(MainWindow& w, const QJsonObject& a) {
     const std::string name = a.value("layer").toString().toStdString();
     if (!w.document()->graph().find(name))
-        return failed(tr("the model has no layer named \"%1\": load the lesson's model first")
-                          .arg(QString::fromStdString(name)));
+        return failed(
+            LessonSteps::tr("the model has no layer named \"%1\": load the lesson's model first")
+                .arg(QString::fromStdString(name)));
     w.showPage(MainWindow::ModelPage);
     w.document()->setFocusedLayer(QString::fromStdString(name));
     return done();
@@ -143,7 +153,7 @@ bool showPhoto(MainWindow& w) {
     if (!data->pixels("train", 0, pixels)) return false;
     const QImage::Format format = data->channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888;
     QImage image(pixels.data(), data->width(), data->height(), data->width() * data->channels(), format);
-    w.playgroundPage()->setImage(image.copy(), data->title() + tr(" image 1"));
+    w.playgroundPage()->setImage(image.copy(), data->title() + LessonSteps::tr(" image 1"));
     return true;
 }
 
@@ -153,8 +163,10 @@ StepOutcome setUpPlayground(MainWindow& w, const QJsonObject& a) {
     const QString input = a.value("input").toString(QStringLiteral("example"));
     QString warning;
     if (input == QLatin1String("photo")) {
-        if (!showPhoto(w)) warning = tr("No photo found (no cats_and_dogs_filtered folder, no data set "
-                                        "loaded): drop one of yours on the Playground.");
+        if (!showPhoto(w))
+            warning =
+                LessonSteps::tr("No photo found (no cats_and_dogs_filtered folder, no data set "
+                                "loaded): drop one of yours on the Playground.");
     } else if (pooling) {
         page->input()->showPoolingExample();
     } else {
@@ -170,7 +182,8 @@ StepOutcome setUpPlayground(MainWindow& w, const QJsonObject& a) {
         page->pooling()->setSettings(s);
     } else {
         if (a.contains("kernel") && !page->convolution()->selectPreset(a.value("kernel").toString()))
-            return failed(tr("the Playground has no kernel named \"%1\"").arg(a.value("kernel").toString()));
+            return failed(LessonSteps::tr("the Playground has no kernel named \"%1\"")
+                              .arg(a.value("kernel").toString()));
         cs::ConvolutionSettings s = page->convolution()->settings();
         s.padding = cs::paddingModeFromName(a.value("padding").toString("valid").toStdString());
         std::tie(s.strideRows, s.strideCols) = pair(a.value("strides"), 1);
@@ -198,9 +211,10 @@ StepOutcome runLessonStep(MainWindow& window, const LessonStep& step) {
         if (step.action == QLatin1String("augmentation")) return setAugmentation(window, a);
         if (step.action == QLatin1String("select")) return selectLayer(window, a);
         if (step.action == QLatin1String("playground")) return setUpPlayground(window, a);
-        return failed(tr("this version of ConvStudio cannot do the step \"%1\"").arg(step.action));
+        return failed(LessonSteps::tr("this version of ConvStudio cannot do the step \"%1\"")
+                          .arg(step.action));
     } catch (const std::exception& e) {
-        return failed(QString::fromUtf8(e.what()));
+        return failed(errorText(e));
     }
 }
 

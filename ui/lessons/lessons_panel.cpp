@@ -1,14 +1,16 @@
 #include "ui/lessons/lessons_panel.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/core/errors.h"
 #include "ui/lessons/lesson_steps.h"
+#include "ui/window/language.h"
 #include "ui/window/main_window.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
@@ -18,9 +20,10 @@
 namespace ui {
 
 namespace {
-// The lessons follow the system's language until the person picks one.
+// The lessons follow the interface's language (View > Language, else the
+// system's) until the person picks another one here.
 QString defaultLanguage() {
-    return QLocale().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+    return interfaceLanguage();
 }
 } // namespace
 
@@ -80,7 +83,7 @@ LessonsPanel::LessonsPanel(MainWindow& window, const QString& folder, QWidget* p
     try {
         lessons_ = loadLessons(folder);
     } catch (const cs::Error& e) {
-        status_->setText(tr("The lessons could not be read: %1").arg(QString::fromUtf8(e.what())));
+        status_->setText(tr("The lessons could not be read: %1").arg(errorText(e)));
     }
     refreshList();
     connect(lessonBox_, &QComboBox::currentIndexChanged, this, &LessonsPanel::showLesson);
@@ -198,7 +201,12 @@ void LessonsPanel::setDone(const QString& lessonId, bool done) {
 
 void LessonsPanel::remember() const {
     QSettings settings;
-    settings.setValue("lessons/language", language_);
+    // Only a choice that differs from the interface is kept: a later change of the
+    // interface's language then takes the lessons along.
+    if (language_ == defaultLanguage())
+        settings.remove("lessons/language");
+    else
+        settings.setValue("lessons/language", language_);
     settings.setValue("lessons/done", done_);
     if (current_ >= 0) settings.setValue("lessons/current", lessons_[size_t(current_)].id);
 }

@@ -2,6 +2,7 @@
 
 #include "ui/playground/form_widgets.h"
 #include "ui/playground/matrix_grid.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 
@@ -125,7 +126,7 @@ void ConvolutionPanel::presetChosen() {
     const cs::PlaygroundMatrix k = cs::kernelFromText(name.toStdString());
     for (const cs::KernelPreset& p : cs::kernelPresets())
         if (p.name == name.toStdString())
-            presetDescription_->setText(QString::fromStdString(p.description));
+            presetDescription_->setText(specText("cs::KernelPreset", p.description));
     {
         const QSignalBlocker rows(kernelRows_), cols(kernelCols_);
         kernelRows_->setValue(k.rows);
@@ -154,7 +155,7 @@ void ConvolutionPanel::kernelEdited() {
 void ConvolutionPanel::describeMode() {
     const cs::ConvolutionMode mode =
         cs::convolutionModeFromName(mode_->currentData().toString().toStdString());
-    QString text = QString::fromStdString(cs::convolutionModeDescription(mode));
+    QString text = specText("cs::KernelPreset", cs::convolutionModeDescription(mode));
     if (!text.isEmpty()) text[0] = text[0].toUpper();
     modeDescription_->setText(text + QStringLiteral("."));
 }

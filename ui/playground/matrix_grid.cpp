@@ -1,5 +1,7 @@
 #include "ui/playground/matrix_grid.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/core/errors.h"
 
 #include <QHeaderView>
@@ -110,7 +112,7 @@ cs::PlaygroundMatrix MatrixGrid::matrix(const QString& what) const {
                 m.at(r, c) = cell ? parseCell(cell->text()) : 0.0;
             } catch (const cs::ConfigError& e) {
                 // parseMatrix's message starts with "matrix: "; the cell says where instead.
-                QString reason = QString::fromStdString(e.what());
+                QString reason = errorText(e);
                 reason.remove(QStringLiteral("matrix: "));
                 throw cs::ConfigError(QStringLiteral("%1 row %2, column %3: %4")
                                           .arg(what)

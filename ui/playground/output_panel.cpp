@@ -3,6 +3,7 @@
 #include "ui/export/export_target.h"
 #include "ui/imaging/image_converter.h"
 #include "ui/playground/matrix_grid.h"
+#include "ui/window/engine_text.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -21,7 +22,7 @@ QString number(double v) {
 // One axis of the arithmetic as a table row: the engine's formula, its clauses
 // ("...; padding ...") on lines of their own so they wrap where they read well.
 QString arithmeticRow(const QString& axis, const cs::WindowArithmetic& a) {
-    QString formula = QString::fromStdString(a.formula).toHtmlEscaped();
+    QString formula = engineText(a.formula).toHtmlEscaped();
     formula.replace(QStringLiteral("; "), QStringLiteral("<br>"));
     return QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>")
         .arg(axis.toHtmlEscaped(), formula);

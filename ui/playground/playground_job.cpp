@@ -1,6 +1,7 @@
 #include "ui/playground/playground_job.h"
 
 #include "ui/imaging/image_converter.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 
@@ -16,7 +17,9 @@ namespace {
 // The engine takes 8-bit OpenCV images; channels stay in R, G, B order so the
 // names below match what imageChannels() returns.
 cv::Mat engineImage(const QImage& image, QStringList& names) {
-    if (image.isNull()) throw cs::DataError("no image: open one or drop one on the page");
+    if (image.isNull())
+        throw cs::DataError(
+            CS_TEXT("ui::PlaygroundPage", "no image: open one or drop one on the page"));
     if (image.format() == QImage::Format_Grayscale8 || image.isGrayscale()) {
         const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
         cv::Mat mat(grey.height(), grey.width(), CV_8UC1);
@@ -104,7 +107,7 @@ PlaygroundResult computePlayground(const PlaygroundRequest& request) {
         // cs::ConfigError and friends carry a message a person can act on;
         // anything else (cv::Exception, bad_alloc) still must not take the page down.
         result = PlaygroundResult();
-        result.error = QString::fromStdString(e.what());
+        result.error = errorText(e);
     }
     return result;
 }

@@ -5,6 +5,7 @@
 #include "ui/playground/matrix_grid.h"
 #include "ui/playground/output_panel.h"
 #include "ui/playground/pooling_panel.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 
@@ -115,7 +116,7 @@ void PlaygroundPage::recompute() {
         if (!request.useImage) request.matrix = input_->matrix();
     } catch (const cs::Error& e) {
         PlaygroundResult failed;
-        failed.error = QString::fromStdString(e.what());
+        failed.error = errorText(e);
         showResult(failed, request);
         return;
     }

@@ -50,7 +50,7 @@ DataTable ConfusionMatrixView::reportTable() const {
         t.rows.append({names_.value(int(c)), cellNumber(metrics[c].precision), cellNumber(metrics[c].recall),
                        cellNumber(metrics[c].f1), QString::number(metrics[c].support)});
     const cs::ClassMetrics macro = evaluation_.confusion.macroAverage();
-    t.rows.append({QStringLiteral("macro avg"), cellNumber(macro.precision), cellNumber(macro.recall),
+    t.rows.append({tr("macro avg"), cellNumber(macro.precision), cellNumber(macro.recall),
                    cellNumber(macro.f1), QString::number(evaluation_.confusion.total())});
     return t;
 }

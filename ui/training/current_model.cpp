@@ -1,5 +1,7 @@
 #include "ui/training/current_model.h"
 
+#include "ui/window/engine_text.h"
+
 #include "engine/core/errors.h"
 #include "engine/model/model_file.h"
 
@@ -15,13 +17,14 @@ bool CurrentModel::openFile(const QString& path, QString* error) {
     try {
         cs::LoadedModel loaded = cs::loadAnyModel(path.toStdString()); // .safetensors, .onnx, Keras .h5
         if (loaded.metadata.classNames.empty())
-            throw cs::FormatError(QFileInfo(path).fileName().toStdString() +
-                                  ": holds no class names (an untrained architecture?)");
+            throw cs::FormatError(
+                CS_TEXT("ui::CurrentModel", "holds no class names (an untrained architecture?)")
+                    .about(QFileInfo(path).fileName().toStdString()));
         setModel(makeSnapshot(loaded.model, loaded.metadata.classNames, loaded.metadata.preprocessing,
                               QFileInfo(path).fileName()));
         return true;
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = errorText(e);
         return false;
     }
 }

@@ -60,7 +60,9 @@ TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& pr
 TrainingOutcome evaluateModelFile(const std::string& path,
                                   const std::shared_ptr<const LoadedDataset>& data, int testLimit,
                                   int threads, const cs::PassControl& control) {
-    if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+    if (!data)
+        throw cs::DataError(
+            CS_TEXT("ui::TrainPage", "no data set is loaded yet (the Data page chooses one)"));
     const auto start = std::chrono::steady_clock::now();
     cs::LoadedModel loaded = cs::loadAnyModel(path); // .safetensors or Keras .h5
     auto trained = std::make_shared<TrainedModel>();
@@ -71,14 +73,21 @@ TrainingOutcome evaluateModelFile(const std::string& path,
     const int units = int(trained->model.outputShape().numel());
     if (in.rank() != 3 || in[0] != data->height() || in[1] != data->width() ||
         in[2] != data->channels())
-        throw cs::ShapeError(path + ": the model takes " + in.toString() + " but " +
-                             data->title().toStdString() + " images are " +
-                             std::to_string(data->height()) + "x" + std::to_string(data->width()) +
-                             "x" + std::to_string(data->channels()));
+        throw cs::ShapeError(
+            CS_TEXT("ui::TrainPage", "the model takes %1 but %2 images are %3x%4x%5")
+                .arg(in.toString())
+                .arg(data->title().toStdString())
+                .arg(data->height())
+                .arg(data->width())
+                .arg(data->channels())
+                .about(path));
     if (units != data->classCount() && !(units == 1 && data->classCount() == 2))
-        throw cs::ShapeError(path + ": the model has " + std::to_string(units) + " outputs but " +
-                             data->title().toStdString() + " has " +
-                             std::to_string(data->classCount()) + " classes");
+        throw cs::ShapeError(
+            CS_TEXT("ui::TrainPage", "the model has %1 outputs but %2 has %3 classes")
+                .arg(units)
+                .arg(data->title().toStdString())
+                .arg(data->classCount())
+                .about(path));
     trained->loss = cs::trainedLoss(trained->metadata.training, units);
     if (trained->metadata.classNames.empty()) trained->metadata.classNames = data->classNames();
 

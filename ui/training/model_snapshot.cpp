@@ -1,5 +1,6 @@
 #include "ui/training/model_snapshot.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -26,10 +27,14 @@ QString describeModelInput(QSize original, const cs::ImageSet& pixels,
     const QString size = QString("%1×%2").arg(pixels.width).arg(pixels.height);
     if (original.isValid() && original != QSize(pixels.width, pixels.height))
         steps
-            << QString("resized %1×%2 → %3").arg(original.width()).arg(original.height()).arg(size);
+            << QCoreApplication::translate("ui::ModelSnapshot", "resized %1×%2 → %3")
+                   .arg(original.width())
+                   .arg(original.height())
+                   .arg(size);
     else
         steps << size;
-    steps << (pixels.channels == 1 ? "grey" : "RGB");
+    steps << (pixels.channels == 1 ? QCoreApplication::translate("ui::ModelSnapshot", "grey")
+                                   : QStringLiteral("RGB"));
     const float rescale = preprocessing.rescale;
     if (std::abs(rescale - 1.0f / 255.0f) < 1e-7f)
         steps << "×1/255";

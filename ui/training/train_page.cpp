@@ -8,6 +8,7 @@
 #include "ui/training/training_charts.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_settings_panel.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/model/transfer_learning.h"
@@ -216,8 +217,10 @@ bool TrainPage::start() {
     if (controller_->isRunning()) return false;
     try {
         if (!document_->report().valid())
-            throw cs::ConfigError("the model has problems (the Model page shows them)");
-        if (datasets_->isLoading()) throw cs::DataError("the data set is still loading");
+            throw cs::ConfigError(
+                CS_TEXT("ui::TrainPage", "the model has problems (the Model page shows them)"));
+        if (datasets_->isLoading())
+            throw cs::DataError(CS_TEXT("ui::TrainPage", "the data set is still loading"));
         ProjectSettings settings = document_->settings();
         // A relative checkpoint path is relative to the project's folder (when saved).
         std::string& checkpoint = settings.training.checkpoint.filepath;
@@ -234,7 +237,7 @@ bool TrainPage::start() {
         runLoss_ = job->loss();
         return controller_->start(std::move(job));
     } catch (const std::exception& e) {
-        progressText_->setText(tr("Cannot train: %1").arg(QString::fromStdString(e.what())));
+        progressText_->setText(tr("Cannot train: %1").arg(errorText(e)));
         return false;
     }
 }
@@ -427,7 +430,7 @@ bool TrainPage::saveModel(const QString& path) {
         progressText_->setText(tr("Saved %1").arg(path));
         return true;
     } catch (const std::exception& e) {
-        progressText_->setText(tr("Could not save: %1").arg(QString::fromStdString(e.what())));
+        progressText_->setText(tr("Could not save: %1").arg(errorText(e)));
         return false;
     }
 }
@@ -464,13 +467,20 @@ bool TrainPage::evaluateTrainedModel() {
     if (!trained) return false;
     const int testLimit = jobOptions_.testLimit;
     const int threads = effectiveThreads(document_->settings().training.threads);
-    return runEvaluation(tr("the trained model"), [trained, data, testLimit, threads](const cs::PassControl& control) {
-        if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+    return runEvaluation(tr("the trained model"), [trained, data, testLimit,
+                                                   threads](const cs::PassControl& control) {
+        if (!data)
+            throw cs::DataError(
+                CS_TEXT("ui::TrainPage", "no data set is loaded yet (the Data page chooses one)"));
         const cs::Shape in = trained->model.inputShape();
         if (in.rank() != 3 || in[0] != data->height() || in[1] != data->width() || in[2] != data->channels())
-            throw cs::ShapeError("the trained model takes " + in.toString() + " but " + data->title().toStdString() +
-                                 " images are " + std::to_string(data->height()) + "x" +
-                                 std::to_string(data->width()) + "x" + std::to_string(data->channels()));
+            throw cs::ShapeError(
+                CS_TEXT("ui::TrainPage", "the trained model takes %1 but %2 images are %3x%4x%5")
+                    .arg(in.toString())
+                    .arg(data->title().toStdString())
+                    .arg(data->height())
+                    .arg(data->width())
+                    .arg(data->channels()));
         TrainingOutcome out;
         out.trained = trained;
         out.test = evaluateOnTestSplit(trained->model, trained->metadata.preprocessing, trained->loss, data, 64,
@@ -561,7 +571,7 @@ bool TrainPage::runEvaluation(const QString& what, std::function<TrainingOutcome
             control.stop = cancel.get();
             r.outcome = work(control);
         } catch (const std::exception& e) {
-            r.error = QString::fromStdString(e.what());
+            r.error = errorText(e);
         }
         return r;
     }));

@@ -2,6 +2,7 @@
 
 #include "ui/training/training_job.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <chrono>
 
@@ -29,7 +30,8 @@ public:
             // models), so the Inspect page's kernels move while an epoch runs.
             if (!lastOfEpoch && now - lastSnapshot_ >= std::chrono::seconds(1)) {
                 lastSnapshot_ = now;
-                u.snapshot = job_->snapshot(QString("epoch %1, %2% done (live)")
+                u.snapshot = job_->snapshot(QCoreApplication::translate("ui::TrainingController",
+                                                                        "epoch %1, %2% done (live)")
                                                 .arg(p.epoch + 1)
                                                 .arg(100 * p.batch / std::max(p.batches, 1)),
                                             p.epoch);

@@ -2,6 +2,7 @@
 
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/training/model_evaluation.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/model/transfer_learning.h"
@@ -66,7 +67,7 @@ cs::SessionData sessionData(const LoadedDataset& data, int trainLimit) {
         d = cs::SessionData::inMemory(memory, trainLimit);
     } else {
         const cs::ImageFolderIndex* index = data.folderIndex();
-        if (!index) throw cs::DataError("the data set holds no images");
+        if (!index) throw cs::DataError(CS_TEXT("ui::TrainPage", "the data set holds no images"));
         auto limited = std::make_shared<cs::ImageFolderIndex>(*index);
         if (trainLimit > 0 && size_t(trainLimit) < limited->train.size())
             limited->train.resize(size_t(trainLimit));
@@ -83,7 +84,9 @@ TrainingJob::TrainingJob(const ModelGraph& graph, const ProjectSettings& setting
                          const TrainingJobOptions& options,
                          std::shared_ptr<const cs::Model> startWeights)
     : data_(std::move(data)), options_(options) {
-    if (!data_) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+    if (!data_)
+        throw cs::DataError(
+            CS_TEXT("ui::TrainPage", "no data set is loaded yet (the Data page chooses one)"));
     cs::TrainingConfig config;
     config.training = settings.training;
     config.data = data_->settings(); // as loaded (the Data page may have changed since)
@@ -134,7 +137,7 @@ TrainingOutcome TrainingJob::run(cs::TrainingObserver* observer, const std::atom
         out.trained = session_->trained();
     } catch (const std::exception& e) {
         out.failed = true;
-        out.error = QString::fromStdString(e.what());
+        out.error = errorText(e);
     }
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;

@@ -1,11 +1,31 @@
 #include "ui/window/engine_text.h"
 
+#include "engine/core/errors.h"
+
 #include <QCoreApplication>
 
 namespace ui {
 
+QString engineText(const cs::UserText& text) {
+    if (text.empty()) return {};
+    QString message;
+    if (text.context) {
+        const QByteArray format =
+            QCoreApplication::translate(text.context, text.format.c_str()).toUtf8();
+        message = QString::fromStdString(cs::UserText::fill(format.toStdString(), text.args));
+    } else {
+        message = QString::fromStdString(text.message());
+    }
+    return text.subject.empty() ? message : QString::fromStdString(text.subject) + ": " + message;
+}
+
 QString specText(const char* context, const std::string& text) {
-    return QCoreApplication::translate(context, text.c_str());
+    return text.empty() ? QString() : QCoreApplication::translate(context, text.c_str());
+}
+
+QString errorText(const std::exception& error) {
+    if (const auto* e = dynamic_cast<const cs::Error*>(&error)) return engineText(e->text());
+    return QString::fromUtf8(error.what());
 }
 
 } // namespace ui

@@ -4,6 +4,7 @@
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/document/project_document.h"
 #include "ui/training/current_model.h"
+#include "ui/window/engine_text.h"
 
 #include "engine/core/errors.h"
 #include "engine/interop/onnx_export.h"
@@ -60,7 +61,7 @@ QString InteropActions::exportOnnxTo(const QString& path) const {
         cs::exportOnnx(path.toStdString(), *s->model, meta);
         return {};
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
 }
 
@@ -131,12 +132,15 @@ QString InteropActions::importTo(const QString& source, const QString& target) c
         const std::string path = source.toStdString();
         cs::LoadedModel m = cs::loadAnyModel(path);
         if (!m.model.isBuilt())
-            throw cs::FormatError(path + ": holds an architecture without weights (a to_json document?): "
-                                         "open it with File > Open to edit and train it");
+            throw cs::FormatError(CS_TEXT("ui::InteropActions",
+                                          "holds an architecture without weights (a "
+                                          "to_json document?): open it with File > Open "
+                                          "to edit and train it")
+                                      .about(path));
         cs::saveModelFile(target.toStdString(), m.model, m.metadata, nullptr);
         return {};
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
 }
 

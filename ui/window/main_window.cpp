@@ -22,6 +22,7 @@
 #include "ui/training/training_job.h"
 #include "ui/window/icons.h"
 #include "ui/window/interop_actions.h"
+#include "ui/window/language.h"
 #include "ui/window/project_actions.h"
 #include "ui/window/status_bar.h"
 #include "ui/window/theme.h"
@@ -274,6 +275,7 @@ void MainWindow::createMenus() {
             QSettings().setValue("theme", themeName(t));
         });
     }
+    createLanguageMenu(view);
 
     QMenu* trainMenu = menuBar()->addMenu(tr("&Train"));
     train_ = new QAction(tr("&Start Training"), this);
@@ -390,6 +392,39 @@ void MainWindow::showUserGuide() {
     userGuide_->show();
     userGuide_->raise();
     userGuide_->activateWindow();
+}
+
+// View > Language: the choice is stored and used at the next start (the texts of
+// every window would have to be set again to switch now).
+void MainWindow::createLanguageMenu(QMenu* view) {
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setToolTip(tr("Takes effect the next time ConvStudio starts"));
+    menu->setToolTipsVisible(true);
+    auto* group = new QActionGroup(menu);
+    const QString current = languageSetting();
+    const std::pair<QString, QString> choices[] = {
+        {QStringLiteral("system"), tr("System language")},
+        // Each language in its own name, so a person finds theirs in any interface.
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("es"), QStringLiteral("Español")},
+    };
+    for (const auto& [code, name] : choices) {
+        QAction* a = menu->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setToolTip(tr("Takes effect the next time ConvStudio starts"));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            if (code == languageSetting()) return;
+            setLanguageSetting(code);
+            QMessageBox::information(
+                this, tr("Language"),
+                tr("The new language is used the next time ConvStudio starts."));
+        });
+    }
+    menu->addSeparator();
+    QAction* note = menu->addAction(tr("(applied after a restart)"));
+    note->setEnabled(false);
 }
 
 void MainWindow::createToolBar() {

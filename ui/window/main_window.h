@@ -96,6 +96,7 @@ private:
     void createPages();
     void createMenus();
     void createToolBar();
+    void createLanguageMenu(QMenu* view);
     void refreshIcons();
     void updateTitle();
     void restoreSettings(const StartupOptions& options);

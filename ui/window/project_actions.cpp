@@ -2,6 +2,8 @@
 
 #include "ui/document/presets.h"
 #include "ui/document/project_document.h"
+#include "ui/window/engine_text.h"
+#include "ui/window/language.h"
 
 #include "engine/core/errors.h"
 
@@ -93,7 +95,10 @@ void ProjectActions::rebuildPresetMenu() {
         const QString name = QString::fromStdString(preset.name);
         // A preset's description is "<the course's lesson title>: <what it is>";
         // the menu reads as the course does, the file name stays in the tooltip.
-        const QString description = QString::fromStdString(preset.description);
+        // In the interface's language when the preset has it ("description_es").
+        const auto translated = preset.translatedDescriptions.find(interfaceLanguage().toStdString());
+        const QString description = QString::fromStdString(
+            translated != preset.translatedDescriptions.end() ? translated->second : preset.description);
         const qsizetype colon = description.indexOf(": ");
         const QString text = colon > 0 ? description.left(colon) + QStringLiteral(" — ") + description.mid(colon + 2)
                              : description.isEmpty() ? name
@@ -134,7 +139,7 @@ void ProjectActions::newFromPreset(const QString& name) {
         content.isProject = false;
         document_->load(content, {});
     } catch (const cs::Error& e) {
-        showError(tr("Cannot open the preset"), QString::fromStdString(e.what()));
+        showError(tr("Cannot open the preset"), errorText(e));
     }
 }
 
@@ -146,8 +151,7 @@ bool ProjectActions::openFile(const QString& path) {
         Q_EMIT fileOpened(path);
         return true;
     } catch (const cs::Error& e) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), errorText(e));
         return false;
     }
 }
@@ -171,8 +175,7 @@ bool ProjectActions::saveTo(const QString& path) {
         addRecent(path);
         return true;
     } catch (const cs::Error& e) {
-        showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()),
-                  QString::fromStdString(e.what()));
+        showError(tr("Cannot save %1").arg(QFileInfo(path).fileName()), errorText(e));
         return false;
     }
 }

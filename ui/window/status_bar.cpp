@@ -47,11 +47,13 @@ void StatusBarWidgets::showData(const std::shared_ptr<const LoadedDataset>& data
         data_->setText(tr("No data set"));
         return;
     }
-    QStringList counts;
-    for (const QString& split : data->splits())
+    QStringList counts, splits;
+    for (const QString& split : data->splits()) {
         counts << withThousands(data->count(split));
+        splits << splitTitle(split);
+    }
     data_->setText(QString("%1 · %2 (%3) · %4×%5×%6")
-                       .arg(data->title(), counts.join(" / "), data->splits().join(" / "))
+                       .arg(data->title(), counts.join(" / "), splits.join(" / "))
                        .arg(data->height())
                        .arg(data->width())
                        .arg(data->channels()));

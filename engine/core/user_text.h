@@ -1,0 +1,64 @@
+// A text the engine shows a person (a model's problem, a quick fix's label,
+// a layer's help), kept in a form a front end can translate. The engine stays
+// English and Qt-free: the message is an English format with numbered
+// placeholders, its arguments (names, numbers, shapes: never translated) kept
+// apart, and the layer or file it is about as an optional subject.
+//
+//   UserText t = CS_TEXT("cs::Model", "The output has %1 units but the data set has %2 classes");
+//   t.arg(units).arg(classes);
+//   t.english();   // "The output has 12 units but the data set has 10 classes"
+//
+// CS_TEXT(context, format) also marks the literal for Qt's lupdate, which is told
+// to read it as QT_TRANSLATE_NOOP (translations/CMakeLists.txt); the GUI translates
+// `format` in `context` with QCoreApplication::translate before filling in the
+// arguments (ui/window/engine_text.h). A text made from a plain string (an
+// error message of a broken file) has no context and is shown as it is.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+struct UserText {
+    const char* context = nullptr; // lupdate context of `format`; null: shown as is
+    std::string format;            // English; %1 .. %9 stand for args
+    std::vector<std::string> args;
+    std::string subject; // "dense (Dense)": shown before the message as "subject: "
+
+    UserText() = default;
+    UserText(const char* context_, std::string format_)
+        : context(context_), format(std::move(format_)) {}
+    static UserText verbatim(std::string text) { return UserText(nullptr, std::move(text)); }
+
+    UserText& arg(std::string value) {
+        args.push_back(std::move(value));
+        return *this;
+    }
+    UserText& arg(const char* value) { return arg(std::string(value)); }
+    UserText& arg(int64_t value) { return arg(std::to_string(value)); }
+    UserText& arg(int value) { return arg(std::to_string(value)); }
+    UserText& about(std::string who) {
+        subject = std::move(who);
+        return *this;
+    }
+
+    bool empty() const { return format.empty(); }
+    // The message alone (arguments filled in), without the subject.
+    std::string message() const { return fill(format, args); }
+    // What the CLI prints and what() says: "subject: message".
+    std::string english() const { return subject.empty() ? message() : subject + ": " + message(); }
+
+    // Replaces %1 .. %9 in `format` by args[0] .. args[8] in one pass (a value
+    // that contains "%2" is not replaced again).
+    static std::string fill(const std::string& format, const std::vector<std::string>& args);
+};
+
+} // namespace cs
+
+// Marks an English format for translation (lupdate reads it as QT_TRANSLATE_NOOP).
+#define CS_TEXT(context, format) ::cs::UserText(context, format)
+// Marks a literal kept as a plain string (a layer's or optimizer's help) for
+// translation; the GUI translates it in `context` ("cs::LayerSpec", "cs::OptimizerSpec").
+#define CS_NOOP(context, text) text

@@ -1,0 +1,3397 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en">
+<context>
+    <name>EventUpdate</name>
+    <message>
+        <source>early stop</source>
+        <translation>parada temprana</translation>
+    </message>
+    <message>
+        <source>best weights</source>
+        <translation>mejores pesos</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>checkpoint</translation>
+    </message>
+    <message>
+        <source>LR reduced</source>
+        <translation>tasa reducida</translation>
+    </message>
+    <message>
+        <source>NaN loss</source>
+        <translation>pérdida NaN</translation>
+    </message>
+    <message>
+        <source>checkpoint failed</source>
+        <translation>fallo del checkpoint</translation>
+    </message>
+    <message>
+        <source>log failed</source>
+        <translation>fallo del registro</translation>
+    </message>
+</context>
+<context>
+    <name>LessonSteps</name>
+    <message>
+        <source>the lesson names no page of the window (&quot;page&quot;: %1)</source>
+        <translation>la lección no nombra ninguna página de la ventana (&quot;page&quot;: %1)</translation>
+    </message>
+    <message>
+        <source>the course preset &quot;%1&quot; is not installed</source>
+        <translation>el modelo del curso &quot;%1&quot; no está instalado</translation>
+    </message>
+    <message>
+        <source>Lesson: load %1</source>
+        <translation>Lección: cargar %1</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST is not installed: install Debian&apos;s dataset-fashion-mnist package</source>
+        <translation>Fashion-MNIST no está instalado: instala el paquete dataset-fashion-mnist de Debian</translation>
+    </message>
+    <message>
+        <source>No folder named &quot;%1&quot; in %2. Choose it on the Data page (or set CONVSTUDIO_DATASETS to the folder that holds it).</source>
+        <translation>No hay ninguna carpeta &quot;%1&quot; en %2. Elígela en la página Datos (o haz que CONVSTUDIO_DATASETS apunte a la carpeta que la contiene).</translation>
+    </message>
+    <message>
+        <source>the model has no layer named &quot;%1&quot;: load the lesson&apos;s model first</source>
+        <translation>el modelo no tiene ninguna capa &quot;%1&quot;: carga primero el modelo de la lección</translation>
+    </message>
+    <message>
+        <source> image 1</source>
+        <translation> imagen 1</translation>
+    </message>
+    <message>
+        <source>No photo found (no cats_and_dogs_filtered folder, no data set loaded): drop one of yours on the Playground.</source>
+        <translation>No se encontró ninguna foto (no hay carpeta cats_and_dogs_filtered ni conjunto de datos cargado): suelta una tuya en el Playground.</translation>
+    </message>
+    <message>
+        <source>the Playground has no kernel named &quot;%1&quot;</source>
+        <translation>el Playground no tiene ningún kernel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>this version of ConvStudio cannot do the step &quot;%1&quot;</source>
+        <translation>esta versión de ConvStudio no sabe hacer el paso &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Cambiar %1 de %2</translation>
+    </message>
+    <message>
+        <source>Drop a layer here to append it</source>
+        <translation>Suelta aquí una capa para añadirla al final</translation>
+    </message>
+    <message>
+        <source>Drag onto a connection to insert it there, or onto empty space to append it.</source>
+        <translation>Arrástrala sobre una conexión para insertarla ahí, o a un espacio vacío para añadirla al final.</translation>
+    </message>
+    <message>
+        <source>%1 filters</source>
+        <translation>%1 filtros</translation>
+    </message>
+    <message>
+        <source>stride %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 unidades</translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation>tasa %1</translation>
+    </message>
+    <message>
+        <source>momentum %1</source>
+        <translation>momentum %1</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>congelada</translation>
+    </message>
+    <message>
+        <source>1× (as on screen)</source>
+        <translation>1× (como en pantalla)</translation>
+    </message>
+    <message>
+        <source>2× (slides, print)</source>
+        <translation>2× (diapositivas, impresión)</translation>
+    </message>
+    <message>
+        <source>3×</source>
+        <translation>3×</translation>
+    </message>
+    <message>
+        <source>4× (posters)</source>
+        <translation>4× (pósteres)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Exportar PNG</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Escala:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing on this page to export yet</source>
+        <translation>Todavía no hay nada que exportar en esta página</translation>
+    </message>
+    <message>
+        <source>filter %1, input channel %2</source>
+        <translation>filtro %1, canal de entrada %2</translation>
+    </message>
+    <message>
+        <source>
+bias %1</source>
+        <translation>
+sesgo %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 filters of %3×%4×%5</source>
+        <translation>%1 — %2 filtros de %3×%4×%5</translation>
+    </message>
+    <message>
+        <source>filter %1 (RGB), largest |w| %2</source>
+        <translation>filtro %1 (RGB), |w| máximo %2</translation>
+    </message>
+    <message>
+        <source>filter %1</source>
+        <translation>filtro %1</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>%1 valores</translation>
+    </message>
+    <message>
+        <source>%1: %2 values, %3 … %4 (black lowest, white highest)</source>
+        <translation>%1: %2 valores, %3 … %4 (negro el menor, blanco el mayor)</translation>
+    </message>
+    <message>
+        <source>map %1</source>
+        <translation>mapa %1</translation>
+    </message>
+    <message>
+        <source>%1, map %2: %3×%4, values %5 … %6</source>
+        <translation>%1, mapa %2: %3×%4, valores %5 … %6</translation>
+    </message>
+    <message>
+        <source>Height: rows (vertical)</source>
+        <translation>Alto: filas (vertical)</translation>
+    </message>
+    <message>
+        <source>Width: columns (horizontal)</source>
+        <translation>Ancho: columnas (horizontal)</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Ejecución %1 · %2</translation>
+    </message>
+    <message>
+        <source> · failed</source>
+        <translation> · fallida</translation>
+    </message>
+    <message>
+        <source> · val_accuracy %1</source>
+        <translation> · val_accuracy %1</translation>
+    </message>
+    <message>
+        <source> · accuracy %1</source>
+        <translation> · precisión %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete epoch(s)</source>
+        <translation>
+            <numerusform>%n época completa</numerusform>
+            <numerusform>%n épocas completas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped after %1</source>
+        <translation>Detenida tras %1</translation>
+    </message>
+    <message>
+        <source>Stopped during epoch %1&apos;s validation (%2)</source>
+        <translation>Detenida durante la validación de la época %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Stopped in epoch %1 at batch %2/%3 (%4)</source>
+        <translation>Detenida en la época %1, lote %2/%3 (%4)</translation>
+    </message>
+    <message>
+        <source> · batch %1 · %2 epochs</source>
+        <translation> · lote %1 · %2 épocas</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <translation>por lote</translation>
+    </message>
+    <message>
+        <source>earlier run train</source>
+        <translation>ejecución anterior entren.</translation>
+    </message>
+    <message>
+        <source>earlier run val</source>
+        <translation>ejecución anterior val.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::DatasetKind</name>
+    <message>
+        <source>CIFAR-10 binary</source>
+        <translation>CIFAR-10 binario</translation>
+    </message>
+    <message>
+        <source>image folders</source>
+        <translation>carpetas de imágenes</translation>
+    </message>
+</context>
+<context>
+    <name>cs::KernelPreset</name>
+    <message>
+        <source>cross-correlation: the kernel is laid on the input as it is (what a CNN&apos;s Conv2D computes)</source>
+        <translation>correlación cruzada: el kernel se coloca sobre la entrada tal cual (lo que calcula la Conv2D de una CNN)</translation>
+    </message>
+    <message>
+        <source>convolution: the kernel is turned 180 degrees first (scipy.signal.convolve2d, the lesson&apos;s Python)</source>
+        <translation>convolución: primero se gira el kernel 180 grados (scipy.signal.convolve2d, el Python de la lección)</translation>
+    </message>
+    <message>
+        <source>vertical edges (the course&apos;s example)</source>
+        <translation>bordes verticales (el ejemplo del curso)</translation>
+    </message>
+    <message>
+        <source>horizontal edges</source>
+        <translation>bordes horizontales</translation>
+    </message>
+    <message>
+        <source>Sobel, horizontal gradient (vertical edges)</source>
+        <translation>Sobel, gradiente horizontal (bordes verticales)</translation>
+    </message>
+    <message>
+        <source>Sobel, vertical gradient (horizontal edges)</source>
+        <translation>Sobel, gradiente vertical (bordes horizontales)</translation>
+    </message>
+    <message>
+        <source>sharpen</source>
+        <translation>enfocar</translation>
+    </message>
+    <message>
+        <source>box blur (mean of 3x3)</source>
+        <translation>desenfoque de caja (media de 3x3)</translation>
+    </message>
+    <message>
+        <source>Gaussian blur 3x3</source>
+        <translation>desenfoque gaussiano 3x3</translation>
+    </message>
+    <message>
+        <source>Gaussian blur 5x5</source>
+        <translation>desenfoque gaussiano 5x5</translation>
+    </message>
+    <message>
+        <source>emboss</source>
+        <translation>relieve</translation>
+    </message>
+    <message>
+        <source>outline (Laplacian-like)</source>
+        <translation>contorno (tipo laplaciano)</translation>
+    </message>
+    <message>
+        <source>identity (output = input)</source>
+        <translation>identidad (salida = entrada)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Layer</name>
+    <message>
+        <source>needs at least two inputs: connect another layer to it</source>
+        <translation>necesita al menos dos entradas: conéctale otra capa</translation>
+    </message>
+    <message>
+        <source>inputs must have the same shape, got %1 and %2</source>
+        <translation>las entradas deben tener la misma forma, pero son %1 y %2</translation>
+    </message>
+    <message>
+        <source>needs an input</source>
+        <translation>necesita una entrada</translation>
+    </message>
+    <message>
+        <source>inputs must match in all but the last axis, got %1 and %2</source>
+        <translation>las entradas deben coincidir en todos los ejes salvo el último, pero son %1 y %2</translation>
+    </message>
+    <message>
+        <source>needs an image input (height, width, channels), got %1: remove the Flatten or Dense before it</source>
+        <translation>necesita una imagen de entrada (alto, ancho, canales), pero recibe %1: quita la Flatten o Dense que tiene delante</translation>
+    </message>
+    <message>
+        <source>needs an image input (height, width, channels), got %1</source>
+        <translation>necesita una imagen de entrada (alto, ancho, canales), pero recibe %1</translation>
+    </message>
+    <message>
+        <source>the %1x%2 kernel is larger than its %3x%4 input: use padding &apos;same&apos;, a smaller kernel, or less pooling before it</source>
+        <translation>el kernel de %1x%2 es mayor que su entrada de %3x%4: usa padding &apos;same&apos;, un kernel más pequeño o menos pooling antes</translation>
+    </message>
+    <message>
+        <source>Dense needs a flat input, got %1: insert a Flatten (or GlobalAveragePooling2D) before it</source>
+        <translation>Dense necesita una entrada plana, pero recibe %1: inserta una Flatten (o GlobalAveragePooling2D) delante</translation>
+    </message>
+    <message>
+        <source>its input %1 has %2 values, more than one layer can hold (2^31 - 1): shrink it first (pooling, strides)</source>
+        <translation>su entrada %1 tiene %2 valores, más de los que caben en una capa (2^31 - 1): redúcela antes (pooling, strides)</translation>
+    </message>
+    <message>
+        <source>shape must be (height, width, channels) or (features,), got %1</source>
+        <translation>la forma debe ser (alto, ancho, canales) o (características,), pero es %1</translation>
+    </message>
+    <message>
+        <source>needs an image input (height, width, channels), got %1: pooling must come before Flatten</source>
+        <translation>necesita una imagen de entrada (alto, ancho, canales), pero recibe %1: el pooling debe ir antes de Flatten</translation>
+    </message>
+    <message>
+        <source>the %1x%2 window is larger than its %3x%4 input: use padding &apos;same&apos; or a smaller pool_size</source>
+        <translation>la ventana de %1x%2 es mayor que su entrada de %3x%4: usa padding &apos;same&apos; o un pool_size más pequeño</translation>
+    </message>
+</context>
+<context>
+    <name>cs::LayerSpec</name>
+    <message>
+        <source>Applies a function to every value: relu, sigmoid, tanh, softmax or linear.</source>
+        <translation>Aplica una función a cada valor: relu, sigmoid, tanh, softmax o linear.</translation>
+    </message>
+    <message>
+        <source>The function</source>
+        <translation>La función</translation>
+    </message>
+    <message>
+        <source>Adds two or more inputs of the same shape (a skip connection).</source>
+        <translation>Suma dos o más entradas de la misma forma (una conexión residual).</translation>
+    </message>
+    <message>
+        <source>Averages each window: smaller, smoother maps.</source>
+        <translation>Promedia cada ventana: mapas más pequeños y más suaves.</translation>
+    </message>
+    <message>
+        <source>Normalises each channel to zero mean and unit variance over the batch, then scales (gamma) and shifts (beta); steadies and speeds up training.</source>
+        <translation>Normaliza cada canal a media cero y varianza uno sobre el lote, luego lo escala (gamma) y lo desplaza (beta); estabiliza y acelera el entrenamiento.</translation>
+    </message>
+    <message>
+        <source>How slowly the moving mean/variance follow the batches</source>
+        <translation>Con qué lentitud siguen a los lotes la media y la varianza móviles</translation>
+    </message>
+    <message>
+        <source>Added to the variance to avoid /0</source>
+        <translation>Se suma a la varianza para no dividir entre 0</translation>
+    </message>
+    <message>
+        <source>Stacks two or more inputs along the channel axis.</source>
+        <translation>Apila dos o más entradas a lo largo del eje de canales.</translation>
+    </message>
+    <message>
+        <source>Slides learned kernels over the image; each filter gives one feature map.</source>
+        <translation>Desliza kernels aprendidos sobre la imagen; cada filtro da un mapa de características.</translation>
+    </message>
+    <message>
+        <source>Number of kernels, i.e. output channels</source>
+        <translation>Número de kernels, es decir, de canales de salida</translation>
+    </message>
+    <message>
+        <source>Height and width of each kernel</source>
+        <translation>Alto y ancho de cada kernel</translation>
+    </message>
+    <message>
+        <source>Step of the kernel between positions</source>
+        <translation>Paso (stride) del kernel entre una posición y la siguiente</translation>
+    </message>
+    <message>
+        <source>valid: no border, output shrinks; same: zero border, output = ceil(input / stride)</source>
+        <translation>valid: sin borde, la salida se reduce; same: borde de ceros, salida = ceil(entrada / stride)</translation>
+    </message>
+    <message>
+        <source>Function applied to every output value</source>
+        <translation>Función que se aplica a cada valor de salida</translation>
+    </message>
+    <message>
+        <source>Add a learned bias per filter</source>
+        <translation>Añade un sesgo aprendido por filtro</translation>
+    </message>
+    <message>
+        <source>L2 factor: adds factor * sum(kernel^2) to the loss (0 = none)</source>
+        <translation>Factor L2: suma factor * sum(kernel^2) a la pérdida (0 = ninguno)</translation>
+    </message>
+    <message>
+        <source>Fully connected: every output unit sees every input value.</source>
+        <translation>Totalmente conectada: cada unidad de salida ve todos los valores de entrada.</translation>
+    </message>
+    <message>
+        <source>Number of output units</source>
+        <translation>Número de unidades de salida</translation>
+    </message>
+    <message>
+        <source>Add a learned bias per unit</source>
+        <translation>Añade un sesgo aprendido por unidad</translation>
+    </message>
+    <message>
+        <source>While training, zeroes a random fraction of values so the network cannot rely on any single one; does nothing at inference.</source>
+        <translation>Durante el entrenamiento pone a cero una fracción aleatoria de valores para que la red no dependa de ninguno en concreto; en la inferencia no hace nada.</translation>
+    </message>
+    <message>
+        <source>Fraction of values dropped during training</source>
+        <translation>Fracción de valores que se descartan al entrenar</translation>
+    </message>
+    <message>
+        <source>Unrolls feature maps into one vector (height, width, channel order) for Dense.</source>
+        <translation>Aplana los mapas de características en un vector (orden alto, ancho, canal) para Dense.</translation>
+    </message>
+    <message>
+        <source>Averages each whole feature map to one number: (H, W, C) becomes (C).</source>
+        <translation>Promedia cada mapa de características entero en un número: (H, W, C) pasa a (C).</translation>
+    </message>
+    <message>
+        <source>The image that enters the network: height, width and channels.</source>
+        <translation>La imagen que entra en la red: alto, ancho y canales.</translation>
+    </message>
+    <message>
+        <source>Height, width, channels (1 = grey, 3 = RGB)</source>
+        <translation>Alto, ancho, canales (1 = gris, 3 = RGB)</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window: smaller maps, strongest responses.</source>
+        <translation>Se queda con el mayor valor de cada ventana: mapas más pequeños, respuestas más fuertes.</translation>
+    </message>
+    <message>
+        <source>Height and width of the pooling window</source>
+        <translation>Alto y ancho de la ventana de pooling</translation>
+    </message>
+    <message>
+        <source>Step between windows (None = pool_size)</source>
+        <translation>Paso entre ventanas (None = pool_size)</translation>
+    </message>
+    <message>
+        <source>valid: drop incomplete windows; same: output = ceil(input / stride)</source>
+        <translation>valid: descarta las ventanas incompletas; same: salida = ceil(entrada / stride)</translation>
+    </message>
+    <message>
+        <source>Unticked: the layer&apos;s weights stay fixed while training (a frozen layer)</source>
+        <translation>Sin marcar: los pesos de la capa no cambian al entrenar (una capa congelada)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Model</name>
+    <message>
+        <source>Set the input to %1</source>
+        <translation>Poner la entrada a %1</translation>
+    </message>
+    <message>
+        <source>The output has %1 units but the data set has %2 classes</source>
+        <translation>La salida tiene %1 unidades pero el conjunto de datos tiene %2 clases</translation>
+    </message>
+    <message>
+        <source>Set units to %1</source>
+        <translation>Poner units a %1</translation>
+    </message>
+    <message>
+        <source>has no input: connect a layer to it or remove it</source>
+        <translation>no tiene entrada: conéctale una capa o quítala</translation>
+    </message>
+    <message>
+        <source>leads nowhere: connect its output to a later layer or remove it</source>
+        <translation>no lleva a ninguna parte: conecta su salida a una capa posterior o quítala</translation>
+    </message>
+    <message>
+        <source>Insert a %1 before %2</source>
+        <translation>Insertar una %1 antes de %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 before %2</source>
+        <translation>Quitar %1 antes de %2</translation>
+    </message>
+    <message>
+        <source>Use padding &apos;same&apos; in %1</source>
+        <translation>Usar padding &apos;same&apos; en %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>The images are loaded at %1 but the input takes %2: load them at the input&apos;s size or change the input</source>
+        <translation>Las imágenes se cargan a %1 pero la entrada recibe %2: cárgalas al tamaño de la entrada o cambia la entrada</translation>
+    </message>
+    <message>
+        <source>The data set&apos;s images are %1 as stored (this kind of data set cannot be resized while loading) but the input takes %2: set the input shape to match</source>
+        <translation>Las imágenes del conjunto de datos son de %1 tal como están guardadas (este tipo de conjunto de datos no se puede redimensionar al cargarlo) pero la entrada recibe %2: ajusta la forma de la entrada</translation>
+    </message>
+    <message>
+        <source>The output is one unit (a 0/1 label per image, as class_mode binary gives) but class_mode is %1: read the labels as binary or use 2 softmax units</source>
+        <translation>La salida es una sola unidad (una etiqueta 0/1 por imagen, como da class_mode binary) pero class_mode es %1: lee las etiquetas como binary o usa 2 unidades softmax</translation>
+    </message>
+    <message>
+        <source>class_mode is binary (a 0/1 label per image, for one sigmoid unit) but the output has %1 units, one per class: read the labels as categorical or use one sigmoid unit</source>
+        <translation>class_mode es binary (una etiqueta 0/1 por imagen, para una unidad sigmoid) pero la salida tiene %1 unidades, una por clase: lee las etiquetas como categorical o usa una unidad sigmoid</translation>
+    </message>
+    <message>
+        <source>The output has %1 unit but the data set has %2 classes</source>
+        <translation>La salida tiene %1 unidad pero el conjunto de datos tiene %2 clases</translation>
+    </message>
+</context>
+<context>
+    <name>cs::OptimizerSpec</name>
+    <message>
+        <source>adaptive steps per weight from running means of the gradient and its square</source>
+        <translation>pasos adaptativos por peso a partir de medias móviles del gradiente y de su cuadrado</translation>
+    </message>
+    <message>
+        <source>plain gradient steps, optionally with (Nesterov) momentum</source>
+        <translation>pasos de gradiente simples, opcionalmente con momentum (de Nesterov)</translation>
+    </message>
+    <message>
+        <source>steps scaled by a running mean of the squared gradient</source>
+        <translation>pasos escalados por una media móvil del gradiente al cuadrado</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Playground</name>
+    <message>
+        <source>a %1-wide window does not fit in %2 with valid padding (use same or full padding, or a smaller window)</source>
+        <translation>una ventana de ancho %1 no cabe en %2 con padding valid (usa padding same o full, o una ventana más pequeña)</translation>
+    </message>
+    <message>
+        <source>valid: out = floor((n - k) / s) + 1 = floor((%1 - %2) / %3) + 1 = %4</source>
+        <translation>valid: salida = floor((n - k) / s) + 1 = floor((%1 - %2) / %3) + 1 = %4</translation>
+    </message>
+    <message>
+        <source>same: out = ceil(n / s) = ceil(%1 / %2) = %3; padding (out - 1) * s + k - n = %4 (%5 before, %6 after)</source>
+        <translation>same: salida = ceil(n / s) = ceil(%1 / %2) = %3; padding (salida - 1) * s + k - n = %4 (%5 antes, %6 después)</translation>
+    </message>
+    <message>
+        <source>full: padding k - 1 = %1 each side; out = floor((n + 2(k - 1) - k) / s) + 1 = floor((%2 + %3 - %4) / %5) + 1 = %6</source>
+        <translation>full: padding k - 1 = %1 a cada lado; salida = floor((n + 2(k - 1) - k) / s) + 1 = floor((%2 + %3 - %4) / %5) + 1 = %6</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AttributeEditor</name>
+    <message>
+        <source>same as pool</source>
+        <translation>igual que pool</translation>
+    </message>
+    <message>
+        <source>Keras&apos;s None: the stride equals the pool size</source>
+        <translation>El None de Keras: el paso es igual al tamaño del pool</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AugmentationPanel</name>
+    <message>
+        <source>Augmentation (training split only)</source>
+        <translation>Aumento de datos (solo entrenamiento)</translation>
+    </message>
+    <message>
+        <source>Rotate by a random angle in [-r, r] degrees</source>
+        <translation>Gira un ángulo aleatorio en [-r, r] grados</translation>
+    </message>
+    <message>
+        <source>Shift sideways by up to this fraction of the width</source>
+        <translation>Desplaza en horizontal hasta esta fracción del ancho</translation>
+    </message>
+    <message>
+        <source>Shift up or down by up to this fraction of the height</source>
+        <translation>Desplaza arriba o abajo hasta esta fracción del alto</translation>
+    </message>
+    <message>
+        <source>Shear by a random angle in [-s, s] degrees</source>
+        <translation>Inclina (cizalla) un ángulo aleatorio en [-s, s] grados</translation>
+    </message>
+    <message>
+        <source>Zoom factor range [low, high] (1 = no zoom; Keras&apos;s zoom_range=0.2 is [0.8, 1.2])</source>
+        <translation>Rango del factor de zoom [mín, máx] (1 = sin zoom; zoom_range=0.2 de Keras es [0.8, 1.2])</translation>
+    </message>
+    <message>
+        <source>Upper end of the zoom factor range</source>
+        <translation>Extremo superior del rango del factor de zoom</translation>
+    </message>
+    <message>
+        <source>Multiply pixels by a factor in [low, high] (1 = unchanged)</source>
+        <translation>Multiplica los píxeles por un factor en [mín, máx] (1 = sin cambio)</translation>
+    </message>
+    <message>
+        <source>Upper end of the brightness factor range</source>
+        <translation>Extremo superior del rango del factor de brillo</translation>
+    </message>
+    <message>
+        <source>Pixel value outside the image when fill_mode is constant</source>
+        <translation>Valor de los píxeles fuera de la imagen cuando fill_mode es constant</translation>
+    </message>
+    <message>
+        <source>horizontal_flip</source>
+        <translation>horizontal_flip</translation>
+    </message>
+    <message>
+        <source>Mirror half of the images left-right</source>
+        <translation>Refleja la mitad de las imágenes de izquierda a derecha</translation>
+    </message>
+    <message>
+        <source>vertical_flip</source>
+        <translation>vertical_flip</translation>
+    </message>
+    <message>
+        <source>Mirror half of the images top-bottom</source>
+        <translation>Refleja la mitad de las imágenes de arriba abajo</translation>
+    </message>
+    <message>
+        <source>How pixels that come from outside the image are filled</source>
+        <translation>Cómo se rellenan los píxeles que vienen de fuera de la imagen</translation>
+    </message>
+    <message>
+        <source>Course example</source>
+        <translation>Ejemplo del curso</translation>
+    </message>
+    <message>
+        <source>rotation 30°, shifts 0.2, zoom 0.2, horizontal flip, fill nearest — as in the course</source>
+        <translation>rotación 30°, desplazamientos 0.2, zoom 0.2, volteo horizontal, relleno nearest — como en el curso</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>No augmentation</source>
+        <translation>Sin aumento de datos</translation>
+    </message>
+    <message>
+        <source>Not used: only rotation, shifts, shear or zoom bring in pixels from outside the image</source>
+        <translation>No se usa: solo la rotación, los desplazamientos, la inclinación o el zoom traen píxeles de fuera de la imagen</translation>
+    </message>
+    <message>
+        <source>Not used: fill_mode is %1, not constant</source>
+        <translation>No se usa: fill_mode es %1, no constant</translation>
+    </message>
+</context>
+<context>
+    <name>ui::AugmentationPreviewView</name>
+    <message>
+        <source>New draws</source>
+        <translation>Nuevos sorteos</translation>
+    </message>
+    <message>
+        <source>Draw other random transforms of the same images</source>
+        <translation>Sortea otras transformaciones aleatorias de las mismas imágenes</translation>
+    </message>
+    <message>
+        <source>Each row: a training image (framed), then random draws of the settings: r rotation°, t shift px, s shear°, z zoom, b brightness.</source>
+        <translation>Cada fila: una imagen de entrenamiento (con marco) y luego sorteos aleatorios de los ajustes: r rotación°, t desplazamiento px, s inclinación°, z zoom, b brillo.</translation>
+    </message>
+    <message>
+        <source>No augmentation: the training images are used as they are. Set a range on the left to see random transforms here.</source>
+        <translation>Sin aumento de datos: las imágenes de entrenamiento se usan tal cual. Fija un rango a la izquierda para ver aquí transformaciones aleatorias.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::BarChart</name>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>valores</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CellImagesDialog</name>
+    <message>
+        <source>%1 recognised</source>
+        <translation>%1: reconocidas</translation>
+    </message>
+    <message>
+        <source>%1 predicted as %2</source>
+        <translation>%1 predicha como %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 image(s)</source>
+        <translation>%1 imagen(es) de %2</translation>
+    </message>
+    <message>
+        <source> (the first %1 shown)</source>
+        <translation> (se muestran las %1 primeras)</translation>
+    </message>
+    <message>
+        <source>%1 image %2: true %3, predicted %4</source>
+        <translation>%1 imagen %2: real %3, predicha %4</translation>
+    </message>
+    <message>
+        <source>Double-click an image to see its feature maps in Inspect.</source>
+        <translation>Haz doble clic en una imagen para ver sus mapas de características en Inspeccionar.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ClassifyPage</name>
+    <message>
+        <source>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;No model to classify with yet&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train a model on the Train page, or open a .safetensors model.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;Aún no hay un modelo con el que clasificar&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Entrena un modelo en la página Entrenar o abre un modelo .safetensors.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Model…</source>
+        <translation>Abrir modelo…</translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation>Añadir imágenes…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <source>Classify the image or the image files on the clipboard (Ctrl+V)</source>
+        <translation>Clasifica la imagen o los archivos de imagen del portapapeles (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>How many of the most probable classes each image shows</source>
+        <translation>Cuántas de las clases más probables muestra cada imagen</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>clases</translation>
+    </message>
+    <message>
+        <source>dropped image %1</source>
+        <translation>imagen soltada %1</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;Waiting for the first snapshot&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Your images are classified again with the new run&apos;s model about a second after its first batch.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:x-large&apos;&gt;&lt;b&gt;Esperando la primera instantánea&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Tus imágenes se vuelven a clasificar con el modelo de la nueva ejecución alrededor de un segundo después de su primer lote.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt; · %2 images · %3 classes</source>
+        <translation>Modelo: &lt;b&gt;%1&lt;/b&gt; · %2 imágenes · %3 clases</translation>
+    </message>
+    <message>
+        <source>pasted image %1</source>
+        <translation>imagen pegada %1</translation>
+    </message>
+    <message>
+        <source>Add Images</source>
+        <translation>Añadir imágenes</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Imágenes (%1);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ColourLegend</name>
+    <message>
+        <source>blue negative, white 0, red positive: %1 %2</source>
+        <translation>azul negativo, blanco 0, rojo positivo: %1 %2</translation>
+    </message>
+    <message>
+        <source>grey = 0; each colour channel brighter positive, darker negative: %1 %2</source>
+        <translation>gris = 0; cada canal de color más claro si es positivo, más oscuro si es negativo: %1 %2</translation>
+    </message>
+    <message>
+        <source>black lowest, white highest: %1 %2</source>
+        <translation>negro el menor, blanco el mayor: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConfusionMatrixView</name>
+    <message>
+        <source>Rows: true class · columns: predicted class. Click a cell to see its images.</source>
+        <translation>Filas: clase real · columnas: clase predicha. Haz clic en una celda para ver sus imágenes.</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <source>confusion matrix</source>
+        <translation>matriz de confusión</translation>
+    </message>
+    <message>
+        <source>per-class report</source>
+        <translation>informe por clase</translation>
+    </message>
+    <message>
+        <source>true class / predicted</source>
+        <translation>clase real / predicha</translation>
+    </message>
+    <message>
+        <source>predicted %1</source>
+        <translation>predicha %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 image(s) predicted as %3</source>
+        <translation>%1 imagen(es) de %2 predichas como %3</translation>
+    </message>
+    <message>
+        <source>macro avg</source>
+        <translation>media macro</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConvolutionPanel</name>
+    <message>
+        <source>custom</source>
+        <translation>personalizado</translation>
+    </message>
+    <message>
+        <source>Cross-correlation (Conv2D)</source>
+        <translation>Correlación cruzada (Conv2D)</translation>
+    </message>
+    <message>
+        <source>Convolution (scipy convolve2d)</source>
+        <translation>Convolución (scipy convolve2d)</translation>
+    </message>
+    <message>
+        <source>valid: no padding · same: zeros so that out = ceil(n / stride) · full: k − 1 zeros on each side</source>
+        <translation>valid: sin padding · same: ceros para que salida = ceil(n / stride) · full: k − 1 ceros a cada lado</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Predefinido:</translation>
+    </message>
+    <message>
+        <source>Kernel size:</source>
+        <translation>Tamaño del kernel:</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation>Operación:</translation>
+    </message>
+    <message>
+        <source>Padding:</source>
+        <translation>Relleno (padding):</translation>
+    </message>
+    <message>
+        <source>Stride:</source>
+        <translation>Paso (stride):</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>your own kernel: edit the cells (1/9 works too)</source>
+        <translation>tu propio kernel: edita las celdas (1/9 también vale)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CurrentModel</name>
+    <message>
+        <source>holds no class names (an untrained architecture?)</source>
+        <translation>no tiene nombres de clases (¿una arquitectura sin entrenar?)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DataFitPanel</name>
+    <message>
+        <source>The model and the data set do not fit</source>
+        <translation>El modelo y el conjunto de datos no encajan</translation>
+    </message>
+    <message>
+        <source>Changes how the data set is loaded: %1</source>
+        <translation>Cambia cómo se carga el conjunto de datos: %1</translation>
+    </message>
+    <message>
+        <source>Changes the model (%1)</source>
+        <translation>Cambia el modelo (%1)</translation>
+    </message>
+    <message>
+        <source>No fix keeps the model working: change it on the Model page.</source>
+        <translation>Ningún arreglo deja el modelo funcionando: cámbialo en la página Modelo.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DataPage</name>
+    <message>
+        <source>Samples</source>
+        <translation>Muestras</translation>
+    </message>
+    <message>
+        <source>Augmentation preview</source>
+        <translation>Vista previa del aumento</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Loaded in %1 s.</source>
+        <translation>Cargado en %1 s.</translation>
+    </message>
+    <message>
+        <source>
+Install it with: sudo apt install dataset-fashion-mnist</source>
+        <translation>
+Instálalo con: sudo apt install dataset-fashion-mnist</translation>
+    </message>
+    <message>
+        <source>No data set loaded.</source>
+        <translation>No hay ningún conjunto de datos cargado.</translation>
+    </message>
+    <message>
+        <source>holds %1 data, not %2: choose that kind</source>
+        <translation>contiene datos %1, no %2: elige ese tipo</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DataSourcePanel</name>
+    <message>
+        <source>Data set</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (installed)</source>
+        <translation>Fashion-MNIST (instalado)</translation>
+    </message>
+    <message>
+        <source>MNIST or another IDX folder…</source>
+        <translation>MNIST u otra carpeta IDX…</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 binary folder…</source>
+        <translation>Carpeta binaria de CIFAR-10…</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)…</source>
+        <translation>Carpeta de imágenes (una subcarpeta por clase)…</translation>
+    </message>
+    <message>
+        <source>60,000 + 10,000 grey 28×28 images of clothes in 10 classes, from Debian&apos;s dataset-fashion-mnist package</source>
+        <translation>60.000 + 10.000 imágenes grises de 28×28 de prendas de ropa en 10 clases, del paquete dataset-fashion-mnist de Debian</translation>
+    </message>
+    <message>
+        <source>A folder with train/t10k images and labels in IDX format (.gz or raw)</source>
+        <translation>Una carpeta con imágenes y etiquetas train/t10k en formato IDX (.gz o sin comprimir)</translation>
+    </message>
+    <message>
+        <source>data_batch_*.bin, test_batch.bin and batches.meta.txt</source>
+        <translation>data_batch_*.bin, test_batch.bin y batches.meta.txt</translation>
+    </message>
+    <message>
+        <source>train/ + validation/ (+ test/) with a folder per class, or one folder of class folders split by validation_split</source>
+        <translation>train/ + validation/ (+ test/) con una carpeta por clase, o una sola carpeta de carpetas de clases dividida por validation_split</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>auto: area averaging to shrink, bilinear to enlarge (as predict does)</source>
+        <translation>auto: promedio por áreas para reducir, bilineal para ampliar (como hace predict)</translation>
+    </message>
+    <message>
+        <source>For one folder of classes: this fraction becomes validation data</source>
+        <translation>Para una sola carpeta de clases: esta fracción pasa a ser datos de validación</translation>
+    </message>
+    <message>
+        <source>target_size</source>
+        <translation>target_size</translation>
+    </message>
+    <message>
+        <source>color_mode</source>
+        <translation>color_mode</translation>
+    </message>
+    <message>
+        <source>interpolation</source>
+        <translation>interpolation</translation>
+    </message>
+    <message>
+        <source>class_mode</source>
+        <translation>class_mode</translation>
+    </message>
+    <message>
+        <source>Shuffles the single folder before validation_split cuts it</source>
+        <translation>Baraja la carpeta única antes de que validation_split la divida</translation>
+    </message>
+    <message>
+        <source>validation_split</source>
+        <translation>validation_split</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seed</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <source>Read the folder again (after adding images)</source>
+        <translation>Vuelve a leer la carpeta (después de añadir imágenes)</translation>
+    </message>
+    <message>
+        <source>Choose the data set folder</source>
+        <translation>Elige la carpeta del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Not used: the validation/ folder holds the validation images. Choose the train/ folder itself as the data set to split it instead.</source>
+        <translation>No se usa: la carpeta validation/ contiene las imágenes de validación. Elige la propia carpeta train/ como conjunto de datos para dividirla.</translation>
+    </message>
+    <message>
+        <source>Not used: the validation/ folder holds the validation images</source>
+        <translation>No se usa: la carpeta validation/ contiene las imágenes de validación</translation>
+    </message>
+    <message>
+        <source>Not used: validation_split is 0 (nothing is split off)</source>
+        <translation>No se usa: validation_split es 0 (no se separa nada)</translation>
+    </message>
+    <message>
+        <source>A 0/1 label per image, for one sigmoid unit (2 classes)</source>
+        <translation>Una etiqueta 0/1 por imagen, para una unidad sigmoid (2 clases)</translation>
+    </message>
+    <message>
+        <source>Needs exactly 2 classes; this data set has %1</source>
+        <translation>Necesita exactamente 2 clases; este conjunto de datos tiene %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DatasetSummaryPanel</name>
+    <message>
+        <source>Images per class</source>
+        <translation>Imágenes por clase</translation>
+    </message>
+    <message>
+        <source>No data set loaded.</source>
+        <translation>No hay ningún conjunto de datos cargado.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>grey (1 channel)</source>
+        <translation>gris (1 canal)</translation>
+    </message>
+    <message>
+        <source>RGB (3 channels)</source>
+        <translation>RGB (3 canales)</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 canales</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, %3%4</source>
+        <translation>%1 × %2 píxeles, %3%4</translation>
+    </message>
+    <message>
+        <source>, resized from the files</source>
+        <translation>, redimensionadas desde los archivos</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Clases</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>equilibradas</translation>
+    </message>
+    <message>
+        <source>smallest class %1 of the largest</source>
+        <translation>la clase menor es el %1 de la mayor</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d88400&apos;&gt;unbalanced: smallest class %1 of the largest&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d88400&apos;&gt;desequilibradas: la clase menor es el %1 de la mayor&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>%1 images, %2</source>
+        <translation>%1 imágenes, %2</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitidos</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d88400&apos;&gt;%1 that are not readable images&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d88400&apos;&gt;%1 que no son imágenes legibles&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>archivos</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ExportTarget</name>
+    <message>
+        <source>%1: there is nothing to draw yet</source>
+        <translation>%1: todavía no hay nada que dibujar</translation>
+    </message>
+    <message>
+        <source>%1: the PNG could not be encoded</source>
+        <translation>%1: no se pudo codificar el PNG</translation>
+    </message>
+    <message>
+        <source>Exported from ConvStudio</source>
+        <translation>Exportado desde ConvStudio</translation>
+    </message>
+    <message>
+        <source>%1: no %2 to export yet</source>
+        <translation>%1: todavía no hay %2 que exportar</translation>
+    </message>
+    <message>
+        <source>Export %1 as PNG</source>
+        <translation>Exportar %1 como PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export %1 as SVG</source>
+        <translation>Exportar %1 como SVG</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dibujos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation>Exportar %1 como CSV</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Tablas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportar PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Exportar SVG…</translation>
+    </message>
+    <message>
+        <source>Export %1 CSV…</source>
+        <translation>Exportar CSV de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FeatureMapPanel</name>
+    <message>
+        <source>Number of the image in the data set&apos;s test split</source>
+        <translation>Número de la imagen en la parte de prueba del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Open Image…</source>
+        <translation>Abrir imagen…</translation>
+    </message>
+    <message>
+        <source>Any image file; it is resized to the model&apos;s input as for training. You can also drop an image file on this page.</source>
+        <translation>Cualquier archivo de imagen; se redimensiona a la entrada del modelo como para entrenar. También puedes soltar un archivo de imagen en esta página.</translation>
+    </message>
+    <message>
+        <source>Convolve in Playground</source>
+        <translation>Convolucionar en el Playground</translation>
+    </message>
+    <message>
+        <source>Try your own kernels on this image in the Playground</source>
+        <translation>Prueba tus propios kernels con esta imagen en el Playground</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>Todas las capas</translation>
+    </message>
+    <message>
+        <source>Test image:</source>
+        <translation>Imagen de prueba:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>%1 image %2 · %3</source>
+        <translation>%1 imagen %2 · %3</translation>
+    </message>
+    <message>
+        <source>Open Image</source>
+        <translation>Abrir imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.pgm *.ppm *.tif *.tiff *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.pgm *.ppm *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>Todavía no hay modelo.</translation>
+    </message>
+    <message>
+        <source>Pick an image: a test image by number, Open Image…, or drop a file here.</source>
+        <translation>Elige una imagen: una de prueba por su número, Abrir imagen… o suelta aquí un archivo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;as the model sees it: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;tal como la ve el modelo: %2</translation>
+    </message>
+    <message>
+        <source>Model says: %1</source>
+        <translation>El modelo dice: %1</translation>
+    </message>
+    <message>
+        <source>Feature maps of %1</source>
+        <translation>Mapas de características de %1</translation>
+    </message>
+    <message>
+        <source>1 map of %1×%2</source>
+        <translation>1 mapa de %1×%2</translation>
+    </message>
+    <message>
+        <source>%1 maps of %2×%3</source>
+        <translation>%1 mapas de %2×%3</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>%1 valores</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 · values %4 … %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 · valores %4 … %5</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FolderClassifierPanel</name>
+    <message>
+        <source>Classify Folder…</source>
+        <translation>Clasificar carpeta…</translation>
+    </message>
+    <message>
+        <source>Classify every image of a folder into the table below</source>
+        <translation>Clasifica todas las imágenes de una carpeta en la tabla de abajo</translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>Incluir subcarpetas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Classify a whole folder: one row per image, sortable by any column.</source>
+        <translation>Clasifica una carpeta entera: una fila por imagen, ordenable por cualquier columna.</translation>
+    </message>
+    <message>
+        <source>Double-click a row to see the image with its Grad-CAM above</source>
+        <translation>Haz doble clic en una fila para ver arriba la imagen con su Grad-CAM</translation>
+    </message>
+    <message>
+        <source> — not the current model: Classify Folder… again to use it</source>
+        <translation> — no es el modelo actual: vuelve a usar Clasificar carpeta… para usarlo</translation>
+    </message>
+    <message>
+        <source>Classify Folder</source>
+        <translation>Clasificar carpeta</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No model to classify with: train one or open a .safetensors model.</source>
+        <translation>No hay modelo con el que clasificar: entrena uno o abre un modelo .safetensors.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 images classified</source>
+        <translation>Cancelado: %1 de %2 imágenes clasificadas</translation>
+    </message>
+    <message>
+        <source>%1 images classified</source>
+        <translation>%1 imágenes clasificadas</translation>
+    </message>
+    <message>
+        <source> (%1 could not be read)</source>
+        <translation> (%1 no se pudieron leer)</translation>
+    </message>
+    <message>
+        <source> · %1 · with %2</source>
+        <translation> · %1 · con %2</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Clase predicha</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilegible</translation>
+    </message>
+    <message>
+        <source>Nothing to export: classify a folder first.</source>
+        <translation>Nada que exportar: clasifica antes una carpeta.</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>No se pudo exportar: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>Exportadas %1 filas a %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ImageDropArea</name>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Drop images here&lt;/b&gt;&lt;/p&gt;&lt;p&gt;or paste one (Ctrl+V), or use &lt;i&gt;Add Images…&lt;/i&gt;&lt;br&gt;Each image shows its most probable classes and where the model looked (Grad-CAM).&lt;br&gt;Drop a folder to classify every image in it.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Suelta aquí imágenes&lt;/b&gt;&lt;/p&gt;&lt;p&gt;o pega una (Ctrl+V), o usa &lt;i&gt;Añadir imágenes…&lt;/i&gt;&lt;br&gt;Cada imagen muestra sus clases más probables y dónde miró el modelo (Grad-CAM).&lt;br&gt;Suelta una carpeta para clasificar todas sus imágenes.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ImageViewerDialog</name>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Fit the window</source>
+        <translation>Ajustar a la ventana</translation>
+    </message>
+    <message>
+        <source>Feature Maps</source>
+        <translation>Mapas de características</translation>
+    </message>
+    <message>
+        <source>See what every layer of the model makes of this image (the Inspect page)</source>
+        <translation>Mira qué hace cada capa del modelo con esta imagen (la página Inspeccionar)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 #%3 · %4 × %5 px · %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 #%3 · %4 × %5 px · %6</translation>
+    </message>
+    <message>
+        <source>1 channel (grey)</source>
+        <translation>1 canal (gris)</translation>
+    </message>
+    <message>
+        <source>3 channels (RGB)</source>
+        <translation>3 canales (RGB)</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 canales</translation>
+    </message>
+    <message>
+        <source>%1 — image %2 of %3</source>
+        <translation>%1 — imagen %2 de %3</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: (%3, %4, %5)</source>
+        <translation>x %1, y %2: (%3, %4, %5)</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: %3</source>
+        <translation>x %1, y %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InputPanel</name>
+    <message>
+        <source>Height: rows</source>
+        <translation>Alto: filas</translation>
+    </message>
+    <message>
+        <source>Width: columns</source>
+        <translation>Ancho: columnas</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Kernel lesson 5×5</source>
+        <translation>Lección del kernel 5×5</translation>
+    </message>
+    <message>
+        <source>The 5×5 image of the lesson &quot;El kernel en acción&quot;</source>
+        <translation>La imagen de 5×5 de la lección &quot;El kernel en acción&quot;</translation>
+    </message>
+    <message>
+        <source>Pooling lesson 4×4</source>
+        <translation>Lección de pooling 4×4</translation>
+    </message>
+    <message>
+        <source>The 4×4 feature map of the lesson &quot;Capa de pooling&quot;</source>
+        <translation>El mapa de características de 4×4 de la lección &quot;Capa de pooling&quot;</translation>
+    </message>
+    <message>
+        <source>Type numbers in the cells. Click an output cell to see the window that produced it.</source>
+        <translation>Escribe números en las celdas. Haz clic en una celda de salida para ver la ventana que la produjo.</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matriz</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>Abrir imagen…</translation>
+    </message>
+    <message>
+        <source>Or drop an image file anywhere on this page</source>
+        <translation>O suelta un archivo de imagen en cualquier parte de esta página</translation>
+    </message>
+    <message>
+        <source>Colour: each channel</source>
+        <translation>Color: cada canal</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>Escala de grises</translation>
+    </message>
+    <message>
+        <source>Drop an image here
+or open one</source>
+        <translation>Suelta aquí una imagen
+o abre una</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source> (scaled to %1×%2 for the playground)</source>
+        <translation> (escalada a %1×%2 para el Playground)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2×%3, %4</source>
+        <translation>%1
+%2×%3, %4</translation>
+    </message>
+    <message>
+        <source>1 channel (grey)</source>
+        <translation>1 canal (gris)</translation>
+    </message>
+    <message>
+        <source>3 channels (R, G, B)</source>
+        <translation>3 canales (R, G, B)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InspectPage</name>
+    <message>
+        <source>&lt;h2&gt;Nothing to inspect yet&lt;/h2&gt;&lt;p&gt;Train the model (F5 on the Train page) — its kernels and feature maps appear here after the first second and change as it learns — or open a trained &lt;tt&gt;.safetensors&lt;/tt&gt; model.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Todavía no hay nada que inspeccionar&lt;/h2&gt;&lt;p&gt;Entrena el modelo (F5 en la página Entrenar) — sus kernels y mapas de características aparecen aquí tras el primer segundo y cambian a medida que aprende — o abre un modelo entrenado &lt;tt&gt;.safetensors&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Model…</source>
+        <translation>Abrir modelo…</translation>
+    </message>
+    <message>
+        <source>Scrub back through the epochs of the run</source>
+        <translation>Recorre hacia atrás las épocas de la ejecución</translation>
+    </message>
+    <message>
+        <source>Epoch 100 / 100</source>
+        <translation>Época 100 / 100</translation>
+    </message>
+    <message>
+        <source>Follow training</source>
+        <translation>Seguir el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Show the newest model while training runs</source>
+        <translation>Muestra el modelo más reciente mientras se entrena</translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation>Época:</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>Kernels</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>Mapas de características</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Waiting for the first snapshot&lt;/h2&gt;&lt;p&gt;The new run&apos;s kernels and feature maps&lt;br&gt;appear about a second after its first batch.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Esperando la primera instantánea&lt;/h2&gt;&lt;p&gt;Los kernels y mapas de características de la nueva ejecución&lt;br&gt;aparecen alrededor de un segundo después de su primer lote.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Modelo: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>no epochs</source>
+        <translation>sin épocas</translation>
+    </message>
+    <message>
+        <source>Epoch %1 / %2</source>
+        <translation>Época %1 / %2</translation>
+    </message>
+    <message>
+        <source>newest (1 epoch)</source>
+        <translation>la más reciente (1 época)</translation>
+    </message>
+    <message>
+        <source>newest (%1 epochs)</source>
+        <translation>la más reciente (%1 épocas)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::InteropActions</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>&amp;ONNX…</translation>
+    </message>
+    <message>
+        <source>The current trained model as an ONNX file (OpenCV DNN, ONNX Runtime …)</source>
+        <translation>El modelo entrenado actual como archivo ONNX (OpenCV DNN, ONNX Runtime …)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Model…</source>
+        <translation>&amp;Importar modelo…</translation>
+    </message>
+    <message>
+        <source>Convert an ONNX model (e.g. from torch.onnx.export) or a Keras .h5 file into a trained model</source>
+        <translation>Convierte un modelo ONNX (p. ej. de torch.onnx.export) o un archivo .h5 de Keras en un modelo entrenado</translation>
+    </message>
+    <message>
+        <source>There is no trained model to export: train one or open one first.</source>
+        <translation>No hay ningún modelo entrenado que exportar: entrena o abre uno antes.</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>Exportar a ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>Modelos ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Cannot export the model:
+%1</source>
+        <translation>No se puede exportar el modelo:
+%1</translation>
+    </message>
+    <message>
+        <source>Import Model</source>
+        <translation>Importar modelo</translation>
+    </message>
+    <message>
+        <source>Models (*.onnx *.h5 *.hdf5);;ONNX models (*.onnx);;Keras models (*.h5 *.hdf5);;All files (*)</source>
+        <translation>Modelos (*.onnx *.h5 *.hdf5);;Modelos ONNX (*.onnx);;Modelos de Keras (*.h5 *.hdf5);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save the Imported Model</source>
+        <translation>Guardar el modelo importado</translation>
+    </message>
+    <message>
+        <source>Trained models (*.safetensors)</source>
+        <translation>Modelos entrenados (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Cannot import this model:
+%1</source>
+        <translation>No se puede importar este modelo:
+%1</translation>
+    </message>
+    <message>
+        <source>holds an architecture without weights (a to_json document?): open it with File &gt; Open to edit and train it</source>
+        <translation>contiene una arquitectura sin pesos (¿un documento to_json?): ábrelo con Archivo &gt; Abrir para editarlo y entrenarlo</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch Script…</source>
+        <translation>Script de &amp;PyTorch…</translation>
+    </message>
+    <message>
+        <source>A Python training script of this project for PyTorch (GPU, many GPUs with torchrun), starting from the trained weights</source>
+        <translation>Un script de Python que entrena este proyecto con PyTorch (GPU, varias GPU con torchrun), empezando por los pesos entrenados</translation>
+    </message>
+    <message>
+        <source>There is no project to export.</source>
+        <translation>No hay ningún proyecto que exportar.</translation>
+    </message>
+    <message>
+        <source>No data set is loaded yet: the script reads the one the Data page loads.</source>
+        <translation>Todavía no hay ningún conjunto de datos cargado: el script lee el que carga la página Datos.</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>Escrito %1.</translation>
+    </message>
+    <message>
+        <source>It starts from the trained weights (%1).</source>
+        <translation>Empieza por los pesos entrenados (%1).</translation>
+    </message>
+    <message>
+        <source>It starts from fresh weights: the model on the canvas is not the trained one in memory.</source>
+        <translation>Empieza con pesos nuevos: el modelo del lienzo no es el entrenado que hay en memoria.</translation>
+    </message>
+    <message>
+        <source>Check it against ConvStudio: python3 %1 --check</source>
+        <translation>Compruébalo frente a ConvStudio: python3 %1 --check</translation>
+    </message>
+    <message>
+        <source>Train on many GPUs or machines: torchrun --nproc_per_node=N %1</source>
+        <translation>Entrena en varias GPU o máquinas: torchrun --nproc_per_node=N %1</translation>
+    </message>
+    <message>
+        <source>Export PyTorch Script</source>
+        <translation>Exportar script de PyTorch</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Scripts de Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot write the script:
+%1</source>
+        <translation>No se puede escribir el script:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::IssueBar</name>
+    <message>
+        <source> &lt;i&gt;(and %1 more)&lt;/i&gt;</source>
+        <translation> &lt;i&gt;(y %1 más)&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ui::KernelPanel</name>
+    <message>
+        <source>The Conv2D layer whose kernels are shown</source>
+        <translation>La capa Conv2D cuyos kernels se muestran</translation>
+    </message>
+    <message>
+        <source>Each filter has one kernel per input channel</source>
+        <translation>Cada filtro tiene un kernel por canal de entrada</translation>
+    </message>
+    <message>
+        <source>Whole layer</source>
+        <translation>Toda la capa</translation>
+    </message>
+    <message>
+        <source>Each filter</source>
+        <translation>Cada filtro</translation>
+    </message>
+    <message>
+        <source>Whole layer: filters are comparable. Each filter: weak filters show their pattern too.</source>
+        <translation>Toda la capa: los filtros se pueden comparar. Cada filtro: también los filtros débiles muestran su patrón.</translation>
+    </message>
+    <message>
+        <source>Size of each kernel picture</source>
+        <translation>Tamaño de la imagen de cada kernel</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Capa:</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Canales:</translation>
+    </message>
+    <message>
+        <source>Colour scale:</source>
+        <translation>Escala de color:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>Kernels</translation>
+    </message>
+    <message>
+        <source>Each square is one weight of a kernel. A kernel is laid on every window of its input channel; the filter&apos;s output adds up all its kernels&apos; products. Hover a kernel to read its numbers.</source>
+        <translation>Cada cuadrado es un peso de un kernel. El kernel se coloca sobre cada ventana de su canal de entrada; la salida del filtro suma los productos de todos sus kernels. Pasa el ratón sobre un kernel para leer sus números.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Colour scale&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Escala de color&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weights of the layer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Pesos de la capa&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>As RGB colour</source>
+        <translation>Como color RGB</translation>
+    </message>
+    <message>
+        <source>All %1 channels</source>
+        <translation>Los %1 canales</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>Canal %1</translation>
+    </message>
+    <message>
+        <source>This model has no Conv2D layer: there are no kernels to show.</source>
+        <translation>Este modelo no tiene ninguna capa Conv2D: no hay kernels que mostrar.</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>Todavía no hay modelo.</translation>
+    </message>
+    <message>
+        <source>Kernels of %1</source>
+        <translation>Kernels de %1</translation>
+    </message>
+    <message>
+        <source>ends: each filter&apos;s own largest |w|</source>
+        <translation>extremos: el |w| máximo de cada filtro</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LayerInspector</name>
+    <message>
+        <source>Select a layer on the canvas to edit it.</source>
+        <translation>Selecciona una capa en el lienzo para editarla.</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s name: unique in the model, used in summaries and files</source>
+        <translation>El nombre de la capa: único en el modelo, se usa en los resúmenes y en los archivos</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>trainable</source>
+        <translation>trainable</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Salida&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt; none until the problem below is fixed</source>
+        <translation>&lt;b&gt;Salida&lt;/b&gt; ninguna hasta que se corrija el problema de abajo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output&lt;/b&gt; unknown until the problem above this layer is fixed</source>
+        <translation>&lt;b&gt;Salida&lt;/b&gt; desconocida hasta que se corrija el problema de encima de esta capa</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Parameters&lt;/b&gt; %1</source>
+        <translation>&lt;br&gt;&lt;b&gt;Parámetros&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source> (%1 trainable)</source>
+        <translation> (%1 entrenables)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LayerPalette</name>
+    <message>
+        <source>&lt;b&gt;Layers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Capas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Filter layers…</source>
+        <translation>Filtrar capas…</translation>
+    </message>
+    <message>
+        <source>Drag a layer onto the model. Hover one to read what it does.</source>
+        <translation>Arrastra una capa al modelo. Pasa el ratón sobre una para leer qué hace.</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>Convolución</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>Básicas</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>Regularización</translation>
+    </message>
+    <message>
+        <source>Normalisation</source>
+        <translation>Normalización</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activación</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Unión</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LessonsPanel</name>
+    <message>
+        <source>Lesson done</source>
+        <translation>Lección hecha</translation>
+    </message>
+    <message>
+        <source>&lt; Previous</source>
+        <translation>&lt; Anterior</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Pruébalo</translation>
+    </message>
+    <message>
+        <source>The lessons could not be read: %1</source>
+        <translation>No se pudieron leer las lecciones: %1</translation>
+    </message>
+    <message>
+        <source>Course chapter</source>
+        <translation>Capítulo del curso</translation>
+    </message>
+    <message>
+        <source>Step %1: puts the window into this state (Edit &gt; Undo takes it back)</source>
+        <translation>Paso %1: pone la ventana en este estado (Editar &gt; Deshacer lo revierte)</translation>
+    </message>
+    <message>
+        <source>Step %1 done.</source>
+        <translation>Paso %1 hecho.</translation>
+    </message>
+    <message>
+        <source>Step %1 not done: %2</source>
+        <translation>Paso %1 no hecho: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LineChart</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LoadedDataset</name>
+    <message>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Inspeccionar</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Clasificar</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>ejecución %1</translation>
+    </message>
+    <message>
+        <source>%1, trained (1 epoch)</source>
+        <translation>%1, entrenado (1 época)</translation>
+    </message>
+    <message>
+        <source>%1, trained (%2 epochs)</source>
+        <translation>%1, entrenado (%2 épocas)</translation>
+    </message>
+    <message>
+        <source>%1, stopped during epoch %2&apos;s validation</source>
+        <translation>%1, detenido durante la validación de la época %2</translation>
+    </message>
+    <message>
+        <source>%1, stopped in epoch %2 at batch %3/%4</source>
+        <translation>%1, detenido en la época %2, lote %3/%4</translation>
+    </message>
+    <message>
+        <source>Open Trained Model</source>
+        <translation>Abrir modelo entrenado</translation>
+    </message>
+    <message>
+        <source>Trained models (*.safetensors *.onnx *.h5)</source>
+        <translation>Modelos entrenados (*.safetensors *.onnx *.h5)</translation>
+    </message>
+    <message>
+        <source>Cannot open this model:
+%1</source>
+        <translation>No se puede abrir este modelo:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Trained Model…</source>
+        <translation>Abrir modelo en&amp;trenado…</translation>
+    </message>
+    <message>
+        <source>A trained .safetensors model to inspect and classify with</source>
+        <translation>Un modelo entrenado .safetensors para inspeccionarlo y clasificar con él</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>Historial de deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>E&amp;ntrenar</translation>
+    </message>
+    <message>
+        <source>&amp;Start Training</source>
+        <translation>&amp;Iniciar entrenamiento</translation>
+    </message>
+    <message>
+        <source>Train the model on the data set (the Train page)</source>
+        <translation>Entrena el modelo con el conjunto de datos (la página Entrenar)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>Hold training between two batches (F6 again resumes)</source>
+        <translation>Detiene el entrenamiento entre dos lotes (F6 otra vez lo reanuda)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lecciones</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lecciones</translation>
+    </message>
+    <message>
+        <source>&amp;About ConvStudio</source>
+        <translation>&amp;Acerca de ConvStudio</translation>
+    </message>
+    <message>
+        <source>About ConvStudio</source>
+        <translation>Acerca de ConvStudio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Build, train and look inside convolutional neural networks.&lt;/p&gt;&lt;p&gt;Its own CNN engine (Eigen, oneTBB, OpenCV) and Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Construye y entrena redes neuronales convolucionales, y mira dentro de ellas.&lt;/p&gt;&lt;p&gt;Motor de CNN propio (Eigen, oneTBB, OpenCV) y Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time ConvStudio starts</source>
+        <translation>Se aplica la próxima vez que se inicie ConvStudio</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time ConvStudio starts.</source>
+        <translation>El nuevo idioma se usará la próxima vez que se inicie ConvStudio.</translation>
+    </message>
+    <message>
+        <source>(applied after a restart)</source>
+        <translation>(se aplica al reiniciar)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ModelCanvas</name>
+    <message>
+        <source>%1 params</source>
+        <translation>%1 parámetros</translation>
+    </message>
+    <message>
+        <source>Connect input from</source>
+        <translation>Conectar la entrada desde</translation>
+    </message>
+    <message>
+        <source>Disconnect input</source>
+        <translation>Desconectar la entrada</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Eliminar %1</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>Ajustar a la vista</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Tamaño real</translation>
+    </message>
+    <message>
+        <source>Freeze This and the Layers Before It</source>
+        <translation>Congelar esta capa y las anteriores</translation>
+    </message>
+    <message>
+        <source>Their weights stay as they are while training (Keras&apos;s trainable = False); a run then starts from the weights of the model in memory</source>
+        <translation>Sus pesos no cambian al entrenar (trainable = False de Keras); la ejecución empieza entonces por los pesos del modelo en memoria</translation>
+    </message>
+    <message>
+        <source>Unfreeze All Layers</source>
+        <translation>Descongelar todas las capas</translation>
+    </message>
+    <message>
+        <source>New Classifier for This Data Set (%1 classes)</source>
+        <translation>Nuevo clasificador para este conjunto de datos (%1 clases)</translation>
+    </message>
+    <message>
+        <source>New Classifier for This Data Set</source>
+        <translation>Nuevo clasificador para este conjunto de datos</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ModelEditorPage</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Tamaño real</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Model to View</source>
+        <translation>Ajustar el modelo a la &amp;vista</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Layer</source>
+        <translation>&amp;Eliminar capa</translation>
+    </message>
+    <message>
+        <source>Drop a layer on an arrow to insert it · drag a block to move it · Del removes</source>
+        <translation>Suelta una capa en una flecha para insertarla · arrastra para mover · Supr borra</translation>
+    </message>
+    <message>
+        <source>To connect by hand (skip connections), drag from a block&apos;s bottom dot onto an Add or Concatenate block, or use its inspector&apos;s Inputs box.</source>
+        <translation>Para conectar a mano (conexiones residuales), arrastra desde el punto inferior de un bloque hasta un bloque Add o Concatenate, o usa el cuadro Entradas de su inspector.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ModelSnapshot</name>
+    <message>
+        <source>resized %1×%2 → %3</source>
+        <translation>redimensionada %1×%2 → %3</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+</context>
+<context>
+    <name>ui::OutputPanel</name>
+    <message>
+        <source>Playground output</source>
+        <translation>Salida del Playground</translation>
+    </message>
+    <message>
+        <source>output matrix</source>
+        <translation>matriz de salida</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>columna %1</translation>
+    </message>
+    <message>
+        <source>%1 → output %2×%3</source>
+        <translation>%1 → salida %2×%3</translation>
+    </message>
+    <message>
+        <source>width (columns)</source>
+        <translation>ancho (columnas)</translation>
+    </message>
+    <message>
+        <source>height (rows)</source>
+        <translation>alto (filas)</translation>
+    </message>
+    <message>
+        <source>n: input size · k: window size · s: stride</source>
+        <translation>n: tamaño de la entrada · k: tamaño de la ventana · s: paso (stride)</translation>
+    </message>
+    <message>
+        <source>Orange cells are positive, blue negative, deeper for larger values. Click an output cell to outline the input window it comes from.</source>
+        <translation>Las celdas naranjas son positivas y las azules negativas, más intensas cuanto mayor es el valor. Haz clic en una celda de salida para marcar la ventana de entrada de la que sale.</translation>
+    </message>
+    <message>
+        <source>%1 · %2×%3</source>
+        <translation>%1 · %2×%3</translation>
+    </message>
+    <message>
+        <source>black %1 … %2 white%3
+values %4 … %5</source>
+        <translation>negro %1 … %2 blanco%3
+valores %4 … %5</translation>
+    </message>
+    <message>
+        <source> (0 is mid grey)</source>
+        <translation> (0 es gris medio)</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calculando…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PlaygroundPage</name>
+    <message>
+        <source>Convolution</source>
+        <translation>Convolución</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>No image yet: open one, or drop an image file on this page.</source>
+        <translation>Todavía no hay imagen: abre una o suelta un archivo de imagen en esta página.</translation>
+    </message>
+    <message>
+        <source>%1 input, %2</source>
+        <translation>entrada %1, %2</translation>
+    </message>
+    <message>
+        <source>1 channel</source>
+        <translation>1 canal</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 canales</translation>
+    </message>
+    <message>
+        <source>%1 input</source>
+        <translation>entrada %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 pool</source>
+        <translation>pool %2 de %1</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máximo</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>promedio</translation>
+    </message>
+    <message>
+        <source>%1 kernel</source>
+        <translation>kernel %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, stride %3</source>
+        <translation>%1, %2, paso %3</translation>
+    </message>
+    <message>
+        <source>Output row %1, column %2 = %3 comes from input rows %4–%5, columns %6–%7</source>
+        <translation>Salida fila %1, columna %2 = %3 sale de las filas %4–%5 y columnas %6–%7 de la entrada</translation>
+    </message>
+    <message>
+        <source> (the part outside is padding, left out)</source>
+        <translation> (la parte de fuera es padding y no cuenta)</translation>
+    </message>
+    <message>
+        <source> (the part outside is zero padding)</source>
+        <translation> (la parte de fuera es padding de ceros)</translation>
+    </message>
+    <message>
+        <source>; the kernel is turned 180° before it is laid on the window</source>
+        <translation>; el kernel se gira 180° antes de colocarlo sobre la ventana</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Abrir imagen</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Imágenes (%1)</translation>
+    </message>
+    <message>
+        <source>no image: open one or drop one on the page</source>
+        <translation>no hay imagen: abre una o suéltala en la página</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PoolingPanel</name>
+    <message>
+        <source>Max pooling (MaxPooling2D)</source>
+        <translation>Pooling máximo (MaxPooling2D)</translation>
+    </message>
+    <message>
+        <source>Average pooling (AveragePooling2D)</source>
+        <translation>Pooling promedio (AveragePooling2D)</translation>
+    </message>
+    <message>
+        <source>= pool</source>
+        <translation>= pool</translation>
+    </message>
+    <message>
+        <source>same pads so that out = ceil(n / stride); padded cells never count (TensorFlow&apos;s rule)</source>
+        <translation>same rellena para que salida = ceil(n / stride); las celdas de relleno nunca cuentan (la regla de TensorFlow)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Pool size:</source>
+        <translation>Tamaño del pool:</translation>
+    </message>
+    <message>
+        <source>Stride:</source>
+        <translation>Paso (stride):</translation>
+    </message>
+    <message>
+        <source>Padding:</source>
+        <translation>Relleno (padding):</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window: the strongest response survives.</source>
+        <translation>Se queda con el mayor valor de cada ventana: sobrevive la respuesta más fuerte.</translation>
+    </message>
+    <message>
+        <source>Keeps the mean of each window: smoother, keeps the general level rather than the peaks.</source>
+        <translation>Se queda con la media de cada ventana: más suave, conserva el nivel general en lugar de los picos.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PreprocessingPanel</name>
+    <message>
+        <source>Preprocessing (every split)</source>
+        <translation>Preprocesado (todas las partes)</translation>
+    </message>
+    <message>
+        <source>Rescale to [0, 1] (Keras rescale=1./255)</source>
+        <translation>Reescalar a [0, 1] (rescale=1./255 de Keras)</translation>
+    </message>
+    <message>
+        <source>Normalize to [-1, 1] (torchvision mean 0.5, std 0.5)</source>
+        <translation>Normalizar a [-1, 1] (torchvision mean 0.5, std 0.5)</translation>
+    </message>
+    <message>
+        <source>Raw pixel values 0–255</source>
+        <translation>Valores de píxel sin tocar 0–255</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>per channel, e.g. 0.5, 0.5, 0.5</source>
+        <translation>por canal, p. ej. 0.5, 0.5, 0.5</translation>
+    </message>
+    <message>
+        <source>rescale</source>
+        <translation>rescale</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>std</translation>
+    </message>
+    <message>
+        <source>A pixel of 0 enters the network as %1 and 255 as %2%3.</source>
+        <translation>Un píxel de 0 entra en la red como %1 y uno de 255 como %2%3.</translation>
+    </message>
+    <message>
+        <source> (first channel)</source>
+        <translation> (primer canal)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProbabilityBars</name>
+    <message>
+        <source>Click a class to see its Grad-CAM heat map</source>
+        <translation>Haz clic en una clase para ver su mapa de calor Grad-CAM</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProjectActions</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>A new project: an input, a Flatten and a softmax output sized to the data set</source>
+        <translation>Un proyecto nuevo: una entrada, una Flatten y una salida softmax del tamaño del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open a project, an architecture (.json), a trained model (.safetensors), an ONNX model or a Keras model (.h5, to_json)</source>
+        <translation>Abre un proyecto, una arquitectura (.json), un modelo entrenado (.safetensors), un modelo ONNX o un modelo de Keras (.h5, to_json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>New from Course &amp;Preset</source>
+        <translation>Nuevo desde un &amp;modelo del curso</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>%1.json</source>
+        <translation>%1.json</translation>
+    </message>
+    <message>
+        <source>Cannot open the preset</source>
+        <translation>No se puede abrir el modelo del curso</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>No se puede abrir %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>ConvStudio files (*.convstudio.json *.json *.safetensors *.onnx *.h5);;Projects (*.convstudio.json);;Architectures (*.json);;Trained models (*.safetensors);;ONNX models (*.onnx);;Keras models (*.h5 *.json);;All files (*)</source>
+        <translation>Archivos de ConvStudio (*.convstudio.json *.json *.safetensors *.onnx *.h5);;Proyectos (*.convstudio.json);;Arquitecturas (*.json);;Modelos entrenados (*.safetensors);;Modelos ONNX (*.onnx);;Modelos de Keras (*.h5 *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>No se puede guardar %1</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>Guardar proyecto</translation>
+    </message>
+    <message>
+        <source>Projects (*.convstudio.json);;All files (*)</source>
+        <translation>Proyectos (*.convstudio.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 tiene cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>The trained model (%1) is not saved either: Cancel, then Save Model… on the Train page keeps it.</source>
+        <translation>El modelo entrenado (%1) tampoco está guardado: Cancelar y luego Guardar modelo… en la página Entrenar lo conserva.</translation>
+    </message>
+    <message>
+        <source>Save changes?</source>
+        <translation>¿Guardar los cambios?</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProjectDocument</name>
+    <message>
+        <source>Untitled (%1)</source>
+        <translation>Sin título (%1)</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>Insertar %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Mover %1</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Conectar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation>Desconectar %1 de %2</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renombrar %1 como %2</translation>
+    </message>
+    <message>
+        <source>Rename the model</source>
+        <translation>Renombrar el modelo</translation>
+    </message>
+    <message>
+        <source>Choose the data set</source>
+        <translation>Elegir el conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Change preprocessing</source>
+        <translation>Cambiar el preprocesado</translation>
+    </message>
+    <message>
+        <source>Change augmentation</source>
+        <translation>Cambiar el aumento de datos</translation>
+    </message>
+    <message>
+        <source>Change training settings</source>
+        <translation>Cambiar los ajustes de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Freeze up to %1</source>
+        <translation>Congelar hasta %1</translation>
+    </message>
+    <message>
+        <source>Unfreeze all layers</source>
+        <translation>Descongelar todas las capas</translation>
+    </message>
+    <message>
+        <source>No data set with classes is loaded: the Data page chooses the one the new classifier is for</source>
+        <translation>No hay cargado ningún conjunto de datos con clases: en la página Datos se elige aquel para el que es el nuevo clasificador</translation>
+    </message>
+    <message>
+        <source>New classifier for %1 classes</source>
+        <translation>Nuevo clasificador para %1 clases</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResultCard</name>
+    <message>
+        <source>Remove this image</source>
+        <translation>Quitar esta imagen</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>Clasificando…</translation>
+    </message>
+    <message>
+        <source>Heat map opacity</source>
+        <translation>Opacidad del mapa de calor</translation>
+    </message>
+    <message>
+        <source>Grad-CAM of</source>
+        <translation>Grad-CAM de</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>Classification of %1</source>
+        <translation>Clasificación de %1</translation>
+    </message>
+    <message>
+        <source>probabilities</source>
+        <translation>probabilidades</translation>
+    </message>
+    <message>
+        <source>Could not classify %1</source>
+        <translation>No se pudo clasificar %1</translation>
+    </message>
+    <message>
+        <source>Computing the Grad-CAM of %1…</source>
+        <translation>Calculando el Grad-CAM de %1…</translation>
+    </message>
+    <message>
+        <source>Grad-CAM of %1 on %2 (%3×%4 maps)</source>
+        <translation>Grad-CAM de %1 en %2 (mapas de %3×%4)</translation>
+    </message>
+    <message>
+        <source>: nothing in this image speaks for the class</source>
+        <translation>: nada en esta imagen apunta a esa clase</translation>
+    </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Sin mapa de calor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SampleGrid</name>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Todas las clases</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3 images</source>
+        <translation>Página %1 de %2 · %3 imágenes</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SampleGridModel</name>
+    <message>
+        <source>#%1 · %2 · double-click to enlarge</source>
+        <translation>#%1 · %2 · doble clic para ampliar</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StatusBarWidgets</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>No data set</source>
+        <translation>Sin conjunto de datos</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;No data set&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;Sin conjunto de datos&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>capas</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>parámetro</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>parámetros</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#d32f2f&apos;&gt;✖ %1 in the model&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#d32f2f&apos;&gt;✖ %1 en el modelo&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>problema</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>problemas</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#d88400&apos;&gt;⚠ does not fit the data&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#d88400&apos;&gt;⚠ no encaja con los datos&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2</source>
+        <translation>época %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 img/s</source>
+        <translation>%1 img/s</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SummaryTable</name>
+    <message>
+        <source>&lt;b&gt;Summary&lt;/b&gt; — Model: &quot;%1&quot;</source>
+        <translation>&lt;b&gt;Resumen&lt;/b&gt; — Modelo: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Total params: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;Trainable params: %3&lt;br&gt;Non-trainable params: %4</source>
+        <translation>Parámetros totales: &lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;Parámetros entrenables: %3&lt;br&gt;Parámetros no entrenables: %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;Incomplete: %1 with a problem&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#d32f2f&apos;&gt;Incompleto: %1 con un problema&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>capas</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SummaryTableModel</name>
+    <message>
+        <source>Layer (type)</source>
+        <translation>Capa (tipo)</translation>
+    </message>
+    <message>
+        <source>Output Shape</source>
+        <translation>Forma de salida</translation>
+    </message>
+    <message>
+        <source>Param #</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation>Conectada a</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TrainPage</name>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Train a fresh copy of the model with these settings (F5)</source>
+        <translation>Entrena una copia nueva del modelo con estos ajustes (F5)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the model trained so far is kept</source>
+        <translation>Se detiene tras el lote actual; se conserva el modelo entrenado hasta ahí</translation>
+    </message>
+    <message>
+        <source>Save Model…</source>
+        <translation>Guardar modelo…</translation>
+    </message>
+    <message>
+        <source>Save the trained model as .safetensors (weights, class names, preprocessing, settings and history)</source>
+        <translation>Guarda el modelo entrenado como .safetensors (pesos, nombres de clases, preprocesado, ajustes e historial)</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluar</translation>
+    </message>
+    <message>
+        <source>Evaluate the last run&apos;s model, as it is in memory (also after a Stop), on this data set&apos;s test split</source>
+        <translation>Evalúa el modelo de la última ejecución, tal como está en memoria (también tras Detener), con la parte de prueba de este conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Evaluate Model File…</source>
+        <translation>Evaluar archivo…</translation>
+    </message>
+    <message>
+        <source>Evaluate a saved .safetensors model on this data set&apos;s test split</source>
+        <translation>Evalúa un modelo .safetensors guardado con la parte de prueba de este conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Not trained yet: press Start.</source>
+        <translation>Aún sin entrenar: pulsa Iniciar.</translation>
+    </message>
+    <message>
+        <source>no earlier run</source>
+        <translation>ninguna ejecución anterior</translation>
+    </message>
+    <message>
+        <source>Overlay an earlier run&apos;s loss and accuracy (dashed) to compare</source>
+        <translation>Superpone la pérdida y la precisión de una ejecución anterior (a trazos) para compararlas</translation>
+    </message>
+    <message>
+        <source>Open Best Checkpoint</source>
+        <translation>Abrir el mejor checkpoint</translation>
+    </message>
+    <message>
+        <source>Inspect and classify with the model ModelCheckpoint saved (the run chosen in Compare with, else the last run)</source>
+        <translation>Inspecciona y clasifica con el modelo que guardó ModelCheckpoint (la ejecución elegida en Comparar con, si no la última)</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Comparar con:</translation>
+    </message>
+    <message>
+        <source>After training: the test split&apos;s loss, accuracy, per-class precision / recall / F1 and confusion matrix.</source>
+        <translation>Tras entrenar: pérdida y precisión en la parte de prueba, precision / recall / F1 por clase y matriz de confusión.</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation>Deteniendo tras este lote…</translation>
+    </message>
+    <message>
+        <source>Paused in epoch %1&apos;s validation at batch %2/%3</source>
+        <translation>En pausa en la validación de la época %1, lote %2/%3</translation>
+    </message>
+    <message>
+        <source>Paused in epoch %1 after batch %2/%3</source>
+        <translation>En pausa en la época %1 tras el lote %2/%3</translation>
+    </message>
+    <message>
+        <source>epoch %1 · validating batch %2/%3</source>
+        <translation>época %1 · validando el lote %2/%3</translation>
+    </message>
+    <message>
+        <source>the model has problems (the Model page shows them)</source>
+        <translation>el modelo tiene problemas (la página Modelo los muestra)</translation>
+    </message>
+    <message>
+        <source>the data set is still loading</source>
+        <translation>el conjunto de datos aún se está cargando</translation>
+    </message>
+    <message>
+        <source>Cannot train: %1</source>
+        <translation>No se puede entrenar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n epoch(s)…</source>
+        <translation>
+            <numerusform>Empezando %n época…</numerusform>
+            <numerusform>Empezando %n épocas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>empezando</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2 · batch %3/%4 · %5 img/s · %6 left · loss %7 · accuracy %8</source>
+        <translation>época %1/%2 · lote %3/%4 · %5 img/s · faltan %6 · pérdida %7 · precisión %8</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · en pausa</translation>
+    </message>
+    <message>
+        <source>val_accuracy %1</source>
+        <translation>val_accuracy %1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>El entrenamiento falló: %1</translation>
+    </message>
+    <message>
+        <source>Diverged (the loss is not finite) in epoch %1</source>
+        <translation>Divergió (la pérdida no es finita) en la época %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trained %n epoch(s)</source>
+        <translation>
+            <numerusform>Entrenada %n época</numerusform>
+            <numerusform>Entrenadas %n épocas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation> en %1</translation>
+    </message>
+    <message>
+        <source> · loss %1 · accuracy %2</source>
+        <translation> · pérdida %1 · precisión %2</translation>
+    </message>
+    <message>
+        <source> · val_loss %1 · val_accuracy %2</source>
+        <translation> · val_loss %1 · val_accuracy %2</translation>
+    </message>
+    <message>
+        <source>training failed</source>
+        <translation>el entrenamiento falló</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergió</translation>
+    </message>
+    <message numerus="yes">
+        <source>trained %n epoch(s)</source>
+        <translation>
+            <numerusform>entrenada %n época</numerusform>
+            <numerusform>entrenadas %n épocas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · val_accuracy %1</source>
+        <translation> · val_accuracy %1</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>ejecución %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n epoch(s)</source>
+        <translation>
+            <numerusform>%1, %n época</numerusform>
+            <numerusform>%1, %n épocas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: no test evaluation (Evaluate tests the model as it is; Save Model keeps it).</source>
+        <translation>Detenido: sin evaluación de prueba (Evaluar prueba el modelo tal como está; Guardar modelo lo conserva).</translation>
+    </message>
+    <message>
+        <source>%1 split: %2 images · %1 loss %3 · %1 accuracy %4
+
+</source>
+        <translation>Parte %1: %2 imágenes · pérdida de %1 %3 · precisión de %1 %4
+
+</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>No se pudo guardar: %1</translation>
+    </message>
+    <message>
+        <source>Save Trained Model</source>
+        <translation>Guardar el modelo entrenado</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors)</source>
+        <translation>Modelos (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Evaluate Model</source>
+        <translation>Evaluar modelo</translation>
+    </message>
+    <message>
+        <source>the trained model</source>
+        <translation>el modelo entrenado</translation>
+    </message>
+    <message>
+        <source>Evaluating %1…</source>
+        <translation>Evaluando %1…</translation>
+    </message>
+    <message>
+        <source>Evaluated %1 on %2 (%3 images): accuracy %4</source>
+        <translation>Evaluado %1 con %2 (%3 imágenes): precisión %4</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate: %1</source>
+        <translation>No se puede evaluar: %1</translation>
+    </message>
+    <message>
+        <source>the data set has no test images</source>
+        <translation>el conjunto de datos no tiene imágenes de prueba</translation>
+    </message>
+    <message>
+        <source>no data set is loaded yet (the Data page chooses one)</source>
+        <translation>todavía no hay ningún conjunto de datos cargado (se elige en la página Datos)</translation>
+    </message>
+    <message>
+        <source>the model takes %1 but %2 images are %3x%4x%5</source>
+        <translation>el modelo recibe %1 pero las imágenes de %2 son de %3x%4x%5</translation>
+    </message>
+    <message>
+        <source>the model has %1 outputs but %2 has %3 classes</source>
+        <translation>el modelo tiene %1 salidas pero %2 tiene %3 clases</translation>
+    </message>
+    <message>
+        <source>the trained model takes %1 but %2 images are %3x%4x%5</source>
+        <translation>el modelo entrenado recibe %1 pero las imágenes de %2 son de %3x%4x%5</translation>
+    </message>
+    <message>
+        <source>the data set holds no images</source>
+        <translation>el conjunto de datos no contiene imágenes</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n frozen layer(s) start from fresh weights: no trained model is in memory (open or import one, or train first)</source>
+        <translation>
+            <numerusform> · %n capa congelada empieza con pesos nuevos: no hay ningún modelo entrenado en memoria (abre o importa uno, o entrena antes)</numerusform>
+            <numerusform> · %n capas congeladas empiezan con pesos nuevos: no hay ningún modelo entrenado en memoria (abre o importa uno, o entrena antes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · fine-tuning %1: %n layer(s) start from its weights</source>
+        <translation>
+            <numerusform> · ajuste fino de %1: %n capa empieza por sus pesos</numerusform>
+            <numerusform> · ajuste fino de %1: %n capas empiezan por sus pesos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n frozen</source>
+        <translation>
+            <numerusform>, %n congelada</numerusform>
+            <numerusform>, %n congeladas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ui::TrainingCharts</name>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>No callback events yet: early stopping, saved checkpoints and learning-rate reductions are listed here with their epoch.</source>
+        <translation>Aún no hay eventos de callbacks: aquí se listan con su época las paradas tempranas, los checkpoints guardados y las reducciones de la tasa de aprendizaje.</translation>
+    </message>
+    <message>
+        <source>Callback events</source>
+        <translation>Eventos de callbacks</translation>
+    </message>
+    <message>
+        <source>Loss chart</source>
+        <translation>Gráfico de pérdida</translation>
+    </message>
+    <message>
+        <source>Accuracy chart</source>
+        <translation>Gráfico de precisión</translation>
+    </message>
+    <message>
+        <source>Learning-rate chart</source>
+        <translation>Gráfico de la tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>historial</translation>
+    </message>
+    <message>
+        <source>Learning rate: %1, constant so far.</source>
+        <translation>Tasa de aprendizaje: %1, constante hasta ahora.</translation>
+    </message>
+    <message>
+        <source>Learning rate: shown when a run starts.</source>
+        <translation>Tasa de aprendizaje: se muestra al empezar una ejecución.</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>ejecución %1</translation>
+    </message>
+    <message>
+        <source>earlier run</source>
+        <translation>ejecución anterior</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 entren.</translation>
+    </message>
+    <message>
+        <source>%1 val</source>
+        <translation>%1 val.</translation>
+    </message>
+    <message>
+        <source>epoch %1 · %2: %3</source>
+        <translation>época %1 · %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TrainingController</name>
+    <message>
+        <source>epoch %1, %2% done (live)</source>
+        <translation>época %1, %2 % hecho (en vivo)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TrainingSettingsPanel</name>
+    <message>
+        <source>Optimizer and loss</source>
+        <translation>Optimizador y pérdida</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizer</translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation>learning_rate</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momentum</translation>
+    </message>
+    <message>
+        <source>nesterov</source>
+        <translation>nesterov</translation>
+    </message>
+    <message>
+        <source>auto (from the output layer)</source>
+        <translation>auto (según la capa de salida)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>fit()</source>
+        <translation>fit()</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>epochs</translation>
+    </message>
+    <message>
+        <source>batch_size</source>
+        <translation>batch_size</translation>
+    </message>
+    <message>
+        <source>validation_split</source>
+        <translation>validation_split</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seed</translation>
+    </message>
+    <message>
+        <source>every core (%1)</source>
+        <translation>todos los núcleos (%1)</translation>
+    </message>
+    <message>
+        <source>all but one (%1): keeps one for the window</source>
+        <translation>todos menos uno (%1): deja uno para la ventana</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>hilos</translation>
+    </message>
+    <message>
+        <source>EarlyStopping</source>
+        <translation>EarlyStopping</translation>
+    </message>
+    <message>
+        <source>monitor</source>
+        <translation>monitor</translation>
+    </message>
+    <message>
+        <source>min_delta</source>
+        <translation>min_delta</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>patience</translation>
+    </message>
+    <message>
+        <source>restore_best_weights</source>
+        <translation>restore_best_weights</translation>
+    </message>
+    <message>
+        <source>ModelCheckpoint</source>
+        <translation>ModelCheckpoint</translation>
+    </message>
+    <message>
+        <source>filepath</source>
+        <translation>filepath</translation>
+    </message>
+    <message>
+        <source>save_best_only</source>
+        <translation>save_best_only</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau</source>
+        <translation>ReduceLROnPlateau</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>factor</translation>
+    </message>
+    <message>
+        <source>min_lr</source>
+        <translation>min_lr</translation>
+    </message>
+    <message>
+        <source>Only SGD uses %1; the optimizer is %2</source>
+        <translation>Solo SGD usa %1; el optimizador es %2</translation>
+    </message>
+    <message>
+        <source>Not used with image folders: their validation/ folder is the validation data, or the Data page&apos;s validation_split cuts a single folder</source>
+        <translation>No se usa con carpetas de imágenes: su carpeta validation/ son los datos de validación, o el validation_split de la página Datos divide una carpeta única</translation>
+    </message>
+    <message>
+        <source>This last fraction of the training set validates (taken before shuffling, as Keras does)</source>
+        <translation>Esta última fracción del conjunto de entrenamiento sirve para validar (se toma antes de barajar, como hace Keras)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::WeightHistogram</name>
+    <message>
+        <source>Weight histogram</source>
+        <translation>Histograma de pesos</translation>
+    </message>
+    <message>
+        <source>histogram</source>
+        <translation>histograma</translation>
+    </message>
+    <message>
+        <source>%1 weights, mean %2, standard deviation %3</source>
+        <translation>%1 pesos, media %2, desviación típica %3</translation>
+    </message>
+    <message>
+        <source>No weights</source>
+        <translation>Sin pesos</translation>
+    </message>
+    <message>
+        <source>%1 — mean %2, std %3</source>
+        <translation>%1 — media %2, desv. %3</translation>
+    </message>
+</context>
+</TS>
