@@ -90,26 +90,6 @@
         <translation>Arrástrala sobre una conexión para insertarla ahí, o a un espacio vacío para añadirla al final.</translation>
     </message>
     <message>
-        <source>%1 filters</source>
-        <translation>%1 filtros</translation>
-    </message>
-    <message>
-        <source>stride %1</source>
-        <translation>paso %1</translation>
-    </message>
-    <message>
-        <source>%1 units</source>
-        <translation>%1 unidades</translation>
-    </message>
-    <message>
-        <source>rate %1</source>
-        <translation>tasa %1</translation>
-    </message>
-    <message>
-        <source>momentum %1</source>
-        <translation>momentum %1</translation>
-    </message>
-    <message>
         <source>input</source>
         <translation>entrada</translation>
     </message>
@@ -506,6 +486,26 @@ sesgo %1</translation>
         <source>Unticked: the layer&apos;s weights stay fixed while training (a frozen layer)</source>
         <translation>Sin marcar: los pesos de la capa no cambian al entrenar (una capa congelada)</translation>
     </message>
+    <message>
+        <source>momentum %1</source>
+        <translation>momento %1</translation>
+    </message>
+    <message>
+        <source>%1 filters</source>
+        <translation>%1 filtros</translation>
+    </message>
+    <message>
+        <source>stride %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 unidades</translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation>tasa %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::Model</name>
@@ -601,6 +601,173 @@ sesgo %1</translation>
     </message>
 </context>
 <context>
+    <name>cs::SettingSpec</name>
+    <message>
+        <source>rotate by a random angle in [-r, r] degrees</source>
+        <translation>gira un ángulo al azar en [-r, r] grados</translation>
+    </message>
+    <message>
+        <source>shift sideways by up to this fraction of the width (1 or more: pixels)</source>
+        <translation>desplaza a los lados hasta esta fracción del ancho (1 o más: píxeles)</translation>
+    </message>
+    <message>
+        <source>shift up or down by up to this fraction of the height (1 or more: pixels)</source>
+        <translation>desplaza arriba o abajo hasta esta fracción del alto (1 o más: píxeles)</translation>
+    </message>
+    <message>
+        <source>shear by a random angle in [-s, s] degrees (counter-clockwise)</source>
+        <translation>inclina (cizalla) un ángulo al azar en [-s, s] grados (en sentido antihorario)</translation>
+    </message>
+    <message>
+        <source>zoom factors in [lo, hi], x and y drawn apart (1 = none; a single z means [1-z, 1+z])</source>
+        <translation>factores de zoom en [lo, hi], x e y sorteados por separado (1 = ninguno; un solo z significa [1-z, 1+z])</translation>
+    </message>
+    <message>
+        <source>mirror half of the images left-right</source>
+        <translation>refleja la mitad de las imágenes de izquierda a derecha</translation>
+    </message>
+    <message>
+        <source>mirror half of the images top-bottom</source>
+        <translation>refleja la mitad de las imágenes de arriba abajo</translation>
+    </message>
+    <message>
+        <source>multiply pixels by a factor in [lo, hi] (1 = unchanged)</source>
+        <translation>multiplica los píxeles por un factor en [lo, hi] (1 = sin cambio)</translation>
+    </message>
+    <message>
+        <source>how pixels that come from outside the image are filled</source>
+        <translation>cómo se rellenan los píxeles que vienen de fuera de la imagen</translation>
+    </message>
+    <message>
+        <source>pixel value outside the image when fill_mode is constant</source>
+        <translation>valor de los píxeles de fuera de la imagen cuando fill_mode es constant</translation>
+    </message>
+    <message>
+        <source>-log of the probability given to the true class; one softmax output per class</source>
+        <translation>-log de la probabilidad dada a la clase verdadera; una salida softmax por clase</translation>
+    </message>
+    <message>
+        <source>the same number, Keras&apos;s name for integer labels (class_mode sparse)</source>
+        <translation>el mismo número, el nombre de Keras para etiquetas enteras (class_mode sparse)</translation>
+    </message>
+    <message>
+        <source>two classes and one sigmoid output: the probability of class 1</source>
+        <translation>dos clases y una salida sigmoide: la probabilidad de la clase 1</translation>
+    </message>
+    <message>
+        <source>mean squared difference to the one-hot target (the label itself for one output)</source>
+        <translation>diferencia cuadrática media con el objetivo one-hot (la propia etiqueta con una sola salida)</translation>
+    </message>
+    <message>
+        <source>step size of each update</source>
+        <translation>tamaño de cada paso de actualización</translation>
+    </message>
+    <message>
+        <source>fraction of the previous step carried into the next (0 = none)</source>
+        <translation>fracción del paso anterior que se lleva al siguiente (0 = nada)</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: the gradient is taken after the momentum step</source>
+        <translation>momento de Nesterov: el gradiente se toma después del paso del momento</translation>
+    </message>
+    <message>
+        <source>the history value watched (val_ ones need a validation split)</source>
+        <translation>el valor del historial que se vigila (los val_ necesitan una división de validación)</translation>
+    </message>
+    <message>
+        <source>whether lower or higher is better; auto: higher for accuracies</source>
+        <translation>si es mejor más bajo o más alto; auto: más alto para las exactitudes</translation>
+    </message>
+    <message>
+        <source>auto: from the output layer and class mode (see the losses)</source>
+        <translation>auto: según la capa de salida y el modo de clases (ver las pérdidas)</translation>
+    </message>
+    <message>
+        <source>passes over the training split</source>
+        <translation>pasadas por la parte de entrenamiento</translation>
+    </message>
+    <message>
+        <source>images per update step</source>
+        <translation>imágenes por paso de actualización</translation>
+    </message>
+    <message>
+        <source>batches per epoch, 0 = all of them</source>
+        <translation>lotes por época, 0 = todos</translation>
+    </message>
+    <message>
+        <source>last fraction of the training split kept for validation</source>
+        <translation>última fracción de la parte de entrenamiento que se reserva para validación</translation>
+    </message>
+    <message>
+        <source>shuffle the training order every epoch</source>
+        <translation>baraja el orden de entrenamiento en cada época</translation>
+    </message>
+    <message>
+        <source>seed of initialisation, shuffling, dropout and augmentation</source>
+        <translation>semilla de la inicialización, el barajado, el dropout y el aumento de datos</translation>
+    </message>
+    <message>
+        <source>0 = every core, -1 = every core but one, N = N threads</source>
+        <translation>0 = todos los núcleos, -1 = todos menos uno, N = N hilos</translation>
+    </message>
+    <message>
+        <source>smallest change that counts as better</source>
+        <translation>cambio mínimo que cuenta como mejora</translation>
+    </message>
+    <message>
+        <source>stops the run when the monitored value stops improving</source>
+        <translation>detiene el entrenamiento cuando el valor vigilado deja de mejorar</translation>
+    </message>
+    <message>
+        <source>epochs without improvement before stopping</source>
+        <translation>épocas sin mejora antes de detenerse</translation>
+    </message>
+    <message>
+        <source>end with the weights of the best epoch</source>
+        <translation>termina con los pesos de la mejor época</translation>
+    </message>
+    <message>
+        <source>saves the model after epochs, or only when it improved</source>
+        <translation>guarda el modelo tras cada época, o solo cuando ha mejorado</translation>
+    </message>
+    <message>
+        <source>file to write; {epoch:02d} and {val_loss:.4f} are filled in</source>
+        <translation>archivo que se escribe; {epoch:02d} y {val_loss:.4f} se rellenan</translation>
+    </message>
+    <message>
+        <source>save only when the monitored value improved</source>
+        <translation>guarda solo cuando el valor vigilado ha mejorado</translation>
+    </message>
+    <message>
+        <source>lowers the learning rate when the monitored value stops improving</source>
+        <translation>baja la tasa de aprendizaje cuando el valor vigilado deja de mejorar</translation>
+    </message>
+    <message>
+        <source>the rate is multiplied by this</source>
+        <translation>la tasa se multiplica por este valor</translation>
+    </message>
+    <message>
+        <source>epochs without improvement before lowering</source>
+        <translation>épocas sin mejora antes de bajarla</translation>
+    </message>
+    <message>
+        <source>the rate is never lowered below this</source>
+        <translation>la tasa nunca baja de este valor</translation>
+    </message>
+    <message>
+        <source>epochs to wait after lowering before counting again</source>
+        <translation>épocas de espera tras bajarla antes de volver a contar</translation>
+    </message>
+    <message>
+        <source>writes the history of every epoch as CSV</source>
+        <translation>escribe el historial de cada época como CSV</translation>
+    </message>
+    <message>
+        <source>a file, or a device such as /dev/stdout</source>
+        <translation>un archivo, o un dispositivo como /dev/stdout</translation>
+    </message>
+</context>
+<context>
     <name>ui::AttributeEditor</name>
     <message>
         <source>same as pool</source>
@@ -618,60 +785,12 @@ sesgo %1</translation>
         <translation>Aumento de datos (solo entrenamiento)</translation>
     </message>
     <message>
-        <source>Rotate by a random angle in [-r, r] degrees</source>
-        <translation>Gira un ángulo aleatorio en [-r, r] grados</translation>
-    </message>
-    <message>
-        <source>Shift sideways by up to this fraction of the width</source>
-        <translation>Desplaza en horizontal hasta esta fracción del ancho</translation>
-    </message>
-    <message>
-        <source>Shift up or down by up to this fraction of the height</source>
-        <translation>Desplaza arriba o abajo hasta esta fracción del alto</translation>
-    </message>
-    <message>
-        <source>Shear by a random angle in [-s, s] degrees</source>
-        <translation>Inclina (cizalla) un ángulo aleatorio en [-s, s] grados</translation>
-    </message>
-    <message>
-        <source>Zoom factor range [low, high] (1 = no zoom; Keras&apos;s zoom_range=0.2 is [0.8, 1.2])</source>
-        <translation>Rango del factor de zoom [mín, máx] (1 = sin zoom; zoom_range=0.2 de Keras es [0.8, 1.2])</translation>
-    </message>
-    <message>
-        <source>Upper end of the zoom factor range</source>
-        <translation>Extremo superior del rango del factor de zoom</translation>
-    </message>
-    <message>
-        <source>Multiply pixels by a factor in [low, high] (1 = unchanged)</source>
-        <translation>Multiplica los píxeles por un factor en [mín, máx] (1 = sin cambio)</translation>
-    </message>
-    <message>
-        <source>Upper end of the brightness factor range</source>
-        <translation>Extremo superior del rango del factor de brillo</translation>
-    </message>
-    <message>
-        <source>Pixel value outside the image when fill_mode is constant</source>
-        <translation>Valor de los píxeles fuera de la imagen cuando fill_mode es constant</translation>
-    </message>
-    <message>
         <source>horizontal_flip</source>
         <translation>horizontal_flip</translation>
     </message>
     <message>
-        <source>Mirror half of the images left-right</source>
-        <translation>Refleja la mitad de las imágenes de izquierda a derecha</translation>
-    </message>
-    <message>
         <source>vertical_flip</source>
         <translation>vertical_flip</translation>
-    </message>
-    <message>
-        <source>Mirror half of the images top-bottom</source>
-        <translation>Refleja la mitad de las imágenes de arriba abajo</translation>
-    </message>
-    <message>
-        <source>How pixels that come from outside the image are filled</source>
-        <translation>Cómo se rellenan los píxeles que vienen de fuera de la imagen</translation>
     </message>
     <message>
         <source>Course example</source>
@@ -1181,6 +1300,33 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
     </message>
 </context>
 <context>
+    <name>ui::EventUpdate</name>
+    <message>
+        <source>epoch %1 · checkpoint saved · %2 · %3</source>
+        <translation>época %1 · checkpoint guardado · %2 · %3</translation>
+    </message>
+    <message>
+        <source>epoch %1 · learning rate reduced to %2</source>
+        <translation>época %1 · tasa de aprendizaje reducida a %2</translation>
+    </message>
+    <message>
+        <source>epoch %1 · learning rate reduced to %2 (%3 stalled)</source>
+        <translation>época %1 · tasa de aprendizaje reducida a %2 (%3 estancado)</translation>
+    </message>
+    <message>
+        <source>epoch %1 · early stop · best %2</source>
+        <translation>época %1 · parada temprana · mejor %2</translation>
+    </message>
+    <message>
+        <source>epoch %1 · best weights restored (%2)</source>
+        <translation>época %1 · mejores pesos restaurados (%2)</translation>
+    </message>
+    <message>
+        <source>epoch %1 · %2: %3</source>
+        <translation>época %1 · %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>ui::ExportTarget</name>
     <message>
         <source>%1: there is nothing to draw yet</source>
@@ -1419,6 +1565,77 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
     <message>
         <source>Exported %1 rows to %2</source>
         <translation>Exportadas %1 filas a %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::GettingStartedPanel</name>
+    <message>
+        <source>&lt;b&gt;Getting started&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Primeros pasos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lecciones</translation>
+    </message>
+    <message>
+        <source>The course chapter by chapter, beside the pages (Help ▸ Lessons)</source>
+        <translation>El curso capítulo a capítulo, junto a las páginas (Ayuda ▸ Lecciones)</translation>
+    </message>
+    <message>
+        <source>Close this panel (Help ▸ Getting Started shows it again)</source>
+        <translation>Cerrar este panel (Ayuda ▸ Primeros pasos lo vuelve a mostrar)</translation>
+    </message>
+    <message>
+        <source>Course Preset</source>
+        <translation>Modelo del curso</translation>
+    </message>
+    <message>
+        <source>A model of the course, ready to train (File ▸ New from Course Preset)</source>
+        <translation>Un modelo del curso, listo para entrenar (Archivo ▸ Nuevo desde un modelo del curso)</translation>
+    </message>
+    <message>
+        <source>Layer Palette</source>
+        <translation>Paleta de capas</translation>
+    </message>
+    <message>
+        <source>Type a layer&apos;s name and press Return to add it</source>
+        <translation>Escribe el nombre de una capa y pulsa Intro para añadirla</translation>
+    </message>
+    <message>
+        <source>Start Training</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Train this model on the Train page (F5)</source>
+        <translation>Entrena este modelo en la página Entrenar (F5)</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Inspeccionar</translation>
+    </message>
+    <message>
+        <source>The kernels and feature maps of the trained model</source>
+        <translation>Los núcleos y mapas de características del modelo entrenado</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Clasificar</translation>
+    </message>
+    <message>
+        <source>Drop your own images on the trained model</source>
+        <translation>Suelta tus propias imágenes sobre el modelo entrenado</translation>
+    </message>
+    <message>
+        <source>Pick one of the course&apos;s models, or build your own: drag layers from the palette onto the arrows.</source>
+        <translation>Elige uno de los modelos del curso, o construye el tuyo: arrastra capas de la paleta a las flechas.</translation>
+    </message>
+    <message>
+        <source>Train it on the Data page&apos;s images (Fashion-MNIST for a new project) and watch the curves grow.</source>
+        <translation>Entrénalo con las imágenes de la página Datos (Fashion-MNIST en un proyecto nuevo) y mira crecer las curvas.</translation>
+    </message>
+    <message>
+        <source>Look inside: what each kernel learned, what each layer sees; then classify your own images.</source>
+        <translation>Mira por dentro: qué aprendió cada núcleo, qué ve cada capa; después clasifica tus propias imágenes.</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2212,32 @@ o abre una</translation>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Restablecer zoom</translation>
+    </message>
+    <message>
+        <source>Show all the data again (double-click or Esc)</source>
+        <translation>Mostrar de nuevo todos los datos (doble clic o Esc)</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>log</translation>
+    </message>
+    <message>
+        <source>Logarithmic scale for the values (decades)</source>
+        <translation>Escala logarítmica para los valores (décadas)</translation>
+    </message>
+    <message>
+        <source>Logarithmic scale</source>
+        <translation>Escala logarítmica</translation>
+    </message>
+    <message>
+        <source>Drag: zoom · Shift+drag, arrow keys: pan · wheel: zoom at the pointer
+Double-click, Esc: everything again · right-click: more</source>
+        <translation>Arrastrar: zoom · Mayús+arrastrar, flechas: desplazar · rueda: zoom en el puntero
+Doble clic, Esc: todo de nuevo · clic derecho: más</translation>
+    </message>
 </context>
 <context>
     <name>ui::LoadedDataset</name>
@@ -2203,6 +2446,22 @@ o abre una</translation>
         <source>(applied after a restart)</source>
         <translation>(se aplica al reiniciar)</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>The user guide, with pictures (works offline)</source>
+        <translation>La guía del usuario, con imágenes (funciona sin conexión)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Primeros pasos</translation>
+    </message>
+    <message>
+        <source>The next steps panel on the Model page</source>
+        <translation>El panel de próximos pasos en la página Modelo</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelCanvas</name>
@@ -2280,6 +2539,10 @@ o abre una</translation>
     <message>
         <source>To connect by hand (skip connections), drag from a block&apos;s bottom dot onto an Add or Concatenate block, or use its inspector&apos;s Inputs box.</source>
         <translation>Para conectar a mano (conexiones residuales), arrastra desde el punto inferior de un bloque hasta un bloque Add o Concatenate, o usa el cuadro Entradas de su inspector.</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Layer</source>
+        <translation>D&amp;uplicar capa</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2958,26 @@ valores %4 … %5</translation>
         <source>New classifier for %1 classes</source>
         <translation>Nuevo clasificador para %1 clases</translation>
     </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>Duplicar %1</translation>
+    </message>
+    <message>
+        <source>There is no layer named &apos;%1&apos;.</source>
+        <translation>No hay ninguna capa llamada &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The InputLayer cannot be duplicated: a model has one.</source>
+        <translation>La InputLayer no se puede duplicar: un modelo tiene una.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; merges %2 inputs: duplicate the layers of its branches instead.</source>
+        <translation>&apos;%1&apos; une %2 entradas: duplica las capas de sus ramas en su lugar.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; feeds no layer: connect it before duplicating it.</source>
+        <translation>&apos;%1&apos; no alimenta ninguna capa: conéctala antes de duplicarla.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ResultCard</name>
@@ -2911,10 +3194,6 @@ valores %4 … %5</translation>
     <message>
         <source>Evaluate</source>
         <translation>Evaluar</translation>
-    </message>
-    <message>
-        <source>Evaluate the last run&apos;s model, as it is in memory (also after a Stop), on this data set&apos;s test split</source>
-        <translation>Evalúa el modelo de la última ejecución, tal como está en memoria (también tras Detener), con la parte de prueba de este conjunto de datos</translation>
     </message>
     <message>
         <source>Evaluate Model File…</source>
@@ -3161,6 +3440,26 @@ valores %4 … %5</translation>
             <numerusform>, %n congeladas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Evaluate the model in memory on this data set&apos;s test split (its validation images when it has none): during a run its latest snapshot, while the run goes on; after a run or a Stop the model as it ended</source>
+        <translation>Evalúa el modelo en memoria con la parte de prueba de este conjunto de datos (sus imágenes de validación si no la tiene): durante un entrenamiento, su última instantánea, mientras el entrenamiento sigue; tras terminar o tras Detener, el modelo tal como quedó</translation>
+    </message>
+    <message>
+        <source>Stopped: no test evaluation of the final model (Evaluate tests it as it is). Shown below: the evaluation made during the run.
+
+</source>
+        <translation>Detenido: no hay evaluación de prueba del modelo final (Evaluar lo prueba tal como está). Abajo: la evaluación hecha durante el entrenamiento.
+
+</translation>
+    </message>
+    <message>
+        <source>%1 of run %2 (still training)</source>
+        <translation>%1 del entrenamiento %2 (aún entrenando)</translation>
+    </message>
+    <message>
+        <source>Evaluated %1:</source>
+        <translation>Evaluado %1:</translation>
+    </message>
 </context>
 <context>
     <name>ui::TrainingCharts</name>
@@ -3241,8 +3540,8 @@ valores %4 … %5</translation>
         <translation>%1 val.</translation>
     </message>
     <message>
-        <source>epoch %1 · %2: %3</source>
-        <translation>época %1 · %2: %3</translation>
+        <source>No callback fired in this run.</source>
+        <translation>Ninguna callback se activó en este entrenamiento.</translation>
     </message>
 </context>
 <context>
@@ -3359,16 +3658,35 @@ valores %4 … %5</translation>
         <translation>min_lr</translation>
     </message>
     <message>
-        <source>Only SGD uses %1; the optimizer is %2</source>
-        <translation>Solo SGD usa %1; el optimizador es %2</translation>
-    </message>
-    <message>
         <source>Not used with image folders: their validation/ folder is the validation data, or the Data page&apos;s validation_split cuts a single folder</source>
         <translation>No se usa con carpetas de imágenes: su carpeta validation/ son los datos de validación, o el validation_split de la página Datos divide una carpeta única</translation>
     </message>
     <message>
         <source>This last fraction of the training set validates (taken before shuffling, as Keras does)</source>
         <translation>Esta última fracción del conjunto de entrenamiento sirve para validar (se toma antes de barajar, como hace Keras)</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2 – %3: the learning rate is %4</source>
+        <translation>%1 está fuera de %2 – %3: la tasa de aprendizaje es %4</translation>
+    </message>
+    <message>
+        <source>Only %1 uses %2; the optimizer is %3</source>
+        <translation>Solo %1 usa %2; el optimizador es %3</translation>
+    </message>
+</context>
+<context>
+    <name>ui::UserGuideWindow</name>
+    <message>
+        <source>User Guide</source>
+        <translation>Guía del usuario</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenido</translation>
     </message>
 </context>
 <context>
