@@ -2159,8 +2159,8 @@ o abre una</translation>
         <translation>Normalización</translation>
     </message>
     <message>
-        <source>Activation</source>
-        <translation>Activación</translation>
+        <source>Activations</source>
+        <translation>Activaciones</translation>
     </message>
     <message>
         <source>Merge</source>

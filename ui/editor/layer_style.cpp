@@ -25,7 +25,7 @@ QString categoryTitle(const QString& category) {
         {"core", QT_TRANSLATE_NOOP("ui::LayerPalette", "Core")},
         {"regularisation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Regularisation")},
         {"normalisation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Normalisation")},
-        {"activation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Activation")},
+        {"activation", QT_TRANSLATE_NOOP("ui::LayerPalette", "Activations")},
         {"merge", QT_TRANSLATE_NOOP("ui::LayerPalette", "Merge")},
     };
     for (const auto& [key, title] : titles)

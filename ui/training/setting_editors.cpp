@@ -21,7 +21,10 @@ int decimalsOf(double x) {
 } // namespace
 
 QString settingTooltip(const cs::SettingSpec& spec) {
-    return specText(cs::kSettingTextContext, spec.help) + " \u2014 " + QString::fromStdString(spec.rangeText());
+    const QString help = specText(cs::kSettingTextContext, spec.help);
+    // An unbounded setting (min_delta) has no range worth saying, and "any" is not translated.
+    if (std::isinf(spec.min) && std::isinf(spec.max)) return help;
+    return help + " \u2014 " + QString::fromStdString(spec.rangeText());
 }
 
 int decimalsFor(const cs::SettingSpec& spec) {
