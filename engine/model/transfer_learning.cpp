@@ -44,10 +44,10 @@ std::vector<std::string> freezeUpTo(ModelGraph& graph, const std::string& name) 
     return frozen;
 }
 
-bool hasFrozenLayers(const ModelGraph& graph) {
-    return std::any_of(graph.nodes().begin(), graph.nodes().end(), [](const LayerNode& n) {
+int frozenLayerCount(const ModelGraph& graph) {
+    return int(std::count_if(graph.nodes().begin(), graph.nodes().end(), [](const LayerNode& n) {
         return !json::getBool(n.config, "trainable", true);
-    });
+    }));
 }
 
 ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes, bool binaryLabels) {

@@ -26,8 +26,9 @@ namespace cs {
 // ConfigError when there is no such layer.
 std::vector<std::string> freezeUpTo(ModelGraph& graph, const std::string& name);
 
-// True when some layer of the graph is frozen (trainable = false).
-bool hasFrozenLayers(const ModelGraph& graph);
+// How many layers of the graph are frozen (trainable = false).
+int frozenLayerCount(const ModelGraph& graph);
+inline bool hasFrozenLayers(const ModelGraph& graph) { return frozenLayerCount(graph) > 0; }
 
 struct ClassifierHead {
     std::vector<std::string> removed; // the old head's layers, in graph order

@@ -1,6 +1,7 @@
 #include "ui/datapage/data_fit_panel.h"
 
 #include "ui/document/project_document.h"
+#include "ui/editor/fix_rows.h"
 #include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
@@ -68,14 +69,7 @@ QList<QPushButton*> DataFitPanel::fixButtons() const {
 }
 
 void DataFitPanel::refresh() {
-    while (QLayoutItem* item = rows_->takeAt(0)) {
-        if (QWidget* w = item->widget()) {
-            w->hide();
-            w->setParent(nullptr);
-            w->deleteLater(); // the clicked fix is the sender of this change
-        }
-        delete item;
-    }
+    clearFixRows(rows_);
     const ModelReport& r = document_->report();
     int shown = 0;
     for (int index = 0; index < int(r.layers.size()); ++index) {

@@ -1,6 +1,7 @@
 #include "ui/editor/issue_bar.h"
 
 #include "ui/document/project_document.h"
+#include "ui/editor/fix_rows.h"
 #include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
@@ -45,14 +46,7 @@ QList<QPushButton*> IssueBar::fixButtons() const {
 }
 
 void IssueBar::refresh() {
-    while (QLayoutItem* item = buttons_->takeAt(0)) {
-        if (QWidget* w = item->widget()) {
-            w->hide();
-            w->setParent(nullptr);
-            w->deleteLater(); // the clicked fix is the sender of this change
-        }
-        delete item;
-    }
+    clearFixRows(buttons_);
     const ModelReport& r = document_->report();
     if (r.firstProblem < 0) {
         hide();

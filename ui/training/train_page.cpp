@@ -196,9 +196,7 @@ TrainPage::~TrainPage() {
 
 QString TrainPage::fineTuningNote(const ModelGraph& graph, const ModelSnapshotPtr& source,
                                   const std::vector<std::string>& fromSource) const {
-    int frozen = 0;
-    for (const LayerNode& n : graph.nodes())
-        frozen += cs::json::getBool(n.config, "trainable", true) ? 0 : 1;
+    const int frozen = cs::frozenLayerCount(graph);
     if (frozen == 0) return {};
     if (!source)
         return tr(" · %n frozen layer(s) start from fresh weights: no trained model is in memory "
