@@ -76,6 +76,7 @@ ModelEditorPage::ModelEditorPage(ProjectDocument* document, QWidget* parent)
         tr("To connect by hand (skip connections), drag from a block's bottom dot onto an Add or "
            "Concatenate block, or use its inspector's Inputs box."));
     hint->setForegroundRole(QPalette::PlaceholderText);
+    hint->setWordWrap(true); // on two lines rather than widening the window (Spanish runs longer)
     zoomLabel_ = new QLabel("100%", middle);
     zoomLabel_->setMinimumWidth(zoomLabel_->fontMetrics().horizontalAdvance("3000%"));
     zoomLabel_->setAlignment(Qt::AlignCenter);

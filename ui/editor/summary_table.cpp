@@ -12,10 +12,14 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <vector>
 
 namespace ui {
 
 namespace {
+bool isNameColumn(int column) {
+    return column == 0 || column == 3; // "Layer (type)" and "Connected to"
+}
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -94,6 +98,8 @@ QVariant SummaryTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && !layer.problem.empty())
         return layer.isWarning ? QColor(0xd8, 0x84, 0x00) : QColor(0xd3, 0x2f, 0x2f);
     if (role == Qt::ToolTipRole && !layer.problem.empty()) return engineText(layer.problem);
+    if (role == Qt::ToolTipRole && isNameColumn(index.column())) // the whole name where it is elided
+        return data(index, Qt::DisplayRole);
     if (role == Qt::FontRole && index.column() != 0) {
         QFont mono("monospace");
         mono.setStyleHint(QFont::Monospace);
@@ -114,11 +120,13 @@ SummaryTable::SummaryTable(ProjectDocument* document, QWidget* parent)
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->verticalHeader()->hide();
     view_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Every column as wide as its contents; a stretched last column would not shrink below the
-    // header's default section size, so its width could not be told from its contents.
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Widths are set by fitColumns(): the numbers whole, the names elided in the middle (the
+    // layer's class stays readable) when the pane is narrow, their whole text in the tooltip.
+    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view_->horizontalHeader()->setStretchLastSection(false);
-    view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the view is made wide enough instead
+    view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the columns are made to fit instead
+    view_->setTextElideMode(Qt::ElideMiddle);
+    view_->viewport()->installEventFilter(this);
     view_->installEventFilter(this);
     view_->setAlternatingRowColors(true);
     view_->setShowGrid(false);
@@ -166,16 +174,36 @@ bool SummaryTable::eventFilter(QObject* watched, QEvent* event) {
                              event->type() == QEvent::StyleChange || event->type() == QEvent::Polish))
         // After the event: the view has its final font and style by then.
         QMetaObject::invokeMethod(this, &SummaryTable::fitColumns, Qt::QueuedConnection);
+    if (watched == view_->viewport() && event->type() == QEvent::Resize) fitColumns();
     return QWidget::eventFilter(watched, event);
 }
 
 void SummaryTable::fitColumns() {
-    QHeaderView* header = view_->horizontalHeader();
-    int width = 0;
-    for (int c = 0; c < model_->columnCount(); ++c) // what each column needs, not what it has now
-        width += std::max(static_cast<const QAbstractItemView*>(view_)->sizeHintForColumn(c), header->sectionSizeHint(c));
-    width += 2 * view_->frameWidth() + view_->verticalScrollBar()->sizeHint().width();
-    view_->setMinimumWidth(width);
+    const QHeaderView* header = view_->horizontalHeader();
+    const int columns = model_->columnCount();
+    // What each column needs, not what it has now; a name column may shrink to about 14
+    // characters ("max_p…ooling2D)"), a number column never.
+    std::vector<int> need(static_cast<size_t>(columns)), least(need);
+    const int shortest = view_->fontMetrics().horizontalAdvance(QString(14, QChar('x')));
+    int needed = 0, minimum = 0;
+    for (int c = 0; c < columns; ++c) {
+        need[size_t(c)] = std::max(static_cast<const QAbstractItemView*>(view_)->sizeHintForColumn(c),
+                                   header->sectionSizeHint(c));
+        least[size_t(c)] = isNameColumn(c) ? std::min(need[size_t(c)], shortest) : need[size_t(c)];
+        needed += need[size_t(c)];
+        minimum += least[size_t(c)];
+    }
+    view_->setMinimumWidth(minimum + 2 * view_->frameWidth() + view_->verticalScrollBar()->sizeHint().width());
+    // The room beyond the minimum goes to the name columns in proportion to what they lack.
+    const int room = view_->viewport()->width();
+    const int spare = std::max(0, room - minimum), lacking = needed - minimum;
+    for (int c = 0; c < columns; ++c) {
+        int width = least[size_t(c)];
+        if (lacking > 0)
+            width += int(std::min<qint64>(need[size_t(c)] - least[size_t(c)],
+                                          qint64(need[size_t(c)] - least[size_t(c)]) * spare / lacking));
+        view_->setColumnWidth(c, width);
+    }
 }
 
 void SummaryTable::selectFocused() {

@@ -1,0 +1,46 @@
+#include "tests/ui/window_width_check.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QStringList>
+#include <QWidget>
+
+namespace uitest {
+
+namespace {
+
+QString describe(const QWidget* w) {
+    QString text = QString::fromLatin1(w->metaObject()->className());
+    if (!w->objectName().isEmpty()) text += "#" + w->objectName();
+    if (auto* label = qobject_cast<const QLabel*>(w)) text += " \"" + label->text().left(60) + "\"";
+    if (auto* button = qobject_cast<const QAbstractButton*>(w))
+        text += " \"" + button->text().left(60) + "\"";
+    return text + QString(" %1 px").arg(w->minimumSizeHint().width());
+}
+
+// The widgets at least `least` pixels wide whose children are all narrower: where the width
+// comes from, rather than every container around it.
+void widest(const QWidget* w, int least, QStringList& out) {
+    bool wideChild = false;
+    for (const QObject* c : w->children()) {
+        auto* child = qobject_cast<const QWidget*>(c);
+        if (!child || child->isWindow() || !child->isVisibleTo(w->window())) continue;
+        if (child->minimumSizeHint().width() >= least) {
+            wideChild = true;
+            widest(child, least, out);
+        }
+    }
+    if (!wideChild) out << describe(w);
+}
+
+} // namespace
+
+QString tooWideFor1280(QWidget* window) {
+    const int width = window->minimumSizeHint().width();
+    if (width <= kScreenWidth - kFrameAllowance) return {};
+    QStringList culprits;
+    widest(window, 300, culprits);
+    return QString("the window needs %1 px: %2").arg(width).arg(culprits.join("; "));
+}
+
+} // namespace uitest
