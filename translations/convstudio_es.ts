@@ -248,6 +248,33 @@ sesgo %1</translation>
     </message>
 </context>
 <context>
+    <name>convstudio</name>
+    <message>
+        <source>Build, train and look inside convolutional neural networks.</source>
+        <translation>Construye, entrena y mira por dentro redes neuronales convolucionales.</translation>
+    </message>
+    <message>
+        <source>A project (.convstudio.json), an architecture (.json), a trained model (.safetensors) or a Keras model (.h5, to_json) to open.</source>
+        <translation>Un proyecto (.convstudio.json), una arquitectura (.json), un modelo entrenado (.safetensors) o un modelo de Keras (.h5, to_json) que abrir.</translation>
+    </message>
+    <message>
+        <source>Start with the course&apos;s first CNN instead of reopening the last project.</source>
+        <translation>Empezar con la primera CNN del curso en lugar de volver a abrir el último proyecto.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Open on a page: model, data, train, inspect, classify or playground.</source>
+        <translation>Abrir en una página: model, data, train, inspect, classify o playground.</translation>
+    </message>
+    <message>
+        <source>Colour theme for this run: system, light or dark.</source>
+        <translation>Tema de color para esta ejecución: system, light o dark.</translation>
+    </message>
+</context>
+<context>
     <name>cs::DatasetKind</name>
     <message>
         <source>CIFAR-10 binary</source>
@@ -256,6 +283,37 @@ sesgo %1</translation>
     <message>
         <source>image folders</source>
         <translation>carpetas de imágenes</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ImageFolders</name>
+    <message>
+        <source>one folder of classes, validation_split %1 with seed %2</source>
+        <translation>una carpeta de clases, validation_split %1 con semilla %2</translation>
+    </message>
+    <message>
+        <source>one folder of classes</source>
+        <translation>una carpeta de clases</translation>
+    </message>
+    <message>
+        <source>%1/ + %2/ + %3/ folders</source>
+        <translation>carpetas %1/ + %2/ + %3/</translation>
+    </message>
+    <message>
+        <source>%1/ + %2/ folders</source>
+        <translation>carpetas %1/ + %2/</translation>
+    </message>
+    <message>
+        <source>%1/ + %2/ folders, validation_split %3 with seed %4</source>
+        <translation>carpetas %1/ + %2/, validation_split %3 con semilla %4</translation>
+    </message>
+    <message>
+        <source>%1/ folders, validation_split %2 with seed %3</source>
+        <translation>carpeta %1/, validation_split %2 con semilla %3</translation>
+    </message>
+    <message>
+        <source>%1/ folders</source>
+        <translation>carpeta %1/</translation>
     </message>
 </context>
 <context>
@@ -564,6 +622,26 @@ sesgo %1</translation>
     <message>
         <source>The output has %1 unit but the data set has %2 classes</source>
         <translation>La salida tiene %1 unidad pero el conjunto de datos tiene %2 clases</translation>
+    </message>
+    <message>
+        <source>Load the images at %1 RGB</source>
+        <translation>Cargar las imágenes a %1 en RGB</translation>
+    </message>
+    <message>
+        <source>Load the images at %1 grayscale</source>
+        <translation>Cargar las imágenes a %1 en escala de grises</translation>
+    </message>
+    <message>
+        <source>Read the labels as %1 (class_mode %1)</source>
+        <translation>Leer las etiquetas como %1 (class_mode %1)</translation>
+    </message>
+    <message>
+        <source>Use one %1 unit in %2</source>
+        <translation>Usar una unidad %1 en %2</translation>
+    </message>
+    <message>
+        <source>Use %1 %2 units in %3</source>
+        <translation>Usar %1 unidades %2 en %3</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@
 # After changing user-visible strings, refresh the .ts, then translate the new
 # entries (ui.TranslationFileTest fails on a missing or unfinished one):
 #   cmake --build build --target update_translations
-# lupdate reads tr() in ui/ and the engine's CS_TEXT/CS_NOOP marks
+# lupdate reads tr() in ui/ and app/gui/ (the window's --help) and the engine's CS_TEXT/CS_NOOP marks
 # (engine/core/user_text.h) as QT_TRANSLATE_NOOP. The CLI stays English.
 find_package(Qt6 REQUIRED COMPONENTS LinguistTools)
 
@@ -21,7 +21,8 @@ set(CONVSTUDIO_LUPDATE_OPTIONS -locations none -no-obsolete
 # For lupdate only (nothing here is compiled): every source it should read.
 file(GLOB_RECURSE translated_sources CONFIGURE_DEPENDS
     ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h
-    ${PROJECT_SOURCE_DIR}/engine/*.cpp ${PROJECT_SOURCE_DIR}/engine/*.h)
+    ${PROJECT_SOURCE_DIR}/engine/*.cpp ${PROJECT_SOURCE_DIR}/engine/*.h
+    ${PROJECT_SOURCE_DIR}/app/gui/*.cpp)
 qt6_add_lupdate(ui
     TS_FILES ${CONVSTUDIO_TS_FILES}
     SOURCES ${translated_sources}

@@ -56,14 +56,14 @@ TrainingData::TrainingData(const ParsedArgs& a, const cs::Model& model,
     folder_.seed = training.seed;
     index_ = std::make_shared<cs::ImageFolderIndex>(cs::indexImageFolders(source_, folder_));
     cs::ImageFolderIndex& index = *index_;
-    if (a.has("--validation-split") && index.layout.find("validation_split") == std::string::npos &&
+    if (a.has("--validation-split") && index.layout.english().find("validation_split") == std::string::npos &&
         !index.validation.empty())
         note_ =
             "note: --validation-split is not used: the validation/ folder is the validation data "
             "(give --data " +
             source_ + "/train to split the training folder instead)";
     name_ = index.name;
-    layout_ = index.layout;
+    layout_ = index.layout.english();
     classNames_ = index.classNames;
     if (limit > 0 && size_t(limit) < index.train.size()) {
         // The listing is sorted by class: take a seeded sample, not the first class only.

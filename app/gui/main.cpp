@@ -19,26 +19,38 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(CONVSTUDIO_VERSION);
     QApplication::setDesktopFileName("org.convstudio.ConvStudio");
 
+    ui::initResources();
+    // Before the first text: --help and every widget's text are translated when they are made.
+    ui::installTranslators(ui::interfaceLanguage());
+
+    // The window's options, in the interface's language ("convstudio" context of the .ts).
+    const auto text = [](const char* english) { return QCoreApplication::translate("convstudio", english); };
     QCommandLineParser parser;
-    parser.setApplicationDescription("Build, train and look inside convolutional neural networks.");
+    parser.setApplicationDescription(text(
+        QT_TRANSLATE_NOOP("convstudio", "Build, train and look inside convolutional neural networks.")));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        "file", "A project (.convstudio.json), an architecture (.json), a trained "
-                "model (.safetensors) or a Keras model (.h5, to_json) to open.");
-    QCommandLineOption fresh(
-        "new", "Start with the course's first CNN instead of reopening the last project.");
+        "file", text(QT_TRANSLATE_NOOP("convstudio",
+                                       "A project (.convstudio.json), an architecture (.json), a trained "
+                                       "model (.safetensors) or a Keras model (.h5, to_json) to open.")));
+    QCommandLineOption fresh("new", text(QT_TRANSLATE_NOOP("convstudio",
+                                                           "Start with the course's first CNN instead "
+                                                           "of reopening the last project.")));
+    const QString name = text(QT_TRANSLATE_NOOP("convstudio", "name"));
     QCommandLineOption page(
-        "page", "Open on a page: model, data, train, inspect, classify or playground.", "name");
-    QCommandLineOption theme("theme", "Colour theme for this run: system, light or dark.", "name");
+        "page",
+        text(QT_TRANSLATE_NOOP("convstudio",
+                               "Open on a page: model, data, train, inspect, classify or playground.")),
+        name);
+    QCommandLineOption theme(
+        "theme", text(QT_TRANSLATE_NOOP("convstudio", "Colour theme for this run: system, light or dark.")),
+        name);
     parser.addOption(fresh);
     parser.addOption(page);
     parser.addOption(theme);
     parser.process(app);
 
-    ui::initResources();
-    // Before the first widget: every text is translated when it is set.
-    ui::installTranslators(ui::interfaceLanguage());
     const QString themeName =
         parser.isSet(theme) ? parser.value(theme) : QSettings().value("theme", "system").toString();
     ui::applyTheme(ui::themeFromName(themeName));

@@ -68,7 +68,7 @@ const SplitSummary* DatasetSummary::split(const std::string& n) const {
 
 std::string DatasetSummary::text() const {
     std::string out = name + " (" + kind + ") from " + source + "\n";
-    if (!layout.empty()) out += "layout: " + layout + "\n";
+    if (!layout.empty()) out += "layout: " + layout.english() + "\n";
     out += "images: " + std::to_string(height) + "x" + std::to_string(width) + ", " +
            std::to_string(channels) + (channels == 1 ? " channel (grey)" : " channels (RGB)") +
            (resized ? " (files of any size, resized to this target size)" : "") + "\n";
@@ -169,7 +169,7 @@ DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions&
                                             : split == "validation" ? index.validation
                                                                     : index.test;
     if (files.empty())
-        throw DataError(folder + ": has no " + split + " images (" + index.layout + ")");
+        throw DataError(folder + ": has no " + split + " images (" + index.layout.english() + ")");
     const std::vector<FolderImage> ordered = interleaveClasses(files, int(index.classNames.size()));
     // Decode a few more when some fail, until `count` images are in.
     for (size_t next = 0; sample.images.count() < count && next < ordered.size();) {

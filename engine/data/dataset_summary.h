@@ -31,7 +31,7 @@ struct DatasetSummary {
     std::string name;   // "MNIST", "CIFAR-10", folder name
     std::string kind;   // "IDX", "CIFAR-10 binary", "image folders"
     std::string source; // folder
-    std::string layout; // image folders: how splits were found
+    UserText layout; // image folders: how splits were found
     int height = 0, width = 0, channels = 0;
     bool resized = false; // image folders: files of any size, decoded to height x width
     std::vector<std::string> classNames;

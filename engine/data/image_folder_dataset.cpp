@@ -162,6 +162,30 @@ std::string interpolationName(Interpolation m) {
     return names[int(m)];
 }
 
+namespace {
+// How the splits were found ("train/ + validation/ folders"), one format per case so the
+// window can translate it (folder names and numbers are never translated).
+UserText layoutText(const std::string& train, const std::string& validation, const std::string& test,
+                    double split, uint64_t seed) {
+    const std::string fraction = std::to_string(split).substr(0, 4);
+    const std::string seedText = std::to_string(seed);
+    if (train.empty())
+        return split > 0 ? CS_TEXT("cs::ImageFolders", "one folder of classes, validation_split %1 with seed %2")
+                               .arg(fraction).arg(seedText)
+                         : CS_TEXT("cs::ImageFolders", "one folder of classes");
+    if (!validation.empty() && !test.empty())
+        return CS_TEXT("cs::ImageFolders", "%1/ + %2/ + %3/ folders").arg(train).arg(validation).arg(test);
+    if (!validation.empty()) return CS_TEXT("cs::ImageFolders", "%1/ + %2/ folders").arg(train).arg(validation);
+    if (!test.empty())
+        return split > 0 ? CS_TEXT("cs::ImageFolders", "%1/ + %2/ folders, validation_split %3 with seed %4")
+                               .arg(train).arg(test).arg(fraction).arg(seedText)
+                         : CS_TEXT("cs::ImageFolders", "%1/ + %2/ folders").arg(train).arg(test);
+    return split > 0 ? CS_TEXT("cs::ImageFolders", "%1/ folders, validation_split %2 with seed %3")
+                           .arg(train).arg(fraction).arg(seedText)
+                     : CS_TEXT("cs::ImageFolders", "%1/ folders").arg(train);
+}
+} // namespace
+
 bool looksLikeImageFolder(const std::string& folder) {
     std::error_code ec;
     return fs::is_directory(folder, ec) && !subFolders(folder).empty();
@@ -200,25 +224,20 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         listClassFiles(root, classRoot, index.classNames, index.classNames, index.skipped);
 
     bool hasValidationFolder = false;
+    std::string validation, test; // the split folders found beside train/
+    double split = 0;
     if (!train.empty()) {
-        const std::string validation = findSplit(root, {"validation", "val", "valid"});
-        const std::string test = findSplit(root, {"test", "testing"});
-        index.layout = train + "/";
+        validation = findSplit(root, {"validation", "val", "valid"});
+        test = findSplit(root, {"test", "testing"});
         if (!validation.empty()) {
             index.validation =
                 listClassFiles(root, root / validation, index.classNames,
                                subFolders(root / validation, &index.skipped), index.skipped);
-            index.layout += " + " + validation + "/";
             hasValidationFolder = true;
         }
-        if (!test.empty()) {
+        if (!test.empty())
             index.test = listClassFiles(root, root / test, index.classNames,
                                         subFolders(root / test, &index.skipped), index.skipped);
-            index.layout += " + " + test + "/";
-        }
-        index.layout += " folders";
-    } else {
-        index.layout = "one folder of classes";
     }
     // Without a validation folder, validation_split cuts the training files.
     if (!hasValidationFolder && options.validationSplit > 0) {
@@ -228,10 +247,9 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
         const size_t count = size_t(double(index.train.size()) * options.validationSplit);
         index.validation.assign(index.train.end() - std::ptrdiff_t(count), index.train.end());
         index.train.resize(index.train.size() - count);
-        index.layout += ", validation_split " +
-                        std::to_string(options.validationSplit).substr(0, 4) + " with seed " +
-                        std::to_string(options.seed);
+        split = options.validationSplit;
     }
+    index.layout = layoutText(train, validation, test, split, options.seed);
     index.validationFolder = hasValidationFolder;
     if (index.train.empty())
         throw DataError(classRoot.string() + ": no images in the class sub-folders (" +

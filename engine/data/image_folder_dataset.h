@@ -19,6 +19,7 @@
 
 #include "engine/data/folder_walk.h"
 #include "engine/data/image_set.h"
+#include "engine/core/user_text.h"
 
 #include <string>
 #include <vector>
@@ -56,7 +57,7 @@ struct FolderImage {
 struct ImageFolderIndex {
     std::string root;
     std::string name;                    // the folder's name ("cats_and_dogs_filtered")
-    std::string layout;                  // how the splits were found, for the summary
+    UserText layout;                     // how the splits were found, for the summary
     std::vector<std::string> classNames; // sorted sub-folder names; index = label
     std::vector<FolderImage> train, validation, test;
     std::vector<SkippedFile> skipped; // files found while listing that are not images

@@ -38,8 +38,9 @@ bool keepsModelSound(const ModelGraph& graph, const std::function<void(ModelGrap
 
 QuickFix loadImagesAs(int height, int width, ColorMode colour) {
     QuickFix fix;
-    fix.label = UserText::verbatim("Load the images at " + sizeInWords(height, width) + " " +
-                                   (colour == ColorMode::Rgb ? "RGB" : "grayscale"));
+    fix.label = (colour == ColorMode::Rgb ? CS_TEXT("cs::Model", "Load the images at %1 RGB")
+                                          : CS_TEXT("cs::Model", "Load the images at %1 grayscale"))
+                    .arg(sizeInWords(height, width));
     fix.applyToData = [height, width, colour](DataBinding& b) {
         b.imageFolders.height = height;
         b.imageFolders.width = width;
@@ -53,7 +54,7 @@ QuickFix loadImagesAs(int height, int width, ColorMode colour) {
 QuickFix readLabelsAs(ClassMode mode) {
     const std::string name = classModeName(mode);
     QuickFix fix;
-    fix.label = UserText::verbatim("Read the labels as " + name + " (class_mode " + name + ")");
+    fix.label = CS_TEXT("cs::Model", "Read the labels as %1 (class_mode %1)").arg(name);
     fix.applyToData = [mode](DataBinding& b) { b.imageFolders.classMode = mode; };
     fix.dataSettings = {{"class_mode", name}};
     return fix;
@@ -65,10 +66,9 @@ QuickFix setHead(const std::string& dense, int units, const std::string& activat
     if (activation.empty())
         fix.label = CS_TEXT("cs::Model", "Set units to %1").arg(units);
     else if (units == 1)
-        fix.label = UserText::verbatim("Use one " + activation + " unit in " + dense);
+        fix.label = CS_TEXT("cs::Model", "Use one %1 unit in %2").arg(activation).arg(dense);
     else
-        fix.label = UserText::verbatim("Use " + std::to_string(units) + " " + activation +
-                                       " units in " + dense);
+        fix.label = CS_TEXT("cs::Model", "Use %1 %2 units in %3").arg(units).arg(activation).arg(dense);
     fix.apply = [dense, units, activation](ModelGraph& g) {
         g.setAttribute(dense, "units", units);
         if (!activation.empty()) g.setAttribute(dense, "activation", activation);

@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(int(index.validation.size()), 1000);
         QVERIFY(index.test.empty());
         QVERIFY(index.skipped.empty());
-        QCOMPARE(index.layout, std::string("train/ + validation/ folders"));
+        QCOMPARE(index.layout.english(), std::string("train/ + validation/ folders"));
         QVERIFY(index.train.front().path.ends_with("train/cats/cat.0.jpg"));
         QCOMPARE(index.train.front().label, 0);
         QVERIFY(index.train.back().path.ends_with("train/dogs/dog.999.jpg"));
@@ -166,7 +166,7 @@ private Q_SLOTS:
         const ImageFolderIndex a = indexImageFolders(dir, o);
         QCOMPARE(a.train.size(), size_t(15));
         QCOMPARE(a.validation.size(), size_t(5));
-        QVERIFY(a.layout.find("validation_split 0.25 with seed 1") != std::string::npos);
+        QVERIFY(a.layout.english().find("validation_split 0.25 with seed 1") != std::string::npos);
         QVERIFY(!a.validationFolder); // the split applies: no validation/ folder
         std::set<std::string> all;
         for (auto* part : {&a.train, &a.validation})
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(split.train.size(), size_t(7));
         QCOMPARE(split.validation.size(), size_t(3));
         QCOMPARE(split.test.size(), size_t(1));
-        QCOMPARE(split.layout,
+        QCOMPARE(split.layout.english(),
                  std::string("train/ + test/ folders, validation_split 0.30 with seed 2"));
         QVERIFY(!split.validationFolder);
         // A validation/ folder wins over the split (which then does not apply).
@@ -215,7 +215,7 @@ private Q_SLOTS:
         QCOMPARE(index.validation.size(), size_t(1));
         QCOMPARE(index.validation[0].label, 1);
         QCOMPARE(index.test[0].label, 0);
-        QCOMPARE(index.layout, std::string("train/ + validation/ + test/ folders"));
+        QCOMPARE(index.layout.english(), std::string("train/ + validation/ + test/ folders"));
         // loadDataset: test/ is the test split.
         const Dataset ds = loadDataset(dir, o);
         QCOMPARE(ds.test.count(), 1);

@@ -1,5 +1,6 @@
 // Takes the user guide's screenshots (docs/images) from the real window:
-//   DISPLAY=:99 ./build/tests/ui/ui_screenshot_tour docs/images
+//   DISPLAY=:99 ./build/tests/ui/ui_screenshot_tour docs/images [--language es]
+// (with a language, in that translation, each file named NAME-es.png),
 // under Xvfb, or with QT_QPA_PLATFORM=offscreen. Not a test: it drives the
 // window through the same calls a person's clicks make, waits for the data
 // set and the previews, and saves each view as a PNG.
@@ -26,6 +27,7 @@
 #include "ui/training/train_page.h"
 #include "ui/training/training_controller.h"
 #include "ui/window/icons.h"
+#include "ui/window/language.h"
 #include "ui/window/main_window.h"
 #include "ui/window/theme.h"
 
@@ -46,8 +48,11 @@ void settle(int ms = 300) {
     QTest::qWait(ms); // let layouts, pool threads and repaints finish before a grab
 }
 
-void save(QWidget* widget, const QString& dir, const QString& name) {
+QString suffix; // "-es" for the Spanish tour
+
+void save(QWidget* widget, const QString& dir, QString name) {
     settle();
+    name.insert(name.lastIndexOf('.'), suffix);
     const QString path = QDir(dir).filePath(name);
     if (!widget->grab().save(path))
         std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
@@ -71,12 +76,18 @@ int main(int argc, char** argv) {
     QDir().mkpath(out);
     ui::initResources();
     ui::applyTheme(ui::Theme::Light);
+    const QString language = argc > 3 && QString(argv[2]) == "--language" ? argv[3] : "en";
+    QSettings().setValue("language", language); // the lessons panel follows the interface
+    if (language != "en") {
+        if (!ui::installTranslators(language)) return 1;
+        suffix = "-" + language;
+    }
 
     QSettings().remove(ui::GettingStartedPanel::kDismissedKey); // a first start: the panel shows
     ui::StartupOptions options;
     options.restoreSession = false;
     ui::MainWindow window(options);
-    window.resize(1360, 840);
+    window.resize(1280, 800); // the screen of a small laptop: everything must fit
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) return 1;
     ui::ProjectDocument* doc = window.document();
@@ -101,8 +112,8 @@ int main(int argc, char** argv) {
     save(&window, out, "data-page.png");
 
     QSignalSpy rendered(window.dataPage()->preview(), &ui::AugmentationPreviewView::rendered);
-    for (QPushButton* b : window.dataPage()->augmentation()->findChildren<QPushButton*>())
-        if (b->text() == "Course example") b->click();
+    if (auto* course = window.dataPage()->augmentation()->findChild<QPushButton*>("courseAugmentationExample"))
+        course->click();
     if (rendered.isEmpty()) rendered.wait(10000);
     save(&window, out, "data-augmentation.png");
 
@@ -243,9 +254,8 @@ int main(int argc, char** argv) {
                              datasets->current()->settings() == doc->settings().data; });
     }
 
-    // A skip connection: Add after a ReLU, connected by hand. Last, in the light theme: the
-    // summary's "Connected to" column widens the window for good (1403 pixels), and the
-    // other pictures keep 1360.
+    // A skip connection: Add after a ReLU, connected by hand (the summary gains a
+    // "Connected to" column, its long names elided to keep the window 1280 pixels wide).
     ui::applyTheme(ui::Theme::Light);
     window.showPage(ui::MainWindow::ModelPage);
     const QString add = doc->insertLayer("Add", {"conv2d", "max_pooling2d"});

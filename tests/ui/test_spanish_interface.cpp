@@ -101,7 +101,7 @@ private Q_SLOTS:
         QStringList args = QString(CONVSTUDIO_LUPDATE_OPTIONS).split(' ', Qt::SkipEmptyParts);
         args << "-silent"
              << "-I" << CONVSTUDIO_SOURCE_DIR << "ui"
-             << "engine"
+             << "engine" << "app/gui"
              << "-ts" << fresh;
         lupdate.start(CONVSTUDIO_LUPDATE, args);
         QVERIFY(lupdate.waitForFinished(120000));

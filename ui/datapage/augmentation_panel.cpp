@@ -62,6 +62,7 @@ AugmentationPanel::AugmentationPanel(ProjectDocument* document, QWidget* parent)
     form->addRow("cval", cval_);
     auto* buttons = new QHBoxLayout;
     auto* course = new QPushButton(tr("Course example"), this);
+    course->setObjectName("courseAugmentationExample");
     course->setToolTip(
         tr("rotation 30°, shifts 0.2, zoom 0.2, horizontal flip, fill nearest — as in the course"));
     auto* none = new QPushButton(tr("None"), this);

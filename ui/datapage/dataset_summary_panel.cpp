@@ -55,7 +55,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
     };
     row(tr("Kind"), specText("cs::DatasetKind", s.kind));
     row(tr("Folder"), qs(s.source).toHtmlEscaped());
-    if (!s.layout.empty()) row(tr("Layout"), qs(s.layout).toHtmlEscaped());
+    if (!s.layout.empty()) row(tr("Layout"), engineText(s.layout).toHtmlEscaped());
     const QString colour = s.channels == 1   ? tr("grey (1 channel)")
                            : s.channels == 3 ? tr("RGB (3 channels)")
                                              : tr("%1 channels").arg(s.channels);
