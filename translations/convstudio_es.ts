@@ -3426,14 +3426,6 @@ valores %4 … %5</translation>
         <translation>Detenido: sin evaluación de prueba (Evaluar prueba el modelo tal como está; Guardar modelo lo conserva).</translation>
     </message>
     <message>
-        <source>%1 split: %2 images · %1 loss %3 · %1 accuracy %4
-
-</source>
-        <translation>Parte %1: %2 imágenes · pérdida de %1 %3 · precisión de %1 %4
-
-</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
@@ -3537,6 +3529,22 @@ valores %4 … %5</translation>
     <message>
         <source>Evaluated %1:</source>
         <translation>Evaluado %1:</translation>
+    </message>
+    <message>
+        <source>validation split: %1 images · validation loss %2 · validation accuracy %3
+
+</source>
+        <translation>Imágenes de validación: %1 · pérdida de validación %2 · precisión de validación %3
+
+</translation>
+    </message>
+    <message>
+        <source>test split: %1 images · test loss %2 · test accuracy %3
+
+</source>
+        <translation>Imágenes de prueba: %1 · pérdida de prueba %2 · precisión de prueba %3
+
+</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "ui/editor/model_editor_page.h"
 #include "ui/editor/summary_table.h"
 #include "ui/inspect/kernel_panel.h"
+#include "ui/training/confusion_matrix_view.h"
 #include "ui/training/train_page.h"
 #include "ui/training/training_controller.h"
 #include "ui/window/main_window.h"
@@ -119,6 +120,27 @@ private Q_SLOTS:
                     view->viewport()->width());
             QVERIFY(!view->horizontalScrollBar()->isVisible());
         }
+    }
+
+    // A Fashion-MNIST test split gives counts up to 1000; squeezed, the matrix keeps them whole.
+    void confusionMatrixCountsAreNeverCut() {
+        ConfusionMatrixView view;
+        TestEvaluation e;
+        e.done = true;
+        e.split = "test";
+        e.confusion = cs::ConfusionMatrix(10);
+        for (int c = 0; c < 10; ++c)
+            for (int k = 0; k < 1000 - 13 * c; ++k) e.confusion.add(c, c);
+        view.setEvaluation(e, {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                               "Sneaker", "Bag", "Ankle boot"});
+        view.resize(120, 300); // a narrow pane: the view keeps its minimum width instead
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QApplication::processEvents();
+        QVERIFY2(clippedCell(&view).isEmpty(), qPrintable(clippedCell(&view)));
+        // Cleared, it takes no room.
+        view.clearMatrix();
+        QCOMPARE(view.minimumWidth(), 0);
     }
 
     void playgroundSizesAreWidthByHeight() {

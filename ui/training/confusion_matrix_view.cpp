@@ -7,6 +7,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -60,6 +62,7 @@ void ConfusionMatrixView::clearMatrix() {
     names_.clear();
     setRowCount(0);
     setColumnCount(0);
+    setMinimumWidth(0);
 }
 
 void ConfusionMatrixView::setEvaluation(const TestEvaluation& evaluation,
@@ -101,6 +104,18 @@ void ConfusionMatrixView::setEvaluation(const TestEvaluation& evaluation,
             setItem(t, p, item);
         }
     }
+    // Stretched columns share the width, but never below the widest count: a cut "9…" says
+    // nothing (the Spanish settings panel leaves the matrix less room than the English one).
+    int64_t largest = 0;
+    for (int t = 0; t < n; ++t)
+        for (int p = 0; p < n; ++p) largest = std::max(largest, m.at(t, p));
+    const int margin = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1);
+    const int cell = std::max(fontMetrics().horizontalAdvance(QString::number(largest)),
+                              horizontalHeader()->fontMetrics().horizontalAdvance(QString::number(n - 1))) +
+                     margin + 4;
+    horizontalHeader()->setMinimumSectionSize(cell);
+    setMinimumWidth(verticalHeader()->sizeHint().width() + n * cell + 2 * frameWidth() +
+                    verticalScrollBar()->sizeHint().width());
 }
 
 CellImagesDialog::CellImagesDialog(const TestEvaluation& evaluation,

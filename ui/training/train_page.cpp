@@ -103,6 +103,8 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     evaluation_ = new QPlainTextEdit(this);
     evaluation_->setReadOnly(true);
     evaluation_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // The per-class report is a table in columns: scrolled sideways rather than wrapped apart.
+    evaluation_->setLineWrapMode(QPlainTextEdit::NoWrap);
     evaluation_->setPlaceholderText(tr("After training: the test split's loss, accuracy, "
                                        "per-class precision / recall / F1 and confusion matrix."));
     auto* right = new QWidget(this);
@@ -382,11 +384,12 @@ void TrainPage::showEvaluation(const TrainingOutcome& out) {
 
 void TrainPage::showTest(const TestEvaluation& test, const std::vector<std::string>& names, const QString& heading) {
     shownClassNames_ = names;
-    const QString split = test.split;
     QString text = heading.isEmpty() ? QString() : heading + "\n";
-    text += tr("%1 split: %2 images · %1 loss %3 · %1 accuracy %4\n\n")
-                .arg(split)
-                .arg(test.confusion.total())
+    // One sentence per split, so each language says it its own way.
+    const QString line = test.split == QLatin1String("validation")
+                             ? tr("validation split: %1 images · validation loss %2 · validation accuracy %3\n\n")
+                             : tr("test split: %1 images · test loss %2 · test accuracy %3\n\n");
+    text += line.arg(test.confusion.total())
                 .arg(test.loss, 0, 'f', 4)
                 .arg(test.accuracy(), 0, 'f', 4);
     text += QString::fromStdString(test.confusion.reportText(names)) + "\n";
