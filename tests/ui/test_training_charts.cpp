@@ -223,6 +223,10 @@ private Q_SLOTS:
         QVERIFY(charts.events()->isVisible());
         QVERIFY(!charts.noEventsNote()->isVisible());
         QCOMPARE(charts.events()->count(), 1);
+        // One event is one row high, not a tall empty frame.
+        QApplication::processEvents();
+        QVERIFY2(charts.events()->height() <= charts.events()->sizeHintForRow(0) + 2 * charts.events()->frameWidth(),
+                 qPrintable(QString::number(charts.events()->height())));
         // Short as it is under the loss and accuracy, its labels are drawn whole.
         charts.resize(900, 420);
         LineChart* rate = charts.learningRateChart();

@@ -136,6 +136,8 @@ private Q_SLOTS:
         QCOMPARE(started.count(), 1);
         QVERIFY2(train->progressLabel()->text().contains("fine-tuning"), qPrintable(train->progressLabel()->text()));
         QVERIFY(finished.wait(kHang));
+        // Still said after the run (the batch progress replaced it while training).
+        QVERIFY2(train->progressLabel()->text().contains("fine-tuning"), qPrintable(train->progressLabel()->text()));
         const TrainingOutcome& out = window.trainingController()->lastOutcome();
         QVERIFY2(!out.failed, qPrintable(out.error));
         QVERIFY(out.trained);

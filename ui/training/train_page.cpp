@@ -331,6 +331,7 @@ void TrainPage::onFinished(const TrainingOutcome& out) {
             how += tr(" · val_loss %1 · val_accuracy %2")
                        .arg(lastEpoch_.valLoss, 0, 'f', 4)
                        .arg(lastEpoch_.valAccuracy, 0, 'f', 4);
+        how += startNote_; // what the run started from stays said once the batches have gone by
         progressText_->setText(how);
         if (!out.stopped && !out.diverged) progress_->setValue(1000);
         showEvaluation(out);

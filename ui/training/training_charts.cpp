@@ -72,8 +72,9 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     auto* eventsBox = new QVBoxLayout;
     eventsBox->addWidget(new QLabel(tr("Callback events"), this));
     events_->setWordWrap(true);
-    eventsBox->addWidget(events_, 1);
+    eventsBox->addWidget(events_);
     eventsBox->addWidget(noEvents_);
+    eventsBox->addStretch(1); // a short list sits at the top, not in a tall empty frame
     grid_->addLayout(eventsBox, 1, 1);
     grid_->setRowStretch(0, 3);
     for (auto [chart, title, stem] : {std::tuple{loss_, tr("Loss chart"), QStringLiteral("loss")},
@@ -107,7 +108,11 @@ void TrainingCharts::updateBottomRow() {
                           : tr("Learning rate: shown when a run starts."));
     events_->setVisible(events_->count() > 0);
     noEvents_->setVisible(events_->count() == 0);
-    const bool tall = learningRateVaries_ || events_->count() > 0;
+    // The list is as tall as its entries (up to eight; more scroll).
+    int height = 2 * events_->frameWidth();
+    for (int i = 0; i < std::min(events_->count(), 8); ++i) height += events_->sizeHintForRow(i);
+    events_->setMaximumHeight(std::max(height, 2 * events_->frameWidth() + 1));
+    const bool tall = learningRateVaries_ || events_->count() > 8;
     grid_->setRowStretch(1, tall ? 2 : 0);
 }
 
