@@ -193,6 +193,28 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !panel.isBusy(); }, kHang));
     }
 
+    // View > Theme switches while the window is open: every label follows (a label inside a
+    // style-sheeted banner kept the dark theme's white text on the light background).
+    void switchingThemesLeavesNoTextInTheOldColours() {
+        applyTheme(Theme::Light);
+        window_->showPage(MainWindow::DataPageIndex);
+        applyTheme(Theme::Dark);
+        QApplication::processEvents();
+        applyTheme(Theme::Light);
+        QApplication::processEvents();
+        const QPalette app = QApplication::palette();
+        QStringList stale;
+        for (QLabel* label : window_->findChildren<QLabel*>()) {
+            if (!label->styleSheet().isEmpty()) continue; // its own style sheet picks its colour on purpose
+            const QPalette::ColorGroup group = label->isEnabled() ? QPalette::Active : QPalette::Disabled;
+            const QColor colour = label->palette().color(group, QPalette::WindowText);
+            if (colour != app.color(group, QPalette::WindowText))
+                stale << QString("'%1' %2").arg(label->text().left(40), colour.name());
+        }
+        applyTheme(Theme::System);
+        QVERIFY2(stale.isEmpty(), qPrintable(stale.join("; ")));
+    }
+
     void uncheckedBoxesAreVisibleInTheDarkTheme() {
         applyTheme(Theme::Dark);
         QCheckBox box("use_bias");

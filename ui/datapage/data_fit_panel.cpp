@@ -29,17 +29,9 @@ QString settingsText(const QuickFix& fix) {
 } // namespace
 
 DataFitPanel::DataFitPanel(ProjectDocument* document, QWidget* parent)
-    : QFrame(parent), document_(document) {
+    : CardFrame(parent), document_(document) {
     setObjectName("DataFitPanel");
-    QColor tint = kWarning;
-    tint.setAlphaF(0.12f);
-    setStyleSheet(QString("#DataFitPanel { background: rgba(%1,%2,%3,%4); border: 1px solid %5; "
-                          "border-radius: 6px; }")
-                      .arg(tint.red())
-                      .arg(tint.green())
-                      .arg(tint.blue())
-                      .arg(tint.alphaF())
-                      .arg(kWarning.name()));
+    setColour(kWarning);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 6);
     auto* title =

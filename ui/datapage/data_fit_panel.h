@@ -8,7 +8,7 @@
 // hidden while model and data fit.
 #pragma once
 
-#include <QFrame>
+#include "ui/window/card_frame.h"
 #include <QList>
 #include <QStringList>
 
@@ -19,7 +19,7 @@ namespace ui {
 
 class ProjectDocument;
 
-class DataFitPanel : public QFrame {
+class DataFitPanel : public CardFrame {
     Q_OBJECT
 public:
     explicit DataFitPanel(ProjectDocument* document, QWidget* parent = nullptr);

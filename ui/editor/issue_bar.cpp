@@ -12,9 +12,8 @@
 namespace ui {
 
 IssueBar::IssueBar(ProjectDocument* document, QWidget* parent)
-    : QFrame(parent), document_(document) {
+    : CardFrame(parent), document_(document) {
     setObjectName("IssueBar");
-    setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 6);
     auto* top = new QHBoxLayout;
@@ -57,15 +56,7 @@ void IssueBar::refresh() {
     const QString name = QString::fromStdString(document_->graph().node(index).name());
     const bool warning = layer.isWarning;
     const QColor color = warning ? QColor(0xd8, 0x84, 0x00) : QColor(0xd3, 0x2f, 0x2f);
-    QColor tint = color;
-    tint.setAlphaF(0.12f);
-    setStyleSheet(QString("#IssueBar { background: rgba(%1,%2,%3,%4); border: 1px solid %5; "
-                          "border-radius: 6px; }")
-                      .arg(tint.red())
-                      .arg(tint.green())
-                      .arg(tint.blue())
-                      .arg(tint.alphaF())
-                      .arg(color.name()));
+    setColour(color);
     icon_->setText(QString("<span style='color:%1; font-size:16pt'>%2</span>")
                        .arg(color.name(), warning ? "\u26a0" : "\u2716"));
     QString text =

@@ -4,7 +4,7 @@
 // buttons. Hidden while the model is fine.
 #pragma once
 
-#include <QFrame>
+#include "ui/window/card_frame.h"
 
 class QLabel;
 class QHBoxLayout;
@@ -14,7 +14,7 @@ namespace ui {
 
 class ProjectDocument;
 
-class IssueBar : public QFrame {
+class IssueBar : public CardFrame {
     Q_OBJECT
 public:
     explicit IssueBar(ProjectDocument* document, QWidget* parent = nullptr);

@@ -36,13 +36,9 @@ QPushButton* stepButton(const QString& text, const QString& tip, QWidget* parent
 
 } // namespace
 
-GettingStartedPanel::GettingStartedPanel(QMenu* presets, QWidget* parent) : QFrame(parent) {
+GettingStartedPanel::GettingStartedPanel(QMenu* presets, QWidget* parent) : CardFrame(parent) {
     setObjectName("GettingStarted");
-    setFrameShape(QFrame::StyledPanel);
-    // A light card that reads as a note on the page in both themes.
-    setStyleSheet(
-        "#GettingStarted { background: palette(alternate-base); border: 1px solid palette(mid);"
-        " border-radius: 6px; }");
+    // A light card that reads as a note on the page in both themes (CardFrame's palette colours).
 
     auto* title = new QLabel(tr("<b>Getting started</b>"), this);
     lessons_ =

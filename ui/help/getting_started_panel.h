@@ -6,7 +6,7 @@
 // remembered in QSettings (kDismissedKey); Help > Getting Started shows it again.
 #pragma once
 
-#include <QFrame>
+#include "ui/window/card_frame.h"
 
 class QAbstractButton;
 class QMenu;
@@ -15,7 +15,7 @@ class QPushButton;
 
 namespace ui {
 
-class GettingStartedPanel : public QFrame {
+class GettingStartedPanel : public CardFrame {
     Q_OBJECT
 public:
     static constexpr const char* kDismissedKey = "help/gettingStartedDismissed";
