@@ -3153,10 +3153,6 @@ valores %4 … %5</translation>
         <translation>Sin conjunto de datos</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#d32f2f&apos;&gt;No data set&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#d32f2f&apos;&gt;Sin conjunto de datos&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>layer</source>
         <translation>capa</translation>
     </message>

@@ -133,14 +133,18 @@ private Q_SLOTS:
             for (int k = 0; k < 1000 - 13 * c; ++k) e.confusion.add(c, c);
         view.setEvaluation(e, {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                                "Sneaker", "Bag", "Ankle boot"});
-        view.resize(120, 300); // a narrow pane: the view keeps its minimum width instead
+        view.resize(220, 300); // a narrow pane: the matrix scrolls sideways instead
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QApplication::processEvents();
         QVERIFY2(clippedCell(&view).isEmpty(), qPrintable(clippedCell(&view)));
-        // Cleared, it takes no room.
-        view.clearMatrix();
-        QCOMPARE(view.minimumWidth(), 0);
+        QVERIFY(view.horizontalScrollBar()->isVisible());
+        QVERIFY(view.minimumSizeHint().width() < 220); // and does not widen the window
+        // Wide enough, the columns share the width and nothing scrolls.
+        view.resize(900, 400);
+        QApplication::processEvents();
+        QVERIFY2(clippedCell(&view).isEmpty(), qPrintable(clippedCell(&view)));
+        QVERIFY(!view.horizontalScrollBar()->isVisible());
     }
 
     void playgroundSizesAreWidthByHeight() {

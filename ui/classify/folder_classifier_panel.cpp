@@ -1,5 +1,7 @@
 #include "ui/classify/folder_classifier_panel.h"
 
+#include "ui/window/elided_label.h"
+
 #include "ui/window/engine_text.h"
 
 #include "engine/inspect/class_scores.h"
@@ -73,8 +75,8 @@ FolderClassifierPanel::FolderClassifierPanel(QWidget* parent) : QWidget(parent) 
     exportButton_->setObjectName("exportCsvButton");
     exportButton_->setEnabled(false);
     connect(exportButton_, &QPushButton::clicked, this, &FolderClassifierPanel::pickCsvFile);
-    status_ =
-        new QLabel(tr("Classify a whole folder: one row per image, sortable by any column."), this);
+    status_ = new ElidedLabel(this, Qt::ElideMiddle); // the folder's path gives way first
+    status_->setFullText(tr("Classify a whole folder: one row per image, sortable by any column."));
     status_->setObjectName("folderStatus");
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -128,20 +130,19 @@ void FolderClassifierPanel::setModel(ModelSnapshotPtr snapshot) {
     classifyButton_->setEnabled(bool(snapshot_));
     // The table is not reclassified on its own (a folder can take minutes): say whose rows they are.
     if (resultSnapshot_ && !result_.rows.empty()) {
-        const QString text = status_->toolTip();
         setStatus(snapshot_ == resultSnapshot_
-                      ? text
-                      : text + tr(" — not the current model: Classify Folder… again to use it"),
+                      ? resultText_
+                      : resultText_ + tr(" — not the current model: Classify Folder… again to use it"),
                   false);
     }
 }
 
 QString FolderClassifierPanel::statusText() const {
-    return status_->text();
+    return status_->fullText();
 }
 
 void FolderClassifierPanel::setStatus(const QString& text, bool error) {
-    status_->setText(text);
+    status_->setFullText(text);
     status_->setStyleSheet(error ? "color: #d32f2f;" : "");
 }
 
@@ -222,8 +223,8 @@ void FolderClassifierPanel::showResult(const FolderClassification& result,
                                      : tr("%1 images classified").arg(result_.rows.size());
     if (unreadable > 0) text += tr(" (%1 could not be read)").arg(unreadable);
     text += tr(" · %1 · with %2").arg(QDir::toNativeSeparators(result_.folder), snapshot->source);
+    resultText_ = text;
     setStatus(text, false);
-    status_->setToolTip(text);
     exportButton_->setEnabled(!result_.rows.empty());
     Q_EMIT finished();
 }

@@ -25,6 +25,8 @@ class QTimer;
 
 namespace ui {
 
+class ElidedLabel;
+
 class FolderClassifierPanel : public QWidget {
     Q_OBJECT
 public:
@@ -72,7 +74,8 @@ private:
     QProgressBar* progress_;
     QPushButton* cancelButton_;
     QPushButton* exportButton_;
-    QLabel* status_;
+    ElidedLabel* status_;
+    QString resultText_; // what the table holds: "20 images classified · FOLDER · with MODEL"
     QStandardItemModel* model_;
     QSortFilterProxyModel* proxy_;
     QTableView* table_;

@@ -7,7 +7,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QScrollBar>
 #include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -62,7 +61,6 @@ void ConfusionMatrixView::clearMatrix() {
     names_.clear();
     setRowCount(0);
     setColumnCount(0);
-    setMinimumWidth(0);
 }
 
 void ConfusionMatrixView::setEvaluation(const TestEvaluation& evaluation,
@@ -105,7 +103,8 @@ void ConfusionMatrixView::setEvaluation(const TestEvaluation& evaluation,
         }
     }
     // Stretched columns share the width, but never below the widest count: a cut "9…" says
-    // nothing (the Spanish settings panel leaves the matrix less room than the English one).
+    // nothing. Where the pane is narrower than that (Spanish settings take more room), the
+    // matrix scrolls sideways rather than widening the window.
     int64_t largest = 0;
     for (int t = 0; t < n; ++t)
         for (int p = 0; p < n; ++p) largest = std::max(largest, m.at(t, p));
@@ -114,8 +113,6 @@ void ConfusionMatrixView::setEvaluation(const TestEvaluation& evaluation,
                               horizontalHeader()->fontMetrics().horizontalAdvance(QString::number(n - 1))) +
                      margin + 4;
     horizontalHeader()->setMinimumSectionSize(cell);
-    setMinimumWidth(verticalHeader()->sizeHint().width() + n * cell + 2 * frameWidth() +
-                    verticalScrollBar()->sizeHint().width());
 }
 
 CellImagesDialog::CellImagesDialog(const TestEvaluation& evaluation,

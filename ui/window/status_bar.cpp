@@ -3,6 +3,7 @@
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/document/project_document.h"
 #include "ui/editor/layer_style.h"
+#include "ui/window/elided_label.h"
 
 #include <QLabel>
 #include <QProgressBar>
@@ -12,7 +13,7 @@ namespace ui {
 
 StatusBarWidgets::StatusBarWidgets(QStatusBar* bar, ProjectDocument* document)
     : QObject(bar), document_(document) {
-    data_ = new QLabel(bar);
+    data_ = new ElidedLabel(bar);
     model_ = new QLabel(bar);
     epoch_ = new QLabel(bar);
     progress_ = new QProgressBar(bar);
@@ -21,7 +22,7 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar, ProjectDocument* document)
     progress_->setMaximumWidth(160);
     progress_->setMaximumHeight(bar->fontMetrics().height());
     speed_ = new QLabel(bar);
-    bar->addWidget(data_);
+    bar->addWidget(data_, 1);
     bar->addWidget(model_);
     bar->addPermanentWidget(epoch_);
     bar->addPermanentWidget(progress_);
@@ -32,19 +33,20 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar, ProjectDocument* document)
 }
 
 QString StatusBarWidgets::dataText() const {
-    return data_->text();
+    return data_->fullText();
 }
 QString StatusBarWidgets::modelText() const {
     return model_->text();
 }
 
 void StatusBarWidgets::showDataLoading(const QString& what) {
-    data_->setText(tr("Loading %1…").arg(what));
+    data_->setPalette(QPalette()); // the theme's colours again after a failure
+    data_->setFullText(tr("Loading %1…").arg(what));
 }
 
 void StatusBarWidgets::showData(const std::shared_ptr<const LoadedDataset>& data) {
     if (!data) {
-        data_->setText(tr("No data set"));
+        data_->setFullText(tr("No data set"));
         return;
     }
     QStringList counts, splits;
@@ -52,7 +54,8 @@ void StatusBarWidgets::showData(const std::shared_ptr<const LoadedDataset>& data
         counts << withThousands(data->count(split));
         splits << splitTitle(split);
     }
-    data_->setText(QString("%1 · %2 (%3) · %4×%5×%6")
+    data_->setPalette(QPalette());
+    data_->setFullText(QString("%1 · %2 (%3) · %4×%5×%6")
                        .arg(data->title(), counts.join(" / "), splits.join(" / "))
                        .arg(data->height())
                        .arg(data->width())
@@ -60,7 +63,10 @@ void StatusBarWidgets::showData(const std::shared_ptr<const LoadedDataset>& data
 }
 
 void StatusBarWidgets::showDataFailed(const QString& message) {
-    data_->setText(tr("<span style='color:#d32f2f'>No data set</span>"));
+    QPalette red;
+    red.setColor(QPalette::WindowText, QColor(0xd3, 0x2f, 0x2f));
+    data_->setPalette(red);
+    data_->setFullText(tr("No data set"));
     data_->setToolTip(message);
 }
 

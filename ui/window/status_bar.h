@@ -14,6 +14,7 @@ class QStatusBar;
 
 namespace ui {
 
+class ElidedLabel;
 class ProjectDocument;
 class LoadedDataset;
 
@@ -44,7 +45,7 @@ private:
     void refreshModel();
 
     ProjectDocument* document_;
-    QLabel* data_;
+    ElidedLabel* data_; // gives way first when the window is narrow
     QLabel* model_;
     QLabel* epoch_;
     QProgressBar* progress_;
