@@ -3527,18 +3527,22 @@ valores %4 … %5</translation>
         <translation>Evaluado %1:</translation>
     </message>
     <message>
-        <source>validation split: %1 images · validation loss %2 · validation accuracy %3
+        <source>validation split: %1 images
+validation loss %2 · validation accuracy %3
 
 </source>
-        <translation>Imágenes de validación: %1 · pérdida de validación %2 · precisión de validación %3
+        <translation>Imágenes de validación: %1
+pérdida de validación %2 · precisión de validación %3
 
 </translation>
     </message>
     <message>
-        <source>test split: %1 images · test loss %2 · test accuracy %3
+        <source>test split: %1 images
+test loss %2 · test accuracy %3
 
 </source>
-        <translation>Imágenes de prueba: %1 · pérdida de prueba %2 · precisión de prueba %3
+        <translation>Imágenes de prueba: %1
+pérdida de prueba %2 · precisión de prueba %3
 
 </translation>
     </message>

@@ -273,6 +273,8 @@ class SpanishInterfaceTest : public QObject {
             // Spanish runs ~25% longer: each page, during and after a run, still fits 1280 pixels.
             const QString wide = uitest::tooWideFor1280(window_.get());
             if (!wide.isEmpty()) tooWide_ << window_->pages()->tabText(p) + ": " + wide;
+            const QString cut = uitest::cutWrappedText(window_->pages()->widget(p));
+            if (!cut.isEmpty()) tooWide_ << window_->pages()->tabText(p) + ": " + cut;
         }
     }
 

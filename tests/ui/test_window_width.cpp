@@ -28,6 +28,7 @@
 
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTabWidget>
@@ -89,6 +90,21 @@ private Q_SLOTS:
         window_->gettingStartedAction()->trigger();
         const QString problem = firstPageTooWide();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // At 1280x800 every wrapped text on every page has the height its lines need (a note in
+    // a form could be given the height of fewer lines and show their middles cut).
+    void noWrappedTextIsCutShort() {
+        window_->resize(1280, 800);
+        QStringList cut;
+        for (int p = 0; p < MainWindow::PageCount; ++p) {
+            window_->showPage(MainWindow::Page(p));
+            QCoreApplication::processEvents();
+            QCoreApplication::processEvents();
+            const QString problem = uitest::cutWrappedText(window_->pages()->widget(p));
+            if (!problem.isEmpty()) cut << window_->pages()->tabText(p) + ": " + problem;
+        }
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join("\n")));
     }
 
     void aSkipConnectionAndLongNamesStillFit() {

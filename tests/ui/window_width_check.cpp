@@ -35,6 +35,17 @@ void widest(const QWidget* w, int least, QStringList& out) {
 
 } // namespace
 
+QString cutWrappedText(QWidget* root) {
+    QStringList cut;
+    for (QLabel* label : root->findChildren<QLabel*>()) {
+        if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty()) continue;
+        const int needs = label->heightForWidth(label->width());
+        if (label->height() + 1 < needs)
+            cut << QString("'%1' %2 px high, needs %3").arg(label->text().left(50)).arg(label->height()).arg(needs);
+    }
+    return cut.join("\n");
+}
+
 QString tooWideFor1280(QWidget* window) {
     const int width = window->minimumSizeHint().width();
     if (width <= kScreenWidth - kFrameAllowance) return {};

@@ -16,4 +16,8 @@ constexpr int kFrameAllowance = 10;
 // whose minimum width makes up most of it (class, object name, text, minimum width).
 QString tooWideFor1280(QWidget* window);
 
+// Empty when every visible word-wrapped label under `root` has the height its lines need at
+// its width; else those that do not, one per line.
+QString cutWrappedText(QWidget* root);
+
 } // namespace uitest

@@ -1,4 +1,5 @@
 #include "ui/inspect/inspect_page.h"
+#include "ui/window/whole_lines.h"
 
 #include "ui/inspect/feature_map_panel.h"
 #include "ui/inspect/kernel_panel.h"
@@ -28,6 +29,7 @@ InspectPage::InspectPage(CurrentModel* model, QWidget* parent) : QWidget(parent)
     emptyText->setAlignment(Qt::AlignCenter);
     emptyText->setMaximumWidth(520);
     emptyText->setMinimumWidth(420); // a word-wrapped label centred in a layout gets only its text's width
+    keepWholeLines(emptyText);
     auto* open = new QPushButton(tr("Open Model…"), empty);
     openButton_ = open;
     open->setObjectName("inspectOpenModelButton");

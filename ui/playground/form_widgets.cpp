@@ -1,5 +1,7 @@
 #include "ui/playground/form_widgets.h"
 
+#include "ui/window/whole_lines.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -18,6 +20,7 @@ QLabel* noteLabel(const char* name, QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QString::fromLatin1(name));
     label->setWordWrap(true);
+    keepWholeLines(label); // a form row's height is set before the note's width is known
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
 }

@@ -121,8 +121,9 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
     vertical->addWidget(results);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
-    results->setStretchFactor(0, 1);
-    results->setStretchFactor(1, 1);
+    // The matrix needs more room than the report: ten columns of counts up to 1,000.
+    results->setStretchFactor(0, 2);
+    results->setStretchFactor(1, 3);
     rightLayout->addWidget(vertical, 1);
 
     auto* splitter = new QSplitter(this);
@@ -388,8 +389,8 @@ void TrainPage::showTest(const TestEvaluation& test, const std::vector<std::stri
     QString text = heading.isEmpty() ? QString() : heading + "\n";
     // One sentence per split, so each language says it its own way.
     const QString line = test.split == QLatin1String("validation")
-                             ? tr("validation split: %1 images · validation loss %2 · validation accuracy %3\n\n")
-                             : tr("test split: %1 images · test loss %2 · test accuracy %3\n\n");
+                             ? tr("validation split: %1 images\nvalidation loss %2 · validation accuracy %3\n\n")
+                             : tr("test split: %1 images\ntest loss %2 · test accuracy %3\n\n");
     text += line.arg(test.confusion.total())
                 .arg(test.loss, 0, 'f', 4)
                 .arg(test.accuracy(), 0, 'f', 4);

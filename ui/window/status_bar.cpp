@@ -22,8 +22,8 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar, ProjectDocument* document)
     progress_->setMaximumWidth(160);
     progress_->setMaximumHeight(bar->fontMetrics().height());
     speed_ = new QLabel(bar);
-    bar->addWidget(data_, 1);
-    bar->addWidget(model_);
+    bar->addWidget(data_);
+    bar->addWidget(model_, 1); // its empty right end takes the spare room; the data line shrinks first
     bar->addPermanentWidget(epoch_);
     bar->addPermanentWidget(progress_);
     bar->addPermanentWidget(speed_);
