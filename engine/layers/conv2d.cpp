@@ -210,9 +210,12 @@ void Conv2D::prepareBatch(int, const RunContext& ctx) {
 
 bool Conv2D::convolvesDirectly(int channels) { return channels >= kDirectMinChannels; }
 
+bool Conv2D::windowRowsAreWhole() const {
+    return g_.x.padBefore == 0 && long(g_.x.out - 1) * sw_ + kw_ <= g_.x.in;
+}
+
 bool Conv2D::mergesWindowRows() const {
-    return !convolvesDirectly(g_.channels) && convolvesDirectly(kw_ * g_.channels) && g_.x.padBefore == 0 &&
-           long(g_.x.out - 1) * sw_ + kw_ <= g_.x.in;
+    return kw_ > 1 && convolvesDirectly(kw_ * g_.channels) && windowRowsAreWhole();
 }
 
 bool Conv2D::forwardIsDirect() const {

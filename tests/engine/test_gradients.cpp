@@ -43,6 +43,10 @@ private Q_SLOTS:
         QTest::newRow("valid 3x3 stride 2, 8 channels") << R"({"filters": 3, "kernel_size": 3, "strides": 2})" << 7 << 6 << 8;
         // 3 channels, windows inside the image sideways: a window row read as one run of 9.
         QTest::newRow("valid 3x3, 3 channels") << R"({"filters": 4, "kernel_size": 3, "activation": "tanh"})" << 6 << 7 << 3;
+        // Many channels, valid: a window row read as one run too (32 channels: 96 rows per
+        // position, M2's second convolution; 10 channels x 2 columns: 20, not a tile's multiple).
+        QTest::newRow("valid 3x3, 32 channels") << R"({"filters": 17, "kernel_size": 3, "activation": "tanh"})" << 5 << 6 << 32;
+        QTest::newRow("valid 3x2, 10 channels") << R"({"filters": 5, "kernel_size": [3, 2], "activation": "tanh"})" << 5 << 6 << 10;
         QTest::newRow("no bias, tanh") << R"({"filters": 2, "kernel_size": 3, "use_bias": false, "activation": "tanh"})" << 5 << 5 << 2;
         QTest::newRow("sigmoid + l2") << R"({"filters": 2, "kernel_size": 3, "activation": "sigmoid", "kernel_regularizer": 0.01})" << 5 << 4 << 1;
     }
