@@ -1085,11 +1085,11 @@ sesgo %1</translation>
     </message>
     <message>
         <source>Cross-correlation (Conv2D)</source>
-        <translation>Correlación cruzada (Conv2D)</translation>
+        <translation>Correlación (Conv2D)</translation>
     </message>
     <message>
         <source>Convolution (scipy convolve2d)</source>
-        <translation>Convolución (scipy convolve2d)</translation>
+        <translation>Convolución (convolve2d)</translation>
     </message>
     <message>
         <source>valid: no padding · same: zeros so that out = ceil(n / stride) · full: k − 1 zeros on each side</source>
@@ -2785,14 +2785,6 @@ valores %4 … %5</translation>
 <context>
     <name>ui::PoolingPanel</name>
     <message>
-        <source>Max pooling (MaxPooling2D)</source>
-        <translation>Pooling máximo (MaxPooling2D)</translation>
-    </message>
-    <message>
-        <source>Average pooling (AveragePooling2D)</source>
-        <translation>Pooling promedio (AveragePooling2D)</translation>
-    </message>
-    <message>
         <source>= pool</source>
         <translation>= pool</translation>
     </message>
@@ -2823,6 +2815,14 @@ valores %4 … %5</translation>
     <message>
         <source>Keeps the mean of each window: smoother, keeps the general level rather than the peaks.</source>
         <translation>Se queda con la media de cada ventana: más suave, conserva el nivel general en lugar de los picos.</translation>
+    </message>
+    <message>
+        <source>Max (MaxPooling2D)</source>
+        <translation>Máximo (MaxPooling2D)</translation>
+    </message>
+    <message>
+        <source>Average (AveragePooling2D)</source>
+        <translation>Promedio (AveragePooling2D)</translation>
     </message>
 </context>
 <context>

@@ -273,8 +273,9 @@ class SpanishInterfaceTest : public QObject {
             // Spanish runs ~25% longer: each page, during and after a run, still fits 1280 pixels.
             const QString wide = uitest::tooWideFor1280(window_.get());
             if (!wide.isEmpty()) tooWide_ << window_->pages()->tabText(p) + ": " + wide;
-            const QString cut = uitest::cutWrappedText(window_->pages()->widget(p));
-            if (!cut.isEmpty()) tooWide_ << window_->pages()->tabText(p) + ": " + cut;
+            for (const QString& cut : {uitest::cutWrappedText(window_->pages()->widget(p)),
+                                       uitest::cutComboText(window_->pages()->widget(p))})
+                if (!cut.isEmpty()) tooWide_ << window_->pages()->tabText(p) + ": " + cut;
         }
     }
 
@@ -335,6 +336,21 @@ private Q_SLOTS:
         QVERIFY2(judge_->englishIn(errorText(error)).isEmpty(), qPrintable(errorText(error)));
         // A message made from a plain string (a broken file) is shown as it is.
         QCOMPARE(errorText(cs::FormatError("x.json: not JSON")), QString("x.json: not JSON"));
+    }
+
+    // Every kind of callback event as the events list shows it (a short run fires none).
+    void callbackEventsReadInSpanish() {
+        for (EventUpdate::Kind kind : {EventUpdate::EarlyStopping, EventUpdate::BestWeightsRestored,
+                                       EventUpdate::CheckpointSaved, EventUpdate::LearningRateReduced}) {
+            EventUpdate e;
+            e.kind = kind;
+            e.epoch = 4;
+            e.value = 0.005;
+            e.monitor = "val_loss";
+            e.path = "/tmp/best_model.safetensors";
+            for (const QString& text : {e.listText(), e.shortName()})
+                QVERIFY2(judge_->englishIn(text).isEmpty(), qPrintable(text + ": " + judge_->englishIn(text)));
+        }
     }
 
     void everyVisibleStringIsSpanish() {

@@ -93,16 +93,18 @@ private Q_SLOTS:
     }
 
     // At 1280x800 every wrapped text on every page has the height its lines need (a note in
-    // a form could be given the height of fewer lines and show their middles cut).
-    void noWrappedTextIsCutShort() {
+    // a form could be given the height of fewer lines and show their middles cut), and every
+    // combo box's choices fit it (Spanish "Correlación cruzada (Conv2D)" was cut).
+    void noTextIsCutShort() {
         window_->resize(1280, 800);
         QStringList cut;
         for (int p = 0; p < MainWindow::PageCount; ++p) {
             window_->showPage(MainWindow::Page(p));
             QCoreApplication::processEvents();
             QCoreApplication::processEvents();
-            const QString problem = uitest::cutWrappedText(window_->pages()->widget(p));
-            if (!problem.isEmpty()) cut << window_->pages()->tabText(p) + ": " + problem;
+            for (const QString& problem : {uitest::cutWrappedText(window_->pages()->widget(p)),
+                                           uitest::cutComboText(window_->pages()->widget(p))})
+                if (!problem.isEmpty()) cut << window_->pages()->tabText(p) + ": " + problem;
         }
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join("\n")));
     }

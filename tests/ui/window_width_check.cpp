@@ -1,6 +1,9 @@
 #include "tests/ui/window_width_check.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QLabel>
 #include <QStringList>
 #include <QWidget>
@@ -42,6 +45,22 @@ QString cutWrappedText(QWidget* root) {
         const int needs = label->heightForWidth(label->width());
         if (label->height() + 1 < needs)
             cut << QString("'%1' %2 px high, needs %3").arg(label->text().left(50)).arg(label->height()).arg(needs);
+    }
+    return cut.join("\n");
+}
+
+QString cutComboText(QWidget* root) {
+    QStringList cut;
+    for (QComboBox* box : root->findChildren<QComboBox*>()) {
+        if (!box->isVisible() || box->isEditable()) continue;
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        const QRect text = box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box);
+        for (int i = 0; i < box->count(); ++i) { // whichever is chosen
+            const int needs = box->fontMetrics().horizontalAdvance(box->itemText(i));
+            if (needs > text.width())
+                cut << QString("'%1' needs %2 px, has %3").arg(box->itemText(i)).arg(needs).arg(text.width());
+        }
     }
     return cut.join("\n");
 }

@@ -20,4 +20,8 @@ QString tooWideFor1280(QWidget* window);
 // its width; else those that do not, one per line.
 QString cutWrappedText(QWidget* root);
 
+// Empty when every visible combo box under `root` shows its current text whole; else those
+// that cut it, one per line.
+QString cutComboText(QWidget* root);
+
 } // namespace uitest

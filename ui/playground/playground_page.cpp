@@ -69,10 +69,10 @@ PlaygroundPage::PlaygroundPage(QWidget* parent) : QWidget(parent) {
     auto* operationBox = group(tr("Operation"), modes_, this);
     auto* outputBox = group(tr("Output"), output_, this);
     inputBox->setMinimumWidth(330);
-    operationBox->setMinimumWidth(330);
+    operationBox->setMinimumWidth(360); // a form with labels and choices ("Relleno (padding):")
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(inputBox, 3);
-    layout->addWidget(operationBox, 3);
+    layout->addWidget(operationBox, 4);
     layout->addWidget(outputBox, 5);
 
     connect(input_, &InputPanel::changed, this, &PlaygroundPage::recompute);

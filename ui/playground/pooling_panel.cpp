@@ -16,8 +16,8 @@ namespace ui {
 PoolingPanel::PoolingPanel(QWidget* parent) : QWidget(parent) {
     kind_ = new QComboBox(this);
     kind_->setObjectName(QStringLiteral("poolKind"));
-    kind_->addItem(tr("Max pooling (MaxPooling2D)"), QStringLiteral("max"));
-    kind_->addItem(tr("Average pooling (AveragePooling2D)"), QStringLiteral("average"));
+    kind_->addItem(tr("Max (MaxPooling2D)"), QStringLiteral("max"));
+    kind_->addItem(tr("Average (AveragePooling2D)"), QStringLiteral("average"));
     kindDescription_ = noteLabel("poolKindDescription", this);
 
     poolRows_ = spinBox("poolRows", 1, 7, 2, this);

@@ -96,8 +96,7 @@ TrainPage::TrainPage(ProjectDocument* document, DatasetController* datasets,
                                    "(the run chosen in Compare with, else the last run)"));
     auto* compareRow = new QHBoxLayout;
     compareRow->addWidget(new QLabel(tr("Compare with:"), this));
-    compareRow->addWidget(compare_);
-    compareRow->addStretch(1);
+    compareRow->addWidget(compare_, 1); // the row's spare room: a run's title read whole where it fits
     compareRow->addWidget(openCheckpoint_);
     charts_ = new TrainingCharts(this);
     evaluation_ = new QPlainTextEdit(this);

@@ -34,7 +34,8 @@ QString EventUpdate::shortName() const {
 }
 
 QString EventUpdate::listText() const {
-    auto tr = [](const char* text) { return QCoreApplication::translate("EventUpdate", text); };
+    // lupdate files tr() here under the struct's full name: the same context at run time.
+    auto tr = [](const char* text) { return QCoreApplication::translate("ui::EventUpdate", text); };
     const QString number = QString::number(value, 'g', 4);
     const QString watched = monitor.isEmpty() ? number : monitor + ' ' + number;
     switch (kind) {

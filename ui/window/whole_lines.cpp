@@ -14,8 +14,10 @@ public:
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (watched == label_ && event->type() == QEvent::Resize) {
             const int needs = label_->heightForWidth(label_->width());
-            // Only a change of width changes this: setting it again lays out once more, no loop.
-            if (needs > 0 && needs != label_->minimumHeight()) label_->setMinimumHeight(needs);
+            // Exactly that height (more would centre the text in a gap). Only a change of
+            // width changes it: setting it lays out once more, no loop.
+            if (needs > 0 && (needs != label_->minimumHeight() || needs != label_->maximumHeight()))
+                label_->setFixedHeight(needs);
         }
         return false;
     }
