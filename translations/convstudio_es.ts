@@ -226,26 +226,6 @@ sesgo %1</translation>
         <source> · batch %1 · %2 epochs</source>
         <translation> · lote %1 · %2 épocas</translation>
     </message>
-    <message>
-        <source>training</source>
-        <translation>entrenamiento</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>validación</translation>
-    </message>
-    <message>
-        <source>per batch</source>
-        <translation>por lote</translation>
-    </message>
-    <message>
-        <source>earlier run train</source>
-        <translation>ejecución anterior entren.</translation>
-    </message>
-    <message>
-        <source>earlier run val</source>
-        <translation>ejecución anterior val.</translation>
-    </message>
 </context>
 <context>
     <name>convstudio</name>
@@ -3610,24 +3590,53 @@ pérdida de prueba %2 · precisión de prueba %3
         <translation>Tasa de aprendizaje: se muestra al empezar una ejecución.</translation>
     </message>
     <message>
+        <source>No callback fired in this run.</source>
+        <translation>Ninguna callback se activó en este entrenamiento.</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <comment>legend</comment>
+        <translation>entren.</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <comment>legend</comment>
+        <translation>valid.</translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <comment>legend</comment>
+        <translation>por lote</translation>
+    </message>
+    <message>
+        <source>earlier run train</source>
+        <comment>legend</comment>
+        <translation>anterior entren.</translation>
+    </message>
+    <message>
+        <source>earlier run val</source>
+        <comment>legend</comment>
+        <translation>anterior valid.</translation>
+    </message>
+    <message>
         <source>run %1</source>
-        <translation>ejecución %1</translation>
+        <comment>legend</comment>
+        <translation>ejec. %1</translation>
     </message>
     <message>
         <source>earlier run</source>
-        <translation>ejecución anterior</translation>
+        <comment>legend</comment>
+        <translation>anterior</translation>
     </message>
     <message>
         <source>%1 train</source>
+        <comment>legend</comment>
         <translation>%1 entren.</translation>
     </message>
     <message>
         <source>%1 val</source>
-        <translation>%1 val.</translation>
-    </message>
-    <message>
-        <source>No callback fired in this run.</source>
-        <translation>Ninguna callback se activó en este entrenamiento.</translation>
+        <comment>legend</comment>
+        <translation>%1 valid.</translation>
     </message>
 </context>
 <context>

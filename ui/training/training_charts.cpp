@@ -4,6 +4,7 @@
 #include "ui/export/export_target.h"
 #include "ui/training/run_history.h"
 
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -25,12 +26,18 @@ QColor faded(QColor c) {
     return c;
 }
 
+// Legend names: five of them share a chart's width (a third of the page), so each language
+// keeps them short (the .ts's "legend" entries).
 void addCurves(LineChart* chart) {
-    chart->addSeries(QObject::tr("training"), {kTrain, false, true, 2.0});
-    chart->addSeries(QObject::tr("validation"), {kValidation, false, true, 2.0});
-    chart->addSeries(QObject::tr("per batch"), {faded(kTrain), false, false, 1.5});
-    chart->addSeries(QObject::tr("earlier run train"), {faded(kTrain), true, false, 1.5});
-    chart->addSeries(QObject::tr("earlier run val"), {faded(kValidation), true, false, 1.5});
+    chart->addSeries(QCoreApplication::translate("ui::TrainingCharts", "training", "legend"), {kTrain, false, true, 2.0});
+    chart->addSeries(QCoreApplication::translate("ui::TrainingCharts", "validation", "legend"),
+                     {kValidation, false, true, 2.0});
+    chart->addSeries(QCoreApplication::translate("ui::TrainingCharts", "per batch", "legend"),
+                     {faded(kTrain), false, false, 1.5});
+    chart->addSeries(QCoreApplication::translate("ui::TrainingCharts", "earlier run train", "legend"),
+                     {faded(kTrain), true, false, 1.5});
+    chart->addSeries(QCoreApplication::translate("ui::TrainingCharts", "earlier run val", "legend"),
+                     {faded(kValidation), true, false, 1.5});
 }
 } // namespace
 
@@ -188,10 +195,10 @@ void TrainingCharts::showComparison(const TrainingRun* run) {
                 valAccuracy.append({e.epoch + 1.0, e.valAccuracy});
             }
         }
-    const QString name = run ? tr("run %1").arg(run->number) : tr("earlier run");
+    const QString name = run ? tr("run %1", "legend").arg(run->number) : tr("earlier run", "legend");
     for (LineChart* chart : {loss_, accuracy_}) {
-        chart->setSeriesName(CompareTrain, tr("%1 train").arg(name));
-        chart->setSeriesName(CompareValidation, tr("%1 val").arg(name));
+        chart->setSeriesName(CompareTrain, tr("%1 train", "legend").arg(name));
+        chart->setSeriesName(CompareValidation, tr("%1 val", "legend").arg(name));
     }
     loss_->setPoints(CompareTrain, loss);
     loss_->setPoints(CompareValidation, valLoss);
