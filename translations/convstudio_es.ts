@@ -893,6 +893,10 @@ sesgo %1</translation>
         <source>No augmentation: the training images are used as they are. Set a range on the left to see random transforms here.</source>
         <translation>Sin aumento de datos: las imágenes de entrenamiento se usan tal cual. Fija un rango a la izquierda para ver aquí transformaciones aleatorias.</translation>
     </message>
+    <message>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
 </context>
 <context>
     <name>ui::BarChart</name>

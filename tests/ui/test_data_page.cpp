@@ -108,6 +108,7 @@ private Q_SLOTS:
         const QVector<QImage> before = preview->images();
         QCOMPARE(before.size(), 3 * 6); // three images, each with five draws
         QCOMPARE(before[1], before[0]); // no augmentation yet: draws equal the original
+        QCOMPARE(preview->captions()[1], QString("unchanged")); // in words, not a code
         const int renders = preview->renderCount();
 
         auto* rotation =

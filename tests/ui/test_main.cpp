@@ -1,6 +1,7 @@
 // Runs the UI test classes: `ui_tests ClassName [QtTest args]` runs one,
 // `ui_tests` runs them all. Settings go to QtTest's own location
-// (QStandardPaths test mode), never to the person's ConvStudio settings.
+// (QStandardPaths test mode), never to the person's ConvStudio settings, one
+// file per test class.
 #include "tests/ui/ui_test_support.h"
 
 #include "ui/window/icons.h"
@@ -36,7 +37,10 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName("ConvStudioTests");
-    QApplication::setApplicationName("ui_tests");
+    // One settings file per test class: ctest runs the classes in parallel processes, and one
+    // that sets the language (SpanishInterfaceTest) must not change what another one reads.
+    QApplication::setApplicationName(argc >= 2 && argv[1][0] != '-' ? QString("ui_tests-%1").arg(argv[1])
+                                                                     : QString("ui_tests"));
     ui::initResources();
     auto& registry = uitest::registry();
     if (argc >= 2 && argv[1][0] != '-') {

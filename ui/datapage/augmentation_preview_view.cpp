@@ -148,7 +148,11 @@ void AugmentationPreviewView::render() {
                 for (int k = 0; k < kDraws; ++k) {
                     const int i = row * kDraws + k;
                     r.images << imageFromSet(preview.transformed, i);
-                    r.captions << QString::fromStdString(preview.params[size_t(i)].describe());
+                    const cs::TransformParams& params = preview.params[size_t(i)];
+                    // The draw's short codes (r+23 t-1,+5 …) are the same in every language;
+                    // a draw that changed nothing says so in words.
+                    r.captions << (params.isIdentity() ? AugmentationPreviewView::tr("unchanged")
+                                                       : QString::fromStdString(params.describe()));
                 }
             }
         } catch (const std::exception& e) {
