@@ -16,7 +16,11 @@ QString engineText(const cs::UserText& text) {
     } else {
         message = QString::fromStdString(text.message());
     }
-    return text.subject.empty() ? message : QString::fromStdString(text.subject) + ": " + message;
+    if (!text.subject.empty()) message = QString::fromStdString(text.subject) + ": " + message;
+    QString places;
+    for (const cs::UserText& place : text.places)
+        places += engineText(place) + ": ";
+    return places + message;
 }
 
 QString specText(const char* context, const std::string& text) {
