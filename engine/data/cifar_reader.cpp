@@ -38,7 +38,9 @@ long batchNumber(const std::string& name) {
 
 std::vector<std::string> readNames(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw IoError(CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
+    if (!in)
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
     std::vector<std::string> names;
     std::string line;
     while (std::getline(in, line)) {
@@ -57,10 +59,12 @@ std::vector<std::string> readNames(const std::string& path) {
                                                       "name a line, label 0 first")
                                   .arg(int64_t(i + 1))
                                   .about(path));
-    if (names.empty()) throw FormatError(CS_TEXT("cs::Datasets", "holds no class names").about(path));
+    if (names.empty())
+        throw FormatError(CS_TEXT("cs::Datasets", "holds no class names").about(path));
     if (names.size() > 256)
         throw FormatError(
-            CS_TEXT("cs::Datasets", "more than 256 class names, but a label is one byte").about(path));
+            CS_TEXT("cs::Datasets", "more than 256 class names, but a label is one byte")
+                .about(path));
     return names;
 }
 
@@ -96,9 +100,10 @@ int64_t recordCount(const std::string& path) {
     const uintmax_t size = fs::file_size(path, ec);
     if (ec) throw IoError(CS_TEXT("cs::Files", "cannot read: %1").arg(ec.message()).about(path));
     if (size == 0)
-        throw FormatError(CS_TEXT("cs::Datasets",
-                                  "the file is empty (a CIFAR-10 batch holds records of 3073 bytes)")
-                              .about(path));
+        throw FormatError(
+            CS_TEXT("cs::Datasets",
+                    "the file is empty (a CIFAR-10 batch holds records of 3073 bytes)")
+                .about(path));
     if (size % kCifarRecordBytes != 0) {
         if (size % 3074 == 0)
             throw FormatError(CS_TEXT("cs::Datasets",
@@ -126,7 +131,9 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
                      path + ": the images",
                      " for " + std::to_string(out.count() + records) + " records");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
+    if (!in)
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
 
     if (out.count() == 0) {
         out.height = out.width = kCifarSide;

@@ -312,8 +312,10 @@ bool isIdxFolder(const std::string& folder) {
 Dataset loadIdxDataset(const std::string& folder) {
     const fs::path dir(folder);
     std::error_code ec;
-    if (!fs::exists(dir, ec)) throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
-    if (!fs::is_directory(dir, ec)) throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
+    if (!fs::exists(dir, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
+    if (!fs::is_directory(dir, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
     IdxFiles files = findIdxFiles(dir);
     if (!files.missing.empty()) {
         std::string list;

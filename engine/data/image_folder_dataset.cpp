@@ -197,8 +197,10 @@ bool looksLikeImageFolder(const std::string& folder) {
 ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderOptions& options) {
     const fs::path root(folder);
     std::error_code ec;
-    if (!fs::exists(root, ec)) throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
-    if (!fs::is_directory(root, ec)) throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
+    if (!fs::exists(root, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
+    if (!fs::is_directory(root, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
     if (options.validationSplit < 0 || options.validationSplit >= 1)
         throw ConfigError("validation_split must be in [0, 1)");
     ImageFolderIndex index;
@@ -257,15 +259,16 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     index.layout = layoutText(train, validation, test, split, options.seed);
     index.validationFolder = hasValidationFolder;
     if (index.train.empty())
-        throw DataError(
-            CS_TEXT("cs::Datasets", "no images in the class sub-folders (%1 classes, %2 other files)")
-                .arg(int64_t(index.classNames.size()))
-                .arg(int64_t(index.skipped.size()))
-                .about(classRoot.string()));
+        throw DataError(CS_TEXT("cs::Datasets",
+                                "no images in the class sub-folders (%1 classes, %2 other files)")
+                            .arg(int64_t(index.classNames.size()))
+                            .arg(int64_t(index.skipped.size()))
+                            .about(classRoot.string()));
     if (options.classMode == ClassMode::Binary && index.classNames.size() != 2)
-        throw ConfigError(CS_TEXT("cs::Datasets", "class_mode binary needs exactly 2 classes; %1 has %2")
-                              .arg(classRoot.string())
-                              .arg(int64_t(index.classNames.size())));
+        throw ConfigError(
+            CS_TEXT("cs::Datasets", "class_mode binary needs exactly 2 classes; %1 has %2")
+                .arg(classRoot.string())
+                .arg(int64_t(index.classNames.size())));
     return index;
 }
 

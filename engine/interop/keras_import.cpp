@@ -171,7 +171,8 @@ const Json& layerList(const Json& config) {
     if (config.is_array()) return config;
     const Json* layers = config.is_object() ? json::find(config, "layers") : nullptr;
     if (!layers || !layers->is_array())
-        throw FormatError(CS_TEXT("cs::Keras", "the Keras model's config has no '%1' list").arg("layers"));
+        throw FormatError(
+            CS_TEXT("cs::Keras", "the Keras model's config has no '%1' list").arg("layers"));
     return *layers;
 }
 
@@ -397,10 +398,9 @@ void copyWeights(const std::string& path, const KerasH5File& file, Model& model)
         if (layer.params().empty()) continue;
         auto it = byName.find(layer.name());
         if (it == byName.end() || it->second->weights.empty())
-            throw FormatError(
-                CS_TEXT("cs::Keras", "model_weights has no weights for layer '%1'")
-                    .arg(layer.name())
-                    .about(path));
+            throw FormatError(CS_TEXT("cs::Keras", "model_weights has no weights for layer '%1'")
+                                  .arg(layer.name())
+                                  .about(path));
         used.insert(layer.name());
         const KerasH5Layer& saved = *it->second;
         std::set<std::string> taken;
@@ -528,7 +528,9 @@ LoadedModel loadKerasH5File(const std::string& path) {
             config = json::parse(file.modelConfig);
         } catch (const FormatError& e) {
             throw FormatError(
-                e.text().within(CS_TEXT("cs::Keras", "attribute '%1'").arg("model_config")).within(path));
+                e.text()
+                    .within(CS_TEXT("cs::Keras", "attribute '%1'").arg("model_config"))
+                    .within(path));
         }
         LoadedModel out;
         out.model = modelFromKeras(config);

@@ -36,7 +36,8 @@ class InputFile {
 public:
     explicit InputFile(const std::string& path)
         : path_(path), file_(std::fopen(path.c_str(), "rb")) {
-        if (!file_) throw IoError(CS_TEXT("cs::Files", "cannot open: %1").arg(osError(errno)).about(path));
+        if (!file_)
+            throw IoError(CS_TEXT("cs::Files", "cannot open: %1").arg(osError(errno)).about(path));
         std::error_code ec;
         auto size = std::filesystem::file_size(path, ec);
         if (!ec) size_ = size;
@@ -51,8 +52,9 @@ public:
         errno = 0;
         size_t got = std::fread(dst, 1, n, file_.get());
         if (got < n && std::ferror(file_.get()))
-            throw IoError(
-                CS_TEXT("cs::Files", "cannot read: %1").arg(osError(errno ? errno : EIO)).about(path_));
+            throw IoError(CS_TEXT("cs::Files", "cannot read: %1")
+                              .arg(osError(errno ? errno : EIO))
+                              .about(path_));
         return got;
     }
 
@@ -66,8 +68,9 @@ public:
             hint =
                 uint32_t(b[0]) | uint32_t(b[1]) << 8 | uint32_t(b[2]) << 16 | uint32_t(b[3]) << 24;
         if (std::fseek(file_.get(), long(resumeAt), SEEK_SET) != 0)
-            throw IoError(
-                CS_TEXT("cs::Files", "cannot read: %1").arg(osError(errno ? errno : EIO)).about(path_));
+            throw IoError(CS_TEXT("cs::Files", "cannot read: %1")
+                              .arg(osError(errno ? errno : EIO))
+                              .about(path_));
         return hint;
     }
 
@@ -220,12 +223,12 @@ Content readContent(const std::string& path, size_t limit, bool keepHead) {
 std::vector<uint8_t> readFileMaybeGzip(const std::string& path, size_t maxBytes) {
     Content content = readContent(path, maxBytes, false);
     if (content.exceedsLimit)
-        throw FormatError(
-            (content.compressed
-                 ? CS_TEXT("cs::Datasets", "more than %1 bytes once decompressed, too large to read")
-                 : CS_TEXT("cs::Datasets", "more than %1 bytes, too large to read"))
-                .arg(std::to_string(maxBytes))
-                .about(path));
+        throw FormatError((content.compressed
+                               ? CS_TEXT("cs::Datasets",
+                                         "more than %1 bytes once decompressed, too large to read")
+                               : CS_TEXT("cs::Datasets", "more than %1 bytes, too large to read"))
+                              .arg(std::to_string(maxBytes))
+                              .about(path));
     return std::move(content.bytes);
 }
 

@@ -154,7 +154,8 @@ cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* err
 
 cv::Mat readImageFile(const std::string& path, int mode) {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) throw DataError(CS_TEXT("cs::Files", "no such file").about(path));
+    if (!fs::is_regular_file(path, ec))
+        throw DataError(CS_TEXT("cs::Files", "no such file").about(path));
     try {
         checkImageFileHeader(path);
     } catch (const IoError& e) {

@@ -16,7 +16,8 @@ namespace {
 // "expected a number, found a string": the type names are English words
 // (typeName()), so each pair has its own translatable format, not arguments.
 [[noreturn]] void throwMismatch(const char* expected, const Json& found) {
-    throw FormatError(CS_TEXT("cs::Files", "expected %1, found %2").arg(expected).arg(typeName(found)));
+    throw FormatError(
+        CS_TEXT("cs::Files", "expected %1, found %2").arg(expected).arg(typeName(found)));
 }
 
 // Beyond 2^53 a double skips integers, so printing one without a fraction
@@ -197,7 +198,8 @@ int64_t asInt64(const Json& value) {
     if (value.is_number_unsigned()) {
         uint64_t n = value.get<uint64_t>();
         if (n > uint64_t(std::numeric_limits<int64_t>::max()))
-            throw FormatError(CS_TEXT("cs::Files", "integer %1 is out of range").arg(std::to_string(n)));
+            throw FormatError(
+                CS_TEXT("cs::Files", "integer %1 is out of range").arg(std::to_string(n)));
         return int64_t(n);
     }
     double x = asNumber(value);

@@ -126,10 +126,10 @@ Json parse(std::string_view text) {
         case Json::parse_event_t::array_start:
             // depth counts the enclosing containers; the '{' or '[' was the last byte read.
             if (depth >= kMaxDepth)
-                throw FormatError(placed(
-                    text, read - 1,
-                    CS_TEXT("cs::Files", "line %1, column %2: nesting deeper than %3 levels")
-                        .arg(kMaxDepth)));
+                throw FormatError(
+                    placed(text, read - 1,
+                           CS_TEXT("cs::Files", "line %1, column %2: nesting deeper than %3 levels")
+                               .arg(kMaxDepth)));
             if (event == Json::parse_event_t::object_start) openObjects.emplace_back();
             break;
         case Json::parse_event_t::object_end:
@@ -139,9 +139,9 @@ Json parse(std::string_view text) {
             // Almost always a mistake in a hand-edited file; nlohmann keeps the last.
             const std::string& key = parsed.get_ref<const std::string&>();
             if (!openObjects.back().insert(key).second)
-                throw FormatError(
-                    placed(text, keyStart(text, read - 1),
-                           CS_TEXT("cs::Files", "line %1, column %2: duplicate key '%3'").arg(key)));
+                throw FormatError(placed(
+                    text, keyStart(text, read - 1),
+                    CS_TEXT("cs::Files", "line %1, column %2: duplicate key '%3'").arg(key)));
             break;
         }
         default:
@@ -155,24 +155,29 @@ Json parse(std::string_view text) {
                            ReadingIterator(begin + text.size(), &read), check);
     } catch (const Json::parse_error& e) {
         // e.byte counts the offending byte (or the end of the text) from 1.
-        throw FormatError(placed(text, e.byte > 0 ? e.byte - 1 : 0,
-                                 CS_TEXT("cs::Files", "line %1, column %2: %3").arg(describe(e.what()))));
+        throw FormatError(
+            placed(text, e.byte > 0 ? e.byte - 1 : 0,
+                   CS_TEXT("cs::Files", "line %1, column %2: %3").arg(describe(e.what()))));
     } catch (const Json::exception& e) {
         // A number too large for a double ("number overflow parsing '1e400'").
-        throw FormatError(placed(text, numberStart(text, read),
-                                 CS_TEXT("cs::Files", "line %1, column %2: %3").arg(describe(e.what()))));
+        throw FormatError(
+            placed(text, numberStart(text, read),
+                   CS_TEXT("cs::Files", "line %1, column %2: %3").arg(describe(e.what()))));
     }
 }
 
 Json parseFile(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) throw IoError(CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
+    if (!file)
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
     std::string text;
     char chunk[1 << 16];
     while (file.read(chunk, sizeof chunk) || file.gcount() > 0)
         text.append(chunk, size_t(file.gcount()));
     if (file.bad())
-        throw IoError(CS_TEXT("cs::Files", "cannot read: %1").arg(std::strerror(errno)).about(path));
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot read: %1").arg(std::strerror(errno)).about(path));
     std::string_view view = text;
     if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3); // editors on Windows add it
     try {

@@ -27,7 +27,9 @@ const std::string& metadataValue(const SafetensorsContent& c, const std::string&
     auto it = c.metadata.find(key);
     if (it == c.metadata.end())
         throw FormatError(
-            CS_TEXT("cs::Files", "__metadata__ has no '%1' (not a ConvStudio model file?)").arg(key).about(path));
+            CS_TEXT("cs::Files", "__metadata__ has no '%1' (not a ConvStudio model file?)")
+                .arg(key)
+                .about(path));
     return it->second;
 }
 
@@ -93,7 +95,8 @@ std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std:
     std::unique_ptr<Optimizer> optimizer;
     try {
         if (!opt.is_object())
-            throw FormatError(CS_TEXT("cs::Files", "expected an object, found %1").arg(json::dump(opt)));
+            throw FormatError(
+                CS_TEXT("cs::Files", "expected an object, found %1").arg(json::dump(opt)));
         optimizer = createOptimizer(json::asString(json::at(opt, "class_name")),
                                     json::find(opt, "config") ? json::at(opt, "config") : Json());
         const Json& iterations = json::at(opt, "iterations");
@@ -105,8 +108,9 @@ std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std:
                                   .arg(json::dump(iterations)));
         optimizer->iterations = json::asInt64(iterations);
     } catch (const Error& e) {
-        throw FormatError(
-            e.text().within(CS_TEXT("cs::Files", "__metadata__ '%1'").arg("optimizer")).within(path));
+        throw FormatError(e.text()
+                              .within(CS_TEXT("cs::Files", "__metadata__ '%1'").arg("optimizer"))
+                              .within(path));
     }
     const auto names = optimizer->slotNames();
     for (int k = 0; k < model.nodeCount(); ++k) {
@@ -171,7 +175,9 @@ LoadedModel readModelFile(const std::string& path) {
         const std::string what = e.what();
         if (what.rfind(path, 0) == 0) throw;
         throw FormatError(
-            e.text().within(CS_TEXT("cs::Files", "__metadata__ '%1' is invalid").arg("architecture")).within(path));
+            e.text()
+                .within(CS_TEXT("cs::Files", "__metadata__ '%1' is invalid").arg("architecture"))
+                .within(path));
     }
     size_t used = 0;
     for (int k = 0; k < out.model.nodeCount(); ++k) {
@@ -179,7 +185,9 @@ LoadedModel readModelFile(const std::string& path) {
         for (Param& p : layer.params()) {
             const std::string name = layer.name() + "." + p.name;
             Tensor* t = content.find(name);
-            if (!t) throw FormatError(CS_TEXT("cs::Files", "weight '%1' is missing").arg(name).about(path));
+            if (!t)
+                throw FormatError(
+                    CS_TEXT("cs::Files", "weight '%1' is missing").arg(name).about(path));
             if (!(t->shape() == p.value.shape()))
                 throw FormatError(
                     CS_TEXT("cs::Files", "weight '%1' has shape %2, the architecture needs %3")

@@ -97,7 +97,8 @@ Model Model::fromJson(const Json& root) {
                               .arg(kVersion));
     const Json* layersKey = json::find(root, "layers");
     if (!layersKey)
-        throw FormatError(CS_TEXT("cs::Files", "missing key '%1' (the list of layers)").arg("layers"));
+        throw FormatError(
+            CS_TEXT("cs::Files", "missing key '%1' (the list of layers)").arg("layers"));
     const Json& layers = *layersKey;
     if (!layers.is_array() || layers.size() == 0)
         throw FormatError(CS_TEXT("cs::Files", "'%1' must be a non-empty list").arg("layers"));

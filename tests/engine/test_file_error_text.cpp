@@ -92,9 +92,9 @@ private Q_SLOTS:
         const std::string wrongType = writeText(dir, "arch.json", "{\"layers\": 5}");
         checkFileError([&] { loadArchitectureFile(wrongType); }, wrongType,
                        wrongType + ": 'layers' must be a non-empty list");
-        const std::string wrongKey = writeText(
-            dir, "arch2.json",
-            "{\"name\": 5, \"layers\": [{\"class_name\": \"InputLayer\", \"config\": {\"shape\": [4]}}]}");
+        const std::string wrongKey = writeText(dir, "arch2.json",
+                                               "{\"name\": 5, \"layers\": [{\"class_name\": "
+                                               "\"InputLayer\", \"config\": {\"shape\": [4]}}]}");
         checkFileError([&] { loadArchitectureFile(wrongKey); }, wrongKey,
                        wrongKey + ": key 'name': expected a string, found a number");
         const std::string garbage = writeText(dir, "model.safetensors", "not a model at all");
@@ -117,7 +117,8 @@ private Q_SLOTS:
         cs::test::writeBytes(gz, {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x63, 0x60});
         checkFileError([&] { readFileMaybeGzip(gz, 1000); }, gz, gz + ": truncated gzip data");
         const std::string missing = dir + "/no_such_images";
-        checkFileError([&] { indexImageFolders(missing, {}); }, missing, missing + ": no such folder");
+        checkFileError([&] { indexImageFolders(missing, {}); }, missing,
+                       missing + ": no such folder");
         checkFileError([&] { loadCifarDataset(missing); }, missing, missing + ": no such folder");
         const std::string image = writeText(dir, "cat.png", "not a picture");
         checkFileError([&] { readImageFile(image, ReadGrey); }, image,
@@ -130,7 +131,8 @@ private Q_SLOTS:
         checkFileError([&] { loadKerasH5File(h5); }, h5,
                        h5 + ": not an HDF5 file (no HDF5 signature): a Keras .h5 model is an "
                             "HDF5 file");
-        const std::string keras = writeText(dir, "model.json", "{\"class_name\": \"Sequential\", \"config\": 5}");
+        const std::string keras =
+            writeText(dir, "model.json", "{\"class_name\": \"Sequential\", \"config\": 5}");
         checkFileError([&] { loadKerasJsonFile(keras); }, keras,
                        keras + ": not a Keras model document (expected \"class_name\" and a "
                                "\"config\" with \"layers\")");
