@@ -32,6 +32,10 @@ struct UserText {
     const char* context = nullptr; // lupdate context of `format`; null: shown as is
     std::string format;            // English; %1 .. %9 stand for args
     std::vector<std::string> args;
+    // For each of args, the context a front end translates it in, or null (the
+    // usual case: a name, number or shape is kept as is). Only a word the engine
+    // marked with CS_NOOP has one, such as a JSON type ("a number").
+    std::vector<const char*> argContexts;
     std::string subject; // "dense (Dense)": shown before the message as "subject: "
     // Where it happened, outermost first (a file, a key, an item): shown before
     // the subject, each followed by ": ".
@@ -44,6 +48,14 @@ struct UserText {
 
     UserText& arg(std::string value) {
         args.push_back(std::move(value));
+        argContexts.push_back(nullptr);
+        return *this;
+    }
+    // An English word marked with CS_NOOP(termContext, term), translated like the
+    // format: "expected %1, found %2" with "a number" and "a string".
+    UserText& termArg(const char* termContext, const char* term) {
+        args.push_back(term);
+        argContexts.push_back(termContext);
         return *this;
     }
     UserText& arg(const char* value) { return arg(std::string(value)); }

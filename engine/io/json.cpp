@@ -13,11 +13,12 @@ namespace cs::json {
 
 namespace {
 
-// "expected a number, found a string": the type names are English words
-// (typeName()), so each pair has its own translatable format, not arguments.
+// "expected a number, found a string": the type names (typeName()) are words
+// the window translates, not names.
 [[noreturn]] void throwMismatch(const char* expected, const Json& found) {
-    throw FormatError(
-        CS_TEXT("cs::Files", "expected %1, found %2").arg(expected).arg(typeName(found)));
+    throw FormatError(CS_TEXT("cs::Files", "expected %1, found %2")
+                          .termArg("cs::Files", expected)
+                          .termArg("cs::Files", typeName(found)));
 }
 
 // Beyond 2^53 a double skips integers, so printing one without a fraction
@@ -167,19 +168,19 @@ const char* typeName(const Json& value) {
     case Json::value_t::null:
         return "null";
     case Json::value_t::boolean:
-        return "a boolean";
+        return CS_NOOP("cs::Files", "a boolean");
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float:
-        return "a number";
+        return CS_NOOP("cs::Files", "a number");
     case Json::value_t::string:
-        return "a string";
+        return CS_NOOP("cs::Files", "a string");
     case Json::value_t::array:
-        return "an array";
+        return CS_NOOP("cs::Files", "an array");
     case Json::value_t::object:
-        return "an object";
+        return CS_NOOP("cs::Files", "an object");
     default:
-        return "binary data";
+        return CS_NOOP("cs::Files", "binary data");
     }
 }
 

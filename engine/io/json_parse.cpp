@@ -31,6 +31,7 @@ UserText placed(std::string_view text, size_t at, UserText what) {
     for (size_t i = lineStart; i < at && i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column; // not a continuation
     what.args.insert(what.args.begin(), {std::to_string(line), std::to_string(column)});
+    what.argContexts.insert(what.argContexts.begin(), 2, nullptr); // kept parallel to args
     return what;
 }
 

@@ -107,6 +107,24 @@ private Q_SLOTS:
                        foreign + ": __metadata__ has no 'format' (not a ConvStudio model file?)");
     }
 
+    // The JSON types in "expected a number, found a string" are translated words.
+    void jsonTypeNamesAreTranslatable() {
+        try {
+            json::getInt(json::parse("{\"epochs\": \"ten\"}"), "epochs", 1);
+            QFAIL("no FormatError");
+        } catch (const FormatError& e) {
+            QCOMPARE(std::string(e.what()), std::string("key 'epochs': expected a number, found a string"));
+            const UserText& text = e.text();
+            QCOMPARE(text.format, std::string("expected %1, found %2"));
+            QCOMPARE(text.args, (std::vector<std::string>{"a number", "a string"}));
+            QCOMPARE(text.argContexts.size(), size_t(2));
+            QVERIFY(text.argContexts[0] && text.argContexts[1]);
+            QCOMPARE(text.places.size(), size_t(1));
+            QCOMPARE(text.places[0].args, std::vector<std::string>{"epochs"}); // a name: as is
+            QVERIFY(!text.places[0].argContexts[0]);
+        }
+    }
+
     void datasetFiles() {
         const std::string dir = cs::test::freshDataFolder("file_error_data");
         const std::string idx = dir + "/labels-idx1-ubyte";

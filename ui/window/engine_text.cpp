@@ -12,7 +12,12 @@ QString engineText(const cs::UserText& text) {
     if (text.context) {
         const QByteArray format =
             QCoreApplication::translate(text.context, text.format.c_str()).toUtf8();
-        message = QString::fromStdString(cs::UserText::fill(format.toStdString(), text.args));
+        std::vector<std::string> args = text.args;
+        for (size_t i = 0; i < args.size() && i < text.argContexts.size(); ++i)
+            if (text.argContexts[i])
+                args[i] = QCoreApplication::translate(text.argContexts[i], args[i].c_str())
+                              .toStdString();
+        message = QString::fromStdString(cs::UserText::fill(format.toStdString(), args));
     } else {
         message = QString::fromStdString(text.message());
     }
