@@ -101,6 +101,9 @@ private Q_SLOTS:
         checkFileError([&] { loadAnyModel(garbage); }, garbage,
                        garbage + ": header length 8029109312199880558 does not fit in a file of "
                                  "18 bytes (truncated or not a safetensors file)");
+        const std::string absent = dir + "/absent.safetensors";
+        checkFileError([&] { loadModelFile(absent); }, absent,
+                       absent + ": cannot open: No such file or directory");
         const std::string foreign = dir + "/foreign.safetensors";
         writeSafetensors(foreign, {}, {{"name", "x"}});
         checkFileError([&] { loadModelFile(foreign); }, foreign,
