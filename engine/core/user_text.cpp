@@ -2,6 +2,14 @@
 
 namespace cs {
 
+std::string UserText::english() const {
+    std::string out;
+    for (const UserText& place : places)
+        out += place.english() + ": ";
+    if (!subject.empty()) out += subject + ": ";
+    return out + message();
+}
+
 std::string UserText::fill(const std::string& format, const std::vector<std::string>& args) {
     std::string out;
     out.reserve(format.size());

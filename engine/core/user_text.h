@@ -11,8 +11,15 @@
 // CS_TEXT(context, format) also marks the literal for Qt's lupdate, which is told
 // to read it as QT_TRANSLATE_NOOP (translations/CMakeLists.txt); the GUI translates
 // `format` in `context` with QCoreApplication::translate before filling in the
-// arguments (ui/window/engine_text.h). A text made from a plain string (an
-// error message of a broken file) has no context and is shown as it is.
+// arguments (ui/window/engine_text.h). A text made from a plain string has no
+// context and is shown as it is.
+//
+// An error caught and passed on with the place it happened in front
+// ("model.json: key 'layers': item 2: expected an object, found a string")
+// keeps its own text and gains the places, each translated on its own:
+//
+//   throw FormatError(e.text().within(CS_TEXT("cs::Files", "key '%1'").arg(key)));
+//   throw FormatError(e.text().within(path)); // a path, shown as is
 #pragma once
 
 #include <cstdint>
@@ -25,7 +32,14 @@ struct UserText {
     const char* context = nullptr; // lupdate context of `format`; null: shown as is
     std::string format;            // English; %1 .. %9 stand for args
     std::vector<std::string> args;
+    // For each of args, the context a front end translates it in, or null (the
+    // usual case: a name, number or shape is kept as is). Only a word the engine
+    // marked with CS_NOOP has one, such as a JSON type ("a number").
+    std::vector<const char*> argContexts;
     std::string subject; // "dense (Dense)": shown before the message as "subject: "
+    // Where it happened, outermost first (a file, a key, an item): shown before
+    // the subject, each followed by ": ".
+    std::vector<UserText> places;
 
     UserText() = default;
     UserText(const char* context_, std::string format_)
@@ -34,6 +48,14 @@ struct UserText {
 
     UserText& arg(std::string value) {
         args.push_back(std::move(value));
+        argContexts.push_back(nullptr);
+        return *this;
+    }
+    // An English word marked with CS_NOOP(termContext, term), translated like the
+    // format: "expected %1, found %2" with "a number" and "a string".
+    UserText& termArg(const char* termContext, const char* term) {
+        args.push_back(term);
+        argContexts.push_back(termContext);
         return *this;
     }
     UserText& arg(const char* value) { return arg(std::string(value)); }
@@ -44,11 +66,20 @@ struct UserText {
         return *this;
     }
 
+    // A copy with `place` in front of the places it already has.
+    UserText within(UserText place) const {
+        UserText out = *this;
+        out.places.insert(out.places.begin(), std::move(place));
+        return out;
+    }
+    // A file's path (or another name that is never translated) in front.
+    UserText within(std::string name) const { return within(verbatim(std::move(name))); }
+
     bool empty() const { return format.empty(); }
     // The message alone (arguments filled in), without the subject.
     std::string message() const { return fill(format, args); }
-    // What the CLI prints and what() says: "subject: message".
-    std::string english() const { return subject.empty() ? message() : subject + ": " + message(); }
+    // What the CLI prints and what() says: "place: ... subject: message".
+    std::string english() const;
 
     // Replaces %1 .. %9 in `format` by args[0] .. args[8] in one pass (a value
     // that contains "%2" is not replaced again).

@@ -38,7 +38,9 @@ long batchNumber(const std::string& name) {
 
 std::vector<std::string> readNames(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw IoError(path + ": cannot open: " + std::strerror(errno));
+    if (!in)
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
     std::vector<std::string> names;
     std::string line;
     while (std::getline(in, line)) {
@@ -53,11 +55,16 @@ std::vector<std::string> readNames(const std::string& path) {
         names.pop_back();
     for (size_t i = 0; i < names.size(); ++i)
         if (names[i].empty())
-            throw FormatError(path + ": line " + std::to_string(i + 1) +
-                              " is empty; the file holds one class name a line, label 0 first");
-    if (names.empty()) throw FormatError(path + ": holds no class names");
+            throw FormatError(CS_TEXT("cs::Datasets", "line %1 is empty; the file holds one class "
+                                                      "name a line, label 0 first")
+                                  .arg(int64_t(i + 1))
+                                  .about(path));
+    if (names.empty())
+        throw FormatError(CS_TEXT("cs::Datasets", "holds no class names").about(path));
     if (names.size() > 256)
-        throw FormatError(path + ": more than 256 class names, but a label is one byte");
+        throw FormatError(
+            CS_TEXT("cs::Datasets", "more than 256 class names, but a label is one byte")
+                .about(path));
     return names;
 }
 
@@ -91,20 +98,27 @@ namespace {
 int64_t recordCount(const std::string& path) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(path, ec);
-    if (ec) throw IoError(path + ": cannot read: " + ec.message());
+    if (ec) throw IoError(CS_TEXT("cs::Files", "cannot read: %1").arg(ec.message()).about(path));
     if (size == 0)
-        throw FormatError(path +
-                          ": the file is empty (a CIFAR-10 batch holds records of 3073 bytes)");
-    if (size % kCifarRecordBytes != 0) {
-        std::string hint;
-        if (size % 3074 == 0)
-            hint = "; it looks like CIFAR-100 (2 label bytes a record), which is not supported";
         throw FormatError(
-            path + ": size " + std::to_string(size) +
-            " bytes is not a multiple of the 3073-byte "
-            "CIFAR-10 record (1 label byte + 3072 pixel bytes): truncated or not a CIFAR-10 "
-            "binary batch" +
-            hint);
+            CS_TEXT("cs::Datasets",
+                    "the file is empty (a CIFAR-10 batch holds records of 3073 bytes)")
+                .about(path));
+    if (size % kCifarRecordBytes != 0) {
+        if (size % 3074 == 0)
+            throw FormatError(CS_TEXT("cs::Datasets",
+                                      "size %1 bytes is not a multiple of the 3073-byte CIFAR-10 "
+                                      "record (1 label byte + 3072 pixel bytes): truncated or not "
+                                      "a CIFAR-10 binary batch; it looks like CIFAR-100 (2 label "
+                                      "bytes a record), which is not supported")
+                                  .arg(std::to_string(size))
+                                  .about(path));
+        throw FormatError(CS_TEXT("cs::Datasets",
+                                  "size %1 bytes is not a multiple of the 3073-byte CIFAR-10 "
+                                  "record (1 label byte + 3072 pixel bytes): truncated or not a "
+                                  "CIFAR-10 binary batch")
+                              .arg(std::to_string(size))
+                              .about(path));
     }
     return int64_t(size / kCifarRecordBytes);
 }
@@ -117,7 +131,9 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
                      path + ": the images",
                      " for " + std::to_string(out.count() + records) + " records");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path + ": cannot open: " + std::strerror(errno));
+    if (!in)
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
 
     if (out.count() == 0) {
         out.height = out.width = kCifarSide;
@@ -131,15 +147,19 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
         const int64_t n = std::min<int64_t>(kRecordsPerRead, records - r);
         in.read(reinterpret_cast<char*>(buffer.data()), std::streamsize(n * kCifarRecordBytes));
         if (in.gcount() != std::streamsize(n * kCifarRecordBytes))
-            throw IoError(path + ": read failed at record " +
-                          std::to_string(r + in.gcount() / kCifarRecordBytes));
+            throw IoError(CS_TEXT("cs::Datasets", "read failed at record %1")
+                              .arg(int64_t(r + in.gcount() / kCifarRecordBytes))
+                              .about(path));
         for (int64_t k = 0; k < n; ++k) {
             const uint8_t* record = buffer.data() + k * kCifarRecordBytes;
             if (record[0] >= classCount)
-                throw FormatError(path + ": record " + std::to_string(r + k) + " has label " +
-                                  std::to_string(record[0]) + ", but there are " +
-                                  std::to_string(classCount) + " classes (labels 0-" +
-                                  std::to_string(classCount - 1) + ")");
+                throw FormatError(CS_TEXT("cs::Datasets", "record %1 has label %2, but there are "
+                                                          "%3 classes (labels 0-%4)")
+                                      .arg(int64_t(r + k))
+                                      .arg(int(record[0]))
+                                      .arg(classCount)
+                                      .arg(classCount - 1)
+                                      .about(path));
             out.labels[size_t(first + r + k)] = record[0];
             // Planar R, G, B -> interleaved RGB per pixel.
             const uint8_t* planes = record + 1;
@@ -155,18 +175,22 @@ void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
 
 Dataset loadCifarDataset(const std::string& folder) {
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw DataError(folder + ": no such folder");
+    if (!fs::is_directory(folder, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
     const fs::path dir(folder);
     const std::vector<std::string> batches = cifarTrainingBatches(folder);
     const std::string test = (dir / "test_batch.bin").string();
     if (batches.empty())
-        throw DataError(
-            folder + ": no data_batch_*.bin: a CIFAR-10 binary folder holds data_batch_1.bin ... "
-                     "data_batch_5.bin, test_batch.bin and batches.meta.txt");
+        throw DataError(CS_TEXT("cs::Datasets",
+                                "no data_batch_*.bin: a CIFAR-10 binary folder holds "
+                                "data_batch_1.bin ... data_batch_5.bin, test_batch.bin and "
+                                "batches.meta.txt")
+                            .about(folder));
     if (!fs::is_regular_file(test, ec))
-        throw DataError(
-            folder + ": missing test_batch.bin (a CIFAR-10 binary folder holds data_batch_*.bin, "
-                     "test_batch.bin and batches.meta.txt)");
+        throw DataError(CS_TEXT("cs::Datasets",
+                                "missing test_batch.bin (a CIFAR-10 binary folder holds "
+                                "data_batch_*.bin, test_batch.bin and batches.meta.txt)")
+                            .about(folder));
 
     Dataset data;
     data.source = folder;

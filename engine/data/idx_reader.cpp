@@ -116,9 +116,11 @@ ImageSet loadImageSet(const std::string& imagesPath, const std::string& labelsPa
     checkIdxFits(imagesPath, imageHeader);
     checkIdxFits(labelsPath, labelHeader);
     if (imageHeader.dims[0] != labelHeader.dims[0])
-        throw DataError(imagesPath + " has " + std::to_string(imageHeader.dims[0]) +
-                        " images but " + labelsPath + " has " +
-                        std::to_string(labelHeader.dims[0]) + " labels");
+        throw DataError(CS_TEXT("cs::Datasets", "%1 has %2 images but %3 has %4 labels")
+                            .arg(imagesPath)
+                            .arg(imageHeader.dims[0])
+                            .arg(labelsPath)
+                            .arg(labelHeader.dims[0]));
     checkMemoryLimit(imageHeader.dataBytes + labelHeader.dataBytes * (1 + sizeof(int32_t)),
                      imagesPath + ": the data set",
                      " for " + std::to_string(imageHeader.dims[0]) + " images of " +
@@ -154,8 +156,10 @@ std::vector<std::string> readClassNames(const std::string& path) {
         names.pop_back();
     for (size_t i = 0; i < names.size(); ++i)
         if (names[i].empty())
-            throw DataError(path + ": line " + std::to_string(i + 1) +
-                            " is empty; the file holds one class name a line, label 0 first");
+            throw DataError(CS_TEXT("cs::Datasets", "line %1 is empty; the file holds one class "
+                                                    "name a line, label 0 first")
+                                .arg(int64_t(i + 1))
+                                .about(path));
     return names;
 }
 
@@ -186,37 +190,55 @@ IdxHeader readIdxHeader(const std::string& path, int expectedRank) {
     // The header alone: only as much as it takes is decompressed.
     std::vector<uint8_t> head = readFileHeadMaybeGzip(path, size_t(header.headerBytes));
     if (head.size() < 4)
-        throw FormatError(path + ": too short to be an IDX file (" + std::to_string(head.size()) +
-                          " bytes)");
+        throw FormatError(CS_TEXT("cs::Datasets", "too short to be an IDX file (%1 bytes)")
+                              .arg(int64_t(head.size()))
+                              .about(path));
     if (head[0] != 0 || head[1] != 0)
-        throw FormatError(path + ": not an IDX file: bad magic " + hexByte(head[0]) + " " +
-                          hexByte(head[1]) + " " + hexByte(head[2]) + " " + hexByte(head[3]) +
-                          " (an IDX file starts with 0x00 0x00 <type> <rank>)");
+        throw FormatError(CS_TEXT("cs::Datasets", "not an IDX file: bad magic %1 (an IDX file "
+                                                  "starts with 0x00 0x00 <type> <rank>)")
+                              .arg(hexByte(head[0]) + " " + hexByte(head[1]) + " " +
+                                   hexByte(head[2]) + " " + hexByte(head[3]))
+                              .about(path));
     if (head[2] != kIdxUnsignedByte)
-        throw FormatError(path + ": IDX data type " + hexByte(head[2]) + " (" +
-                          idxTypeName(head[2]) +
-                          ") is not supported; only 0x08 (unsigned byte) is");
+        throw FormatError(CS_TEXT("cs::Datasets", "IDX data type %1 (%2) is not supported; only "
+                                                  "0x08 (unsigned byte) is")
+                              .arg(hexByte(head[2]))
+                              .arg(idxTypeName(head[2]))
+                              .about(path));
     if (head[3] != expectedRank)
-        throw FormatError(path + ": expected an IDX file of rank " + rankWithMeaning(expectedRank) +
-                          ", found rank " + std::to_string(head[3]));
+        throw FormatError(CS_TEXT("cs::Datasets", "expected an IDX file of rank %1, found rank %2")
+                              .arg(rankWithMeaning(expectedRank))
+                              .arg(int(head[3]))
+                              .about(path));
     if (head.size() < header.headerBytes)
-        throw FormatError(path + ": truncated header: rank " + std::to_string(expectedRank) +
-                          " needs " + std::to_string(header.headerBytes) +
-                          " header bytes, file has " + std::to_string(head.size()));
+        throw FormatError(CS_TEXT("cs::Datasets", "truncated header: rank %1 needs %2 header "
+                                                  "bytes, file has %3")
+                              .arg(expectedRank)
+                              .arg(std::to_string(header.headerBytes))
+                              .arg(int64_t(head.size()))
+                              .about(path));
 
     uint64_t total = 1;
     for (int i = 0; i < expectedRank; ++i) {
         uint32_t dim = bigEndian32(head.data() + 4 + 4 * i);
-        std::string which =
-            "dimension " + std::to_string(i + 1) + " of " + std::to_string(expectedRank);
-        if (dim == 0) throw FormatError(path + ": " + which + " is 0");
+        if (dim == 0)
+            throw FormatError(CS_TEXT("cs::Datasets", "dimension %1 of %2 is 0")
+                                  .arg(i + 1)
+                                  .arg(expectedRank)
+                                  .about(path));
         if (dim >= kMaxDim)
-            throw FormatError(path + ": " + which + " is " + std::to_string(dim) +
-                              ", beyond the limit of " + std::to_string(kMaxDim - 1) +
-                              " (corrupt header?)");
+            throw FormatError(CS_TEXT("cs::Datasets", "dimension %1 of %2 is %3, beyond the limit "
+                                                      "of %4 (corrupt header?)")
+                                  .arg(i + 1)
+                                  .arg(expectedRank)
+                                  .arg(std::to_string(dim))
+                                  .arg(std::to_string(kMaxDim - 1))
+                                  .about(path));
         total *= dim; // each factor < 2^24 and total < 2^32 so far: no overflow
         if (total >= kMaxDataBytes)
-            throw FormatError(path + ": header promises more than 4 GiB of data (corrupt header?)");
+            throw FormatError(
+                CS_TEXT("cs::Datasets", "header promises more than 4 GiB of data (corrupt header?)")
+                    .about(path));
         header.dims.push_back(int(dim));
     }
     header.dataBytes = total;
@@ -230,17 +252,24 @@ void checkIdxFits(const std::string& path, const IdxHeader& header) {
     const uint64_t total = header.dataBytes;
     const uint64_t content = header.headerBytes + header.dataBytes;
     if (!header.compressed && header.fileBytes < content)
-        throw FormatError(path + ": truncated: header promises " + std::to_string(total) +
-                          " bytes of data, file has " +
-                          std::to_string(header.fileBytes - header.headerBytes));
-    if (!header.compressed && header.fileBytes > content)
-        throw FormatError(path + ": more data than the header promises (" + std::to_string(total) +
-                          " bytes); not a valid IDX file");
-    if (header.compressed && content > header.fileBytes * kMaxDeflateRatio)
         throw FormatError(
-            path + ": header promises " + std::to_string(total) + " bytes of data, more than a " +
-            std::to_string(header.fileBytes) + "-byte gzip file can hold (at most " +
-            std::to_string(header.fileBytes * kMaxDeflateRatio) + "): corrupt header?");
+            CS_TEXT("cs::Datasets", "truncated: header promises %1 bytes of data, file has %2")
+                .arg(std::to_string(total))
+                .arg(std::to_string(header.fileBytes - header.headerBytes))
+                .about(path));
+    if (!header.compressed && header.fileBytes > content)
+        throw FormatError(CS_TEXT("cs::Datasets", "more data than the header promises (%1 "
+                                                  "bytes); not a valid IDX file")
+                              .arg(std::to_string(total))
+                              .about(path));
+    if (header.compressed && content > header.fileBytes * kMaxDeflateRatio)
+        throw FormatError(CS_TEXT("cs::Datasets", "header promises %1 bytes of data, more than a "
+                                                  "%2-byte gzip file can hold (at most %3): "
+                                                  "corrupt header?")
+                              .arg(std::to_string(total))
+                              .arg(std::to_string(header.fileBytes))
+                              .arg(std::to_string(header.fileBytes * kMaxDeflateRatio))
+                              .about(path));
 }
 
 // The body after readIdxHeader() accepted the header (decompressed now).
@@ -251,11 +280,16 @@ IdxArray readIdxBody(const std::string& path, const IdxHeader& header) {
     std::vector<uint8_t> bytes = readFileHeadMaybeGzip(path, headerSize + size_t(total) + 1);
     const uint64_t dataBytes = bytes.size() > headerSize ? bytes.size() - headerSize : 0;
     if (dataBytes < total)
-        throw FormatError(path + ": truncated: header promises " + std::to_string(total) +
-                          " bytes of data, file has " + std::to_string(dataBytes));
+        throw FormatError(
+            CS_TEXT("cs::Datasets", "truncated: header promises %1 bytes of data, file has %2")
+                .arg(std::to_string(total))
+                .arg(std::to_string(dataBytes))
+                .about(path));
     if (dataBytes > total)
-        throw FormatError(path + ": more data than the header promises (" + std::to_string(total) +
-                          " bytes); not a valid IDX file");
+        throw FormatError(CS_TEXT("cs::Datasets", "more data than the header promises (%1 "
+                                                  "bytes); not a valid IDX file")
+                              .arg(std::to_string(total))
+                              .about(path));
     bytes.erase(bytes.begin(), bytes.begin() + std::ptrdiff_t(headerSize));
     IdxArray array;
     array.dims = header.dims;
@@ -278,17 +312,21 @@ bool isIdxFolder(const std::string& folder) {
 Dataset loadIdxDataset(const std::string& folder) {
     const fs::path dir(folder);
     std::error_code ec;
-    if (!fs::exists(dir, ec)) throw DataError(folder + ": no such folder");
-    if (!fs::is_directory(dir, ec)) throw DataError(folder + ": not a folder");
+    if (!fs::exists(dir, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
+    if (!fs::is_directory(dir, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
     IdxFiles files = findIdxFiles(dir);
     if (!files.missing.empty()) {
         std::string list;
         for (const auto& name : files.missing)
             list += (list.empty() ? "" : ", ") + name;
-        throw DataError(folder + ": missing " + list +
-                        " (an IDX data set folder holds train-images-idx3-ubyte, "
-                        "train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
-                        "t10k-labels-idx1-ubyte, each possibly .gz)");
+        throw DataError(CS_TEXT("cs::Datasets",
+                                "missing %1 (an IDX data set folder holds train-images-idx3-ubyte, "
+                                "train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
+                                "t10k-labels-idx1-ubyte, each possibly .gz)")
+                            .arg(list)
+                            .about(folder));
     }
     const std::string& trainImages = *files.paths[0];
     const std::string& testImages = *files.paths[2];
@@ -301,8 +339,11 @@ Dataset loadIdxDataset(const std::string& folder) {
         return std::to_string(set.height) + "x" + std::to_string(set.width);
     };
     if (dataset.test.height != dataset.train.height || dataset.test.width != dataset.train.width)
-        throw DataError(testImages + " has " + sizeText(dataset.test) + " images but " +
-                        trainImages + " has " + sizeText(dataset.train) + " images");
+        throw DataError(CS_TEXT("cs::Datasets", "%1 has %2 images but %3 has %4 images")
+                            .arg(testImages)
+                            .arg(sizeText(dataset.test))
+                            .arg(trainImages)
+                            .arg(sizeText(dataset.train)));
 
     int maxLabel = 0;
     for (const ImageSet* set : {&dataset.train, &dataset.test})
@@ -323,9 +364,11 @@ Dataset loadIdxDataset(const std::string& folder) {
     if (fs::is_regular_file(classesFile, ec)) {
         dataset.classNames = readClassNames(classesFile.string());
         if (dataset.classNames.size() < classCount)
-            throw DataError(classesFile.string() + " names " +
-                            std::to_string(dataset.classNames.size()) +
-                            " classes but the labels go up to " + std::to_string(maxLabel));
+            throw DataError(
+                CS_TEXT("cs::Datasets", "%1 names %2 classes but the labels go up to %3")
+                    .arg(classesFile.string())
+                    .arg(int64_t(dataset.classNames.size()))
+                    .arg(maxLabel));
     } else if (fashion && classCount <= 10) {
         static const char* const kFashionNames[] = {
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",

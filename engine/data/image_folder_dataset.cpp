@@ -91,10 +91,13 @@ std::vector<FolderImage> listClassFiles(const fs::path& root, const fs::path& sp
     for (const std::string& cls : classesHere) {
         const auto it = std::find(classNames.begin(), classNames.end(), cls);
         if (it == classNames.end())
-            throw DataError(
-                (split / cls).string() + ": class folder '" + cls +
-                "' is not among the training classes (" + std::to_string(classNames.size()) +
-                " sub-folders of the train split); every split must use the same class names");
+            throw DataError(CS_TEXT("cs::Datasets",
+                                    "class folder '%1' is not among the training classes (%2 "
+                                    "sub-folders of the train split); every split must use the "
+                                    "same class names")
+                                .arg(cls)
+                                .arg(int64_t(classNames.size()))
+                                .about((split / cls).string()));
         const int label = int(it - classNames.begin());
         FolderWalk walk = walkFolder((split / cls).string(), root.string());
         skipped.insert(skipped.end(), walk.skipped.begin(), walk.skipped.end());
@@ -194,8 +197,10 @@ bool looksLikeImageFolder(const std::string& folder) {
 ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderOptions& options) {
     const fs::path root(folder);
     std::error_code ec;
-    if (!fs::exists(root, ec)) throw DataError(folder + ": no such folder");
-    if (!fs::is_directory(root, ec)) throw DataError(folder + ": not a folder");
+    if (!fs::exists(root, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "no such folder").about(folder));
+    if (!fs::is_directory(root, ec))
+        throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
     if (options.validationSplit < 0 || options.validationSplit >= 1)
         throw ConfigError("validation_split must be in [0, 1)");
     ImageFolderIndex index;
@@ -208,15 +213,17 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     if (index.classNames.empty()) {
         const size_t loose = looseFiles(classRoot).size();
         if (loose == 0)
-            throw DataError(classRoot.string() +
-                            ": the folder is empty: an image data set holds one sub-folder "
-                            "per class (" +
-                            classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
-        throw DataError(
-            classRoot.string() + ": holds " + std::to_string(loose) +
-            " files but no class sub-folders: put each class's images in a sub-folder named after "
-            "the class (" +
-            classRoot.string() + "/cats/..., " + classRoot.string() + "/dogs/...)");
+            throw DataError(CS_TEXT("cs::Datasets", "the folder is empty: an image data set holds "
+                                                    "one sub-folder per class (%1/cats/..., "
+                                                    "%1/dogs/...)")
+                                .arg(classRoot.string())
+                                .about(classRoot.string()));
+        throw DataError(CS_TEXT("cs::Datasets", "holds %1 files but no class sub-folders: put "
+                                                "each class's images in a sub-folder named after "
+                                                "the class (%2/cats/..., %2/dogs/...)")
+                            .arg(int64_t(loose))
+                            .arg(classRoot.string())
+                            .about(classRoot.string()));
     }
     for (const fs::path& f : looseFiles(classRoot))
         index.skipped.push_back({f.string(), "not in a class sub-folder"});
@@ -252,12 +259,16 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     index.layout = layoutText(train, validation, test, split, options.seed);
     index.validationFolder = hasValidationFolder;
     if (index.train.empty())
-        throw DataError(classRoot.string() + ": no images in the class sub-folders (" +
-                        std::to_string(index.classNames.size()) + " classes, " +
-                        std::to_string(index.skipped.size()) + " other files)");
+        throw DataError(CS_TEXT("cs::Datasets",
+                                "no images in the class sub-folders (%1 classes, %2 other files)")
+                            .arg(int64_t(index.classNames.size()))
+                            .arg(int64_t(index.skipped.size()))
+                            .about(classRoot.string()));
     if (options.classMode == ClassMode::Binary && index.classNames.size() != 2)
-        throw ConfigError("class_mode binary needs exactly 2 classes; " + classRoot.string() +
-                          " has " + std::to_string(index.classNames.size()));
+        throw ConfigError(
+            CS_TEXT("cs::Datasets", "class_mode binary needs exactly 2 classes; %1 has %2")
+                .arg(classRoot.string())
+                .arg(int64_t(index.classNames.size())));
     return index;
 }
 
@@ -361,9 +372,11 @@ FolderDataset loadImageFolderDataset(const std::string& folder, const ImageFolde
     else
         out.data.test = out.validation;
     if (out.data.train.count() == 0)
-        throw DataError(folder + ": none of the " + std::to_string(out.index.train.size()) +
-                        " training images could be decoded (" + skippedReport(out.skipped, 3) +
-                        ")");
+        throw DataError(
+            CS_TEXT("cs::Datasets", "none of the %1 training images could be decoded (%2)")
+                .arg(int64_t(out.index.train.size()))
+                .arg(skippedReport(out.skipped, 3))
+                .about(folder));
     return out;
 }
 

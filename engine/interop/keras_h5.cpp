@@ -390,6 +390,15 @@ bool writeAll(int fd, const std::vector<char>& data) {
 } // namespace
 
 KerasH5File readKerasH5(const std::string& path) {
+    // Also checked here, before the reader process, whose messages come back as
+    // plain text: the commonest mistake stays translatable in the window.
+    if (!hasHdf5Signature(path)) {
+        std::ifstream probe(path, std::ios::binary);
+        if (!probe) throw IoError(CS_TEXT("cs::Files", "cannot open").about(path));
+        throw FormatError(CS_TEXT("cs::Keras", "not an HDF5 file (no HDF5 signature): a Keras .h5 "
+                                               "model is an HDF5 file")
+                              .about(path));
+    }
     std::lock_guard<std::mutex> lock(hdf5Mutex());
     int fds[2];
     if (::pipe(fds) != 0)
@@ -419,18 +428,27 @@ KerasH5File readKerasH5(const std::string& path) {
     while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || message.empty()) {
-        const std::string how = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU
-                                    ? "the HDF5 library ran without end on it"
-                                : WIFSIGNALED(status) ? "the HDF5 library crashed on it (signal " +
-                                                            std::to_string(WTERMSIG(status)) + ")"
-                                                      : "the HDF5 reader failed";
-        throw FormatError(path + ": cannot be read as HDF5: " + kDamaged + " (" + how + ")");
+        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+            throw FormatError(CS_TEXT("cs::Keras", "cannot be read as HDF5: the file is truncated "
+                                                   "or damaged (the HDF5 library ran without end "
+                                                   "on it)")
+                                  .about(path));
+        if (WIFSIGNALED(status))
+            throw FormatError(CS_TEXT("cs::Keras", "cannot be read as HDF5: the file is truncated "
+                                                   "or damaged (the HDF5 library crashed on it "
+                                                   "(signal %1))")
+                                  .arg(WTERMSIG(status))
+                                  .about(path));
+        throw FormatError(CS_TEXT("cs::Keras", "cannot be read as HDF5: the file is truncated or "
+                                               "damaged (the HDF5 reader failed)")
+                              .about(path));
     }
     try {
         return unpack(message);
     } catch (const std::length_error&) {
-        throw FormatError(path + ": cannot be read as HDF5: " + kDamaged +
-                          " (the reader's answer was cut short)");
+        throw FormatError(CS_TEXT("cs::Keras", "cannot be read as HDF5: the file is truncated or "
+                                               "damaged (the reader's answer was cut short)")
+                              .about(path));
     }
 }
 

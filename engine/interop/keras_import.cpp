@@ -171,7 +171,8 @@ const Json& layerList(const Json& config) {
     if (config.is_array()) return config;
     const Json* layers = config.is_object() ? json::find(config, "layers") : nullptr;
     if (!layers || !layers->is_array())
-        throw FormatError("the Keras model's config has no 'layers' list");
+        throw FormatError(
+            CS_TEXT("cs::Keras", "the Keras model's config has no '%1' list").arg("layers"));
     return *layers;
 }
 
@@ -250,25 +251,30 @@ bool isKerasModelJson(const Json& doc) {
 
 Json architectureFromKeras(const Json& doc) {
     if (!isKerasModelJson(doc))
-        throw FormatError("not a Keras model document (expected \"class_name\" and a \"config\" "
-                          "with \"layers\")");
+        throw FormatError(CS_TEXT("cs::Keras", "not a Keras model document (expected \"%1\" and a "
+                                               "\"%2\" with \"%3\")")
+                              .arg("class_name")
+                              .arg("config")
+                              .arg("layers"));
     const std::string modelClass = json::asString(json::at(doc, "class_name"));
     const Json& config = json::at(doc, "config");
     const bool functional = modelClass != "Sequential";
     if (modelClass != "Sequential" && modelClass != "Functional" && modelClass != "Model")
-        throw FormatError("a Keras '" + modelClass +
-                          "' is not supported (ConvStudio reads Sequential and Functional models)");
+        throw FormatError(CS_TEXT("cs::Keras", "a Keras '%1' is not supported (ConvStudio reads "
+                                               "Sequential and Functional models)")
+                              .arg(modelClass));
 
     std::vector<std::string> problems;
     std::vector<KerasLayer> layers;
     const Json& list = layerList(config);
-    if (list.empty()) throw FormatError("the Keras model has no layers");
+    if (list.empty()) throw FormatError(CS_TEXT("cs::Keras", "the Keras model has no layers"));
     for (size_t i = 0; i < list.size(); ++i) {
         const Json& entry = list[i];
         if (!entry.is_object() || !json::find(entry, "class_name") ||
             !json::at(entry, "class_name").is_string())
-            throw FormatError("layer " + std::to_string(i + 1) +
-                              " of the Keras model has no 'class_name'");
+            throw FormatError(CS_TEXT("cs::Keras", "layer %1 of the Keras model has no '%2'")
+                                  .arg(int64_t(i + 1))
+                                  .arg("class_name"));
         KerasLayer l;
         l.kerasClass = json::asString(json::at(entry, "class_name"));
         l.className = convstudioClass(l.kerasClass);
@@ -328,7 +334,8 @@ Json architectureFromKeras(const Json& doc) {
     }
 
     if (!problems.empty())
-        throw FormatError("not supported by ConvStudio: " + joinProblems(problems));
+        throw FormatError(
+            CS_TEXT("cs::Keras", "not supported by ConvStudio: %1").arg(joinProblems(problems)));
 
     Json out = Json::object();
     out["format"] = "convstudio-architecture";
@@ -351,9 +358,9 @@ namespace {
 
 // Runs f; an engine error gets the path in front (same type), once.
 template <class F> auto withPath(const std::string& path, F&& f) {
-    auto prefixed = [&](const std::exception& e) {
+    auto prefixed = [&](const Error& e) {
         const std::string what = e.what();
-        return what.rfind(path, 0) == 0 ? what : path + ": " + what;
+        return what.rfind(path, 0) == 0 ? e.text() : e.text().within(path);
     };
     try {
         return f();
@@ -391,8 +398,9 @@ void copyWeights(const std::string& path, const KerasH5File& file, Model& model)
         if (layer.params().empty()) continue;
         auto it = byName.find(layer.name());
         if (it == byName.end() || it->second->weights.empty())
-            throw FormatError(path + ": model_weights has no weights for layer '" + layer.name() +
-                              "'");
+            throw FormatError(CS_TEXT("cs::Keras", "model_weights has no weights for layer '%1'")
+                                  .arg(layer.name())
+                                  .about(path));
         used.insert(layer.name());
         const KerasH5Layer& saved = *it->second;
         std::set<std::string> taken;
@@ -405,31 +413,48 @@ void copyWeights(const std::string& path, const KerasH5File& file, Model& model)
                 std::string have;
                 for (const KerasH5Weight& c : saved.weights)
                     have += (have.empty() ? "" : ", ") + c.name;
-                throw FormatError(path + ": " + group + " has no '" + p.name + "' weight (it has " +
-                                  have + ")");
+                throw FormatError(CS_TEXT("cs::Keras", "%1 has no '%2' weight (it has %3)")
+                                      .arg(group)
+                                      .arg(p.name)
+                                      .arg(have)
+                                      .about(path));
             }
-            const std::string where = "weight '" + group + "/" + w->name + "'";
+            const std::string weight = group + "/" + w->name;
             if (!(w->value.shape() == p.value.shape()))
-                throw FormatError(path + ": " + where + " has shape " +
-                                  w->value.shape().toString() + ", the architecture needs " +
-                                  p.value.shape().toString());
+                throw FormatError(
+                    CS_TEXT("cs::Files", "weight '%1' has shape %2, the architecture needs %3")
+                        .arg(weight)
+                        .arg(w->value.shape().toString())
+                        .arg(p.value.shape().toString())
+                        .about(path));
             for (int64_t i = 0; i < w->value.size(); ++i)
                 if (!std::isfinite(w->value[i]))
-                    throw FormatError(path + ": " + where + " holds " +
-                                      (std::isnan(w->value[i]) ? "NaN" : "an infinity") +
-                                      " at index " + std::to_string(i) + ": the model is broken");
+                    throw FormatError(
+                        (std::isnan(w->value[i])
+                             ? CS_TEXT("cs::Keras", "weight '%1' holds NaN at index %2: the model "
+                                                    "is broken")
+                             : CS_TEXT("cs::Keras", "weight '%1' holds an infinity at index %2: "
+                                                    "the model is broken"))
+                            .arg(weight)
+                            .arg(i)
+                            .about(path));
             p.value = w->value;
             taken.insert(w->name);
         }
         for (const KerasH5Weight& w : saved.weights)
             if (!taken.count(w.name))
-                throw FormatError(path + ": weight 'model_weights/" + layer.name() + "/" + w.name +
-                                  "' has no place in ConvStudio's " + layer.className());
+                throw FormatError(
+                    CS_TEXT("cs::Keras", "weight '%1' has no place in ConvStudio's %2")
+                        .arg("model_weights/" + layer.name() + "/" + w.name)
+                        .arg(layer.className())
+                        .about(path));
     }
     for (const KerasH5Layer& l : file.layers)
         if (!l.weights.empty() && !used.count(l.name))
-            throw FormatError(path + ": model_weights holds weights of '" + l.name +
-                              "', which is not a layer of the model_config");
+            throw FormatError(CS_TEXT("cs::Keras", "model_weights holds weights of '%1', which is "
+                                                   "not a layer of the model_config")
+                                  .arg(l.name)
+                                  .about(path));
 }
 
 // Keras's loss as ConvStudio names it, or "" when it has none such.
@@ -502,7 +527,10 @@ LoadedModel loadKerasH5File(const std::string& path) {
         try {
             config = json::parse(file.modelConfig);
         } catch (const FormatError& e) {
-            throw FormatError(path + ": attribute 'model_config': " + e.what());
+            throw FormatError(
+                e.text()
+                    .within(CS_TEXT("cs::Keras", "attribute '%1'").arg("model_config"))
+                    .within(path));
         }
         LoadedModel out;
         out.model = modelFromKeras(config);

@@ -36,7 +36,8 @@ class InputFile {
 public:
     explicit InputFile(const std::string& path)
         : path_(path), file_(std::fopen(path.c_str(), "rb")) {
-        if (!file_) throw IoError(path + ": cannot open: " + osError(errno));
+        if (!file_)
+            throw IoError(CS_TEXT("cs::Files", "cannot open: %1").arg(osError(errno)).about(path));
         std::error_code ec;
         auto size = std::filesystem::file_size(path, ec);
         if (!ec) size_ = size;
@@ -51,7 +52,9 @@ public:
         errno = 0;
         size_t got = std::fread(dst, 1, n, file_.get());
         if (got < n && std::ferror(file_.get()))
-            throw IoError(path_ + ": cannot read: " + osError(errno ? errno : EIO));
+            throw IoError(CS_TEXT("cs::Files", "cannot read: %1")
+                              .arg(osError(errno ? errno : EIO))
+                              .about(path_));
         return got;
     }
 
@@ -65,7 +68,9 @@ public:
             hint =
                 uint32_t(b[0]) | uint32_t(b[1]) << 8 | uint32_t(b[2]) << 16 | uint32_t(b[3]) << 24;
         if (std::fseek(file_.get(), long(resumeAt), SEEK_SET) != 0)
-            throw IoError(path_ + ": cannot read: " + osError(errno ? errno : EIO));
+            throw IoError(CS_TEXT("cs::Files", "cannot read: %1")
+                              .arg(osError(errno ? errno : EIO))
+                              .about(path_));
         return hint;
     }
 
@@ -151,7 +156,9 @@ Content readGzip(InputFile& file, std::vector<uint8_t>& in, size_t inLen, size_t
             }
             if (*zs.next_in == 0x1f) return true;
             if (*zs.next_in != 0)
-                throw FormatError(path + ": unexpected data after the end of the gzip stream");
+                throw FormatError(
+                    CS_TEXT("cs::Datasets", "unexpected data after the end of the gzip stream")
+                        .about(path));
             ++zs.next_in;
             --zs.avail_in;
         }
@@ -179,11 +186,12 @@ Content readGzip(InputFile& file, std::vector<uint8_t>& in, size_t inLen, size_t
         // With output space left and all input given, no progress means the stream
         // stopped before its end.
         if (rc == Z_BUF_ERROR && eof && zs.avail_in == 0)
-            throw FormatError(path + ": truncated gzip data");
+            throw FormatError(CS_TEXT("cs::Datasets", "truncated gzip data").about(path));
         if (rc == Z_BUF_ERROR) continue;
-        throw FormatError(path + ": corrupt gzip data (" +
-                          (zs.msg ? std::string(zs.msg) : "zlib error " + std::to_string(rc)) +
-                          ")");
+        throw FormatError(
+            CS_TEXT("cs::Datasets", "corrupt gzip data (%1)")
+                .arg(zs.msg ? std::string(zs.msg) : "zlib error " + std::to_string(rc))
+                .about(path));
     }
     out.resize(filled);
     return content;
@@ -215,8 +223,12 @@ Content readContent(const std::string& path, size_t limit, bool keepHead) {
 std::vector<uint8_t> readFileMaybeGzip(const std::string& path, size_t maxBytes) {
     Content content = readContent(path, maxBytes, false);
     if (content.exceedsLimit)
-        throw FormatError(path + ": more than " + std::to_string(maxBytes) + " bytes" +
-                          (content.compressed ? " once decompressed" : "") + ", too large to read");
+        throw FormatError((content.compressed
+                               ? CS_TEXT("cs::Datasets",
+                                         "more than %1 bytes once decompressed, too large to read")
+                               : CS_TEXT("cs::Datasets", "more than %1 bytes, too large to read"))
+                              .arg(std::to_string(maxBytes))
+                              .about(path));
     return std::move(content.bytes);
 }
 

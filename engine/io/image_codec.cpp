@@ -95,21 +95,34 @@ bool canDecodeImageFile(const std::string& path) {
 }
 
 void checkImageHeader(const ImageHeaderInfo& header, const std::string& label, uint64_t fileBytes) {
-    const std::string file = " (the file has " + formatCount(fileBytes) + " bytes)";
     if (header.status == ImageHeaderInfo::Status::NoSize)
-        throw DataError(label + ": a " + header.format + " image whose size cannot be read: " +
-                        header.problem + "; not decoded" + file);
+        throw DataError(CS_TEXT("cs::Datasets", "a %1 image whose size cannot be read: %2; not "
+                                                "decoded (the file has %3 bytes)")
+                            .arg(header.format)
+                            .arg(header.problem)
+                            .arg(formatCount(fileBytes))
+                            .about(label));
     if (header.status != ImageHeaderInfo::Status::Sized) return;
     if (header.pixels() > maxImagePixels())
-        throw ResourceError(label + ": a " + header.format + " of " + std::to_string(header.width) +
-                            "x" + std::to_string(header.height) + " pixels (" +
-                            pixelCount(header.pixels()) + ") by its header, over " +
-                            imagePixelLimitText() + ": not decoded" + file);
+        throw ResourceError(CS_TEXT("cs::Datasets", "a %1 of %2x%3 pixels (%4) by its header, "
+                                                    "over %5: not decoded (the file has %6 bytes)")
+                                .arg(header.format)
+                                .arg(std::to_string(header.width))
+                                .arg(std::to_string(header.height))
+                                .arg(pixelCount(header.pixels()))
+                                .arg(imagePixelLimitText())
+                                .arg(formatCount(fileBytes))
+                                .about(label));
     if (header.minimumFileBytes > fileBytes)
-        throw DataError(label + ": truncated: a " + header.format + " of " + std::to_string(header.width) + "x" +
-                        std::to_string(header.height) + " pixels holds at least " +
-                        formatCount(header.minimumFileBytes) + " bytes of pixel data, but the file has " +
-                        formatCount(fileBytes) + "; not decoded");
+        throw DataError(CS_TEXT("cs::Datasets", "truncated: a %1 of %2x%3 pixels holds at least %4 "
+                                                "bytes of pixel data, but the file has %5; not "
+                                                "decoded")
+                            .arg(header.format)
+                            .arg(std::to_string(header.width))
+                            .arg(std::to_string(header.height))
+                            .arg(formatCount(header.minimumFileBytes))
+                            .arg(formatCount(fileBytes))
+                            .about(label));
 }
 
 void checkImageFileHeader(const std::string& path) {
@@ -117,8 +130,9 @@ void checkImageFileHeader(const std::string& path) {
     const ImageHeaderInfo header = probeImageHeader(file);
     // A signature OpenCV knows but this reader does not would be decoded unchecked.
     if (header.status == ImageHeaderInfo::Status::NotRecognised && canDecodeImageFile(path))
-        throw DataError(
-            path + ": an image format whose size cannot be checked before decoding; not decoded");
+        throw DataError(CS_TEXT("cs::Datasets", "an image format whose size cannot be checked "
+                                                "before decoding; not decoded")
+                            .about(path));
     checkImageHeader(header, path, file.size());
 }
 
@@ -140,17 +154,22 @@ cv::Mat decodeImage(const uint8_t* data, size_t size, int mode, std::string* err
 
 cv::Mat readImageFile(const std::string& path, int mode) {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) throw DataError(path + ": no such file");
+    if (!fs::is_regular_file(path, ec))
+        throw DataError(CS_TEXT("cs::Files", "no such file").about(path));
     try {
         checkImageFileHeader(path);
     } catch (const IoError& e) {
-        throw DataError(e.what());
+        throw DataError(e.text());
     }
     cv::Mat out;
     std::string why;
     if (!table().read(path.c_str(), mode, &out, &why))
-        throw DataError(path + ": cannot be decoded as an image (" + why + ")");
-    if (out.empty()) throw DataError(path + ": not an image OpenCV can read (corrupt or unsupported format)");
+        throw DataError(
+            CS_TEXT("cs::Datasets", "cannot be decoded as an image (%1)").arg(why).about(path));
+    if (out.empty())
+        throw DataError(
+            CS_TEXT("cs::Datasets", "not an image OpenCV can read (corrupt or unsupported format)")
+                .about(path));
     return out;
 }
 

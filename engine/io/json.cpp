@@ -13,8 +13,12 @@ namespace cs::json {
 
 namespace {
 
+// "expected a number, found a string": the type names (typeName()) are words
+// the window translates, not names.
 [[noreturn]] void throwMismatch(const char* expected, const Json& found) {
-    throw FormatError(std::string("expected ") + expected + ", found " + typeName(found));
+    throw FormatError(CS_TEXT("cs::Files", "expected %1, found %2")
+                          .termArg("cs::Files", expected)
+                          .termArg("cs::Files", typeName(found)));
 }
 
 // Beyond 2^53 a double skips integers, so printing one without a fraction
@@ -122,7 +126,7 @@ template <class T, class Convert> std::vector<T> convertItems(const Json& list, 
         try {
             out.push_back(convert(item));
         } catch (const FormatError& e) {
-            throw FormatError("item " + std::to_string(i) + ": " + e.what());
+            throw FormatError(e.text().within(CS_TEXT("cs::Files", "item %1").arg(int64_t(i))));
         }
         ++i;
     }
@@ -137,7 +141,7 @@ T lookup(const Json& object, std::string_view key, T def, Convert convert) {
     try {
         return convert(*value);
     } catch (const FormatError& e) {
-        throw FormatError("key '" + std::string(key) + "': " + e.what());
+        throw FormatError(e.text().within(CS_TEXT("cs::Files", "key '%1'").arg(std::string(key))));
     }
 }
 
@@ -164,19 +168,19 @@ const char* typeName(const Json& value) {
     case Json::value_t::null:
         return "null";
     case Json::value_t::boolean:
-        return "a boolean";
+        return CS_NOOP("cs::Files", "a boolean");
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float:
-        return "a number";
+        return CS_NOOP("cs::Files", "a number");
     case Json::value_t::string:
-        return "a string";
+        return CS_NOOP("cs::Files", "a string");
     case Json::value_t::array:
-        return "an array";
+        return CS_NOOP("cs::Files", "an array");
     case Json::value_t::object:
-        return "an object";
+        return CS_NOOP("cs::Files", "an object");
     default:
-        return "binary data";
+        return CS_NOOP("cs::Files", "binary data");
     }
 }
 
@@ -195,22 +199,24 @@ int64_t asInt64(const Json& value) {
     if (value.is_number_unsigned()) {
         uint64_t n = value.get<uint64_t>();
         if (n > uint64_t(std::numeric_limits<int64_t>::max()))
-            throw FormatError("integer " + std::to_string(n) + " is out of range");
+            throw FormatError(
+                CS_TEXT("cs::Files", "integer %1 is out of range").arg(std::to_string(n)));
         return int64_t(n);
     }
     double x = asNumber(value);
     if (x != std::trunc(x) || !std::isfinite(x))
-        throw FormatError("expected an integer, found " + numberText(x));
+        throw FormatError(CS_TEXT("cs::Files", "expected an integer, found %1").arg(numberText(x)));
     // 2^63 is exact as a double; the valid range is [-2^63, 2^63).
     if (x < -9223372036854775808.0 || x >= 9223372036854775808.0)
-        throw FormatError("integer " + numberText(x) + " is out of range");
+        throw FormatError(CS_TEXT("cs::Files", "integer %1 is out of range").arg(numberText(x)));
     return int64_t(x);
 }
 
 int asInt(const Json& value) {
     int64_t n = asInt64(value);
     if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
-        throw FormatError("integer " + std::to_string(n) + " is out of range for an int");
+        throw FormatError(
+            CS_TEXT("cs::Files", "integer %1 is out of range for an int").arg(std::to_string(n)));
     return int(n);
 }
 
@@ -249,15 +255,16 @@ const Json* find(const Json& object, std::string_view key) {
 
 const Json& at(const Json& object, std::string_view key) {
     const Json* value = find(object, key);
-    if (!value) throw FormatError("missing key '" + std::string(key) + "'");
+    if (!value) throw FormatError(CS_TEXT("cs::Files", "missing key '%1'").arg(std::string(key)));
     return *value;
 }
 
 const Json& at(const Json& array, size_t index) {
     const size_t size = items(array).size();
     if (index >= size)
-        throw FormatError("index " + std::to_string(index) + " is out of range for an array of " +
-                          std::to_string(size) + " items");
+        throw FormatError(CS_TEXT("cs::Files", "index %1 is out of range for an array of %2 items")
+                              .arg(int64_t(index))
+                              .arg(int64_t(size)));
     return array[index];
 }
 

@@ -16,8 +16,10 @@ namespace cs::json {
 
 namespace {
 
-// "line 3, column 5: what", the column counted in characters, not bytes.
-std::string placed(std::string_view text, size_t at, const std::string& what) {
+// `what`, whose format starts with "line %1, column %2: ", with the line and
+// column of text[at] put in front of its arguments; the column is counted in
+// characters, not bytes.
+UserText placed(std::string_view text, size_t at, UserText what) {
     size_t line = 1, lineStart = 0;
     for (size_t i = 0; i < at && i < text.size(); ++i) {
         if (text[i] == '\n') {
@@ -28,7 +30,9 @@ std::string placed(std::string_view text, size_t at, const std::string& what) {
     size_t column = 1;
     for (size_t i = lineStart; i < at && i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column; // not a continuation
-    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
+    what.args.insert(what.args.begin(), {std::to_string(line), std::to_string(column)});
+    what.argContexts.insert(what.argContexts.begin(), 2, nullptr); // kept parallel to args
+    return what;
 }
 
 // nlohmann reports only how far it read; its callbacks get no position. This
@@ -125,7 +129,8 @@ Json parse(std::string_view text) {
             if (depth >= kMaxDepth)
                 throw FormatError(
                     placed(text, read - 1,
-                           "nesting deeper than " + std::to_string(kMaxDepth) + " levels"));
+                           CS_TEXT("cs::Files", "line %1, column %2: nesting deeper than %3 levels")
+                               .arg(kMaxDepth)));
             if (event == Json::parse_event_t::object_start) openObjects.emplace_back();
             break;
         case Json::parse_event_t::object_end:
@@ -135,8 +140,9 @@ Json parse(std::string_view text) {
             // Almost always a mistake in a hand-edited file; nlohmann keeps the last.
             const std::string& key = parsed.get_ref<const std::string&>();
             if (!openObjects.back().insert(key).second)
-                throw FormatError(
-                    placed(text, keyStart(text, read - 1), "duplicate key '" + key + "'"));
+                throw FormatError(placed(
+                    text, keyStart(text, read - 1),
+                    CS_TEXT("cs::Files", "line %1, column %2: duplicate key '%3'").arg(key)));
             break;
         }
         default:
@@ -150,27 +156,35 @@ Json parse(std::string_view text) {
                            ReadingIterator(begin + text.size(), &read), check);
     } catch (const Json::parse_error& e) {
         // e.byte counts the offending byte (or the end of the text) from 1.
-        throw FormatError(placed(text, e.byte > 0 ? e.byte - 1 : 0, describe(e.what())));
+        throw FormatError(
+            placed(text, e.byte > 0 ? e.byte - 1 : 0,
+                   CS_TEXT("cs::Files", "line %1, column %2: %3").arg(describe(e.what()))));
     } catch (const Json::exception& e) {
         // A number too large for a double ("number overflow parsing '1e400'").
-        throw FormatError(placed(text, numberStart(text, read), describe(e.what())));
+        throw FormatError(
+            placed(text, numberStart(text, read),
+                   CS_TEXT("cs::Files", "line %1, column %2: %3").arg(describe(e.what()))));
     }
 }
 
 Json parseFile(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) throw IoError(path + ": cannot open: " + std::strerror(errno));
+    if (!file)
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot open: %1").arg(std::strerror(errno)).about(path));
     std::string text;
     char chunk[1 << 16];
     while (file.read(chunk, sizeof chunk) || file.gcount() > 0)
         text.append(chunk, size_t(file.gcount()));
-    if (file.bad()) throw IoError(path + ": cannot read: " + std::strerror(errno));
+    if (file.bad())
+        throw IoError(
+            CS_TEXT("cs::Files", "cannot read: %1").arg(std::strerror(errno)).about(path));
     std::string_view view = text;
     if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3); // editors on Windows add it
     try {
         return parse(view);
     } catch (const FormatError& e) {
-        throw FormatError(path + ": " + e.what());
+        throw FormatError(e.text().within(path));
     }
 }
 

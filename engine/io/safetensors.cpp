@@ -68,9 +68,13 @@ void writeSafetensors(const std::string& path, const std::vector<NamedTensor>& t
 SafetensorsContent readSafetensors(const std::string& path) {
     RandomAccessFile file(path);
     auto bad = [&](const std::string& what) { return FormatError(path + ": " + what); };
+    // The problems of a file that is not (or no longer) a safetensors file at all,
+    // which a person meets, are translatable; a damaged tensor entry is not.
+    auto notSafetensors = [&](UserText what) { return FormatError(what.about(path)); };
     const uint64_t fileSize = file.size();
     if (fileSize < 8)
-        throw bad("too short to be a safetensors file (" + std::to_string(fileSize) + " bytes)");
+        throw notSafetensors(CS_TEXT("cs::Files", "too short to be a safetensors file (%1 bytes)")
+                                 .arg(std::to_string(fileSize)));
     uint8_t lengthBytes[8];
     file.readExactly(0, lengthBytes, 8);
     uint64_t headerLen = 0;
@@ -78,18 +82,22 @@ SafetensorsContent readSafetensors(const std::string& path) {
         headerLen |= uint64_t(lengthBytes[i]) << (8 * i);
     // Checked against the file's size before anything else is read or allocated.
     if (headerLen > kMaxHeader || headerLen > fileSize - 8)
-        throw bad("header length " + std::to_string(headerLen) + " does not fit in a file of " +
-                  std::to_string(fileSize) + " bytes (truncated or not a safetensors file)");
+        throw notSafetensors(CS_TEXT("cs::Files", "header length %1 does not fit in a file of %2 "
+                                                  "bytes (truncated or not a safetensors file)")
+                                 .arg(std::to_string(headerLen))
+                                 .arg(std::to_string(fileSize)));
     std::string headerText(size_t(headerLen), '\0');
     file.readExactly(8, headerText.data(), headerText.size());
     Json header;
     try {
         header = json::parse(headerText);
     } catch (const FormatError& e) {
-        throw bad(std::string("header is not valid JSON: ") + e.what());
+        throw FormatError(
+            e.text().within(CS_TEXT("cs::Files", "header is not valid JSON")).within(path));
     }
     headerText = std::string();
-    if (!header.is_object()) throw bad("header is not a JSON object");
+    if (!header.is_object())
+        throw notSafetensors(CS_TEXT("cs::Files", "header is not a JSON object"));
     const uint64_t dataStart = 8 + headerLen;
     const uint64_t dataSize = fileSize - dataStart;
 
@@ -171,7 +179,7 @@ SafetensorsContent readSafetensors(const std::string& path) {
         checkMemoryLimit(totalBytes, "the tensor data",
                          " (" + std::to_string(entries.size()) + " tensors)");
     } catch (const ResourceError& e) {
-        throw ResourceError(path + ": " + e.what());
+        throw ResourceError(e.text().within(path));
     }
     // Everything checked: now allocate and read each tensor's own bytes.
     out.tensors.reserve(entries.size());

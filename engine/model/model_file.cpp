@@ -26,7 +26,10 @@ std::string optimizerTensorName(const std::string& param, const std::string& slo
 const std::string& metadataValue(const SafetensorsContent& c, const std::string& path, const std::string& key) {
     auto it = c.metadata.find(key);
     if (it == c.metadata.end())
-        throw FormatError(path + ": __metadata__ has no '" + key + "' (not a ConvStudio model file?)");
+        throw FormatError(
+            CS_TEXT("cs::Files", "__metadata__ has no '%1' (not a ConvStudio model file?)")
+                .arg(key)
+                .about(path));
     return it->second;
 }
 
@@ -35,7 +38,8 @@ Json parseMetadataJson(const SafetensorsContent& c, const std::string& path,
     try {
         return json::parse(metadataValue(c, path, key));
     } catch (const FormatError& e) {
-        throw FormatError(path + ": __metadata__ '" + key + "': " + e.what());
+        throw FormatError(
+            e.text().within(CS_TEXT("cs::Files", "__metadata__ '%1'").arg(key)).within(path));
     }
 }
 } // namespace
@@ -88,21 +92,25 @@ std::string firstNonFinite(const Tensor& t) {
 std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std::string& path,
                                          Model& model, size_t& used) {
     const Json opt = parseMetadataJson(content, path, "optimizer");
-    const std::string where = path + ": __metadata__ 'optimizer': ";
     std::unique_ptr<Optimizer> optimizer;
     try {
-        if (!opt.is_object()) throw FormatError("expected an object, found " + json::dump(opt));
+        if (!opt.is_object())
+            throw FormatError(
+                CS_TEXT("cs::Files", "expected an object, found %1").arg(json::dump(opt)));
         optimizer = createOptimizer(json::asString(json::at(opt, "class_name")),
                                     json::find(opt, "config") ? json::at(opt, "config") : Json());
         const Json& iterations = json::at(opt, "iterations");
         if (!iterations.is_number() || json::asNumber(iterations) < 0 ||
             json::asNumber(iterations) != double(int64_t(json::asNumber(iterations))))
-            throw FormatError("key 'iterations' must be a whole number >= 0 (the optimizer's step "
-                              "count), found " +
-                              json::dump(iterations));
+            throw FormatError(CS_TEXT("cs::Files", "key '%1' must be a whole number >= 0 (the "
+                                                   "optimizer's step count), found %2")
+                                  .arg("iterations")
+                                  .arg(json::dump(iterations)));
         optimizer->iterations = json::asInt64(iterations);
     } catch (const Error& e) {
-        throw FormatError(where + e.what());
+        throw FormatError(e.text()
+                              .within(CS_TEXT("cs::Files", "__metadata__ '%1'").arg("optimizer"))
+                              .within(path));
     }
     const auto names = optimizer->slotNames();
     for (int k = 0; k < model.nodeCount(); ++k) {
@@ -115,20 +123,29 @@ std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std:
                 Tensor* t = content.find(name);
                 if (!t) continue;
                 if (!(t->shape() == p.value.shape()))
-                    throw FormatError(path + ": optimizer slot '" + name +
-                                      "' has the wrong shape " + t->shape().toString() +
-                                      ", its weight has " + p.value.shape().toString());
+                    throw FormatError(CS_TEXT("cs::Files", "optimizer slot '%1' has the wrong "
+                                                           "shape %2, its weight has %3")
+                                          .arg(name)
+                                          .arg(t->shape().toString())
+                                          .arg(p.value.shape().toString())
+                                          .about(path));
                 if (const std::string at = firstNonFinite(*t); !at.empty())
-                    throw FormatError(path + ": optimizer slot '" + name + "' holds " + at +
-                                      ": the saved training state is broken");
+                    throw FormatError(CS_TEXT("cs::Files", "optimizer slot '%1' holds %2: the "
+                                                           "saved training state is broken")
+                                          .arg(name)
+                                          .arg(at)
+                                          .about(path));
                 slots.push_back(std::move(*t));
                 ++used;
             }
             if (!slots.empty() && slots.size() != names.size())
-                throw FormatError(path + ": optimizer state of '" + param + "' has " +
-                                  std::to_string(slots.size()) + " of the " +
-                                  std::to_string(names.size()) + " slots " +
-                                  optimizer->className() + " keeps");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "optimizer state of '%1' has %2 of the %3 slots %4 keeps")
+                        .arg(param)
+                        .arg(int64_t(slots.size()))
+                        .arg(int64_t(names.size()))
+                        .arg(optimizer->className())
+                        .about(path));
             if (!slots.empty()) optimizer->slots()[param] = std::move(slots);
         }
     }
@@ -138,21 +155,29 @@ std::unique_ptr<Optimizer> readOptimizer(SafetensorsContent& content, const std:
 LoadedModel readModelFile(const std::string& path) {
     SafetensorsContent content = readSafetensors(path);
     if (metadataValue(content, path, "format") != kModelFormat)
-        throw FormatError(path + ": not a ConvStudio model (format '" + content.metadata["format"] + "')");
+        throw FormatError(CS_TEXT("cs::Files", "not a ConvStudio model (format '%1')")
+                              .arg(content.metadata["format"])
+                              .about(path));
     const std::string& version = metadataValue(content, path, "format_version");
     if (version != std::to_string(kModelVersion))
-        throw FormatError(path + ": model format version " + version + " is not supported (this ConvStudio reads " +
-                          std::to_string(kModelVersion) + ")");
+        throw FormatError(CS_TEXT("cs::Files", "model format version %1 is not supported (this "
+                                               "ConvStudio reads %2)")
+                              .arg(version)
+                              .arg(kModelVersion)
+                              .about(path));
     LoadedModel out;
     try {
         out.model = Model::fromJson(parseMetadataJson(content, path, "architecture"));
         out.model.build(0);
     } catch (const ResourceError& e) {
-        throw ResourceError(path + ": " + e.what());
+        throw ResourceError(e.text().within(path));
     } catch (const Error& e) {
         const std::string what = e.what();
         if (what.rfind(path, 0) == 0) throw;
-        throw FormatError(path + ": __metadata__ 'architecture' is invalid: " + what);
+        throw FormatError(
+            e.text()
+                .within(CS_TEXT("cs::Files", "__metadata__ '%1' is invalid").arg("architecture"))
+                .within(path));
     }
     size_t used = 0;
     for (int k = 0; k < out.model.nodeCount(); ++k) {
@@ -160,14 +185,23 @@ LoadedModel readModelFile(const std::string& path) {
         for (Param& p : layer.params()) {
             const std::string name = layer.name() + "." + p.name;
             Tensor* t = content.find(name);
-            if (!t) throw FormatError(path + ": weight '" + name + "' is missing");
+            if (!t)
+                throw FormatError(
+                    CS_TEXT("cs::Files", "weight '%1' is missing").arg(name).about(path));
             if (!(t->shape() == p.value.shape()))
-                throw FormatError(path + ": weight '" + name + "' has shape " + t->shape().toString() +
-                                  ", the architecture needs " + p.value.shape().toString());
+                throw FormatError(
+                    CS_TEXT("cs::Files", "weight '%1' has shape %2, the architecture needs %3")
+                        .arg(name)
+                        .arg(t->shape().toString())
+                        .arg(p.value.shape().toString())
+                        .about(path));
             // A NaN weight makes every prediction NaN ("nan%"): refuse it here, by name.
             if (const std::string at = firstNonFinite(*t); !at.empty())
-                throw FormatError(path + ": weight '" + name + "' holds " + at +
-                                  ": the model is broken (did its training diverge?); retrain it");
+                throw FormatError(CS_TEXT("cs::Files", "weight '%1' holds %2: the model is broken "
+                                                       "(did its training diverge?); retrain it")
+                                      .arg(name)
+                                      .arg(at)
+                                      .about(path));
             p.value = std::move(*t);
             ++used;
         }
@@ -177,7 +211,8 @@ LoadedModel readModelFile(const std::string& path) {
         try {
             return convert(v);
         } catch (const Error& e) {
-            throw FormatError(path + ": __metadata__ '" + key + "': " + e.what());
+            throw FormatError(
+                e.text().within(CS_TEXT("cs::Files", "__metadata__ '%1'").arg(key)).within(path));
         }
     };
     out.metadata.classNames =
@@ -188,14 +223,18 @@ LoadedModel readModelFile(const std::string& path) {
     if (content.metadata.count("training")) out.metadata.training = parseMetadataJson(content, path, "training");
     const int units = int(out.model.outputShape().numel());
     if (!out.metadata.classNames.empty() && units > 1 && int(out.metadata.classNames.size()) != units)
-        throw FormatError(path + ": " + std::to_string(out.metadata.classNames.size()) +
-                          " class names for a model with " + std::to_string(units) + " outputs");
+        throw FormatError(CS_TEXT("cs::Files", "%1 class names for a model with %2 outputs")
+                              .arg(int64_t(out.metadata.classNames.size()))
+                              .arg(units)
+                              .about(path));
 
     if (content.metadata.count("optimizer"))
         out.optimizer = readOptimizer(content, path, out.model, used);
     if (used != content.tensors.size())
-        throw FormatError(path + ": holds " + std::to_string(content.tensors.size() - used) +
-                          " tensor(s) that the architecture does not use");
+        throw FormatError(
+            CS_TEXT("cs::Files", "holds %1 tensor(s) that the architecture does not use")
+                .arg(int64_t(content.tensors.size() - used))
+                .about(path));
     return out;
 }
 
@@ -207,12 +246,12 @@ LoadedModel loadModelFile(const std::string& path) {
     } catch (const ResourceError& e) {
         const std::string what = e.what();
         if (what.rfind(path, 0) == 0) throw;
-        throw ResourceError(path + ": " + what);
+        throw ResourceError(e.text().within(path));
     } catch (const Error& e) {
         // Every load error starts with the file's path (docs/formats.md).
         const std::string what = e.what();
         if (what.rfind(path, 0) == 0) throw;
-        throw FormatError(path + ": " + what);
+        throw FormatError(e.text().within(path));
     }
 }
 
@@ -229,9 +268,11 @@ Json parseArchitectureText(const std::string& path) {
     std::error_code ec;
     const uintmax_t size = std::filesystem::file_size(path, ec);
     if (!ec && size > kMaxArchitectureBytes)
-        throw FormatError(path + ": " + formatBytes(size) +
-                          " is far too large for an architecture (at most " +
-                          formatBytes(kMaxArchitectureBytes) + ")");
+        throw FormatError(
+            CS_TEXT("cs::Files", "%1 is far too large for an architecture (at most %2)")
+                .arg(formatBytes(size))
+                .arg(formatBytes(kMaxArchitectureBytes))
+                .about(path));
     return json::parseFile(path);
 }
 
@@ -239,7 +280,7 @@ Model architectureFromDocument(const std::string& path, const Json& root) {
     try {
         return Model::fromJson(root);
     } catch (const Error& e) {
-        throw FormatError(path + ": " + e.what());
+        throw FormatError(e.text().within(path));
     }
 }
 } // namespace
@@ -254,10 +295,12 @@ LoadedModel loadAnyModel(const std::string& path) {
     if (hasHdf5Signature(path) || extension == ".h5" || extension == ".hdf5")
         return loadKerasH5File(path); // without the signature: "not an HDF5 file"
     if (extension == ".keras")
-        throw FormatError(path + ": a Keras 3 .keras archive is not supported: save the model "
-                                 "with model.save(\"model.h5\") (or write model.to_json())");
+        throw FormatError(CS_TEXT("cs::Files", "a Keras 3 .keras archive is not supported: save "
+                                               "the model with model.save(\"model.h5\") (or write "
+                                               "model.to_json())")
+                              .about(path));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path + ": cannot open");
+    if (!in) throw IoError(CS_TEXT("cs::Files", "cannot open").about(path));
     if (looksLikeOnnxFile(path)) return importOnnx(path);
     // A UTF-8 byte-order mark (EF BB BF, written by some Windows editors) may come before the JSON.
     char bom[3] = {};

@@ -20,13 +20,15 @@ bool validName(const std::string& name) {
 } // namespace
 
 ModelGraph ModelGraph::fromJson(const cs::Json& root) {
-    if (!root.is_object()) throw cs::FormatError("an architecture must be a JSON object");
+    if (!root.is_object())
+        throw cs::FormatError(CS_TEXT("cs::Files", "an architecture must be a JSON object"));
     const std::string format = cs::json::getString(root, "format", kFormat);
     if (format != kFormat)
-        throw cs::FormatError("not a ConvStudio architecture (format is '" + format + "')");
+        throw cs::FormatError(
+            CS_TEXT("cs::Files", "not a ConvStudio architecture (format is '%1')").arg(format));
     const cs::Json& layers = cs::json::at(root, "layers");
     if (!layers.is_array() || layers.size() == 0)
-        throw cs::FormatError("'layers' must be a non-empty list");
+        throw cs::FormatError(CS_TEXT("cs::Files", "'%1' must be a non-empty list").arg("layers"));
     ModelGraph g;
     g.name = cs::json::getString(root, "name", "model");
     for (size_t i = 0; i < layers.size(); ++i) {

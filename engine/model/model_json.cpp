@@ -28,9 +28,8 @@ std::vector<std::string> inboundNames(const Json& v) {
     return names;
 }
 
-// "layer 3 (Dense 'dense_1'): " as far as the entry tells, for messages.
-std::string layerContext(size_t index, const Json& entry) {
-    std::string where = "layer " + std::to_string(index + 1);
+// "layer 3 (Dense 'dense_1')" as far as the entry tells, put before messages.
+UserText layerContext(size_t index, const Json& entry) {
     const Json* className = entry.is_object() ? json::find(entry, "class_name") : nullptr;
     const Json* config = entry.is_object() ? json::find(entry, "config") : nullptr;
     const Json* name = config && config->is_object() ? json::find(*config, "name") : nullptr;
@@ -38,7 +37,9 @@ std::string layerContext(size_t index, const Json& entry) {
     if (className && className->is_string()) about = json::asString(*className);
     if (name && name->is_string() && !json::asString(*name).empty())
         about += (about.empty() ? "'" : " '") + json::asString(*name) + "'";
-    return where + (about.empty() ? "" : " (" + about + ")") + ": ";
+    const int64_t number = int64_t(index + 1);
+    if (about.empty()) return CS_TEXT("cs::Files", "layer %1").arg(number);
+    return CS_TEXT("cs::Files", "layer %1 (%2)").arg(number).arg(about);
 }
 
 // Runs f, prefixing any engine error with the layer's place (same error type).
@@ -46,11 +47,11 @@ template <class F> void inLayerContext(size_t index, const Json& entry, F&& f) {
     try {
         f();
     } catch (const ConfigError& e) {
-        throw ConfigError(layerContext(index, entry) + e.what());
+        throw ConfigError(e.text().within(layerContext(index, entry)));
     } catch (const ShapeError& e) {
-        throw ShapeError(layerContext(index, entry) + e.what());
+        throw ShapeError(e.text().within(layerContext(index, entry)));
     } catch (const FormatError& e) {
-        throw FormatError(layerContext(index, entry) + e.what());
+        throw FormatError(e.text().within(layerContext(index, entry)));
     }
 }
 } // namespace
@@ -80,20 +81,27 @@ Json Model::toJson() const {
 }
 
 Model Model::fromJson(const Json& root) {
-    if (!root.is_object()) throw FormatError("an architecture must be a JSON object");
+    if (!root.is_object())
+        throw FormatError(CS_TEXT("cs::Files", "an architecture must be a JSON object"));
     const std::string format = json::getString(root, "format", kFormat);
     if (format != kFormat)
-        throw FormatError("not a ConvStudio architecture (format is '" + format + "', expected '" +
-                          kFormat + "')");
+        throw FormatError(
+            CS_TEXT("cs::Files", "not a ConvStudio architecture (format is '%1', expected '%2')")
+                .arg(format)
+                .arg(kFormat));
     const int version = json::getInt(root, "version", kVersion);
     if (version > kVersion)
-        throw FormatError("architecture version " + std::to_string(version) +
-                          " is newer than this ConvStudio understands (" + std::to_string(kVersion) + ")");
+        throw FormatError(CS_TEXT("cs::Files", "architecture version %1 is newer than this "
+                                               "ConvStudio understands (%2)")
+                              .arg(version)
+                              .arg(kVersion));
     const Json* layersKey = json::find(root, "layers");
-    if (!layersKey) throw FormatError("missing key 'layers' (the list of layers)");
+    if (!layersKey)
+        throw FormatError(
+            CS_TEXT("cs::Files", "missing key '%1' (the list of layers)").arg("layers"));
     const Json& layers = *layersKey;
     if (!layers.is_array() || layers.size() == 0)
-        throw FormatError("'layers' must be a non-empty list");
+        throw FormatError(CS_TEXT("cs::Files", "'%1' must be a non-empty list").arg("layers"));
 
     Model model;
     model.name = json::getString(root, "name", "model");
@@ -101,17 +109,20 @@ Model Model::fromJson(const Json& root) {
         const Json& entry = layers[i];
         inLayerContext(i, entry, [&] {
             if (!entry.is_object())
-                throw FormatError("expected an object, found " + json::dump(entry));
+                throw FormatError(
+                    CS_TEXT("cs::Files", "expected an object, found %1").arg(json::dump(entry)));
             const std::string className = json::asString(json::at(entry, "class_name"));
             Json config = json::find(entry, "config") ? json::at(entry, "config") : Json::object();
             if (!config.is_object())
-                throw FormatError("'config' must be an object, found " + json::dump(config));
+                throw FormatError(CS_TEXT("cs::Files", "'%1' must be an object, found %2")
+                                      .arg("config")
+                                      .arg(json::dump(config)));
             // Keras 2 style: the first layer carries input_shape instead of an InputLayer.
             if (i == 0 && className != "InputLayer") {
                 const Json* shape = json::find(config, "input_shape");
                 if (!shape)
-                    throw FormatError(
-                        "the first layer must be an InputLayer (or carry 'input_shape')");
+                    throw FormatError(CS_TEXT("cs::Files", "the first layer must be an "
+                                                           "InputLayer (or carry 'input_shape')"));
                 Json inputConfig = Json::object();
                 inputConfig["shape"] = *shape;
                 model.add(createLayer("InputLayer", inputConfig));

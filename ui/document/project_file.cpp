@@ -67,7 +67,7 @@ ProjectContent readProjectFile(const std::string& path, const ProjectSettings& d
     } catch (const cs::Error& e) {
         const std::string what = e.what();
         if (what.rfind(path, 0) == 0) throw;
-        throw cs::FormatError(path + ": " + what);
+        throw cs::FormatError(e.text().within(path)); // still translatable in the window
     }
 }
 

@@ -12,11 +12,20 @@ QString engineText(const cs::UserText& text) {
     if (text.context) {
         const QByteArray format =
             QCoreApplication::translate(text.context, text.format.c_str()).toUtf8();
-        message = QString::fromStdString(cs::UserText::fill(format.toStdString(), text.args));
+        std::vector<std::string> args = text.args;
+        for (size_t i = 0; i < args.size() && i < text.argContexts.size(); ++i)
+            if (text.argContexts[i])
+                args[i] = QCoreApplication::translate(text.argContexts[i], args[i].c_str())
+                              .toStdString();
+        message = QString::fromStdString(cs::UserText::fill(format.toStdString(), args));
     } else {
         message = QString::fromStdString(text.message());
     }
-    return text.subject.empty() ? message : QString::fromStdString(text.subject) + ": " + message;
+    if (!text.subject.empty()) message = QString::fromStdString(text.subject) + ": " + message;
+    QString places;
+    for (const cs::UserText& place : text.places)
+        places += engineText(place) + ": ";
+    return places + message;
 }
 
 QString specText(const char* context, const std::string& text) {
