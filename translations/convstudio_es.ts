@@ -266,6 +266,404 @@ sesgo %1</translation>
     </message>
 </context>
 <context>
+    <name>cs::Datasets</name>
+    <message>
+        <source>line %1 is empty; the file holds one class name a line, label 0 first</source>
+        <translation>la línea %1 está vacía; el archivo contiene un nombre de clase por línea, empezando por la etiqueta 0</translation>
+    </message>
+    <message>
+        <source>holds no class names</source>
+        <translation>no contiene nombres de clase</translation>
+    </message>
+    <message>
+        <source>more than 256 class names, but a label is one byte</source>
+        <translation>más de 256 nombres de clase, pero una etiqueta ocupa un byte</translation>
+    </message>
+    <message>
+        <source>the file is empty (a CIFAR-10 batch holds records of 3073 bytes)</source>
+        <translation>el archivo está vacío (un lote de CIFAR-10 contiene registros de 3073 bytes)</translation>
+    </message>
+    <message>
+        <source>size %1 bytes is not a multiple of the 3073-byte CIFAR-10 record (1 label byte + 3072 pixel bytes): truncated or not a CIFAR-10 binary batch; it looks like CIFAR-100 (2 label bytes a record), which is not supported</source>
+        <translation>el tamaño de %1 bytes no es múltiplo del registro de 3073 bytes de CIFAR-10 (1 byte de etiqueta + 3072 bytes de píxeles): está truncado o no es un lote binario de CIFAR-10; parece CIFAR-100 (2 bytes de etiqueta por registro), que no es compatible</translation>
+    </message>
+    <message>
+        <source>size %1 bytes is not a multiple of the 3073-byte CIFAR-10 record (1 label byte + 3072 pixel bytes): truncated or not a CIFAR-10 binary batch</source>
+        <translation>el tamaño de %1 bytes no es múltiplo del registro de 3073 bytes de CIFAR-10 (1 byte de etiqueta + 3072 bytes de píxeles): está truncado o no es un lote binario de CIFAR-10</translation>
+    </message>
+    <message>
+        <source>read failed at record %1</source>
+        <translation>la lectura falló en el registro %1</translation>
+    </message>
+    <message>
+        <source>record %1 has label %2, but there are %3 classes (labels 0-%4)</source>
+        <translation>el registro %1 tiene la etiqueta %2, pero hay %3 clases (etiquetas 0-%4)</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>no existe esa carpeta</translation>
+    </message>
+    <message>
+        <source>no data_batch_*.bin: a CIFAR-10 binary folder holds data_batch_1.bin ... data_batch_5.bin, test_batch.bin and batches.meta.txt</source>
+        <translation>no hay data_batch_*.bin: una carpeta binaria de CIFAR-10 contiene data_batch_1.bin ... data_batch_5.bin, test_batch.bin y batches.meta.txt</translation>
+    </message>
+    <message>
+        <source>missing test_batch.bin (a CIFAR-10 binary folder holds data_batch_*.bin, test_batch.bin and batches.meta.txt)</source>
+        <translation>falta test_batch.bin (una carpeta binaria de CIFAR-10 contiene data_batch_*.bin, test_batch.bin y batches.meta.txt)</translation>
+    </message>
+    <message>
+        <source>%1 has %2 images but %3 has %4 labels</source>
+        <translation>%1 tiene %2 imágenes, pero %3 tiene %4 etiquetas</translation>
+    </message>
+    <message>
+        <source>too short to be an IDX file (%1 bytes)</source>
+        <translation>demasiado corto para ser un archivo IDX (%1 bytes)</translation>
+    </message>
+    <message>
+        <source>not an IDX file: bad magic %1 (an IDX file starts with 0x00 0x00 &lt;type&gt; &lt;rank&gt;)</source>
+        <translation>no es un archivo IDX: número mágico incorrecto %1 (un archivo IDX empieza por 0x00 0x00 &lt;tipo&gt; &lt;rango&gt;)</translation>
+    </message>
+    <message>
+        <source>IDX data type %1 (%2) is not supported; only 0x08 (unsigned byte) is</source>
+        <translation>el tipo de datos IDX %1 (%2) no es compatible; solo lo es 0x08 (byte sin signo)</translation>
+    </message>
+    <message>
+        <source>expected an IDX file of rank %1, found rank %2</source>
+        <translation>se esperaba un archivo IDX de rango %1 y tiene rango %2</translation>
+    </message>
+    <message>
+        <source>truncated header: rank %1 needs %2 header bytes, file has %3</source>
+        <translation>cabecera truncada: el rango %1 necesita %2 bytes de cabecera y el archivo tiene %3</translation>
+    </message>
+    <message>
+        <source>dimension %1 of %2 is 0</source>
+        <translation>la dimensión %1 de %2 es 0</translation>
+    </message>
+    <message>
+        <source>dimension %1 of %2 is %3, beyond the limit of %4 (corrupt header?)</source>
+        <translation>la dimensión %1 de %2 es %3, más allá del límite de %4 (¿cabecera dañada?)</translation>
+    </message>
+    <message>
+        <source>header promises more than 4 GiB of data (corrupt header?)</source>
+        <translation>la cabecera anuncia más de 4 GiB de datos (¿cabecera dañada?)</translation>
+    </message>
+    <message>
+        <source>truncated: header promises %1 bytes of data, file has %2</source>
+        <translation>truncado: la cabecera anuncia %1 bytes de datos y el archivo tiene %2</translation>
+    </message>
+    <message>
+        <source>more data than the header promises (%1 bytes); not a valid IDX file</source>
+        <translation>más datos de los que anuncia la cabecera (%1 bytes); no es un archivo IDX válido</translation>
+    </message>
+    <message>
+        <source>header promises %1 bytes of data, more than a %2-byte gzip file can hold (at most %3): corrupt header?</source>
+        <translation>la cabecera anuncia %1 bytes de datos, más de los que caben en un archivo gzip de %2 bytes (como máximo %3): ¿cabecera dañada?</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>no es una carpeta</translation>
+    </message>
+    <message>
+        <source>missing %1 (an IDX data set folder holds train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, each possibly .gz)</source>
+        <translation>falta %1 (la carpeta de un conjunto de datos IDX contiene train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte y t10k-labels-idx1-ubyte, cada uno quizá en .gz)</translation>
+    </message>
+    <message>
+        <source>%1 has %2 images but %3 has %4 images</source>
+        <translation>%1 tiene imágenes de %2, pero %3 tiene imágenes de %4</translation>
+    </message>
+    <message>
+        <source>%1 names %2 classes but the labels go up to %3</source>
+        <translation>%1 nombra %2 clases, pero las etiquetas llegan hasta %3</translation>
+    </message>
+    <message>
+        <source>class folder &apos;%1&apos; is not among the training classes (%2 sub-folders of the train split); every split must use the same class names</source>
+        <translation>la carpeta de clase &apos;%1&apos; no está entre las clases de entrenamiento (%2 subcarpetas de la partición train); todas las particiones deben usar los mismos nombres de clase</translation>
+    </message>
+    <message>
+        <source>the folder is empty: an image data set holds one sub-folder per class (%1/cats/..., %1/dogs/...)</source>
+        <translation>la carpeta está vacía: un conjunto de datos de imágenes contiene una subcarpeta por clase (%1/cats/..., %1/dogs/...)</translation>
+    </message>
+    <message>
+        <source>holds %1 files but no class sub-folders: put each class&apos;s images in a sub-folder named after the class (%2/cats/..., %2/dogs/...)</source>
+        <translation>contiene %1 archivos pero ninguna subcarpeta de clase: pon las imágenes de cada clase en una subcarpeta con el nombre de la clase (%2/cats/..., %2/dogs/...)</translation>
+    </message>
+    <message>
+        <source>no images in the class sub-folders (%1 classes, %2 other files)</source>
+        <translation>no hay imágenes en las subcarpetas de clase (%1 clases, %2 archivos de otro tipo)</translation>
+    </message>
+    <message>
+        <source>class_mode binary needs exactly 2 classes; %1 has %2</source>
+        <translation>class_mode binary necesita exactamente 2 clases; %1 tiene %2</translation>
+    </message>
+    <message>
+        <source>none of the %1 training images could be decoded (%2)</source>
+        <translation>no se pudo decodificar ninguna de las %1 imágenes de entrenamiento (%2)</translation>
+    </message>
+    <message>
+        <source>unexpected data after the end of the gzip stream</source>
+        <translation>datos inesperados tras el final del flujo gzip</translation>
+    </message>
+    <message>
+        <source>truncated gzip data</source>
+        <translation>datos gzip truncados</translation>
+    </message>
+    <message>
+        <source>corrupt gzip data (%1)</source>
+        <translation>datos gzip dañados (%1)</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes once decompressed, too large to read</source>
+        <translation>más de %1 bytes una vez descomprimido, demasiado grande para leerlo</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes, too large to read</source>
+        <translation>más de %1 bytes, demasiado grande para leerlo</translation>
+    </message>
+    <message>
+        <source>a %1 image whose size cannot be read: %2; not decoded (the file has %3 bytes)</source>
+        <translation>una imagen %1 cuyo tamaño no se puede leer: %2; no se decodifica (el archivo tiene %3 bytes)</translation>
+    </message>
+    <message>
+        <source>a %1 of %2x%3 pixels (%4) by its header, over %5: not decoded (the file has %6 bytes)</source>
+        <translation>un %1 de %2x%3 píxeles (%4) según su cabecera, por encima de %5: no se decodifica (el archivo tiene %6 bytes)</translation>
+    </message>
+    <message>
+        <source>truncated: a %1 of %2x%3 pixels holds at least %4 bytes of pixel data, but the file has %5; not decoded</source>
+        <translation>truncado: un %1 de %2x%3 píxeles contiene al menos %4 bytes de datos de píxeles, pero el archivo tiene %5; no se decodifica</translation>
+    </message>
+    <message>
+        <source>an image format whose size cannot be checked before decoding; not decoded</source>
+        <translation>un formato de imagen cuyo tamaño no se puede comprobar antes de decodificarlo; no se decodifica</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as an image (%1)</source>
+        <translation>no se puede decodificar como imagen (%1)</translation>
+    </message>
+    <message>
+        <source>not an image OpenCV can read (corrupt or unsupported format)</source>
+        <translation>no es una imagen que OpenCV pueda leer (dañada o en un formato no compatible)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Files</name>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>no se puede abrir: %1</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation>no se puede abrir</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; has shape %2, the architecture needs %3</source>
+        <translation>el peso &apos;%1&apos; tiene forma %2, pero la arquitectura necesita %3</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no existe ese archivo</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>se esperaba %1 y se encontró %2</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>elemento %1</translation>
+    </message>
+    <message>
+        <source>key &apos;%1&apos;</source>
+        <translation>clave &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>una cadena de texto</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>binary data</source>
+        <translation>datos binarios</translation>
+    </message>
+    <message>
+        <source>integer %1 is out of range</source>
+        <translation>el entero %1 está fuera de rango</translation>
+    </message>
+    <message>
+        <source>expected an integer, found %1</source>
+        <translation>se esperaba un entero y se encontró %1</translation>
+    </message>
+    <message>
+        <source>integer %1 is out of range for an int</source>
+        <translation>el entero %1 está fuera del rango de un int</translation>
+    </message>
+    <message>
+        <source>missing key &apos;%1&apos;</source>
+        <translation>falta la clave &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>index %1 is out of range for an array of %2 items</source>
+        <translation>el índice %1 está fuera de rango para una lista de %2 elementos</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: nesting deeper than %3 levels</source>
+        <translation>línea %1, columna %2: anidamiento de más de %3 niveles</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: duplicate key &apos;%3&apos;</source>
+        <translation>línea %1, columna %2: clave &apos;%3&apos; repetida</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>línea %1, columna %2: %3</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>truncated: %1 bytes wanted at offset %2, the file has %3 bytes</source>
+        <translation>truncado: se querían %1 bytes en la posición %2 y el archivo tiene %3 bytes</translation>
+    </message>
+    <message>
+        <source>too short to be a safetensors file (%1 bytes)</source>
+        <translation>demasiado corto para ser un archivo safetensors (%1 bytes)</translation>
+    </message>
+    <message>
+        <source>header length %1 does not fit in a file of %2 bytes (truncated or not a safetensors file)</source>
+        <translation>la longitud de cabecera %1 no cabe en un archivo de %2 bytes (truncado o no es un archivo safetensors)</translation>
+    </message>
+    <message>
+        <source>header is not valid JSON</source>
+        <translation>la cabecera no es JSON válido</translation>
+    </message>
+    <message>
+        <source>header is not a JSON object</source>
+        <translation>la cabecera no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>__metadata__ has no &apos;%1&apos; (not a ConvStudio model file?)</source>
+        <translation>__metadata__ no tiene &apos;%1&apos; (¿no es un archivo de modelo de ConvStudio?)</translation>
+    </message>
+    <message>
+        <source>__metadata__ &apos;%1&apos;</source>
+        <translation>__metadata__ &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>se esperaba un objeto y se encontró %1</translation>
+    </message>
+    <message>
+        <source>key &apos;%1&apos; must be a whole number &gt;= 0 (the optimizer&apos;s step count), found %2</source>
+        <translation>la clave &apos;%1&apos; debe ser un número entero &gt;= 0 (el número de pasos del optimizador), pero es %2</translation>
+    </message>
+    <message>
+        <source>optimizer slot &apos;%1&apos; has the wrong shape %2, its weight has %3</source>
+        <translation>la variable del optimizador &apos;%1&apos; tiene una forma incorrecta %2; su peso tiene %3</translation>
+    </message>
+    <message>
+        <source>optimizer slot &apos;%1&apos; holds %2: the saved training state is broken</source>
+        <translation>la variable del optimizador &apos;%1&apos; contiene %2: el estado de entrenamiento guardado está dañado</translation>
+    </message>
+    <message>
+        <source>optimizer state of &apos;%1&apos; has %2 of the %3 slots %4 keeps</source>
+        <translation>el estado del optimizador de &apos;%1&apos; tiene %2 de las %3 variables que guarda %4</translation>
+    </message>
+    <message>
+        <source>not a ConvStudio model (format &apos;%1&apos;)</source>
+        <translation>no es un modelo de ConvStudio (formato &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>model format version %1 is not supported (this ConvStudio reads %2)</source>
+        <translation>la versión %1 del formato de modelo no es compatible (esta versión de ConvStudio lee la %2)</translation>
+    </message>
+    <message>
+        <source>__metadata__ &apos;%1&apos; is invalid</source>
+        <translation>__metadata__ &apos;%1&apos; no es válido</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; is missing</source>
+        <translation>falta el peso &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; holds %2: the model is broken (did its training diverge?); retrain it</source>
+        <translation>el peso &apos;%1&apos; contiene %2: el modelo está dañado (¿divergió su entrenamiento?); vuelve a entrenarlo</translation>
+    </message>
+    <message>
+        <source>%1 class names for a model with %2 outputs</source>
+        <translation>%1 nombres de clase para un modelo con %2 salidas</translation>
+    </message>
+    <message>
+        <source>holds %1 tensor(s) that the architecture does not use</source>
+        <translation>contiene %1 tensor(es) que la arquitectura no usa</translation>
+    </message>
+    <message>
+        <source>%1 is far too large for an architecture (at most %2)</source>
+        <translation>%1 es demasiado grande para una arquitectura (como máximo %2)</translation>
+    </message>
+    <message>
+        <source>a Keras 3 .keras archive is not supported: save the model with model.save(&quot;model.h5&quot;) (or write model.to_json())</source>
+        <translation>un archivo .keras de Keras 3 no es compatible: guarda el modelo con model.save(&quot;model.h5&quot;) (o escribe model.to_json())</translation>
+    </message>
+    <message>
+        <source>an architecture must be a JSON object</source>
+        <translation>una arquitectura debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>not a ConvStudio architecture (format is &apos;%1&apos;)</source>
+        <translation>no es una arquitectura de ConvStudio (el formato es &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a non-empty list</source>
+        <translation>&apos;%1&apos; debe ser una lista no vacía</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>capa %1</translation>
+    </message>
+    <message>
+        <source>layer %1 (%2)</source>
+        <translation>capa %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not a ConvStudio architecture (format is &apos;%1&apos;, expected &apos;%2&apos;)</source>
+        <translation>no es una arquitectura de ConvStudio (el formato es &apos;%1&apos;; se esperaba &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>architecture version %1 is newer than this ConvStudio understands (%2)</source>
+        <translation>la versión %1 de la arquitectura es más reciente de la que entiende esta versión de ConvStudio (%2)</translation>
+    </message>
+    <message>
+        <source>missing key &apos;%1&apos; (the list of layers)</source>
+        <translation>falta la clave &apos;%1&apos; (la lista de capas)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an object, found %2</source>
+        <translation>&apos;%1&apos; debe ser un objeto, pero es %2</translation>
+    </message>
+    <message>
+        <source>the first layer must be an InputLayer (or carry &apos;input_shape&apos;)</source>
+        <translation>la primera capa debe ser una InputLayer (o llevar &apos;input_shape&apos;)</translation>
+    </message>
+</context>
+<context>
     <name>cs::ImageFolders</name>
     <message>
         <source>one folder of classes, validation_split %1 with seed %2</source>
@@ -294,6 +692,81 @@ sesgo %1</translation>
     <message>
         <source>%1/ folders</source>
         <translation>carpeta %1/</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Keras</name>
+    <message>
+        <source>not an HDF5 file (no HDF5 signature): a Keras .h5 model is an HDF5 file</source>
+        <translation>no es un archivo HDF5 (no tiene la firma HDF5): un modelo .h5 de Keras es un archivo HDF5</translation>
+    </message>
+    <message>
+        <source>cannot be read as HDF5: the file is truncated or damaged (the HDF5 library ran without end on it)</source>
+        <translation>no se puede leer como HDF5: el archivo está truncado o dañado (la biblioteca HDF5 no terminaba de leerlo)</translation>
+    </message>
+    <message>
+        <source>cannot be read as HDF5: the file is truncated or damaged (the HDF5 library crashed on it (signal %1))</source>
+        <translation>no se puede leer como HDF5: el archivo está truncado o dañado (la biblioteca HDF5 falló al leerlo (señal %1))</translation>
+    </message>
+    <message>
+        <source>cannot be read as HDF5: the file is truncated or damaged (the HDF5 reader failed)</source>
+        <translation>no se puede leer como HDF5: el archivo está truncado o dañado (falló el lector de HDF5)</translation>
+    </message>
+    <message>
+        <source>cannot be read as HDF5: the file is truncated or damaged (the reader&apos;s answer was cut short)</source>
+        <translation>no se puede leer como HDF5: el archivo está truncado o dañado (la respuesta del lector llegó cortada)</translation>
+    </message>
+    <message>
+        <source>the Keras model&apos;s config has no &apos;%1&apos; list</source>
+        <translation>la configuración del modelo de Keras no tiene una lista &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not a Keras model document (expected &quot;%1&quot; and a &quot;%2&quot; with &quot;%3&quot;)</source>
+        <translation>no es un documento de modelo de Keras (se esperaba &quot;%1&quot; y un &quot;%2&quot; con &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>a Keras &apos;%1&apos; is not supported (ConvStudio reads Sequential and Functional models)</source>
+        <translation>un &apos;%1&apos; de Keras no es compatible (ConvStudio lee modelos Sequential y Functional)</translation>
+    </message>
+    <message>
+        <source>the Keras model has no layers</source>
+        <translation>el modelo de Keras no tiene capas</translation>
+    </message>
+    <message>
+        <source>layer %1 of the Keras model has no &apos;%2&apos;</source>
+        <translation>la capa %1 del modelo de Keras no tiene &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>not supported by ConvStudio: %1</source>
+        <translation>no compatible con ConvStudio: %1</translation>
+    </message>
+    <message>
+        <source>model_weights has no weights for layer &apos;%1&apos;</source>
+        <translation>model_weights no tiene pesos para la capa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 has no &apos;%2&apos; weight (it has %3)</source>
+        <translation>%1 no tiene el peso &apos;%2&apos; (tiene %3)</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; holds NaN at index %2: the model is broken</source>
+        <translation>el peso &apos;%1&apos; contiene NaN en el índice %2: el modelo está dañado</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; holds an infinity at index %2: the model is broken</source>
+        <translation>el peso &apos;%1&apos; contiene un infinito en el índice %2: el modelo está dañado</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; has no place in ConvStudio&apos;s %2</source>
+        <translation>el peso &apos;%1&apos; no tiene sitio en la capa %2 de ConvStudio</translation>
+    </message>
+    <message>
+        <source>model_weights holds weights of &apos;%1&apos;, which is not a layer of the model_config</source>
+        <translation>model_weights contiene pesos de &apos;%1&apos;, que no es una capa de model_config</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos;</source>
+        <translation>atributo &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
