@@ -564,7 +564,7 @@ sesgo %1</translation>
     </message>
     <message>
         <source>__metadata__ &apos;%1&apos;</source>
-        <translation>__metadata__ &apos;%1&apos;</translation>
+        <translation>__metadata__, clave &apos;%1&apos;</translation>
     </message>
     <message>
         <source>expected an object, found %1</source>

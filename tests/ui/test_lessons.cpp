@@ -179,6 +179,9 @@ private Q_SLOTS:
                 const QString where = lesson.id + " step " + QString::number(s + 1);
                 QPushButton* button = panel->stepButton(s);
                 QVERIFY2(button && button->isVisible(), qPrintable(where));
+                // Laid out as a person would find it (the rows are made when the lesson is shown,
+                // and get their height at the layout's next pass): a click lands on the button.
+                QTRY_VERIFY2(button->height() >= button->minimumSizeHint().height(), qPrintable(where));
                 const int undoIndex = undo->index();
                 const ModelGraph graph = window.document()->graph();
                 const cs::Json projectSettings = window.document()->settings().toJson();

@@ -7,6 +7,7 @@
 #include "ui/window/icons.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     // that sets the language (SpanishInterfaceTest) must not change what another one reads.
     QApplication::setApplicationName(argc >= 2 && argv[1][0] != '-' ? QString("ui_tests-%1").arg(argv[1])
                                                                      : QString("ui_tests"));
+    QSettings().clear(); // every run starts as on a fresh machine (as CI's does), not from the last run's state
     ui::initResources();
     auto& registry = uitest::registry();
     if (argc >= 2 && argv[1][0] != '-') {
