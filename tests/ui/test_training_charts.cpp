@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QScrollBar>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QGraphicsView>
@@ -227,6 +228,11 @@ private Q_SLOTS:
         QApplication::processEvents();
         QVERIFY2(charts.events()->height() <= charts.events()->sizeHintForRow(0) + 2 * charts.events()->frameWidth(),
                  qPrintable(QString::number(charts.events()->height())));
+        // Narrow, a long entry wraps: no sideways scroll bar taking the row's place.
+        charts.resize(520, 700);
+        QApplication::processEvents();
+        QVERIFY(!charts.events()->horizontalScrollBar()->isVisible());
+        charts.resize(1000, 700);
         // Short as it is under the loss and accuracy, its labels are drawn whole.
         charts.resize(900, 420);
         LineChart* rate = charts.learningRateChart();

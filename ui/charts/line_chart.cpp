@@ -577,6 +577,12 @@ void LineChart::repaintNow() {
     shownY0_ = zoomY_ ? zoomY_->from : yTicks_.from;
     shownY1_ = zoomY_ ? zoomY_->to : yTicks_.to;
     if (legendChanged && impl_->chart->legend()->isVisible()) { // Qt Charts lays the labels out again only when the legend is re-shown
+        // A row under the chart shares its width equally among the names and cuts them
+        // ("ejec. 1 e…" beside four others): past four names they go in a column at the right.
+        int shown = 0;
+        for (QLegendMarker* m : impl_->chart->legend()->markers())
+            shown += m->isVisible() ? 1 : 0;
+        impl_->chart->legend()->setAlignment(shown > 4 ? Qt::AlignRight : Qt::AlignBottom);
         impl_->chart->legend()->hide();
         impl_->chart->legend()->show();
     }

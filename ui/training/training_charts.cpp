@@ -79,6 +79,8 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     auto* eventsBox = new QVBoxLayout;
     eventsBox->addWidget(new QLabel(tr("Callback events"), this));
     events_->setWordWrap(true);
+    events_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long entries wrap instead
+    events_->setResizeMode(QListView::Adjust);
     eventsBox->addWidget(events_);
     eventsBox->addWidget(noEvents_);
     eventsBox->addStretch(1); // a short list sits at the top, not in a tall empty frame
