@@ -226,12 +226,19 @@ private Q_SLOTS:
         QCOMPARE(charts.events()->count(), 1);
         // One event is one row high, not a tall empty frame.
         QApplication::processEvents();
-        QVERIFY2(charts.events()->height() <= charts.events()->sizeHintForRow(0) + 2 * charts.events()->frameWidth(),
+        QVERIFY2(charts.events()->height() < 2 * charts.events()->fontMetrics().height() + 2 * charts.events()->frameWidth(),
                  qPrintable(QString::number(charts.events()->height())));
-        // Narrow, a long entry wraps: no sideways scroll bar taking the row's place.
+        // Narrow, a long entry wraps: no sideways scroll bar taking the row's place, and the
+        // list grows to its lines.
         charts.resize(520, 700);
         QApplication::processEvents();
+        QApplication::processEvents();
         QVERIFY(!charts.events()->horizontalScrollBar()->isVisible());
+        const QRect line = charts.events()->visualItemRect(charts.events()->item(0));
+        QVERIFY2(line.height() > charts.events()->fontMetrics().height() * 3 / 2, // two lines or more
+                 qPrintable(QString::number(line.height())));
+        QVERIFY2(charts.events()->viewport()->height() >= line.bottom(),
+                 qPrintable(QString("%1 < %2").arg(charts.events()->viewport()->height()).arg(line.bottom())));
         charts.resize(1000, 700);
         // Short as it is under the loss and accuracy, its labels are drawn whole.
         charts.resize(900, 420);

@@ -5,6 +5,7 @@
 #include "ui/training/run_history.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -81,6 +82,7 @@ TrainingCharts::TrainingCharts(QWidget* parent)
     events_->setWordWrap(true);
     events_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long entries wrap instead
     events_->setResizeMode(QListView::Adjust);
+    events_->viewport()->installEventFilter(this);
     eventsBox->addWidget(events_);
     eventsBox->addWidget(noEvents_);
     eventsBox->addStretch(1); // a short list sits at the top, not in a tall empty frame
@@ -107,6 +109,25 @@ DataTable TrainingCharts::historyTable() const {
     return t;
 }
 
+void TrainingCharts::fitEventsHeight() {
+    // Up to eight entries; more scroll. Each entry's lines at the list's width, measured here:
+    // the view lays its items out later. Only the height changes, so no resize loop.
+    const int width = std::max(1, events_->viewport()->width() - 12); // less the item's margins
+    int height = 2 * events_->frameWidth();
+    for (int i = 0; i < std::min(events_->count(), 8); ++i)
+        height += std::max(events_->sizeHintForRow(i),
+                           events_->fontMetrics()
+                                   .boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap,
+                                                 events_->item(i)->text())
+                                   .height() + 4);
+    events_->setMaximumHeight(std::max(height, 2 * events_->frameWidth() + 1));
+}
+
+bool TrainingCharts::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == events_->viewport() && event->type() == QEvent::Resize) fitEventsHeight(); // a new width rewraps
+    return QWidget::eventFilter(watched, event);
+}
+
 void TrainingCharts::updateBottomRow() {
     // A constant learning rate is one line of text, not a quarter of the page
     // for a flat line; its chart appears when the rate first changes.
@@ -117,10 +138,7 @@ void TrainingCharts::updateBottomRow() {
                           : tr("Learning rate: shown when a run starts."));
     events_->setVisible(events_->count() > 0);
     noEvents_->setVisible(events_->count() == 0);
-    // The list is as tall as its entries (up to eight; more scroll).
-    int height = 2 * events_->frameWidth();
-    for (int i = 0; i < std::min(events_->count(), 8); ++i) height += events_->sizeHintForRow(i);
-    events_->setMaximumHeight(std::max(height, 2 * events_->frameWidth() + 1));
+    fitEventsHeight();
     const bool tall = learningRateVaries_ || events_->count() > 8;
     grid_->setRowStretch(1, tall ? 2 : 0);
 }

@@ -50,6 +50,8 @@ public Q_SLOTS:
 
 private:
     void updateBottomRow();
+    void fitEventsHeight(); // as tall as its entries at the list's width (they wrap)
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     // The mean loss/accuracy of the batches since the previous update (from
     // the epoch's running means), smoothed across updates and epochs.
