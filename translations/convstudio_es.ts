@@ -2603,6 +2603,10 @@ o abre una</translation>
         <source>ends: each filter&apos;s own largest |w|</source>
         <translation>extremos: el |w| máximo de cada filtro</translation>
     </message>
+    <message>
+        <source>%1  (%2 filters → %3×%4)</source>
+        <translation>%1  (%2 filtros → %3×%4)</translation>
+    </message>
 </context>
 <context>
     <name>ui::LayerInspector</name>
@@ -4121,6 +4125,10 @@ pérdida de prueba %2 · precisión de prueba %3
     <message>
         <source>epoch %1, %2% done (live)</source>
         <translation>época %1, %2 % hecho (en vivo)</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>época %1</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,7 @@ void KernelPanel::refillLayers() {
         for (int node : cs::convolutionNodes(m)) {
             const QString name = QString::fromStdString(m.layer(node).name());
             const cs::Shape& s = shapes[size_t(node)];
-            layer_->addItem(QString("%1  (%2 filters → %3×%4)").arg(name).arg(s[2]).arg(s[1]).arg(s[0]), name);
+            layer_->addItem(tr("%1  (%2 filters → %3×%4)").arg(name).arg(s[2]).arg(s[1]).arg(s[0]), name);
             layer_->setItemData(layer_->count() - 1, node, Qt::UserRole + 1);
         }
     }

@@ -67,7 +67,8 @@ public:
         u.learningRate = get("learning_rate", 0);
         u.seconds = s.seconds;
         u.imagesPerSecond = s.imagesPerSecond;
-        u.snapshot = job_->snapshot(QString("epoch %1").arg(s.epoch + 1), s.epoch);
+        u.snapshot = job_->snapshot(
+            QCoreApplication::translate("ui::TrainingController", "epoch %1").arg(s.epoch + 1), s.epoch);
         Q_EMIT worker_->epochEnded(u);
     }
 
