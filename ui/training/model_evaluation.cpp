@@ -57,30 +57,35 @@ TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& pr
     return result;
 }
 
-TrainingOutcome evaluateModelFile(const std::string& path,
-                                  const std::shared_ptr<const LoadedDataset>& data, int testLimit,
-                                  int threads, const cs::PassControl& control) {
+void requireData(const std::shared_ptr<const LoadedDataset>& data) {
     if (!data)
         throw cs::DataError(
             CS_TEXT("ui::TrainPage", "no data set is loaded yet (the Data page chooses one)"));
+}
+
+void checkModelTakesData(const cs::Model& model, const LoadedDataset& data, cs::UserText takes) {
+    const cs::Shape in = model.inputShape();
+    if (in.rank() == 3 && in[0] == data.height() && in[1] == data.width() && in[2] == data.channels()) return;
+    throw cs::ShapeError(takes.arg(in.toString())
+                             .arg(data.title().toStdString())
+                             .arg(data.height())
+                             .arg(data.width())
+                             .arg(data.channels()));
+}
+
+TrainingOutcome evaluateModelFile(const std::string& path,
+                                  const std::shared_ptr<const LoadedDataset>& data, int testLimit,
+                                  int threads, const cs::PassControl& control) {
+    requireData(data);
     const auto start = std::chrono::steady_clock::now();
     cs::LoadedModel loaded = cs::loadAnyModel(path); // .safetensors or Keras .h5
     auto trained = std::make_shared<TrainedModel>();
     trained->model = std::move(loaded.model);
     trained->optimizer = std::move(loaded.optimizer);
     trained->metadata = loaded.metadata;
-    const cs::Shape in = trained->model.inputShape();
+    checkModelTakesData(trained->model, *data,
+                        CS_TEXT("ui::TrainPage", "the model takes %1 but %2 images are %3x%4x%5").about(path));
     const int units = int(trained->model.outputShape().numel());
-    if (in.rank() != 3 || in[0] != data->height() || in[1] != data->width() ||
-        in[2] != data->channels())
-        throw cs::ShapeError(
-            CS_TEXT("ui::TrainPage", "the model takes %1 but %2 images are %3x%4x%5")
-                .arg(in.toString())
-                .arg(data->title().toStdString())
-                .arg(data->height())
-                .arg(data->width())
-                .arg(data->channels())
-                .about(path));
     if (units != data->classCount() && !(units == 1 && data->classCount() == 2))
         throw cs::ShapeError(
             CS_TEXT("ui::TrainPage", "the model has %1 outputs but %2 has %3 classes")

@@ -9,6 +9,7 @@
 
 #include "ui/training/training_progress.h"
 
+#include "engine/core/user_text.h"
 #include "engine/data/preprocessing.h"
 #include "engine/model/model.h"
 #include "engine/training/loss.h"
@@ -27,6 +28,12 @@ TestEvaluation evaluateOnTestSplit(cs::Model& model, const cs::Preprocessing& pr
                                    cs::Loss loss, const std::shared_ptr<const LoadedDataset>& data,
                                    int batchSize, int testLimit, int threads,
                                    const cs::PassControl& control = {});
+
+// Throws cs::DataError when no data set is loaded.
+void requireData(const std::shared_ptr<const LoadedDataset>& data);
+// Throws cs::ShapeError `takes` (%1 the model's input shape, %2 the data set, %3x%4x%5 its
+// images' height, width and channels) unless `model` takes the data set's images.
+void checkModelTakesData(const cs::Model& model, const LoadedDataset& data, cs::UserText takes);
 
 // Loads a .safetensors model and evaluates it on `data` with the file's own
 // preprocessing. The outcome holds the loaded model (trained) and the evaluation.

@@ -471,18 +471,9 @@ bool TrainPage::evaluateTrainedModel() {
     const int threads = effectiveThreads(document_->settings().training.threads);
     return runEvaluation(tr("the trained model"), [trained, data, testLimit,
                                                    threads](const cs::PassControl& control) {
-        if (!data)
-            throw cs::DataError(
-                CS_TEXT("ui::TrainPage", "no data set is loaded yet (the Data page chooses one)"));
-        const cs::Shape in = trained->model.inputShape();
-        if (in.rank() != 3 || in[0] != data->height() || in[1] != data->width() || in[2] != data->channels())
-            throw cs::ShapeError(
-                CS_TEXT("ui::TrainPage", "the trained model takes %1 but %2 images are %3x%4x%5")
-                    .arg(in.toString())
-                    .arg(data->title().toStdString())
-                    .arg(data->height())
-                    .arg(data->width())
-                    .arg(data->channels()));
+        requireData(data);
+        checkModelTakesData(trained->model, *data,
+                            CS_TEXT("ui::TrainPage", "the trained model takes %1 but %2 images are %3x%4x%5"));
         TrainingOutcome out;
         out.trained = trained;
         out.test = evaluateOnTestSplit(trained->model, trained->metadata.preprocessing, trained->loss, data, 64,
@@ -503,7 +494,7 @@ bool TrainPage::evaluateRunningModel() {
     return runEvaluation(
         what,
         [snapshot, data, loss, testLimit, threads](const cs::PassControl& control) {
-            if (!data) throw cs::DataError("no data set is loaded yet (the Data page chooses one)");
+            requireData(data); // the same words, translatable (this one was a plain English string)
             cs::Model model = snapshot->model->clone(); // running a model changes its buffers
             TrainingOutcome out;
             out.test = evaluateOnTestSplit(model, snapshot->preprocessing, loss, data, 64, testLimit, threads, control);
