@@ -1,6 +1,7 @@
 // Emptying a layout of quick-fix buttons from inside one of their clicks: the
-// Model page's issue bar and the Data page's fit strip rebuild their rows when
-// a fix changes the document, and the clicked button is the sender of that change.
+// Model page's issue bar and layer inspector and the Data page's fit strip rebuild
+// their rows when a fix changes the document, and the clicked button is the sender
+// of that change.
 #pragma once
 
 #include <QLayout>

@@ -2,6 +2,7 @@
 
 #include "ui/document/project_document.h"
 #include "ui/editor/attribute_editors.h"
+#include "ui/editor/fix_rows.h"
 #include "ui/editor/layer_style.h"
 #include "ui/window/engine_text.h"
 
@@ -269,13 +270,7 @@ void LayerInspector::refreshStatus() {
     problem_->setStyleSheet(r.isWarning ? "color: #d88400;" : "color: #d32f2f;");
     problem_->setText(engineText(r.problem));
     QLayout* fixLayout = fixes_->layout();
-    while (QLayoutItem* item = fixLayout->takeAt(0)) {
-        if (QWidget* w = item->widget()) {
-            w->hide();
-            w->deleteLater(); // the clicked fix button is the sender of this change
-        }
-        delete item;
-    }
+    clearFixRows(fixLayout); // the clicked fix button is the sender of this change
     for (size_t f = 0; f < r.fixes.size(); ++f) {
         auto* button = new QPushButton(engineText(r.fixes[f].label), fixes_);
         fixLayout->addWidget(button);
