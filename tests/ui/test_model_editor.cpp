@@ -256,6 +256,24 @@ private Q_SLOTS:
         // The fix is one undo step; undoing it brings the problem back.
         doc_->undoStack()->undo();
         QVERIFY(!doc_->report().valid());
+
+        // The layer inspector offers the same fixes for the focused layer; one click applies
+        // one, and its row is rebuilt at once (no stale button left in the widget tree).
+        doc_->setFocusedLayer("dense");
+        auto inspectorFixes = [&] {
+            QStringList texts;
+            for (QPushButton* b : page_->inspector()->findChildren<QPushButton*>())
+                if (labels.contains(b->text().remove('&'))) texts << b->text().remove('&');
+            return texts;
+        };
+        QCOMPARE(inspectorFixes(), labels);
+        for (QPushButton* b : page_->inspector()->findChildren<QPushButton*>())
+            if (b->text().remove('&') == labels.first()) {
+                QTest::mouseClick(b, Qt::LeftButton);
+                break;
+            }
+        QVERIFY(doc_->report().valid());
+        QVERIFY(inspectorFixes().isEmpty());
     }
 
     void handMadeSkipConnectionThroughAdd() {
