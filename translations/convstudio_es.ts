@@ -443,6 +443,50 @@ sesgo %1</translation>
         <source>not an image OpenCV can read (corrupt or unsupported format)</source>
         <translation>no es una imagen que OpenCV pueda leer (dañada o en un formato no compatible)</translation>
     </message>
+    <message>
+        <source>unknown split &apos;%1&apos; (use train, validation or test)</source>
+        <translation>partición desconocida &apos;%1&apos; (use train, validation o test)</translation>
+    </message>
+    <message>
+        <source>%1: a %2 data set has train and test splits only (training takes validation data from the end of train, see --validation-split)</source>
+        <translation>%1: un conjunto de datos %2 solo tiene las particiones train y test (el entrenamiento toma los datos de validación del final de train; vea --validation-split)</translation>
+    </message>
+    <message>
+        <source>%1: has no %2 images (%3)</source>
+        <translation>%1: no tiene imágenes de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>unknown color_mode &apos;%1&apos; (use grayscale or rgb)</source>
+        <translation>color_mode desconocido &apos;%1&apos; (use grayscale o rgb)</translation>
+    </message>
+    <message>
+        <source>unknown class_mode &apos;%1&apos; (use categorical, sparse or binary)</source>
+        <translation>class_mode desconocido &apos;%1&apos; (use categorical, sparse o binary)</translation>
+    </message>
+    <message>
+        <source>unknown interpolation &apos;%1&apos; (use auto, nearest, bilinear, bicubic, area or lanczos)</source>
+        <translation>interpolación desconocida &apos;%1&apos; (use auto, nearest, bilinear, bicubic, area o lanczos)</translation>
+    </message>
+    <message>
+        <source>validation_split must be in [0, 1)</source>
+        <translation>validation_split debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>target size must be at least 1x1</source>
+        <translation>el tamaño de destino debe ser al menos 1x1</translation>
+    </message>
+    <message>
+        <source>prefetch must be at least 1 batch</source>
+        <translation>la precarga debe ser de al menos 1 lote</translation>
+    </message>
+    <message>
+        <source>images [%1, %2) are outside a set of %3</source>
+        <translation>las imágenes [%1, %2) quedan fuera de un conjunto de %3</translation>
+    </message>
+    <message>
+        <source>none of the %1 images could be decoded (%2)</source>
+        <translation>no se pudo decodificar ninguna de las %1 imágenes (%2)</translation>
+    </message>
 </context>
 <context>
     <name>cs::Files</name>
@@ -662,6 +706,86 @@ sesgo %1</translation>
         <source>the first layer must be an InputLayer (or carry &apos;input_shape&apos;)</source>
         <translation>la primera capa debe ser una InputLayer (o llevar &apos;input_shape&apos;)</translation>
     </message>
+    <message>
+        <source>__metadata__ must be an object of strings, found %1</source>
+        <translation>__metadata__ debe ser un objeto de textos; se encontró %1</translation>
+    </message>
+    <message>
+        <source>__metadata__ value &apos;%1&apos; is not a string</source>
+        <translation>el valor &apos;%1&apos; de __metadata__ no es un texto</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos;</source>
+        <translation>el tensor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>its entry is not an object</source>
+        <translation>su entrada no es un objeto</translation>
+    </message>
+    <message>
+        <source>key &apos;dtype&apos; must be a string, found %1</source>
+        <translation>la clave &apos;dtype&apos; debe ser un texto; se encontró %1</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has dtype &apos;%2&apos;; only F32 is supported</source>
+        <translation>el tensor &apos;%1&apos; tiene dtype &apos;%2&apos;; solo se admite F32</translation>
+    </message>
+    <message>
+        <source>key &apos;shape&apos; must be a list of at most 8 sizes, found %1</source>
+        <translation>la clave &apos;shape&apos; debe ser una lista de 8 tamaños como máximo; se encontró %1</translation>
+    </message>
+    <message>
+        <source>key &apos;shape&apos; has a bad dimension %1</source>
+        <translation>la clave &apos;shape&apos; tiene una dimensión no válida: %1</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; is larger than the file</source>
+        <translation>el tensor &apos;%1&apos; es más grande que el archivo</translation>
+    </message>
+    <message>
+        <source>key &apos;data_offsets&apos; must be [begin, end], found %1</source>
+        <translation>la clave &apos;data_offsets&apos; debe ser [inicio, fin]; se encontró %1</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; data_offsets [%2, %3] fall outside the %4 data bytes (truncated file?)</source>
+        <translation>los data_offsets [%2, %3] del tensor &apos;%1&apos; quedan fuera de los %4 bytes de datos (¿archivo truncado?)</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has shape %2 (%3 bytes) but its data_offsets span %4 bytes</source>
+        <translation>el tensor &apos;%1&apos; tiene forma %2 (%3 bytes), pero sus data_offsets abarcan %4 bytes</translation>
+    </message>
+    <message>
+        <source>tensors &apos;%1&apos; and &apos;%2&apos; overlap</source>
+        <translation>los tensores &apos;%1&apos; y &apos;%2&apos; se solapan</translation>
+    </message>
+    <message>
+        <source>the InputLayer must be the first layer</source>
+        <translation>la InputLayer debe ser la primera capa</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; takes its input from &apos;%2&apos;, which is not an earlier layer</source>
+        <translation>la capa &apos;%1&apos; toma su entrada de &apos;%2&apos;, que no es una capa anterior</translation>
+    </message>
+    <message>
+        <source>a model starts with an InputLayer</source>
+        <translation>un modelo empieza con una InputLayer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must list layer names, found %2</source>
+        <translation>&apos;%1&apos; debe listar nombres de capas; se encontró %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list</source>
+        <translation>&apos;%1&apos; debe ser una lista</translation>
+    </message>
+    <message>
+        <source>a project must be a JSON object</source>
+        <translation>un proyecto debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>project version %1 is newer than this ConvStudio understands (%2)</source>
+        <translation>la versión %1 del proyecto es más nueva de lo que entiende este ConvStudio (%2)</translation>
+    </message>
 </context>
 <context>
     <name>cs::ImageFolders</name>
@@ -767,6 +891,86 @@ sesgo %1</translation>
     <message>
         <source>attribute &apos;%1&apos;</source>
         <translation>atributo &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>este archivo</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of %2 cannot be opened: the file is truncated or damaged%3</source>
+        <translation>el atributo &apos;%1&apos; de %2 no se puede abrir: el archivo está truncado o dañado%3</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of %2 cannot be read: the file is truncated or damaged%3</source>
+        <translation>el atributo &apos;%1&apos; de %2 no se puede leer: el archivo está truncado o dañado%3</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of %2 is not text</source>
+        <translation>el atributo &apos;%1&apos; de %2 no es texto</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of %2 lists %3 entries</source>
+        <translation>el atributo &apos;%1&apos; de %2 enumera %3 entradas</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of %2 is too large to be a Keras attribute</source>
+        <translation>el atributo &apos;%1&apos; de %2 es demasiado grande para ser un atributo de Keras</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; must be one text, found %2</source>
+        <translation>el atributo &apos;%1&apos; debe ser un solo texto; se encontraron %2</translation>
+    </message>
+    <message>
+        <source>dataset &apos;%1&apos; is missing (it is listed in weight_names)</source>
+        <translation>falta el dataset &apos;%1&apos; (figura en weight_names)</translation>
+    </message>
+    <message>
+        <source>dataset &apos;%1&apos; cannot be opened: the file is truncated or damaged%2</source>
+        <translation>el dataset &apos;%1&apos; no se puede abrir: el archivo está truncado o dañado%2</translation>
+    </message>
+    <message>
+        <source>dataset &apos;%1&apos; cannot be read: the file is truncated or damaged%2</source>
+        <translation>el dataset &apos;%1&apos; no se puede leer: el archivo está truncado o dañado%2</translation>
+    </message>
+    <message>
+        <source>dataset &apos;%1&apos; does not hold floating-point numbers</source>
+        <translation>el dataset &apos;%1&apos; no contiene números de coma flotante</translation>
+    </message>
+    <message>
+        <source>dataset &apos;%1&apos; has an unusable rank %2</source>
+        <translation>el dataset &apos;%1&apos; tiene un rango inservible: %2</translation>
+    </message>
+    <message>
+        <source>dataset &apos;%1&apos; has a dimension of %2</source>
+        <translation>el dataset &apos;%1&apos; tiene una dimensión de %2</translation>
+    </message>
+    <message>
+        <source>cannot be opened as HDF5: the file is truncated or damaged%1</source>
+        <translation>no se puede abrir como HDF5: el archivo está truncado o dañado%1</translation>
+    </message>
+    <message>
+        <source>no &apos;model_config&apos; attribute: not a whole Keras model (a file of model.save_weights() holds no architecture; save with model.save(&quot;x.h5&quot;))</source>
+        <translation>no hay atributo &apos;model_config&apos;: no es un modelo de Keras completo (un archivo de model.save_weights() no guarda la arquitectura; guárdelo con model.save(&quot;x.h5&quot;))</translation>
+    </message>
+    <message>
+        <source>no &apos;model_weights&apos; group: the file holds no weights</source>
+        <translation>no hay grupo &apos;model_weights&apos;: el archivo no contiene pesos</translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; cannot be opened: the file is truncated or damaged%2</source>
+        <translation>el grupo &apos;%1&apos; no se puede abrir: el archivo está truncado o dañado%2</translation>
+    </message>
+    <message>
+        <source>group &apos;%1&apos; is missing (the layer is listed in layer_names)</source>
+        <translation>falta el grupo &apos;%1&apos; (la capa figura en layer_names)</translation>
+    </message>
+    <message>
+        <source>cannot read: no pipe for the HDF5 reader: %1</source>
+        <translation>no se puede leer: no hay tubería para el lector de HDF5: %1</translation>
+    </message>
+    <message>
+        <source>cannot read: no process for the HDF5 reader: %1</source>
+        <translation>no se puede leer: no hay proceso para el lector de HDF5: %1</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1300,62 @@ sesgo %1</translation>
         <source>Use %1 %2 units in %3</source>
         <translation>Usar %1 unidades %2 en %3</translation>
     </message>
+    <message>
+        <source>unknown layer type &apos;%1&apos; (known: %2)</source>
+        <translation>tipo de capa desconocido &apos;%1&apos; (conocidos: %2)</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be a number, got %3</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser un número; se recibió %3</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be a whole number, got %3</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser un número entero; se recibió %3</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be between %3 and %4, got %5</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe estar entre %3 y %4; se recibió %5</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos;: only L2 regularisation is supported, got %3</source>
+        <translation>atributo &apos;%2&apos; de %1: solo se admite la regularización L2; se recibió %3</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be true or false, got %3</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser true o false; se recibió %3</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be a string, got %3</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser un texto; se recibió %3</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be one of %3, got &apos;%4&apos;</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser uno de %3; se recibió &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be a number or a pair [h, w], got %3</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser un número o un par [alto, ancho]; se recibió %3</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; must be a list of sizes, got %3</source>
+        <translation>el atributo &apos;%2&apos; de %1 debe ser una lista de tamaños; se recibió %3</translation>
+    </message>
+    <message>
+        <source>config must be a JSON object</source>
+        <translation>config debe ser un objeto JSON</translation>
+    </message>
+    <message>
+        <source>%1 attribute &apos;%2&apos; = %3 is not supported (ConvStudio builds only Keras&apos;s default for it)</source>
+        <translation>el atributo &apos;%2&apos; = %3 de %1 no se admite (ConvStudio solo construye el valor por defecto de Keras)</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; (it has none)</source>
+        <translation>atributo desconocido &apos;%1&apos; (no tiene ninguno)</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; (known: %2)</source>
+        <translation>atributo desconocido &apos;%1&apos; (conocidos: %2)</translation>
+    </message>
 </context>
 <context>
     <name>cs::OptimizerSpec</name>
@@ -1296,6 +1556,201 @@ sesgo %1</translation>
     <message>
         <source>a file, or a device such as /dev/stdout</source>
         <translation>un archivo, o un dispositivo como /dev/stdout</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Settings</name>
+    <message>
+        <source>unknown activation &apos;%1&apos; (use linear, relu, sigmoid, tanh or softmax)</source>
+        <translation>activación desconocida &apos;%1&apos; (use linear, relu, sigmoid, tanh o softmax)</translation>
+    </message>
+    <message>
+        <source>%1: unknown parameter &apos;%2&apos; (known: %3)</source>
+        <translation>%1: parámetro desconocido &apos;%2&apos; (conocidos: %3)</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, got &apos;%2&apos;</source>
+        <translation>%1 debe ser un número; se recibió &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 takes two numbers &apos;lo,hi&apos;, got &apos;%2&apos;</source>
+        <translation>%1 lleva dos números &apos;min,max&apos;; se recibió &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, got &apos;%2&apos;</source>
+        <translation>%1 debe ser true o false; se recibió &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>unknown fill_mode &apos;%1&apos; (use nearest, constant, reflect or wrap)</source>
+        <translation>fill_mode desconocido &apos;%1&apos; (use nearest, constant, reflect o wrap)</translation>
+    </message>
+    <message>
+        <source>rescale is preprocessing, not augmentation: it applies to every split (use the preprocessing option --rescale)</source>
+        <translation>rescale es preprocesamiento, no aumento de datos: se aplica a todas las particiones (use la opción de preprocesamiento --rescale)</translation>
+    </message>
+    <message>
+        <source>unknown augmentation option &apos;%1&apos; (known: %2)</source>
+        <translation>opción de aumento de datos desconocida &apos;%1&apos; (conocidas: %2)</translation>
+    </message>
+    <message>
+        <source>%1 must be 0 or more, got %2</source>
+        <translation>%1 debe ser 0 o más; se recibió %2</translation>
+    </message>
+    <message>
+        <source>zoom_range must satisfy 0 &lt; lo &lt;= hi, got [%1, %2] (a single z means [1-z, 1+z], so z must be below 1)</source>
+        <translation>zoom_range debe cumplir 0 &lt; min &lt;= max; se recibió [%1, %2] (un solo z significa [1-z, 1+z], así que z debe ser menor que 1)</translation>
+    </message>
+    <message>
+        <source>brightness_range must satisfy 0 &lt;= lo &lt;= hi, got [%1, %2]</source>
+        <translation>brightness_range debe cumplir 0 &lt;= min &lt;= max; se recibió [%1, %2]</translation>
+    </message>
+    <message>
+        <source>cval must be a pixel value in 0-255, got %1</source>
+        <translation>cval debe ser un valor de píxel entre 0 y 255; se recibió %1</translation>
+    </message>
+    <message>
+        <source>zoom_range: expected a number or [lo, hi]</source>
+        <translation>zoom_range: se esperaba un número o [min, max]</translation>
+    </message>
+    <message>
+        <source>brightness_range: expected [lo, hi]</source>
+        <translation>brightness_range: se esperaba [min, max]</translation>
+    </message>
+    <message>
+        <source>data kind &apos;%1&apos; is not one of idx, cifar10, image_folders</source>
+        <translation>el tipo de datos &apos;%1&apos; no es ninguno de idx, cifar10, image_folders</translation>
+    </message>
+    <message>
+        <source>image_folders.target_size must be [height, width] between 1 and 16384</source>
+        <translation>image_folders.target_size debe ser [alto, ancho] entre 1 y 16384</translation>
+    </message>
+    <message>
+        <source>image_folders.validation_split must be in [0, 1)</source>
+        <translation>image_folders.validation_split debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>preprocessing: a std of 0 would divide by zero</source>
+        <translation>preprocesamiento: una std de 0 dividiría por cero</translation>
+    </message>
+    <message>
+        <source>%1 monitors &apos;%2&apos;, which this run does not compute (it has %3): set a validation split or validation data</source>
+        <translation>%1 vigila &apos;%2&apos;, que esta ejecución no calcula (tiene %3): fije una fracción de validación o datos de validación</translation>
+    </message>
+    <message>
+        <source>%1 monitors &apos;%2&apos;, which this run does not compute (it has %3)</source>
+        <translation>%1 vigila &apos;%2&apos;, que esta ejecución no calcula (tiene %3)</translation>
+    </message>
+    <message>
+        <source>unknown mode &apos;%1&apos; (use auto, min or max)</source>
+        <translation>modo desconocido &apos;%1&apos; (use auto, min o max)</translation>
+    </message>
+    <message>
+        <source>EarlyStopping: patience must be 0 or more</source>
+        <translation>EarlyStopping: patience debe ser 0 o más</translation>
+    </message>
+    <message>
+        <source>unknown loss &apos;%1&apos; (use %2)</source>
+        <translation>función de pérdida desconocida &apos;%1&apos; (use %2)</translation>
+    </message>
+    <message>
+        <source>binary_crossentropy needs one output unit (Dense(1, sigmoid)), the model has %1: use categorical_crossentropy or change the last layer</source>
+        <translation>binary_crossentropy necesita una unidad de salida (Dense(1, sigmoid)) y el modelo tiene %1: use categorical_crossentropy o cambie la última capa</translation>
+    </message>
+    <message>
+        <source>binary_crossentropy needs 2 classes, the data set has %1: use categorical_crossentropy</source>
+        <translation>binary_crossentropy necesita 2 clases y el conjunto de datos tiene %1: use categorical_crossentropy</translation>
+    </message>
+    <message>
+        <source>the model&apos;s last layer has %1 units but the data set has %2 classes: set the last Dense to %3 units</source>
+        <translation>la última capa del modelo tiene %1 unidades, pero el conjunto de datos tiene %2 clases: ponga %3 unidades en la última Dense</translation>
+    </message>
+    <message>
+        <source>ModelCheckpoint: filepath is empty</source>
+        <translation>ModelCheckpoint: filepath está vacío</translation>
+    </message>
+    <message>
+        <source>ModelCheckpoint: unclosed &apos;{&apos; in file path &apos;%1&apos;</source>
+        <translation>ModelCheckpoint: &apos;{&apos; sin cerrar en la ruta de archivo &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>ModelCheckpoint: unsupported format &apos;%1&apos; in &apos;%2&apos;</source>
+        <translation>ModelCheckpoint: formato no admitido &apos;%1&apos; en &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>ModelCheckpoint: the file path uses {%1}, which this run does not compute</source>
+        <translation>ModelCheckpoint: la ruta de archivo usa {%1}, que esta ejecución no calcula</translation>
+    </message>
+    <message>
+        <source>no optimizer takes a setting &apos;%1&apos;</source>
+        <translation>ningún optimizador admite el ajuste &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>optimizer &apos;%1&apos; is not one of %2</source>
+        <translation>el optimizador &apos;%1&apos; no es ninguno de %2</translation>
+    </message>
+    <message>
+        <source>Adam: beta_1 and beta_2 must be in [0, 1)</source>
+        <translation>Adam: beta_1 y beta_2 deben estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>SGD: momentum must be in [0, 1)</source>
+        <translation>SGD: momentum debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>RMSprop: rho must be in [0, 1)</source>
+        <translation>RMSprop: rho debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>unknown optimizer &apos;%1&apos; (use adam, sgd or rmsprop)</source>
+        <translation>optimizador desconocido &apos;%1&apos; (use adam, sgd o rmsprop)</translation>
+    </message>
+    <message>
+        <source>%1: learning_rate must be a positive number</source>
+        <translation>%1: learning_rate debe ser un número positivo</translation>
+    </message>
+    <message>
+        <source>%1: mode &apos;%2&apos; is not one of auto, min, max</source>
+        <translation>%1: el modo &apos;%2&apos; no es ninguno de auto, min, max</translation>
+    </message>
+    <message>
+        <source>training: batch_size, epochs and learning_rate must be positive and validation_split in [0, 1)</source>
+        <translation>entrenamiento: batch_size, epochs y learning_rate deben ser positivos y validation_split debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>learning_rate must be between %1 and %2</source>
+        <translation>learning_rate debe estar entre %1 y %2</translation>
+    </message>
+    <message>
+        <source>momentum must be in [0, 1)</source>
+        <translation>momentum debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>epochs must be 1 or more</source>
+        <translation>epochs debe ser 1 o más</translation>
+    </message>
+    <message>
+        <source>batch_size must be 1 or more</source>
+        <translation>batch_size debe ser 1 o más</translation>
+    </message>
+    <message>
+        <source>steps_per_epoch must be 0 (all) or more</source>
+        <translation>steps_per_epoch debe ser 0 (todos) o más</translation>
+    </message>
+    <message>
+        <source>validation_split must be in [0, 1)</source>
+        <translation>validation_split debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)</source>
+        <translation>ReduceLROnPlateau: factor debe estar entre 0 y 1 (multiplica la tasa)</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau: patience and cooldown must be 0 or more</source>
+        <translation>ReduceLROnPlateau: patience y cooldown deben ser 0 o más</translation>
+    </message>
+    <message>
+        <source>CSVLogger: filename is empty</source>
+        <translation>CSVLogger: filename está vacío</translation>
     </message>
 </context>
 <context>

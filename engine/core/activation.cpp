@@ -19,8 +19,10 @@ Activation activationFromName(const std::string& name) {
     if (name == "sigmoid") return Activation::Sigmoid;
     if (name == "tanh") return Activation::Tanh;
     if (name == "softmax") return Activation::Softmax;
-    throw ConfigError("unknown activation '" + name +
-                      "' (use linear, relu, sigmoid, tanh or softmax)");
+    throw ConfigError(
+        CS_TEXT("cs::Settings",
+                "unknown activation '%1' (use linear, relu, sigmoid, tanh or softmax)")
+            .arg(name));
 }
 
 std::string activationName(Activation a) { return activationNames()[size_t(a)]; }

@@ -94,7 +94,10 @@ const SettingSpec* findSetting(const std::vector<SettingSpec>& specs, const std:
 const SettingSpec& settingSpec(const std::vector<SettingSpec>& specs, const std::string& key,
                                const std::string& owner) {
     if (const SettingSpec* s = findSetting(specs, key)) return *s;
-    throw ConfigError(owner + ": unknown parameter '" + key + "' (known: " + settingKeys(specs) + ")");
+    throw ConfigError(CS_TEXT("cs::Settings", "%1: unknown parameter '%2' (known: %3)")
+                          .arg(owner)
+                          .arg(key)
+                          .arg(settingKeys(specs)));
 }
 
 std::string settingKeys(const std::vector<SettingSpec>& specs) {

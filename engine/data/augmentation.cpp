@@ -52,7 +52,7 @@ double parseNumber(const std::string& name, const std::string& text) {
         if (used == text.size() && std::isfinite(v)) return v;
     } catch (const std::exception&) {
     }
-    throw ConfigError(name + " must be a number, got '" + text + "'");
+    throw ConfigError(CS_TEXT("cs::Settings", "%1 must be a number, got '%2'").arg(name).arg(text));
 }
 
 // "0.2" or "0.8,1.2" (brackets allowed, as a Keras user would type a list).
@@ -65,7 +65,9 @@ std::pair<double, double> parsePair(const std::string& name, std::string text,
     if (comma == std::string::npos) {
         const double z = parseNumber(name, text);
         if (!singleMeansAround1)
-            throw ConfigError(name + " takes two numbers 'lo,hi', got '" + text + "'");
+            throw ConfigError(CS_TEXT("cs::Settings", "%1 takes two numbers 'lo,hi', got '%2'")
+                                  .arg(name)
+                                  .arg(text));
         return {1.0 - z, 1.0 + z};
     }
     return {parseNumber(name, text.substr(0, comma)), parseNumber(name, text.substr(comma + 1))};
@@ -75,7 +77,8 @@ bool parseBool(const std::string& name, const std::string& text) {
     if (text == "true" || text == "True" || text == "1" || text == "yes" || text.empty())
         return true;
     if (text == "false" || text == "False" || text == "0" || text == "no") return false;
-    throw ConfigError(name + " must be true or false, got '" + text + "'");
+    throw ConfigError(
+        CS_TEXT("cs::Settings", "%1 must be true or false, got '%2'").arg(name).arg(text));
 }
 
 std::string number(double v) {
@@ -132,7 +135,9 @@ FillMode fillModeFromName(const std::string& name) {
     if (name == "constant") return FillMode::Constant;
     if (name == "reflect") return FillMode::Reflect;
     if (name == "wrap") return FillMode::Wrap;
-    throw ConfigError("unknown fill_mode '" + name + "' (use nearest, constant, reflect or wrap)");
+    throw ConfigError(
+        CS_TEXT("cs::Settings", "unknown fill_mode '%1' (use nearest, constant, reflect or wrap)")
+            .arg(name));
 }
 
 std::string fillModeName(FillMode mode) {
@@ -184,30 +189,40 @@ void AugmentationOptions::assign(const std::string& name, const std::string& val
     else if (name == "cval")
         cval = parseNumber(name, value);
     else if (name == "rescale")
-        throw ConfigError("rescale is preprocessing, not augmentation: it applies to every split "
-                          "(use the preprocessing option --rescale)");
+        throw ConfigError(
+            CS_TEXT("cs::Settings", "rescale is preprocessing, not augmentation: it applies to "
+                                    "every split (use the preprocessing option --rescale)"));
     else
-        throw ConfigError("unknown augmentation option '" + name + "' (known: " +
-                          settingKeys(augmentationSpecs()) + ")");
+        throw ConfigError(CS_TEXT("cs::Settings", "unknown augmentation option '%1' (known: %2)")
+                              .arg(name)
+                              .arg(settingKeys(augmentationSpecs())));
 }
 
 void AugmentationOptions::validate() const {
     auto nonNegative = [](const char* name, double v) {
-        if (v < 0) throw ConfigError(std::string(name) + " must be 0 or more, got " + number(v));
+        if (v < 0)
+            throw ConfigError(CS_TEXT("cs::Settings", "%1 must be 0 or more, got %2")
+                                  .arg(std::string(name))
+                                  .arg(number(v)));
     };
     nonNegative("rotation_range", rotationRange);
     nonNegative("width_shift_range", widthShiftRange);
     nonNegative("height_shift_range", heightShiftRange);
     nonNegative("shear_range", shearRange);
     if (zoomLow <= 0 || zoomHigh < zoomLow)
-        throw ConfigError("zoom_range must satisfy 0 < lo <= hi, got [" + number(zoomLow) + ", " +
-                          number(zoomHigh) +
-                          "] (a single z means [1-z, 1+z], so z must be below 1)");
+        throw ConfigError(
+            CS_TEXT("cs::Settings", "zoom_range must satisfy 0 < lo <= hi, got [%1, %2] (a single "
+                                    "z means [1-z, 1+z], so z must be below 1)")
+                .arg(number(zoomLow))
+                .arg(number(zoomHigh)));
     if (brightnessLow < 0 || brightnessHigh < brightnessLow)
-        throw ConfigError("brightness_range must satisfy 0 <= lo <= hi, got [" +
-                          number(brightnessLow) + ", " + number(brightnessHigh) + "]");
+        throw ConfigError(
+            CS_TEXT("cs::Settings", "brightness_range must satisfy 0 <= lo <= hi, got [%1, %2]")
+                .arg(number(brightnessLow))
+                .arg(number(brightnessHigh)));
     if (cval < 0 || cval > 255)
-        throw ConfigError("cval must be a pixel value in 0-255, got " + number(cval));
+        throw ConfigError(CS_TEXT("cs::Settings", "cval must be a pixel value in 0-255, got %1")
+                              .arg(number(cval)));
 }
 
 Json AugmentationOptions::toJson() const {
@@ -238,13 +253,16 @@ AugmentationOptions AugmentationOptions::fromJson(const Json& v) {
             o.zoomLow = 1 - json::asNumber(*z), o.zoomHigh = 1 + json::asNumber(*z);
         else {
             std::vector<double> r = json::asNumberVector(*z);
-            if (r.size() != 2) throw FormatError("zoom_range: expected a number or [lo, hi]");
+            if (r.size() != 2)
+                throw FormatError(
+                    CS_TEXT("cs::Settings", "zoom_range: expected a number or [lo, hi]"));
             o.zoomLow = r[0], o.zoomHigh = r[1];
         }
     }
     if (const Json* b = json::find(v, "brightness_range")) {
         std::vector<double> r = json::asNumberVector(*b);
-        if (r.size() != 2) throw FormatError("brightness_range: expected [lo, hi]");
+        if (r.size() != 2)
+            throw FormatError(CS_TEXT("cs::Settings", "brightness_range: expected [lo, hi]"));
         o.brightnessLow = r[0], o.brightnessHigh = r[1];
     }
     o.horizontalFlip = json::getBool(v, "horizontal_flip", false);

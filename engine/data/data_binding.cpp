@@ -13,7 +13,9 @@ DatasetKind kindFromKey(const std::string& key) {
     // The display names convstudio-cli wrote into models before the one form.
     for (DatasetKind k : {DatasetKind::Idx, DatasetKind::Cifar10, DatasetKind::ImageFolders})
         if (key == datasetKindName(k)) return k;
-    throw FormatError("data kind '" + key + "' is not one of idx, cifar10, image_folders");
+    throw FormatError(
+        CS_TEXT("cs::Settings", "data kind '%1' is not one of idx, cifar10, image_folders")
+            .arg(key));
 }
 
 const Json& member(const Json& v, const char* key) {
@@ -26,7 +28,9 @@ void readImageFolderOptions(const Json& f, ImageFolderOptions& o) {
     if (const Json* size = json::find(f, "target_size")) {
         std::vector<int> hw = json::asIntVector(*size);
         if (hw.size() != 2 || hw[0] < 1 || hw[1] < 1 || hw[0] > 16384 || hw[1] > 16384)
-            throw FormatError("image_folders.target_size must be [height, width] between 1 and 16384");
+            throw FormatError(
+                CS_TEXT("cs::Settings",
+                        "image_folders.target_size must be [height, width] between 1 and 16384"));
         o.height = hw[0];
         o.width = hw[1];
     }
@@ -36,7 +40,8 @@ void readImageFolderOptions(const Json& f, ImageFolderOptions& o) {
     o.classMode = classModeFromName(json::getString(f, "class_mode", classModeName(o.classMode)));
     o.validationSplit = json::getNumber(f, "validation_split", o.validationSplit);
     if (o.validationSplit < 0 || o.validationSplit >= 1)
-        throw FormatError("image_folders.validation_split must be in [0, 1)");
+        throw FormatError(
+            CS_TEXT("cs::Settings", "image_folders.validation_split must be in [0, 1)"));
     o.seed = uint64_t(json::getNumber(f, "seed", double(o.seed)));
 }
 

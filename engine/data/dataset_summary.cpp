@@ -148,7 +148,9 @@ DatasetSummary summarizeImageFolders(const ImageFolderIndex& index,
 DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions& options,
                             const std::string& split, int count) {
     if (split != "train" && split != "validation" && split != "test")
-        throw ConfigError("unknown split '" + split + "' (use train, validation or test)");
+        throw ConfigError(
+            CS_TEXT("cs::Datasets", "unknown split '%1' (use train, validation or test)")
+                .arg(split));
     DatasetSample sample;
     const DatasetKind kind = detectDatasetKind(folder);
     if (kind != DatasetKind::ImageFolders) {
@@ -156,9 +158,11 @@ DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions&
         sample.summary = summarizeDataset(data, datasetKindName(kind));
         if (split == "validation")
             throw DataError(
-                folder + ": a " + datasetKindName(kind) +
-                " data set has train and test splits only "
-                "(training takes validation data from the end of train, see --validation-split)");
+                CS_TEXT("cs::Datasets",
+                        "%1: a %2 data set has train and test splits only (training takes "
+                        "validation data from the end of train, see --validation-split)")
+                    .arg(folder)
+                    .arg(datasetKindName(kind)));
         const ImageSet& set = split == "train" ? data.train : data.test;
         sample.images = set.slice(0, std::min(std::max(count, 0), set.count()));
         return sample;
@@ -169,7 +173,10 @@ DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions&
                                             : split == "validation" ? index.validation
                                                                     : index.test;
     if (files.empty())
-        throw DataError(folder + ": has no " + split + " images (" + index.layout.english() + ")");
+        throw DataError(CS_TEXT("cs::Datasets", "%1: has no %2 images (%3)")
+                            .arg(folder)
+                            .arg(split)
+                            .arg(index.layout.english()));
     const std::vector<FolderImage> ordered = interleaveClasses(files, int(index.classNames.size()));
     // Decode a few more when some fail, until `count` images are in.
     for (size_t next = 0; sample.images.count() < count && next < ordered.size();) {

@@ -136,13 +136,16 @@ ColorMode colorModeFromName(const std::string& n) {
     if (n == "grayscale" || n == "greyscale" || n == "grey" || n == "gray")
         return ColorMode::Grayscale;
     if (n == "rgb") return ColorMode::Rgb;
-    throw ConfigError("unknown color_mode '" + n + "' (use grayscale or rgb)");
+    throw ConfigError(
+        CS_TEXT("cs::Datasets", "unknown color_mode '%1' (use grayscale or rgb)").arg(n));
 }
 ClassMode classModeFromName(const std::string& n) {
     if (n == "categorical") return ClassMode::Categorical;
     if (n == "sparse") return ClassMode::Sparse;
     if (n == "binary") return ClassMode::Binary;
-    throw ConfigError("unknown class_mode '" + n + "' (use categorical, sparse or binary)");
+    throw ConfigError(
+        CS_TEXT("cs::Datasets", "unknown class_mode '%1' (use categorical, sparse or binary)")
+            .arg(n));
 }
 Interpolation interpolationFromName(const std::string& n) {
     static const std::pair<const char*, Interpolation> names[] = {
@@ -151,8 +154,11 @@ Interpolation interpolationFromName(const std::string& n) {
         {"area", Interpolation::Area},         {"lanczos", Interpolation::Lanczos}};
     for (auto& [name, mode] : names)
         if (n == name) return mode;
-    throw ConfigError("unknown interpolation '" + n +
-                      "' (use auto, nearest, bilinear, bicubic, area or lanczos)");
+    throw ConfigError(
+        CS_TEXT(
+            "cs::Datasets",
+            "unknown interpolation '%1' (use auto, nearest, bilinear, bicubic, area or lanczos)")
+            .arg(n));
 }
 std::string colorModeName(ColorMode m) {
     return m == ColorMode::Grayscale ? "grayscale" : "rgb";
@@ -202,7 +208,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
     if (!fs::is_directory(root, ec))
         throw DataError(CS_TEXT("cs::Datasets", "not a folder").about(folder));
     if (options.validationSplit < 0 || options.validationSplit >= 1)
-        throw ConfigError("validation_split must be in [0, 1)");
+        throw ConfigError(CS_TEXT("cs::Datasets", "validation_split must be in [0, 1)"));
     ImageFolderIndex index;
     index.root = folder;
     index.name = folderName(root);

@@ -22,7 +22,9 @@ Preprocessing Preprocessing::fromJson(const Json& v) {
             p.mean.push_back(float(x));
     if (const Json* s = json::find(v, "std"))
         for (double x : json::asNumberVector(*s)) {
-            if (x == 0.0) throw FormatError("preprocessing: a std of 0 would divide by zero");
+            if (x == 0.0)
+                throw FormatError(
+                    CS_TEXT("cs::Settings", "preprocessing: a std of 0 would divide by zero"));
             p.std.push_back(float(x));
         }
     return p;

@@ -30,8 +30,9 @@ StreamingFolderSource::StreamingFolderSource(std::vector<FolderImage> files,
                                              const AugmentationOptions* augmentation)
     : files_(std::move(files)), decode_(decode), streaming_(streaming) {
     if (decode_.height < 1 || decode_.width < 1)
-        throw ConfigError("target size must be at least 1x1");
-    if (streaming_.prefetchBatches < 1) throw ConfigError("prefetch must be at least 1 batch");
+        throw ConfigError(CS_TEXT("cs::Datasets", "target size must be at least 1x1"));
+    if (streaming_.prefetchBatches < 1)
+        throw ConfigError(CS_TEXT("cs::Datasets", "prefetch must be at least 1 batch"));
     if (augmentation && augmentation->enabled()) augmenter_.emplace(*augmentation);
     imageBytes_ = size_t(decode_.height) * size_t(decode_.width) * size_t(decode_.channels());
     for (const FolderImage& f : files_)
@@ -103,8 +104,10 @@ void StreamingFolderSource::restart(int batchSize, int firstBatch,
 
 void StreamingFolderSource::read(int first, int n, ImageSet& out) {
     if (first < 0 || n < 0 || first + n > size())
-        throw DataError("images [" + std::to_string(first) + ", " + std::to_string(first + n) +
-                        ") are outside a set of " + std::to_string(size()));
+        throw DataError(CS_TEXT("cs::Datasets", "images [%1, %2) are outside a set of %3")
+                            .arg(std::to_string(first))
+                            .arg(std::to_string(first + n))
+                            .arg(std::to_string(size())));
     std::unique_lock lock(mutex_);
     const int bs = plan_->batchSize;
     const bool sequential = bs > 0 && first % bs == 0 && first / bs == nextToConsume_ &&
@@ -185,8 +188,10 @@ bool StreamingFolderSource::fill(const Plan& plan, int first, int n, ImageSet& o
         while (!image(order[size_t(position)], dst)) {
             position = (position + 1) % size();
             if (++tries == size())
-                throw DataError("none of the " + std::to_string(size()) +
-                                " images could be decoded (" + skippedReport(skipped(), 3) + ")");
+                throw DataError(
+                    CS_TEXT("cs::Datasets", "none of the %1 images could be decoded (%2)")
+                        .arg(std::to_string(size()))
+                        .arg(skippedReport(skipped(), 3)));
         }
         out.labels[size_t(i)] = files_[size_t(order[size_t(position)])].label;
     }

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
+#include <set>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -80,40 +81,54 @@ std::string hdf5Detail() {
     return m.empty() ? std::string() : " (HDF5: " + m + ")";
 }
 
-constexpr const char* kDamaged = "the file is truncated or damaged";
-
 class Reader {
 public:
     explicit Reader(std::string path) : path_(std::move(path)) {}
 
-    [[noreturn]] void fail(const std::string& what) const {
-        throw FormatError(path_ + ": " + what);
+    [[noreturn]] void fail(UserText what) const { throw FormatError(what.about(path_)); }
+
+    // "%1 of %2": an attribute of the file (a translated word) or of a group (a name).
+    static UserText& ownerArg(UserText& text, const std::string& owner) {
+        return owner.empty() ? text.termArg("cs::Keras", CS_NOOP("cs::Keras", "the file"))
+                             : text.arg(owner);
     }
 
     // Strings of an attribute: one (scalar) or a list; fixed-length or
     // variable-length. Keras writes an empty list as an empty float array.
     std::vector<std::string> stringsOf(hid_t object, const std::string& objectName,
                                        const std::string& name) const {
-        const std::string what = "attribute '" + name + "' of " + objectName;
+        // Formats: %1 the attribute, %2 its owner, %3 more.
+        auto bad = [&](UserText text) {
+            text.arg(name);
+            ownerArg(text, objectName);
+            return text;
+        };
+        auto damaged = [&](UserText text) { return bad(text).arg(hdf5Detail()); };
+        const UserText cannotOpen =
+            CS_TEXT("cs::Keras",
+                    "attribute '%1' of %2 cannot be opened: the file is truncated or damaged%3");
+        const UserText cannotRead = CS_TEXT(
+            "cs::Keras", "attribute '%1' of %2 cannot be read: the file is truncated or damaged%3");
         Handle attr(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
-        if (!attr.valid()) fail(what + " cannot be opened: " + kDamaged + hdf5Detail());
+        if (!attr.valid()) fail(damaged(cannotOpen));
         Handle space(H5Aget_space(attr.get()), H5Sclose);
         Handle type(H5Aget_type(attr.get()), H5Tclose);
-        if (!space.valid() || !type.valid())
-            fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+        if (!space.valid() || !type.valid()) fail(damaged(cannotRead));
         const hssize_t count = H5Sget_simple_extent_npoints(space.get());
-        if (count < 0) fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+        if (count < 0) fail(damaged(cannotRead));
         if (count == 0) return {};
-        if (H5Tget_class(type.get()) != H5T_STRING) fail(what + " is not text");
-        if (count > 1'000'000) fail(what + " lists " + formatCount(uint64_t(count)) + " entries");
+        if (H5Tget_class(type.get()) != H5T_STRING)
+            fail(bad(CS_TEXT("cs::Keras", "attribute '%1' of %2 is not text")));
+        if (count > 1'000'000)
+            fail(bad(CS_TEXT("cs::Keras", "attribute '%1' of %2 lists %3 entries"))
+                     .arg(formatCount(uint64_t(count))));
         std::vector<std::string> out;
         if (H5Tis_variable_str(type.get()) > 0) {
             Handle memType(H5Tcopy(H5T_C_S1), H5Tclose);
             H5Tset_size(memType.get(), H5T_VARIABLE);
             H5Tset_cset(memType.get(), H5Tget_cset(type.get()));
             std::vector<char*> items(size_t(count), nullptr);
-            if (H5Aread(attr.get(), memType.get(), items.data()) < 0)
-                fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+            if (H5Aread(attr.get(), memType.get(), items.data()) < 0) fail(damaged(cannotRead));
             for (char* s : items)
                 out.emplace_back(s ? s : "");
             H5Dvlen_reclaim(memType.get(), space.get(), H5P_DEFAULT, items.data());
@@ -121,10 +136,10 @@ public:
         }
         const size_t width = H5Tget_size(type.get());
         if (width == 0 || saturatingMultiply(width, uint64_t(count)) > (256u << 20))
-            fail(what + " is too large to be a Keras attribute");
+            fail(bad(
+                CS_TEXT("cs::Keras", "attribute '%1' of %2 is too large to be a Keras attribute")));
         std::vector<char> bytes(width * size_t(count));
-        if (H5Aread(attr.get(), type.get(), bytes.data()) < 0)
-            fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+        if (H5Aread(attr.get(), type.get(), bytes.data()) < 0) fail(damaged(cannotRead));
         for (hssize_t i = 0; i < count; ++i) {
             const char* s = bytes.data() + size_t(i) * width;
             out.emplace_back(s, strnlen(s, width)); // fixed strings are padded with NULs
@@ -148,34 +163,45 @@ public:
     }
 
     std::string textAttribute(hid_t object, const std::string& name) const {
-        std::vector<std::string> v = stringsOf(object, "the file", name);
+        std::vector<std::string> v = stringsOf(object, "", name);
         if (v.size() != 1)
-            fail("attribute '" + name + "' must be one text, found " + std::to_string(v.size()));
+            fail(CS_TEXT("cs::Keras", "attribute '%1' must be one text, found %2")
+                     .arg(name)
+                     .arg(int64_t(v.size())));
         return v[0];
     }
 
     Tensor dataset(hid_t group, const std::string& fullName, const std::string& name) const {
-        const std::string what = "dataset '" + fullName + "'";
+        // Formats: %1 the dataset, %2 more.
+        auto bad = [&](UserText text) { return text.arg(fullName); };
+        auto damaged = [&](UserText text) { return bad(text).arg(hdf5Detail()); };
         if (H5Lexists(group, name.c_str(), H5P_DEFAULT) <= 0) {
             H5Eclear2(H5E_DEFAULT);
-            fail(what + " is missing (it is listed in weight_names)");
+            fail(bad(
+                CS_TEXT("cs::Keras", "dataset '%1' is missing (it is listed in weight_names)")));
         }
         Handle set(H5Dopen2(group, name.c_str(), H5P_DEFAULT), H5Dclose);
-        if (!set.valid()) fail(what + " cannot be opened: " + kDamaged + hdf5Detail());
+        if (!set.valid())
+            fail(damaged(CS_TEXT("cs::Keras", "dataset '%1' cannot be opened: the file is "
+                                              "truncated or damaged%2")));
         Handle space(H5Dget_space(set.get()), H5Sclose);
         Handle type(H5Dget_type(set.get()), H5Tclose);
         if (!space.valid() || !type.valid())
-            fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+            fail(damaged(CS_TEXT(
+                "cs::Keras", "dataset '%1' cannot be read: the file is truncated or damaged%2")));
         if (H5Tget_class(type.get()) != H5T_FLOAT)
-            fail(what + " does not hold floating-point numbers");
+            fail(bad(CS_TEXT("cs::Keras", "dataset '%1' does not hold floating-point numbers")));
         const int rank = H5Sget_simple_extent_ndims(space.get());
-        if (rank < 0 || rank > 8) fail(what + " has an unusable rank " + std::to_string(rank));
+        if (rank < 0 || rank > 8)
+            fail(bad(CS_TEXT("cs::Keras", "dataset '%1' has an unusable rank %2")).arg(rank));
         hsize_t dims[8] = {};
         H5Sget_simple_extent_dims(space.get(), dims, nullptr);
         std::vector<int> shape;
         uint64_t count = 1;
         for (int i = 0; i < rank; ++i) {
-            if (dims[i] > (1u << 30)) fail(what + " has a dimension of " + formatCount(dims[i]));
+            if (dims[i] > (1u << 30))
+                fail(bad(CS_TEXT("cs::Keras", "dataset '%1' has a dimension of %2"))
+                         .arg(formatCount(dims[i])));
             shape.push_back(int(dims[i]));
             count = saturatingMultiply(count, dims[i]);
         }
@@ -183,23 +209,29 @@ public:
         Tensor t{Shape(shape)};
         if (count > 0 &&
             H5Dread(set.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, t.data()) < 0)
-            fail(what + " cannot be read: " + kDamaged + hdf5Detail());
+            fail(damaged(CS_TEXT(
+                "cs::Keras", "dataset '%1' cannot be read: the file is truncated or damaged%2")));
         return t;
     }
 
     KerasH5File read() {
         if (!hasHdf5Signature(path_)) {
             std::ifstream probe(path_, std::ios::binary);
-            if (!probe) throw IoError(path_ + ": cannot open");
-            fail("not an HDF5 file (no HDF5 signature): a Keras .h5 model is an HDF5 file");
+            if (!probe) throw IoError(CS_TEXT("cs::Files", "cannot open").about(path_));
+            fail(CS_TEXT("cs::Keras", "not an HDF5 file (no HDF5 signature): a Keras .h5 model is "
+                                      "an HDF5 file"));
         }
         Handle file(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
         if (!file.valid())
-            fail(std::string("cannot be opened as HDF5: ") + kDamaged + hdf5Detail());
+            fail(
+                CS_TEXT("cs::Keras", "cannot be opened as HDF5: the file is truncated or damaged%1")
+                    .arg(hdf5Detail()));
         KerasH5File out;
         if (!hasAttribute(file.get(), "model_config"))
-            fail("no 'model_config' attribute: not a whole Keras model (a file of "
-                 "model.save_weights() holds no architecture; save with model.save(\"x.h5\"))");
+            fail(CS_TEXT("cs::Keras",
+                         "no 'model_config' attribute: not a whole Keras model (a file of "
+                         "model.save_weights() holds no architecture; save with "
+                         "model.save(\"x.h5\"))"));
         out.modelConfig = textAttribute(file.get(), "model_config");
         if (hasAttribute(file.get(), "training_config"))
             out.trainingConfig = textAttribute(file.get(), "training_config");
@@ -207,21 +239,29 @@ public:
             out.kerasVersion = textAttribute(file.get(), "keras_version");
 
         if (H5Lexists(file.get(), "model_weights", H5P_DEFAULT) <= 0)
-            fail("no 'model_weights' group: the file holds no weights");
+            fail(CS_TEXT("cs::Keras", "no 'model_weights' group: the file holds no weights"));
         Handle weights(H5Gopen2(file.get(), "model_weights", H5P_DEFAULT), H5Gclose);
         if (!weights.valid())
-            fail(std::string("group 'model_weights' cannot be opened: ") + kDamaged + hdf5Detail());
+            fail(CS_TEXT("cs::Keras",
+                         "group '%1' cannot be opened: the file is truncated or damaged%2")
+                     .arg("model_weights")
+                     .arg(hdf5Detail()));
         for (const std::string& layerName :
              listAttribute(weights.get(), "'model_weights'", "layer_names")) {
             const std::string groupName = "model_weights/" + layerName;
             if (layerName.empty() ||
                 H5Lexists(weights.get(), layerName.c_str(), H5P_DEFAULT) <= 0) {
                 H5Eclear2(H5E_DEFAULT);
-                fail("group '" + groupName + "' is missing (the layer is listed in layer_names)");
+                fail(CS_TEXT("cs::Keras",
+                             "group '%1' is missing (the layer is listed in layer_names)")
+                         .arg(groupName));
             }
             Handle group(H5Gopen2(weights.get(), layerName.c_str(), H5P_DEFAULT), H5Gclose);
             if (!group.valid())
-                fail("group '" + groupName + "' cannot be opened: " + kDamaged + hdf5Detail());
+                fail(CS_TEXT("cs::Keras",
+                             "group '%1' cannot be opened: the file is truncated or damaged%2")
+                         .arg(groupName)
+                         .arg(hdf5Detail()));
             KerasH5Layer layer;
             layer.name = layerName;
             for (const std::string& w :
@@ -269,11 +309,37 @@ public:
         u64(s.size());
         bytes(s.data(), s.size());
     }
+    // A context is sent by name ("" for none).
+    void context(const char* c) { text(c ? c : ""); }
+    // An error's text whole, so the window can still translate it.
+    void userText(const UserText& t) {
+        context(t.context);
+        text(t.format);
+        u64(t.args.size());
+        for (size_t i = 0; i < t.args.size(); ++i) {
+            text(t.args[i]);
+            context(i < t.argContexts.size() ? t.argContexts[i] : nullptr);
+        }
+        text(t.subject);
+        u64(t.places.size());
+        for (const UserText& place : t.places)
+            userText(place);
+    }
     const std::vector<char>& data() const { return out_; }
 
 private:
     std::vector<char> out_;
 };
+
+// UserText keeps its context as a pointer that must outlive it: the name read
+// from the child is kept here for the program's life (a handful of names).
+const char* internedContext(const std::string& name) {
+    if (name.empty()) return nullptr;
+    static std::mutex mutex;
+    static std::set<std::string> names;
+    std::lock_guard<std::mutex> lock(mutex);
+    return names.insert(name).first->c_str();
+}
 
 class Unpacker {
 public:
@@ -294,6 +360,22 @@ public:
         std::string s(in_.data() + at_, size_t(n));
         at_ += size_t(n);
         return s;
+    }
+    const char* context() { return internedContext(text()); }
+    UserText userText() {
+        UserText t;
+        t.context = context();
+        t.format = text();
+        const uint64_t args = u64();
+        for (uint64_t i = 0; i < args; ++i) {
+            t.args.push_back(text());
+            t.argContexts.push_back(context());
+        }
+        t.subject = text();
+        const uint64_t places = u64();
+        for (uint64_t i = 0; i < places; ++i)
+            t.places.push_back(userText());
+        return t;
     }
 
 private:
@@ -329,10 +411,10 @@ KerasH5File unpack(const std::vector<char>& message) {
     char kind = 0;
     u.bytes(&kind, 1);
     if (kind != 'O') {
-        const std::string what = u.text();
-        if (kind == 'R') throw ResourceError(what);
-        if (kind == 'I') throw IoError(what);
-        throw FormatError(what);
+        UserText what = u.userText();
+        if (kind == 'R') throw ResourceError(std::move(what));
+        if (kind == 'I') throw IoError(std::move(what));
+        throw FormatError(std::move(what));
     }
     KerasH5File f;
     f.modelConfig = u.text();
@@ -376,12 +458,13 @@ bool writeAll(int fd, const std::vector<char>& data) {
     try {
         QuietErrors quiet;
         message = pack(Reader(path).read());
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // sent whole: the window translates it
         Writer w;
         const bool resource = dynamic_cast<const ResourceError*>(&e) != nullptr;
         const bool io = dynamic_cast<const IoError*>(&e) != nullptr;
         w.bytes(resource ? "R" : io ? "I" : "F", 1);
-        w.text(e.what());
+        const auto* error = dynamic_cast<const Error*>(&e);
+        w.userText(error ? error->text() : UserText::verbatim(e.what()));
         message = w.data();
     }
     _exit(writeAll(fd, message) ? 0 : 1); // no atexit handlers: they belong to the parent
@@ -390,8 +473,7 @@ bool writeAll(int fd, const std::vector<char>& data) {
 } // namespace
 
 KerasH5File readKerasH5(const std::string& path) {
-    // Also checked here, before the reader process, whose messages come back as
-    // plain text: the commonest mistake stays translatable in the window.
+    // Checked here too, before a process is started for the commonest mistake.
     if (!hasHdf5Signature(path)) {
         std::ifstream probe(path, std::ios::binary);
         if (!probe) throw IoError(CS_TEXT("cs::Files", "cannot open").about(path));
@@ -402,13 +484,16 @@ KerasH5File readKerasH5(const std::string& path) {
     std::lock_guard<std::mutex> lock(hdf5Mutex());
     int fds[2];
     if (::pipe(fds) != 0)
-        throw IoError(path + ": cannot read: no pipe for the HDF5 reader: " + std::strerror(errno));
+        throw IoError(CS_TEXT("cs::Keras", "cannot read: no pipe for the HDF5 reader: %1")
+                          .arg(std::strerror(errno))
+                          .about(path));
     const pid_t child = ::fork();
     if (child < 0) {
         ::close(fds[0]);
         ::close(fds[1]);
-        throw IoError(path +
-                      ": cannot read: no process for the HDF5 reader: " + std::strerror(errno));
+        throw IoError(CS_TEXT("cs::Keras", "cannot read: no process for the HDF5 reader: %1")
+                          .arg(std::strerror(errno))
+                          .about(path));
     }
     if (child == 0) {
         ::close(fds[0]);

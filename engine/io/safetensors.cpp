@@ -67,14 +67,13 @@ void writeSafetensors(const std::string& path, const std::vector<NamedTensor>& t
 
 SafetensorsContent readSafetensors(const std::string& path) {
     RandomAccessFile file(path);
-    auto bad = [&](const std::string& what) { return FormatError(path + ": " + what); };
-    // The problems of a file that is not (or no longer) a safetensors file at all,
-    // which a person meets, are translatable; a damaged tensor entry is not.
-    auto notSafetensors = [&](UserText what) { return FormatError(what.about(path)); };
+    // Every problem a person can meet here is translatable; the path goes in
+    // front as a place of its own (never part of a translated format).
+    auto bad = [&](UserText what) { return FormatError(what.within(path)); };
     const uint64_t fileSize = file.size();
     if (fileSize < 8)
-        throw notSafetensors(CS_TEXT("cs::Files", "too short to be a safetensors file (%1 bytes)")
-                                 .arg(std::to_string(fileSize)));
+        throw bad(CS_TEXT("cs::Files", "too short to be a safetensors file (%1 bytes)")
+                      .arg(std::to_string(fileSize)));
     uint8_t lengthBytes[8];
     file.readExactly(0, lengthBytes, 8);
     uint64_t headerLen = 0;
@@ -82,10 +81,10 @@ SafetensorsContent readSafetensors(const std::string& path) {
         headerLen |= uint64_t(lengthBytes[i]) << (8 * i);
     // Checked against the file's size before anything else is read or allocated.
     if (headerLen > kMaxHeader || headerLen > fileSize - 8)
-        throw notSafetensors(CS_TEXT("cs::Files", "header length %1 does not fit in a file of %2 "
-                                                  "bytes (truncated or not a safetensors file)")
-                                 .arg(std::to_string(headerLen))
-                                 .arg(std::to_string(fileSize)));
+        throw bad(CS_TEXT("cs::Files", "header length %1 does not fit in a file of %2 "
+                                       "bytes (truncated or not a safetensors file)")
+                      .arg(std::to_string(headerLen))
+                      .arg(std::to_string(fileSize)));
     std::string headerText(size_t(headerLen), '\0');
     file.readExactly(8, headerText.data(), headerText.size());
     Json header;
@@ -96,8 +95,7 @@ SafetensorsContent readSafetensors(const std::string& path) {
             e.text().within(CS_TEXT("cs::Files", "header is not valid JSON")).within(path));
     }
     headerText = std::string();
-    if (!header.is_object())
-        throw notSafetensors(CS_TEXT("cs::Files", "header is not a JSON object"));
+    if (!header.is_object()) throw bad(CS_TEXT("cs::Files", "header is not a JSON object"));
     const uint64_t dataStart = 8 + headerLen;
     const uint64_t dataSize = fileSize - dataStart;
 
@@ -112,57 +110,77 @@ SafetensorsContent readSafetensors(const std::string& path) {
     for (const auto& [name, entry] : json::members(header)) {
         if (name == "__metadata__") {
             if (!entry.is_object())
-                throw bad("__metadata__ must be an object of strings, found " + json::dump(entry));
+                throw bad(
+                    CS_TEXT("cs::Files", "__metadata__ must be an object of strings, found %1")
+                        .arg(json::dump(entry)));
             for (const auto& [k, v] : json::members(entry)) {
-                if (!v.is_string()) throw bad("__metadata__ value '" + k + "' is not a string");
+                if (!v.is_string())
+                    throw bad(
+                        CS_TEXT("cs::Files", "__metadata__ value '%1' is not a string").arg(k));
                 out.metadata[k] = json::asString(v);
             }
             continue;
         }
-        const std::string tensor = "tensor '" + name + "'";
-        if (!entry.is_object()) throw bad(tensor + ": its entry is not an object");
+        // "tensor 'x': ..." in front of the entry's problem, translated on its own.
+        auto badEntry = [&](UserText what) {
+            return bad(what.within(CS_TEXT("cs::Files", "tensor '%1'").arg(name)));
+        };
+        if (!entry.is_object()) throw badEntry(CS_TEXT("cs::Files", "its entry is not an object"));
         // A named reference: clang 14 cannot capture a structured binding.
         const Json& fields = entry;
         auto key = [&](const char* k) -> const Json& {
             const Json* v = json::find(fields, k);
-            if (!v) throw bad(tensor + ": missing key '" + k + "'");
+            if (!v) throw badEntry(CS_TEXT("cs::Files", "missing key '%1'").arg(k));
             return *v;
         };
         const Json& dtype = key("dtype");
         if (!dtype.is_string())
-            throw bad(tensor + ": key 'dtype' must be a string, found " + json::dump(dtype));
+            throw badEntry(CS_TEXT("cs::Files", "key 'dtype' must be a string, found %1")
+                               .arg(json::dump(dtype)));
         if (json::asString(dtype) != "F32")
-            throw bad(tensor + " has dtype '" + json::asString(dtype) + "'; only F32 is supported");
+            throw bad(CS_TEXT("cs::Files", "tensor '%1' has dtype '%2'; only F32 is supported")
+                          .arg(name)
+                          .arg(json::asString(dtype)));
         const Json& shapeJson = key("shape");
         const Json& offsets = key("data_offsets");
         if (!shapeJson.is_array() || shapeJson.size() > 8)
-            throw bad(tensor + ": key 'shape' must be a list of at most 8 sizes, found " +
-                      json::dump(shapeJson));
+            throw badEntry(
+                CS_TEXT("cs::Files", "key 'shape' must be a list of at most 8 sizes, found %1")
+                    .arg(json::dump(shapeJson)));
         std::vector<int> dims;
         uint64_t count = 1;
         for (size_t i = 0; i < shapeJson.size(); ++i) {
             const Json& d = shapeJson[i];
             if (!d.is_number() || json::asNumber(d) < 0 || json::asNumber(d) > double(1 << 30) ||
                 json::asNumber(d) != double(int64_t(json::asNumber(d))))
-                throw bad(tensor + ": key 'shape' has a bad dimension " + json::dump(d));
+                throw badEntry(
+                    CS_TEXT("cs::Files", "key 'shape' has a bad dimension %1").arg(json::dump(d)));
             dims.push_back(int(json::asNumber(d)));
             count *= uint64_t(dims.back());
-            if (count > dataSize / 4 + 1) throw bad(tensor + " is larger than the file");
+            if (count > dataSize / 4 + 1)
+                throw bad(CS_TEXT("cs::Files", "tensor '%1' is larger than the file").arg(name));
         }
         if (!offsets.is_array() || offsets.size() != 2 || !offsets[0].is_number() ||
             !offsets[1].is_number())
-            throw bad(tensor + ": key 'data_offsets' must be [begin, end], found " +
-                      json::dump(offsets));
+            throw badEntry(CS_TEXT("cs::Files", "key 'data_offsets' must be [begin, end], found %1")
+                               .arg(json::dump(offsets)));
         const double b = json::asNumber(offsets[0]), e = json::asNumber(offsets[1]);
         if (b < 0 || e < b || e > double(dataSize) || b != double(int64_t(b)) ||
             e != double(int64_t(e)))
-            throw bad(tensor + " data_offsets [" + json::dump(offsets[0]) + ", " +
-                      json::dump(offsets[1]) + "] fall outside the " + std::to_string(dataSize) +
-                      " data bytes (truncated file?)");
+            throw bad(CS_TEXT("cs::Files", "tensor '%1' data_offsets [%2, %3] fall outside the %4 "
+                                           "data bytes (truncated file?)")
+                          .arg(name)
+                          .arg(json::dump(offsets[0]))
+                          .arg(json::dump(offsets[1]))
+                          .arg(std::to_string(dataSize)));
         if (uint64_t(e - b) != count * 4)
-            throw bad(tensor + " has shape " + Shape(dims).toString() + " (" +
-                      std::to_string(count * 4) + " bytes) but its data_offsets span " +
-                      std::to_string(uint64_t(e - b)) + " bytes");
+            throw bad(CS_TEXT("cs::Files",
+                              "tensor '%1' has shape %2 (%3 bytes) but its data_offsets "
+                              "span %4 bytes")
+                          .arg(name)
+                          .arg(Shape(dims).toString())
+                          .arg(std::to_string(count * 4))
+                          .arg(std::to_string(uint64_t(e - b))));
         entries.push_back({name, Shape(dims), uint64_t(b), uint64_t(e)});
         totalBytes += count * 4;
     }
@@ -173,8 +191,9 @@ SafetensorsContent readSafetensors(const std::string& path) {
               [](const Entry* x, const Entry* y) { return x->begin < y->begin; });
     for (size_t i = 1; i < byOffset.size(); ++i)
         if (byOffset[i]->begin < byOffset[i - 1]->end)
-            throw bad("tensors '" + byOffset[i - 1]->name + "' and '" + byOffset[i]->name +
-                      "' overlap");
+            throw bad(CS_TEXT("cs::Files", "tensors '%1' and '%2' overlap")
+                          .arg(byOffset[i - 1]->name)
+                          .arg(byOffset[i]->name));
     try {
         checkMemoryLimit(totalBytes, "the tensor data",
                          " (" + std::to_string(entries.size()) + " tensors)");

@@ -43,8 +43,10 @@ const LayerSpec* findLayerSpec(const std::string& className) {
 const LayerSpec& layerSpec(const std::string& className) {
     if (const LayerSpec* s = findLayerSpec(className)) return *s;
     std::string known;
-    for (const LayerSpec& s : layerSpecs()) known += (known.empty() ? "" : ", ") + s.className;
-    throw ConfigError("unknown layer type '" + className + "' (known: " + known + ")");
+    for (const LayerSpec& s : layerSpecs())
+        known += (known.empty() ? "" : ", ") + s.className;
+    throw ConfigError(
+        CS_TEXT("cs::Model", "unknown layer type '%1' (known: %2)").arg(className).arg(known));
 }
 
 namespace {
@@ -83,19 +85,32 @@ bool isFixedKey(const std::string& key) {
            key == "center" || key == "scale";
 }
 
-std::string where(const LayerSpec& spec, const std::string& key) {
-    return spec.className + " attribute '" + key + "'";
+// "Dense attribute 'units' must be a number, got \"ten\"": `problem` is a format
+// whose %1 is the layer type, %2 the attribute and %3 the value found (or, when
+// the caller already filled in %1 and %2 and more, the next free number).
+ConfigError badAttribute(const LayerSpec& spec, const AttributeSpec& a, UserText problem,
+                         const Json& v) {
+    if (problem.args.empty()) problem.arg(spec.className).arg(a.key);
+    return ConfigError(problem.arg(json::dump(v)));
 }
 
 double checkedNumber(const LayerSpec& spec, const AttributeSpec& a, const Json& v, bool integer) {
     if (!v.is_number())
-        throw ConfigError(where(spec, a.key) + " must be a number, got " + json::dump(v));
+        throw badAttribute(spec, a,
+                           CS_TEXT("cs::Model", "%1 attribute '%2' must be a number, got %3"), v);
     const double x = json::asNumber(v);
     if (integer && x != std::floor(x))
-        throw ConfigError(where(spec, a.key) + " must be a whole number, got " + json::dump(v));
+        throw badAttribute(
+            spec, a, CS_TEXT("cs::Model", "%1 attribute '%2' must be a whole number, got %3"), v);
     if (x < a.min || x > a.max)
-        throw ConfigError(where(spec, a.key) + " must be between " + json::dump(Json(a.min)) +
-                          " and " + json::dump(Json(a.max)) + ", got " + json::dump(v));
+        throw badAttribute(
+            spec, a,
+            CS_TEXT("cs::Model", "%1 attribute '%2' must be between %3 and %4, got %5")
+                .arg(spec.className)
+                .arg(a.key)
+                .arg(json::dump(Json(a.min)))
+                .arg(json::dump(Json(a.max))),
+            v);
     return x;
 }
 
@@ -111,26 +126,35 @@ Json normalise(const LayerSpec& spec, const AttributeSpec& a, const Json& v) {
             if (v.is_object()) {
                 const Json& cfg = json::at(v, "config");
                 if (!cfg.contains("l2") || json::getNumber(cfg, "l1", 0.0) != 0.0)
-                    throw ConfigError(where(spec, a.key) +
-                                      ": only L2 regularisation is supported, got " +
-                                      json::dump(v));
+                    throw badAttribute(spec, a,
+                                       CS_TEXT("cs::Model", "%1 attribute '%2': only L2 "
+                                                            "regularisation is supported, got %3"),
+                                       v);
                 return Json(checkedNumber(spec, a, json::at(cfg, "l2"), false));
             }
         }
         return Json(checkedNumber(spec, a, v, false));
     case AttributeType::Bool:
         if (!v.is_boolean())
-            throw ConfigError(where(spec, a.key) + " must be true or false, got " + json::dump(v));
+            throw badAttribute(
+                spec, a, CS_TEXT("cs::Model", "%1 attribute '%2' must be true or false, got %3"),
+                v);
         return v;
     case AttributeType::Choice: {
         if (!v.is_string())
-            throw ConfigError(where(spec, a.key) + " must be a string, got " + json::dump(v));
+            throw badAttribute(
+                spec, a, CS_TEXT("cs::Model", "%1 attribute '%2' must be a string, got %3"), v);
         std::string s = json::asString(v);
         if (s == "None") s = "linear";
         if (std::find(a.choices.begin(), a.choices.end(), s) == a.choices.end()) {
             std::string list;
-            for (auto& c : a.choices) list += (list.empty() ? "" : ", ") + c;
-            throw ConfigError(where(spec, a.key) + " must be one of " + list + ", got '" + s + "'");
+            for (auto& c : a.choices)
+                list += (list.empty() ? "" : ", ") + c;
+            throw ConfigError(CS_TEXT("cs::Model", "%1 attribute '%2' must be one of %3, got '%4'")
+                                  .arg(spec.className)
+                                  .arg(a.key)
+                                  .arg(list)
+                                  .arg(s));
         }
         return Json(s);
     }
@@ -143,16 +167,19 @@ Json normalise(const LayerSpec& spec, const AttributeSpec& a, const Json& v) {
             return pair;
         }
         if (!v.is_array() || v.size() != 2)
-            throw ConfigError(where(spec, a.key) + " must be a number or a pair [h, w], got " +
-                              json::dump(v));
+            throw badAttribute(
+                spec, a,
+                CS_TEXT("cs::Model", "%1 attribute '%2' must be a number or a pair [h, w], got %3"),
+                v);
         for (size_t i = 0; i < 2; ++i)
             pair.push_back(int(checkedNumber(spec, a, v[i], true)));
         return pair;
     }
     case AttributeType::IntList: {
         if (!v.is_array() || v.size() == 0)
-            throw ConfigError(where(spec, a.key) + " must be a list of sizes, got " +
-                              json::dump(v));
+            throw badAttribute(
+                spec, a, CS_TEXT("cs::Model", "%1 attribute '%2' must be a list of sizes, got %3"),
+                v);
         Json list = Json::array();
         for (size_t i = 0; i < v.size(); ++i)
             list.push_back(int(checkedNumber(spec, a, v[i], true)));
@@ -166,7 +193,9 @@ Json normalise(const LayerSpec& spec, const AttributeSpec& a, const Json& v) {
 
 Json completeConfig(const LayerSpec& spec, const Json& config) {
     Json raw = config.is_null() ? Json::object() : config;
-    if (!raw.is_object()) throw ConfigError(spec.className + ": config must be a JSON object");
+    if (!raw.is_object())
+        throw ConfigError(
+            CS_TEXT("cs::Model", "config must be a JSON object").about(spec.className));
     // Keras writes the input shape with a leading batch dimension.
     if (spec.className == "InputLayer" && !raw.contains("shape")) {
         for (const char* key : {"batch_input_shape", "batch_shape"})
@@ -191,13 +220,24 @@ Json completeConfig(const LayerSpec& spec, const Json& config) {
         if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) != kIgnoredKeys.end()) continue;
         if (isFixedKey(key)) {
             if (isSupportedFixedKey(key, value)) continue;
-            throw ConfigError(spec.className + " attribute '" + key + "' = " + json::dump(value) +
-                              " is not supported (ConvStudio builds only Keras's default for it)");
+            throw ConfigError(CS_TEXT("cs::Model",
+                                      "%1 attribute '%2' = %3 is not supported "
+                                      "(ConvStudio builds only Keras's default for it)")
+                                  .arg(spec.className)
+                                  .arg(key)
+                                  .arg(json::dump(value)));
         }
         std::string known;
-        for (const AttributeSpec& a : spec.attributes) known += (known.empty() ? "" : ", ") + a.key;
-        throw ConfigError(spec.className + ": unknown attribute '" + key + "'" +
-                          (known.empty() ? std::string(" (it has none)") : " (known: " + known + ")"));
+        for (const AttributeSpec& a : spec.attributes)
+            known += (known.empty() ? "" : ", ") + a.key;
+        if (known.empty())
+            throw ConfigError(CS_TEXT("cs::Model", "unknown attribute '%1' (it has none)")
+                                  .arg(key)
+                                  .about(spec.className));
+        throw ConfigError(CS_TEXT("cs::Model", "unknown attribute '%1' (known: %2)")
+                              .arg(key)
+                              .arg(known)
+                              .about(spec.className));
     }
     return out;
 }

@@ -37,25 +37,29 @@ ModelGraph ModelGraph::fromJson(const cs::Json& root) {
         cs::Json config =
             cs::json::find(entry, "config") ? cs::json::at(entry, "config") : cs::Json::object();
         if (!config.is_object())
-            throw cs::FormatError("'config' must be an object, found " + cs::json::dump(config));
+            throw cs::FormatError(CS_TEXT("cs::Files", "'%1' must be an object, found %2")
+                                      .arg("config")
+                                      .arg(cs::json::dump(config)));
         if (i == 0 && className != "InputLayer") {
             const cs::Json* shape = cs::json::find(config, "input_shape");
             if (!shape)
-                throw cs::FormatError(
-                    "the first layer must be an InputLayer (or carry 'input_shape')");
+                throw cs::FormatError(CS_TEXT("cs::Files", "the first layer must be an "
+                                                           "InputLayer (or carry 'input_shape')"));
             cs::Json inputConfig = cs::Json::object();
             inputConfig["shape"] = *shape;
             g.nodes_.push_back(g.makeNode("InputLayer", inputConfig));
         }
         config.erase("input_shape");
         if (className == "InputLayer" && !g.nodes_.empty())
-            throw cs::FormatError("layer " + std::to_string(i + 1) +
-                                  ": the InputLayer must be the first layer");
+            throw cs::FormatError(
+                CS_TEXT("cs::Files", "the InputLayer must be the first layer")
+                    .within(CS_TEXT("cs::Files", "layer %1").arg(int64_t(i + 1))));
         LayerNode node;
         try {
             node = g.makeNode(className, config);
         } catch (const cs::ConfigError& e) {
-            throw cs::ConfigError("layer " + std::to_string(i + 1) + ": " + e.what());
+            throw cs::ConfigError(
+                e.text().within(CS_TEXT("cs::Files", "layer %1").arg(int64_t(i + 1))));
         }
         if (className != "InputLayer") {
             if (const cs::Json* in = cs::json::find(entry, "inbound_nodes"))
@@ -64,13 +68,16 @@ ModelGraph ModelGraph::fromJson(const cs::Json& root) {
                 node.inputs.push_back(g.nodes_.back().name());
             for (const std::string& input : node.inputs)
                 if (g.indexOf(input) < 0)
-                    throw cs::FormatError("layer '" + node.name() + "' takes its input from '" +
-                                          input + "', which is not an earlier layer");
+                    throw cs::FormatError(CS_TEXT("cs::Files",
+                                                  "layer '%1' takes its input from "
+                                                  "'%2', which is not an earlier layer")
+                                              .arg(node.name())
+                                              .arg(input));
         }
         g.nodes_.push_back(std::move(node));
     }
     if (g.nodes_.front().className != "InputLayer")
-        throw cs::FormatError("a model starts with an InputLayer");
+        throw cs::FormatError(CS_TEXT("cs::Files", "a model starts with an InputLayer"));
     return g;
 }
 

@@ -20,11 +20,15 @@ std::vector<std::string> inboundNames(const Json& v) {
             for (size_t i = 0; i < node.size(); ++i)
                 self(node[i], self);
         } else {
-            throw FormatError("'inbound_nodes' must list layer names, found " + json::dump(node));
+            throw FormatError(CS_TEXT("cs::Files", "'%1' must list layer names, found %2")
+                                  .arg("inbound_nodes")
+                                  .arg(json::dump(node)));
         }
     };
-    if (!v.is_array()) throw FormatError("'inbound_nodes' must be a list");
-    for (size_t i = 0; i < v.size(); ++i) visit(v[i], visit);
+    if (!v.is_array())
+        throw FormatError(CS_TEXT("cs::Files", "'%1' must be a list").arg("inbound_nodes"));
+    for (size_t i = 0; i < v.size(); ++i)
+        visit(v[i], visit);
     return names;
 }
 

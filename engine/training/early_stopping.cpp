@@ -12,7 +12,8 @@ EarlyStopping::EarlyStopping(std::string monitor, double minDelta, int patience,
     : minDelta_(std::abs(minDelta)), patience_(patience), maximise_(maximises(mode, monitor)),
       restore_(restoreBestWeights) {
     monitor_ = std::move(monitor);
-    if (patience < 0) throw ConfigError("EarlyStopping: patience must be 0 or more");
+    if (patience < 0)
+        throw ConfigError(CS_TEXT("cs::Settings", "EarlyStopping: patience must be 0 or more"));
 }
 
 void EarlyStopping::onTrainBegin(CallbackHost&) {

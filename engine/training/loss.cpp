@@ -50,7 +50,8 @@ Loss lossFromName(const std::string& name) {
         if (specs[i].name == name ||
             std::find(specs[i].aliases.begin(), specs[i].aliases.end(), name) != specs[i].aliases.end())
             return Loss(i);
-    throw ConfigError("unknown loss '" + name + "' (use " + lossNameList() + ")");
+    throw ConfigError(
+        CS_TEXT("cs::Settings", "unknown loss '%1' (use %2)").arg(name).arg(lossNameList()));
 }
 
 Loss resolveLossSetting(const std::string& setting, int outputUnits, bool sparseLabels) {
@@ -68,19 +69,26 @@ std::string lossName(Loss loss) { return lossNames()[size_t(loss)]; }
 void checkLossCompatible(Loss loss, int units, int classes) {
     if (loss == Loss::BinaryCrossentropy) {
         if (units != 1)
-            throw ConfigError("binary_crossentropy needs one output unit (Dense(1, sigmoid)), the "
-                              "model has " + std::to_string(units) +
-                              ": use categorical_crossentropy or change the last layer");
+            throw ConfigError(
+                CS_TEXT("cs::Settings",
+                        "binary_crossentropy needs one output unit (Dense(1, sigmoid)), the model "
+                        "has %1: use categorical_crossentropy or change the last layer")
+                    .arg(std::to_string(units)));
         if (classes != 2)
-            throw ConfigError("binary_crossentropy needs 2 classes, the data set has " +
-                              std::to_string(classes) + ": use categorical_crossentropy");
+            throw ConfigError(
+                CS_TEXT("cs::Settings", "binary_crossentropy needs 2 classes, the data set has %1: "
+                                        "use categorical_crossentropy")
+                    .arg(std::to_string(classes)));
         return;
     }
     if (loss == Loss::MeanSquaredError && units == 1) return;
     if (units != classes)
-        throw ConfigError("the model's last layer has " + std::to_string(units) +
-                          " units but the data set has " + std::to_string(classes) +
-                          " classes: set the last Dense to " + std::to_string(classes) + " units");
+        throw ConfigError(
+            CS_TEXT("cs::Settings", "the model's last layer has %1 units but the data set has %2 "
+                                    "classes: set the last Dense to %3 units")
+                .arg(std::to_string(units))
+                .arg(std::to_string(classes))
+                .arg(std::to_string(classes)));
 }
 
 LossResult computeLoss(Loss loss, Activation act, const Tensor& pred, const int32_t* labels,

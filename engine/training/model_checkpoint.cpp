@@ -13,7 +13,8 @@ ModelCheckpoint::ModelCheckpoint(std::string filepath, std::string monitor, bool
                                  MonitorMode mode)
     : filepath_(std::move(filepath)), saveBestOnly_(saveBestOnly), maximise_(maximises(mode, monitor)) {
     monitor_ = std::move(monitor);
-    if (filepath_.empty()) throw ConfigError("ModelCheckpoint: filepath is empty");
+    if (filepath_.empty())
+        throw ConfigError(CS_TEXT("cs::Settings", "ModelCheckpoint: filepath is empty"));
 }
 
 void ModelCheckpoint::checkLogs(const std::vector<std::string>& keys) const {
@@ -48,13 +49,18 @@ std::string ModelCheckpoint::formatPath(const std::string& pattern, int epoch, c
         }
         const size_t close = pattern.find('}', i);
         if (close == std::string::npos)
-            throw ConfigError("ModelCheckpoint: unclosed '{' in file path '" + pattern + "'");
+            throw ConfigError(
+                CS_TEXT("cs::Settings", "ModelCheckpoint: unclosed '{' in file path '%1'")
+                    .arg(pattern));
         const std::string field = pattern.substr(i + 1, close - i - 1);
         const size_t colon = field.find(':');
         const std::string key = field.substr(0, colon);
         std::string spec = colon == std::string::npos ? "" : field.substr(colon + 1);
         if (spec.find_first_not_of("0123456789.dfeg") != std::string::npos)
-            throw ConfigError("ModelCheckpoint: unsupported format '" + spec + "' in '" + pattern + "'");
+            throw ConfigError(
+                CS_TEXT("cs::Settings", "ModelCheckpoint: unsupported format '%1' in '%2'")
+                    .arg(spec)
+                    .arg(pattern));
         char buf[64];
         if (key == "epoch") {
             if (spec.empty() || spec.back() != 'd') spec += "d";
@@ -62,8 +68,11 @@ std::string ModelCheckpoint::formatPath(const std::string& pattern, int epoch, c
         } else {
             auto it = logs.find(key);
             if (it == logs.end())
-                throw ConfigError("ModelCheckpoint: the file path uses {" + key +
-                                  "}, which this run does not compute");
+                throw ConfigError(
+                    CS_TEXT(
+                        "cs::Settings",
+                        "ModelCheckpoint: the file path uses {%1}, which this run does not compute")
+                        .arg(key));
             if (spec.empty()) spec.assign(1, 'g'); // not = "g": GCC 12's false -Wrestrict
             if (spec.back() == 'd') std::snprintf(buf, sizeof buf, ("%" + spec).c_str(), int(it->second));
             else std::snprintf(buf, sizeof buf, ("%" + spec).c_str(), it->second);

@@ -150,7 +150,7 @@ const SettingSpec& OptimizerSpec::setting(const std::string& key) const {
 const SettingSpec& optimizerSetting(const std::string& key) {
     for (const OptimizerSpec& o : optimizerSpecs())
         if (o.takes(key)) return o.setting(key);
-    throw ConfigError("no optimizer takes a setting '" + key + "'");
+    throw ConfigError(CS_TEXT("cs::Settings", "no optimizer takes a setting '%1'").arg(key));
 }
 
 const OptimizerSpec* findOptimizerSpec(const std::string& rawName) {
@@ -165,7 +165,8 @@ const OptimizerSpec& optimizerSpec(const std::string& rawName) {
     if (const OptimizerSpec* s = findOptimizerSpec(rawName)) return *s;
     std::string known;
     for (const OptimizerSpec& s : optimizerSpecs()) known += (known.empty() ? "" : ", ") + s.name;
-    throw ConfigError("optimizer '" + rawName + "' is not one of " + known);
+    throw ConfigError(
+        CS_TEXT("cs::Settings", "optimizer '%1' is not one of %2").arg(rawName).arg(known));
 }
 
 std::unique_ptr<Optimizer> createOptimizer(const std::string& rawName, const Json& c) {
@@ -179,26 +180,31 @@ std::unique_ptr<Optimizer> createOptimizer(const std::string& rawName, const Jso
         a->beta2 = json::getNumber(cfg, "beta_2", a->beta2);
         a->epsilon = json::getNumber(cfg, "epsilon", a->epsilon);
         if (a->beta1 < 0 || a->beta1 >= 1 || a->beta2 < 0 || a->beta2 >= 1)
-            throw ConfigError("Adam: beta_1 and beta_2 must be in [0, 1)");
+            throw ConfigError(CS_TEXT("cs::Settings", "Adam: beta_1 and beta_2 must be in [0, 1)"));
         opt = std::move(a);
     } else if (name == "sgd") {
         auto s = std::make_unique<SGD>();
         s->momentum = json::getNumber(cfg, "momentum", s->momentum);
         s->nesterov = json::getBool(cfg, "nesterov", s->nesterov);
-        if (s->momentum < 0 || s->momentum >= 1) throw ConfigError("SGD: momentum must be in [0, 1)");
+        if (s->momentum < 0 || s->momentum >= 1)
+            throw ConfigError(CS_TEXT("cs::Settings", "SGD: momentum must be in [0, 1)"));
         opt = std::move(s);
     } else if (name == "rmsprop") {
         auto r = std::make_unique<RMSprop>();
         r->rho = json::getNumber(cfg, "rho", r->rho);
         r->epsilon = json::getNumber(cfg, "epsilon", r->epsilon);
-        if (r->rho < 0 || r->rho >= 1) throw ConfigError("RMSprop: rho must be in [0, 1)");
+        if (r->rho < 0 || r->rho >= 1)
+            throw ConfigError(CS_TEXT("cs::Settings", "RMSprop: rho must be in [0, 1)"));
         opt = std::move(r);
     } else {
-        throw ConfigError("unknown optimizer '" + rawName + "' (use adam, sgd or rmsprop)");
+        throw ConfigError(
+            CS_TEXT("cs::Settings", "unknown optimizer '%1' (use adam, sgd or rmsprop)")
+                .arg(rawName));
     }
     opt->learningRate = json::getNumber(cfg, "learning_rate", opt->learningRate);
     if (!(opt->learningRate > 0) || !std::isfinite(opt->learningRate))
-        throw ConfigError(opt->className() + ": learning_rate must be a positive number");
+        throw ConfigError(CS_TEXT("cs::Settings", "%1: learning_rate must be a positive number")
+                              .arg(opt->className()));
     return opt;
 }
 

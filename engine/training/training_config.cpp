@@ -26,7 +26,9 @@ std::string lowercase(std::string s) {
 
 void checkMode(const std::string& callback, const std::string& mode) {
     if (mode != "auto" && mode != "min" && mode != "max")
-        throw ConfigError(callback + ": mode '" + mode + "' is not one of auto, min, max");
+        throw ConfigError(CS_TEXT("cs::Settings", "%1: mode '%2' is not one of auto, min, max")
+                              .arg(callback)
+                              .arg(mode));
 }
 
 } // namespace
@@ -105,8 +107,9 @@ TrainingSettings TrainingSettings::fromJson(const Json& v) {
     t.threads = json::getInt(v, "threads", t.threads);
     if (t.batchSize < 1 || t.epochs < 1 || t.learningRate <= 0 || t.validationSplit < 0 ||
         t.validationSplit >= 1)
-        throw FormatError("training: batch_size, epochs and learning_rate must be positive and "
-                          "validation_split in [0, 1)");
+        throw FormatError(
+            CS_TEXT("cs::Settings", "training: batch_size, epochs and learning_rate must be "
+                                    "positive and validation_split in [0, 1)"));
     t.readCallbacks(member(v, "callbacks"));
     return t;
 }
@@ -143,32 +146,40 @@ void TrainingSettings::readCallbacks(const Json& callbacks) {
 void TrainingSettings::validate() const {
     optimizerSpec(optimizer); // throws ConfigError listing the names
     if (!(learningRate >= kMinLearningRate && learningRate <= kMaxLearningRate))
-        throw ConfigError("learning_rate must be between " + json::dump(Json(kMinLearningRate)) + " and " +
-                          json::dump(Json(kMaxLearningRate)));
-    if (!(momentum >= 0.0 && momentum < 1.0)) throw ConfigError("momentum must be in [0, 1)");
+        throw ConfigError(CS_TEXT("cs::Settings", "learning_rate must be between %1 and %2")
+                              .arg(json::dump(Json(kMinLearningRate)))
+                              .arg(json::dump(Json(kMaxLearningRate))));
+    if (!(momentum >= 0.0 && momentum < 1.0))
+        throw ConfigError(CS_TEXT("cs::Settings", "momentum must be in [0, 1)"));
     if (loss != "auto") lossFromName(loss); // throws ConfigError listing the names
-    if (epochs < 1) throw ConfigError("epochs must be 1 or more");
-    if (batchSize < 1) throw ConfigError("batch_size must be 1 or more");
-    if (stepsPerEpoch < 0) throw ConfigError("steps_per_epoch must be 0 (all) or more");
+    if (epochs < 1) throw ConfigError(CS_TEXT("cs::Settings", "epochs must be 1 or more"));
+    if (batchSize < 1) throw ConfigError(CS_TEXT("cs::Settings", "batch_size must be 1 or more"));
+    if (stepsPerEpoch < 0)
+        throw ConfigError(CS_TEXT("cs::Settings", "steps_per_epoch must be 0 (all) or more"));
     if (!(validationSplit >= 0.0 && validationSplit < 1.0))
-        throw ConfigError("validation_split must be in [0, 1)");
+        throw ConfigError(CS_TEXT("cs::Settings", "validation_split must be in [0, 1)"));
     if (earlyStopping.enabled) {
         checkMode("EarlyStopping", earlyStopping.mode);
-        if (earlyStopping.patience < 0) throw ConfigError("EarlyStopping: patience must be 0 or more");
+        if (earlyStopping.patience < 0)
+            throw ConfigError(CS_TEXT("cs::Settings", "EarlyStopping: patience must be 0 or more"));
     }
     if (checkpoint.enabled) {
         checkMode("ModelCheckpoint", checkpoint.mode);
-        if (checkpoint.filepath.empty()) throw ConfigError("ModelCheckpoint: filepath is empty");
+        if (checkpoint.filepath.empty())
+            throw ConfigError(CS_TEXT("cs::Settings", "ModelCheckpoint: filepath is empty"));
     }
     if (reduceLr.enabled) {
         checkMode("ReduceLROnPlateau", reduceLr.mode);
         if (!(reduceLr.factor > 0.0 && reduceLr.factor < 1.0))
-            throw ConfigError("ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)");
+            throw ConfigError(CS_TEXT(
+                "cs::Settings",
+                "ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)"));
         if (reduceLr.patience < 0 || reduceLr.cooldown < 0)
-            throw ConfigError("ReduceLROnPlateau: patience and cooldown must be 0 or more");
+            throw ConfigError(CS_TEXT(
+                "cs::Settings", "ReduceLROnPlateau: patience and cooldown must be 0 or more"));
     }
     if (csvLogger.enabled && csvLogger.filename.empty())
-        throw ConfigError("CSVLogger: filename is empty");
+        throw ConfigError(CS_TEXT("cs::Settings", "CSVLogger: filename is empty"));
 }
 
 FitOptions TrainingSettings::fitOptions() const {

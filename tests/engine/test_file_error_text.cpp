@@ -3,7 +3,9 @@
 // window: made with CS_TEXT, the path an argument or place, never part of the
 // English format that is looked up in the translations (issue 15).
 #include "engine/core/errors.h"
+#include "engine/data/augmentation.h"
 #include "engine/data/cifar_reader.h"
+#include "engine/data/data_binding.h"
 #include "engine/data/idx_reader.h"
 #include "engine/data/image_folder_dataset.h"
 #include "engine/interop/keras_import.h"
@@ -12,10 +14,14 @@
 #include "engine/io/json.h"
 #include "engine/io/safetensors.h"
 #include "engine/model/model_file.h"
+#include "engine/model/model_graph.h"
+#include "engine/training/training_config.h"
 #include "tests/engine/data_test_support.h"
 #include "tests/engine/test_registry.h"
 
 #include <QtTest>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -50,7 +56,7 @@ void checkFileError(const std::function<void()>& load, const std::string& path,
     try {
         load();
     } catch (const Error& e) {
-        QCOMPARE(std::string(e.what()), expected);
+        QCOMPARE(QString::fromStdString(e.what()), QString::fromStdString(expected));
         QCOMPARE(e.text().english(), expected);
         QVERIFY2(e.text().context != nullptr, ("not translatable: " + expected).c_str());
         QVERIFY2(pathOutsideFormats(e.text(), path), ("path in a format: " + expected).c_str());
@@ -58,6 +64,35 @@ void checkFileError(const std::function<void()>& load, const std::string& path,
         return;
     }
     QFAIL(("no cs::Error for " + path).c_str());
+}
+
+// Every format in `text` (its own, its places') carries a context: nothing of
+// the message is left for the window to show in English.
+bool everyFormatTranslatable(const UserText& text) {
+    if (!text.context && !text.format.empty() && text.format.find(':') == std::string::npos &&
+        text.format.find(' ') != std::string::npos)
+        return false; // a plain English sentence (a path or a name has no spaces, or is verbatim)
+    for (const UserText& place : text.places)
+        if (!everyFormatTranslatable(place)) return false;
+    return true;
+}
+
+// Runs `load`, which must throw a cs::Error whose English is `expected` and
+// whose text the window translates (a setting, not a file: no path in it).
+void checkSettingError(const std::function<void()>& load, const std::string& expected) {
+    try {
+        load();
+    } catch (const Error& e) {
+        QCOMPARE(QString::fromStdString(e.what()), QString::fromStdString(expected));
+        QVERIFY2(e.text().context != nullptr, ("not translatable: " + expected).c_str());
+        QVERIFY2(everyFormatTranslatable(e.text()), ("English place: " + expected).c_str());
+        return;
+    }
+    QFAIL(("no cs::Error for " + expected).c_str());
+}
+
+std::string kerasFixture(const std::string& name) {
+    return std::string(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/keras/" + name;
 }
 
 std::string writeText(const std::string& folder, const std::string& name, const std::string& text) {
@@ -157,6 +192,127 @@ private Q_SLOTS:
         checkFileError([&] { loadKerasJsonFile(keras); }, keras,
                        keras + ": not a Keras model document (expected \"class_name\" and a "
                                "\"config\" with \"layers\")");
+    }
+
+    // An .h5 file is read by a child process (keras_h5.cpp): its messages come
+    // back through a pipe, whole, still translatable.
+    void kerasReaderProcessMessages() {
+        const std::string weightsOnly = kerasFixture("weights_only.h5");
+        checkFileError([&] { loadKerasH5File(weightsOnly); }, weightsOnly,
+                       weightsOnly + ": no 'model_config' attribute: not a whole Keras model (a "
+                                     "file of model.save_weights() holds no architecture; save "
+                                     "with model.save(\"x.h5\"))");
+        const std::string dir = cs::test::freshDataFolder("file_error_h5");
+        const std::string cut = dir + "/cut.h5";
+        {
+            std::ifstream in(kerasFixture("mejor_modelo.h5"), std::ios::binary);
+            std::string bytes((std::istreambuf_iterator<char>(in)), {});
+            std::ofstream(cut, std::ios::binary)
+                .write(bytes.data(), std::streamsize(bytes.size() / 2));
+        }
+        try {
+            loadKerasH5File(cut);
+            QFAIL("a truncated .h5 file loaded");
+        } catch (const FormatError& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.rfind(cut + ": ", 0) == 0, what.c_str());
+            QVERIFY2(what.find("truncated or damaged") != std::string::npos, what.c_str());
+            QVERIFY2(e.text().context != nullptr, ("not translatable: " + what).c_str());
+            QVERIFY2(pathOutsideFormats(e.text(), cut), what.c_str());
+        }
+    }
+
+    // A damaged tensor entry inside a .safetensors file: the tensor's name in
+    // front is a translated place of its own ("tensor 'w'").
+    void damagedSafetensorsEntry() {
+        const std::string dir = cs::test::freshDataFolder("file_error_safetensors");
+        auto write = [&](const std::string& name, const std::string& header, size_t dataBytes) {
+            std::string bytes(8, '\0');
+            for (int i = 0; i < 8; ++i)
+                bytes[size_t(i)] = char((header.size() >> (8 * i)) & 0xff);
+            bytes += header + std::string(dataBytes, '\0');
+            const std::string path = dir + "/" + name;
+            cs::test::writeBytes(path, std::vector<uint8_t>(bytes.begin(), bytes.end()));
+            return path;
+        };
+        const std::string f16 =
+            write("f16.safetensors",
+                  R"({"w": {"dtype": "F16", "shape": [2], "data_offsets": [0, 4]}})", 4);
+        checkFileError([&] { readSafetensors(f16); }, f16,
+                       f16 + ": tensor 'w' has dtype 'F16'; only F32 is supported");
+        const std::string noShape =
+            write("noshape.safetensors", R"({"w": {"dtype": "F32", "data_offsets": [0, 4]}})", 4);
+        checkFileError([&] { readSafetensors(noShape); }, noShape,
+                       noShape + ": tensor 'w': missing key 'shape'");
+        const std::string spans =
+            write("spans.safetensors",
+                  R"({"w": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}})", 8);
+        checkFileError([&] { readSafetensors(spans); }, spans,
+                       spans + ": tensor 'w' has shape (3,) (12 bytes) but its data_offsets span 8 "
+                               "bytes");
+        const std::string overlap =
+            write("overlap.safetensors",
+                  R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
+                  R"( "b": {"dtype": "F32", "shape": [2], "data_offsets": [4, 12]}})",
+                  12);
+        checkFileError([&] { readSafetensors(overlap); }, overlap,
+                       overlap + ": tensors 'a' and 'b' overlap");
+    }
+
+    // A hand-edited architecture with an attribute of the wrong type or name.
+    void layerAttributes() {
+        const std::string dir = cs::test::freshDataFolder("file_error_layers");
+        const std::string arch =
+            writeText(dir, "arch.json",
+                      R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}},)"
+                      R"( {"class_name": "Dense", "config": {"name": "out", "units": "ten"}}]})");
+        checkFileError([&] { loadArchitectureFile(arch); }, arch,
+                       arch + ": layer 2 (Dense 'out'): Dense attribute 'units' must be a number, "
+                              "got \"ten\"");
+        const Json unknown =
+            json::parse(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}},)"
+                        R"( {"class_name": "Flatten", "config": {"units": 3}}]})");
+        checkSettingError([&] { ModelGraph::fromJson(unknown); },
+                          "layer 2: Flatten: unknown attribute 'units' (it has none)");
+        const Json range =
+            json::parse(R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}},)"
+                        R"( {"class_name": "Dropout", "config": {"rate": 2}}]})");
+        checkSettingError([&] { ModelGraph::fromJson(range); },
+                          "layer 2: Dropout attribute 'rate' must be between 0 and 0.99, got 2");
+        const Json late = json::parse(
+            R"({"layers": [{"class_name": "Dense", "config": {"units": 2, "input_shape": [3]}},)"
+            R"( {"class_name": "InputLayer", "config": {"shape": [4]}}]})");
+        checkSettingError([&] { ModelGraph::fromJson(late); },
+                          "layer 2: the InputLayer must be the first layer");
+    }
+
+    // Setting names and values in a project file (class_mode, the optimizer ...).
+    void projectSettings() {
+        checkSettingError(
+            [&] {
+                DataBinding::fromJson(json::parse(
+                    R"({"kind": "image_folders", "image_folders": {"class_mode": "multi"}})"));
+            },
+            "unknown class_mode 'multi' (use categorical, sparse or binary)");
+        checkSettingError([&] { DataBinding::fromJson(json::parse(R"({"kind": "hdf5"})")); },
+                          "data kind 'hdf5' is not one of idx, cifar10, image_folders");
+        checkSettingError(
+            [&] { AugmentationOptions::fromJson(json::parse(R"({"fill_mode": "mirror"})")); },
+            "unknown fill_mode 'mirror' (use nearest, constant, reflect or wrap)");
+        checkSettingError(
+            [&] {
+                TrainingSettings t =
+                    TrainingSettings::fromJson(json::parse(R"({"optimizer": "adamw"})"));
+                t.validate();
+            },
+            "optimizer 'adamw' is not one of adam, sgd, rmsprop");
+        checkSettingError(
+            [&] {
+                TrainingSettings t = TrainingSettings::fromJson(json::parse(
+                    R"({"callbacks": {"early_stopping": {"enabled": true, "mode": "up"}}})"));
+                t.validate();
+            },
+            "EarlyStopping: mode 'up' is not one of auto, min, max");
     }
 };
 

@@ -14,6 +14,7 @@
 #include "ui/datapage/dataset_controller.h"
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/document/project_document.h"
+#include "ui/document/project_file.h"
 #include "ui/editor/canvas_items.h"
 #include "ui/editor/model_editor_page.h"
 #include "ui/lessons/lessons_panel.h"
@@ -24,17 +25,21 @@
 #include "ui/window/engine_text.h"
 #include "ui/window/language.h"
 #include "ui/window/main_window.h"
+#include "ui/window/project_actions.h"
 #include "ui/window/status_bar.h"
 
 #include "engine/core/errors.h"
+#include "engine/io/json.h"
 #include "engine/layers/layer_registry.h"
-#include "engine/tools/convolution_playground.h"
 #include "engine/model/model_analysis.h"
+#include "engine/tools/convolution_playground.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QGroupBox>
@@ -42,17 +47,19 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
@@ -404,6 +411,61 @@ private Q_SLOTS:
         QVERIFY2(english_.empty(),
                  qPrintable(QString("%1 English strings, listed above").arg(english_.size())));
         QVERIFY2(tooWide_.isEmpty(), qPrintable(tooWide_.join("\n")));
+    }
+
+    // File > Open on broken files: the message box reads Spanish, whatever part of the
+    // engine found the problem (the HDF5 reader process, a tensor entry of a
+    // .safetensors file, a layer attribute, a setting of a project file).
+    void brokenFilesOpenWithSpanishMessages() {
+        QVERIFY(window_);
+        window_->document()->undoStack()->setClean();
+        const QDir dir(uitest::tempDir());
+        auto writeFile = [&](const QString& name, const QByteArray& bytes) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) return QString();
+            return f.fileName();
+        };
+        QByteArray header = R"({"w": {"dtype": "F16", "shape": [2], "data_offsets": [0, 4]}})";
+        QByteArray safetensors(8, '\0');
+        for (int i = 0; i < 8; ++i)
+            safetensors[i] = char((header.size() >> (8 * i)) & 0xff);
+        safetensors += header + QByteArray(4, '\0');
+        cs::Json project =
+            projectJson(window_->document()->graph(), window_->document()->settings());
+        project["data"] = cs::json::parse(
+            R"({"kind": "image_folders", "folder": "x", "image_folders": {"class_mode": "multi"}})");
+        const std::vector<QString> files{
+            QString(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/keras/weights_only.h5",
+            writeFile("f16.safetensors", safetensors),
+            writeFile("units.json",
+                      R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}},)"
+                      R"( {"class_name": "Dense", "config": {"units": "ten"}}]})"),
+            writeFile("multi.convstudio.json", QByteArray::fromStdString(cs::json::dump(project))),
+        };
+        for (const QString& path : files) {
+            QVERIFY(!path.isEmpty());
+            QString shown;
+            QTimer::singleShot(0, this, [&] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box) return;
+                shown = box->text();
+                box->accept();
+            });
+            QVERIFY(!window_->projectActions()->openFile(path));
+            QVERIFY2(shown.contains(path), qPrintable(path + " → " + shown));
+            // The path is data, not interface: judged without it.
+            const QString message = QString(shown).remove(path);
+            QVERIFY2(judge_->englishIn(message).isEmpty(),
+                     qPrintable(shown + "\n" + judge_->englishIn(message)));
+            // The same problem in English (the CLI's words) is one the judge tells apart.
+            try {
+                readProjectFile(path.toStdString(), window_->document()->settings());
+                QFAIL(qPrintable(path + " opened"));
+            } catch (const cs::Error& e) {
+                const QString english = QString::fromStdString(e.what()).remove(path);
+                QVERIFY2(!judge_->englishIn(english).isEmpty(), qPrintable(english));
+            }
+        }
     }
 };
 

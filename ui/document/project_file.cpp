@@ -22,12 +22,14 @@ cs::Json projectJson(const ModelGraph& graph, const ProjectSettings& settings) {
 }
 
 ProjectContent projectFromJson(const cs::Json& root) {
-    if (!root.is_object()) throw cs::FormatError("a project must be a JSON object");
+    if (!root.is_object())
+        throw cs::FormatError(CS_TEXT("cs::Files", "a project must be a JSON object"));
     const int version = cs::json::getInt(root, "version", kProjectVersion);
     if (version > kProjectVersion)
-        throw cs::FormatError("project version " + std::to_string(version) +
-                              " is newer than this ConvStudio understands (" +
-                              std::to_string(kProjectVersion) + ")");
+        throw cs::FormatError(CS_TEXT("cs::Files", "project version %1 is newer than this "
+                                                   "ConvStudio understands (%2)")
+                                  .arg(version)
+                                  .arg(kProjectVersion));
     ProjectContent content;
     content.graph = ModelGraph::fromJson(cs::json::at(root, "model"));
     content.settings = ProjectSettings::fromJson(root);
