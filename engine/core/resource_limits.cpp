@@ -59,10 +59,6 @@ uint64_t maxImagePixels() {
     return settingOr(kPixelVariable, kDefaultMaxImagePixels);
 }
 
-std::string memoryLimitText() {
-    return "the " + formatBytes(memoryLimitBytes()) + " limit (" + kMemoryVariable + ")";
-}
-
 std::string imagePixelLimitText() {
     const uint64_t limit = maxImagePixels();
     const std::string amount = limit % 1'000'000 == 0
@@ -71,12 +67,12 @@ std::string imagePixelLimitText() {
     return "the " + amount + " limit (" + kPixelVariable + ")";
 }
 
-void checkMemoryLimit(uint64_t bytes, const std::string& subject, const std::string& detail,
-                      const std::string& advice) {
+void checkMemoryLimit(uint64_t bytes, UserText need) {
     const uint64_t limit = memoryLimitBytes();
     if (bytes <= limit) return;
-    throw ResourceError(subject + " needs " + formatBytes(bytes) + detail + ", over " +
-                        memoryLimitText() + advice);
+    need.args.insert(need.args.begin(), {formatBytes(bytes), formatBytes(limit)});
+    need.argContexts.insert(need.argContexts.begin(), 2, nullptr);
+    throw ResourceError(std::move(need));
 }
 
 std::string formatBytes(uint64_t bytes) {

@@ -14,6 +14,8 @@
 // may change them between calls; a malformed value is a ConfigError.
 #pragma once
 
+#include "engine/core/user_text.h"
+
 #include <cstdint>
 #include <string>
 
@@ -27,15 +29,16 @@ inline constexpr uint64_t kUnlimited = UINT64_MAX;
 uint64_t memoryLimitBytes();
 uint64_t maxImagePixels();
 
-// "the 2 GB limit (CONVSTUDIO_MEMORY_LIMIT)": the end of a refusal message.
-std::string memoryLimitText();
+// "the 100-megapixel limit (CONVSTUDIO_MAX_IMAGE_PIXELS)": the end of a refusal message.
 std::string imagePixelLimitText();
 
-// Throws ResourceError("<subject> needs 2.8 GB<detail>, over the 2 GB limit
-// (CONVSTUDIO_MEMORY_LIMIT)<advice>") when bytes exceed the memory limit;
-// the subject is singular ("the model", "the image data").
-void checkMemoryLimit(uint64_t bytes, const std::string& subject, const std::string& detail = {},
-                      const std::string& advice = {});
+// Throws ResourceError(need) when bytes exceed the memory limit. `need` is a
+// whole translatable sentence whose %1 is the amount needed ("2.8 GB") and %2
+// the limit ("2 GB"); the caller's own arguments, given before the call,
+// follow as %3, %4 ...:
+//   checkMemoryLimit(bytes, CS_TEXT("cs::Model", "the model needs %1 for its %3 parameters, "
+//                                   "over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)").arg(count));
+void checkMemoryLimit(uint64_t bytes, UserText need);
 
 // 2840000000 -> "2.8 GB", 1987 -> "2 kB" (decimal units, as disks are sold).
 std::string formatBytes(uint64_t bytes);

@@ -9,8 +9,11 @@ namespace cs {
 AugmentationPreview makeAugmentationPreview(const ImageSet& sources,
                                             const AugmentationOptions& options, int count,
                                             uint64_t seed) {
-    if (count < 1) throw ConfigError("the preview needs at least one transform per image");
-    if (sources.count() == 0) throw DataError("no source images to preview");
+    if (count < 1)
+        throw ConfigError(
+            CS_TEXT("cs::Datasets", "the preview needs at least one transform per image"));
+    if (sources.count() == 0)
+        throw DataError(CS_TEXT("cs::Datasets", "no source images to preview"));
     const Augmenter augmenter(options);
     AugmentationPreview p;
     p.sources = sources;

@@ -25,8 +25,10 @@ ImageSetSource::ImageSetSource(const ImageSet& set, BatchTransform transform)
 ImageSetSource::ImageSetSource(const ImageSet& set, int first, int count, BatchTransform transform)
     : set_(set), first_(first), count_(count), transform_(std::move(transform)) {
     if (first < 0 || count < 0 || first + count > set.count())
-        throw DataError("images [" + std::to_string(first) + ", " + std::to_string(first + count) +
-                        ") are outside a set of " + std::to_string(set.count()));
+        throw DataError(CS_TEXT("cs::Datasets", "images [%1, %2) are outside a set of %3")
+                            .arg(std::to_string(first))
+                            .arg(std::to_string(first + count))
+                            .arg(std::to_string(set.count())));
     order_ = epochOrder(count_, 0, 0, false);
 }
 

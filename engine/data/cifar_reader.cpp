@@ -128,8 +128,10 @@ int64_t recordCount(const std::string& path) {
 void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
     const int64_t records = recordCount(path);
     checkMemoryLimit(uint64_t(out.count() + records) * (3 * kPlane + sizeof(int32_t)),
-                     path + ": the images",
-                     " for " + std::to_string(out.count() + records) + " records");
+                     CS_TEXT("cs::Datasets", "the images needs %1 for %3 records, over the %2 "
+                                             "limit (CONVSTUDIO_MEMORY_LIMIT)")
+                         .arg(int64_t(out.count() + records))
+                         .about(path));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw IoError(
@@ -203,9 +205,11 @@ Dataset loadCifarDataset(const std::string& folder) {
         trainRecords += recordCount(b);
     const int64_t testRecords = recordCount(test);
     checkMemoryLimit(uint64_t(trainRecords + testRecords) * (3 * kPlane + sizeof(int32_t)),
-                     folder + ": the data set",
-                     " for " + std::to_string(trainRecords) + " training and " +
-                         std::to_string(testRecords) + " test images");
+                     CS_TEXT("cs::Datasets", "the data set needs %1 for %3 training and %4 test "
+                                             "images, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)")
+                         .arg(int64_t(trainRecords))
+                         .arg(int64_t(testRecords))
+                         .about(folder));
     data.train.pixels.reserve(size_t(trainRecords) * 3 * kPlane);
     const int classes = data.classCount();
     for (const std::string& b : batches)

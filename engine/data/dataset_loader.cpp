@@ -39,11 +39,13 @@ DatasetKind detectDatasetKind(const std::string& folder) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
         if (fs::exists(folder, ec))
-            throw DataError(folder + ": not a folder (a data set is a folder)");
-        throw DataError(folder + ": no such folder" +
-                        (folder == kDefaultDatasetDir
-                             ? std::string(" (install Debian's dataset-fashion-mnist package)")
-                             : std::string()));
+            throw DataError(
+                CS_TEXT("cs::Datasets", "%1: not a folder (a data set is a folder)").arg(folder));
+        throw DataError((folder == kDefaultDatasetDir
+                             ? CS_TEXT("cs::Datasets", "%1: no such folder (install Debian's "
+                                                       "dataset-fashion-mnist package)")
+                             : CS_TEXT("cs::Datasets", "%1: no such folder"))
+                            .arg(folder));
     }
     if (isIdxFolder(folder)) return DatasetKind::Idx;
     if (isCifarFolder(folder)) return DatasetKind::Cifar10;
@@ -52,10 +54,12 @@ DatasetKind detectDatasetKind(const std::string& folder) {
     // Empty, or images lying loose: the image-folder reader says exactly what is wrong.
     indexImageFolders(folder, ImageFolderOptions{});
     throw DataError(
-        folder + ": not a data set folder ConvStudio recognises: expected the four IDX files of "
-                 "MNIST/Fashion-MNIST (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
-                 "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]), the CIFAR-10 binary "
-                 "files (data_batch_*.bin, test_batch.bin) or one sub-folder of images per class");
+        CS_TEXT("cs::Datasets",
+                "%1: not a data set folder ConvStudio recognises: expected the four IDX files of "
+                "MNIST/Fashion-MNIST (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
+                "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]), the CIFAR-10 binary "
+                "files (data_batch_*.bin, test_batch.bin) or one sub-folder of images per class")
+            .arg(folder));
 }
 
 Dataset loadDataset(const std::string& folder, const ImageFolderOptions& imageFolders) {
@@ -67,7 +71,7 @@ Dataset loadDataset(const std::string& folder, const ImageFolderOptions& imageFo
     case DatasetKind::ImageFolders:
         return loadImageFolderDataset(folder, imageFolders).data;
     }
-    throw DataError(folder + ": unknown data set kind");
+    throw DataError(CS_TEXT("cs::Datasets", "%1: unknown data set kind").arg(folder));
 }
 
 } // namespace cs

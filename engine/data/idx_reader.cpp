@@ -122,10 +122,12 @@ ImageSet loadImageSet(const std::string& imagesPath, const std::string& labelsPa
                             .arg(labelsPath)
                             .arg(labelHeader.dims[0]));
     checkMemoryLimit(imageHeader.dataBytes + labelHeader.dataBytes * (1 + sizeof(int32_t)),
-                     imagesPath + ": the data set",
-                     " for " + std::to_string(imageHeader.dims[0]) + " images of " +
-                         std::to_string(imageHeader.dims[1]) + "x" +
-                         std::to_string(imageHeader.dims[2]) + " pixels");
+                     CS_TEXT("cs::Datasets", "the data set needs %1 for %3 images of %4x%5 "
+                                             "pixels, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)")
+                         .arg(int64_t(imageHeader.dims[0]))
+                         .arg(int64_t(imageHeader.dims[1]))
+                         .arg(int64_t(imageHeader.dims[2]))
+                         .about(imagesPath));
     IdxArray labels = readIdxBody(labelsPath, labelHeader);
     IdxArray images = readIdxBody(imagesPath, imageHeader);
     ImageSet set;
@@ -300,7 +302,9 @@ IdxArray readIdxBody(const std::string& path, const IdxHeader& header) {
 IdxArray readIdxFile(const std::string& path, int expectedRank) {
     const IdxHeader header = readIdxHeader(path, expectedRank);
     checkIdxFits(path, header);
-    checkMemoryLimit(header.dataBytes, path + ": the data", "");
+    checkMemoryLimit(header.dataBytes, CS_TEXT("cs::Datasets", "the data needs %1, over the %2 "
+                                                               "limit (CONVSTUDIO_MEMORY_LIMIT)")
+                                           .about(path));
     return readIdxBody(path, header);
 }
 

@@ -332,11 +332,15 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
     set.width = o.width;
     set.channels = o.channels();
     const size_t imageBytes = size_t(set.imageSize());
-    checkMemoryLimit(saturatingMultiply(files.size(), imageBytes), "the decoded image data",
-                     " (" + std::to_string(files.size()) + " images of " +
-                         std::to_string(o.height) + "x" + std::to_string(o.width) + "x" +
-                         std::to_string(set.channels) + ")",
-                     ": use a smaller target size or fewer images");
+    checkMemoryLimit(saturatingMultiply(files.size(), imageBytes),
+                     CS_TEXT("cs::Datasets",
+                             "the decoded image data needs %1 (%3 images of %4x%5x%6), over the %2 "
+                             "limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller target size or fewer "
+                             "images")
+                         .arg(int64_t(files.size()))
+                         .arg(o.height)
+                         .arg(o.width)
+                         .arg(set.channels));
     set.pixels.resize(files.size() * imageBytes);
     std::vector<std::string> reasons(files.size());
     std::vector<uint8_t> ok(files.size(), 0);

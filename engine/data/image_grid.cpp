@@ -58,13 +58,13 @@ cv::Mat toBgr(const uint8_t* pixels, int height, int width, int channels) {
     else if (channels == 3)
         cv::cvtColor(wrapped, bgr, cv::COLOR_RGB2BGR);
     else
-        throw ShapeError("cannot draw an image of " + std::to_string(channels) +
-                         " channels (only 1 or 3)");
+        throw ShapeError(CS_TEXT("cs::Files", "cannot draw an image of %1 channels (only 1 or 3)")
+                             .arg(std::to_string(channels)));
     return bgr;
 }
 
 cv::Mat drawImageGrid(const std::vector<GridCell>& cells, const GridStyle& style) {
-    if (cells.empty()) throw DataError("no images to draw");
+    if (cells.empty()) throw DataError(CS_TEXT("cs::Files", "no images to draw"));
     int side = 0;
     bool captions = false;
     for (const GridCell& c : cells) {
@@ -102,12 +102,17 @@ void writeImageFile(const std::string& path, const cv::Mat& image) {
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char ch) { return char(std::tolower(ch)); });
     if (ext.empty())
-        throw ConfigError(path +
-                          ": give the file an extension (.png, .jpg ...) to choose its format");
+        throw ConfigError(
+            CS_TEXT("cs::Files",
+                    "%1: give the file an extension (.png, .jpg ...) to choose its format")
+                .arg(path));
     std::vector<uint8_t> bytes;
     if (!encodeImage(ext, image, bytes))
-        throw ConfigError(path + ": cannot write images of type '" + ext +
-                          "' (use .png, .jpg, .bmp or .tif)");
+        throw ConfigError(
+            CS_TEXT("cs::Files",
+                    "%1: cannot write images of type '%2' (use .png, .jpg, .bmp or .tif)")
+                .arg(path)
+                .arg(ext));
     writeFileAtomically(
         path, {std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())});
 }

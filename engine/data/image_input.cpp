@@ -11,8 +11,11 @@ namespace cs {
 namespace {
 void checkChannels(int channels) {
     if (channels != 1 && channels != 3)
-        throw ShapeError("the model takes " + std::to_string(channels) +
-                         "-channel images; only grey (1) and RGB (3) images can be read");
+        throw ShapeError(
+            CS_TEXT(
+                "cs::Datasets",
+                "the model takes %1-channel images; only grey (1) and RGB (3) images can be read")
+                .arg(std::to_string(channels)));
 }
 } // namespace
 
@@ -24,7 +27,7 @@ void appendImageFile(const std::string& path, int height, int width, int channel
 void appendImage(const cv::Mat& image, int height, int width, int channels, ImageSet& out) {
     checkChannels(channels);
     if (image.empty() || image.depth() != CV_8U)
-        throw DataError("the image is empty or not 8-bit");
+        throw DataError(CS_TEXT("cs::Datasets", "the image is empty or not 8-bit"));
     cv::Mat img;
     const int from = image.channels();
     if (channels == 1) {

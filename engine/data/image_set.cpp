@@ -8,8 +8,11 @@ namespace cs {
 
 ImageSet ImageSet::slice(int begin, int end) const {
     if (begin < 0 || end > count() || begin > end)
-        throw DataError("image range [" + std::to_string(begin) + ", " + std::to_string(end) +
-                        ") is outside a set of " + std::to_string(count()) + " images");
+        throw DataError(
+            CS_TEXT("cs::Datasets", "image range [%1, %2) is outside a set of %3 images")
+                .arg(std::to_string(begin))
+                .arg(std::to_string(end))
+                .arg(std::to_string(count())));
     ImageSet out;
     out.height = height;
     out.width = width;

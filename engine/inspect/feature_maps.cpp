@@ -10,7 +10,7 @@
 namespace cs {
 
 std::vector<LayerActivation> featureMaps(Model& model, const Tensor& input) {
-    requireOneImage(model, input, "feature maps");
+    requireOneImage(model, input, CS_NOOP("cs::Inspect", "feature maps"));
     RunContext ctx;
     ctx.keepActivations = true;
     model.forward(input, ctx);
@@ -41,7 +41,10 @@ std::vector<LayerActivation> featureMaps(Model& model, const Tensor& input) {
 
 std::vector<uint8_t> featureMapPixels(const LayerActivation& a, int map, float lo, float hi) {
     if (map < 0 || map >= a.maps())
-        throw ConfigError("'" + a.name + "' has " + std::to_string(a.maps()) + " maps, not map " + std::to_string(map));
+        throw ConfigError(CS_TEXT("cs::Inspect", "'%1' has %2 maps, not map %3")
+                              .arg(a.name)
+                              .arg(std::to_string(a.maps()))
+                              .arg(std::to_string(map)));
     const int h = a.mapHeight(), w = a.mapWidth(), step = a.spatial() ? a.maps() : 1;
     std::vector<uint8_t> px(size_t(h) * size_t(w));
     const float scale = hi > lo ? 255.0f / (hi - lo) : 0.0f;

@@ -25,7 +25,9 @@ int defaultGradCamNode(const Model& model) {
         if (lastSpatial < 0) lastSpatial = k;
     }
     if (lastSpatial < 0)
-        throw ConfigError("Grad-CAM needs a layer with a spatial output (Conv2D, pooling): this model has none");
+        throw ConfigError(CS_TEXT(
+            "cs::Inspect",
+            "Grad-CAM needs a layer with a spatial output (Conv2D, pooling): this model has none"));
     return lastSpatial;
 }
 
@@ -33,9 +35,11 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
     if (node < 0) node = defaultGradCamNode(model);
     const std::vector<Shape> shapes = model.inferShapes();
     if (node < 1 || node >= model.nodeCount() - 1 || !isSpatial(shapes[size_t(node)]))
-        throw ConfigError("Grad-CAM needs a hidden layer with a spatial output; '" +
-                          model.layer(std::clamp(node, 0, model.nodeCount() - 1)).name() + "' has none");
-    requireOneImage(model, input, "Grad-CAM");
+        throw ConfigError(
+            CS_TEXT("cs::Inspect",
+                    "Grad-CAM needs a hidden layer with a spatial output; '%1' has none")
+                .arg(model.layer(std::clamp(node, 0, model.nodeCount() - 1)).name()));
+    requireOneImage(model, input, CS_NOOP("cs::Inspect", "Grad-CAM"));
     RunContext ctx;
     ctx.keepActivations = true;
     ctx.backwardFollows = true;
@@ -46,8 +50,10 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
     if (classIndex == -1)
         classIndex = int(std::max_element(probabilities.begin(), probabilities.end()) - probabilities.begin());
     if (classIndex < 0 || classIndex >= classes)
-        throw ConfigError("class " + std::to_string(classIndex) + " is out of range: the model has " +
-                          std::to_string(classes) + " classes");
+        throw ConfigError(
+            CS_TEXT("cs::Inspect", "class %1 is out of range: the model has %2 classes")
+                .arg(std::to_string(classIndex))
+                .arg(std::to_string(classes)));
 
     GradCam cam;
     cam.node = node;
@@ -93,7 +99,8 @@ GradCam gradCam(Model& model, const Tensor& input, int classIndex, int node) {
 }
 
 std::vector<float> heatMapAtSize(const GradCam& cam, int height, int width) {
-    if (height < 1 || width < 1) throw ConfigError("a heat map needs a size of at least 1x1");
+    if (height < 1 || width < 1)
+        throw ConfigError(CS_TEXT("cs::Inspect", "a heat map needs a size of at least 1x1"));
     cv::Mat small(cam.height, cam.width, CV_32F, const_cast<float*>(cam.heat.data()));
     cv::Mat big;
     cv::resize(small, big, cv::Size(width, height), 0, 0, cv::INTER_LINEAR);
@@ -104,7 +111,8 @@ std::vector<float> heatMapAtSize(const GradCam& cam, int height, int width) {
 }
 
 cv::Mat overlayHeatMap(const cv::Mat& image, const GradCam& cam, double alpha) {
-    if (image.empty() || image.depth() != CV_8U) throw ConfigError("the heat map goes over an 8-bit image");
+    if (image.empty() || image.depth() != CV_8U)
+        throw ConfigError(CS_TEXT("cs::Inspect", "the heat map goes over an 8-bit image"));
     cv::Mat bgr;
     if (image.channels() == 1) cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR);
     else if (image.channels() == 4) cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);

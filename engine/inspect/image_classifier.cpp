@@ -46,7 +46,7 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool recursiv
                                         std::vector<SkippedFile>* skippedLinks) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
-        throw DataError(folder + ": no such folder");
+        throw DataError(CS_TEXT("cs::Inspect", "%1: no such folder").arg(folder));
     std::vector<std::string> files;
     auto consider = [&](const fs::directory_entry& e) {
         if (e.is_regular_file(ec) && looksLikeImage(e.path().string())) files.push_back(e.path().string());
@@ -69,7 +69,9 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
                                               const std::vector<std::string>& paths, int threads,
                                               const ClassifyProgress& progress) {
     const Shape in = model.inputShape();
-    if (in.rank() != 3) throw ShapeError("this model does not take images (input " + in.toString() + ")");
+    if (in.rank() != 3)
+        throw ShapeError(CS_TEXT("cs::Inspect", "this model does not take images (input %1)")
+                             .arg(in.toString()));
     // The batch's activations fit the memory limit before any image is decoded.
     if (!paths.empty()) model.checkBatchMemory(int(std::min<size_t>(paths.size(), kBatch)), false);
     std::vector<FileClassification> rows;

@@ -23,12 +23,18 @@ std::vector<int> convolutionNodes(const Model& model) {
 }
 
 ConvKernels convKernels(const Model& model, int node) {
-    if (node < 0 || node >= model.nodeCount()) throw ConfigError("no layer number " + std::to_string(node));
+    if (node < 0 || node >= model.nodeCount())
+        throw ConfigError(CS_TEXT("cs::Inspect", "no layer number %1").arg(std::to_string(node)));
     const Layer& layer = model.layer(node);
     if (layer.className() != "Conv2D")
-        throw ConfigError("'" + layer.name() + "' is a " + layer.className() + ", not a Conv2D layer: it has no kernels");
+        throw ConfigError(
+            CS_TEXT("cs::Inspect", "'%1' is a %2, not a Conv2D layer: it has no kernels")
+                .arg(layer.name())
+                .arg(layer.className()));
     if (!model.isBuilt() || layer.params().empty())
-        throw ConfigError("'" + layer.name() + "' has no weights yet: build or train the model first");
+        throw ConfigError(
+            CS_TEXT("cs::Inspect", "'%1' has no weights yet: build or train the model first")
+                .arg(layer.name()));
     const Param& kernel = layer.params()[0];
     const Shape& s = kernel.value.shape();
     ConvKernels k;
@@ -76,8 +82,12 @@ std::vector<uint8_t> kernelChannelPixels(const ConvKernels& k, int filter, int c
 }
 
 std::vector<uint8_t> kernelRgbPixels(const ConvKernels& k, int filter, float scale) {
-    if (k.channels != 3) throw ConfigError("'" + k.layer + "' reads " + std::to_string(k.channels) +
-                                           " channels: only a 3-channel layer's filters are colour images");
+    if (k.channels != 3)
+        throw ConfigError(
+            CS_TEXT("cs::Inspect",
+                    "'%1' reads %2 channels: only a 3-channel layer's filters are colour images")
+                .arg(k.layer)
+                .arg(std::to_string(k.channels)));
     std::vector<uint8_t> px(size_t(k.height) * size_t(k.width) * 3);
     const float inv = scale > 0 ? 1.0f / scale : 0.0f;
     for (int y = 0; y < k.height; ++y)

@@ -11,15 +11,18 @@ namespace {
 Shape imageInputShape(const Model& model) {
     const Shape in = model.inputShape();
     if (in.rank() != 3 || (in[2] != 1 && in[2] != 3))
-        throw ShapeError("this model does not take images (input " + in.toString(true) + ")");
+        throw ShapeError(CS_TEXT("cs::Inspect", "this model does not take images (input %1)")
+                             .arg(in.toString(true)));
     return in;
 }
 } // namespace
 
-void requireOneImage(const Model& model, const Tensor& input, const std::string& what) {
+void requireOneImage(const Model& model, const Tensor& input, const char* what) {
     if (input.shape().rank() < 1 || input.shape()[0] != 1 || !(input.shape().withoutBatch() == model.inputShape()))
-        throw ShapeError(what + " needs one image of shape " + model.inputShape().toString(true) + ", got " +
-                         input.shape().toString());
+        throw ShapeError(CS_TEXT("cs::Inspect", "%1 needs one image of shape %2, got %3")
+                             .termArg("cs::Inspect", what)
+                             .arg(model.inputShape().toString(true))
+                             .arg(input.shape().toString()));
 }
 
 ImageSet modelPixelsFromFile(const std::string& path, const Model& model) {
@@ -43,7 +46,9 @@ ImageSet modelPixelsFromImage(const cv::Mat& image, const Model& model) {
 }
 
 ImageSet modelPixelsFromPixels(const uint8_t* pixels, int height, int width, int channels, const Model& model) {
-    if (channels != 1 && channels != 3) throw ShapeError("only grey (1) and RGB (3) images can be shown to a model");
+    if (channels != 1 && channels != 3)
+        throw ShapeError(
+            CS_TEXT("cs::Inspect", "only grey (1) and RGB (3) images can be shown to a model"));
     cv::Mat rgb(height, width, channels == 1 ? CV_8UC1 : CV_8UC3, const_cast<uint8_t*>(pixels));
     cv::Mat image = rgb;
     if (channels == 3) cv::cvtColor(rgb, image, cv::COLOR_RGB2BGR); // appendImage takes OpenCV's order
@@ -57,11 +62,18 @@ Tensor modelInputFromFile(const std::string& path, const Model& model, const Pre
 Tensor modelInputFromSet(const ImageSet& set, int index, const Model& model, const Preprocessing& preprocessing) {
     const Shape in = imageInputShape(model);
     if (set.height != in[0] || set.width != in[1] || set.channels != in[2])
-        throw ShapeError("the model takes " + std::to_string(in[0]) + "x" + std::to_string(in[1]) + "x" +
-                         std::to_string(in[2]) + " images; these are " + std::to_string(set.height) + "x" +
-                         std::to_string(set.width) + "x" + std::to_string(set.channels));
+        throw ShapeError(
+            CS_TEXT("cs::Inspect", "the model takes %1x%2x%3 images; these are %4x%5x%6")
+                .arg(std::to_string(in[0]))
+                .arg(std::to_string(in[1]))
+                .arg(std::to_string(in[2]))
+                .arg(std::to_string(set.height))
+                .arg(std::to_string(set.width))
+                .arg(std::to_string(set.channels)));
     if (index < 0 || index >= set.count())
-        throw ConfigError("no image number " + std::to_string(index) + " (the set has " + std::to_string(set.count()) + ")");
+        throw ConfigError(CS_TEXT("cs::Inspect", "no image number %1 (the set has %2)")
+                              .arg(std::to_string(index))
+                              .arg(std::to_string(set.count())));
     Tensor x;
     fillBatch(set, &index, 1, preprocessing, x, 1);
     return x;

@@ -21,7 +21,8 @@ Tensor modelInputFromFile(const std::string& path, const Model& model, const Pre
 Tensor modelInputFromSet(const ImageSet& set, int index, const Model& model, const Preprocessing& preprocessing);
 // ShapeError "<what> needs one image of shape (H, W, C), got ..." unless
 // `input` is exactly one sample of the model's input.
-void requireOneImage(const Model& model, const Tensor& input, const std::string& what);
+// `what` names the view in the message, marked with CS_NOOP("cs::Inspect", ...).
+void requireOneImage(const Model& model, const Tensor& input, const char* what);
 // The uint8 pixels (HWC, the model's geometry) the file becomes before preprocessing.
 ImageSet modelPixelsFromFile(const std::string& path, const Model& model);
 // HWC pixels of another geometry (a data set image: 1 = grey, 3 = RGB).

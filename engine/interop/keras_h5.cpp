@@ -205,7 +205,11 @@ public:
             shape.push_back(int(dims[i]));
             count = saturatingMultiply(count, dims[i]);
         }
-        checkMemoryLimit(saturatingMultiply(count, 4), path_ + ": weight '" + fullName + "'");
+        checkMemoryLimit(saturatingMultiply(count, 4),
+                         CS_TEXT("cs::Keras", "weight '%3' needs %1, over the %2 limit "
+                                              "(CONVSTUDIO_MEMORY_LIMIT)")
+                             .arg(fullName)
+                             .about(path_));
         Tensor t{Shape(shape)};
         if (count > 0 &&
             H5Dread(set.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, t.data()) < 0)

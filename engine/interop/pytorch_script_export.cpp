@@ -308,7 +308,9 @@ std::string modelSource(const Model& model) {
             expr =
                 cls == "Add" ? list : "torch.cat([" + list + "], dim=1)"; // channels: NCHW's axis 1
         } else {
-            throw ConfigError("the PyTorch export has no code for layer type '" + cls + "'");
+            throw ConfigError(
+                CS_TEXT("cs::Files", "the PyTorch export has no code for layer type '%1'")
+                    .arg(cls));
         }
         if (!layer.trainable() && !layer.params().empty())
             code.frozen.push_back(pyString(attr) + ",");
@@ -436,8 +438,10 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
     for (const Json& c : o.callbacks) {
         const std::string name = json::getString(c, "class_name", "");
         if (name != "EarlyStopping" && name != "ReduceLROnPlateau" && name != "ModelCheckpoint")
-            throw ConfigError("the PyTorch script has no callback '" + name +
-                              "' (it has EarlyStopping, ReduceLROnPlateau and ModelCheckpoint)");
+            throw ConfigError(CS_TEXT("cs::Files",
+                                      "the PyTorch script has no callback '%1' (it has "
+                                      "EarlyStopping, ReduceLROnPlateau and ModelCheckpoint)")
+                                  .arg(name));
     }
     s["callbacks"] = o.callbacks;
     s["metadata"] = metadataStrings(m);
@@ -460,7 +464,8 @@ Json settings(const LoadedModel& m, const PytorchScriptOptions& o) {
 void replaceOnce(std::string& text, const std::string& placeholder, const std::string& value) {
     const size_t at = text.find(placeholder);
     if (at == std::string::npos)
-        throw FormatError("the PyTorch script template lacks " + placeholder);
+        throw FormatError(
+            CS_TEXT("cs::Files", "the PyTorch script template lacks %1").arg(placeholder));
     text.replace(at, placeholder.size(), value);
 }
 

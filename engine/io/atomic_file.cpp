@@ -14,8 +14,12 @@
 namespace cs {
 
 namespace {
-std::string systemError(const std::string& path, const char* what) {
-    return path + ": " + what + ": " + std::strerror(errno);
+// "path: cannot write: No space left on device"; `what` is marked with CS_NOOP.
+UserText systemError(const std::string& path, const char* what) {
+    return CS_TEXT("cs::Files", "%1: %2: %3")
+        .arg(path)
+        .termArg("cs::Files", what)
+        .arg(std::strerror(errno));
 }
 } // namespace
 
@@ -34,14 +38,16 @@ void writeFileAtomically(const std::string& path, const std::vector<std::string_
             ssize_t n = ::write(fd, p, left);
             if (n < 0) {
                 if (errno == EINTR) continue;
-                throw IoError(systemError(path, "cannot write"));
+                throw IoError(systemError(path, CS_NOOP("cs::Files", "cannot write")));
             }
             p += n;
             left -= size_t(n);
         }
     }
-    if (::fchmod(fd, mode) != 0) throw IoError(systemError(path, "cannot set permissions"));
-    if (::fsync(fd) != 0) throw IoError(systemError(path, "cannot flush to disk"));
+    if (::fchmod(fd, mode) != 0)
+        throw IoError(systemError(path, CS_NOOP("cs::Files", "cannot set permissions")));
+    if (::fsync(fd) != 0)
+        throw IoError(systemError(path, CS_NOOP("cs::Files", "cannot flush to disk")));
     tmp.renameOver(target);
     // Make the rename itself durable.
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -57,21 +63,23 @@ void checkCanWriteAtomically(const std::string& path) {
 
 std::string readWholeFile(const std::string& path, size_t maxBytes) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) throw IoError(systemError(path, "cannot open"));
+    if (!f) throw IoError(systemError(path, CS_NOOP("cs::Files", "cannot open")));
     struct stat st {};
     if (::fstat(::fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         std::fclose(f);
-        throw IoError(path + ": not a regular file");
+        throw IoError(CS_TEXT("cs::Files", "%1: not a regular file").arg(path));
     }
     if (size_t(st.st_size) > maxBytes) {
         std::fclose(f);
-        throw IoError(path + ": file is " + std::to_string(st.st_size) + " bytes, more than the " +
-                      std::to_string(maxBytes) + " allowed");
+        throw IoError(CS_TEXT("cs::Files", "%1: file is %2 bytes, more than the %3 allowed")
+                          .arg(path)
+                          .arg(std::to_string(st.st_size))
+                          .arg(std::to_string(maxBytes)));
     }
     std::string data(size_t(st.st_size), '\0');
     const size_t got = std::fread(data.data(), 1, data.size(), f);
     std::fclose(f);
-    if (got != data.size()) throw IoError(path + ": read failed");
+    if (got != data.size()) throw IoError(CS_TEXT("cs::Files", "%1: read failed").arg(path));
     return data;
 }
 

@@ -24,27 +24,35 @@ std::string followLinks(const std::string& path) {
     for (int hops = 0;; ++hops) {
         struct stat st {};
         if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
-        if (hops == kMaxLinks) throw IoError(path + ": too many levels of symbolic links");
+        if (hops == kMaxLinks)
+            throw IoError(CS_TEXT("cs::Files", "%1: too many levels of symbolic links").arg(path));
         std::error_code ec;
         fs::path next = fs::read_symlink(p, ec);
-        if (ec) throw IoError(path + ": cannot read the link " + p + ": " + ec.message());
+        if (ec)
+            throw IoError(CS_TEXT("cs::Files", "%1: cannot read the link %2: %3")
+                              .arg(path)
+                              .arg(p)
+                              .arg(ec.message()));
         if (next.is_relative()) next = fs::path(p).parent_path() / next;
         p = next.string();
     }
 }
 
+// A word of the message "... it is a folder, not a regular file" (translated).
 const char* kindOf(mode_t mode) {
-    if (S_ISDIR(mode)) return "a folder";
-    if (S_ISFIFO(mode)) return "a fifo";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "something other than a file";
+    if (S_ISDIR(mode)) return CS_NOOP("cs::Files", "a folder");
+    if (S_ISFIFO(mode)) return CS_NOOP("cs::Files", "a fifo");
+    if (S_ISCHR(mode)) return CS_NOOP("cs::Files", "a character device");
+    if (S_ISBLK(mode)) return CS_NOOP("cs::Files", "a block device");
+    if (S_ISSOCK(mode)) return CS_NOOP("cs::Files", "a socket");
+    return CS_NOOP("cs::Files", "something other than a file");
 }
 
 void checkNamesAFile(const std::string& path) {
-    if (path.empty()) throw IoError("an empty file name was given for an output");
-    if (path.back() == '/') throw IoError(path + ": names a folder, not a file");
+    if (path.empty())
+        throw IoError(CS_TEXT("cs::Files", "an empty file name was given for an output"));
+    if (path.back() == '/')
+        throw IoError(CS_TEXT("cs::Files", "%1: names a folder, not a file").arg(path));
 }
 
 } // namespace
@@ -59,9 +67,15 @@ std::string resolveSaveTarget(const std::string& path) {
     const std::string target = followLinks(path);
     struct stat st {};
     if (::lstat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
-        throw IoError(path + ": cannot save here: " +
-                      (target == path ? "it is " : "it links to " + target + ", ") +
-                      kindOf(st.st_mode) + ", not a regular file");
+        throw IoError(
+            (target == path
+                 ? CS_TEXT("cs::Files", "%1: cannot save here: it is %2, not a regular file")
+                       .arg(path)
+                 : CS_TEXT("cs::Files",
+                           "%1: cannot save here: it links to %3, %2, not a regular file")
+                       .arg(path))
+                .termArg("cs::Files", kindOf(st.st_mode))
+                .arg(target));
     return target;
 }
 
@@ -69,28 +83,42 @@ void checkCanCreateFilesIn(const std::string& folder, const std::string& label) 
     struct stat st {};
     if (::stat(folder.c_str(), &st) != 0) {
         if (errno == ENOENT)
-            throw IoError(label + ": cannot write there: the folder " + folder + " does not exist");
-        throw IoError(label + ": cannot write there: the folder " + folder + ": " +
-                      std::strerror(errno));
+            throw IoError(
+                CS_TEXT("cs::Files", "%1: cannot write there: the folder %2 does not exist")
+                    .arg(label)
+                    .arg(folder));
+        throw IoError(CS_TEXT("cs::Files", "%1: cannot write there: the folder %2: %3")
+                          .arg(label)
+                          .arg(folder)
+                          .arg(std::strerror(errno)));
     }
     if (!S_ISDIR(st.st_mode))
-        throw IoError(label + ": cannot write there: " + folder + " is not a folder");
+        throw IoError(CS_TEXT("cs::Files", "%1: cannot write there: %2 is not a folder")
+                          .arg(label)
+                          .arg(folder));
     TempFile probe((fs::path(folder) / "write-check").string(), label);
     ssize_t n;
     do
         n = ::write(probe.fd(), "\n", 1);
     while (n < 0 && errno == EINTR);
-    if (n != 1) throw IoError(label + ": cannot write in " + folder + ": " + std::strerror(errno));
+    if (n != 1)
+        throw IoError(CS_TEXT("cs::Files", "%1: cannot write in %2: %3")
+                          .arg(label)
+                          .arg(folder)
+                          .arg(std::strerror(errno)));
 }
 
 void checkCanWriteStream(const std::string& path) {
     checkNamesAFile(path);
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) throw IoError(path + ": is a folder, not a file");
+        if (S_ISDIR(st.st_mode))
+            throw IoError(CS_TEXT("cs::Files", "%1: is a folder, not a file").arg(path));
         if (!S_ISREG(st.st_mode)) return;
         const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
-        if (fd < 0) throw IoError(path + ": cannot write: " + std::strerror(errno));
+        if (fd < 0)
+            throw IoError(
+                CS_TEXT("cs::Files", "%1: cannot write: %2").arg(path).arg(std::strerror(errno)));
         ::close(fd);
         return;
     }

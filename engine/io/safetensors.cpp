@@ -195,8 +195,10 @@ SafetensorsContent readSafetensors(const std::string& path) {
                           .arg(byOffset[i - 1]->name)
                           .arg(byOffset[i]->name));
     try {
-        checkMemoryLimit(totalBytes, "the tensor data",
-                         " (" + std::to_string(entries.size()) + " tensors)");
+        checkMemoryLimit(totalBytes,
+                         CS_TEXT("cs::Files", "the tensor data needs %1 (%3 tensors), over the %2 "
+                                              "limit (CONVSTUDIO_MEMORY_LIMIT)")
+                             .arg(int64_t(entries.size())));
     } catch (const ResourceError& e) {
         throw ResourceError(e.text().within(path));
     }

@@ -85,8 +85,10 @@ TempFile::TempFile(const std::string& target, const std::string& label) : label_
         std::string name = (dir / hidden).string();
         const int fd = ::mkostemp(name.data(), O_CLOEXEC);
         if (fd < 0)
-            throw IoError(label_ + ": cannot create a file in " + dir.string() + ": " +
-                          std::strerror(errno));
+            throw IoError(CS_TEXT("cs::Files", "%1: cannot create a file in %2: %3")
+                              .arg(label_)
+                              .arg(dir.string())
+                              .arg(std::strerror(errno)));
         struct stat st {};
         ::fstat(fd, &st);
         setLive(idOf(st), true);
@@ -101,8 +103,11 @@ TempFile::TempFile(const std::string& target, const std::string& label) : label_
         setLive(idOf(st), false);
         ::close(fd);
     }
-    throw IoError(label_ + ": cannot keep a temporary file in " + dir.string() +
-                  ": another program keeps removing it");
+    throw IoError(
+        CS_TEXT("cs::Files",
+                "%1: cannot keep a temporary file in %2: another program keeps removing it")
+            .arg(label_)
+            .arg(dir.string()));
 }
 
 TempFile::~TempFile() {
@@ -116,7 +121,8 @@ TempFile::~TempFile() {
 
 void TempFile::renameOver(const std::string& target) {
     if (::rename(path_.c_str(), target.c_str()) != 0)
-        throw IoError(label_ + ": cannot replace: " + std::strerror(errno));
+        throw IoError(
+            CS_TEXT("cs::Files", "%1: cannot replace: %2").arg(label_).arg(std::strerror(errno)));
     renamed_ = true;
 }
 

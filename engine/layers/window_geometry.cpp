@@ -25,7 +25,8 @@ WindowAxis windowAxis(int in, int kernel, int stride, bool same) {
 bool isSamePadding(const std::string& padding) {
     if (padding == "same") return true;
     if (padding == "valid") return false;
-    throw ConfigError("unknown padding '" + padding + "' (use valid or same)");
+    throw ConfigError(
+        CS_TEXT("cs::Model", "unknown padding '%1' (use valid or same)").arg(padding));
 }
 
 } // namespace cs

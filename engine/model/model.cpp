@@ -50,29 +50,37 @@ std::string Model::uniqueName(const std::string& prefix) const {
 std::string Model::add(std::unique_ptr<Layer> layer, std::vector<std::string> inbound) {
     if (layer->name().empty()) layer->setName(uniqueName(layerSpec(layer->className()).namePrefix));
     if (findNode(layer->name()) >= 0)
-        throw ConfigError("two layers are named '" + layer->name() + "': names must be unique");
+        throw ConfigError(CS_TEXT("cs::Model", "two layers are named '%1': names must be unique")
+                              .arg(layer->name()));
     const bool isInput = layer->className() == "InputLayer";
     if (isInput && !nodes_.empty())
-        throw ConfigError("'" + layer->name() + "': the InputLayer must be the first layer");
+        throw ConfigError(CS_TEXT("cs::Model", "'%1': the InputLayer must be the first layer")
+                              .arg(layer->name()));
     if (!isInput && nodes_.empty())
-        throw ConfigError("'" + layer->name() + "': a model starts with an InputLayer");
+        throw ConfigError(
+            CS_TEXT("cs::Model", "'%1': a model starts with an InputLayer").arg(layer->name()));
     Node node;
     if (!isInput) {
         if (inbound.empty()) node.inputs.push_back(int(nodes_.size()) - 1);
         for (const std::string& in : inbound) {
             int i = findNode(in);
             if (i < 0)
-                throw ConfigError("'" + layer->name() + "' takes its input from '" + in +
-                                  "', which is not an earlier layer of the model");
+                throw ConfigError(CS_TEXT("cs::Model", "'%1' takes its input from '%2', which is "
+                                                       "not an earlier layer of the model")
+                                      .arg(layer->name())
+                                      .arg(in));
             node.inputs.push_back(i);
         }
     }
     const LayerSpec& spec = layerSpec(layer->className());
     if (!isInput && (int(node.inputs.size()) < spec.minInputs || int(node.inputs.size()) > spec.maxInputs))
-        throw ConfigError("'" + layer->name() + "' (" + spec.className + ") takes " +
-                          std::to_string(spec.minInputs) +
-                          (spec.maxInputs > spec.minInputs ? " or more" : "") + " input(s), got " +
-                          std::to_string(node.inputs.size()));
+        throw ConfigError((spec.maxInputs > spec.minInputs
+                               ? CS_TEXT("cs::Model", "'%1' (%2) takes %3 or more input(s), got %4")
+                               : CS_TEXT("cs::Model", "'%1' (%2) takes %3 input(s), got %4"))
+                              .arg(layer->name())
+                              .arg(spec.className)
+                              .arg(std::to_string(spec.minInputs))
+                              .arg(std::to_string(node.inputs.size())));
     layer->setIndex(int(nodes_.size()));
     std::string name = layer->name();
     nodeByName_.emplace(name, int(nodes_.size()));
@@ -89,7 +97,8 @@ bool Model::isChain() const {
 }
 
 std::vector<Shape> Model::inferShapes() const {
-    if (nodes_.empty()) throw ShapeError("the model is empty: add an InputLayer");
+    if (nodes_.empty())
+        throw ShapeError(CS_TEXT("cs::Model", "the model is empty: add an InputLayer"));
     const ShapeInference walk = cs::inferShapes(
         int(nodes_.size()), [this](int k) { return nodes_[size_t(k)].inputs; },
         [this](int k, const std::vector<Shape>& in) { return nodes_[size_t(k)].layer->outputShape(in); },
@@ -128,21 +137,30 @@ uint64_t Model::activationBytes(int batch, bool training) const {
 }
 
 void Model::checkBatchMemory(int batch, bool training) const {
-    checkMemoryLimit(activationBytes(batch, training),
-                     batch == 1 && !training
-                         ? "one image"
-                         : "a batch of " + std::to_string(batch) + (training ? " in training" : ""),
-                     " for the layers' outputs",
-                     batch == 1 ? ": use a smaller input" : ": use a smaller batch size");
+    UserText need =
+        batch == 1 && !training
+            ? CS_TEXT("cs::Model", "one image needs %1 for the layers' outputs, over the %2 limit "
+                                   "(CONVSTUDIO_MEMORY_LIMIT): use a smaller input")
+        : batch == 1 ? CS_TEXT("cs::Model", "a batch of %3 in training needs %1 for the layers' "
+                                            "outputs, over the %2 limit "
+                                            "(CONVSTUDIO_MEMORY_LIMIT): use a smaller input")
+        : training
+            ? CS_TEXT("cs::Model", "a batch of %3 in training needs %1 for the layers' outputs, "
+                                   "over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller "
+                                   "batch size")
+            : CS_TEXT("cs::Model", "a batch of %3 needs %1 for the layers' outputs, over the %2 "
+                                   "limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller batch size");
+    checkMemoryLimit(activationBytes(batch, training), need.arg(batch));
 }
 
 void Model::build(uint64_t seed) {
     std::vector<Shape> shapes = inferShapes();
     const ParameterCounts counts = countParameters();
     checkMemoryLimit(saturatingMultiply(uint64_t(counts.total + counts.trainable), sizeof(float)),
-                     "the model",
-                     " for its " + withThousands(counts.total) + " parameters and their gradients",
-                     ": use fewer or smaller layers");
+                     CS_TEXT("cs::Model", "the model needs %1 for its %3 parameters and their "
+                                          "gradients, over the %2 limit "
+                                          "(CONVSTUDIO_MEMORY_LIMIT): use fewer or smaller layers")
+                         .arg(withThousands(counts.total)));
     checkBatchMemory(1, false); // an input too large for even one image
     shapes_ = shapes;
     checkedBatch_[0] = checkedBatch_[1] = 0;
@@ -152,8 +170,10 @@ void Model::build(uint64_t seed) {
             ++consumers[size_t(i)];
     for (size_t k = 0; k + 1 < nodes_.size(); ++k)
         if (consumers[k] == 0)
-            throw ShapeError("'" + nodes_[k].layer->name() +
-                             "' leads nowhere: connect its output to a later layer or remove it");
+            throw ShapeError(
+                CS_TEXT("cs::Model",
+                        "'%1' leads nowhere: connect its output to a later layer or remove it")
+                    .arg(nodes_[k].layer->name()));
     Rng rng(seed);
     for (const Node& n : nodes_) {
         std::vector<Shape> in;
@@ -170,7 +190,8 @@ void Model::build(uint64_t seed) {
 }
 
 Shape Model::inputShape() const {
-    if (nodes_.empty()) throw ShapeError("the model is empty: add an InputLayer");
+    if (nodes_.empty())
+        throw ShapeError(CS_TEXT("cs::Model", "the model is empty: add an InputLayer"));
     return static_cast<const InputLayer&>(*nodes_[0].layer).shape();
 }
 
@@ -215,11 +236,12 @@ Activation Model::outputActivation() const {
 }
 
 const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
-    if (!built_) throw ShapeError("the model must be built before it runs");
+    if (!built_) throw ShapeError(CS_TEXT("cs::Model", "the model must be built before it runs"));
     const Shape expected = inputShape();
     if (!(input.shape().withoutBatch() == expected))
-        throw ShapeError("the model expects input " + expected.toString(true) + ", got " +
-                         input.shape().toString());
+        throw ShapeError(CS_TEXT("cs::Model", "the model expects input %1, got %2")
+                             .arg(expected.toString(true))
+                             .arg(input.shape().toString()));
     const int batch = input.shape()[0];
     const bool training = ctx.training || ctx.backwardFollows;
     if (batch > checkedBatch_[training]) {
@@ -247,13 +269,16 @@ const Tensor& Model::forward(const Tensor& input, const RunContext& ctx) {
 
 const Tensor& Model::nodeOutput(int node) const {
     if (!built_ || !outputPtr_[size_t(node)])
-        throw ShapeError("no activations of '" + nodes_[size_t(node)].layer->name() +
-                         "' were kept: run the forward pass with keepActivations");
+        throw ShapeError(
+            CS_TEXT("cs::Model",
+                    "no activations of '%1' were kept: run the forward pass with keepActivations")
+                .arg(nodes_[size_t(node)].layer->name()));
     return *outputPtr_[size_t(node)];
 }
 
 void Model::recordGradientOf(int node) {
-    if (node >= nodeCount()) throw ConfigError("no node number " + std::to_string(node));
+    if (node >= nodeCount())
+        throw ConfigError(CS_TEXT("cs::Model", "no node number %1").arg(std::to_string(node)));
     gradientTapNode_ = node;
     gradientTap_.resize(Shape{0});
 }
@@ -261,8 +286,10 @@ void Model::recordGradientOf(int node) {
 const Tensor& Model::nodeGradient(int node) const {
     if (node != gradientTapNode_ || node <= 0 || gradientTap_.size() == 0 ||
         gradientTap_.size() != nodeOutput(node).size())
-        throw ShapeError("no gradient of '" + nodes_[size_t(node)].layer->name() +
-                         "' was recorded: call recordGradientOf() before backward()");
+        throw ShapeError(
+            CS_TEXT("cs::Model",
+                    "no gradient of '%1' was recorded: call recordGradientOf() before backward()")
+                .arg(nodes_[size_t(node)].layer->name()));
     return gradientTap_;
 }
 

@@ -45,7 +45,9 @@ Json parseMetadataJson(const SafetensorsContent& c, const std::string& path,
 } // namespace
 
 void saveModelFile(const std::string& path, Model& model, const ModelMetadata& meta, const Optimizer* optimizer) {
-    if (!model.isBuilt()) throw ShapeError("the model has no weights to save: build or train it first");
+    if (!model.isBuilt())
+        throw ShapeError(
+            CS_TEXT("cs::Model", "the model has no weights to save: build or train it first"));
     std::map<std::string, std::string> metadata;
     metadata["format"] = kModelFormat;
     metadata["format_version"] = std::to_string(kModelVersion);

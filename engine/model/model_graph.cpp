@@ -142,7 +142,7 @@ const LayerNode* ModelGraph::find(const std::string& name) const {
 
 LayerNode& ModelGraph::at(const std::string& name) {
     const int i = indexOf(name);
-    if (i < 0) throw cs::ConfigError("no layer named '" + name + "'");
+    if (i < 0) throw cs::ConfigError(CS_TEXT("cs::Model", "no layer named '%1'").arg(name));
     return nodes_[size_t(i)];
 }
 
@@ -212,7 +212,7 @@ std::string ModelGraph::insertOnConnection(const std::string& className, const c
     LayerNode& target = at(to);
     auto it = std::find(target.inputs.begin(), target.inputs.end(), from);
     if (it == target.inputs.end())
-        throw cs::ConfigError("'" + from + "' does not feed '" + to + "'");
+        throw cs::ConfigError(CS_TEXT("cs::Model", "'%1' does not feed '%2'").arg(from).arg(to));
     LayerNode node = makeNode(className, config);
     const std::string name = node.name();
     node.inputs = {from};
@@ -223,7 +223,8 @@ std::string ModelGraph::insertOnConnection(const std::string& className, const c
 
 std::string ModelGraph::append(const std::string& className, const cs::Json& config) {
     LayerNode node = makeNode(className, config);
-    if (className == "InputLayer") throw cs::ConfigError("a model has one InputLayer, at the top");
+    if (className == "InputLayer")
+        throw cs::ConfigError(CS_TEXT("cs::Model", "a model has one InputLayer, at the top"));
     node.inputs = {nodes_.back().name()};
     const std::string name = node.name();
     nodes_.push_back(std::move(node));
@@ -232,9 +233,10 @@ std::string ModelGraph::append(const std::string& className, const cs::Json& con
 
 void ModelGraph::remove(const std::string& name) {
     const int index = indexOf(name);
-    if (index < 0) throw cs::ConfigError("no layer named '" + name + "'");
+    if (index < 0) throw cs::ConfigError(CS_TEXT("cs::Model", "no layer named '%1'").arg(name));
     if (index == 0)
-        throw cs::ConfigError("the InputLayer cannot be removed: every model starts with it");
+        throw cs::ConfigError(
+            CS_TEXT("cs::Model", "the InputLayer cannot be removed: every model starts with it"));
     const std::string replacement =
         nodes_[size_t(index)].inputs.empty() ? "" : nodes_[size_t(index)].inputs[0];
     for (LayerNode& n : nodes_) {
@@ -253,10 +255,12 @@ void ModelGraph::remove(const std::string& name) {
 void ModelGraph::move(const std::string& name, const std::string& from, const std::string& to) {
     const LayerNode original = at(name);
     if (original.className == "InputLayer")
-        throw cs::ConfigError("the InputLayer stays at the top");
+        throw cs::ConfigError(CS_TEXT("cs::Model", "the InputLayer stays at the top"));
     if (original.inputs.size() > 1)
-        throw cs::ConfigError("'" + name +
-                              "' merges several inputs: connect it by hand instead of moving it");
+        throw cs::ConfigError(
+            CS_TEXT("cs::Model",
+                    "'%1' merges several inputs: connect it by hand instead of moving it")
+                .arg(name));
     if (from == name || to == name) return; // dropped next to itself: nothing moves
     const bool atEnd = from.empty() && to.empty();
     if (atEnd && nodes_.back().name() == name) return;
@@ -270,7 +274,7 @@ void ModelGraph::move(const std::string& name, const std::string& from, const st
     LayerNode& target = at(to);
     auto it = std::find(target.inputs.begin(), target.inputs.end(), from);
     if (it == target.inputs.end())
-        throw cs::ConfigError("'" + from + "' does not feed '" + to + "'");
+        throw cs::ConfigError(CS_TEXT("cs::Model", "'%1' does not feed '%2'").arg(from).arg(to));
     *it = name;
     node.inputs = {from};
     placeBefore(std::move(node), indexOf(to));
@@ -322,7 +326,8 @@ std::string ModelGraph::rename(const std::string& oldName, const std::string& ne
 std::string ModelGraph::insertBefore(const std::string& className, const cs::Json& config,
                                      const std::string& name) {
     const LayerNode& node = at(name);
-    if (node.inputs.empty()) throw cs::ConfigError("nothing comes before '" + name + "'");
+    if (node.inputs.empty())
+        throw cs::ConfigError(CS_TEXT("cs::Model", "nothing comes before '%1'").arg(name));
     return insertOnConnection(className, config, node.inputs[0], name);
 }
 

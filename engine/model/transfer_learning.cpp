@@ -24,7 +24,8 @@ bool belongsToHead(const std::string& className) {
 
 std::vector<std::string> freezeUpTo(ModelGraph& graph, const std::string& name) {
     const int last = graph.indexOf(name);
-    if (last < 0) throw ConfigError("no layer named '" + name + "' to freeze up to");
+    if (last < 0)
+        throw ConfigError(CS_TEXT("cs::Model", "no layer named '%1' to freeze up to").arg(name));
     // Walk back from `name` through the inputs; nodes are in topological order,
     // so one backward sweep collects every ancestor.
     std::set<std::string> wanted{name};
@@ -52,22 +53,27 @@ int frozenLayerCount(const ModelGraph& graph) {
 
 ClassifierHead replaceClassifierHead(ModelGraph& graph, int classes, bool binaryLabels) {
     if (classes < 2)
-        throw ConfigError("a classifier needs at least 2 classes (the data set has " +
-                          std::to_string(classes) + ")");
+        throw ConfigError(
+            CS_TEXT("cs::Model", "a classifier needs at least 2 classes (the data set has %1)")
+                .arg(std::to_string(classes)));
     int featuresEnd = -1;
     for (int i = 0; i < graph.size(); ++i)
         if (endsFeatures(graph.node(i).className)) featuresEnd = i;
     if (featuresEnd < 0)
-        throw ConfigError("the model has no Flatten or GlobalAveragePooling2D: there is no "
-                          "classifier head to replace (add one where the features end)");
+        throw ConfigError(CS_TEXT("cs::Model",
+                                  "the model has no Flatten or GlobalAveragePooling2D: there is no "
+                                  "classifier head to replace (add one where the features end)"));
     ClassifierHead head;
     for (int i = featuresEnd + 1; i < graph.size(); ++i) {
         const LayerNode& node = graph.node(i);
         if (!belongsToHead(node.className) || node.inputs.size() != 1)
-            throw ConfigError("'" + node.name() + "' (" + node.className + ") comes after '" +
-                              graph.node(featuresEnd).name() +
-                              "' but is not part of a classifier head (Dense, Dropout, "
-                              "Activation, BatchNormalization): the head cannot be replaced");
+            throw ConfigError(
+                CS_TEXT("cs::Model",
+                        "'%1' (%2) comes after '%3' but is not part of a classifier head (Dense, "
+                        "Dropout, Activation, BatchNormalization): the head cannot be replaced")
+                    .arg(node.name())
+                    .arg(node.className)
+                    .arg(graph.node(featuresEnd).name()));
         head.removed.push_back(node.name());
     }
     // Named against the graph before the removal: a head replaced twice gets
@@ -94,7 +100,9 @@ bool readsBinaryLabels(const DataBinding& data) {
 }
 
 std::vector<std::string> copyMatchingWeights(const Model& from, Model& to) {
-    if (!to.isBuilt()) throw ConfigError("copyMatchingWeights: the model to fill is not built");
+    if (!to.isBuilt())
+        throw ConfigError(
+            CS_TEXT("cs::Model", "copyMatchingWeights: the model to fill is not built"));
     std::vector<std::string> copied;
     for (int node = 0; node < to.nodeCount(); ++node) {
         Layer& target = to.layer(node);

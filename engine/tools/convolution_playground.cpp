@@ -47,8 +47,11 @@ ConvolutionMode convolutionModeFromName(const std::string& name) {
         return ConvolutionMode::CrossCorrelation;
     if (name == "convolution" || name == "convolve2d" || name == "flipped")
         return ConvolutionMode::Convolution;
-    throw ConfigError("unknown mode '" + name +
-                      "' (use correlation, as Conv2D, or convolution, as scipy's convolve2d)");
+    throw ConfigError(
+        CS_TEXT(
+            "cs::Playground",
+            "unknown mode '%1' (use correlation, as Conv2D, or convolution, as scipy's convolve2d)")
+            .arg(name));
 }
 
 std::string convolutionModeDescription(ConvolutionMode mode) {
@@ -92,15 +95,18 @@ PlaygroundMatrix kernelFromText(const std::string& text) {
         std::string names;
         for (const KernelPreset& p : kernelPresets())
             names += (names.empty() ? "" : ", ") + p.name;
-        throw ConfigError("unknown kernel '" + text + "' (presets: " + names +
-                          "; or type a matrix such as \"0 -1 0; -1 5 -1; 0 -1 0\")");
+        throw ConfigError(CS_TEXT("cs::Playground", "unknown kernel '%1' (presets: %2; or type a "
+                                                    "matrix such as \"0 -1 0; -1 5 -1; 0 -1 0\")")
+                              .arg(text)
+                              .arg(names));
     }
     return parseMatrix(text);
 }
 
 ConvolutionResult convolve(const PlaygroundMatrix& input, const PlaygroundMatrix& kernel,
                            const ConvolutionSettings& s) {
-    if (kernel.rows < 1 || kernel.cols < 1) throw ConfigError("the kernel is empty");
+    if (kernel.rows < 1 || kernel.cols < 1)
+        throw ConfigError(CS_TEXT("cs::Playground", "the kernel is empty"));
     ConvolutionResult result;
     result.rows = windowArithmetic(input.rows, kernel.rows, s.strideRows, s.padding);
     result.cols = windowArithmetic(input.cols, kernel.cols, s.strideCols, s.padding);

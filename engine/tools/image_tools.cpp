@@ -35,8 +35,9 @@ cv::Mat toGrey(const cv::Mat& image) {
 
 cv::Mat resizeImage(const cv::Mat& image, int width, int height) {
     if (width < 1 || height < 1)
-        throw ConfigError("resize: size must be at least 1x1, got " + std::to_string(width) + "x" +
-                          std::to_string(height));
+        throw ConfigError(CS_TEXT("cs::Playground", "resize: size must be at least 1x1, got %1x%2")
+                              .arg(std::to_string(width))
+                              .arg(std::to_string(height)));
     cv::Mat out;
     const bool shrink = width < image.cols || height < image.rows;
     cv::resize(image, out, cv::Size(width, height), 0, 0,
@@ -46,14 +47,22 @@ cv::Mat resizeImage(const cv::Mat& image, int width, int height) {
 
 cv::Mat cropImage(const cv::Mat& image, int left, int top, int right, int bottom) {
     if (right <= left || bottom <= top)
-        throw ConfigError("crop: the box (" + std::to_string(left) + ", " + std::to_string(top) +
-                          ", " + std::to_string(right) + ", " + std::to_string(bottom) +
-                          ") is empty: right must exceed left and bottom must exceed top");
+        throw ConfigError(CS_TEXT("cs::Playground",
+                                  "crop: the box (%1, %2, %3, %4) is empty: right must exceed "
+                                  "left and bottom must exceed top")
+                              .arg(std::to_string(left))
+                              .arg(std::to_string(top))
+                              .arg(std::to_string(right))
+                              .arg(std::to_string(bottom)));
     if (left < 0 || top < 0 || right > image.cols || bottom > image.rows)
-        throw ConfigError("crop: the box (" + std::to_string(left) + ", " + std::to_string(top) +
-                          ", " + std::to_string(right) + ", " + std::to_string(bottom) +
-                          ") reaches outside the " + std::to_string(image.cols) + "x" +
-                          std::to_string(image.rows) + " image");
+        throw ConfigError(CS_TEXT("cs::Playground",
+                                  "crop: the box (%1, %2, %3, %4) reaches outside the %5x%6 image")
+                              .arg(std::to_string(left))
+                              .arg(std::to_string(top))
+                              .arg(std::to_string(right))
+                              .arg(std::to_string(bottom))
+                              .arg(std::to_string(image.cols))
+                              .arg(std::to_string(image.rows)));
     return image(cv::Rect(left, top, right - left, bottom - top)).clone();
 }
 

@@ -38,7 +38,7 @@ PlaygroundMatrix parseMatrix(const std::string& text) {
             if (!std::isfinite(v)) throw std::invalid_argument(token);
             rows.back().push_back(v);
         } catch (const std::exception&) {
-            throw ConfigError("matrix: '" + token + "' is not a number");
+            throw ConfigError(CS_TEXT("cs::Playground", "matrix: '%1' is not a number").arg(token));
         }
         token.clear();
     };
@@ -65,13 +65,16 @@ PlaygroundMatrix parseMatrix(const std::string& text) {
     }
     flushToken();
     if (rows.back().empty()) rows.pop_back();
-    if (rows.empty()) throw ConfigError("matrix: no numbers in '" + text + "'");
+    if (rows.empty())
+        throw ConfigError(CS_TEXT("cs::Playground", "matrix: no numbers in '%1'").arg(text));
     PlaygroundMatrix m(int(rows.size()), int(rows[0].size()));
     for (size_t r = 0; r < rows.size(); ++r) {
         if (rows[r].size() != rows[0].size())
-            throw ConfigError("matrix: row " + std::to_string(r + 1) + " has " +
-                              std::to_string(rows[r].size()) + " numbers, row 1 has " +
-                              std::to_string(rows[0].size()));
+            throw ConfigError(
+                CS_TEXT("cs::Playground", "matrix: row %1 has %2 numbers, row 1 has %3")
+                    .arg(std::to_string(r + 1))
+                    .arg(std::to_string(rows[r].size()))
+                    .arg(std::to_string(rows[0].size())));
         std::copy(rows[r].begin(), rows[r].end(),
                   m.values.begin() + std::ptrdiff_t(r * rows[0].size()));
     }
@@ -104,7 +107,8 @@ std::string formatMatrix(const PlaygroundMatrix& m, int decimals) {
 
 std::vector<PlaygroundMatrix> imageChannels(const cv::Mat& image) {
     if (image.depth() != CV_8U || image.channels() > 4)
-        throw ShapeError("the playground takes 8-bit grey or colour images");
+        throw ShapeError(
+            CS_TEXT("cs::Playground", "the playground takes 8-bit grey or colour images"));
     std::vector<cv::Mat> planes;
     cv::split(image, planes);
     std::vector<PlaygroundMatrix> out;
@@ -122,11 +126,14 @@ DisplayScale displayScaleFromName(const std::string& name) {
     if (name == "clip") return DisplayScale::Clip;
     if (name == "abs") return DisplayScale::Absolute;
     if (name == "normalize") return DisplayScale::Normalize;
-    throw ConfigError("unknown display scale '" + name + "' (use clip, abs or normalize)");
+    throw ConfigError(
+        CS_TEXT("cs::Playground", "unknown display scale '%1' (use clip, abs or normalize)")
+            .arg(name));
 }
 
 cv::Mat channelsToImage(const std::vector<PlaygroundMatrix>& channels, DisplayScale scale) {
-    if (channels.empty()) throw ShapeError("no channels to turn into an image");
+    if (channels.empty())
+        throw ShapeError(CS_TEXT("cs::Playground", "no channels to turn into an image"));
     double lo = 0, hi = 255;
     if (scale == DisplayScale::Normalize) {
         lo = hi = channels[0].values.empty() ? 0 : channels[0].values[0];
@@ -156,7 +163,8 @@ PaddingMode paddingModeFromName(const std::string& name) {
     if (name == "valid") return PaddingMode::Valid;
     if (name == "same") return PaddingMode::Same;
     if (name == "full") return PaddingMode::Full;
-    throw ConfigError("unknown padding '" + name + "' (use valid, same or full)");
+    throw ConfigError(
+        CS_TEXT("cs::Playground", "unknown padding '%1' (use valid, same or full)").arg(name));
 }
 
 std::string paddingModeName(PaddingMode mode) {
@@ -165,10 +173,14 @@ std::string paddingModeName(PaddingMode mode) {
 
 WindowArithmetic windowArithmetic(int in, int kernel, int stride, PaddingMode padding) {
     if (kernel < 1)
-        throw ConfigError("the window must be at least 1, got " + std::to_string(kernel));
+        throw ConfigError(CS_TEXT("cs::Playground", "the window must be at least 1, got %1")
+                              .arg(std::to_string(kernel)));
     if (stride < 1)
-        throw ConfigError("the stride must be at least 1, got " + std::to_string(stride));
-    if (in < 1) throw ConfigError("the input must have at least one row and column");
+        throw ConfigError(CS_TEXT("cs::Playground", "the stride must be at least 1, got %1")
+                              .arg(std::to_string(stride)));
+    if (in < 1)
+        throw ConfigError(
+            CS_TEXT("cs::Playground", "the input must have at least one row and column"));
     WindowArithmetic a;
     a.in = in;
     a.kernel = kernel;

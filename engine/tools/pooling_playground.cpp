@@ -11,13 +11,15 @@ namespace cs {
 PoolingKind poolingKindFromName(const std::string& name) {
     if (name == "max") return PoolingKind::Max;
     if (name == "average" || name == "avg" || name == "mean") return PoolingKind::Average;
-    throw ConfigError("unknown pooling '" + name + "' (use max or average)");
+    throw ConfigError(
+        CS_TEXT("cs::Playground", "unknown pooling '%1' (use max or average)").arg(name));
 }
 
 PoolingResult pool(const PlaygroundMatrix& input, const PoolingSettings& s) {
     if (s.padding == PaddingMode::Full)
         throw ConfigError(
-            "pooling takes valid or same padding (full padding is a convolution mode)");
+            CS_TEXT("cs::Playground",
+                    "pooling takes valid or same padding (full padding is a convolution mode)"));
     PoolingResult result;
     result.rows = windowArithmetic(input.rows, s.poolRows,
                                    s.strideRows > 0 ? s.strideRows : s.poolRows, s.padding);

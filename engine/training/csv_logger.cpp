@@ -19,7 +19,10 @@ void CSVLogger::onTrainBegin(CallbackHost&) {
     struct stat st {};
     const bool hadRows = append_ && ::stat(filename_.c_str(), &st) == 0 && st.st_size > 0;
     file_ = std::fopen(filename_.c_str(), append_ ? "a" : "w");
-    if (!file_) throw IoError(filename_ + ": cannot write the CSV log: " + std::strerror(errno));
+    if (!file_)
+        throw IoError(CS_TEXT("cs::Training", "%1: cannot write the CSV log: %2")
+                          .arg(filename_)
+                          .arg(std::strerror(errno)));
     columns_.clear();
     failed_ = false;
     if (hadRows) columns_.push_back(""); // the header is already there

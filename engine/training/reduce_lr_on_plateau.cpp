@@ -15,9 +15,12 @@ ReduceLROnPlateau::ReduceLROnPlateau(std::string monitor, double factor, int pat
       maximise_(maximises(mode, monitor)) {
     monitor_ = std::move(monitor);
     if (!(factor > 0.0 && factor < 1.0))
-        throw ConfigError("ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)");
+        throw ConfigError(
+            CS_TEXT("cs::Training",
+                    "ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)"));
     if (patience < 0 || cooldown < 0)
-        throw ConfigError("ReduceLROnPlateau: patience and cooldown must be 0 or more");
+        throw ConfigError(
+            CS_TEXT("cs::Training", "ReduceLROnPlateau: patience and cooldown must be 0 or more"));
 }
 
 void ReduceLROnPlateau::onTrainBegin(CallbackHost&) {

@@ -14,10 +14,13 @@ double secondsSince(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// `what` ("training", "validation", "test") is marked with CS_NOOP: a translated word.
 void checkLabels(const BatchSource& set, int classCount, const char* what) {
     if (set.maxLabel() >= classCount)
-        throw DataError(std::string(what) + " data has label " + std::to_string(set.maxLabel()) +
-                        ", outside the " + std::to_string(classCount) + " classes");
+        throw DataError(CS_TEXT("cs::Training", "%1 data has label %2, outside the %3 classes")
+                            .termArg("cs::Training", what)
+                            .arg(std::to_string(set.maxLabel()))
+                            .arg(std::to_string(classCount)));
 }
 
 Shape imageShape(const BatchSource& s) { return {s.height(), s.width(), s.channels()}; }
@@ -73,11 +76,13 @@ std::vector<double> History::series(const std::string& key) const {
 
 Trainer::Trainer(Model& model, Optimizer& optimizer, Loss loss, FitOptions options)
     : model_(model), optimizer_(optimizer), loss_(loss), options_(options), pool_(options.threads, options.niceness) {
-    if (options_.epochs < 1) throw ConfigError("epochs must be 1 or more");
-    if (options_.batchSize < 1) throw ConfigError("batch size must be 1 or more");
-    if (options_.stepsPerEpoch < 0) throw ConfigError("steps per epoch must be 0 (all) or more");
+    if (options_.epochs < 1) throw ConfigError(CS_TEXT("cs::Training", "epochs must be 1 or more"));
+    if (options_.batchSize < 1)
+        throw ConfigError(CS_TEXT("cs::Training", "batch size must be 1 or more"));
+    if (options_.stepsPerEpoch < 0)
+        throw ConfigError(CS_TEXT("cs::Training", "steps per epoch must be 0 (all) or more"));
     if (options_.validationSplit < 0.0 || options_.validationSplit >= 1.0)
-        throw ConfigError("validation split must be in [0, 1)");
+        throw ConfigError(CS_TEXT("cs::Training", "validation split must be in [0, 1)"));
 }
 
 Trainer::~Trainer() = default;
@@ -88,7 +93,9 @@ void Trainer::report(const TrainingEvent& event) {
 }
 
 void Trainer::saveModel(const std::string& path) {
-    if (!saver_) throw ConfigError("ModelCheckpoint needs a way to save the model: none was given");
+    if (!saver_)
+        throw ConfigError(CS_TEXT("cs::Training",
+                                  "ModelCheckpoint needs a way to save the model: none was given"));
     saver_(path);
 }
 
@@ -264,10 +271,14 @@ History Trainer::fit(const ImageSet& fullTrain, int classCount, const ImageSet* 
     // Keras takes the validation split from the end, before any shuffling; the
     // two sources read their ranges of the same set (no copy).
     for (int32_t label : fullTrain.labels)
-        if (label < 0) throw DataError("a label is negative: " + std::to_string(label));
+        if (label < 0)
+            throw DataError(
+                CS_TEXT("cs::Training", "a label is negative: %1").arg(std::to_string(label)));
     if (validationSet) {
         for (int32_t label : validationSet->labels)
-            if (label < 0) throw DataError("a validation label is negative: " + std::to_string(label));
+            if (label < 0)
+                throw DataError(CS_TEXT("cs::Training", "a validation label is negative: %1")
+                                    .arg(std::to_string(label)));
         ImageSetSource trainSource(fullTrain, augmentation); // only the training split is augmented
         ImageSetSource validationSource(*validationSet);
         return fit(trainSource, classCount, validationSet->count() ? &validationSource : nullptr);
@@ -284,17 +295,21 @@ History Trainer::fit(BatchSource& train, int classCount, BatchSource* validation
     if (!model_.isBuilt()) model_.build(options_.seed);
     const Shape expected = model_.inputShape();
     if (!(imageShape(train) == expected))
-        throw ShapeError("the model expects images of " + expected.toString() + " but the data has " +
-                         imageShape(train).toString() +
-                         ": change the InputLayer shape or the data's target size / colour mode");
+        throw ShapeError(CS_TEXT("cs::Training",
+                                 "the model expects images of %1 but the data has %2: change "
+                                 "the InputLayer shape or the data's target size / colour mode")
+                             .arg(expected.toString())
+                             .arg(imageShape(train).toString()));
     checkLossCompatible(loss_, int(model_.outputShape().numel()), classCount);
-    checkLabels(train, classCount, "training");
-    if (train.size() == 0) throw DataError("the training set is empty");
+    checkLabels(train, classCount, CS_NOOP("cs::Training", "training"));
+    if (train.size() == 0) throw DataError(CS_TEXT("cs::Training", "the training set is empty"));
     if (validation) {
         if (!(imageShape(*validation) == expected))
-            throw ShapeError("validation images are " + imageShape(*validation).toString() +
-                             ", the model expects " + expected.toString());
-        checkLabels(*validation, classCount, "validation");
+            throw ShapeError(
+                CS_TEXT("cs::Training", "validation images are %1, the model expects %2")
+                    .arg(imageShape(*validation).toString())
+                    .arg(expected.toString()));
+        checkLabels(*validation, classCount, CS_NOOP("cs::Training", "validation"));
         if (validation->size() == 0) validation = nullptr;
     }
 
@@ -324,12 +339,16 @@ Evaluation evaluate(Model& model, const ImageSet& set, const Preprocessing& pre,
 
 Evaluation evaluate(Model& model, BatchSource& set, const Preprocessing& pre, Loss loss,
                     int classCount, int batchSize, int threads, const PassControl& control) {
-    if (!model.isBuilt()) throw ShapeError("the model has no weights: build or load it first");
+    if (!model.isBuilt())
+        throw ShapeError(
+            CS_TEXT("cs::Training", "the model has no weights: build or load it first"));
     if (!(imageShape(set) == model.inputShape()))
-        throw ShapeError("the model expects images of " + model.inputShape().toString() +
-                         " but the data has " + imageShape(set).toString());
+        throw ShapeError(
+            CS_TEXT("cs::Training", "the model expects images of %1 but the data has %2")
+                .arg(model.inputShape().toString())
+                .arg(imageShape(set).toString()));
     checkLossCompatible(loss, int(model.outputShape().numel()), classCount);
-    checkLabels(set, classCount, "test");
+    checkLabels(set, classCount, CS_NOOP("cs::Training", "test"));
     ThreadPool pool(threads);
     Evaluation ev;
     Tensor batch;

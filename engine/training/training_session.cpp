@@ -80,15 +80,21 @@ TrainingSession::TrainingSession(Model model, TrainingConfig config, SessionData
     : config_(std::move(config)), data_(std::move(data)), trained_(std::make_shared<TrainedModel>()) {
     config_.validate();
     if (!data_.memory == !data_.folders)
-        throw DataError("no data set to train on (a data set in memory or image folders)");
+        throw DataError(CS_TEXT("cs::Training",
+                                "no data set to train on (a data set in memory or image folders)"));
     trained_->model = std::move(model);
     const Shape in = trained_->model.inputShape();
     const Shape images = dataImageShape(data_, config_);
     if (!(in == images))
-        throw ShapeError("the model expects images of " + in.toString() + " but " + data_.name + " images are " +
-                         std::to_string(images[0]) + "x" + std::to_string(images[1]) + "x" +
-                         std::to_string(images[2]) +
-                         ": change the InputLayer shape or the data's target size / colour mode");
+        throw ShapeError(
+            CS_TEXT("cs::Training",
+                    "the model expects images of %1 but %2 images are %3x%4x%5: change the "
+                    "InputLayer shape or the data's target size / colour mode")
+                .arg(in.toString())
+                .arg(data_.name)
+                .arg(std::to_string(images[0]))
+                .arg(std::to_string(images[1]))
+                .arg(std::to_string(images[2])));
 
     TrainingSettings& t = config_.training;
     if (resumed) { // continue where a saved run stopped: its optimizer and rate are the ones in use
@@ -215,7 +221,8 @@ Evaluation TrainingSession::evaluate(const PassControl& control) {
                                                         shareOf(index.test.size()));
     BatchSource* source = test_ ? static_cast<BatchSource*>(test_.get()) : validation_.get();
     if (!source)
-        throw DataError(config_.data.folder + ": no test/ or validation/ images to test on");
+        throw DataError(CS_TEXT("cs::Training", "%1: no test/ or validation/ images to test on")
+                            .arg(config_.data.folder));
     // Large images make large activations: batches of 256 150x150 images would
     // need about 2 GB; the training batch size keeps the peak at training's.
     return cs::evaluate(t.model, *source, t.metadata.preprocessing, t.loss, classes,

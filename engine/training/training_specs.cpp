@@ -156,7 +156,8 @@ const CallbackSpec& callbackSpec(const std::string& key) {
         if (c.key == key || c.className == key) return c;
         known += (known.empty() ? "" : ", ") + c.key;
     }
-    throw ConfigError("unknown callback '" + key + "' (known: " + known + ")");
+    throw ConfigError(
+        CS_TEXT("cs::Training", "unknown callback '%1' (known: %2)").arg(key).arg(known));
 }
 
 std::string specTablesMarkdown() {
