@@ -13,7 +13,6 @@
 #include "engine/interop/onnx_import.h"
 
 #include <QtTest>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
