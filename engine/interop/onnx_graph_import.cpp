@@ -80,19 +80,21 @@ std::string listText(const std::vector<int64_t>& v) {
 }
 
 Constant readTensor(const onnx::TensorProto& t) {
-    const std::string what = "tensor '" + t.name() + "'";
+    // In front of a problem with its data: "tensor 'fc.weight': ...".
+    const UserText what = CS_TEXT("cs::Files", "tensor '%1'").arg(t.name());
     if (t.data_location() == onnx::TensorProto::EXTERNAL)
-        throw FormatError(
-            what +
-            " keeps its data in an external file: export with the weights inside the .onnx file");
+        throw FormatError(CS_TEXT("cs::Files", "tensor '%1' keeps its data in an external file: "
+                                               "export with the weights inside the .onnx file")
+                              .arg(t.name()));
     Constant c;
     int64_t count = 1;
     for (int64_t d : t.dims()) {
         if (d < 0 || d > (int64_t(1) << 30))
-            throw FormatError(what + ": dimension " + std::to_string(d) + " is invalid");
+            throw FormatError(CS_TEXT("cs::Files", "dimension %1 is invalid").arg(d).within(what));
         c.dims.push_back(d);
         count *= d;
-        if (count > (int64_t(1) << 31)) throw FormatError(what + " is too large");
+        if (count > (int64_t(1) << 31))
+            throw FormatError(CS_TEXT("cs::Files", "tensor '%1' is too large").arg(t.name()));
     }
     const std::string& raw = t.raw_data();
     switch (t.data_type()) {
@@ -100,33 +102,40 @@ Constant readTensor(const onnx::TensorProto& t) {
         c.isFloat = true;
         if (!raw.empty()) {
             if (int64_t(raw.size()) != count * 4)
-                throw FormatError(what + ": " + std::to_string(raw.size()) + " bytes of data for " +
-                                  std::to_string(count) + " floats");
+                throw FormatError(CS_TEXT("cs::Files", "%1 bytes of data for %2 floats")
+                                      .arg(int64_t(raw.size()))
+                                      .arg(count)
+                                      .within(what));
             c.floats.resize(size_t(count));
             std::memcpy(c.floats.data(), raw.data(), raw.size());
         } else {
             c.floats.assign(t.float_data().begin(), t.float_data().end());
         }
         if (int64_t(c.floats.size()) != count)
-            throw FormatError(what + ": " + std::to_string(c.floats.size()) + " values for shape " +
-                              listText(c.dims));
+            throw FormatError(CS_TEXT("cs::Files", "%1 values for shape %2")
+                                  .arg(int64_t(c.floats.size()))
+                                  .arg(listText(c.dims))
+                                  .within(what));
         break;
     case onnx::TensorProto::INT64:
         if (!raw.empty()) {
             if (int64_t(raw.size()) != count * 8)
-                throw FormatError(what + ": wrong data size for its shape");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "wrong data size for its shape").within(what));
             c.ints.resize(size_t(count));
             std::memcpy(c.ints.data(), raw.data(), raw.size());
         } else {
             c.ints.assign(t.int64_data().begin(), t.int64_data().end());
         }
         if (int64_t(c.ints.size()) != count)
-            throw FormatError(what + ": wrong number of values for its shape");
+            throw FormatError(
+                CS_TEXT("cs::Files", "wrong number of values for its shape").within(what));
         break;
     case onnx::TensorProto::INT32:
         if (!raw.empty()) {
             if (int64_t(raw.size()) != count * 4)
-                throw FormatError(what + ": wrong data size for its shape");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "wrong data size for its shape").within(what));
             std::vector<int32_t> v(static_cast<size_t>(count));
             std::memcpy(v.data(), raw.data(), raw.size());
             c.ints.assign(v.begin(), v.end());
@@ -134,11 +143,14 @@ Constant readTensor(const onnx::TensorProto& t) {
             c.ints.assign(t.int32_data().begin(), t.int32_data().end());
         }
         if (int64_t(c.ints.size()) != count)
-            throw FormatError(what + ": wrong number of values for its shape");
+            throw FormatError(
+                CS_TEXT("cs::Files", "wrong number of values for its shape").within(what));
         break;
     default:
-        throw FormatError(what + " has data type " + std::to_string(t.data_type()) +
-                          ": only float32 weights (and int64/int32 shapes) are supported");
+        throw FormatError(CS_TEXT("cs::Files", "tensor '%1' has data type %2: only float32 "
+                                               "weights (and int64/int32 shapes) are supported")
+                              .arg(t.name())
+                              .arg(int(t.data_type())));
     }
     return c;
 }
@@ -159,14 +171,17 @@ public:
         for (const auto& n : graph_.node())
             convert(n);
         if (graph_.output_size() != 1)
-            throw FormatError("the graph has " + std::to_string(graph_.output_size()) +
-                              " outputs; ConvStudio imports models with one output");
-        const Value& out = value(graph_.output(0).name(), "the graph's output");
-        if (out.nhwc) throw FormatError("the graph's output is a transposed image");
+            throw FormatError(CS_TEXT("cs::Files", "the graph has %1 outputs; ConvStudio "
+                                                   "imports models with one output")
+                                  .arg(graph_.output_size()));
+        const Value& out = outputValue(graph_.output(0).name());
+        if (out.nhwc)
+            throw FormatError(CS_TEXT("cs::Files", "the graph's output is a transposed image"));
         if (out.layer != int(layers_.size()) - 1)
-            throw FormatError(
-                "the graph's output '" + graph_.output(0).name() +
-                "' is not made by its last operator, so it cannot be the model's last layer");
+            throw FormatError(CS_TEXT("cs::Files", "the graph's output '%1' is not made by its "
+                                                   "last operator, so it cannot be the model's "
+                                                   "last layer")
+                                  .arg(graph_.output(0).name()));
         ImportedGraph result;
         Json& arch = result.architecture;
         arch = Json::object();
@@ -182,27 +197,51 @@ public:
 
 private:
     // ---- Values and layers ------------------------------------------------------------
-    const Value& value(const std::string& tensor, const std::string& user) const {
+    // The layer output `tensor` that node `reader` reads.
+    const Value& value(const std::string& tensor, const onnx::NodeProto& reader) const {
         auto it = values_.find(tensor);
         if (it == values_.end()) {
             if (constants_.count(tensor))
-                throw FormatError(user + " takes the constant '" + tensor +
-                                  "' where ConvStudio needs a layer's output");
-            throw FormatError(user + " reads '" + tensor + "', which no earlier operator makes");
+                throw FormatError(CS_TEXT("cs::Files", "%1 takes the constant '%2' where "
+                                                       "ConvStudio needs a layer's output")
+                                      .arg(where(reader))
+                                      .arg(tensor));
+            throw FormatError(CS_TEXT("cs::Files", "%1 reads '%2', which no earlier operator makes")
+                                  .arg(where(reader))
+                                  .arg(tensor));
         }
         return it->second;
     }
-    const Constant& constant(const std::string& tensor, const std::string& user) const {
+    // The layer output `tensor` that is the graph's output.
+    const Value& outputValue(const std::string& tensor) const {
+        auto it = values_.find(tensor);
+        if (it == values_.end()) {
+            if (constants_.count(tensor))
+                throw FormatError(CS_TEXT("cs::Files", "the graph's output takes the constant "
+                                                       "'%1' where ConvStudio needs a layer's "
+                                                       "output")
+                                      .arg(tensor));
+            throw FormatError(CS_TEXT("cs::Files", "the graph's output reads '%1', which no "
+                                                   "earlier operator makes")
+                                  .arg(tensor));
+        }
+        return it->second;
+    }
+    const Constant& constant(const std::string& tensor, const onnx::NodeProto& reader) const {
         auto it = constants_.find(tensor);
         if (it == constants_.end())
-            throw FormatError(user + ": input '" + tensor +
-                              "' must be a constant (an initializer)");
+            throw FormatError(CS_TEXT("cs::Files", "input '%1' must be a constant (an initializer)")
+                                  .arg(tensor)
+                                  .within(where(reader)));
         return it->second;
     }
     // A constant of float32 values: the weights of a layer.
-    const Constant& weights(const std::string& tensor, const std::string& user) const {
-        const Constant& c = constant(tensor, user);
-        if (!c.isFloat) throw FormatError(user + ": weight '" + tensor + "' is not float32");
+    const Constant& weights(const std::string& tensor, const onnx::NodeProto& reader) const {
+        const Constant& c = constant(tensor, reader);
+        if (!c.isFloat)
+            throw FormatError(CS_TEXT("cs::Files", "weight '%1' is not float32")
+                                  .arg(tensor)
+                                  .within(where(reader)));
         return c;
     }
     bool isConstant(const std::string& tensor) const { return constants_.count(tensor) > 0; }
@@ -240,9 +279,11 @@ private:
         std::vector<Shape> inShapes;
         Json inbound = Json::array();
         for (const auto& i : inputs) {
-            const Value& v = value(i, where(n));
+            const Value& v = value(i, n);
             if (v.nhwc && !readsTransposed)
-                throw FormatError(where(n) + ": reads a Transpose that only a Flatten may follow");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "reads a Transpose that only a Flatten may follow")
+                        .within(where(n)));
             inShapes.push_back(v.shape);
             inbound.push_back(layers_[size_t(v.layer)].name);
         }
@@ -250,7 +291,7 @@ private:
         try {
             shape = createLayer(className, config)->outputShape(inShapes);
         } catch (const Error& e) {
-            throw FormatError(where(n) + ": " + e.what());
+            throw FormatError(e.text().within(where(n))); // the layer's own words, translated
         }
         Entry e;
         e.name = name;
@@ -268,6 +309,8 @@ private:
     }
     void alias(const std::string& output, const Value& v) { values_[output] = v; }
 
+    // "Conv '/conv1/Conv'": the node, in front of its problems as a place that is
+    // never translated (an operator and a name).
     static std::string where(const onnx::NodeProto& n) {
         return n.op_type() + " '" +
                (n.name().empty() ? (n.output_size() ? n.output(0) : std::string()) : n.name()) +
@@ -275,24 +318,34 @@ private:
     }
     static void requireInputs(const onnx::NodeProto& n, int min, int max) {
         if (n.input_size() < min || n.input_size() > max)
-            throw FormatError(where(n) + " has " + std::to_string(n.input_size()) +
-                              " inputs, expected " + std::to_string(min) +
-                              (max > min ? " to " + std::to_string(max) : ""));
+            throw FormatError(max > min
+                                  ? CS_TEXT("cs::Files", "%1 has %2 inputs, expected %3 to %4")
+                                        .arg(where(n))
+                                        .arg(n.input_size())
+                                        .arg(min)
+                                        .arg(max)
+                                  : CS_TEXT("cs::Files", "%1 has %2 inputs, expected %3")
+                                        .arg(where(n))
+                                        .arg(n.input_size())
+                                        .arg(min));
         if (n.output_size() < 1 || n.output(0).empty())
-            throw FormatError(where(n) + " has no output");
+            throw FormatError(CS_TEXT("cs::Files", "%1 has no output").arg(where(n)));
     }
     const Value& imageInput(const onnx::NodeProto& n) const {
-        const Value& v = value(n.input(0), where(n));
+        const Value& v = value(n.input(0), n);
         if (v.shape.rank() != 3 || v.pooled || v.nhwc)
-            throw FormatError(where(n) + " needs an image (N, C, H, W), its input has shape " +
-                              v.shape.toString() + " on ConvStudio's side");
+            throw FormatError(CS_TEXT("cs::Files", "%1 needs an image (N, C, H, W), its input "
+                                                   "has shape %2 on ConvStudio's side")
+                                  .arg(where(n))
+                                  .arg(v.shape.toString()));
         return v;
     }
     const Value& flatInput(const onnx::NodeProto& n) const {
-        const Value& v = value(n.input(0), where(n));
+        const Value& v = value(n.input(0), n);
         if (v.shape.rank() != 1)
-            throw FormatError(where(n) +
-                              " needs a flat input (N, features): put a Flatten before it");
+            throw FormatError(CS_TEXT("cs::Files", "%1 needs a flat input (N, features): put a "
+                                                   "Flatten before it")
+                                  .arg(where(n)));
         return v;
     }
 
@@ -302,13 +355,14 @@ private:
         for (const auto& i : graph_.input())
             if (!isConstant(i.name())) inputs.push_back(&i);
         if (inputs.size() != 1)
-            throw FormatError(
-                "the graph has " + std::to_string(inputs.size()) +
-                " inputs besides its weights; ConvStudio imports models with one input image");
+            throw FormatError(CS_TEXT("cs::Files", "the graph has %1 inputs besides its "
+                                                   "weights; ConvStudio imports models with one "
+                                                   "input image")
+                                  .arg(int64_t(inputs.size())));
         const onnx::ValueInfoProto& in = *inputs[0];
         const auto& type = in.type().tensor_type();
         if (type.elem_type() != onnx::TensorProto::FLOAT)
-            throw FormatError("input '" + in.name() + "' is not float32");
+            throw FormatError(CS_TEXT("cs::Files", "input '%1' is not float32").arg(in.name()));
         std::vector<int64_t> dims;
         for (const auto& d : type.shape().dim())
             dims.push_back(d.has_dim_value() ? d.dim_value() : -1);
@@ -318,12 +372,15 @@ private:
         else if (dims.size() == 2 && dims[1] > 0)
             shape = {int(dims[1])};
         else
-            throw FormatError(
-                "input '" + in.name() + "' has shape " + listText(dims) +
-                ": ConvStudio needs (N, C, H, W) with C, H and W fixed, or (N, features)");
+            throw FormatError(CS_TEXT("cs::Files", "input '%1' has shape %2: ConvStudio needs "
+                                                   "(N, C, H, W) with C, H and W fixed, or (N, "
+                                                   "features)")
+                                  .arg(in.name())
+                                  .arg(listText(dims)));
         for (int d : shape)
             if (d > 4096 && shape.size() == 3)
-                throw FormatError("input '" + in.name() + "' is larger than 4096");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "input '%1' is larger than 4096").arg(in.name()));
         Json config = Json::object();
         config["name"] = uniqueName("input");
         config["shape"] = shape;
@@ -347,51 +404,65 @@ private:
         if (autoPad == "VALID") return "valid";
         if (autoPad == "SAME_UPPER") return "same";
         if (autoPad != "NOTSET" && !autoPad.empty())
-            throw FormatError(where(n) + ": auto_pad " + autoPad +
-                              " is not supported (SAME_UPPER and VALID are)");
+            throw FormatError(
+                CS_TEXT("cs::Files", "auto_pad %1 is not supported (SAME_UPPER and VALID are)")
+                    .arg(autoPad)
+                    .within(where(n)));
         const std::vector<int64_t> pads = attrInts(n, "pads", {0, 0, 0, 0});
         if (pads.size() != 4)
-            throw FormatError(where(n) + ": pads " + listText(pads) + " must have 4 entries");
+            throw FormatError(CS_TEXT("cs::Files", "pads %1 must have 4 entries")
+                                  .arg(listText(pads))
+                                  .within(where(n)));
         if (std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; })) return "valid";
         const WindowAxis y = windowAxis(in[0], int(k[0]), int(s[0]), true);
         const WindowAxis x = windowAxis(in[1], int(k[1]), int(s[1]), true);
         const std::vector<int64_t> same{y.padBefore, x.padBefore, y.padAfter, x.padAfter};
         if (pads == same) return "same";
-        throw FormatError(where(n) + ": pads " + listText(pads) + " on a " + std::to_string(in[0]) +
-                          "x" + std::to_string(in[1]) +
-                          " input are neither none ('valid') nor TensorFlow's 'same' " +
-                          listText(same) + ", the only paddings ConvStudio has");
+        throw FormatError(CS_TEXT("cs::Files", "pads %1 on a %2x%3 input are neither none "
+                                               "('valid') nor TensorFlow's 'same' %4, the only "
+                                               "paddings ConvStudio has")
+                              .arg(listText(pads))
+                              .arg(in[0])
+                              .arg(in[1])
+                              .arg(listText(same))
+                              .within(where(n)));
     }
     std::vector<int64_t> window(const onnx::NodeProto& n, const std::string& key,
                                 std::vector<int64_t> def) {
         std::vector<int64_t> v = attrInts(n, key, def);
         if (v.size() != 2 || v[0] < 1 || v[1] < 1 || v[0] > 64 || v[1] > 64)
-            throw FormatError(where(n) + ": " + key + " " + listText(v) +
-                              " must be two numbers between 1 and 64");
+            throw FormatError(CS_TEXT("cs::Files", "%1 %2 must be two numbers between 1 and 64")
+                                  .arg(key) // kernel_shape, strides: ONNX's names
+                                  .arg(listText(v))
+                                  .within(where(n)));
         return v;
     }
     void requireNoDilation(const onnx::NodeProto& n) {
         for (int64_t d : attrInts(n, "dilations", {1, 1}))
             if (d != 1)
-                throw FormatError(where(n) + ": dilations " +
-                                  listText(attrInts(n, "dilations", {})) +
-                                  " are not supported (only 1)");
+                throw FormatError(CS_TEXT("cs::Files", "dilations %1 are not supported (only 1)")
+                                      .arg(listText(attrInts(n, "dilations", {})))
+                                      .within(where(n)));
     }
 
     void conv(const onnx::NodeProto& n) {
         requireInputs(n, 2, 3);
         const Value in = imageInput(n);
-        const Constant& w = weights(n.input(1), where(n));
+        const Constant& w = weights(n.input(1), n);
         if (attrInt(n, "group", 1) != 1)
-            throw FormatError(where(n) + ": grouped convolution (group > 1) is not supported");
+            throw FormatError(
+                CS_TEXT("cs::Files", "grouped convolution (group > 1) is not supported")
+                    .within(where(n)));
         requireNoDilation(n);
         if (w.dims.size() != 4 || w.dims[1] != in.shape[2])
-            throw FormatError(where(n) + ": weight " + listText(w.dims) +
-                              " does not fit an input of " + std::to_string(in.shape[2]) +
-                              " channels");
+            throw FormatError(CS_TEXT("cs::Files", "weight %1 does not fit an input of %2 channels")
+                                  .arg(listText(w.dims))
+                                  .arg(in.shape[2])
+                                  .within(where(n)));
         const std::vector<int64_t> k = window(n, "kernel_shape", {w.dims[2], w.dims[3]});
         if (k[0] != w.dims[2] || k[1] != w.dims[3])
-            throw FormatError(where(n) + ": kernel_shape differs from its weight");
+            throw FormatError(
+                CS_TEXT("cs::Files", "kernel_shape differs from its weight").within(where(n)));
         const std::vector<int64_t> s = window(n, "strides", {1, 1});
         const bool bias = n.input_size() == 3 && !n.input(2).empty();
         Json c = Json::object();
@@ -406,8 +477,7 @@ private:
         weights_[name + ".kernel"] = onnx_layout::convKernelFromOihw(
             w.floats.data(), int(w.dims[0]), int(w.dims[1]), int(k[0]), int(k[1]));
         if (bias)
-            weights_[name + ".bias"] =
-                vector(constant(n.input(2), where(n)), int(w.dims[0]), where(n) + " bias");
+            weights_[name + ".bias"] = vector(constant(n.input(2), n), int(w.dims[0]), n, "bias");
     }
 
     void pool(const onnx::NodeProto& n, bool max) {
@@ -415,19 +485,22 @@ private:
         const Value in = imageInput(n);
         requireNoDilation(n);
         if (attrInt(n, "storage_order", 0) != 0)
-            throw FormatError(where(n) + ": storage_order 1 is not supported");
+            throw FormatError(
+                CS_TEXT("cs::Files", "storage_order 1 is not supported").within(where(n)));
         const std::vector<int64_t> k = window(n, "kernel_shape", {});
         const std::vector<int64_t> s = window(n, "strides", {1, 1});
         const std::string pad = padding(n, in.shape, k, s);
         if (attrInt(n, "ceil_mode", 0) != 0 && pad == "valid")
             for (int a = 0; a < 2; ++a)
                 if ((in.shape[a] - k[size_t(a)]) % s[size_t(a)] != 0)
-                    throw FormatError(where(n) + ": ceil_mode 1 adds a partial window here; only "
-                                                 "floor rounding is supported");
+                    throw FormatError(CS_TEXT("cs::Files", "ceil_mode 1 adds a partial window "
+                                                           "here; only floor rounding is supported")
+                                          .within(where(n)));
         if (!max && pad == "same" && attrInt(n, "count_include_pad", 0) != 0)
-            throw FormatError(where(n) +
-                              ": count_include_pad 1 averages padded zeros; ConvStudio's average "
-                              "pooling counts only real values (count_include_pad 0)");
+            throw FormatError(CS_TEXT("cs::Files", "count_include_pad 1 averages padded zeros; "
+                                                   "ConvStudio's average pooling counts only real "
+                                                   "values (count_include_pad 0)")
+                                  .within(where(n)));
         Json c = Json::object();
         c["pool_size"] = k;
         c["strides"] = s;
@@ -436,11 +509,16 @@ private:
     }
 
     // ---- Flat layers -------------------------------------------------------------------------
-    // A 1-D constant of `count` floats (a single value is repeated), as a tensor.
-    static Tensor vector(const Constant& c, int count, const std::string& what) {
+    // A 1-D constant of `count` floats (a single value is repeated), as a tensor:
+    // the weight `weight` ("bias", "gamma": ONNX's or Keras's name) of node n.
+    static Tensor vector(const Constant& c, int count, const onnx::NodeProto& n,
+                         const std::string& weight) {
         if (c.floats.empty() || (int64_t(c.floats.size()) != count && c.floats.size() != 1))
-            throw FormatError(what + " has " + std::to_string(c.floats.size()) +
-                              " values, expected " + std::to_string(count));
+            throw FormatError(CS_TEXT("cs::Files", "%1 %2 has %3 values, expected %4")
+                                  .arg(where(n))
+                                  .arg(weight)
+                                  .arg(int64_t(c.floats.size()))
+                                  .arg(count));
         Tensor t(Shape{count});
         for (int i = 0; i < count; ++i)
             t[i] = c.floats.size() == 1 ? c.floats[0] : c.floats[size_t(i)];
@@ -449,7 +527,7 @@ private:
 
     // Flatten or a Reshape to (N, features).
     void flatten(const onnx::NodeProto& n) {
-        const Value in = value(n.input(0), where(n));
+        const Value in = value(n.input(0), n);
         if (in.shape.rank() == 1) { // already flat on our side (a GlobalAveragePool's (N, C, 1, 1))
             Value v = in;
             v.pooled = false;
@@ -463,30 +541,34 @@ private:
         requireInputs(n, 1, 1);
         const int64_t axis = attrInt(n, "axis", 1);
         if (axis != 1)
-            throw FormatError(where(n) + ": axis " + std::to_string(axis) +
-                              " is not supported (only 1)");
+            throw FormatError(CS_TEXT("cs::Files", "axis %1 is not supported (only 1)")
+                                  .arg(axis)
+                                  .within(where(n)));
         flatten(n);
     }
     void reshape(const onnx::NodeProto& n) {
         requireInputs(n, 2, 2);
-        const Value in = value(n.input(0), where(n));
-        const Constant& shape = constant(n.input(1), where(n));
+        const Value in = value(n.input(0), n);
+        const Constant& shape = constant(n.input(1), n);
         const int64_t numel = in.shape.numel();
         const auto& s = shape.ints;
         const bool flat = s.size() == 2 && (s[0] == -1 || s[0] == 0 || s[0] > 0) &&
                           (s[1] == numel || (s[1] == -1 && s[0] <= 0));
         if (!flat)
-            throw FormatError(where(n) + ": a reshape to " + listText(s) +
-                              " is not supported; only flattening each sample, (N, " +
-                              std::to_string(numel) + ")");
+            throw FormatError(CS_TEXT("cs::Files", "a reshape to %1 is not supported; only "
+                                                   "flattening each sample, (N, %2)")
+                                  .arg(listText(s))
+                                  .arg(numel)
+                                  .within(where(n)));
         flatten(n);
     }
     void transpose(const onnx::NodeProto& n) {
         requireInputs(n, 1, 1);
         const Value in = imageInput(n);
         if (attrInts(n, "perm", {}) != std::vector<int64_t>{0, 2, 3, 1})
-            throw FormatError(where(n) +
-                              ": only the Transpose to NHWC before a Flatten is supported");
+            throw FormatError(CS_TEXT("cs::Files", "only the Transpose to NHWC before a "
+                                                   "Flatten is supported")
+                                  .within(where(n)));
         Value v = in;
         v.nhwc = true;
         alias(n.output(0), v);
@@ -496,31 +578,37 @@ private:
     void pad(const onnx::NodeProto& n) {
         requireInputs(n, 1, 3);
         if (attrString(n, "mode", "constant") != "constant")
-            throw FormatError(where(n) + ": only a Pad that adds nothing is supported");
-        std::vector<int64_t> pads = attrInts(n, "pads", {}); // opset < 11: an attribute
-        if (n.input_size() >= 2 && !n.input(1).empty()) pads = constant(n.input(1), where(n)).ints;
-        if (!std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; }))
             throw FormatError(
-                where(n) + ": pads " + listText(pads) +
-                " are not supported; only padding inside a Conv or pooling operator is");
-        alias(n.output(0), value(n.input(0), where(n)));
+                CS_TEXT("cs::Files", "only a Pad that adds nothing is supported").within(where(n)));
+        std::vector<int64_t> pads = attrInts(n, "pads", {}); // opset < 11: an attribute
+        if (n.input_size() >= 2 && !n.input(1).empty()) pads = constant(n.input(1), n).ints;
+        if (!std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; }))
+            throw FormatError(CS_TEXT("cs::Files", "pads %1 are not supported; only padding "
+                                                   "inside a Conv or pooling operator is")
+                                  .arg(listText(pads))
+                                  .within(where(n)));
+        alias(n.output(0), value(n.input(0), n));
     }
 
     // Gemm (A·B + C, PyTorch's Linear) or MatMul (a Dense without bias; an Add may give it one).
     void dense(const onnx::NodeProto& n, bool gemm) {
         requireInputs(n, 2, gemm ? 3 : 2);
         const Value in = flatInput(n);
-        const Constant& b = weights(n.input(1), where(n));
+        const Constant& b = weights(n.input(1), n);
         if (b.dims.size() != 2)
-            throw FormatError(where(n) + ": weight " + listText(b.dims) + " is not a matrix");
+            throw FormatError(CS_TEXT("cs::Files", "weight %1 is not a matrix")
+                                  .arg(listText(b.dims))
+                                  .within(where(n)));
         const bool transB = gemm && attrInt(n, "transB", 0) != 0;
         if (gemm && attrInt(n, "transA", 0) != 0)
-            throw FormatError(where(n) + ": transA 1 is not supported");
+            throw FormatError(CS_TEXT("cs::Files", "transA 1 is not supported").within(where(n)));
         const int64_t inputs = transB ? b.dims[1] : b.dims[0],
                       units = transB ? b.dims[0] : b.dims[1];
         if (inputs != in.shape[0])
-            throw FormatError(where(n) + ": weight " + listText(b.dims) + " does not fit " +
-                              std::to_string(in.shape[0]) + " inputs");
+            throw FormatError(CS_TEXT("cs::Files", "weight %1 does not fit %2 inputs")
+                                  .arg(listText(b.dims))
+                                  .arg(in.shape[0])
+                                  .within(where(n)));
         const float alpha = gemm ? attrFloat(n, "alpha", 1.0f) : 1.0f,
                     beta = gemm ? attrFloat(n, "beta", 1.0f) : 1.0f;
         const bool bias = gemm && n.input_size() == 3 && !n.input(2).empty();
@@ -536,7 +624,7 @@ private:
             kernel[i] *= alpha;
         weights_[name + ".kernel"] = std::move(kernel);
         if (bias) {
-            Tensor t = vector(constant(n.input(2), where(n)), int(units), where(n) + " bias C");
+            Tensor t = vector(constant(n.input(2), n), int(units), n, "bias C");
             for (int64_t i = 0; i < t.size(); ++i)
                 t[i] *= beta;
             weights_[name + ".bias"] = std::move(t);
@@ -547,18 +635,20 @@ private:
     void add(const onnx::NodeProto& n) {
         requireInputs(n, 2, 2);
         const bool c0 = isConstant(n.input(0)), c1 = isConstant(n.input(1));
-        if (c0 && c1) throw FormatError(where(n) + " adds two constants");
+        if (c0 && c1)
+            throw FormatError(CS_TEXT("cs::Files", "%1 adds two constants").arg(where(n)));
         if (c0 || c1) {
             const std::string& x = c0 ? n.input(1) : n.input(0);
-            const Value in = value(x, where(n));
+            const Value in = value(x, n);
             Entry& e = layers_[size_t(in.layer)];
             Json& config = e.json["config"];
             if (e.json["class_name"] != "Dense" || config["use_bias"] == true || uses_[x] != 1)
-                throw FormatError(where(n) +
-                                  ": adding a constant is supported only as the bias of a MatMul");
+                throw FormatError(CS_TEXT("cs::Files", "adding a constant is supported only as "
+                                                       "the bias of a MatMul")
+                                      .within(where(n)));
             config["use_bias"] = true;
-            weights_[e.name + ".bias"] = vector(constant(c0 ? n.input(0) : n.input(1), where(n)),
-                                                e.shape[0], where(n) + " bias");
+            weights_[e.name + ".bias"] =
+                vector(constant(c0 ? n.input(0) : n.input(1), n), e.shape[0], n, "bias");
             alias(n.output(0), in);
             return;
         }
@@ -566,38 +656,44 @@ private:
     }
     void merge(const onnx::NodeProto& n, const std::string& className) {
         std::vector<std::string> inputs(n.input().begin(), n.input().end());
-        const Value first = value(inputs[0], where(n));
+        const Value first = value(inputs[0], n);
         for (const auto& i : inputs) {
-            const Value& v = value(i, where(n));
+            const Value& v = value(i, n);
             if (!(v.chwImage == first.chwImage) || v.pooled != first.pooled)
-                throw FormatError(
-                    where(n) +
-                    ": its inputs are laid out differently (a Flatten on one side only)");
+                throw FormatError(CS_TEXT("cs::Files", "its inputs are laid out differently (a "
+                                                       "Flatten on one side only)")
+                                      .within(where(n)));
             if (!v.chwImage.dims().empty() && className == "Concatenate")
-                throw FormatError(where(n) + ": concatenating flattened images is not supported");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "concatenating flattened images is not supported")
+                        .within(where(n)));
         }
         Value& v = addLayer(n, className, Json::object(), inputs, n.output(0));
         v.chwImage = first.chwImage;
     }
     void concat(const onnx::NodeProto& n) {
-        if (n.input_size() < 2) throw FormatError(where(n) + " needs at least 2 inputs");
-        const Value& first = value(n.input(0), where(n));
+        if (n.input_size() < 2)
+            throw FormatError(CS_TEXT("cs::Files", "%1 needs at least 2 inputs").arg(where(n)));
+        const Value& first = value(n.input(0), n);
         const int64_t axis = attrInt(n, "axis", 1);
         const int64_t rank = first.shape.rank() == 3 || first.pooled ? 4 : 2;
         if (axis != 1 && axis != 1 - rank)
-            throw FormatError(where(n) + ": axis " + std::to_string(axis) +
-                              " is not supported; only channels (1)");
+            throw FormatError(CS_TEXT("cs::Files", "axis %1 is not supported; only channels (1)")
+                                  .arg(axis)
+                                  .within(where(n)));
         merge(n, "Concatenate");
     }
 
     void batchNorm(const onnx::NodeProto& n) {
         requireInputs(n, 5, 5);
         if (attrInt(n, "training_mode", 0) != 0)
-            throw FormatError(where(n) + ": training_mode 1 is not supported");
+            throw FormatError(
+                CS_TEXT("cs::Files", "training_mode 1 is not supported").within(where(n)));
         for (int o = 1; o < n.output_size(); ++o)
             if (!n.output(o).empty())
-                throw FormatError(where(n) + ": the training outputs are not supported");
-        const Value in = value(n.input(0), where(n));
+                throw FormatError(CS_TEXT("cs::Files", "the training outputs are not supported")
+                                      .within(where(n)));
+        const Value in = value(n.input(0), n);
         const int channels = in.shape[in.shape.rank() - 1];
         Json c = Json::object();
         c["momentum"] = std::clamp(double(attrFloat(n, "momentum", 0.9f)), 0.0, 1.0);
@@ -608,8 +704,7 @@ private:
         const std::string& name = layers_.back().name;
         const char* keys[] = {"gamma", "beta", "moving_mean", "moving_variance"};
         for (int i = 0; i < 4; ++i) {
-            Tensor t =
-                vector(constant(n.input(i + 1), where(n)), channels, where(n) + " " + keys[i]);
+            Tensor t = vector(constant(n.input(i + 1), n), channels, n, keys[i]);
             if (in.chwImage.rank() == 3) { // features arrive in C, H, W order: ours are H, W, C
                 Tensor ours(t.shape());
                 for (int r = 0; r < channels; ++r)
@@ -625,16 +720,19 @@ private:
         requireInputs(n, 1, 3);
         double rate = attrFloat(n, "ratio", 0.5f);
         if (n.input_size() >= 2 && !n.input(1).empty()) {
-            const Constant& r = constant(n.input(1), where(n));
-            if (r.floats.size() != 1) throw FormatError(where(n) + ": ratio must be one number");
+            const Constant& r = constant(n.input(1), n);
+            if (r.floats.size() != 1)
+                throw FormatError(
+                    CS_TEXT("cs::Files", "ratio must be one number").within(where(n)));
             rate = r.floats[0];
         }
         if (n.input_size() == 3 && !n.input(2).empty()) {
-            const Constant& t = constant(n.input(2), where(n));
+            const Constant& t = constant(n.input(2), n);
             if (t.ints.empty() ? (t.floats.empty() || t.floats[0] != 0) : t.ints[0] != 0)
-                throw FormatError(where(n) + ": training_mode must be off");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "training_mode must be off").within(where(n)));
         }
-        const Value in = value(n.input(0), where(n));
+        const Value in = value(n.input(0), n);
         Json c = Json::object();
         c["rate"] = std::clamp(rate, 0.0, 0.99);
         Value& v = addLayer(n, "Dropout", c, {n.input(0)}, n.output(0));
@@ -646,16 +744,18 @@ private:
     // nothing else reads that layer's output, else an Activation layer.
     void activation(const onnx::NodeProto& n, const std::string& act) {
         requireInputs(n, 1, 1);
-        const Value in = value(n.input(0), where(n));
+        const Value in = value(n.input(0), n);
         if (act == "softmax") {
             const int64_t axis = attrInt(n, "axis", opset_ >= 13 ? -1 : 1);
             const bool image = in.shape.rank() == 3;
             const bool channels =
                 image ? opset_ >= 13 && (axis == 1 || axis == -3) : (axis == 1 || axis == -1);
             if (!channels && !(in.pooled && opset_ >= 13 && axis == 1))
-                throw FormatError(where(n) + ": softmax over axis " + std::to_string(axis) +
-                                  " (opset " + std::to_string(opset_) +
-                                  ") is not supported; only over the channels");
+                throw FormatError(CS_TEXT("cs::Files", "softmax over axis %1 (opset %2) is not "
+                                                       "supported; only over the channels")
+                                      .arg(axis)
+                                      .arg(opset_)
+                                      .within(where(n)));
         }
         Entry& e = layers_[size_t(in.layer)];
         const std::string cls = e.json["class_name"];
@@ -677,7 +777,8 @@ private:
         if (op == "Constant") {
             const auto* a = attr(n, "value");
             if (!a || n.output_size() != 1)
-                throw FormatError(where(n) + ": only a tensor 'value' is supported");
+                throw FormatError(
+                    CS_TEXT("cs::Files", "only a tensor 'value' is supported").within(where(n)));
             constants_[n.output(0)] = readTensor(a->t());
         } else if (op == "Conv")
             conv(n);
@@ -723,10 +824,10 @@ private:
             if (isConstant(n.input(0)))
                 constants_[n.output(0)] = constants_[n.input(0)];
             else
-                alias(n.output(0), value(n.input(0), where(n)));
+                alias(n.output(0), value(n.input(0), n));
         } else {
-            throw FormatError(where(n) +
-                              ": operator not supported"); // screened before, by importOnnx()
+            // Screened before, by importOnnx().
+            throw FormatError(CS_TEXT("cs::Files", "operator not supported").within(where(n)));
         }
     }
 

@@ -42,7 +42,7 @@ std::string joined(const std::set<std::string>& items) {
 int defaultOpset(const onnx::ModelProto& m) {
     for (const auto& o : m.opset_import())
         if (o.domain().empty() || o.domain() == "ai.onnx") return int(o.version());
-    throw FormatError("declares no opset of the standard ONNX domain");
+    throw FormatError(CS_TEXT("cs::Files", "declares no opset of the standard ONNX domain"));
 }
 
 // Every operator the graph uses that the importer does not know, with its domain.
@@ -62,32 +62,37 @@ std::set<std::string> unsupportedOperators(const onnx::GraphProto& g) {
 LoadedModel readOnnx(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
-        throw IoError("cannot open: not a regular file");
+        throw IoError(
+            CS_TEXT("cs::Files", "not a regular file").within(CS_TEXT("cs::Files", "cannot open")));
     const uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec) throw IoError("cannot read: " + ec.message());
-    if (size == 0) throw FormatError("the file is empty, not an ONNX model");
+    if (ec) throw IoError(CS_TEXT("cs::Files", "cannot read: %1").arg(ec.message()));
+    if (size == 0) throw FormatError(CS_TEXT("cs::Files", "the file is empty, not an ONNX model"));
     if (size > kMaxOnnxBytes)
-        throw FormatError(formatBytes(size) + " is over the 2 GB an ONNX file can hold");
+        throw FormatError(CS_TEXT("cs::Files", "%1 is over the 2 GB an ONNX file can hold")
+                              .arg(formatBytes(size)));
     checkMemoryLimit(size * 2, "the ONNX file", " to read its " + formatBytes(size),
                      ": it is larger than a CNN ConvStudio can run");
     const std::string bytes = readWholeFile(path, size_t(size));
     onnx::ModelProto m;
     if (!m.ParseFromString(bytes))
-        throw FormatError("not an ONNX model, or a truncated one: its " +
-                          formatCount(bytes.size()) +
-                          " bytes are not a valid ONNX ModelProto message");
+        throw FormatError(CS_TEXT("cs::Files", "not an ONNX model, or a truncated one: its %1 "
+                                               "bytes are not a valid ONNX ModelProto message")
+                              .arg(formatCount(bytes.size())));
     if (m.ir_version() <= 0 || !m.has_graph())
-        throw FormatError("not an ONNX model: it has no ir_version or no graph");
+        throw FormatError(
+            CS_TEXT("cs::Files", "not an ONNX model: it has no ir_version or no graph"));
     const int opset = defaultOpset(m);
     if (opset < 7 || opset > 18)
-        throw FormatError("opset " + std::to_string(opset) + " is not supported (7 to 18 are)");
+        throw FormatError(
+            CS_TEXT("cs::Files", "opset %1 is not supported (7 to 18 are)").arg(opset));
     const onnx::GraphProto& g = m.graph();
-    if (g.node_size() == 0) throw FormatError("the graph has no operators");
+    if (g.node_size() == 0) throw FormatError(CS_TEXT("cs::Files", "the graph has no operators"));
     if (const std::set<std::string> bad = unsupportedOperators(g); !bad.empty())
-        throw FormatError("uses operators ConvStudio cannot import: " + joined(bad) +
-                          " (it imports CNNs made of: " +
-                          joined({onnxImportOperators().begin(), onnxImportOperators().end()}) +
-                          ")");
+        throw FormatError(
+            CS_TEXT("cs::Files", "uses operators ConvStudio cannot import: %1 (it "
+                                 "imports CNNs made of: %2)")
+                .arg(joined(bad))
+                .arg(joined({onnxImportOperators().begin(), onnxImportOperators().end()})));
 
     ImportedGraph imported = convertOnnxGraph(g, opset, g.name().empty() ? stem(path) : g.name());
     // PyTorch classifiers end in logits (CrossEntropyLoss applies the softmax):
@@ -108,8 +113,8 @@ LoadedModel readOnnx(const std::string& path) {
     } catch (const ResourceError&) {
         throw;
     } catch (const Error& e) {
-        throw FormatError(std::string("the graph does not make a valid ConvStudio model: ") +
-                          e.what());
+        throw FormatError(e.text().within(
+            CS_TEXT("cs::Files", "the graph does not make a valid ConvStudio model")));
     }
     size_t used = 0;
     for (int k = 0; k < out.model.nodeCount(); ++k) {
@@ -117,20 +122,25 @@ LoadedModel readOnnx(const std::string& path) {
         for (Param& p : layer.params()) {
             const std::string name = layer.name() + "." + p.name;
             auto it = imported.weights.find(name);
-            if (it == imported.weights.end()) throw FormatError("no weight for '" + name + "'");
+            if (it == imported.weights.end())
+                throw FormatError(CS_TEXT("cs::Files", "no weight for '%1'").arg(name));
             if (!(it->second.shape() == p.value.shape()))
-                throw FormatError("weight '" + name + "' has shape " +
-                                  it->second.shape().toString() + ", the layer needs " +
-                                  p.value.shape().toString());
+                throw FormatError(
+                    CS_TEXT("cs::Files", "weight '%1' has shape %2, the layer needs %3")
+                        .arg(name)
+                        .arg(it->second.shape().toString())
+                        .arg(p.value.shape().toString()));
             for (int64_t i = 0; i < it->second.size(); ++i)
                 if (!std::isfinite(it->second[i]))
-                    throw FormatError("weight '" + name +
-                                      "' holds NaN or an infinity: the model is broken");
+                    throw FormatError(CS_TEXT("cs::Files", "weight '%1' holds NaN or an "
+                                                           "infinity: the model is broken")
+                                          .arg(name));
             p.value = std::move(it->second);
             ++used;
         }
     }
-    if (used != imported.weights.size()) throw FormatError("holds weights that no layer uses");
+    if (used != imported.weights.size())
+        throw FormatError(CS_TEXT("cs::Files", "holds weights that no layer uses"));
 
     // ConvStudio's own exports carry class names and preprocessing; otherwise
     // the classes are numbered and pixels are scaled to [0, 1] (torchvision's ToTensor).
@@ -141,14 +151,15 @@ LoadedModel readOnnx(const std::string& path) {
         if (const std::string* v = metadataProp(m, "preprocessing"))
             out.metadata.preprocessing = Preprocessing::fromJson(json::parse(*v));
     } catch (const Error& e) {
-        throw FormatError(std::string("metadata_props: ") + e.what());
+        throw FormatError(e.text().within("metadata_props")); // ONNX's name: not translated
     }
     if (const std::string* v = metadataProp(m, "dataset")) out.metadata.dataset = *v;
     if (!out.metadata.classNames.empty() && units > 1 &&
         int(out.metadata.classNames.size()) != units)
-        throw FormatError("metadata_props 'class_names' has " +
-                          std::to_string(out.metadata.classNames.size()) +
-                          " names for a model with " + std::to_string(units) + " outputs");
+        throw FormatError(CS_TEXT("cs::Files", "metadata_props 'class_names' has %1 names for "
+                                               "a model with %2 outputs")
+                              .arg(int64_t(out.metadata.classNames.size()))
+                              .arg(units));
     if (out.metadata.classNames.empty())
         for (int i = 0; i < std::max(units, 2); ++i)
             out.metadata.classNames.push_back(std::to_string(i));
@@ -202,10 +213,10 @@ bool looksLikeOnnxFile(const std::string& path) {
 }
 
 LoadedModel importOnnx(const std::string& path) {
-    // Every load error starts with the file's path (docs/formats.md).
+    // Every load error starts with the file's path (docs/formats.md), a place
+    // in front of the error's own text, which stays translatable.
     auto named = [&](const Error& e) {
-        return std::string(e.what()).rfind(path, 0) == 0 ? std::string(e.what())
-                                                         : path + ": " + e.what();
+        return std::string(e.what()).rfind(path, 0) == 0 ? e.text() : e.text().within(path);
     };
     try {
         return readOnnx(path);

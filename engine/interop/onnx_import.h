@@ -6,7 +6,9 @@
 // A graph using any other is refused with the full list of what it uses that
 // is not supported; nothing is returned half-made. Every error is a
 // FormatError (ResourceError for sizes over the limits) that starts with the
-// file's path. docs/formats.md §6 describes the mapping.
+// file's path; its text() is translatable (CS_TEXT, context "cs::Files"), the
+// path and the node ("Conv 'conv1'") places shown as they are.
+// docs/formats.md §6 describes the mapping.
 //
 //   if (looksLikeOnnxFile(path)) LoadedModel m = importOnnx(path);
 #pragma once
