@@ -445,11 +445,11 @@ sesgo %1</translation>
     </message>
     <message>
         <source>unknown split &apos;%1&apos; (use train, validation or test)</source>
-        <translation>partición desconocida &apos;%1&apos; (use train, validation o test)</translation>
+        <translation>partición desconocida &apos;%1&apos; (usa train, validation o test)</translation>
     </message>
     <message>
         <source>%1: a %2 data set has train and test splits only (training takes validation data from the end of train, see --validation-split)</source>
-        <translation>%1: un conjunto de datos %2 solo tiene las particiones train y test (el entrenamiento toma los datos de validación del final de train; vea --validation-split)</translation>
+        <translation>%1: un conjunto de datos %2 solo tiene las particiones train y test (el entrenamiento toma los datos de validación del final de train; mira --validation-split)</translation>
     </message>
     <message>
         <source>%1: has no %2 images (%3)</source>
@@ -457,15 +457,15 @@ sesgo %1</translation>
     </message>
     <message>
         <source>unknown color_mode &apos;%1&apos; (use grayscale or rgb)</source>
-        <translation>color_mode desconocido &apos;%1&apos; (use grayscale o rgb)</translation>
+        <translation>color_mode desconocido &apos;%1&apos; (usa grayscale o rgb)</translation>
     </message>
     <message>
         <source>unknown class_mode &apos;%1&apos; (use categorical, sparse or binary)</source>
-        <translation>class_mode desconocido &apos;%1&apos; (use categorical, sparse o binary)</translation>
+        <translation>class_mode desconocido &apos;%1&apos; (usa categorical, sparse o binary)</translation>
     </message>
     <message>
         <source>unknown interpolation &apos;%1&apos; (use auto, nearest, bilinear, bicubic, area or lanczos)</source>
-        <translation>interpolación desconocida &apos;%1&apos; (use auto, nearest, bilinear, bicubic, area o lanczos)</translation>
+        <translation>interpolación desconocida &apos;%1&apos; (usa auto, nearest, bilinear, bicubic, area o lanczos)</translation>
     </message>
     <message>
         <source>validation_split must be in [0, 1)</source>
@@ -486,6 +486,66 @@ sesgo %1</translation>
     <message>
         <source>none of the %1 images could be decoded (%2)</source>
         <translation>no se pudo decodificar ninguna de las %1 imágenes (%2)</translation>
+    </message>
+    <message>
+        <source>the preview needs at least one transform per image</source>
+        <translation>la vista previa necesita al menos una transformación por imagen</translation>
+    </message>
+    <message>
+        <source>no source images to preview</source>
+        <translation>no hay imágenes de origen para la vista previa</translation>
+    </message>
+    <message>
+        <source>the data set needs %1 for %3 training and %4 test images, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
+        <translation>el conjunto de datos necesita %1 para %3 imágenes de entrenamiento y %4 de prueba, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
+    </message>
+    <message>
+        <source>%1: not a folder (a data set is a folder)</source>
+        <translation>%1: no es una carpeta (un conjunto de datos es una carpeta)</translation>
+    </message>
+    <message>
+        <source>%1: no such folder (install Debian&apos;s dataset-fashion-mnist package)</source>
+        <translation>%1: no existe esa carpeta (instala el paquete dataset-fashion-mnist de Debian)</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: no existe esa carpeta</translation>
+    </message>
+    <message>
+        <source>%1: not a data set folder ConvStudio recognises: expected the four IDX files of MNIST/Fashion-MNIST (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]), the CIFAR-10 binary files (data_batch_*.bin, test_batch.bin) or one sub-folder of images per class</source>
+        <translation>%1: no es una carpeta de datos que ConvStudio reconozca: se esperaban los cuatro archivos IDX de MNIST/Fashion-MNIST (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]), los archivos binarios de CIFAR-10 (data_batch_*.bin, test_batch.bin) o una subcarpeta de imágenes por clase</translation>
+    </message>
+    <message>
+        <source>%1: unknown data set kind</source>
+        <translation>%1: tipo de conjunto de datos desconocido</translation>
+    </message>
+    <message>
+        <source>the data set needs %1 for %3 images of %4x%5 pixels, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
+        <translation>el conjunto de datos necesita %1 para %3 imágenes de %4x%5 píxeles, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
+    </message>
+    <message>
+        <source>the data needs %1, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
+        <translation>los datos necesitan %1, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
+    </message>
+    <message>
+        <source>the decoded image data needs %1 (%3 images of %4x%5x%6), over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller target size or fewer images</source>
+        <translation>las imágenes decodificadas necesitan %1 (%3 imágenes de %4x%5x%6), por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): usa un tamaño de destino menor o menos imágenes</translation>
+    </message>
+    <message>
+        <source>the model takes %1-channel images; only grey (1) and RGB (3) images can be read</source>
+        <translation>el modelo toma imágenes de %1 canales; solo se pueden leer imágenes en gris (1) y RGB (3)</translation>
+    </message>
+    <message>
+        <source>the image is empty or not 8-bit</source>
+        <translation>la imagen está vacía o no es de 8 bits</translation>
+    </message>
+    <message>
+        <source>image range [%1, %2) is outside a set of %3 images</source>
+        <translation>el rango de imágenes [%1, %2) queda fuera de un conjunto de %3 imágenes</translation>
+    </message>
+    <message>
+        <source>the images need %1 for %3 records, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
+        <translation>las imágenes necesitan %1 para %3 registros, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
     </message>
 </context>
 <context>
@@ -786,6 +846,450 @@ sesgo %1</translation>
         <source>project version %1 is newer than this ConvStudio understands (%2)</source>
         <translation>la versión %1 del proyecto es más nueva de lo que entiende este ConvStudio (%2)</translation>
     </message>
+    <message>
+        <source>cannot draw an image of %1 channels (only 1 or 3)</source>
+        <translation>no se puede dibujar una imagen de %1 canales (solo 1 o 3)</translation>
+    </message>
+    <message>
+        <source>no images to draw</source>
+        <translation>no hay imágenes que dibujar</translation>
+    </message>
+    <message>
+        <source>%1: give the file an extension (.png, .jpg ...) to choose its format</source>
+        <translation>%1: da al archivo una extensión (.png, .jpg …) para elegir su formato</translation>
+    </message>
+    <message>
+        <source>%1: cannot write images of type &apos;%2&apos; (use .png, .jpg, .bmp or .tif)</source>
+        <translation>%1: no se pueden escribir imágenes de tipo &apos;%2&apos; (usa .png, .jpg, .bmp o .tif)</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; keeps its data in an external file: export with the weights inside the .onnx file</source>
+        <translation>el tensor &apos;%1&apos; guarda sus datos en un archivo externo: exporta el modelo con los pesos dentro del archivo .onnx</translation>
+    </message>
+    <message>
+        <source>dimension %1 is invalid</source>
+        <translation>la dimensión %1 no es válida</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; is too large</source>
+        <translation>el tensor &apos;%1&apos; es demasiado grande</translation>
+    </message>
+    <message>
+        <source>%1 bytes of data for %2 floats</source>
+        <translation>%1 bytes de datos para %2 valores float</translation>
+    </message>
+    <message>
+        <source>%1 values for shape %2</source>
+        <translation>%1 valores para la forma %2</translation>
+    </message>
+    <message>
+        <source>wrong data size for its shape</source>
+        <translation>el tamaño de los datos no corresponde a su forma</translation>
+    </message>
+    <message>
+        <source>wrong number of values for its shape</source>
+        <translation>el número de valores no corresponde a su forma</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has data type %2: only float32 weights (and int64/int32 shapes) are supported</source>
+        <translation>el tensor &apos;%1&apos; tiene el tipo de datos %2: solo se admiten pesos float32 (y formas int64/int32)</translation>
+    </message>
+    <message>
+        <source>the graph has %1 outputs; ConvStudio imports models with one output</source>
+        <translation>el grafo tiene %1 salidas; ConvStudio importa modelos con una sola salida</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output is a transposed image</source>
+        <translation>la salida del grafo es una imagen transpuesta</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output &apos;%1&apos; is not made by its last operator, so it cannot be the model&apos;s last layer</source>
+        <translation>la salida del grafo &apos;%1&apos; no la produce su último operador, así que no puede ser la última capa del modelo</translation>
+    </message>
+    <message>
+        <source>%1 takes the constant &apos;%2&apos; where ConvStudio needs a layer&apos;s output</source>
+        <translation>el nodo %1 recibe la constante &apos;%2&apos; donde ConvStudio necesita la salida de una capa</translation>
+    </message>
+    <message>
+        <source>%1 reads &apos;%2&apos;, which no earlier operator makes</source>
+        <translation>el nodo %1 lee &apos;%2&apos;, que no produce ningún operador anterior</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output takes the constant &apos;%1&apos; where ConvStudio needs a layer&apos;s output</source>
+        <translation>la salida del grafo es la constante &apos;%1&apos;, donde ConvStudio necesita la salida de una capa</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output reads &apos;%1&apos;, which no earlier operator makes</source>
+        <translation>la salida del grafo lee &apos;%1&apos;, que no produce ningún operador anterior</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; must be a constant (an initializer)</source>
+        <translation>la entrada &apos;%1&apos; debe ser una constante (un initializer)</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; is not float32</source>
+        <translation>el peso &apos;%1&apos; no es float32</translation>
+    </message>
+    <message>
+        <source>reads a Transpose that only a Flatten may follow</source>
+        <translation>lee un Transpose al que solo puede seguir un Flatten</translation>
+    </message>
+    <message>
+        <source>%1 has %2 inputs, expected %3 to %4</source>
+        <translation>el nodo %1 tiene %2 entradas; se esperaban de %3 a %4</translation>
+    </message>
+    <message>
+        <source>%1 has %2 inputs, expected %3</source>
+        <translation>el nodo %1 tiene %2 entradas; se esperaban %3</translation>
+    </message>
+    <message>
+        <source>%1 has no output</source>
+        <translation>el nodo %1 no tiene salida</translation>
+    </message>
+    <message>
+        <source>%1 needs an image (N, C, H, W), its input has shape %2 on ConvStudio&apos;s side</source>
+        <translation>el nodo %1 necesita una imagen (N, C, H, W), pero su entrada tiene forma %2 en ConvStudio</translation>
+    </message>
+    <message>
+        <source>%1 needs a flat input (N, features): put a Flatten before it</source>
+        <translation>el nodo %1 necesita una entrada plana (N, características): pon un Flatten antes</translation>
+    </message>
+    <message>
+        <source>the graph has %1 inputs besides its weights; ConvStudio imports models with one input image</source>
+        <translation>el grafo tiene %1 entradas además de sus pesos; ConvStudio importa modelos con una sola imagen de entrada</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; is not float32</source>
+        <translation>la entrada &apos;%1&apos; no es float32</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has shape %2: ConvStudio needs (N, C, H, W) with C, H and W fixed, or (N, features)</source>
+        <translation>la entrada &apos;%1&apos; tiene forma %2: ConvStudio necesita (N, C, H, W) con C, H y W fijos, o (N, características)</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; is larger than 4096</source>
+        <translation>la entrada &apos;%1&apos; es mayor que 4096</translation>
+    </message>
+    <message>
+        <source>auto_pad %1 is not supported (SAME_UPPER and VALID are)</source>
+        <translation>auto_pad %1 no es compatible (SAME_UPPER y VALID sí lo son)</translation>
+    </message>
+    <message>
+        <source>pads %1 must have 4 entries</source>
+        <translation>pads %1 debe tener 4 valores</translation>
+    </message>
+    <message>
+        <source>pads %1 on a %2x%3 input are neither none (&apos;valid&apos;) nor TensorFlow&apos;s &apos;same&apos; %4, the only paddings ConvStudio has</source>
+        <translation>los pads %1 sobre una entrada de %2x%3 no son ni sin relleno (&apos;valid&apos;) ni el &apos;same&apos; de TensorFlow %4, los únicos rellenos (padding) que tiene ConvStudio</translation>
+    </message>
+    <message>
+        <source>%1 %2 must be two numbers between 1 and 64</source>
+        <translation>%1 %2 debe tener dos números entre 1 y 64</translation>
+    </message>
+    <message>
+        <source>dilations %1 are not supported (only 1)</source>
+        <translation>dilations %1 no es compatible (solo 1)</translation>
+    </message>
+    <message>
+        <source>grouped convolution (group &gt; 1) is not supported</source>
+        <translation>la convolución agrupada (group &gt; 1) no es compatible</translation>
+    </message>
+    <message>
+        <source>weight %1 does not fit an input of %2 channels</source>
+        <translation>el peso %1 no encaja con una entrada de %2 canales</translation>
+    </message>
+    <message>
+        <source>kernel_shape differs from its weight</source>
+        <translation>kernel_shape no coincide con su peso</translation>
+    </message>
+    <message>
+        <source>storage_order 1 is not supported</source>
+        <translation>storage_order 1 no es compatible</translation>
+    </message>
+    <message>
+        <source>ceil_mode 1 adds a partial window here; only floor rounding is supported</source>
+        <translation>ceil_mode 1 añade aquí una ventana parcial; solo se admite el redondeo hacia abajo</translation>
+    </message>
+    <message>
+        <source>count_include_pad 1 averages padded zeros; ConvStudio&apos;s average pooling counts only real values (count_include_pad 0)</source>
+        <translation>count_include_pad 1 promedia los ceros del relleno; la agrupación (pooling) promedio de ConvStudio solo cuenta los valores reales (count_include_pad 0)</translation>
+    </message>
+    <message>
+        <source>%1 %2 has %3 values, expected %4</source>
+        <translation>el peso %2 del nodo %1 tiene %3 valores; se esperaban %4</translation>
+    </message>
+    <message>
+        <source>axis %1 is not supported (only 1)</source>
+        <translation>el eje (axis) %1 no es compatible (solo 1)</translation>
+    </message>
+    <message>
+        <source>a reshape to %1 is not supported; only flattening each sample, (N, %2)</source>
+        <translation>un Reshape a %1 no es compatible; solo se admite aplanar cada muestra, (N, %2)</translation>
+    </message>
+    <message>
+        <source>only the Transpose to NHWC before a Flatten is supported</source>
+        <translation>solo se admite el Transpose a NHWC antes de un Flatten</translation>
+    </message>
+    <message>
+        <source>only a Pad that adds nothing is supported</source>
+        <translation>solo se admite un Pad que no añade nada</translation>
+    </message>
+    <message>
+        <source>pads %1 are not supported; only padding inside a Conv or pooling operator is</source>
+        <translation>los pads %1 no son compatibles; solo se admite el relleno (padding) dentro de un operador Conv o de agrupación (pooling)</translation>
+    </message>
+    <message>
+        <source>weight %1 is not a matrix</source>
+        <translation>el peso %1 no es una matriz</translation>
+    </message>
+    <message>
+        <source>transA 1 is not supported</source>
+        <translation>transA 1 no es compatible</translation>
+    </message>
+    <message>
+        <source>weight %1 does not fit %2 inputs</source>
+        <translation>el peso %1 no encaja con %2 entradas</translation>
+    </message>
+    <message>
+        <source>%1 adds two constants</source>
+        <translation>el nodo %1 suma dos constantes</translation>
+    </message>
+    <message>
+        <source>adding a constant is supported only as the bias of a MatMul</source>
+        <translation>sumar una constante solo se admite como bias de un MatMul</translation>
+    </message>
+    <message>
+        <source>its inputs are laid out differently (a Flatten on one side only)</source>
+        <translation>sus entradas tienen una disposición distinta (un Flatten en un solo lado)</translation>
+    </message>
+    <message>
+        <source>concatenating flattened images is not supported</source>
+        <translation>no se admite concatenar imágenes aplanadas</translation>
+    </message>
+    <message>
+        <source>%1 needs at least 2 inputs</source>
+        <translation>el nodo %1 necesita al menos 2 entradas</translation>
+    </message>
+    <message>
+        <source>axis %1 is not supported; only channels (1)</source>
+        <translation>el eje (axis) %1 no es compatible; solo los canales (1)</translation>
+    </message>
+    <message>
+        <source>training_mode 1 is not supported</source>
+        <translation>training_mode 1 no es compatible</translation>
+    </message>
+    <message>
+        <source>the training outputs are not supported</source>
+        <translation>las salidas de entrenamiento no son compatibles</translation>
+    </message>
+    <message>
+        <source>ratio must be one number</source>
+        <translation>ratio debe ser un único número</translation>
+    </message>
+    <message>
+        <source>training_mode must be off</source>
+        <translation>training_mode debe estar desactivado</translation>
+    </message>
+    <message>
+        <source>softmax over axis %1 (opset %2) is not supported; only over the channels</source>
+        <translation>softmax sobre el eje %1 (opset %2) no es compatible; solo sobre los canales</translation>
+    </message>
+    <message>
+        <source>only a tensor &apos;value&apos; is supported</source>
+        <translation>solo se admite un tensor &apos;value&apos;</translation>
+    </message>
+    <message>
+        <source>operator not supported</source>
+        <translation>operador no compatible</translation>
+    </message>
+    <message>
+        <source>declares no opset of the standard ONNX domain</source>
+        <translation>no declara ningún opset del dominio estándar de ONNX</translation>
+    </message>
+    <message>
+        <source>the file is empty, not an ONNX model</source>
+        <translation>el archivo está vacío; no es un modelo ONNX</translation>
+    </message>
+    <message>
+        <source>%1 is over the 2 GB an ONNX file can hold</source>
+        <translation>%1 supera los 2 GB que puede contener un archivo ONNX</translation>
+    </message>
+    <message>
+        <source>the ONNX file needs %1 to read its %3, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): it is larger than a CNN ConvStudio can run</source>
+        <translation>el archivo ONNX necesita %1 para leer sus %3, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): es más grande que una CNN que ConvStudio pueda ejecutar</translation>
+    </message>
+    <message>
+        <source>not an ONNX model, or a truncated one: its %1 bytes are not a valid ONNX ModelProto message</source>
+        <translation>no es un modelo ONNX, o está truncado: sus %1 bytes no son un mensaje ModelProto de ONNX válido</translation>
+    </message>
+    <message>
+        <source>not an ONNX model: it has no ir_version or no graph</source>
+        <translation>no es un modelo ONNX: no tiene ir_version o no tiene grafo</translation>
+    </message>
+    <message>
+        <source>opset %1 is not supported (7 to 18 are)</source>
+        <translation>el opset %1 no es compatible (sí lo son del 7 al 18)</translation>
+    </message>
+    <message>
+        <source>the graph has no operators</source>
+        <translation>el grafo no tiene operadores</translation>
+    </message>
+    <message>
+        <source>uses operators ConvStudio cannot import: %1 (it imports CNNs made of: %2)</source>
+        <translation>usa operadores que ConvStudio no puede importar: %1 (importa CNN formadas por: %2)</translation>
+    </message>
+    <message>
+        <source>the graph does not make a valid ConvStudio model</source>
+        <translation>el grafo no forma un modelo válido de ConvStudio</translation>
+    </message>
+    <message>
+        <source>no weight for &apos;%1&apos;</source>
+        <translation>no hay peso para &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; has shape %2, the layer needs %3</source>
+        <translation>el peso &apos;%1&apos; tiene forma %2, pero la capa necesita %3</translation>
+    </message>
+    <message>
+        <source>weight &apos;%1&apos; holds NaN or an infinity: the model is broken</source>
+        <translation>el peso &apos;%1&apos; contiene NaN o un infinito: el modelo está dañado</translation>
+    </message>
+    <message>
+        <source>holds weights that no layer uses</source>
+        <translation>contiene pesos que ninguna capa usa</translation>
+    </message>
+    <message>
+        <source>metadata_props &apos;class_names&apos; has %1 names for a model with %2 outputs</source>
+        <translation>metadata_props &apos;class_names&apos; tiene %1 nombres para un modelo con %2 salidas</translation>
+    </message>
+    <message>
+        <source>the PyTorch export has no code for layer type &apos;%1&apos;</source>
+        <translation>la exportación a PyTorch no tiene código para el tipo de capa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the PyTorch script has no callback &apos;%1&apos; (it has EarlyStopping, ReduceLROnPlateau and ModelCheckpoint)</source>
+        <translation>el script de PyTorch no tiene el callback &apos;%1&apos; (tiene EarlyStopping, ReduceLROnPlateau y ModelCheckpoint)</translation>
+    </message>
+    <message>
+        <source>the PyTorch script template lacks %1</source>
+        <translation>a la plantilla del script de PyTorch le falta %1</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation>no se puede escribir</translation>
+    </message>
+    <message>
+        <source>cannot set permissions</source>
+        <translation>no se pueden fijar los permisos</translation>
+    </message>
+    <message>
+        <source>cannot flush to disk</source>
+        <translation>no se puede volcar al disco</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1: no es un archivo normal</translation>
+    </message>
+    <message>
+        <source>%1: file is %2 bytes, more than the %3 allowed</source>
+        <translation>%1: el archivo tiene %2 bytes, más de los %3 permitidos</translation>
+    </message>
+    <message>
+        <source>%1: read failed</source>
+        <translation>%1: falló la lectura</translation>
+    </message>
+    <message>
+        <source>%1: too many levels of symbolic links</source>
+        <translation>%1: demasiados niveles de enlaces simbólicos</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the link %2: %3</source>
+        <translation>%1: no se puede leer el enlace %2: %3</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>una carpeta</translation>
+    </message>
+    <message>
+        <source>a fifo</source>
+        <translation>una fifo</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>un dispositivo de caracteres</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>un dispositivo de bloques</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <source>something other than a file</source>
+        <translation>algo que no es un archivo</translation>
+    </message>
+    <message>
+        <source>an empty file name was given for an output</source>
+        <translation>se dio un nombre de archivo vacío para una salida</translation>
+    </message>
+    <message>
+        <source>%1: names a folder, not a file</source>
+        <translation>%1: nombra una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>%1: cannot save here: it is %2, not a regular file</source>
+        <translation>%1: no se puede guardar aquí: es %2, no un archivo normal</translation>
+    </message>
+    <message>
+        <source>%1: cannot save here: it links to %3, %2, not a regular file</source>
+        <translation>%1: no se puede guardar aquí: enlaza con %3, que es %2, no un archivo normal</translation>
+    </message>
+    <message>
+        <source>%1: cannot write there: the folder %2 does not exist</source>
+        <translation>%1: no se puede escribir ahí: la carpeta %2 no existe</translation>
+    </message>
+    <message>
+        <source>%1: cannot write there: the folder %2: %3</source>
+        <translation>%1: no se puede escribir ahí: la carpeta %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write there: %2 is not a folder</source>
+        <translation>%1: no se puede escribir ahí: %2 no es una carpeta</translation>
+    </message>
+    <message>
+        <source>%1: cannot write in %2: %3</source>
+        <translation>%1: no se puede escribir en %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a file</source>
+        <translation>%1: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: no se puede escribir: %2</translation>
+    </message>
+    <message>
+        <source>the tensor data needs %1 (%3 tensors), over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
+        <translation>los datos de los tensores necesitan %1 (%3 tensores), por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a file in %2: %3</source>
+        <translation>%1: no se puede crear un archivo en %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot keep a temporary file in %2: another program keeps removing it</source>
+        <translation>%1: no se puede mantener un archivo temporal en %2: otro programa lo sigue borrando</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace: %2</source>
+        <translation>%1: no se puede reemplazar: %2</translation>
+    </message>
 </context>
 <context>
     <name>cs::ImageFolders</name>
@@ -816,6 +1320,81 @@ sesgo %1</translation>
     <message>
         <source>%1/ folders</source>
         <translation>carpeta %1/</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Inspect</name>
+    <message>
+        <source>feature maps</source>
+        <translation>los mapas de características</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has %2 maps, not map %3</source>
+        <translation>&apos;%1&apos; tiene %2 mapas, no existe el mapa %3</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer with a spatial output (Conv2D, pooling): this model has none</source>
+        <translation>Grad-CAM necesita una capa con salida espacial (Conv2D, agrupación): este modelo no tiene ninguna</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a hidden layer with a spatial output; &apos;%1&apos; has none</source>
+        <translation>Grad-CAM necesita una capa oculta con salida espacial; &apos;%1&apos; no la tiene</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>el mapa Grad-CAM</translation>
+    </message>
+    <message>
+        <source>class %1 is out of range: the model has %2 classes</source>
+        <translation>la clase %1 está fuera de rango: el modelo tiene %2 clases</translation>
+    </message>
+    <message>
+        <source>a heat map needs a size of at least 1x1</source>
+        <translation>un mapa de calor necesita un tamaño de al menos 1x1</translation>
+    </message>
+    <message>
+        <source>the heat map goes over an 8-bit image</source>
+        <translation>el mapa de calor va sobre una imagen de 8 bits</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: no existe esa carpeta</translation>
+    </message>
+    <message>
+        <source>this model does not take images (input %1)</source>
+        <translation>este modelo no toma imágenes (entrada %1)</translation>
+    </message>
+    <message>
+        <source>no layer number %1</source>
+        <translation>no hay capa número %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a %2, not a Conv2D layer: it has no kernels</source>
+        <translation>&apos;%1&apos; es una %2, no una capa Conv2D: no tiene kernels</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no weights yet: build or train the model first</source>
+        <translation>&apos;%1&apos; aún no tiene pesos: construye o entrena antes el modelo</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reads %2 channels: only a 3-channel layer&apos;s filters are colour images</source>
+        <translation>&apos;%1&apos; lee %2 canales: solo los filtros de una capa de 3 canales son imágenes en color</translation>
+    </message>
+    <message>
+        <source>%1 needs one image of shape %2, got %3</source>
+        <translation>%1 necesita una imagen de forma %2; se recibió %3</translation>
+    </message>
+    <message>
+        <source>only grey (1) and RGB (3) images can be shown to a model</source>
+        <translation>solo se pueden mostrar a un modelo imágenes en gris (1) y RGB (3)</translation>
+    </message>
+    <message>
+        <source>the model takes %1x%2x%3 images; these are %4x%5x%6</source>
+        <translation>el modelo toma imágenes de %1x%2x%3; estas son de %4x%5x%6</translation>
+    </message>
+    <message>
+        <source>no image number %1 (the set has %2)</source>
+        <translation>no hay imagen número %1 (el conjunto tiene %2)</translation>
     </message>
 </context>
 <context>
@@ -950,7 +1529,7 @@ sesgo %1</translation>
     </message>
     <message>
         <source>no &apos;model_config&apos; attribute: not a whole Keras model (a file of model.save_weights() holds no architecture; save with model.save(&quot;x.h5&quot;))</source>
-        <translation>no hay atributo &apos;model_config&apos;: no es un modelo de Keras completo (un archivo de model.save_weights() no guarda la arquitectura; guárdelo con model.save(&quot;x.h5&quot;))</translation>
+        <translation>no hay atributo &apos;model_config&apos;: no es un modelo de Keras completo (un archivo de model.save_weights() no guarda la arquitectura; guárdalo con model.save(&quot;x.h5&quot;))</translation>
     </message>
     <message>
         <source>no &apos;model_weights&apos; group: the file holds no weights</source>
@@ -971,6 +1550,10 @@ sesgo %1</translation>
     <message>
         <source>cannot read: no process for the HDF5 reader: %1</source>
         <translation>no se puede leer: no hay proceso para el lector de HDF5: %1</translation>
+    </message>
+    <message>
+        <source>weight &apos;%3&apos; needs %1, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
+        <translation>el peso &apos;%3&apos; necesita %1, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1939,134 @@ sesgo %1</translation>
         <source>unknown attribute &apos;%1&apos; (known: %2)</source>
         <translation>atributo desconocido &apos;%1&apos; (conocidos: %2)</translation>
     </message>
+    <message>
+        <source>unknown padding &apos;%1&apos; (use valid or same)</source>
+        <translation>relleno (padding) desconocido &apos;%1&apos; (usa valid o same)</translation>
+    </message>
+    <message>
+        <source>two layers are named &apos;%1&apos;: names must be unique</source>
+        <translation>dos capas se llaman &apos;%1&apos;: los nombres deben ser únicos</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the InputLayer must be the first layer</source>
+        <translation>&apos;%1&apos;: la InputLayer debe ser la primera capa</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a model starts with an InputLayer</source>
+        <translation>&apos;%1&apos;: un modelo empieza con una InputLayer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes its input from &apos;%2&apos;, which is not an earlier layer of the model</source>
+        <translation>&apos;%1&apos; toma su entrada de &apos;%2&apos;, que no es una capa anterior del modelo</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) takes %3 or more input(s), got %4</source>
+        <translation>&apos;%1&apos; (%2) toma %3 o más entradas; recibió %4</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) takes %3 input(s), got %4</source>
+        <translation>&apos;%1&apos; (%2) toma %3 entrada(s); recibió %4</translation>
+    </message>
+    <message>
+        <source>the model is empty: add an InputLayer</source>
+        <translation>el modelo está vacío: añade una InputLayer</translation>
+    </message>
+    <message>
+        <source>one image needs %1 for the layers&apos; outputs, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller input</source>
+        <translation>una imagen necesita %1 para las salidas de las capas, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): usa una entrada más pequeña</translation>
+    </message>
+    <message>
+        <source>a batch of %3 in training needs %1 for the layers&apos; outputs, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller input</source>
+        <translation>un lote de %3 en entrenamiento necesita %1 para las salidas de las capas, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): usa una entrada más pequeña</translation>
+    </message>
+    <message>
+        <source>a batch of %3 in training needs %1 for the layers&apos; outputs, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller batch size</source>
+        <translation>un lote de %3 en entrenamiento necesita %1 para las salidas de las capas, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): usa un tamaño de lote menor</translation>
+    </message>
+    <message>
+        <source>a batch of %3 needs %1 for the layers&apos; outputs, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use a smaller batch size</source>
+        <translation>un lote de %3 necesita %1 para las salidas de las capas, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): usa un tamaño de lote menor</translation>
+    </message>
+    <message>
+        <source>the model needs %1 for its %3 parameters and their gradients, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT): use fewer or smaller layers</source>
+        <translation>el modelo necesita %1 para sus %3 parámetros y sus gradientes, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT): usa menos capas o capas más pequeñas</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; leads nowhere: connect its output to a later layer or remove it</source>
+        <translation>&apos;%1&apos; no lleva a ninguna parte: conecta su salida a una capa posterior o quítala</translation>
+    </message>
+    <message>
+        <source>the model must be built before it runs</source>
+        <translation>el modelo debe construirse antes de ejecutarse</translation>
+    </message>
+    <message>
+        <source>the model expects input %1, got %2</source>
+        <translation>el modelo espera la entrada %1; recibió %2</translation>
+    </message>
+    <message>
+        <source>no activations of &apos;%1&apos; were kept: run the forward pass with keepActivations</source>
+        <translation>no se guardaron las activaciones de &apos;%1&apos;: ejecuta la pasada hacia delante con keepActivations</translation>
+    </message>
+    <message>
+        <source>no node number %1</source>
+        <translation>no hay nodo número %1</translation>
+    </message>
+    <message>
+        <source>no gradient of &apos;%1&apos; was recorded: call recordGradientOf() before backward()</source>
+        <translation>no se registró el gradiente de &apos;%1&apos;: llama a recordGradientOf() antes de backward()</translation>
+    </message>
+    <message>
+        <source>the model has no weights to save: build or train it first</source>
+        <translation>el modelo no tiene pesos que guardar: constrúyelo o entrénalo antes</translation>
+    </message>
+    <message>
+        <source>no layer named &apos;%1&apos;</source>
+        <translation>no hay ninguna capa llamada &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not feed &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; no alimenta a &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>a model has one InputLayer, at the top</source>
+        <translation>un modelo tiene una sola InputLayer, arriba del todo</translation>
+    </message>
+    <message>
+        <source>the InputLayer cannot be removed: every model starts with it</source>
+        <translation>la InputLayer no se puede quitar: todo modelo empieza con ella</translation>
+    </message>
+    <message>
+        <source>the InputLayer stays at the top</source>
+        <translation>la InputLayer se queda arriba del todo</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; merges several inputs: connect it by hand instead of moving it</source>
+        <translation>&apos;%1&apos; une varias entradas: conéctala a mano en lugar de moverla</translation>
+    </message>
+    <message>
+        <source>nothing comes before &apos;%1&apos;</source>
+        <translation>no hay nada antes de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>no layer named &apos;%1&apos; to freeze up to</source>
+        <translation>no hay ninguna capa llamada &apos;%1&apos; hasta la que congelar</translation>
+    </message>
+    <message>
+        <source>a classifier needs at least 2 classes (the data set has %1)</source>
+        <translation>un clasificador necesita al menos 2 clases (el conjunto de datos tiene %1)</translation>
+    </message>
+    <message>
+        <source>the model has no Flatten or GlobalAveragePooling2D: there is no classifier head to replace (add one where the features end)</source>
+        <translation>el modelo no tiene Flatten ni GlobalAveragePooling2D: no hay cabeza clasificadora que reemplazar (añade una donde terminan las características)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) comes after &apos;%3&apos; but is not part of a classifier head (Dense, Dropout, Activation, BatchNormalization): the head cannot be replaced</source>
+        <translation>&apos;%1&apos; (%2) va después de &apos;%3&apos;, pero no forma parte de una cabeza clasificadora (Dense, Dropout, Activation, BatchNormalization): la cabeza no se puede reemplazar</translation>
+    </message>
+    <message>
+        <source>copyMatchingWeights: the model to fill is not built</source>
+        <translation>copyMatchingWeights: el modelo que hay que rellenar no está construido</translation>
+    </message>
 </context>
 <context>
     <name>cs::OptimizerSpec</name>
@@ -1389,6 +2100,78 @@ sesgo %1</translation>
     <message>
         <source>full: padding k - 1 = %1 each side; out = floor((n + 2(k - 1) - k) / s) + 1 = floor((%2 + %3 - %4) / %5) + 1 = %6</source>
         <translation>full: padding k - 1 = %1 a cada lado; salida = floor((n + 2(k - 1) - k) / s) + 1 = floor((%2 + %3 - %4) / %5) + 1 = %6</translation>
+    </message>
+    <message>
+        <source>unknown mode &apos;%1&apos; (use correlation, as Conv2D, or convolution, as scipy&apos;s convolve2d)</source>
+        <translation>modo desconocido &apos;%1&apos; (usa correlation, como Conv2D, o convolution, como convolve2d de scipy)</translation>
+    </message>
+    <message>
+        <source>unknown kernel &apos;%1&apos; (presets: %2; or type a matrix such as &quot;0 -1 0; -1 5 -1; 0 -1 0&quot;)</source>
+        <translation>kernel desconocido &apos;%1&apos; (predefinidos: %2; o escribe una matriz como &quot;0 -1 0; -1 5 -1; 0 -1 0&quot;)</translation>
+    </message>
+    <message>
+        <source>the kernel is empty</source>
+        <translation>el kernel está vacío</translation>
+    </message>
+    <message>
+        <source>resize: size must be at least 1x1, got %1x%2</source>
+        <translation>redimensionar: el tamaño debe ser al menos 1x1; se recibió %1x%2</translation>
+    </message>
+    <message>
+        <source>crop: the box (%1, %2, %3, %4) is empty: right must exceed left and bottom must exceed top</source>
+        <translation>recortar: el recuadro (%1, %2, %3, %4) está vacío: la derecha debe superar a la izquierda y abajo debe superar a arriba</translation>
+    </message>
+    <message>
+        <source>crop: the box (%1, %2, %3, %4) reaches outside the %5x%6 image</source>
+        <translation>recortar: el recuadro (%1, %2, %3, %4) se sale de la imagen de %5x%6</translation>
+    </message>
+    <message>
+        <source>matrix: &apos;%1&apos; is not a number</source>
+        <translation>matriz: &apos;%1&apos; no es un número</translation>
+    </message>
+    <message>
+        <source>matrix: no numbers in &apos;%1&apos;</source>
+        <translation>matriz: no hay números en &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>matrix: row %1 has %2 numbers, row 1 has %3</source>
+        <translation>matriz: la fila %1 tiene %2 números y la fila 1 tiene %3</translation>
+    </message>
+    <message>
+        <source>the playground takes 8-bit grey or colour images</source>
+        <translation>el laboratorio toma imágenes de 8 bits en gris o en color</translation>
+    </message>
+    <message>
+        <source>unknown display scale &apos;%1&apos; (use clip, abs or normalize)</source>
+        <translation>escala de visualización desconocida &apos;%1&apos; (usa clip, abs o normalize)</translation>
+    </message>
+    <message>
+        <source>no channels to turn into an image</source>
+        <translation>no hay canales que convertir en imagen</translation>
+    </message>
+    <message>
+        <source>unknown padding &apos;%1&apos; (use valid, same or full)</source>
+        <translation>relleno (padding) desconocido &apos;%1&apos; (usa valid, same o full)</translation>
+    </message>
+    <message>
+        <source>the window must be at least 1, got %1</source>
+        <translation>la ventana debe ser al menos 1; se recibió %1</translation>
+    </message>
+    <message>
+        <source>the stride must be at least 1, got %1</source>
+        <translation>el paso (stride) debe ser al menos 1; se recibió %1</translation>
+    </message>
+    <message>
+        <source>the input must have at least one row and column</source>
+        <translation>la entrada debe tener al menos una fila y una columna</translation>
+    </message>
+    <message>
+        <source>unknown pooling &apos;%1&apos; (use max or average)</source>
+        <translation>agrupación (pooling) desconocida &apos;%1&apos; (usa max o average)</translation>
+    </message>
+    <message>
+        <source>pooling takes valid or same padding (full padding is a convolution mode)</source>
+        <translation>la agrupación (pooling) admite relleno valid o same (el relleno full es un modo de convolución)</translation>
     </message>
 </context>
 <context>
@@ -1562,7 +2345,7 @@ sesgo %1</translation>
     <name>cs::Settings</name>
     <message>
         <source>unknown activation &apos;%1&apos; (use linear, relu, sigmoid, tanh or softmax)</source>
-        <translation>activación desconocida &apos;%1&apos; (use linear, relu, sigmoid, tanh o softmax)</translation>
+        <translation>activación desconocida &apos;%1&apos; (usa linear, relu, sigmoid, tanh o softmax)</translation>
     </message>
     <message>
         <source>%1: unknown parameter &apos;%2&apos; (known: %3)</source>
@@ -1582,11 +2365,11 @@ sesgo %1</translation>
     </message>
     <message>
         <source>unknown fill_mode &apos;%1&apos; (use nearest, constant, reflect or wrap)</source>
-        <translation>fill_mode desconocido &apos;%1&apos; (use nearest, constant, reflect o wrap)</translation>
+        <translation>fill_mode desconocido &apos;%1&apos; (usa nearest, constant, reflect o wrap)</translation>
     </message>
     <message>
         <source>rescale is preprocessing, not augmentation: it applies to every split (use the preprocessing option --rescale)</source>
-        <translation>rescale es preprocesamiento, no aumento de datos: se aplica a todas las particiones (use la opción de preprocesamiento --rescale)</translation>
+        <translation>rescale es preprocesamiento, no aumento de datos: se aplica a todas las particiones (usa la opción de preprocesamiento --rescale)</translation>
     </message>
     <message>
         <source>unknown augmentation option &apos;%1&apos; (known: %2)</source>
@@ -1634,7 +2417,7 @@ sesgo %1</translation>
     </message>
     <message>
         <source>%1 monitors &apos;%2&apos;, which this run does not compute (it has %3): set a validation split or validation data</source>
-        <translation>%1 vigila &apos;%2&apos;, que esta ejecución no calcula (tiene %3): fije una fracción de validación o datos de validación</translation>
+        <translation>%1 vigila &apos;%2&apos;, que esta ejecución no calcula (tiene %3): fija una fracción de validación o datos de validación</translation>
     </message>
     <message>
         <source>%1 monitors &apos;%2&apos;, which this run does not compute (it has %3)</source>
@@ -1642,7 +2425,7 @@ sesgo %1</translation>
     </message>
     <message>
         <source>unknown mode &apos;%1&apos; (use auto, min or max)</source>
-        <translation>modo desconocido &apos;%1&apos; (use auto, min o max)</translation>
+        <translation>modo desconocido &apos;%1&apos; (usa auto, min o max)</translation>
     </message>
     <message>
         <source>EarlyStopping: patience must be 0 or more</source>
@@ -1650,19 +2433,19 @@ sesgo %1</translation>
     </message>
     <message>
         <source>unknown loss &apos;%1&apos; (use %2)</source>
-        <translation>función de pérdida desconocida &apos;%1&apos; (use %2)</translation>
+        <translation>función de pérdida desconocida &apos;%1&apos; (usa %2)</translation>
     </message>
     <message>
         <source>binary_crossentropy needs one output unit (Dense(1, sigmoid)), the model has %1: use categorical_crossentropy or change the last layer</source>
-        <translation>binary_crossentropy necesita una unidad de salida (Dense(1, sigmoid)) y el modelo tiene %1: use categorical_crossentropy o cambie la última capa</translation>
+        <translation>binary_crossentropy necesita una unidad de salida (Dense(1, sigmoid)) y el modelo tiene %1: usa categorical_crossentropy o cambia la última capa</translation>
     </message>
     <message>
         <source>binary_crossentropy needs 2 classes, the data set has %1: use categorical_crossentropy</source>
-        <translation>binary_crossentropy necesita 2 clases y el conjunto de datos tiene %1: use categorical_crossentropy</translation>
+        <translation>binary_crossentropy necesita 2 clases y el conjunto de datos tiene %1: usa categorical_crossentropy</translation>
     </message>
     <message>
         <source>the model&apos;s last layer has %1 units but the data set has %2 classes: set the last Dense to %3 units</source>
-        <translation>la última capa del modelo tiene %1 unidades, pero el conjunto de datos tiene %2 clases: ponga %3 unidades en la última Dense</translation>
+        <translation>la última capa del modelo tiene %1 unidades, pero el conjunto de datos tiene %2 clases: pon %3 unidades en la última Dense</translation>
     </message>
     <message>
         <source>ModelCheckpoint: filepath is empty</source>
@@ -1702,7 +2485,7 @@ sesgo %1</translation>
     </message>
     <message>
         <source>unknown optimizer &apos;%1&apos; (use adam, sgd or rmsprop)</source>
-        <translation>optimizador desconocido &apos;%1&apos; (use adam, sgd o rmsprop)</translation>
+        <translation>optimizador desconocido &apos;%1&apos; (usa adam, sgd o rmsprop)</translation>
     </message>
     <message>
         <source>%1: learning_rate must be a positive number</source>
@@ -1751,6 +2534,101 @@ sesgo %1</translation>
     <message>
         <source>CSVLogger: filename is empty</source>
         <translation>CSVLogger: filename está vacío</translation>
+    </message>
+</context>
+<context>
+    <name>cs::Training</name>
+    <message>
+        <source>%1: cannot write the CSV log: %2</source>
+        <translation>%1: no se puede escribir el registro CSV: %2</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau: factor must be between 0 and 1 (it multiplies the rate)</source>
+        <translation>ReduceLROnPlateau: factor debe estar entre 0 y 1 (multiplica la tasa)</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau: patience and cooldown must be 0 or more</source>
+        <translation>ReduceLROnPlateau: patience y cooldown deben ser 0 o más</translation>
+    </message>
+    <message>
+        <source>%1 data has label %2, outside the %3 classes</source>
+        <translation>los datos de %1 tienen la etiqueta %2, fuera de las %3 clases</translation>
+    </message>
+    <message>
+        <source>epochs must be 1 or more</source>
+        <translation>epochs debe ser 1 o más</translation>
+    </message>
+    <message>
+        <source>batch size must be 1 or more</source>
+        <translation>el tamaño de lote debe ser 1 o más</translation>
+    </message>
+    <message>
+        <source>steps per epoch must be 0 (all) or more</source>
+        <translation>los pasos por época deben ser 0 (todos) o más</translation>
+    </message>
+    <message>
+        <source>validation split must be in [0, 1)</source>
+        <translation>la fracción de validación debe estar en [0, 1)</translation>
+    </message>
+    <message>
+        <source>ModelCheckpoint needs a way to save the model: none was given</source>
+        <translation>ModelCheckpoint necesita una forma de guardar el modelo: no se dio ninguna</translation>
+    </message>
+    <message>
+        <source>a label is negative: %1</source>
+        <translation>una etiqueta es negativa: %1</translation>
+    </message>
+    <message>
+        <source>a validation label is negative: %1</source>
+        <translation>una etiqueta de validación es negativa: %1</translation>
+    </message>
+    <message>
+        <source>the model expects images of %1 but the data has %2: change the InputLayer shape or the data&apos;s target size / colour mode</source>
+        <translation>el modelo espera imágenes de %1, pero los datos tienen %2: cambia la forma de la InputLayer o el tamaño de destino / modo de color de los datos</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>the training set is empty</source>
+        <translation>el conjunto de entrenamiento está vacío</translation>
+    </message>
+    <message>
+        <source>validation images are %1, the model expects %2</source>
+        <translation>las imágenes de validación son %1 y el modelo espera %2</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>the model has no weights: build or load it first</source>
+        <translation>el modelo no tiene pesos: constrúyelo o cárgalo antes</translation>
+    </message>
+    <message>
+        <source>the model expects images of %1 but the data has %2</source>
+        <translation>el modelo espera imágenes de %1, pero los datos tienen %2</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>no data set to train on (a data set in memory or image folders)</source>
+        <translation>no hay conjunto de datos con el que entrenar (un conjunto en memoria o carpetas de imágenes)</translation>
+    </message>
+    <message>
+        <source>the model expects images of %1 but %2 images are %3x%4x%5: change the InputLayer shape or the data&apos;s target size / colour mode</source>
+        <translation>el modelo espera imágenes de %1, pero las imágenes de %2 son de %3x%4x%5: cambia la forma de la InputLayer o el tamaño de destino / modo de color de los datos</translation>
+    </message>
+    <message>
+        <source>%1: no test/ or validation/ images to test on</source>
+        <translation>%1: no hay imágenes en test/ ni en validation/ con las que evaluar</translation>
+    </message>
+    <message>
+        <source>unknown callback &apos;%1&apos; (known: %2)</source>
+        <translation>callback desconocido &apos;%1&apos; (conocidos: %2)</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,7 @@ int64_t recordCount(const std::string& path) {
 void readCifarBatch(const std::string& path, int classCount, ImageSet& out) {
     const int64_t records = recordCount(path);
     checkMemoryLimit(uint64_t(out.count() + records) * (3 * kPlane + sizeof(int32_t)),
-                     CS_TEXT("cs::Datasets", "the images needs %1 for %3 records, over the %2 "
+                     CS_TEXT("cs::Datasets", "the images need %1 for %3 records, over the %2 "
                                              "limit (CONVSTUDIO_MEMORY_LIMIT)")
                          .arg(int64_t(out.count() + records))
                          .about(path));

@@ -70,8 +70,10 @@ LoadedModel readOnnx(const std::string& path) {
     if (size > kMaxOnnxBytes)
         throw FormatError(CS_TEXT("cs::Files", "%1 is over the 2 GB an ONNX file can hold")
                               .arg(formatBytes(size)));
-    checkMemoryLimit(size * 2, "the ONNX file", " to read its " + formatBytes(size),
-                     ": it is larger than a CNN ConvStudio can run");
+    checkMemoryLimit(size * 2, CS_TEXT("cs::Files", "the ONNX file needs %1 to read its %3, over "
+                                                    "the %2 limit (CONVSTUDIO_MEMORY_LIMIT): it "
+                                                    "is larger than a CNN ConvStudio can run")
+                                   .arg(formatBytes(size)));
     const std::string bytes = readWholeFile(path, size_t(size));
     onnx::ModelProto m;
     if (!m.ParseFromString(bytes))
