@@ -2067,6 +2067,38 @@ sesgo %1</translation>
         <source>copyMatchingWeights: the model to fill is not built</source>
         <translation>copyMatchingWeights: el modelo que hay que rellenar no está construido</translation>
     </message>
+    <message>
+        <source>no such layer</source>
+        <translation>no existe esa capa</translation>
+    </message>
+    <message>
+        <source>a layer cannot take its own output</source>
+        <translation>una capa no puede tomar su propia salida</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) takes one input: only Add and Concatenate merge several</source>
+        <translation>&apos;%1&apos; (%2) toma una sola entrada: solo Add y Concatenate unen varias</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; comes after &apos;%2&apos;: connect an earlier layer to a later one</source>
+        <translation>&apos;%1&apos; va después de &apos;%2&apos;: conecta una capa anterior con una posterior</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; already feeds &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; ya alimenta a &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes at most %2 inputs</source>
+        <translation>&apos;%1&apos; toma como máximo %2 entradas</translation>
+    </message>
+    <message>
+        <source>a name uses letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only</source>
+        <translation>un nombre solo lleva letras, dígitos, &apos;_&apos;, &apos;-&apos; y &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>another layer is already named &apos;%1&apos;</source>
+        <translation>ya hay otra capa llamada &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>cs::OptimizerSpec</name>

@@ -280,21 +280,26 @@ void ModelGraph::move(const std::string& name, const std::string& from, const st
     placeBefore(std::move(node), indexOf(to));
 }
 
-std::string ModelGraph::connect(const std::string& from, const std::string& to) {
+cs::UserText ModelGraph::connect(const std::string& from, const std::string& to) {
     const int fi = indexOf(from), ti = indexOf(to);
-    if (fi < 0 || ti < 0) return "no such layer";
-    if (fi == ti) return "a layer cannot take its own output";
+    if (fi < 0 || ti < 0) return CS_TEXT("cs::Model", "no such layer");
+    if (fi == ti) return CS_TEXT("cs::Model", "a layer cannot take its own output");
     LayerNode& target = nodes_[size_t(ti)];
     const cs::LayerSpec& spec = cs::layerSpec(target.className);
     if (spec.maxInputs <= 1)
-        return "'" + to + "' (" + target.className +
-               ") takes one input: only Add and Concatenate merge several";
+        return CS_TEXT("cs::Model", "'%1' (%2) takes one input: only Add and Concatenate merge "
+                                    "several")
+            .arg(to)
+            .arg(target.className);
     if (fi > ti)
-        return "'" + from + "' comes after '" + to + "': connect an earlier layer to a later one";
+        return CS_TEXT("cs::Model",
+                       "'%1' comes after '%2': connect an earlier layer to a later one")
+            .arg(from)
+            .arg(to);
     if (std::find(target.inputs.begin(), target.inputs.end(), from) != target.inputs.end())
-        return "'" + from + "' already feeds '" + to + "'";
+        return CS_TEXT("cs::Model", "'%1' already feeds '%2'").arg(from).arg(to);
     if (int(target.inputs.size()) >= spec.maxInputs)
-        return "'" + to + "' takes at most " + std::to_string(spec.maxInputs) + " inputs";
+        return CS_TEXT("cs::Model", "'%1' takes at most %2 inputs").arg(to).arg(spec.maxInputs);
     target.inputs.push_back(from);
     return {};
 }
@@ -313,10 +318,12 @@ void ModelGraph::setAttribute(const std::string& name, const std::string& key,
     node.config = cs::completeConfig(cs::layerSpec(node.className), config);
 }
 
-std::string ModelGraph::rename(const std::string& oldName, const std::string& newName) {
+cs::UserText ModelGraph::rename(const std::string& oldName, const std::string& newName) {
     if (oldName == newName) return {};
-    if (!validName(newName)) return "a name uses letters, digits, '_', '-' and '.' only";
-    if (indexOf(newName) >= 0) return "another layer is already named '" + newName + "'";
+    if (!validName(newName))
+        return CS_TEXT("cs::Model", "a name uses letters, digits, '_', '-' and '.' only");
+    if (indexOf(newName) >= 0)
+        return CS_TEXT("cs::Model", "another layer is already named '%1'").arg(newName);
     at(oldName).config["name"] = newName;
     for (LayerNode& n : nodes_)
         std::replace(n.inputs.begin(), n.inputs.end(), oldName, newName);

@@ -14,6 +14,7 @@
 //   cs::Model model = g.toModel(); // throws cs::ConfigError when the engine would refuse it
 #pragma once
 
+#include "engine/core/user_text.h"
 #include "engine/io/json.h"
 #include "engine/model/model.h"
 
@@ -75,11 +76,11 @@ public:
     // (or at the end when both are empty).
     void move(const std::string& name, const std::string& from, const std::string& to);
     // Adds `from` as an input of `to` (a merge layer). Returns a reason when refused.
-    std::string connect(const std::string& from, const std::string& to);
+    cs::UserText connect(const std::string& from, const std::string& to);
     void disconnect(const std::string& from, const std::string& to);
     void setAttribute(const std::string& name, const std::string& key, const cs::Json& value);
     // Renames and updates every reference; returns a reason when refused.
-    std::string rename(const std::string& oldName, const std::string& newName);
+    cs::UserText rename(const std::string& oldName, const std::string& newName);
     // A Flatten/pooling ... of the given class placed right before node `name`
     // (on its first input edge); returns the new name.
     std::string insertBefore(const std::string& className, const cs::Json& config,

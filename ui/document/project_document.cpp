@@ -282,7 +282,7 @@ bool ProjectDocument::connectLayers(const QString& from, const QString& to) {
     return pushGraphEdit(
         tr("Connect %1 to %2").arg(from, to),
         [&](ModelGraph& g) {
-            const std::string why = g.connect(str(from), str(to));
+            const cs::UserText why = g.connect(str(from), str(to));
             if (!why.empty()) throw cs::ConfigError(why);
         },
         Connect, &focus);
@@ -314,7 +314,7 @@ bool ProjectDocument::renameLayer(const QString& oldName, const QString& newName
     return pushGraphEdit(
         tr("Rename %1 to %2").arg(oldName, newName),
         [&](ModelGraph& g) {
-            const std::string why = g.rename(str(oldName), str(newName));
+            const cs::UserText why = g.rename(str(oldName), str(newName));
             if (!why.empty()) throw cs::ConfigError(why);
         },
         Rename, &focus);
