@@ -1440,10 +1440,6 @@ sesgo %1</translation>
         <translation>la capa %1 del modelo de Keras no tiene &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>not supported by ConvStudio: %1</source>
-        <translation>no compatible con ConvStudio: %1</translation>
-    </message>
-    <message>
         <source>model_weights has no weights for layer &apos;%1&apos;</source>
         <translation>model_weights no tiene pesos para la capa &apos;%1&apos;</translation>
     </message>
@@ -1554,6 +1550,90 @@ sesgo %1</translation>
     <message>
         <source>weight &apos;%3&apos; needs %1, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
         <translation>el peso &apos;%3&apos; necesita %1, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; (%2)</source>
+        <translation>capa &apos;%1&apos; (%2)</translation>
+    </message>
+    <message>
+        <source>unreadable inbound node %1</source>
+        <translation>nodo de entrada ilegible %1</translation>
+    </message>
+    <message>
+        <source>takes the output of another call of &apos;%1&apos; (shared layers are not supported)</source>
+        <translation>toma la salida de otra llamada a &apos;%1&apos; (no se admiten capas compartidas)</translation>
+    </message>
+    <message>
+        <source>is called %1 times (shared layers are not supported)</source>
+        <translation>se llama %1 veces (no se admiten capas compartidas)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; = %2 (%3) is not supported</source>
+        <translation>&apos;%1&apos; = %2 (%3) no se admite</translation>
+    </message>
+    <message>
+        <source>batch statistics across devices</source>
+        <translation>estadísticas del lote entre dispositivos</translation>
+    </message>
+    <message>
+        <source>keeping the pooled axes</source>
+        <translation>conservar los ejes agrupados</translation>
+    </message>
+    <message>
+        <source>a LoRA adapter</source>
+        <translation>un adaptador LoRA</translation>
+    </message>
+    <message>
+        <source>a capped ReLU</source>
+        <translation>una ReLU con tope</translation>
+    </message>
+    <message>
+        <source>a leaky ReLU</source>
+        <translation>una ReLU con fuga (leaky)</translation>
+    </message>
+    <message>
+        <source>a shifted ReLU</source>
+        <translation>una ReLU desplazada</translation>
+    </message>
+    <message>
+        <source>softmax over another axis than the last</source>
+        <translation>softmax sobre un eje distinto del último</translation>
+    </message>
+    <message>
+        <source>input shape %1 has a free size (None): ConvStudio needs a fixed image size; give Input(shape=(h, w, c))</source>
+        <translation>la forma de entrada %1 tiene un tamaño libre (None): ConvStudio necesita un tamaño de imagen fijo; indica Input(shape=(h, w, c))</translation>
+    </message>
+    <message>
+        <source>takes its input from &apos;%1&apos;, which is not a layer of the model or comes after it</source>
+        <translation>toma su entrada de &apos;%1&apos;, que no es una capa del modelo o va después</translation>
+    </message>
+    <message>
+        <source>the layers do not form one graph ending in &apos;%1&apos;</source>
+        <translation>las capas no forman un solo grafo que termine en &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>not supported by ConvStudio</source>
+        <translation>no admitido por ConvStudio</translation>
+    </message>
+    <message>
+        <source>a model inside the model (such as a pretrained base) is not supported; flatten it into one model</source>
+        <translation>no se admite un modelo dentro del modelo (como una base preentrenada); aplánalo en un solo modelo</translation>
+    </message>
+    <message>
+        <source>not a layer type ConvStudio has</source>
+        <translation>no es un tipo de capa que ConvStudio tenga</translation>
+    </message>
+    <message>
+        <source>the Sequential model has no input shape (it was never built): give its first layer input_shape=(h, w, c), or start with an InputLayer</source>
+        <translation>el modelo Sequential no tiene forma de entrada (nunca se construyó): da a su primera capa input_shape=(h, w, c) o empieza con una InputLayer</translation>
+    </message>
+    <message>
+        <source>the model has %1 inputs (ConvStudio&apos;s models have one)</source>
+        <translation>el modelo tiene %1 entradas (los modelos de ConvStudio tienen una)</translation>
+    </message>
+    <message>
+        <source>the model has %1 outputs (ConvStudio&apos;s models have one)</source>
+        <translation>el modelo tiene %1 salidas (los modelos de ConvStudio tienen una)</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,10 @@ std::string UserText::english() const {
     for (const UserText& place : places)
         out += place.english() + ": ";
     if (!subject.empty()) out += subject + ": ";
-    return out + message();
+    out += message();
+    for (const UserText& next : more)
+        out += "; " + next.english();
+    return out;
 }
 
 std::string UserText::fill(const std::string& format, const std::vector<std::string>& args) {

@@ -40,6 +40,9 @@ struct UserText {
     // Where it happened, outermost first (a file, a key, an item): shown before
     // the subject, each followed by ": ".
     std::vector<UserText> places;
+    // Further problems of a list, each shown after "; " (the Keras importer's
+    // "not supported by ConvStudio: layer 'a' ...; layer 'b' ...").
+    std::vector<UserText> more;
 
     UserText() = default;
     UserText(const char* context_, std::string format_)
@@ -78,7 +81,7 @@ struct UserText {
     bool empty() const { return format.empty(); }
     // The message alone (arguments filled in), without the subject.
     std::string message() const { return fill(format, args); }
-    // What the CLI prints and what() says: "place: ... subject: message".
+    // What the CLI prints and what() says: "place: ... subject: message; more ...".
     std::string english() const;
 
     // Replaces %1 .. %9 in `format` by args[0] .. args[8] in one pass (a value

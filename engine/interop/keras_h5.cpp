@@ -328,6 +328,9 @@ public:
         u64(t.places.size());
         for (const UserText& place : t.places)
             userText(place);
+        u64(t.more.size());
+        for (const UserText& next : t.more)
+            userText(next);
     }
     const std::vector<char>& data() const { return out_; }
 
@@ -379,6 +382,9 @@ public:
         const uint64_t places = u64();
         for (uint64_t i = 0; i < places; ++i)
             t.places.push_back(userText());
+        const uint64_t more = u64();
+        for (uint64_t i = 0; i < more; ++i)
+            t.more.push_back(userText());
         return t;
     }
 

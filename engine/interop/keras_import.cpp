@@ -25,26 +25,34 @@ struct KerasLayer {
     Json inputShape;                  // batch_input_shape found on a non-input layer, or null
 };
 
-std::string who(const KerasLayer& l) {
-    return "layer '" + l.name + "' (" + l.kerasClass + ")";
+// "layer 'conv' (Conv2D)": the place in front of a layer's problems.
+UserText who(const KerasLayer& l) {
+    return CS_TEXT("cs::Keras", "layer '%1' (%2)").arg(l.name).arg(l.kerasClass);
 }
+
+// The problems found so far, each a whole translatable text.
+using Problems = std::vector<UserText>;
 
 // The layers named by a node's tensors. Keras 2: [["conv2d", 0, 0, {}], ...];
 // Keras 3: {"args": [{"class_name": "__keras_tensor__", "config": {"keras_history":
 // ["conv2d", 0, 0]}}], "kwargs": {}}, merge layers with the tensors in a list.
-void tensorsOfNode(const Json& node, const std::string& layer, std::vector<std::string>& names,
-                   std::vector<std::string>& problems) {
+void tensorsOfNode(const Json& node, const UserText& layer, std::vector<std::string>& names,
+                   Problems& problems) {
     auto take = [&](const Json& history) {
         if (!history.is_array() || history.empty() || !history[0].is_string()) {
-            problems.push_back(layer + ": unreadable inbound node " + json::dump(history));
+            problems.push_back(CS_TEXT("cs::Keras", "unreadable inbound node %1")
+                                   .arg(json::dump(history))
+                                   .within(layer));
             return;
         }
         const bool firstCall =
             (history.size() < 2 || (history[1].is_number() && json::asNumber(history[1]) == 0)) &&
             (history.size() < 3 || (history[2].is_number() && json::asNumber(history[2]) == 0));
         if (!firstCall)
-            problems.push_back(layer + ": takes the output of another call of '" +
-                               json::asString(history[0]) + "' (shared layers are not supported)");
+            problems.push_back(CS_TEXT("cs::Keras", "takes the output of another call of '%1' "
+                                                    "(shared layers are not supported)")
+                                   .arg(json::asString(history[0]))
+                                   .within(layer));
         names.push_back(json::asString(history[0]));
     };
     auto visit = [&](const Json& v, auto& self) -> void {
@@ -65,13 +73,13 @@ void tensorsOfNode(const Json& node, const std::string& layer, std::vector<std::
     visit(node, visit);
 }
 
-std::vector<std::string> inboundOf(const Json& entry, const std::string& layer,
-                                   std::vector<std::string>& problems) {
+std::vector<std::string> inboundOf(const Json& entry, const UserText& layer, Problems& problems) {
     std::vector<std::string> names;
     const Json* nodes = json::find(entry, "inbound_nodes");
     if (!nodes) return names;
     if (!nodes->is_array()) {
-        problems.push_back(layer + ": 'inbound_nodes' must be a list");
+        problems.push_back(
+            CS_TEXT("cs::Files", "'%1' must be a list").arg("inbound_nodes").within(layer));
         return names;
     }
     // A flat list of names is ConvStudio's form; Keras lists one node per call.
@@ -81,8 +89,10 @@ std::vector<std::string> inboundOf(const Json& entry, const std::string& layer,
         return names;
     }
     if (nodes->size() > 1)
-        problems.push_back(layer + ": is called " + std::to_string(nodes->size()) +
-                           " times (shared layers are not supported)");
+        problems.push_back(
+            CS_TEXT("cs::Keras", "is called %1 times (shared layers are not supported)")
+                .arg(int64_t(nodes->size()))
+                .within(layer));
     if (!nodes->empty()) tensorsOfNode((*nodes)[0], layer, names, problems);
     return names;
 }
@@ -93,7 +103,7 @@ bool isDefault(const Json& v, double value) {
 
 // Keras keys that say "the default" in a form ConvStudio's spec does not know;
 // anything else they could say is a problem.
-void cleanConfig(KerasLayer& l, std::vector<std::string>& problems) {
+void cleanConfig(KerasLayer& l, Problems& problems) {
     Json& c = l.config;
     for (const char* key : {"batch_input_shape", "batch_shape", "input_shape"})
         if (l.className != "InputLayer" && c.contains(key)) {
@@ -108,29 +118,37 @@ void cleanConfig(KerasLayer& l, std::vector<std::string>& problems) {
             }
             c.erase(key);
         }
-    auto expect = [&](const char* key, auto isFine, const std::string& meaning) {
+    // `meaning` is marked with CS_NOOP: a translated phrase.
+    auto expect = [&](const char* key, auto isFine, const char* meaning) {
         if (const Json* v = json::find(c, key)) {
             if (!isFine(*v))
-                problems.push_back(who(l) + ": '" + key + "' = " + json::dump(*v) + " (" + meaning +
-                                   ") is not supported");
+                problems.push_back(CS_TEXT("cs::Keras", "'%1' = %2 (%3) is not supported")
+                                       .arg(key)
+                                       .arg(json::dump(*v))
+                                       .termArg("cs::Keras", meaning)
+                                       .within(who(l)));
             c.erase(key);
         }
     };
     expect(
         "synchronized", [](const Json& v) { return v.is_boolean() && !json::asBool(v); },
-        "batch statistics across devices");
+        CS_NOOP("cs::Keras", "batch statistics across devices"));
     expect(
         "keepdims", [](const Json& v) { return v.is_boolean() && !json::asBool(v); },
-        "keeping the pooled axes");
+        CS_NOOP("cs::Keras", "keeping the pooled axes"));
     expect(
-        "lora_rank", [](const Json& v) { return v.is_null(); }, "a LoRA adapter");
+        "lora_rank", [](const Json& v) { return v.is_null(); },
+        CS_NOOP("cs::Keras", "a LoRA adapter"));
     if (l.kerasClass == "ReLU") {
         expect(
-            "max_value", [](const Json& v) { return v.is_null(); }, "a capped ReLU");
+            "max_value", [](const Json& v) { return v.is_null(); },
+            CS_NOOP("cs::Keras", "a capped ReLU"));
         expect(
-            "negative_slope", [](const Json& v) { return isDefault(v, 0); }, "a leaky ReLU");
+            "negative_slope", [](const Json& v) { return isDefault(v, 0); },
+            CS_NOOP("cs::Keras", "a leaky ReLU"));
         expect(
-            "threshold", [](const Json& v) { return isDefault(v, 0); }, "a shifted ReLU");
+            "threshold", [](const Json& v) { return isDefault(v, 0); },
+            CS_NOOP("cs::Keras", "a shifted ReLU"));
         c["activation"] = "relu";
     }
     if (l.kerasClass == "Softmax") {
@@ -140,7 +158,7 @@ void cleanConfig(KerasLayer& l, std::vector<std::string>& problems) {
                 const Json& a = v.is_array() && v.size() == 1 ? v[0] : v;
                 return a.is_number() && json::asNumber(a) == -1;
             },
-            "softmax over another axis than the last");
+            CS_NOOP("cs::Keras", "softmax over another axis than the last"));
         c["activation"] = "softmax";
     }
     if (l.className == "InputLayer") {
@@ -148,9 +166,12 @@ void cleanConfig(KerasLayer& l, std::vector<std::string>& problems) {
             if (const Json* s = json::find(c, key); s && s->is_array())
                 for (size_t i = 1; i < s->size(); ++i)
                     if ((*s)[i].is_null())
-                        problems.push_back(who(l) + ": input shape " + json::dump(*s) +
-                                           " has a free size (None): ConvStudio needs a fixed "
-                                           "image size; give Input(shape=(h, w, c))");
+                        problems.push_back(CS_TEXT("cs::Keras",
+                                                   "input shape %1 has a free size (None): "
+                                                   "ConvStudio needs a fixed image size; give "
+                                                   "Input(shape=(h, w, c))")
+                                               .arg(json::dump(*s))
+                                               .within(who(l)));
     }
 }
 
@@ -190,7 +211,7 @@ std::vector<std::string> endpointNames(const Json* v) {
 // Functional layers in an order ConvStudio takes: each after its inputs, the
 // model's output last (Keras lists them roughly so, not strictly).
 std::vector<KerasLayer> topologicalOrder(std::vector<KerasLayer> layers, const std::string& output,
-                                         std::vector<std::string>& problems) {
+                                         Problems& problems) {
     std::vector<KerasLayer> ordered;
     std::set<std::string> placed;
     std::vector<bool> done(layers.size(), false);
@@ -209,11 +230,15 @@ std::vector<KerasLayer> topologicalOrder(std::vector<KerasLayer> layers, const s
                 if (!done[i])
                     for (const std::string& n : layers[i].inbound)
                         if (!placed.count(n))
-                            problems.push_back(
-                                who(layers[i]) + ": takes its input from '" + n +
-                                "', which is not a layer of the model or comes after it");
+                            problems.push_back(CS_TEXT("cs::Keras",
+                                                       "takes its input from '%1', which is not a "
+                                                       "layer of the model or comes after it")
+                                                   .arg(n)
+                                                   .within(who(layers[i])));
             if (problems.empty())
-                problems.push_back("the layers do not form one graph ending in '" + output + "'");
+                problems.push_back(
+                    CS_TEXT("cs::Keras", "the layers do not form one graph ending in '%1'")
+                        .arg(output));
             return ordered;
         }
         done[size_t(pick)] = true;
@@ -224,18 +249,18 @@ std::vector<KerasLayer> topologicalOrder(std::vector<KerasLayer> layers, const s
 }
 
 // The config against ConvStudio's spec (types, ranges, Keras-only values).
-void checkAgainstSpec(const KerasLayer& l, std::vector<std::string>& problems) {
+void checkAgainstSpec(const KerasLayer& l, Problems& problems) {
     try {
         createLayer(l.className, l.config);
     } catch (const Error& e) {
-        problems.push_back(who(l) + ": " + e.what());
+        problems.push_back(e.text().within(who(l)));
     }
 }
 
-std::string joinProblems(const std::vector<std::string>& problems) {
-    std::string text;
-    for (const std::string& p : problems)
-        text += (text.empty() ? "" : "; ") + p;
+// "not supported by ConvStudio: <first>; <second> ...", each part translatable.
+UserText notSupported(Problems problems) {
+    UserText text = problems.front().within(CS_TEXT("cs::Keras", "not supported by ConvStudio"));
+    text.more.assign(problems.begin() + 1, problems.end());
     return text;
 }
 
@@ -264,7 +289,7 @@ Json architectureFromKeras(const Json& doc) {
                                                "Sequential and Functional models)")
                               .arg(modelClass));
 
-    std::vector<std::string> problems;
+    Problems problems;
     std::vector<KerasLayer> layers;
     const Json& list = layerList(config);
     if (list.empty()) throw FormatError(CS_TEXT("cs::Keras", "the Keras model has no layers"));
@@ -284,13 +309,15 @@ Json architectureFromKeras(const Json& doc) {
         if (l.name.empty()) l.name = "#" + std::to_string(i + 1);
         if (l.kerasClass == "Sequential" || l.kerasClass == "Functional" ||
             l.kerasClass == "Model") {
-            problems.push_back(who(l) +
-                               ": a model inside the model (such as a pretrained base) is not "
-                               "supported; flatten it into one model");
+            problems.push_back(CS_TEXT("cs::Keras", "a model inside the model (such as a "
+                                                    "pretrained base) is not supported; flatten "
+                                                    "it into one model")
+                                   .within(who(l)));
             continue;
         }
         if (!isKnownClass(l.className)) {
-            problems.push_back(who(l) + ": not a layer type ConvStudio has");
+            problems.push_back(
+                CS_TEXT("cs::Keras", "not a layer type ConvStudio has").within(who(l)));
             continue;
         }
         if (functional) l.inbound = inboundOf(entry, who(l), problems);
@@ -302,9 +329,9 @@ Json architectureFromKeras(const Json& doc) {
     if (!functional && !layers.empty() && layers[0].className != "InputLayer") {
         // Keras 2 Sequential(..., input_shape=...) without an InputLayer entry.
         if (layers[0].inputShape.is_null()) {
-            problems.push_back(
-                "the Sequential model has no input shape (it was never built): give "
-                "its first layer input_shape=(h, w, c), or start with an InputLayer");
+            problems.push_back(CS_TEXT(
+                "cs::Keras", "the Sequential model has no input shape (it was never built): give "
+                             "its first layer input_shape=(h, w, c), or start with an InputLayer"));
         } else {
             KerasLayer input;
             input.className = input.kerasClass = "InputLayer";
@@ -323,19 +350,19 @@ Json architectureFromKeras(const Json& doc) {
         const std::vector<std::string> outputs =
             endpointNames(config.is_object() ? json::find(config, "output_layers") : nullptr);
         if (inputs.size() > 1)
-            problems.push_back("the model has " + std::to_string(inputs.size()) +
-                               " inputs (ConvStudio's models have one)");
+            problems.push_back(
+                CS_TEXT("cs::Keras", "the model has %1 inputs (ConvStudio's models have one)")
+                    .arg(int64_t(inputs.size())));
         if (outputs.size() > 1)
-            problems.push_back("the model has " + std::to_string(outputs.size()) +
-                               " outputs (ConvStudio's models have one)");
+            problems.push_back(
+                CS_TEXT("cs::Keras", "the model has %1 outputs (ConvStudio's models have one)")
+                    .arg(int64_t(outputs.size())));
         const std::string output =
             outputs.empty() ? (layers.empty() ? "" : layers.back().name) : outputs[0];
         if (problems.empty()) layers = topologicalOrder(std::move(layers), output, problems);
     }
 
-    if (!problems.empty())
-        throw FormatError(
-            CS_TEXT("cs::Keras", "not supported by ConvStudio: %1").arg(joinProblems(problems)));
+    if (!problems.empty()) throw FormatError(notSupported(std::move(problems)));
 
     Json out = Json::object();
     out["format"] = "convstudio-architecture";

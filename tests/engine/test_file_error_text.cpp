@@ -74,6 +74,8 @@ bool everyFormatTranslatable(const UserText& text) {
         return false; // a plain English sentence (a path or a name has no spaces, or is verbatim)
     for (const UserText& place : text.places)
         if (!everyFormatTranslatable(place)) return false;
+    for (const UserText& next : text.more)
+        if (!next.context || !everyFormatTranslatable(next)) return false;
     return true;
 }
 
@@ -192,6 +194,45 @@ private Q_SLOTS:
         checkFileError([&] { loadKerasJsonFile(keras); }, keras,
                        keras + ": not a Keras model document (expected \"class_name\" and a "
                                "\"config\" with \"layers\")");
+    }
+
+    // A Keras model with several unsupported parts: one message listing them
+    // all ("...; ..."), every part translatable, also when it comes back from
+    // the .h5 reader process.
+    void kerasProblemLists() {
+        const std::string dir = cs::test::freshDataFolder("file_error_keras_list");
+        const std::string keras = writeText(
+            dir, "model.json",
+            R"({"class_name": "Sequential", "config": {"layers": [)"
+            R"({"class_name": "InputLayer", "config": {"name": "in", "batch_input_shape": [null, 8, 8, 1]}},)"
+            R"({"class_name": "LeakyReLU", "config": {"name": "leaky"}},)"
+            R"({"class_name": "GlobalAveragePooling2D", "config": {"name": "g", "keepdims": true}},)"
+            R"({"class_name": "Dense", "config": {"name": "d", "units": "ten"}}]}})");
+        checkFileError([&] { loadKerasJsonFile(keras); }, keras,
+                       keras + ": not supported by ConvStudio: layer 'leaky' (LeakyReLU): not a "
+                               "layer type ConvStudio has; layer 'g' (GlobalAveragePooling2D): "
+                               "'keepdims' = true (keeping the pooled axes) is not supported; "
+                               "layer 'd' (Dense): Dense attribute 'units' must be a number, got "
+                               "\"ten\"");
+        try {
+            loadKerasJsonFile(keras);
+        } catch (const Error& e) {
+            QCOMPARE(e.text().more.size(), size_t(2));
+            QVERIFY(everyFormatTranslatable(e.text()));
+            QCOMPARE(e.text().more[0].argContexts.size(), size_t(3)); // "keeping the pooled axes"
+            QVERIFY(e.text().more[0].argContexts[2] != nullptr);
+        }
+        const std::string h5 = kerasFixture("unsupported.h5");
+        try {
+            loadKerasH5File(h5);
+            QFAIL("unsupported.h5 loaded");
+        } catch (const FormatError& e) {
+            QVERIFY2(std::string(e.what()).rfind(h5 + ": not supported by ConvStudio: ", 0) == 0,
+                     e.what());
+            QVERIFY2(e.text().more.size() >= 2, e.what());
+            QVERIFY2(everyFormatTranslatable(e.text()), e.what());
+            QCOMPARE(e.text().english(), std::string(e.what()));
+        }
     }
 
     // An .h5 file is read by a child process (keras_h5.cpp): its messages come

@@ -436,6 +436,8 @@ private Q_SLOTS:
             R"({"kind": "image_folders", "folder": "x", "image_folders": {"class_mode": "multi"}})");
         const std::vector<QString> files{
             QString(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/keras/weights_only.h5",
+            QString(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/keras/unsupported.h5",
+            writeFile("cut.onnx", QByteArray("\x08\x07\x12\x04torc", 8)),
             writeFile("f16.safetensors", safetensors),
             writeFile("units.json",
                       R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4]}},)"

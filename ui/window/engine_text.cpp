@@ -25,6 +25,8 @@ QString engineText(const cs::UserText& text) {
     QString places;
     for (const cs::UserText& place : text.places)
         places += engineText(place) + ": ";
+    for (const cs::UserText& next : text.more)
+        message += "; " + engineText(next);
     return places + message;
 }
 
