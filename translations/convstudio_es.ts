@@ -2742,6 +2742,42 @@ sesgo %1</translation>
         <source>unknown callback &apos;%1&apos; (known: %2)</source>
         <translation>callback desconocido &apos;%1&apos; (conocidos: %2)</translation>
     </message>
+    <message>
+        <source>%1: cannot write the CSV log: %2; the run goes on without it</source>
+        <translation>%1: no se puede escribir el registro CSV: %2; el entrenamiento sigue sin él</translation>
+    </message>
+    <message>
+        <source>early stopping: %1 has not improved for %2 epoch(s); best was epoch %3</source>
+        <translation>parada temprana: %1 no ha mejorado en %2 época(s); la mejor fue la época %3</translation>
+    </message>
+    <message>
+        <source>restored the weights of epoch %1</source>
+        <translation>se restauraron los pesos de la época %1</translation>
+    </message>
+    <message>
+        <source>checkpoint not saved</source>
+        <translation>checkpoint no guardado</translation>
+    </message>
+    <message>
+        <source>saved %1 (%2 improved)</source>
+        <translation>guardado %1 (%2 mejoró)</translation>
+    </message>
+    <message>
+        <source>saved %1</source>
+        <translation>guardado %1</translation>
+    </message>
+    <message>
+        <source>learning rate reduced from %1 to %2 (%3 stalled)</source>
+        <translation>tasa de aprendizaje reducida de %1 a %2 (%3 estancada)</translation>
+    </message>
+    <message>
+        <source>the loss became NaN at epoch %1, batch %2: training stopped; try a lower learning rate or check the data</source>
+        <translation>la pérdida se volvió NaN en la época %1, lote %2: el entrenamiento se detuvo; prueba una tasa de aprendizaje menor o revisa los datos</translation>
+    </message>
+    <message>
+        <source>the loss became infinite at epoch %1, batch %2: training stopped; try a lower learning rate or check the data</source>
+        <translation>la pérdida se volvió infinita en la época %1, lote %2: el entrenamiento se detuvo; prueba una tasa de aprendizaje menor o revisa los datos</translation>
+    </message>
 </context>
 <context>
     <name>ui::AttributeEditor</name>

@@ -312,12 +312,13 @@ int runTrain(const Args& args) {
     for (const cs::TrainingEvent& e : history.events)
         if (e.kind == cs::TrainingEvent::Kind::CheckpointFailed ||
             e.kind == cs::TrainingEvent::Kind::LogWriteFailed) {
-            std::fprintf(stderr, "warning: %s\n", e.message.c_str());
+            std::fprintf(stderr, "warning: %s\n", e.message.english().c_str());
             ++failedOutputs;
         }
 
     if (history.diverged) {
-        std::fprintf(stderr, "error: %s\nthe model was not saved.\n", history.events.back().message.c_str());
+        std::fprintf(stderr, "error: %s\nthe model was not saved.\n",
+                     history.events.back().message.english().c_str());
         return 3;
     }
     session.save(out);

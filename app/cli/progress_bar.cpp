@@ -63,7 +63,7 @@ void ProgressBar::onEpochEnd(const cs::EpochSummary& s) {
 
 void ProgressBar::onEvent(const cs::TrainingEvent& e) {
     if (interactive_) std::printf("\r\033[K");
-    std::printf("%s\n", e.message.c_str());
+    std::printf("%s\n", e.message.english().c_str());
     std::fflush(stdout);
 }
 

@@ -5,6 +5,8 @@
 // reported as a TrainingEvent, so the GUI can mark it on the charts.
 #pragma once
 
+#include "engine/core/user_text.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -33,7 +35,7 @@ struct TrainingEvent {
     double value = 0.0;   // the new learning rate, the monitored value ...
     std::string monitor;  // the logged value the callback watches ("val_loss"), empty for none
     std::string path;     // the checkpoint written (or not), the log that failed
-    std::string message;  // for a person
+    UserText message;     // for a person (english() for the CLI)
 };
 
 class CallbackHost {

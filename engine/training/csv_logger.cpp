@@ -34,8 +34,10 @@ void CSVLogger::reportFailure(int epoch, int error, CallbackHost& host) {
     e.kind = TrainingEvent::Kind::LogWriteFailed;
     e.epoch = epoch;
     e.path = filename_;
-    e.message = filename_ + ": cannot write the CSV log: " + std::strerror(error) +
-                "; the run goes on without it";
+    e.message =
+        CS_TEXT("cs::Training", "%1: cannot write the CSV log: %2; the run goes on without it")
+            .arg(filename_)
+            .arg(std::strerror(error));
     host.report(e);
 }
 

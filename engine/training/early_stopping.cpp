@@ -51,8 +51,11 @@ void EarlyStopping::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) 
         e.epoch = epoch;
         e.value = *best_;
         e.monitor = monitor_;
-        e.message = "early stopping: " + monitor_ + " has not improved for " +
-                    std::to_string(wait_) + " epoch(s); best was epoch " + std::to_string(bestEpoch_ + 1);
+        e.message = CS_TEXT("cs::Training", "early stopping: %1 has not improved for %2 epoch(s); "
+                                            "best was epoch %3")
+                        .arg(monitor_)
+                        .arg(wait_)
+                        .arg(bestEpoch_ + 1);
         host.report(e);
         if (restore_ && !bestWeights_.empty()) {
             auto params = host.model().parameters();
@@ -63,7 +66,8 @@ void EarlyStopping::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host) 
             r.epoch = epoch;
             r.value = *best_;
             r.monitor = monitor_;
-            r.message = "restored the weights of epoch " + std::to_string(bestEpoch_ + 1);
+            r.message =
+                CS_TEXT("cs::Training", "restored the weights of epoch %1").arg(bestEpoch_ + 1);
             host.report(r);
         }
     }

@@ -102,14 +102,18 @@ void ModelCheckpoint::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host
         // Losing one checkpoint must not lose the run: the model trains on and
         // the final save still happens.
         e.kind = TrainingEvent::Kind::CheckpointFailed;
-        e.message = std::string("checkpoint not saved: ") + error.what();
+        const auto* engineError = dynamic_cast<const Error*>(&error);
+        e.message = (engineError ? engineError->text() : UserText::verbatim(error.what()))
+                        .within(CS_TEXT("cs::Training", "checkpoint not saved"));
         host.report(e);
         return;
     }
     if (saveBestOnly_) best_ = e.value; // the best model on disk, the one to beat
     lastSaved_ = e.path;
     e.kind = TrainingEvent::Kind::CheckpointSaved;
-    e.message = "saved " + e.path + (saveBestOnly_ ? " (" + monitor_ + " improved)" : "");
+    e.message = saveBestOnly_
+                    ? CS_TEXT("cs::Training", "saved %1 (%2 improved)").arg(e.path).arg(monitor_)
+                    : CS_TEXT("cs::Training", "saved %1").arg(e.path);
     host.report(e);
 }
 

@@ -57,10 +57,15 @@ void ReduceLROnPlateau::onEpochEnd(int epoch, const Logs& logs, CallbackHost& ho
         e.epoch = epoch;
         e.value = opt.learningRate;
         e.monitor = monitor_;
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "learning rate reduced from %g to %g (%s stalled)", old,
-                      opt.learningRate, monitor_.c_str());
-        e.message = buf;
+        auto number = [](double v) { // as %g prints it
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%g", v);
+            return std::string(buf);
+        };
+        e.message = CS_TEXT("cs::Training", "learning rate reduced from %1 to %2 (%3 stalled)")
+                        .arg(number(old))
+                        .arg(number(opt.learningRate))
+                        .arg(monitor_);
         host.report(e);
     }
 }

@@ -168,9 +168,15 @@ bool Trainer::trainBatch(BatchSource& train, int epoch, int b, const NamedParams
         e.kind = TrainingEvent::Kind::NonFiniteLoss;
         e.epoch = epoch;
         e.value = lr.loss;
-        e.message = "the loss became " + std::string(std::isnan(lr.loss) ? "NaN" : "infinite") +
-                    " at epoch " + std::to_string(epoch + 1) + ", batch " + std::to_string(b + 1) +
-                    ": training stopped; try a lower learning rate or check the data";
+        e.message = (std::isnan(lr.loss)
+                         ? CS_TEXT("cs::Training", "the loss became NaN at epoch %1, batch %2: "
+                                                   "training stopped; try a lower learning rate "
+                                                   "or check the data")
+                         : CS_TEXT("cs::Training", "the loss became infinite at epoch %1, batch "
+                                                   "%2: training stopped; try a lower learning "
+                                                   "rate or check the data"))
+                        .arg(epoch + 1)
+                        .arg(int64_t(b) + 1);
         report(e);
         history.diverged = true;
         return false;

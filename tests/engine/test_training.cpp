@@ -471,7 +471,8 @@ private Q_SLOTS:
         QCOMPARE(h.partial->epoch, h.events.back().epoch);
         QVERIFY(!h.events.empty());
         QVERIFY(h.events.back().kind == TrainingEvent::Kind::NonFiniteLoss);
-        QVERIFY(QString::fromStdString(h.events.back().message).contains("lower learning rate"));
+        QVERIFY(QString::fromStdString(h.events.back().message.english())
+                    .contains("lower learning rate"));
     }
 
     void wrongDataShapeIsExplained() {

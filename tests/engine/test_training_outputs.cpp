@@ -73,9 +73,9 @@ private Q_SLOTS:
         QVERIFY(e.kind == TrainingEvent::Kind::LogWriteFailed);
         QCOMPARE(e.epoch, 0);
         QCOMPARE(QString::fromStdString(e.path), QString("/dev/full"));
-        QVERIFY2(QString::fromStdString(e.message).startsWith(
-                     "/dev/full: cannot write the CSV log: No space left"),
-                 e.message.c_str());
+        QVERIFY2(QString::fromStdString(e.message.english())
+                     .startsWith("/dev/full: cannot write the CSV log: No space left"),
+                 e.message.english().c_str());
         QVERIFY(log.failed());
     }
 
@@ -107,9 +107,9 @@ private Q_SLOTS:
         const TrainingEvent& failed = history.events[1];
         QCOMPARE(failed.epoch, 1);
         QCOMPARE(QString::fromStdString(failed.path), QString::fromStdString(dir + "/ck-2.bin"));
-        QVERIFY2(QString::fromStdString(failed.message)
+        QVERIFY2(QString::fromStdString(failed.message.english())
                      .contains(QString::fromStdString(dir + "/ck-2.bin")),
-                 failed.message.c_str());
+                 failed.message.english().c_str());
         QVERIFY(fs::exists(dir + "/ck-1.bin") && fs::exists(dir + "/ck-3.bin"));
         QCOMPARE(QString::fromStdString(checkpoint.lastSaved()),
                  QString::fromStdString(dir + "/ck-3.bin"));

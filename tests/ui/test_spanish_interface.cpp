@@ -31,8 +31,13 @@
 #include "engine/core/errors.h"
 #include "engine/io/json.h"
 #include "engine/layers/layer_registry.h"
+#include "engine/model/model.h"
 #include "engine/model/model_analysis.h"
 #include "engine/tools/convolution_playground.h"
+#include "engine/training/csv_logger.h"
+#include "engine/training/model_checkpoint.h"
+#include "engine/training/optimizer.h"
+#include "engine/training/trainer.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -63,8 +68,10 @@
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <set>
 
 using namespace ui;
 using namespace uitest;
@@ -358,6 +365,56 @@ private Q_SLOTS:
             for (const QString& text : {e.listText(), e.shortName()})
                 QVERIFY2(judge_->englishIn(text).isEmpty(), qPrintable(text + ": " + judge_->englishIn(text)));
         }
+    }
+
+    // The engine's own event messages (a NaN loss, a log or checkpoint that could
+    // not be written), from a real run of the trainer, as the events list shows them.
+    void trainingEventMessagesReadInSpanish() {
+        cs::Model model = cs::Model::fromJson(cs::json::parse(
+            R"({"layers": [{"class_name": "InputLayer", "config": {"shape": [4, 4, 1]}},)"
+            R"( {"class_name": "Flatten", "config": {}},)"
+            R"( {"class_name": "Dense", "config": {"units": 2, "activation": "softmax"}}]})"));
+        model.build(1);
+        cs::ImageSet images;
+        images.height = images.width = 4;
+        images.channels = 1;
+        images.pixels.assign(16 * 8, 200);
+        images.labels = {0, 1, 0, 1, 0, 1, 0, 1};
+        cs::Adam adam;
+        cs::FitOptions options;
+        options.epochs = 2;
+        options.batchSize = 4;
+        cs::Trainer trainer(model, adam, cs::Loss::CategoricalCrossentropy, options);
+        trainer.setModelSaver([](const std::string& path) {
+            throw cs::IoError(CS_TEXT("cs::Files", "%1: cannot write: %2").arg(path).arg("EROFS"));
+        });
+        cs::CSVLogger log("/dev/full");
+        cs::ModelCheckpoint checkpoint(QDir(uitest::tempDir()).filePath("ck.bin").toStdString(),
+                                       "loss");
+        trainer.addCallback(&log);
+        trainer.addCallback(&checkpoint);
+        cs::History history = trainer.fit(images, 2);
+        cs::Preprocessing absurd;
+        absurd.rescale = 1e30f; // the logits overflow: the loss becomes NaN
+        trainer.setPreprocessing(absurd);
+        const cs::History diverged = trainer.fit(images, 2);
+        history.events.insert(history.events.end(), diverged.events.begin(), diverged.events.end());
+        std::set<cs::TrainingEvent::Kind> kinds;
+        for (const cs::TrainingEvent& e : history.events) {
+            kinds.insert(e.kind);
+            EventUpdate u;
+            u.kind = EventUpdate::Kind(int(e.kind));
+            u.epoch = e.epoch;
+            u.message = engineText(e.message);
+            // The system's own words for an errno are the system's language, not ours.
+            const QString system = QString::fromLocal8Bit(std::strerror(ENOSPC));
+            for (QString text : {u.listText(), u.message})
+                QVERIFY2(judge_->englishIn(text.remove(system)).isEmpty(),
+                         qPrintable(text + ": " + judge_->englishIn(text)));
+        }
+        QVERIFY(kinds.count(cs::TrainingEvent::Kind::NonFiniteLoss));
+        QVERIFY(kinds.count(cs::TrainingEvent::Kind::LogWriteFailed));
+        QVERIFY(kinds.count(cs::TrainingEvent::Kind::CheckpointFailed));
     }
 
     void everyVisibleStringIsSpanish() {

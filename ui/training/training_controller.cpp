@@ -1,6 +1,7 @@
 #include "ui/training/training_controller.h"
 
 #include "ui/training/training_job.h"
+#include "ui/window/engine_text.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -79,7 +80,7 @@ public:
         u.value = e.value;
         u.monitor = QString::fromStdString(e.monitor);
         u.path = QString::fromStdString(e.path);
-        u.message = QString::fromStdString(e.message);
+        u.message = engineText(e.message);
         Q_EMIT worker_->trainingEvent(u);
     }
 
