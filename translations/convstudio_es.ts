@@ -2285,6 +2285,10 @@ sesgo %1</translation>
         <source>pooling takes valid or same padding (full padding is a convolution mode)</source>
         <translation>la agrupación (pooling) admite relleno valid o same (el relleno full es un modo de convolución)</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is more than one number</source>
+        <translation>&apos;%1&apos; es más de un número</translation>
+    </message>
 </context>
 <context>
     <name>cs::SettingSpec</name>

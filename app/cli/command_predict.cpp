@@ -77,9 +77,9 @@ int runPredict(const Args& args) {
         entry["image"] = row.path;
         if (!row.ok()) {
             ++failed;
-            entry["error"] = row.error;
+            entry["error"] = row.error.english();
             all.push_back(entry);
-            if (!json) std::fprintf(stderr, "not classified: %s\n", row.error.c_str());
+            if (!json) std::fprintf(stderr, "not classified: %s\n", row.error.english().c_str());
             continue;
         }
         cs::Json list = cs::Json::array();

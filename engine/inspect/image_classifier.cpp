@@ -93,8 +93,10 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
             } catch (const std::exception& e) {
                 // Any failure stays this file's (an allocation failure included),
                 // and its message names the file.
-                row.error = e.what();
-                if (row.error.rfind(paths[i], 0) != 0) row.error = paths[i] + ": " + row.error;
+                const auto* engineError = dynamic_cast<const Error*>(&e);
+                row.error = engineError ? engineError->text() : UserText::verbatim(e.what());
+                if (std::string(e.what()).rfind(paths[i], 0) != 0)
+                    row.error = row.error.within(paths[i]);
             }
             rows.push_back(std::move(row));
         }
@@ -149,7 +151,7 @@ void writeClassificationsCsv(const std::string& path, const std::vector<FileClas
             }
         }
         text += ',';
-        text += csvField(r.error);
+        text += csvField(r.error.english());
         text += '\n';
     }
     writeFileAtomically(path, {text});

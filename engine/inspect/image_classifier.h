@@ -7,6 +7,7 @@
 // one whose header claims more pixels than the limit is not even decoded.
 #pragma once
 
+#include "engine/core/user_text.h"
 #include "engine/data/folder_walk.h"
 #include "engine/data/preprocessing.h"
 #include "engine/model/model.h"
@@ -21,7 +22,7 @@ struct FileClassification {
     std::string path;
     std::vector<double> probabilities; // empty when the file could not be read
     int best = -1;                     // most probable class, -1 on error
-    std::string error;                 // why the file could not be classified
+    UserText error; // why the file could not be classified (starts with the path)
     bool ok() const { return error.empty(); }
 };
 

@@ -263,10 +263,11 @@ void FolderClassifierPanel::fillTable() {
             for (int c = 0; c < classes; ++c)
                 items << emptyNumberItem();
             // The engine's message starts with the path, which the File column already shows.
-            QString reason = QString::fromStdString(row.error);
+            const QString whole = engineText(row.error);
+            QString reason = whole;
             if (reason.startsWith(path + ": ")) reason = reason.mid(path.size() + 2);
             QStandardItem* error = textItem(reason);
-            error->setToolTip(QString::fromStdString(row.error));
+            error->setToolTip(whole);
             error->setForeground(QColor(0xd3, 0x2f, 0x2f));
             items << error;
         }

@@ -27,7 +27,8 @@ double parseCell(const QString& text) {
     if (trimmed.isEmpty()) return 0.0; // an emptied cell reads as 0, as a fresh one shows
     const cs::PlaygroundMatrix m = cs::parseMatrix(trimmed.toStdString());
     if (m.rows != 1 || m.cols != 1)
-        throw cs::ConfigError("'" + trimmed.toStdString() + "' is more than one number");
+        throw cs::ConfigError(
+            CS_TEXT("cs::Playground", "'%1' is more than one number").arg(trimmed.toStdString()));
     return m.values[0];
 }
 

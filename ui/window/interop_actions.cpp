@@ -122,7 +122,7 @@ QString InteropActions::exportPytorchTo(const QString& path, QString* report) co
         }
         return {};
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
 }
 
