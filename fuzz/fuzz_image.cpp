@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     cs::ImageFolderOptions options;
     options.height = options.width = 24;
     std::vector<uint8_t> pixels(size_t(options.height * options.width * options.channels()));
-    std::string why;
+    cs::UserText why;
     // Not inside expectTypedErrors: these throw only when the codec module is
     // missing, and then the harness must stop rather than test nothing.
     if (cs::canDecodeImageFile(path)) cs::decodeImageFile(path, options, pixels.data(), &why);

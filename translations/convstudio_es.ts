@@ -547,6 +547,54 @@ sesgo %1</translation>
         <source>the images need %1 for %3 records, over the %2 limit (CONVSTUDIO_MEMORY_LIMIT)</source>
         <translation>las imágenes necesitan %1 para %3 registros, por encima del límite de %2 (CONVSTUDIO_MEMORY_LIMIT)</translation>
     </message>
+    <message>
+        <source>a folder link that cannot be resolved (%1)</source>
+        <translation>un enlace a carpeta que no se puede resolver (%1)</translation>
+    </message>
+    <message>
+        <source>a link to %1, outside the folder being read: not followed</source>
+        <translation>un enlace a %1, fuera de la carpeta que se lee: no se sigue</translation>
+    </message>
+    <message>
+        <source>a link to %1, which holds this folder (a loop): not followed</source>
+        <translation>un enlace a %1, que contiene esta carpeta (un bucle): no se sigue</translation>
+    </message>
+    <message>
+        <source>a link to %1, a folder already read (a loop or a second path): not followed</source>
+        <translation>un enlace a %1, una carpeta ya leída (un bucle o una segunda ruta): no se sigue</translation>
+    </message>
+    <message>
+        <source>a link back to a folder that holds it (a loop): not followed</source>
+        <translation>un enlace de vuelta a una carpeta que lo contiene (un bucle): no se sigue</translation>
+    </message>
+    <message>
+        <source>not an image (no decoder recognises its content)</source>
+        <translation>no es una imagen (ningún decodificador reconoce su contenido)</translation>
+    </message>
+    <message>
+        <source>not in a class sub-folder</source>
+        <translation>no está en una subcarpeta de clase</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>archivo vacío</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>error de lectura</translation>
+    </message>
+    <message>
+        <source>truncated JPEG (no end-of-image marker)</source>
+        <translation>JPEG truncado (sin marcador de fin de imagen)</translation>
+    </message>
+    <message>
+        <source>cannot be decoded: %1</source>
+        <translation>no se puede decodificar: %1</translation>
+    </message>
+    <message>
+        <source>corrupt or unsupported image data (the decoder gave up)</source>
+        <translation>datos de imagen dañados o no admitidos (el decodificador se rindió)</translation>
+    </message>
 </context>
 <context>
     <name>cs::Files</name>
@@ -3317,6 +3365,21 @@ Instálalo con: sudo apt install dataset-fashion-mnist</translation>
     <message>
         <source>files</source>
         <translation>archivos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped:</source>
+        <translation>
+            <numerusform>%n archivo omitido:</numerusform>
+            <numerusform>%n archivos omitidos:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>y %1 más</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,8 @@ std::vector<std::string> expandPaths(const std::vector<std::string>& args, bool 
             std::vector<cs::SkippedFile> links;
             const std::vector<std::string> files = cs::listImageFiles(a, recursive, &links);
             for (const cs::SkippedFile& s : links)
-                std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
+                std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(),
+                             s.reason.english().c_str());
             if (files.empty()) throw cs::DataError(a + ": the folder holds no images");
             paths.insert(paths.end(), files.begin(), files.end());
         } else {

@@ -74,29 +74,36 @@ private:
         const fs::path target = fs::canonical(link, ec);
         if (ec) {
             out_.skipped.push_back(
-                {link.string(), "a folder link that cannot be resolved (" + ec.message() + ")"});
+                {link.string(),
+                 CS_TEXT("cs::Datasets", "a folder link that cannot be resolved (%1)")
+                     .arg(ec.message())});
             return;
         }
         const bool inside = std::any_of(trees_.begin(), trees_.end(),
                                         [&](const fs::path& t) { return within(target, t); });
         if (!inside) {
             out_.skipped.push_back(
-                {link.string(),
-                 "a link to " + target.string() + ", outside the folder being read: not followed"});
+                {link.string(), CS_TEXT("cs::Datasets",
+                                        "a link to %1, outside the folder being read: not followed")
+                                    .arg(target.string())});
             return;
         }
         if (within(trees_.front(), target)) { // the folder being listed, or above it
             out_.skipped.push_back(
-                {link.string(), "a link to " + target.string() +
-                                    ", which holds this folder (a loop): not followed"});
+                {link.string(),
+                 CS_TEXT("cs::Datasets",
+                         "a link to %1, which holds this folder (a loop): not followed")
+                     .arg(target.string())});
             return;
         }
         FolderId id;
         if (folderId(target, id) && visited_.count(id)) {
             out_.skipped.push_back(
                 {link.string(),
-                 "a link to " + target.string() +
-                     ", a folder already read (a loop or a second path): not followed"});
+                 CS_TEXT("cs::Datasets",
+                         "a link to %1, a folder already read (a loop or a second path): not "
+                         "followed")
+                     .arg(target.string())});
             return;
         }
         walk(link);

@@ -10,6 +10,8 @@
 //   walk.skipped; // {"data/train/cats/loop", "a link back to a folder already listed ..."}
 #pragma once
 
+#include "engine/core/user_text.h"
+
 #include <string>
 #include <vector>
 
@@ -17,7 +19,7 @@ namespace cs {
 
 struct SkippedFile {
     std::string path;
-    std::string reason; // "not an image: ...", "corrupt JPEG ...", "a link to a folder outside ..."
+    UserText reason; // "not an image: ...", "corrupt JPEG ...", "a link to a folder outside ..."
 };
 
 struct FolderWalk {

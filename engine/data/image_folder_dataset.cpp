@@ -47,7 +47,8 @@ std::vector<std::string> subFolders(const fs::path& dir,
             if (skipped)
                 skipped->push_back(
                     {entry.path().string(),
-                     "a link back to a folder that holds it (a loop): not followed"});
+                     CS_TEXT("cs::Datasets",
+                             "a link back to a folder that holds it (a loop): not followed")});
             continue;
         }
         names.push_back(entry.path().filename().string());
@@ -106,7 +107,8 @@ std::vector<FolderImage> listClassFiles(const fs::path& root, const fs::path& sp
                 files.push_back({std::move(p), label});
             else
                 skipped.push_back(
-                    {std::move(p), "not an image (no decoder recognises its content)"});
+                    {std::move(p),
+                     CS_TEXT("cs::Datasets", "not an image (no decoder recognises its content)")});
         }
     }
     return files;
@@ -232,7 +234,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
                             .about(classRoot.string()));
     }
     for (const fs::path& f : looseFiles(classRoot))
-        index.skipped.push_back({f.string(), "not in a class sub-folder"});
+        index.skipped.push_back({f.string(), CS_TEXT("cs::Datasets", "not in a class sub-folder")});
     index.train =
         listClassFiles(root, classRoot, index.classNames, index.classNames, index.skipped);
 
@@ -279,9 +281,9 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
 }
 
 bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8_t* out,
-                     std::string* why) {
-    auto fail = [&](const std::string& reason) {
-        if (why) *why = reason;
+                     UserText* why) {
+    auto fail = [&](UserText reason) {
+        if (why) *why = std::move(reason);
         return false;
     };
     thread_local std::vector<uint8_t> bytes; // reused: no allocation per image once warm
@@ -289,17 +291,23 @@ bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8
     try {
         checkImageFileHeader(path);
     } catch (const Error& e) {
-        std::string reason = e.what();
-        if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+        UserText reason = e.text(); // without the path in front: the list names the file
+        if (reason.subject == path) reason.subject.clear();
+        if (!reason.places.empty() && !reason.places.front().context &&
+            reason.places.front().format == path)
+            reason.places.erase(reason.places.begin());
         return fail(reason);
     }
     std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return fail("cannot open: " + std::string(std::strerror(errno)));
+    if (!in)
+        return fail(
+            UserText::verbatim(std::strerror(errno)).within(CS_TEXT("cs::Files", "cannot open")));
     const std::streamoff size = in.tellg();
-    if (size <= 0) return fail("empty file");
+    if (size <= 0) return fail(CS_TEXT("cs::Datasets", "empty file"));
     bytes.resize(size_t(size));
     in.seekg(0);
-    if (!in.read(reinterpret_cast<char*>(bytes.data()), size)) return fail("read error");
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), size))
+        return fail(CS_TEXT("cs::Datasets", "read error"));
     // libjpeg decodes a truncated JPEG as grey below the cut (with a warning
     // only), so check for the end-of-image marker near the end ourselves.
     if (size >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8) {
@@ -307,13 +315,16 @@ bool decodeImageFile(const std::string& path, const ImageFolderOptions& o, uint8
         bool eoi = false;
         for (size_t i = bytes.size() - tail; i + 1 < bytes.size() && !eoi; ++i)
             eoi = bytes[i] == 0xFF && bytes[i + 1] == 0xD9;
-        if (!eoi) return fail("truncated JPEG (no end-of-image marker)");
+        if (!eoi) return fail(CS_TEXT("cs::Datasets", "truncated JPEG (no end-of-image marker)"));
     }
     std::string decoderError;
     const cv::Mat image = decodeImage(bytes.data(), bytes.size(),
                                       o.colorMode == ColorMode::Grayscale ? ReadGrey : ReadColor, &decoderError);
-    if (!decoderError.empty()) return fail("cannot be decoded: " + decoderError);
-    if (image.empty()) return fail("corrupt or unsupported image data (the decoder gave up)");
+    if (!decoderError.empty())
+        return fail(CS_TEXT("cs::Datasets", "cannot be decoded: %1").arg(decoderError));
+    if (image.empty())
+        return fail(
+            CS_TEXT("cs::Datasets", "corrupt or unsupported image data (the decoder gave up)"));
     const int type = o.colorMode == ColorMode::Grayscale ? CV_8UC1 : CV_8UC3;
     cv::Mat target(o.height, o.width, type, out); // writes straight into the caller's buffer
     if (image.rows == o.height && image.cols == o.width)
@@ -342,7 +353,7 @@ ImageSet decodeImages(const std::vector<FolderImage>& files, const ImageFolderOp
                          .arg(o.width)
                          .arg(set.channels));
     set.pixels.resize(files.size() * imageBytes);
-    std::vector<std::string> reasons(files.size());
+    std::vector<UserText> reasons(files.size());
     std::vector<uint8_t> ok(files.size(), 0);
     parallelFor(long(files.size()), 4, [&](long begin, long end) {
         for (long i = begin; i < end; ++i)
@@ -395,7 +406,7 @@ std::string skippedReport(const std::vector<SkippedFile>& skipped, size_t maxNam
     std::string out =
         std::to_string(skipped.size()) + (skipped.size() == 1 ? " file" : " files") + " skipped: ";
     for (size_t i = 0; i < skipped.size() && i < maxNames; ++i)
-        out += (i ? "; " : "") + skipped[i].path + " (" + skipped[i].reason + ")";
+        out += (i ? "; " : "") + skipped[i].path + " (" + skipped[i].reason.english() + ")";
     if (skipped.size() > maxNames)
         out += "; and " + std::to_string(skipped.size() - maxNames) + " more";
     return out;

@@ -77,7 +77,7 @@ ImageFolderIndex indexImageFolders(const std::string& folder, const ImageFolderO
 // grey). Returns false with the reason in *why when the file is not a readable
 // image (corrupt, truncated JPEG, unsupported). Thread-safe.
 bool decodeImageFile(const std::string& path, const ImageFolderOptions& options, uint8_t* out,
-                     std::string* why);
+                     UserText* why);
 
 // Decodes the files in parallel (in the caller's oneTBB arena), in order,
 // leaving out the ones that fail; those are appended to `skipped`.

@@ -223,7 +223,7 @@ bool StreamingFolderSource::image(int file, uint8_t* dst) {
         }
         if (!intoCache && seen == Unreadable) return false;
     }
-    std::string why;
+    UserText why;
     decodes_.fetch_add(1, std::memory_order_relaxed);
     if (!decodeImageFile(files_[size_t(file)].path, decode_, intoCache ? cached : dst, &why)) {
         uint8_t expected = intoCache ? Decoding : Unknown;

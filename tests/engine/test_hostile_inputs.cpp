@@ -161,7 +161,7 @@ int countLabel(const std::vector<FolderImage>& files, int label) {
 bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name,
               const std::string& reason) {
     return std::any_of(skipped.begin(), skipped.end(), [&](const SkippedFile& s) {
-        return s.path.ends_with(name) && s.reason.find(reason) != std::string::npos;
+        return s.path.ends_with(name) && s.reason.english().find(reason) != std::string::npos;
     });
 }
 

@@ -30,7 +30,7 @@ int countLabel(const std::vector<FolderImage>& files, int label) {
 bool mentions(const std::vector<SkippedFile>& skipped, const std::string& name,
               const std::string& reason) {
     return std::any_of(skipped.begin(), skipped.end(), [&](const SkippedFile& s) {
-        return s.path.ends_with(name) && s.reason.find(reason) != std::string::npos;
+        return s.path.ends_with(name) && s.reason.english().find(reason) != std::string::npos;
     });
 }
 
@@ -79,7 +79,7 @@ private Q_SLOTS:
         ImageFolderOptions grey = target(150, 150);
         grey.colorMode = colorModeFromName("grayscale");
         std::vector<uint8_t> g(150 * 150);
-        std::string why;
+        UserText why;
         QVERIFY(decodeImageFile(some[0].path, grey, g.data(), &why));
         const uint8_t* rgb = set.image(0) + (75 * 150 + 75) * 3;
         QVERIFY(std::abs(int(g[75 * 150 + 75]) - (rgb[0] + rgb[1] + rgb[2]) / 3) < 40);
@@ -148,10 +148,10 @@ private Q_SLOTS:
         // Pixel (1, 0) of good0.png is stored B=1, G=0, R=0: it must read as R, G, B = 0, 0, 1.
         QCOMPARE(int(ds.data.train.image(0)[3]), 0);
         QCOMPARE(int(ds.data.train.image(0)[5]), 1);
-        std::string why;
+        UserText why;
         std::vector<uint8_t> out(10 * 12 * 3);
         QVERIFY(!decodeImageFile(dir + "/nope.png", target(10, 12), out.data(), &why));
-        QVERIFY(why.find("cannot open") != std::string::npos);
+        QVERIFY(why.english().find("cannot open") != std::string::npos);
     }
 
     void validationSplitOfOneFolder() {

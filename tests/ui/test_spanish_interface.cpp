@@ -12,6 +12,7 @@
 #include "ui/charts/bar_chart.h"
 #include "ui/charts/line_chart.h"
 #include "ui/datapage/dataset_controller.h"
+#include "ui/datapage/dataset_summary_panel.h"
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/document/project_document.h"
 #include "ui/document/project_file.h"
@@ -29,6 +30,7 @@
 #include "ui/window/status_bar.h"
 
 #include "engine/core/errors.h"
+#include "engine/data/image_folder_dataset.h"
 #include "engine/io/json.h"
 #include "engine/layers/layer_registry.h"
 #include "engine/model/model.h"
@@ -71,6 +73,8 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <set>
 
 using namespace ui;
@@ -415,6 +419,44 @@ private Q_SLOTS:
         QVERIFY(kinds.count(cs::TrainingEvent::Kind::NonFiniteLoss));
         QVERIFY(kinds.count(cs::TrainingEvent::Kind::LogWriteFailed));
         QVERIFY(kinds.count(cs::TrainingEvent::Kind::CheckpointFailed));
+    }
+
+    // The Data page's list of skipped files: each reason, found by the engine in a
+    // real folder, reads Spanish.
+    void skippedFilesReadInSpanish() {
+        const QDir root(QDir(uitest::tempDir()).filePath("skipping"));
+        QVERIFY(QDir().mkpath(root.filePath("cats")) && QDir().mkpath(root.filePath("dogs")));
+        const cv::Mat grey(8, 8, CV_8UC1, cv::Scalar(90));
+        for (const char* name : {"cats/a.png", "cats/b.png", "dogs/a.png", "dogs/b.png"})
+            QVERIFY(cv::imwrite(root.filePath(name).toStdString(), grey));
+        QFile text(root.filePath("dogs/notes.png"));
+        QVERIFY(text.open(QIODevice::WriteOnly) && text.write("not a picture") > 0);
+        text.close();
+        std::vector<uchar> jpeg;
+        QVERIFY(cv::imencode(".jpg", grey, jpeg));
+        QFile cut(root.filePath("cats/cut.jpg"));
+        QVERIFY(cut.open(QIODevice::WriteOnly) &&
+                cut.write(reinterpret_cast<const char*>(jpeg.data()), qint64(jpeg.size() - 20)) >
+                    0);
+        cut.close();
+        cs::ImageFolderOptions options;
+        options.height = options.width = 8;
+        options.colorMode = cs::ColorMode::Grayscale;
+        std::vector<cs::SkippedFile> skipped =
+            cs::indexImageFolders(root.absolutePath().toStdString(), options).skipped;
+        std::vector<uint8_t> pixels(64);
+        cs::UserText why;
+        QVERIFY(!cs::decodeImageFile(root.filePath("cats/cut.jpg").toStdString(), options,
+                                     pixels.data(), &why));
+        skipped.push_back({root.filePath("cats/cut.jpg").toStdString(), why});
+        QCOMPARE(int(skipped.size()), 2);
+        QString shown = DatasetSummaryPanel::skippedText(skipped);
+        for (const cs::SkippedFile& f : skipped) {
+            QVERIFY2(shown.contains(QString::fromStdString(f.path)), qPrintable(shown));
+            shown.remove(QString::fromStdString(f.path));
+        }
+        QVERIFY2(judge_->englishIn(shown).isEmpty(),
+                 qPrintable(shown + ": " + judge_->englishIn(shown)));
     }
 
     void everyVisibleStringIsSpanish() {

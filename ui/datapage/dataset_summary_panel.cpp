@@ -32,6 +32,16 @@ DatasetSummaryPanel::DatasetSummaryPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(chart_, 1);
 }
 
+QString DatasetSummaryPanel::skippedText(const std::vector<cs::SkippedFile>& skipped) {
+    if (skipped.empty()) return {};
+    const size_t shown = std::min<size_t>(skipped.size(), 10);
+    QStringList lines{tr("%n file(s) skipped:", nullptr, int(skipped.size()))};
+    for (size_t i = 0; i < shown; ++i)
+        lines << tr("%1 (%2)").arg(qs(skipped[i].path), engineText(skipped[i].reason));
+    if (skipped.size() > shown) lines << tr("and %1 more").arg(skipped.size() - shown);
+    return lines.join('\n');
+}
+
 QString DatasetSummaryPanel::factsText() const {
     return facts_->text();
 }
@@ -80,7 +90,7 @@ void DatasetSummaryPanel::showDataset(const std::shared_ptr<const LoadedDataset>
                                .arg(countOf(qint64(s.skipped.size()), tr("file"), tr("files"))));
     html += "</table>";
     facts_->setText(html);
-    facts_->setToolTip(s.skipped.empty() ? QString() : qs(cs::skippedReport(s.skipped)));
+    facts_->setToolTip(skippedText(s.skipped));
 
     QStringList categories;
     for (const std::string& c : s.classNames)

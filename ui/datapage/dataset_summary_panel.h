@@ -23,6 +23,9 @@ public:
     void showMessage(const QString& text); // loading, or why it failed
     BarChart* chart() const { return chart_; }
     QString factsText() const;
+    // The skipped files as the facts' tooltip lists them, reasons in the
+    // window's language (the first 10; empty when none was skipped).
+    static QString skippedText(const std::vector<cs::SkippedFile>& skipped);
 
 private:
     QLabel* facts_;

@@ -1,6 +1,7 @@
 #include "ui/datapage/image_viewer_dialog.h"
 
 #include "ui/imaging/image_converter.h"
+#include "ui/window/engine_text.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -145,7 +146,7 @@ void ImageViewerDialog::showPosition(int position) {
     if (!data_ || indices_.empty()) return;
     position_ = std::clamp(position, 0, int(indices_.size()) - 1);
     const int index = indices_[size_t(position_)];
-    std::string why;
+    cs::UserText why;
     const bool ok = data_->pixels(split_, index, pixels_, &why);
     view_->setImage(
         ok ? imageFromPixels(pixels_.data(), data_->height(), data_->width(), data_->channels())
@@ -166,8 +167,7 @@ void ImageViewerDialog::showPosition(int position) {
     const QString path = data_->filePath(split_, index);
     if (!path.isEmpty()) text += "<br><small>" + path.toHtmlEscaped() + "</small>";
     if (!ok)
-        text += "<br><span style='color:#d32f2f'>" + QString::fromStdString(why).toHtmlEscaped() +
-                "</span>";
+        text += "<br><span style='color:#d32f2f'>" + engineText(why).toHtmlEscaped() + "</span>";
     info_->setText(text);
     setWindowTitle(tr("%1 — image %2 of %3").arg(name).arg(position_ + 1).arg(indices_.size()));
     previous_->setEnabled(position_ > 0);

@@ -95,7 +95,7 @@ std::vector<int> LoadedDataset::indicesOf(const QString& split, int classIndex) 
 }
 
 bool LoadedDataset::pixels(const QString& split, int index, std::vector<uint8_t>& out,
-                           std::string* why) const {
+                           cs::UserText* why) const {
     if (index < 0 || index >= count(split)) return false;
     out.resize(size_t(summary_.height) * size_t(summary_.width) * size_t(summary_.channels));
     if (const cs::ImageSet* s = set(split)) {

@@ -48,7 +48,7 @@ public:
     std::vector<int> indicesOf(const QString& split, int classIndex) const;
     // HWC pixels of one image; false (with the reason) when a file cannot be decoded. Thread-safe.
     bool pixels(const QString& split, int index, std::vector<uint8_t>& out,
-                std::string* why = nullptr) const;
+                cs::UserText* why = nullptr) const;
     QString filePath(const QString& split, int index) const; // image folders; empty otherwise
 
     // The whole set in memory (IDX, CIFAR-10), for training; null for image folders.

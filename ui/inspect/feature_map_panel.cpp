@@ -5,6 +5,7 @@
 #include "ui/datapage/loaded_dataset.h"
 #include "ui/imaging/image_converter.h"
 #include "ui/inspect/map_grid_widget.h"
+#include "ui/window/engine_text.h"
 
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -126,9 +127,9 @@ void FeatureMapPanel::showImageFile(const QString& path) {
 void FeatureMapPanel::showDatasetImage(const QString& split, int index) {
     if (!data_ || index < 0 || index >= data_->count(split)) return;
     InspectImage image;
-    std::string why;
+    cs::UserText why;
     if (!data_->pixels(split, index, image.pixels, &why)) {
-        message_->setText(QString::fromStdString(why));
+        message_->setText(engineText(why));
         message_->show();
         return;
     }
