@@ -18,6 +18,7 @@
 #include "engine/training/training_config.h"
 #include "tests/engine/data_test_support.h"
 #include "tests/engine/test_registry.h"
+#include "tests/engine/user_text_checks.h"
 
 #include <QtTest>
 #include <filesystem>
@@ -27,27 +28,11 @@
 #include <vector>
 
 using namespace cs;
+using cs::test::pathIsArgument;
+using cs::test::pathOutsideFormats;
+using cs::test::translatedPartsHaveFormats;
 
 namespace {
-
-// True when no format of `text` (its own or a place's) holds `path`.
-bool pathOutsideFormats(const UserText& text, const std::string& path) {
-    if (text.context && text.format.find(path) != std::string::npos) return false;
-    for (const UserText& place : text.places)
-        if (!pathOutsideFormats(place, path)) return false;
-    return true;
-}
-
-// True when `path` is the subject, an argument or an untranslated place.
-bool pathIsArgument(const UserText& text, const std::string& path) {
-    if (!text.context && text.format == path) return true;
-    if (text.subject == path) return true;
-    for (const std::string& arg : text.args)
-        if (arg.find(path) != std::string::npos) return true;
-    for (const UserText& place : text.places)
-        if (pathIsArgument(place, path)) return true;
-    return false;
-}
 
 // Runs `load`, which must throw a cs::Error of the message `expected` that the
 // window can translate and whose path is not part of a translated format.

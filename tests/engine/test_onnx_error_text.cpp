@@ -8,6 +8,7 @@
 // need ONNX's protobuf classes, which only the engine's importer links.
 #include "tests/engine/data_test_support.h"
 #include "tests/engine/test_registry.h"
+#include "tests/engine/user_text_checks.h"
 
 #include "engine/core/errors.h"
 #include "engine/interop/onnx_import.h"
@@ -23,6 +24,9 @@
 #include <vector>
 
 using namespace cs;
+using cs::test::pathIsArgument;
+using cs::test::pathOutsideFormats;
+using cs::test::translatedPartsHaveFormats;
 
 namespace {
 
@@ -166,29 +170,6 @@ OnnxFile withNode(const std::string& name, const std::function<void(Node&)>& cha
 }
 
 // ---- What the window gets -------------------------------------------------------------
-// True when no translated format of `text` (its own or a place's) holds `path`.
-bool pathOutsideFormats(const UserText& text, const std::string& path) {
-    if (text.context && text.format.find(path) != std::string::npos) return false;
-    for (const UserText& place : text.places)
-        if (!pathOutsideFormats(place, path)) return false;
-    return true;
-}
-// True when `path` is a place or the subject shown as it is, or an argument.
-bool pathIsArgument(const UserText& text, const std::string& path) {
-    if ((!text.context && text.format == path) || text.subject == path) return true;
-    for (const std::string& arg : text.args)
-        if (arg.find(path) != std::string::npos) return true;
-    for (const UserText& place : text.places)
-        if (pathIsArgument(place, path)) return true;
-    return false;
-}
-// True when every part that is looked up in the translations has a format.
-bool translatedPartsHaveFormats(const UserText& text) {
-    if (text.context && text.format.empty()) return false;
-    for (const UserText& place : text.places)
-        if (!translatedPartsHaveFormats(place)) return false;
-    return true;
-}
 // True when `value` is an argument of `text` or of a place, or a place shown as it is.
 bool isArgument(const UserText& text, const std::string& value) {
     if (!text.context && text.format == value) return true;
