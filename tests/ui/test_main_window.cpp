@@ -10,7 +10,12 @@
 #include "ui/window/status_bar.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QSettings>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -59,6 +64,50 @@ private Q_SLOTS:
         QVERIFY(!window.isWindowModified());
         window.showPage(MainWindow::DataPageIndex);
         QCOMPARE(window.pages()->currentIndex(), 1);
+    }
+
+    // A file named on the command line that cannot be opened: the window still
+    // starts, and says why in a box once it is on screen (before, the message
+    // went to the terminal only, which a double-click on a file does not show).
+    void aBrokenFileOnTheCommandLineIsExplainedOnScreen() {
+        StartupOptions options;
+        options.restoreSession = false;
+        options.fileToOpen =
+            QString(CONVSTUDIO_SOURCE_DIR) + "/tests/engine/fixtures/keras/weights_only.h5";
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("weights_only.h5"));
+        MainWindow window(options);
+        QVERIFY(window.findChildren<QMessageBox*>().isEmpty()); // not before it is shown
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QList<QMessageBox*> boxes = window.findChildren<QMessageBox*>();
+        QCOMPARE(boxes.size(), 1);
+        QVERIFY2(boxes[0]->text().contains(options.fileToOpen) &&
+                     boxes[0]->text().contains("no 'model_config' attribute"),
+                 qPrintable(boxes[0]->text()));
+        QVERIFY(boxes[0]->isVisible());
+        QCOMPARE(QString::fromStdString(window.document()->graph().name), QString(kDefaultPreset));
+        boxes[0]->accept();
+        QTRY_VERIFY(window.findChildren<QMessageBox*>().isEmpty()); // deleted on close
+    }
+
+    // A size saved on a larger screen is fitted to this one.
+    void aSavedSizeLargerThanTheScreenIsFitted() {
+        const QRect screen = QApplication::primaryScreen()->availableGeometry();
+        StartupOptions options;
+        options.restoreSession = false;
+        {
+            MainWindow big(options);
+            big.setGeometry(QRect(screen.topLeft(), screen.size() + QSize(300, 200)));
+            QSettings().setValue("window/geometry", big.saveGeometry());
+        }
+        MainWindow window(options);
+        QVERIFY2(window.width() <= screen.width() && window.height() <= screen.height(),
+                 qPrintable(QString("%1x%2 on %3x%4")
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+        QSettings().remove("window/geometry");
     }
 
 private:

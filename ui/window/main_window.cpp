@@ -490,12 +490,16 @@ void MainWindow::restoreSettings(const StartupOptions& options) {
     const QString theme = s.value("theme", "system").toString();
     for (QAction* a : themeGroup_->actions())
         a->setChecked(a->data().toString() == theme);
-    if (!restoreGeometry(s.value("window/geometry").toByteArray())) {
-        const QRect screen = QApplication::primaryScreen()
-                                 ? QApplication::primaryScreen()->availableGeometry()
-                                 : QRect(0, 0, 1600, 1000);
+    const QRect screen = QApplication::primaryScreen()
+                             ? QApplication::primaryScreen()->availableGeometry()
+                             : QRect(0, 0, 1600, 1000);
+    if (!restoreGeometry(s.value("window/geometry").toByteArray()))
         resize(std::min(1440, screen.width() * 9 / 10), std::min(900, screen.height() * 9 / 10));
-    }
+    else if (!isMaximized() && !isFullScreen() &&
+             (width() > screen.width() || height() > screen.height()))
+        // Saved on a larger screen (a laptop after a monitor): Qt keeps the size, so
+        // parts of the window would lie beyond this screen's edge.
+        setGeometry(QRect(screen.topLeft(), size().boundedTo(screen.size() * 9 / 10)));
     restoreState(s.value("window/state").toByteArray());
     modelPage_->restoreLayout(s.value("window/modelPage").toByteArray());
     dataPage_->restoreLayout(s.value("window/dataPage").toByteArray());
@@ -518,6 +522,11 @@ void MainWindow::saveSettings() {
     s.setValue("window/dataPage", dataPage_->saveLayout());
     s.setValue("window/page", pages_->currentIndex());
     s.setValue("session/lastProject", document_->filePath());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    projectActions_->showPendingErrors();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -116,10 +116,21 @@ void ProjectActions::rebuildPresetMenu() {
 }
 
 void ProjectActions::showError(const QString& title, const QString& message) {
-    if (window_ && window_->isVisible())
+    if (window_ && window_->isVisible()) {
         QMessageBox::warning(window_, title, message);
-    else
-        qWarning("%s: %s", qPrintable(title), qPrintable(message));
+        return;
+    }
+    qWarning("%s: %s", qPrintable(title), qPrintable(message));
+    if (window_) pendingErrors_.emplace_back(title, message);
+}
+
+void ProjectActions::showPendingErrors() {
+    for (const auto& [title, message] : pendingErrors_) {
+        auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, window_);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    pendingErrors_.clear();
 }
 
 void ProjectActions::newProject() {

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <QObject>
-#include <functional>
 #include <QStringList>
+#include <functional>
+#include <utility>
+#include <vector>
 
 class QAction;
 class QMenu;
@@ -44,6 +46,10 @@ public:
     // Describes the trained model in memory that no file holds ("the model of run 2"),
     // or returns an empty string; set by the window.
     void setUnsavedModel(std::function<QString()> describe) { unsavedModel_ = std::move(describe); }
+    // Shows the errors met before the window was on screen (a file named on the
+    // command line that could not be opened), each in its own box that does not
+    // block; the window calls it when it is shown.
+    void showPendingErrors();
 
 Q_SIGNALS:
     void quitRequested();
@@ -66,6 +72,7 @@ private:
     QMenu* recentMenu_;
     QMenu* presetMenu_;
     std::function<QString()> unsavedModel_;
+    std::vector<std::pair<QString, QString>> pendingErrors_; // title, message
 };
 
 } // namespace ui
