@@ -493,13 +493,17 @@ void MainWindow::restoreSettings(const StartupOptions& options) {
     const QRect screen = QApplication::primaryScreen()
                              ? QApplication::primaryScreen()->availableGeometry()
                              : QRect(0, 0, 1600, 1000);
-    if (!restoreGeometry(s.value("window/geometry").toByteArray()))
+    const bool restored = restoreGeometry(s.value("window/geometry").toByteArray());
+    if (!restored) {
         resize(std::min(1440, screen.width() * 9 / 10), std::min(900, screen.height() * 9 / 10));
-    else if (!isMaximized() && !isFullScreen() &&
-             (width() > screen.width() || height() > screen.height()))
+    } else if (!isMaximized() && !isFullScreen() &&
+               (width() > screen.width() || height() > screen.height())) {
         // Saved on a larger screen (a laptop after a monitor): Qt keeps the size, so
-        // parts of the window would lie beyond this screen's edge.
-        setGeometry(QRect(screen.topLeft(), size().boundedTo(screen.size() * 9 / 10)));
+        // parts of the window would lie beyond this screen's edge. Centred, the
+        // margin left keeps the window manager's title bar on screen too.
+        resize(size().boundedTo(screen.size() * 9 / 10));
+        move(screen.center() - rect().center());
+    }
     restoreState(s.value("window/state").toByteArray());
     modelPage_->restoreLayout(s.value("window/modelPage").toByteArray());
     dataPage_->restoreLayout(s.value("window/dataPage").toByteArray());
