@@ -424,10 +424,6 @@ sesgo %1</translation>
         <translation>una imagen %1 cuyo tamaño no se puede leer: %2; no se decodifica (el archivo tiene %3 bytes)</translation>
     </message>
     <message>
-        <source>a %1 of %2x%3 pixels (%4) by its header, over %5: not decoded (the file has %6 bytes)</source>
-        <translation>un %1 de %2x%3 píxeles (%4) según su cabecera, por encima de %5: no se decodifica (el archivo tiene %6 bytes)</translation>
-    </message>
-    <message>
         <source>truncated: a %1 of %2x%3 pixels holds at least %4 bytes of pixel data, but the file has %5; not decoded</source>
         <translation>truncado: un %1 de %2x%3 píxeles contiene al menos %4 bytes de datos de píxeles, pero el archivo tiene %5; no se decodifica</translation>
     </message>
@@ -594,6 +590,26 @@ sesgo %1</translation>
     <message>
         <source>corrupt or unsupported image data (the decoder gave up)</source>
         <translation>datos de imagen dañados o no admitidos (el decodificador se rindió)</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>píxeles</translation>
+    </message>
+    <message>
+        <source>megapixels</source>
+        <translation>megapíxeles</translation>
+    </message>
+    <message>
+        <source>megapixel</source>
+        <translation>megapíxeles</translation>
+    </message>
+    <message>
+        <source>pixel</source>
+        <translation>píxeles</translation>
+    </message>
+    <message>
+        <source>a %1 of %2x%3 pixels (%4 %5) by its header, over the %6-%7 limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded (the file has %8 bytes)</source>
+        <translation>un %1 de %2x%3 píxeles (%4 %5) según su cabecera, por encima del límite de %6 %7 (CONVSTUDIO_MAX_IMAGE_PIXELS): no se decodifica (el archivo tiene %8 bytes)</translation>
     </message>
 </context>
 <context>

@@ -59,14 +59,6 @@ uint64_t maxImagePixels() {
     return settingOr(kPixelVariable, kDefaultMaxImagePixels);
 }
 
-std::string imagePixelLimitText() {
-    const uint64_t limit = maxImagePixels();
-    const std::string amount = limit % 1'000'000 == 0
-                                   ? std::to_string(limit / 1'000'000) + "-megapixel"
-                                   : formatCount(limit) + "-pixel";
-    return "the " + amount + " limit (" + kPixelVariable + ")";
-}
-
 void checkMemoryLimit(uint64_t bytes, UserText need) {
     const uint64_t limit = memoryLimitBytes();
     if (bytes <= limit) return;

@@ -29,9 +29,6 @@ inline constexpr uint64_t kUnlimited = UINT64_MAX;
 uint64_t memoryLimitBytes();
 uint64_t maxImagePixels();
 
-// "the 100-megapixel limit (CONVSTUDIO_MAX_IMAGE_PIXELS)": the end of a refusal message.
-std::string imagePixelLimitText();
-
 // Throws ResourceError(need) when bytes exceed the memory limit. `need` is a
 // whole translatable sentence whose %1 is the amount needed ("2.8 GB") and %2
 // the limit ("2 GB"); the caller's own arguments, given before the call,

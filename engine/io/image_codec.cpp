@@ -67,16 +67,24 @@ Codecs load() {
 }
 
 // 900000000 -> "900 megapixels", 1500000 -> "1.5 megapixels", 4000 -> "4000 pixels".
-std::string pixelCount(uint64_t pixels) {
+// "2500" and "pixels", or "900" and "megapixels": a number and its unit, a word
+// the window translates (marked with CS_NOOP).
+std::pair<std::string, const char*> pixelCount(uint64_t pixels) {
+    if (pixels < 1'000'000) return {std::to_string(pixels), CS_NOOP("cs::Datasets", "pixels")};
     char text[48];
-    if (pixels < 1'000'000) {
-        std::snprintf(text, sizeof text, "%llu pixels", static_cast<unsigned long long>(pixels));
-        return text;
-    }
     std::snprintf(text, sizeof text, "%.1f", double(pixels) / 1e6);
     std::string s = text;
     if (s.ends_with(".0")) s.resize(s.size() - 2);
-    return s + " megapixels";
+    return {s, CS_NOOP("cs::Datasets", "megapixels")};
+}
+
+// The pixel limit as "100" and "megapixel" (in "the 100-megapixel limit") or
+// "1,000" and "pixel".
+std::pair<std::string, const char*> pixelLimit() {
+    const uint64_t limit = maxImagePixels();
+    if (limit % 1'000'000 == 0)
+        return {std::to_string(limit / 1'000'000), CS_NOOP("cs::Datasets", "megapixel")};
+    return {formatCount(limit), CS_NOOP("cs::Datasets", "pixel")};
 }
 
 std::once_flag loadOnce;
@@ -103,16 +111,23 @@ void checkImageHeader(const ImageHeaderInfo& header, const std::string& label, u
                             .arg(formatCount(fileBytes))
                             .about(label));
     if (header.status != ImageHeaderInfo::Status::Sized) return;
-    if (header.pixels() > maxImagePixels())
-        throw ResourceError(CS_TEXT("cs::Datasets", "a %1 of %2x%3 pixels (%4) by its header, "
-                                                    "over %5: not decoded (the file has %6 bytes)")
+    if (header.pixels() > maxImagePixels()) {
+        const auto [amount, unit] = pixelCount(header.pixels());
+        const auto [limit, limitUnit] = pixelLimit();
+        throw ResourceError(CS_TEXT("cs::Datasets",
+                                    "a %1 of %2x%3 pixels (%4 %5) by its header, over the %6-%7 "
+                                    "limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded (the file "
+                                    "has %8 bytes)")
                                 .arg(header.format)
                                 .arg(std::to_string(header.width))
                                 .arg(std::to_string(header.height))
-                                .arg(pixelCount(header.pixels()))
-                                .arg(imagePixelLimitText())
+                                .arg(amount)
+                                .termArg("cs::Datasets", unit)
+                                .arg(limit)
+                                .termArg("cs::Datasets", limitUnit)
                                 .arg(formatCount(fileBytes))
                                 .about(label));
+    }
     if (header.minimumFileBytes > fileBytes)
         throw DataError(CS_TEXT("cs::Datasets", "truncated: a %1 of %2x%3 pixels holds at least %4 "
                                                 "bytes of pixel data, but the file has %5; not "

@@ -218,6 +218,15 @@ private Q_SLOTS:
             const std::vector<uint8_t> bytes = readBytes(path);
             QVERIFY(decodeImage(bytes.data(), bytes.size(), ReadColor, &why).empty());
             QVERIFY2(why.find("over the 1,000-pixel limit") != std::string::npos, why.c_str());
+            // Translatable whole: the units are words the window translates too.
+            try {
+                readImageFile(path, ReadColor);
+            } catch (const ResourceError& e) {
+                QVERIFY(e.text().context != nullptr);
+                QCOMPARE(e.text().argContexts.size(), size_t(8));
+                QVERIFY(e.text().argContexts[4] && e.text().argContexts[6]); // pixels, pixel
+                QVERIFY(!e.text().argContexts[3] && !e.text().argContexts[5]); // 2500, 1,000
+            }
         }
         {
             ScopedEnv limit("CONVSTUDIO_MAX_IMAGE_PIXELS", "2500");
