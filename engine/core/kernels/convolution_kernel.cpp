@@ -178,11 +178,22 @@ void convolutionWeightGradient(const ConvGeometry& g, const float* in, int image
             const int kc = int(minOf(kcEven, P - p0));
             pack(dyRows, p0, kc, n0, nc, packed);
             const Panels panels{packed, long(kc) * kNr, kNr};
+            // The block's output pixels in order, from p0's (one division per block,
+            // not three per pixel: with a short K they cost as much as the products).
+            const long q0 = p0 % rowsPerImage;
+            const float* pixelImage = in + (p0 / rowsPerImage) * inPerImage;
+            int oy = int(q0 / g.outW), ox = int(q0 % g.outW);
             for (int k = 0; k < kc; ++k) {
-                const long p = p0 + k, q = p % rowsPerImage;
-                image[k] = in + (p / rowsPerImage) * inPerImage;
-                top[k] = int(q / g.outW) * g.strideH - g.padTop;
-                left[k] = int(q % g.outW) * g.strideW - g.padLeft;
+                image[k] = pixelImage;
+                top[k] = oy * g.strideH - g.padTop;
+                left[k] = ox * g.strideW - g.padLeft;
+                if (++ox == g.outW) {
+                    ox = 0;
+                    if (++oy == g.outH) {
+                        oy = 0;
+                        pixelImage += inPerImage;
+                    }
+                }
             }
             for (int ky = 0; ky < g.kernelH; ++ky)
                 for (int kx = 0; kx < g.kernelW; ++kx) {
@@ -219,8 +230,8 @@ void convolution(const ConvGeometry& g, const float* in, int images, const float
     for (int i = 0; i < kKcMax; ++i) zeros[i] = 0.0f;
     const Operand kernelRows{kernel, F, 1}; // K x F, k = (ky * kw + kx) * C + c
     const Destination d{out, F, 1, false, bias, 1.0f, relu};
-    // A K-block's runs: within one kernel position, contiguous in the image.
-    int runPosition[kKcMax], runChannel[kKcMax], runLength[kKcMax];
+    // A K-block's runs: within one kernel position (ky, kx), contiguous in the image.
+    int runKy[kKcMax], runKx[kKcMax], runChannel[kKcMax], runLength[kKcMax];
     const float* table[kKcMax * kMr];
     const long blocks = (K + kKcMax - 1) / kKcMax, kcEven = (K + blocks - 1) / blocks;
     for (long n0 = 0; n0 < F; n0 += kNc) {
@@ -229,7 +240,8 @@ void convolution(const ConvGeometry& g, const float* in, int images, const float
             const int kc = int(minOf(kcEven, K - k0));
             int runs = 0;
             for (long k = k0; k < k0 + kc; ++runs) {
-                runPosition[runs] = int(k / C);
+                runKy[runs] = int(k / C) / g.kernelW;
+                runKx[runs] = int(k / C) % g.kernelW;
                 runChannel[runs] = int(k % C);
                 runLength[runs] = int(minOf(C - runChannel[runs], k0 + kc - k));
                 k += runLength[runs];
@@ -237,17 +249,25 @@ void convolution(const ConvGeometry& g, const float* in, int images, const float
             pack(kernelRows, k0, kc, n0, nc, packed);
             const Panels panels{packed, long(kc) * kNr, kNr};
             const Phase ph{k0 > 0, k0 == 0, relu && k0 + kc == K};
+            // The output pixel of row m0 + r, walked in order: with a short K (a
+            // first layer's 27) divisions per row cost as much as the products.
+            const float* image = in;
+            int oy = 0, ox = 0;
             for (long m0 = 0; m0 < rows; m0 += kMr) {
                 const int tile = int(minOf(kMr, rows - m0));
                 for (int r = 0; r < tile; ++r) {
-                    const long p = m0 + r, q = p % rowsPerImage;
-                    const int oy = int(q / g.outW), ox = int(q % g.outW);
-                    const float* image = in + (p / rowsPerImage) * inPerImage;
+                    const int top = oy * g.strideH - g.padTop, left = ox * g.strideW - g.padLeft;
                     for (int s = 0; s < runs; ++s) {
-                        const int ky = runPosition[s] / g.kernelW, kx = runPosition[s] % g.kernelW;
-                        const int iy = oy * g.strideH - g.padTop + ky, ix = ox * g.strideW - g.padLeft + kx;
+                        const int iy = top + runKy[s], ix = left + runKx[s];
                         const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
                         table[s * tile + r] = inside ? image + (long(iy) * g.inW + ix) * pixel + runChannel[s] : zeros;
+                    }
+                    if (++ox == g.outW) {
+                        ox = 0;
+                        if (++oy == g.outH) {
+                            oy = 0;
+                            image += inPerImage;
+                        }
                     }
                 }
                 if (tile == kMr) convolutionRowTile<kMr>(table, runs, runLength, panels, m0, n0, nc, d, ph);
@@ -273,12 +293,19 @@ void convolutionInputGradient(const ConvGeometry& g, const float* dy, int images
             const int kc = int(minOf(kcEven, F - k0));
             pack(kernelColumns, k0, kc, n0, nc, packed);
             const Panels panels{packed, long(kc) * kNr, kNr};
+            float* image = dIn; // the output pixels walked in order, as in convolution()
+            int oy = 0, ox = 0;
             for (long m0 = 0; m0 < rows; m0 += kMr) {
                 const int tile = int(minOf(kMr, rows - m0));
                 for (int r = 0; r < tile; ++r) {
-                    const long p = m0 + r, q = p % rowsPerImage;
-                    origin[r] = {dIn + (p / rowsPerImage) * inPerImage, int(q / g.outW) * g.strideH - g.padTop,
-                                 int(q % g.outW) * g.strideW - g.padLeft};
+                    origin[r] = {image, oy * g.strideH - g.padTop, ox * g.strideW - g.padLeft};
+                    if (++ox == g.outW) {
+                        ox = 0;
+                        if (++oy == g.outH) {
+                            oy = 0;
+                            image += inPerImage;
+                        }
+                    }
                 }
                 if (tile == kMr) inputGradientTile<kMr>(dy, m0, F, k0, kc, panels, n0, nc, origin, g);
                 else inputGradientTileOf<kMr - 1>(tile, dy, m0, F, k0, kc, panels, n0, nc, origin, g);
