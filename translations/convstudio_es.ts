@@ -611,6 +611,106 @@ sesgo %1</translation>
         <source>a %1 of %2x%3 pixels (%4 %5) by its header, over the %6-%7 limit (CONVSTUDIO_MAX_IMAGE_PIXELS): not decoded (the file has %8 bytes)</source>
         <translation>un %1 de %2x%3 píxeles (%4 %5) según su cabecera, por encima del límite de %6 %7 (CONVSTUDIO_MAX_IMAGE_PIXELS): no se decodifica (el archivo tiene %8 bytes)</translation>
     </message>
+    <message>
+        <source>its header gives a size of %1x%2</source>
+        <translation>su cabecera indica un tamaño de %1x%2</translation>
+    </message>
+    <message>
+        <source>the header is truncated</source>
+        <translation>la cabecera está truncada</translation>
+    </message>
+    <message>
+        <source>no IHDR chunk first (corrupt PNG)</source>
+        <translation>no empieza por un bloque IHDR (PNG dañado)</translation>
+    </message>
+    <message>
+        <source>no frame header (SOF) before the end of the file</source>
+        <translation>no hay cabecera de fotograma (SOF) antes del final del archivo</translation>
+    </message>
+    <message>
+        <source>no frame header (SOF) before the image data</source>
+        <translation>no hay cabecera de fotograma (SOF) antes de los datos de la imagen</translation>
+    </message>
+    <message>
+        <source>a marker segment of length %1</source>
+        <translation>un segmento de marcador de longitud %1</translation>
+    </message>
+    <message>
+        <source>more than 65536 marker segments before the frame header</source>
+        <translation>más de 65536 segmentos de marcador antes de la cabecera de fotograma</translation>
+    </message>
+    <message>
+        <source>an info header of %1 bytes</source>
+        <translation>una cabecera de información de %1 bytes</translation>
+    </message>
+    <message>
+        <source>its header gives a width of %1</source>
+        <translation>su cabecera indica un ancho de %1</translation>
+    </message>
+    <message>
+        <source>no VP8 key frame start code</source>
+        <translation>no hay código de inicio de fotograma clave VP8</translation>
+    </message>
+    <message>
+        <source>no VP8L signature byte</source>
+        <translation>no hay byte de firma VP8L</translation>
+    </message>
+    <message>
+        <source>no VP8, VP8L or VP8X chunk first</source>
+        <translation>no empieza por un bloque VP8, VP8L o VP8X</translation>
+    </message>
+    <message>
+        <source>image size tag %1 of type %2</source>
+        <translation>etiqueta de tamaño de imagen %1 de tipo %2</translation>
+    </message>
+    <message>
+        <source>no ImageWidth and ImageLength in its first directory</source>
+        <translation>no hay ImageWidth e ImageLength en su primer directorio</translation>
+    </message>
+    <message>
+        <source>no width and height after the magic number</source>
+        <translation>no hay ancho y alto tras el número mágico</translation>
+    </message>
+    <message>
+        <source>no WIDTH and HEIGHT before ENDHDR</source>
+        <translation>no hay WIDTH y HEIGHT antes de ENDHDR</translation>
+    </message>
+    <message>
+        <source>no resolution line in the first 64 kB</source>
+        <translation>no hay línea de resolución en los primeros 64 kB</translation>
+    </message>
+    <message>
+        <source>a resolution line that is not like &apos;-Y 512 +X 768&apos;</source>
+        <translation>una línea de resolución que no es como &apos;-Y 512 +X 768&apos;</translation>
+    </message>
+    <message>
+        <source>a resolution line without sizes</source>
+        <translation>una línea de resolución sin tamaños</translation>
+    </message>
+    <message>
+        <source>an empty dataWindow</source>
+        <translation>un dataWindow vacío</translation>
+    </message>
+    <message>
+        <source>no dataWindow attribute</source>
+        <translation>no hay atributo dataWindow</translation>
+    </message>
+    <message>
+        <source>no SIZ segment at the codestream&apos;s start</source>
+        <translation>no hay segmento SIZ al principio del codestream</translation>
+    </message>
+    <message>
+        <source>an empty image area in its SIZ segment</source>
+        <translation>un área de imagen vacía en su segmento SIZ</translation>
+    </message>
+    <message>
+        <source>no image header box</source>
+        <translation>no hay caja de cabecera de imagen</translation>
+    </message>
+    <message>
+        <source>DICOM images are not read: their size cannot be checked before decoding</source>
+        <translation>las imágenes DICOM no se leen: su tamaño no se puede comprobar antes de decodificarlas</translation>
+    </message>
 </context>
 <context>
     <name>cs::Files</name>

@@ -43,6 +43,11 @@ struct UserText {
     // Further problems of a list, each shown after "; " (the Keras importer's
     // "not supported by ConvStudio: layer 'a' ...; layer 'b' ...").
     std::vector<UserText> more;
+    // Arguments that are texts of their own (an image header's problem inside
+    // "a JPEG image whose size cannot be read: %2"): args keeps their English,
+    // a front end shows nested[i] translated in place of args[nestedAt[i]].
+    std::vector<UserText> nested;
+    std::vector<size_t> nestedAt;
 
     UserText() = default;
     UserText(const char* context_, std::string format_)
@@ -64,6 +69,12 @@ struct UserText {
     UserText& arg(const char* value) { return arg(std::string(value)); }
     UserText& arg(int64_t value) { return arg(std::to_string(value)); }
     UserText& arg(int value) { return arg(std::to_string(value)); }
+    UserText& arg(const UserText& text) {
+        arg(text.english());
+        nestedAt.push_back(args.size() - 1);
+        nested.push_back(text);
+        return *this;
+    }
     UserText& about(std::string who) {
         subject = std::move(who);
         return *this;

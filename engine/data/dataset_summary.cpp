@@ -176,7 +176,7 @@ DatasetSample sampleDataset(const std::string& folder, const ImageFolderOptions&
         throw DataError(CS_TEXT("cs::Datasets", "%1: has no %2 images (%3)")
                             .arg(folder)
                             .arg(split)
-                            .arg(index.layout.english()));
+                            .arg(index.layout));
     const std::vector<FolderImage> ordered = interleaveClasses(files, int(index.classNames.size()));
     // Decode a few more when some fail, until `count` images are in.
     for (size_t next = 0; sample.images.count() < count && next < ordered.size();) {

@@ -331,6 +331,11 @@ public:
         u64(t.more.size());
         for (const UserText& next : t.more)
             userText(next);
+        u64(t.nested.size());
+        for (size_t i = 0; i < t.nested.size(); ++i) {
+            u64(t.nestedAt[i]);
+            userText(t.nested[i]);
+        }
     }
     const std::vector<char>& data() const { return out_; }
 
@@ -385,6 +390,11 @@ public:
         const uint64_t more = u64();
         for (uint64_t i = 0; i < more; ++i)
             t.more.push_back(userText());
+        const uint64_t nested = u64();
+        for (uint64_t i = 0; i < nested; ++i) {
+            t.nestedAt.push_back(size_t(u64()));
+            t.nested.push_back(userText());
+        }
         return t;
     }
 

@@ -72,26 +72,30 @@ ImageHeaderInfo sized(const char* format, uint64_t width, uint64_t height) {
     info.status = Status::Sized;
     if (info.width == 0 || info.height == 0) {
         info.status = Status::NoSize;
-        info.problem =
-            "its header gives a size of " + std::to_string(width) + "x" + std::to_string(height);
+        info.problem = CS_TEXT("cs::Datasets", "its header gives a size of %1x%2")
+                           .arg(std::to_string(width))
+                           .arg(std::to_string(height));
     }
     return info;
 }
 
-ImageHeaderInfo noSize(const char* format, const std::string& problem) {
+ImageHeaderInfo noSize(const char* format, UserText problem) {
     ImageHeaderInfo info;
     info.status = Status::NoSize;
     info.format = format;
-    info.problem = problem;
+    info.problem = std::move(problem);
     return info;
 }
 
-const char* const kTruncated = "the header is truncated";
+UserText truncatedHeader() {
+    return CS_TEXT("cs::Datasets", "the header is truncated");
+}
 
 ImageHeaderInfo png(Bytes& b) {
     uint64_t w, h;
-    if (!b.matches(12, "IHDR", 4)) return noSize("PNG", "no IHDR chunk first (corrupt PNG)");
-    if (!b.bigEndian(16, 4, w) || !b.bigEndian(20, 4, h)) return noSize("PNG", kTruncated);
+    if (!b.matches(12, "IHDR", 4))
+        return noSize("PNG", CS_TEXT("cs::Datasets", "no IHDR chunk first (corrupt PNG)"));
+    if (!b.bigEndian(16, 4, w) || !b.bigEndian(20, 4, h)) return noSize("PNG", truncatedHeader());
     return sized("PNG", w, h);
 }
 
@@ -109,45 +113,55 @@ ImageHeaderInfo jpeg(Bytes& b) {
             ++pos, ++skipped;
         const int marker = b.at(pos + 1);
         if (b.at(pos) != 0xFF || marker < 0)
-            return noSize("JPEG", "no frame header (SOF) before the end of the file");
+            return noSize("JPEG", CS_TEXT("cs::Datasets",
+                                          "no frame header (SOF) before the end of the file"));
         if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) ||
             marker == 0x00) {
             pos += 2; // markers without a length
             continue;
         }
         if (marker == 0xD9 || marker == 0xDA)
-            return noSize("JPEG", "no frame header (SOF) before the image data");
+            return noSize("JPEG",
+                          CS_TEXT("cs::Datasets", "no frame header (SOF) before the image data"));
         uint64_t length;
-        if (!b.bigEndian(pos + 2, 2, length)) return noSize("JPEG", kTruncated);
+        if (!b.bigEndian(pos + 2, 2, length)) return noSize("JPEG", truncatedHeader());
         if (length < 2)
-            return noSize("JPEG", "a marker segment of length " + std::to_string(length));
+            return noSize("JPEG", CS_TEXT("cs::Datasets", "a marker segment of length %1")
+                                      .arg(std::to_string(length)));
         const bool frame =
             marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame) {
             uint64_t h, w;
             if (!b.bigEndian(pos + 5, 2, h) || !b.bigEndian(pos + 7, 2, w))
-                return noSize("JPEG", kTruncated);
+                return noSize("JPEG", truncatedHeader());
             return sized("JPEG", w, h);
         }
         pos += 2 + length;
     }
-    return noSize("JPEG", "more than 65536 marker segments before the frame header");
+    return noSize(
+        "JPEG", CS_TEXT("cs::Datasets", "more than 65536 marker segments before the frame header"));
 }
 
 ImageHeaderInfo bmp(Bytes& b) {
     uint64_t headerSize;
-    if (!b.littleEndian(14, 4, headerSize)) return noSize("BMP", kTruncated);
+    if (!b.littleEndian(14, 4, headerSize)) return noSize("BMP", truncatedHeader());
     uint64_t w, h;
     if (headerSize == 12) { // OS/2 BITMAPCOREHEADER: 16-bit sides
         if (!b.littleEndian(18, 2, w) || !b.littleEndian(20, 2, h))
-            return noSize("BMP", kTruncated);
+            return noSize("BMP", truncatedHeader());
         return sized("BMP", w, h);
     }
     if (headerSize < 16)
-        return noSize("BMP", "an info header of " + std::to_string(headerSize) + " bytes");
-    if (!b.littleEndian(18, 4, w) || !b.littleEndian(22, 4, h)) return noSize("BMP", kTruncated);
+        return noSize(
+            "BMP",
+            CS_TEXT("cs::Datasets", "an info header of %1 bytes").arg(std::to_string(headerSize)));
+    if (!b.littleEndian(18, 4, w) || !b.littleEndian(22, 4, h))
+        return noSize("BMP", truncatedHeader());
     const int32_t sw = int32_t(uint32_t(w)), sh = int32_t(uint32_t(h));
-    if (sw <= 0) return noSize("BMP", "its header gives a width of " + std::to_string(sw));
+    if (sw <= 0)
+        return noSize(
+            "BMP",
+            CS_TEXT("cs::Datasets", "its header gives a width of %1").arg(std::to_string(sw)));
     // A negative height stores the rows top-down; the size is its magnitude.
     return sized("BMP", uint64_t(sw), sh < 0 ? uint64_t(-int64_t(sh)) : uint64_t(sh));
 }
@@ -155,23 +169,25 @@ ImageHeaderInfo bmp(Bytes& b) {
 ImageHeaderInfo webp(Bytes& b) {
     uint64_t w, h;
     if (b.matches(12, "VP8 ", 4)) { // lossy: a key frame's 14-bit sides
-        if (!b.matches(23, "\x9d\x01\x2a", 3)) return noSize("WebP", "no VP8 key frame start code");
+        if (!b.matches(23, "\x9d\x01\x2a", 3))
+            return noSize("WebP", CS_TEXT("cs::Datasets", "no VP8 key frame start code"));
         if (!b.littleEndian(26, 2, w) || !b.littleEndian(28, 2, h))
-            return noSize("WebP", kTruncated);
+            return noSize("WebP", truncatedHeader());
         return sized("WebP", w & 0x3FFF, h & 0x3FFF);
     }
     if (b.matches(12, "VP8L", 4)) { // lossless: sides minus one, 14 bits each
         uint64_t bits;
-        if (b.at(20) != 0x2F) return noSize("WebP", "no VP8L signature byte");
-        if (!b.littleEndian(21, 4, bits)) return noSize("WebP", kTruncated);
+        if (b.at(20) != 0x2F)
+            return noSize("WebP", CS_TEXT("cs::Datasets", "no VP8L signature byte"));
+        if (!b.littleEndian(21, 4, bits)) return noSize("WebP", truncatedHeader());
         return sized("WebP", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1);
     }
     if (b.matches(12, "VP8X", 4)) { // extended: canvas sides minus one, 24 bits each
         if (!b.littleEndian(24, 3, w) || !b.littleEndian(27, 3, h))
-            return noSize("WebP", kTruncated);
+            return noSize("WebP", truncatedHeader());
         return sized("WebP", w + 1, h + 1);
     }
-    return noSize("WebP", "no VP8, VP8L or VP8X chunk first");
+    return noSize("WebP", CS_TEXT("cs::Datasets", "no VP8, VP8L or VP8X chunk first"));
 }
 
 // The first image file directory's ImageWidth (256) and ImageLength (257).
@@ -181,24 +197,27 @@ ImageHeaderInfo tiff(Bytes& b, bool little, bool big) {
     };
     uint64_t ifd, count;
     if (!num(big ? 8 : 4, big ? 8 : 4, ifd) || !num(ifd, big ? 8 : 2, count))
-        return noSize("TIFF", kTruncated);
+        return noSize("TIFF", truncatedHeader());
     const uint64_t entrySize = big ? 20 : 12, valueAt = big ? 12 : 8;
     uint64_t w = 0, h = 0;
     const uint64_t first = ifd + (big ? 8 : 2);
     for (uint64_t i = 0; i < count && i < 4096 && (w == 0 || h == 0); ++i) {
         const uint64_t entry = first + i * entrySize;
         uint64_t tag, type, value;
-        if (!num(entry, 2, tag) || !num(entry + 2, 2, type)) return noSize("TIFF", kTruncated);
+        if (!num(entry, 2, tag) || !num(entry + 2, 2, type))
+            return noSize("TIFF", truncatedHeader());
         if (tag != 256 && tag != 257) continue;
         const int width = type == 3 ? 2 : type == 4 ? 4 : type == 16 ? 8 : 0; // SHORT, LONG, LONG8
         if (width == 0)
-            return noSize("TIFF", "image size tag " + std::to_string(tag) + " of type " +
-                                      std::to_string(type));
-        if (!num(entry + valueAt, width, value)) return noSize("TIFF", kTruncated);
+            return noSize("TIFF", CS_TEXT("cs::Datasets", "image size tag %1 of type %2")
+                                      .arg(std::to_string(tag))
+                                      .arg(std::to_string(type)));
+        if (!num(entry + valueAt, width, value)) return noSize("TIFF", truncatedHeader());
         (tag == 256 ? w : h) = value;
     }
     if (w == 0 || h == 0)
-        return noSize("TIFF", "no ImageWidth and ImageLength in its first directory");
+        return noSize("TIFF", CS_TEXT("cs::Datasets",
+                                      "no ImageWidth and ImageLength in its first directory"));
     return sized("TIFF", w, h);
 }
 
@@ -258,7 +277,8 @@ ImageHeaderInfo netpbm(Bytes& b, const char* format) {
     TextTokens tokens(b, 2);
     uint64_t w, h;
     if (!tokens.number(w) || !tokens.number(h))
-        return noSize(format, "no width and height after the magic number");
+        return noSize(format,
+                      CS_TEXT("cs::Datasets", "no width and height after the magic number"));
     ImageHeaderInfo info = sized(format, w, h);
     // The pixel data that must follow the header: PFM 4-byte floats (3 per
     // pixel for "PF", 1 for "Pf"); P4 bits; P5/P6 one or two bytes per sample
@@ -290,7 +310,7 @@ ImageHeaderInfo pam(Bytes& b) {
         if (key == "HEIGHT" && !tokens.number(h)) break;
         if (w && h) return sized("PAM", w, h);
     }
-    return noSize("PAM", "no WIDTH and HEIGHT before ENDHDR");
+    return noSize("PAM", CS_TEXT("cs::Datasets", "no WIDTH and HEIGHT before ENDHDR"));
 }
 
 // Radiance HDR: text lines up to an empty one, then "-Y 512 +X 768" (or another orientation).
@@ -298,11 +318,12 @@ ImageHeaderInfo radiance(Bytes& b) {
     uint64_t pos = 0;
     bool blank = false;
     while (!blank) {
-        if (pos >= (1 << 16)) return noSize("HDR", "no resolution line in the first 64 kB");
+        if (pos >= (1 << 16))
+            return noSize("HDR", CS_TEXT("cs::Datasets", "no resolution line in the first 64 kB"));
         const uint64_t start = pos;
         while (b.at(pos) >= 0 && b.at(pos) != '\n')
             ++pos;
-        if (b.at(pos) < 0) return noSize("HDR", kTruncated);
+        if (b.at(pos) < 0) return noSize("HDR", truncatedHeader());
         blank = pos == start;
         ++pos;
     }
@@ -312,10 +333,12 @@ ImageHeaderInfo radiance(Bytes& b) {
             ++pos;
         const int sign = b.at(pos), letter = b.at(pos + 1);
         if ((sign != '-' && sign != '+') || (letter != 'X' && letter != 'Y'))
-            return noSize("HDR", "a resolution line that is not like '-Y 512 +X 768'");
+            return noSize("HDR", CS_TEXT("cs::Datasets",
+                                         "a resolution line that is not like '-Y 512 +X 768'"));
         TextTokens tokens(b, pos + 2);
         uint64_t n;
-        if (!tokens.number(n)) return noSize("HDR", "a resolution line without sizes");
+        if (!tokens.number(n))
+            return noSize("HDR", CS_TEXT("cs::Datasets", "a resolution line without sizes"));
         (letter == 'X' ? w : h) = n;
         pos += 2;
         while (b.at(pos) == ' ')
@@ -340,42 +363,45 @@ ImageHeaderInfo openExr(Bytes& b) {
     };
     for (int i = 0; i < 4096; ++i) {
         std::string name, type;
-        if (!readText(name)) return noSize("OpenEXR", kTruncated);
+        if (!readText(name)) return noSize("OpenEXR", truncatedHeader());
         if (name.empty()) break;
         uint64_t size;
-        if (!readText(type) || !b.littleEndian(pos, 4, size)) return noSize("OpenEXR", kTruncated);
+        if (!readText(type) || !b.littleEndian(pos, 4, size))
+            return noSize("OpenEXR", truncatedHeader());
         pos += 4;
         if (name == "dataWindow" && type == "box2i" && size == 16) {
             uint64_t v[4];
             for (int k = 0; k < 4; ++k)
                 if (!b.littleEndian(pos + 4 * uint64_t(k), 4, v[k]))
-                    return noSize("OpenEXR", kTruncated);
+                    return noSize("OpenEXR", truncatedHeader());
             const int64_t xMin = int32_t(uint32_t(v[0])), yMin = int32_t(uint32_t(v[1]));
             const int64_t xMax = int32_t(uint32_t(v[2])), yMax = int32_t(uint32_t(v[3]));
-            if (xMax < xMin || yMax < yMin) return noSize("OpenEXR", "an empty dataWindow");
+            if (xMax < xMin || yMax < yMin)
+                return noSize("OpenEXR", CS_TEXT("cs::Datasets", "an empty dataWindow"));
             return sized("OpenEXR", uint64_t(xMax - xMin + 1), uint64_t(yMax - yMin + 1));
         }
         pos += size;
     }
-    return noSize("OpenEXR", "no dataWindow attribute");
+    return noSize("OpenEXR", CS_TEXT("cs::Datasets", "no dataWindow attribute"));
 }
 
 // A JPEG 2000 codestream's SIZ segment: the image area is (Xsiz - XOsiz) x (Ysiz - YOsiz).
 ImageHeaderInfo codestream(Bytes& b, uint64_t at, const char* format) {
     uint64_t xs, ys, xo, yo;
     if (!b.matches(at, "\xFF\x4F\xFF\x51", 4))
-        return noSize(format, "no SIZ segment at the codestream's start");
+        return noSize(format, CS_TEXT("cs::Datasets", "no SIZ segment at the codestream's start"));
     if (!b.bigEndian(at + 8, 4, xs) || !b.bigEndian(at + 12, 4, ys) ||
         !b.bigEndian(at + 16, 4, xo) || !b.bigEndian(at + 20, 4, yo))
-        return noSize(format, kTruncated);
-    if (xs <= xo || ys <= yo) return noSize(format, "an empty image area in its SIZ segment");
+        return noSize(format, truncatedHeader());
+    if (xs <= xo || ys <= yo)
+        return noSize(format, CS_TEXT("cs::Datasets", "an empty image area in its SIZ segment"));
     return sized(format, xs - xo, ys - yo);
 }
 
 // JP2 boxes: the header box's ihdr and the codestream's SIZ; the larger area
 // counts (the decoder allocates for the codestream even if ihdr says less).
 ImageHeaderInfo jp2(Bytes& b) {
-    ImageHeaderInfo best = noSize("JPEG 2000", "no image header box");
+    ImageHeaderInfo best = noSize("JPEG 2000", CS_TEXT("cs::Datasets", "no image header box"));
     auto consider = [&](const ImageHeaderInfo& info) {
         if (info.status == Status::Sized &&
             (best.status != Status::Sized || info.pixels() > best.pixels()))
@@ -425,7 +451,8 @@ ImageHeaderInfo probe(Bytes& b) {
     }
     if (b.matches(0, "\x59\xA6\x6A\x95", 4)) {
         uint64_t w, h;
-        if (!b.bigEndian(4, 4, w) || !b.bigEndian(8, 4, h)) return noSize("Sun raster", kTruncated);
+        if (!b.bigEndian(4, 4, w) || !b.bigEndian(8, 4, h))
+            return noSize("Sun raster", truncatedHeader());
         return sized("Sun raster", w, h);
     }
     if (b.matches(0, "#?RGBE", 6) || b.matches(0, "#?RADIANCE", 10)) return radiance(b);
@@ -433,8 +460,10 @@ ImageHeaderInfo probe(Bytes& b) {
     if (b.matches(0, "\x00\x00\x00\x0cjP  \r\n\x87\n", 12)) return jp2(b);
     if (b.matches(0, "\xFF\x4F\xFF\x51", 4)) return codestream(b, 0, "JPEG 2000");
     if (b.matches(128, "DICM", 4))
-        return noSize("DICOM",
-                      "DICOM images are not read: their size cannot be checked before decoding");
+        return noSize(
+            "DICOM",
+            CS_TEXT("cs::Datasets",
+                    "DICOM images are not read: their size cannot be checked before decoding"));
     return none;
 }
 

@@ -12,6 +12,8 @@
 // also reads) is recognised but reported as having no checkable size.
 #pragma once
 
+#include "engine/core/user_text.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -29,7 +31,7 @@ struct ImageHeaderInfo {
     Status status = Status::NotRecognised;
     std::string format; // "PNG", "JPEG", ... (empty when not recognised)
     uint64_t width = 0, height = 0;
-    std::string problem; // NoSize: "no frame header before the image data", ...
+    UserText problem; // NoSize: "no frame header before the image data", ...
     // Uncompressed formats (Netpbm, PFM): the fewest bytes a file of that size
     // holds, by its header (0: not known). A decoder allocates the image before
     // it finds the data missing, so a 107-byte PFM claiming 30000x3000 pixels

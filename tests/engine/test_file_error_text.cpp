@@ -168,6 +168,26 @@ private Q_SLOTS:
                        image + ": not an image OpenCV can read (corrupt or unsupported format)");
     }
 
+    // An image whose header names no size: the header's own problem is a text
+    // of its own inside the message, translated in its place.
+    void imageHeaderProblems() {
+        const std::string dir = cs::test::freshDataFolder("file_error_header");
+        const std::string png = dir + "/cut.png";
+        cs::test::writeBytes(png, {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+                                   'I',  'E', 'N', 'D', 0,    0,    0,    0,    0, 0, 0, 0});
+        checkFileError([&] { readImageFile(png, ReadGrey); }, png,
+                       png +
+                           ": a PNG image whose size cannot be read: no IHDR chunk first (corrupt "
+                           "PNG); not decoded (the file has 24 bytes)");
+        try {
+            readImageFile(png, ReadGrey);
+        } catch (const Error& e) {
+            QCOMPARE(e.text().nested.size(), size_t(1));
+            QVERIFY(e.text().nested[0].context != nullptr);
+            QCOMPARE(e.text().args[e.text().nestedAt[0]], e.text().nested[0].english());
+        }
+    }
+
     void kerasFiles() {
         const std::string dir = cs::test::freshDataFolder("file_error_keras");
         const std::string h5 = writeText(dir, "model.h5", "not hdf5");

@@ -429,6 +429,11 @@ private Q_SLOTS:
         const cv::Mat grey(8, 8, CV_8UC1, cv::Scalar(90));
         for (const char* name : {"cats/a.png", "cats/b.png", "dogs/a.png", "dogs/b.png"})
             QVERIFY(cv::imwrite(root.filePath(name).toStdString(), grey));
+        QFile noSize(root.filePath("cats/no_size.png")); // a PNG signature, no IHDR chunk
+        QVERIFY(noSize.open(QIODevice::WriteOnly) &&
+                noSize.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\x0dIEND\0\0\0\0\0\0\0\0", 24)) ==
+                    24);
+        noSize.close();
         QFile text(root.filePath("dogs/notes.png"));
         QVERIFY(text.open(QIODevice::WriteOnly) && text.write("not a picture") > 0);
         text.close();
@@ -445,11 +450,13 @@ private Q_SLOTS:
         std::vector<cs::SkippedFile> skipped =
             cs::indexImageFolders(root.absolutePath().toStdString(), options).skipped;
         std::vector<uint8_t> pixels(64);
-        cs::UserText why;
-        QVERIFY(!cs::decodeImageFile(root.filePath("cats/cut.jpg").toStdString(), options,
-                                     pixels.data(), &why));
-        skipped.push_back({root.filePath("cats/cut.jpg").toStdString(), why});
-        QCOMPARE(int(skipped.size()), 2);
+        for (const char* name : {"cats/cut.jpg", "cats/no_size.png"}) { // found when decoded
+            cs::UserText why;
+            const std::string path = root.filePath(name).toStdString();
+            QVERIFY(!cs::decodeImageFile(path, options, pixels.data(), &why));
+            skipped.push_back({path, why});
+        }
+        QCOMPARE(int(skipped.size()), 3);
         QString shown = DatasetSummaryPanel::skippedText(skipped);
         for (const cs::SkippedFile& f : skipped) {
             QVERIFY2(shown.contains(QString::fromStdString(f.path)), qPrintable(shown));

@@ -17,6 +17,9 @@ QString engineText(const cs::UserText& text) {
             if (text.argContexts[i])
                 args[i] = QCoreApplication::translate(text.argContexts[i], args[i].c_str())
                               .toStdString();
+        for (size_t i = 0; i < text.nested.size() && i < text.nestedAt.size(); ++i)
+            if (text.nestedAt[i] < args.size())
+                args[text.nestedAt[i]] = engineText(text.nested[i]).toStdString();
         message = QString::fromStdString(cs::UserText::fill(format.toStdString(), args));
     } else {
         message = QString::fromStdString(text.message());
