@@ -65,4 +65,11 @@ public:
     using Error::Error;
 };
 
+// What any exception says, as a text a front end can show: an engine error's
+// own (translatable) text, or what() as it is (a bad_alloc, a library's error).
+inline UserText textOf(const std::exception& e) {
+    if (const auto* error = dynamic_cast<const Error*>(&e)) return error->text();
+    return UserText::verbatim(e.what());
+}
+
 } // namespace cs

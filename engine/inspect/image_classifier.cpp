@@ -93,8 +93,7 @@ std::vector<FileClassification> classifyFiles(Model& model, const Preprocessing&
             } catch (const std::exception& e) {
                 // Any failure stays this file's (an allocation failure included),
                 // and its message names the file.
-                const auto* engineError = dynamic_cast<const Error*>(&e);
-                row.error = engineError ? engineError->text() : UserText::verbatim(e.what());
+                row.error = textOf(e);
                 if (std::string(e.what()).rfind(paths[i], 0) != 0)
                     row.error = row.error.within(paths[i]);
             }

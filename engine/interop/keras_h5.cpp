@@ -483,8 +483,7 @@ bool writeAll(int fd, const std::vector<char>& data) {
         const bool resource = dynamic_cast<const ResourceError*>(&e) != nullptr;
         const bool io = dynamic_cast<const IoError*>(&e) != nullptr;
         w.bytes(resource ? "R" : io ? "I" : "F", 1);
-        const auto* error = dynamic_cast<const Error*>(&e);
-        w.userText(error ? error->text() : UserText::verbatim(e.what()));
+        w.userText(textOf(e));
         message = w.data();
     }
     _exit(writeAll(fd, message) ? 0 : 1); // no atexit handlers: they belong to the parent

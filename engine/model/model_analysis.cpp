@@ -23,10 +23,8 @@ void countParameters(const LayerNode& node, const std::vector<Shape>& inputs, La
         r.parameters = c.total;
         r.trainableParameters = c.trainable;
         r.parametersKnown = true;
-    } catch (const Error& e) {
-        r.problem = e.text();
     } catch (const std::exception& e) {
-        r.problem = UserText::verbatim(e.what());
+        r.problem = textOf(e);
     }
 }
 

@@ -33,10 +33,8 @@ ShapeInference inferShapes(int nodeCount, const std::function<std::vector<int>(i
         }
         try {
             r.shapes[size_t(k)] = outputShapeOf(k, inputs);
-        } catch (const Error& e) {
-            r.problems[size_t(k)] = e.text();
         } catch (const std::exception& e) {
-            r.problems[size_t(k)] = UserText::verbatim(e.what());
+            r.problems[size_t(k)] = textOf(e);
         }
     }
     return r;

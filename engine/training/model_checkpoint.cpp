@@ -102,9 +102,7 @@ void ModelCheckpoint::onEpochEnd(int epoch, const Logs& logs, CallbackHost& host
         // Losing one checkpoint must not lose the run: the model trains on and
         // the final save still happens.
         e.kind = TrainingEvent::Kind::CheckpointFailed;
-        const auto* engineError = dynamic_cast<const Error*>(&error);
-        e.message = (engineError ? engineError->text() : UserText::verbatim(error.what()))
-                        .within(CS_TEXT("cs::Training", "checkpoint not saved"));
+        e.message = textOf(error).within(CS_TEXT("cs::Training", "checkpoint not saved"));
         host.report(e);
         return;
     }

@@ -38,8 +38,7 @@ QString specText(const char* context, const std::string& text) {
 }
 
 QString errorText(const std::exception& error) {
-    if (const auto* e = dynamic_cast<const cs::Error*>(&error)) return engineText(e->text());
-    return QString::fromUtf8(error.what());
+    return engineText(cs::textOf(error));
 }
 
 } // namespace ui
