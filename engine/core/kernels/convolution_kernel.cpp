@@ -10,6 +10,32 @@ namespace cs::kernels::CS_KERNEL_ISA {
 
 namespace {
 
+// The output pixels of a batch of images, walked in order from one of them:
+// where its image starts (`offset` floats into the batch) and where its
+// window's top-left corner lies. Stepping replaces three divisions per pixel,
+// which with a short K (a first layer's 27) cost as much as the products. The
+// geometry is copied in: the walk's loops store pointers the compiler cannot
+// tell apart from a referenced geometry.
+struct OutputWalk {
+    int outH, outW, strideH, strideW, padTop, padLeft;
+    long imageFloats, offset;
+    int oy, ox;
+    OutputWalk(const ConvGeometry& g, long imageFloats_, long pixel)
+        : outH(g.outH), outW(g.outW), strideH(g.strideH), strideW(g.strideW), padTop(g.padTop),
+          padLeft(g.padLeft), imageFloats(imageFloats_),
+          offset(pixel / (long(outH) * outW) * imageFloats_),
+          oy(int(pixel % (long(outH) * outW) / outW)), ox(int(pixel % outW)) {}
+    int top() const { return oy * strideH - padTop; }
+    int left() const { return ox * strideW - padLeft; }
+    void next() {
+        if (++ox < outW) return;
+        ox = 0;
+        if (++oy < outH) return;
+        oy = 0;
+        offset += imageFloats;
+    }
+};
+
 // Rows x nc outputs at (r0, n0) of a convolution: row r's K values are runs
 // of contiguous floats, run s of length[s] starting at rows[s * Rows + r] (a
 // kernel position's channels in the image, or zeros).
@@ -178,22 +204,11 @@ void convolutionWeightGradient(const ConvGeometry& g, const float* in, int image
             const int kc = int(minOf(kcEven, P - p0));
             pack(dyRows, p0, kc, n0, nc, packed);
             const Panels panels{packed, long(kc) * kNr, kNr};
-            // The block's output pixels in order, from p0's (one division per block,
-            // not three per pixel: with a short K they cost as much as the products).
-            const long q0 = p0 % rowsPerImage;
-            const float* pixelImage = in + (p0 / rowsPerImage) * inPerImage;
-            int oy = int(q0 / g.outW), ox = int(q0 % g.outW);
-            for (int k = 0; k < kc; ++k) {
-                image[k] = pixelImage;
-                top[k] = oy * g.strideH - g.padTop;
-                left[k] = ox * g.strideW - g.padLeft;
-                if (++ox == g.outW) {
-                    ox = 0;
-                    if (++oy == g.outH) {
-                        oy = 0;
-                        pixelImage += inPerImage;
-                    }
-                }
+            OutputWalk walk(g, inPerImage, p0);
+            for (int k = 0; k < kc; ++k, walk.next()) {
+                image[k] = in + walk.offset;
+                top[k] = walk.top();
+                left[k] = walk.left();
             }
             for (int ky = 0; ky < g.kernelH; ++ky)
                 for (int kx = 0; kx < g.kernelW; ++kx) {
@@ -249,25 +264,16 @@ void convolution(const ConvGeometry& g, const float* in, int images, const float
             pack(kernelRows, k0, kc, n0, nc, packed);
             const Panels panels{packed, long(kc) * kNr, kNr};
             const Phase ph{k0 > 0, k0 == 0, relu && k0 + kc == K};
-            // The output pixel of row m0 + r, walked in order: with a short K (a
-            // first layer's 27) divisions per row cost as much as the products.
-            const float* image = in;
-            int oy = 0, ox = 0;
+            OutputWalk walk(g, inPerImage, 0); // the output pixel of row m0 + r
             for (long m0 = 0; m0 < rows; m0 += kMr) {
                 const int tile = int(minOf(kMr, rows - m0));
-                for (int r = 0; r < tile; ++r) {
-                    const int top = oy * g.strideH - g.padTop, left = ox * g.strideW - g.padLeft;
+                for (int r = 0; r < tile; ++r, walk.next()) {
+                    const float* image = in + walk.offset;
+                    const int top = walk.top(), left = walk.left();
                     for (int s = 0; s < runs; ++s) {
                         const int iy = top + runKy[s], ix = left + runKx[s];
                         const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
                         table[s * tile + r] = inside ? image + (long(iy) * g.inW + ix) * pixel + runChannel[s] : zeros;
-                    }
-                    if (++ox == g.outW) {
-                        ox = 0;
-                        if (++oy == g.outH) {
-                            oy = 0;
-                            image += inPerImage;
-                        }
                     }
                 }
                 if (tile == kMr) convolutionRowTile<kMr>(table, runs, runLength, panels, m0, n0, nc, d, ph);
@@ -293,20 +299,11 @@ void convolutionInputGradient(const ConvGeometry& g, const float* dy, int images
             const int kc = int(minOf(kcEven, F - k0));
             pack(kernelColumns, k0, kc, n0, nc, packed);
             const Panels panels{packed, long(kc) * kNr, kNr};
-            float* image = dIn; // the output pixels walked in order, as in convolution()
-            int oy = 0, ox = 0;
+            OutputWalk walk(g, inPerImage, 0);
             for (long m0 = 0; m0 < rows; m0 += kMr) {
                 const int tile = int(minOf(kMr, rows - m0));
-                for (int r = 0; r < tile; ++r) {
-                    origin[r] = {image, oy * g.strideH - g.padTop, ox * g.strideW - g.padLeft};
-                    if (++ox == g.outW) {
-                        ox = 0;
-                        if (++oy == g.outH) {
-                            oy = 0;
-                            image += inPerImage;
-                        }
-                    }
-                }
+                for (int r = 0; r < tile; ++r, walk.next())
+                    origin[r] = {dIn + walk.offset, walk.top(), walk.left()};
                 if (tile == kMr) inputGradientTile<kMr>(dy, m0, F, k0, kc, panels, n0, nc, origin, g);
                 else inputGradientTileOf<kMr - 1>(tile, dy, m0, F, k0, kc, panels, n0, nc, origin, g);
             }
