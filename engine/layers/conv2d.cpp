@@ -4,6 +4,7 @@
 #include "engine/core/gemm.h"
 #include "engine/core/kernels.h"
 #include "engine/core/parallel.h"
+#include "engine/core/winograd.h"
 
 #include <algorithm>
 #include <cstring>
@@ -204,8 +205,32 @@ const float* Conv2D::patches(const Tensor& in, int b, int n, Workspace& w) const
     return w.col.data();
 }
 
-void Conv2D::prepareBatch(int, const RunContext& ctx) {
+void Conv2D::sizeWorkspaces(const RunContext& ctx) {
     if (int(ws_.size()) < ctx.chunks) ws_.resize(size_t(ctx.chunks));
+}
+
+void Conv2D::prepareBatch(int, const RunContext& ctx) {
+    sizeWorkspaces(ctx);
+    if (forwardIsWinograd()) {
+        winogradKernel_.resize({16, g_.channels, filters_});
+        winogradTransformKernel(params_[0].value.data(), g_.channels, filters_, winogradKernel_.data());
+    }
+}
+
+bool Conv2D::winogradApplies(int kh, int kw, int sh, int sw, int channels) {
+    return kh == 3 && kw == 3 && sh == 1 && sw == 1 && convolvesDirectly(channels);
+}
+
+bool Conv2D::forwardIsWinograd() const { return winogradApplies(kh_, kw_, sh_, sw_, g_.channels); }
+
+bool Conv2D::inputGradientIsWinograd() const {
+    return inputGradientAsCorrelation() && winogradApplies(kh_, kw_, 1, 1, filters_);
+}
+
+float* Conv2D::winogradScratch(Workspace& w, int channels, int filters) const {
+    const long floats = winogradScratchFloats(channels, filters);
+    if (w.winograd.size() < floats) w.winograd.resize({int(floats)});
+    return w.winograd.data();
 }
 
 bool Conv2D::convolvesDirectly(int channels) { return channels >= kDirectMinChannels; }
@@ -272,6 +297,15 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
     Workspace& w = ws_[size_t(chunk)];
     const bool direct = forwardIsDirect();
     const kernels::ConvGeometry geometry = forwardGeometry(true);
+    if (forwardIsWinograd()) {
+        // The kernel blocks the range's tiles itself.
+        float* o = out.sample(r.begin);
+        activeKernels().winogradConvolution(forwardGeometry(false), in.sample(r.begin), r.size(),
+                                            winogradKernel_.data(), bias, activation_ == Activation::Relu, o,
+                                            winogradScratch(w, g_.channels, filters_), w.winograd.size());
+        if (activation_ != Activation::Relu) applyActivation(activation_, o, r.size() * rowsPerImage, filters_);
+        return;
+    }
     for (int b = r.begin; b < r.end; b += block) {
         const int n = std::min(block, r.end - b);
         const int rows = n * rowsPerImage;
@@ -288,7 +322,7 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
 }
 
 void Conv2D::beginBackward(const RunContext& ctx) {
-    prepareBatch(0, ctx);
+    sizeWorkspaces(ctx);
     beginGradientSums(sums_, ctx.chunks);
     if (inputGradientAsCorrelation()) {
         const int C = g_.channels, F = filters_;
@@ -300,6 +334,10 @@ void Conv2D::beginBackward(const RunContext& ctx) {
                     for (int c = 0; c < C; ++c)
                         flippedKernel_[((long(ky) * kw_ + kx) * F + f) * C + c] =
                             w[((long(kh_ - 1 - ky) * kw_ + (kw_ - 1 - kx)) * C + c) * F + f];
+        if (inputGradientIsWinograd()) { // the turned kernel maps F channels to C
+            winogradFlipped_.resize({16, F, C});
+            winogradTransformKernel(flippedKernel_.data(), F, C, winogradFlipped_.data());
+        }
     }
 }
 
@@ -353,6 +391,10 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         if (isPointwise()) {
             gemm(false, true, rows, g_.channels, filters_, 1.0f, dyBlock, filters_, kernel, filters_, 0.0f,
                  dIn->sample(b), g_.channels);
+        } else if (inputGradientIsWinograd()) {
+            activeKernels().winogradConvolution(correlationGeometry(), dyBlock, n, winogradFlipped_.data(), nullptr,
+                                                false, dIn->sample(b), winogradScratch(w, filters_, g_.channels),
+                                                w.winograd.size());
         } else if (inputGradientAsCorrelation() && convolvesDirectly(filters_)) {
             activeKernels().convolution(correlationGeometry(), dyBlock, n, flippedKernel_.data(), nullptr, false,
                                         dIn->sample(b));

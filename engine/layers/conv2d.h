@@ -40,6 +40,7 @@ private:
     };
     struct Workspace {
         Tensor col, dcol;
+        Tensor winograd; // winogradConvolution's blocks of tiles
     };
     Geometry geometry(const Shape& input) const;
     bool isPointwise() const; // 1x1, stride 1: the input already is the im2col matrix
@@ -71,8 +72,18 @@ private:
     // mergeRows: as the forward and weight gradient read the image (mergesWindowRows).
     kernels::ConvGeometry forwardGeometry(bool mergeRows) const;
     kernels::ConvGeometry correlationGeometry() const; // dy with the turned kernel -> dIn
+    // 3x3 at stride 1 over channels that fill a vector: Winograd's F(2x2, 3x3)
+    // (core/winograd.h), 16 products per channel and filter for 4 outputs
+    // instead of 36. The forward, and the input gradient where it is a
+    // correlation (then over the filters).
+    static bool winogradApplies(int kh, int kw, int sh, int sw, int channels);
+    bool forwardIsWinograd() const;
+    bool inputGradientIsWinograd() const;
+    float* winogradScratch(Workspace& w, int channels, int filters) const;
+    void sizeWorkspaces(const RunContext& ctx);
 
     Tensor flippedKernel_; // [kh*kw*filters, channels], rebuilt by beginBackward
+    Tensor winogradKernel_, winogradFlipped_; // [16][C][F] and [16][F][C], rebuilt per batch
     int filters_, kh_, kw_, sh_, sw_;
     bool same_, useBias_;
     Activation activation_;

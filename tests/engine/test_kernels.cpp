@@ -11,6 +11,7 @@
 #include "engine/core/errors.h"
 #include "engine/core/kernels.h"
 #include "engine/core/random.h"
+#include "engine/core/winograd.h"
 
 #include <QtTest>
 #include <cmath>
@@ -177,6 +178,37 @@ std::vector<ConvCase> convolutionCases() {
             {12, 12, 13, 20, 3, 3, 1, 1, 1, 3}, {9, 11, 3, 20, 3, 3, 2, 0, 0, 3}, {10, 10, 3, 32, 3, 3, 1, 0, 0, 2}};
 }
 
+// Checks out (the convolution of `in` by `kernel`, case c's window) against a
+// double-precision window loop; returns "" or the first wrong value.
+std::string checkConvolution(const ConvCase& c, const std::vector<float>& in, const std::vector<float>& kernel,
+                             const std::vector<float>* bias, bool relu, const std::vector<float>& out) {
+    const kernels::ConvGeometry g = c.geometry();
+    for (int i = 0; i < c.images; ++i)
+        for (int oy = 0; oy < g.outH; ++oy)
+            for (int ox = 0; ox < g.outW; ++ox)
+                for (int f = 0; f < c.F; ++f) {
+                    double sum = bias ? (*bias)[size_t(f)] : 0.0, magnitude = 1.0;
+                    for (int ky = 0; ky < c.kh; ++ky)
+                        for (int kx = 0; kx < c.kw; ++kx) {
+                            const int iy = oy * c.stride - c.padTop + ky, ix = ox * c.stride - c.padLeft + kx;
+                            if (iy < 0 || iy >= c.inH || ix < 0 || ix >= c.inW) continue;
+                            for (int ch = 0; ch < c.C; ++ch) {
+                                const double p = double(in[((size_t(i) * c.inH + iy) * c.inW + ix) * c.C + ch]) *
+                                                 kernel[((size_t(ky) * c.kw + kx) * c.C + ch) * c.F + f];
+                                sum += p;
+                                magnitude += std::fabs(p);
+                            }
+                        }
+                    if (relu) sum = std::max(sum, 0.0);
+                    const double got = out[((size_t(i) * g.outH + oy) * g.outW + ox) * c.F + f];
+                    if (!(std::fabs(got - sum) <= 3e-5 * magnitude))
+                        return "image " + std::to_string(i) + " (" + std::to_string(oy) + "," + std::to_string(ox) +
+                               ") filter " + std::to_string(f) + ": " + std::to_string(got) + " vs " +
+                               std::to_string(sum);
+                }
+    return "";
+}
+
 } // namespace
 
 class KernelTest : public QObject {
@@ -288,29 +320,45 @@ private Q_SLOTS:
                                              bias = randomValues(size_t(c.F), 17);
                     std::vector<float> out(size_t(c.images) * g.outH * g.outW * c.F, 99.0f);
                     t.convolution(g, in.data(), c.images, kernel.data(), withBias ? bias.data() : nullptr, relu, out.data());
-                    for (int i = 0; i < c.images; ++i)
-                        for (int oy = 0; oy < g.outH; ++oy)
-                            for (int ox = 0; ox < g.outW; ++ox)
-                                for (int f = 0; f < c.F; ++f) {
-                                    double sum = withBias ? bias[size_t(f)] : 0.0, magnitude = 1.0;
-                                    for (int ky = 0; ky < c.kh; ++ky)
-                                        for (int kx = 0; kx < c.kw; ++kx) {
-                                            const int iy = oy * c.stride - c.padTop + ky, ix = ox * c.stride - c.padLeft + kx;
-                                            if (iy < 0 || iy >= c.inH || ix < 0 || ix >= c.inW) continue;
-                                            for (int ch = 0; ch < c.C; ++ch) {
-                                                const double p = double(in[((size_t(i) * c.inH + iy) * c.inW + ix) * c.C + ch]) *
-                                                                 kernel[((size_t(ky) * c.kw + kx) * c.C + ch) * c.F + f];
-                                                sum += p;
-                                                magnitude += std::fabs(p);
-                                            }
-                                        }
-                                    if (relu) sum = std::max(sum, 0.0);
-                                    const double got = out[((size_t(i) * g.outH + oy) * g.outW + ox) * c.F + f];
-                                    QVERIFY2(std::fabs(got - sum) <= 3e-5 * magnitude,
-                                             (std::string(t.name) + " case C " + std::to_string(c.C) + " F " + std::to_string(c.F) +
-                                              " variant " + std::to_string(variant) + ": " + std::to_string(got) + " vs " +
-                                              std::to_string(sum)).c_str());
-                                }
+                    const std::string error = checkConvolution(c, in, kernel, withBias ? &bias : nullptr, relu, out);
+                    QVERIFY2(error.empty(), (std::string(t.name) + " case C " + std::to_string(c.C) + " F " +
+                                             std::to_string(c.F) + " variant " + std::to_string(variant) + ": " + error)
+                                                .c_str());
+                }
+        }
+    }
+
+    void winogradConvolutionMatchesAPlainLoopOnEveryPath() {
+        // 3x3 at stride 1: 'same' and 'valid' windows and the padding of 2 of a valid layer's
+        // input gradient, odd outputs (half tiles), channels and filters around the vector
+        // widths, images sharing a block, and blocks of 1, 5 and all tiles (scratch sizes).
+        const ConvCase cases[] = {{7, 6, 8, 16, 3, 3, 1, 1, 1, 3},  {5, 8, 16, 7, 3, 3, 1, 0, 0, 4},
+                                  {12, 12, 13, 20, 3, 3, 1, 1, 1, 3}, {9, 9, 37, 33, 3, 3, 1, 2, 2, 2},
+                                  {4, 4, 400, 24, 3, 3, 1, 1, 1, 1},  {3, 5, 9, 1, 3, 3, 1, 1, 1, 2},
+                                  {14, 14, 64, 32, 3, 3, 1, 1, 1, 2}};
+        for (KernelIsa isa : supportedKernelIsas()) {
+            const kernels::KernelTable& t = *kernelTable(isa);
+            for (const ConvCase& c : cases)
+                for (int variant = 0; variant < 12; ++variant) {
+                    const bool withBias = variant & 1, relu = variant & 2;
+                    const kernels::ConvGeometry g = c.geometry();
+                    const std::vector<float> in = randomValues(size_t(c.images) * c.inH * c.inW * c.C, 18),
+                                             kernel = randomValues(size_t(9) * c.C * c.F, 19),
+                                             bias = randomValues(size_t(c.F), 20);
+                    std::vector<float> transformed(size_t(16) * c.C * c.F);
+                    winogradTransformKernel(kernel.data(), c.C, c.F, transformed.data());
+                    const long perTile = 16L * (c.C + c.F), fixed = (c.C + 15) / 16 * 16 + 512;
+                    const long scratchFloats = variant / 4 == 0 ? winogradScratchFloats(c.C, c.F)
+                                                                : fixed + perTile * (variant / 4 == 1 ? 1 : 5);
+                    std::vector<float> scratch(size_t(scratchFloats), -7.0f);
+                    std::vector<float> out(size_t(c.images) * g.outH * g.outW * c.F, 99.0f);
+                    t.winogradConvolution(g, in.data(), c.images, transformed.data(), withBias ? bias.data() : nullptr,
+                                          relu, out.data(), scratch.data(), scratchFloats);
+                    const std::string error = checkConvolution(c, in, kernel, withBias ? &bias : nullptr, relu, out);
+                    QVERIFY2(error.empty(), (std::string(t.name) + " case C " + std::to_string(c.C) + " F " +
+                                             std::to_string(c.F) + " pad " + std::to_string(c.padTop) + " variant " +
+                                             std::to_string(variant) + ": " + error)
+                                                .c_str());
                 }
         }
     }

@@ -19,6 +19,10 @@ void convolution(const ConvGeometry& g, const float* in, int images, const float
 void convolutionWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel);
 void convolutionInputGradient(const ConvGeometry& g, const float* dy, int images, const float* kernel, float* dIn);
 
+// winograd_kernel.cpp
+void winogradConvolution(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
+                         const float* bias, bool relu, float* out, float* scratch, long scratchFloats);
+
 // elementwise_kernels.cpp
 void reluForward(float* x, long n);
 void reluBackward(const float* y, float* dy, long n);

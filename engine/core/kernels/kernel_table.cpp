@@ -30,6 +30,7 @@ const KernelTable table{
     convolution,
     convolutionWeightGradient,
     convolutionInputGradient,
+    winogradConvolution,
     reluForward,
     reluBackward,
     addColumnSums,

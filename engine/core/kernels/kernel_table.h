@@ -78,6 +78,13 @@ struct KernelTable {
     // covers (no patch-sized buffer folded back). Overwrites dIn.
     void (*convolutionInputGradient)(const ConvGeometry& g, const float* dy, int images, const float* kernel,
                                      float* dIn);
+    // The convolution of a 3x3 kernel at stride 1 (any padding, pixelChannels
+    // 0) by Winograd's F(2x2, 3x3): 16 products per channel and filter for each
+    // 2x2 block of outputs instead of 36. The kernel comes transformed
+    // (core/winograd.h: [16][C][F]); scratch holds winogradScratchFloats(C, F)
+    // floats (fewer: smaller blocks of tiles).
+    void (*winogradConvolution)(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
+                                const float* bias, bool relu, float* out, float* scratch, long scratchFloats);
 
     // Element-wise passes over n values.
     void (*reluForward)(float* x, long n);

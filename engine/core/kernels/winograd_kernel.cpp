@@ -1,0 +1,177 @@
+// 3x3 convolutions at stride 1 by Winograd's minimal filtering F(2x2, 3x3),
+// compiled once per instruction set. Each 2x2 block of outputs comes from a
+// 4x4 block of input pixels with 16 multiplications per channel and filter
+// instead of 36 (Lavin and Gray, "Fast Algorithms for Convolutional Neural
+// Networks", CVPR 2016):
+//
+//   V = B^T d B   the 4x4 input tile d, per channel: additions only
+//   M = V . U     16 products, one per place of the 4x4 tile: tiles x C times C x F
+//   Y = A^T M A   the 2x2 outputs, per filter: additions only; then bias and ReLU
+//
+// U = G g G^T, the kernel transformed once per batch (core/winograd.h). The
+// transforms use only additions and halvings, so the result stays within a
+// few float roundings of the direct sum.
+#include "engine/core/kernels/kernel_functions.h"
+
+namespace cs::kernels::CS_KERNEL_ISA {
+
+namespace {
+
+// B^T d B of one tile (row-major 4x4), element by element of T (a vector of
+// channels, or one channel).
+template <class T> inline void inputTransform(const T (&d)[16], T (&v)[16]) {
+    T t[16];
+#pragma GCC unroll 4
+    for (int j = 0; j < 4; ++j) {
+        t[j] = d[j] - d[8 + j];
+        t[4 + j] = d[4 + j] + d[8 + j];
+        t[8 + j] = d[8 + j] - d[4 + j];
+        t[12 + j] = d[4 + j] - d[12 + j];
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; ++i) {
+        const T* r = t + 4 * i;
+        v[4 * i] = r[0] - r[2];
+        v[4 * i + 1] = r[1] + r[2];
+        v[4 * i + 2] = r[2] - r[1];
+        v[4 * i + 3] = r[1] - r[3];
+    }
+}
+
+// A^T m A: the 2x2 outputs (row-major) of one tile's 16 products.
+template <class T> inline void outputTransform(const T (&m)[16], T (&y)[4]) {
+    T s[8];
+#pragma GCC unroll 4
+    for (int j = 0; j < 4; ++j) {
+        s[j] = m[j] + m[4 + j] + m[8 + j];
+        s[4 + j] = m[4 + j] - m[8 + j] - m[12 + j];
+    }
+#pragma GCC unroll 2
+    for (int i = 0; i < 2; ++i) {
+        const T* r = s + 4 * i;
+        y[2 * i] = r[0] + r[1] + r[2];
+        y[2 * i + 1] = r[1] - r[2] - r[3];
+    }
+}
+
+// Where tile t of the batch lies: its image and its top-left output pixel.
+struct TilePlace {
+    long image;
+    int oy, ox;
+};
+
+inline TilePlace placeOf(long tile, long tilesPerImage, int tilesX) {
+    const long rest = tile % tilesPerImage;
+    return {tile / tilesPerImage, int(rest / tilesX) * 2, int(rest % tilesX) * 2};
+}
+
+// v[e * step][C] = B^T d B of the tile at `p` (pixels outside the image read `zeros`).
+void transformInputTile(const ConvGeometry& g, const float* image, TilePlace p, const float* zeros, float* v,
+                        long step) {
+    const int C = g.channels;
+    const float* pixel[16];
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) {
+            const int iy = p.oy - g.padTop + i, ix = p.ox - g.padLeft + j;
+            const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
+            pixel[4 * i + j] = inside ? image + (long(iy) * g.inW + ix) * C : zeros;
+        }
+    int c = 0;
+    for (; c + kLanes <= C; c += kLanes) {
+        Vec d[16], r[16];
+#pragma GCC unroll 16
+        for (int e = 0; e < 16; ++e) d[e] = load(pixel[e] + c);
+        inputTransform(d, r);
+#pragma GCC unroll 16
+        for (int e = 0; e < 16; ++e) store(v + e * step + c, r[e]);
+    }
+    for (; c < C; ++c) {
+        float d[16], r[16];
+        for (int e = 0; e < 16; ++e) d[e] = pixel[e][c];
+        inputTransform(d, r);
+        for (int e = 0; e < 16; ++e) v[e * step + c] = r[e];
+    }
+}
+
+// The tile's 2x2 outputs (those inside the image) from its products m[e * step][F].
+void transformOutputTile(const ConvGeometry& g, const float* m, long step, const float* bias, bool relu, TilePlace p,
+                         float* image) {
+    const int F = g.filters;
+    float* pixel[4];
+    bool inside[4];
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j) {
+            inside[2 * i + j] = p.oy + i < g.outH && p.ox + j < g.outW;
+            pixel[2 * i + j] = image + (long(p.oy + i) * g.outW + p.ox + j) * F;
+        }
+    const Vec zero{};
+    int f = 0;
+    for (; f + kLanes <= F; f += kLanes) {
+        Vec x[16], y[4];
+#pragma GCC unroll 16
+        for (int e = 0; e < 16; ++e) x[e] = load(m + e * step + f);
+        outputTransform(x, y);
+        const Vec b = bias ? load(bias + f) : zero;
+#pragma GCC unroll 4
+        for (int q = 0; q < 4; ++q) {
+            Vec o = y[q] + b;
+            if (relu) o = maxOf(o, zero);
+            if (inside[q]) store(pixel[q] + f, o);
+        }
+    }
+    for (; f < F; ++f) {
+        float x[16], y[4];
+        for (int e = 0; e < 16; ++e) x[e] = m[e * step + f];
+        outputTransform(x, y);
+        for (int q = 0; q < 4; ++q) {
+            const float o = y[q] + (bias ? bias[f] : 0.0f);
+            if (inside[q]) pixel[q][f] = relu && !(o > 0.0f) ? 0.0f : o;
+        }
+    }
+}
+
+} // namespace
+
+void winogradConvolution(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
+                         const float* bias, bool relu, float* out, float* scratch, long scratchFloats) {
+    const int C = g.channels, F = g.filters, tilesX = (g.outW + 1) / 2;
+    const long tilesPerImage = long((g.outH + 1) / 2) * tilesX, tiles = tilesPerImage * images;
+    if (tiles <= 0 || F <= 0 || C <= 0) return;
+    const long inPerImage = long(g.inH) * g.inW * C, outPerImage = long(g.outH) * g.outW * F;
+    // scratch: C zeros, then a block's transformed tiles [16][block][C] and products [16][block][F]:
+    // each product's rows contiguous (rows 16 C apart, 4 KB for 64 channels, would share cache
+    // sets), and the 16 places a cache line more than a block apart for the same reason.
+    const long zerosFloats = (C + 15) / 16 * 16;
+    const long block = minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - 2 * 16 * 16) / (16L * (C + F))));
+    const long stepV = block * C + 16, stepM = block * F + 16;
+    float* zeros = scratch;
+    float* v = scratch + zerosFloats;
+    float* m = v + 16 * stepV;
+    for (int c = 0; c < C; ++c) zeros[c] = 0.0f;
+    for (long t0 = 0; t0 < tiles; t0 += block) {
+        const long n = minOf(block, tiles - t0);
+        for (long t = 0; t < n; ++t) {
+            const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
+            transformInputTile(g, in + p.image * inPerImage, p, zeros, v + t * C, stepV);
+        }
+        for (int e = 0; e < 16; ++e) {
+            GemmArgs a;
+            a.M = int(n);
+            a.N = F;
+            a.K = C;
+            a.A = v + e * stepV;
+            a.lda = C;
+            a.B = transformedKernel + long(e) * C * F;
+            a.ldb = F;
+            a.C = m + e * stepM;
+            a.ldc = F;
+            gemm(a);
+        }
+        for (long t = 0; t < n; ++t) {
+            const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
+            transformOutputTile(g, m + t * F, stepM, bias, relu, p, out + p.image * outPerImage);
+        }
+    }
+}
+
+} // namespace cs::kernels::CS_KERNEL_ISA
