@@ -10,32 +10,37 @@ constexpr long kMinTiles = 48;           // fewer: packing each product's kernel
 } // namespace
 
 void winogradTransformKernel(const float* kernel, int channels, int filters, float* transformed) {
+    // 16 filters at a time through local arrays, so every step is a fixed-length loop the
+    // compiler turns into vector code: it runs before every batch (at batch 1, every image).
+    constexpr int kChunk = 16;
     const long C = channels, F = filters;
-    // Filter by filter along contiguous rows, so the loop is vectorised: it runs before
-    // every batch (at batch 1, before every image).
-    for (long c = 0; c < C; ++c) {
-        const float* g[9];
-        for (int k = 0; k < 9; ++k) g[k] = kernel + (k * C + c) * F;
-        float* u[16];
-        for (int e = 0; e < 16; ++e) u[e] = transformed + (e * C + c) * F;
-        for (long f = 0; f < F; ++f) {
-            float rows[4][3]; // G g
-            for (int x = 0; x < 3; ++x) {
-                const float top = g[x][f], middle = g[3 + x][f], bottom = g[6 + x][f];
-                rows[0][x] = top;
-                rows[1][x] = 0.5f * (top + middle + bottom);
-                rows[2][x] = 0.5f * (top - middle + bottom);
-                rows[3][x] = bottom;
-            }
-            for (int y = 0; y < 4; ++y) { // (G g) G^T
-                const float* r = rows[y];
-                u[4 * y][f] = r[0];
-                u[4 * y + 1][f] = 0.5f * (r[0] + r[1] + r[2]);
-                u[4 * y + 2][f] = 0.5f * (r[0] - r[1] + r[2]);
-                u[4 * y + 3][f] = r[2];
-            }
+    for (long c = 0; c < C; ++c)
+        for (long f0 = 0; f0 < F; f0 += kChunk) {
+            const int n = int(std::min<long>(kChunk, F - f0));
+            float g[9][kChunk] = {};
+            for (int k = 0; k < 9; ++k)
+                for (int j = 0; j < n; ++j) g[k][j] = kernel[(k * C + c) * F + f0 + j];
+            float rows[4][3][kChunk]; // G g
+            for (int x = 0; x < 3; ++x)
+                for (int j = 0; j < kChunk; ++j) {
+                    const float top = g[x][j], middle = g[3 + x][j], bottom = g[6 + x][j];
+                    rows[0][x][j] = top;
+                    rows[1][x][j] = 0.5f * (top + middle + bottom);
+                    rows[2][x][j] = 0.5f * (top - middle + bottom);
+                    rows[3][x][j] = bottom;
+                }
+            float u[16][kChunk]; // (G g) G^T
+            for (int y = 0; y < 4; ++y)
+                for (int j = 0; j < kChunk; ++j) {
+                    const float a = rows[y][0][j], b = rows[y][1][j], d = rows[y][2][j];
+                    u[4 * y][j] = a;
+                    u[4 * y + 1][j] = 0.5f * (a + b + d);
+                    u[4 * y + 2][j] = 0.5f * (a - b + d);
+                    u[4 * y + 3][j] = d;
+                }
+            for (int e = 0; e < 16; ++e)
+                for (int j = 0; j < n; ++j) transformed[(e * C + c) * F + f0 + j] = u[e][j];
         }
-    }
 }
 
 long winogradScratchFloats(int channels, int filters) {

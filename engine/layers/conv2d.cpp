@@ -347,9 +347,14 @@ bool Conv2D::inputGradientAsCorrelation() const {
     // M2, M4) it wins clearly for 'same' padding (M1's second convolution:
     // backward 11.8 -> 10.4 ms per batch) and is even within 5% more rows; at
     // 33-40% more (M2's and M3's valid 3x3 on 15x15 and 13x13) it loses
-    // (backward 9.6 -> 11.2 and 7.6 -> 8.1 ms).
+    // (backward 9.6 -> 11.2 and 7.6 -> 8.1 ms). As Winograd's F(2x2, 3x3)
+    // (2.25 times fewer products) it wins up to half more rows (M2's conv2d_1,
+    // 15x15 from 13x13: backward 10.2-10.6 -> 9.3-9.5 ms), not at 2.25 times
+    // (its conv2d_2, 6x6 from 4x4: 2.1 -> 2.2 ms).
+    if (sh_ != 1 || sw_ != 1 || isPointwise()) return false;
     const long rowsIn = long(g_.y.in) * g_.x.in, rowsOut = long(g_.y.out) * g_.x.out;
-    return sh_ == 1 && sw_ == 1 && !isPointwise() && rowsIn * 20 <= rowsOut * 21;
+    if (winogradApplies(kh_, kw_, 1, 1, filters_)) return rowsIn * 2 <= rowsOut * 3;
+    return rowsIn * 20 <= rowsOut * 21;
 }
 
 void Conv2D::gradientIm2col(const float* dy, float* col) const {

@@ -46,6 +46,9 @@ private Q_SLOTS:
         // Many channels, valid: a window row read as one run too (32 channels: 96 rows per
         // position, M2's second convolution; 10 channels x 2 columns: 20, not a tile's multiple).
         QTest::newRow("valid 3x3, 32 channels") << R"({"filters": 17, "kernel_size": 3, "activation": "tanh"})" << 5 << 6 << 32;
+        // 3x3 at stride 1 with 8+ channels: Winograd's F(2x2, 3x3) forward; with 8+ filters its
+        // input gradient too, as a correlation ('same' above; valid here: 12x11 from 10x9, odd tiles).
+        QTest::newRow("valid 3x3 Winograd, 8 channels, 9 filters") << R"({"filters": 9, "kernel_size": 3, "activation": "tanh"})" << 12 << 11 << 8;
         QTest::newRow("valid 3x2, 10 channels") << R"({"filters": 5, "kernel_size": [3, 2], "activation": "tanh"})" << 5 << 6 << 10;
         QTest::newRow("no bias, tanh") << R"({"filters": 2, "kernel_size": 3, "use_bias": false, "activation": "tanh"})" << 5 << 5 << 2;
         QTest::newRow("sigmoid + l2") << R"({"filters": 2, "kernel_size": 3, "activation": "sigmoid", "kernel_regularizer": 0.01})" << 5 << 4 << 1;

@@ -23,6 +23,7 @@ constexpr int kNr = kGemmTileColumns;
 constexpr int kKcMax = 320;                // K-block: a 6 x 320 row tile is 7.5 KB of L1
 constexpr long kPackedFloats = 80 * 1024;  // one packed block, 320 KB: stays in L2
 constexpr int kNc = int(kPackedFloats / kKcMax / kNr) * kNr;
+constexpr long kInPlaceFloats = 4 * 1024;  // a row-major B this small (16 KB) is read in place, not packed
 
 // X(r, k) = data[r * rowStride + k * colStride]; one of the two strides is 1.
 struct Operand {
