@@ -211,10 +211,18 @@ void Conv2D::sizeWorkspaces(const RunContext& ctx) {
 
 void Conv2D::prepareBatch(int, const RunContext& ctx) {
     sizeWorkspaces(ctx);
-    if (forwardIsWinograd()) {
-        winogradKernel_.resize({16, g_.channels, filters_});
-        winogradTransformKernel(params_[0].value.data(), g_.channels, filters_, winogradKernel_.data());
-    }
+    if (!forwardIsWinograd()) return;
+    // Transformed again only when the kernel changed since (training: every batch): at
+    // batch 1 the transform would cost more than the convolution saves. Compared, not
+    // tracked: weights are written by the optimizer, loaders, the editor, transfer learning.
+    const Tensor& kernel = params_[0].value;
+    const size_t bytes = sizeof(float) * size_t(kernel.size());
+    if (winogradSource_.size() == kernel.size() && std::memcmp(winogradSource_.data(), kernel.data(), bytes) == 0)
+        return;
+    winogradSource_.resize(kernel.shape());
+    std::memcpy(winogradSource_.data(), kernel.data(), bytes);
+    winogradKernel_.resize({16, g_.channels, filters_});
+    winogradTransformKernel(kernel.data(), g_.channels, filters_, winogradKernel_.data());
 }
 
 bool Conv2D::winogradApplies(int kh, int kw, int sh, int sw, int channels) {

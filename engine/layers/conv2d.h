@@ -83,7 +83,8 @@ private:
     void sizeWorkspaces(const RunContext& ctx);
 
     Tensor flippedKernel_; // [kh*kw*filters, channels], rebuilt by beginBackward
-    Tensor winogradKernel_, winogradFlipped_; // [16][C][F] and [16][F][C], rebuilt per batch
+    Tensor winogradKernel_, winogradFlipped_; // [16][C][F] and [16][F][C]
+    Tensor winogradSource_;                    // the kernel winogradKernel_ was made from
     int filters_, kh_, kw_, sh_, sw_;
     bool same_, useBias_;
     Activation activation_;
