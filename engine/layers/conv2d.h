@@ -3,8 +3,11 @@
 // (valid/same, TensorFlow placement), activation, use_bias and an L2
 // kernel_regularizer. Kernel layout is Keras's [kh, kw, in, out].
 //
-// Computed as im2col + one GEMM per block of images, so the output lands in
-// NHWC directly; bias and activation are fused into the same pass.
+// Computed, by what fits the shapes (core/kernels.h): 3x3 at stride 1 over 8+
+// channels by Winograd's F(2x2, 3x3); other windows over 8+ channels (or
+// valid windows whose rows hold 8+ floats) by the direct kernel that reads the
+// images in place; the rest as im2col + one GEMM per block of images. The
+// output lands in NHWC directly; bias and ReLU are fused into the same pass.
 #pragma once
 
 #include "engine/core/activation.h"
