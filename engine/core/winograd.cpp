@@ -49,4 +49,8 @@ long winogradScratchFloats(int channels, int filters) {
     return (channels + 15L) / 16 * 16 + tiles * perTile + 2 * 16 * 16; // + the places' padding
 }
 
+long winogradWeightGradientScratchFloats(int channels, int filters) {
+    return winogradScratchFloats(std::max(channels, filters), filters) + 16L * channels * filters;
+}
+
 } // namespace cs

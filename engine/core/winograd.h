@@ -15,5 +15,7 @@ void winogradTransformKernel(const float* kernel, int channels, int filters, flo
 // tile) take about 256 KB, half of a Zen 3 core's L2 cache, so the 16
 // products read them from cache.
 long winogradScratchFloats(int channels, int filters);
+// The same for winogradWeightGradient: the blocks plus its 16 sums (16 C F floats).
+long winogradWeightGradientScratchFloats(int channels, int filters);
 
 } // namespace cs

@@ -235,8 +235,7 @@ bool Conv2D::inputGradientIsWinograd() const {
     return inputGradientAsCorrelation() && winogradApplies(kh_, kw_, 1, 1, filters_);
 }
 
-float* Conv2D::winogradScratch(Workspace& w, int channels, int filters) const {
-    const long floats = winogradScratchFloats(channels, filters);
+float* Conv2D::winogradScratch(Workspace& w, long floats) const {
     if (w.winograd.size() < floats) w.winograd.resize({int(floats)});
     return w.winograd.data();
 }
@@ -310,7 +309,8 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
         float* o = out.sample(r.begin);
         activeKernels().winogradConvolution(forwardGeometry(false), in.sample(r.begin), r.size(),
                                             winogradKernel_.data(), bias, activation_ == Activation::Relu, o,
-                                            winogradScratch(w, g_.channels, filters_), w.winograd.size());
+                                            winogradScratch(w, winogradScratchFloats(g_.channels, filters_)),
+                                            w.winograd.size());
         if (activation_ != Activation::Relu) applyActivation(activation_, o, r.size() * rowsPerImage, filters_);
         return;
     }
@@ -393,7 +393,11 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         if (!ctx.lossGradientIsPreActivation)
             activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
         if (wantGrads && useBias_) activeKernels().addColumnSums(dyBlock, rows, filters_, sums.dBias.data());
-        if (wantGrads && direct) {
+        if (wantGrads && forwardIsWinograd()) {
+            activeKernels().winogradWeightGradient(
+                forwardGeometry(false), in.sample(b), n, dyBlock, sums.dKernel.data(),
+                winogradScratch(w, winogradWeightGradientScratchFloats(g_.channels, filters_)), w.winograd.size());
+        } else if (wantGrads && direct) {
             activeKernels().convolutionWeightGradient(geometry, in.sample(b), n, dyBlock, sums.dKernel.data());
         } else if (wantGrads) {
             const float* col = patches(in, b, n, w);
@@ -406,7 +410,8 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
                  dIn->sample(b), g_.channels);
         } else if (inputGradientIsWinograd()) {
             activeKernels().winogradConvolution(correlationGeometry(), dyBlock, n, winogradFlipped_.data(), nullptr,
-                                                false, dIn->sample(b), winogradScratch(w, filters_, g_.channels),
+                                                false, dIn->sample(b),
+                                                winogradScratch(w, winogradScratchFloats(filters_, g_.channels)),
                                                 w.winograd.size());
         } else if (inputGradientAsCorrelation() && convolvesDirectly(filters_)) {
             activeKernels().convolution(correlationGeometry(), dyBlock, n, flippedKernel_.data(), nullptr, false,

@@ -82,7 +82,7 @@ private:
     static bool winogradApplies(int kh, int kw, int sh, int sw, int channels);
     bool forwardIsWinograd() const;
     bool inputGradientIsWinograd() const;
-    float* winogradScratch(Workspace& w, int channels, int filters) const;
+    float* winogradScratch(Workspace& w, long floats) const;
     void sizeWorkspaces(const RunContext& ctx);
 
     Tensor flippedKernel_; // [kh*kw*filters, channels], rebuilt by beginBackward

@@ -209,6 +209,44 @@ std::string checkConvolution(const ConvCase& c, const std::vector<float>& in, co
     return "";
 }
 
+// Checks dKernel = start + the weight gradient of case c's convolution (images
+// `in`, output gradient dy) against a double-precision loop; "" or the first wrong value.
+std::string checkWeightGradient(const ConvCase& c, const std::vector<float>& in, const std::vector<float>& dy,
+                                const std::vector<float>& start, const std::vector<float>& dKernel) {
+    const kernels::ConvGeometry g = c.geometry();
+    for (int ky = 0; ky < c.kh; ++ky)
+        for (int kx = 0; kx < c.kw; ++kx)
+            for (int ch = 0; ch < c.C; ++ch)
+                for (int f = 0; f < c.F; ++f) {
+                    const size_t at = ((size_t(ky) * c.kw + kx) * c.C + ch) * c.F + f;
+                    double sum = start[at], magnitude = 1.0;
+                    for (int i = 0; i < c.images; ++i)
+                        for (int oy = 0; oy < g.outH; ++oy)
+                            for (int ox = 0; ox < g.outW; ++ox) {
+                                const int iy = oy * c.stride - c.padTop + ky, ix = ox * c.stride - c.padLeft + kx;
+                                if (iy < 0 || iy >= c.inH || ix < 0 || ix >= c.inW) continue;
+                                const double p = double(in[((size_t(i) * c.inH + iy) * c.inW + ix) * c.C + ch]) *
+                                                 dy[((size_t(i) * g.outH + oy) * g.outW + ox) * c.F + f];
+                                sum += p;
+                                magnitude += std::fabs(p);
+                            }
+                    if (!(std::fabs(dKernel[at] - sum) <= 3e-5 * magnitude))
+                        return "kernel (" + std::to_string(ky) + "," + std::to_string(kx) + ") channel " +
+                               std::to_string(ch) + " filter " + std::to_string(f) + ": " +
+                               std::to_string(dKernel[at]) + " vs " + std::to_string(sum);
+                }
+    return "";
+}
+
+// 3x3 at stride 1 (Winograd's F(2x2, 3x3)): 'same' and 'valid' windows and the padding
+// of 2 of a valid layer's input gradient, odd outputs (half tiles), channels and filters
+// around the vector widths, images sharing a block.
+std::vector<ConvCase> winogradCases() {
+    return {{7, 6, 8, 16, 3, 3, 1, 1, 1, 3},  {5, 8, 16, 7, 3, 3, 1, 0, 0, 4},  {12, 12, 13, 20, 3, 3, 1, 1, 1, 3},
+            {9, 9, 37, 33, 3, 3, 1, 2, 2, 2}, {4, 4, 400, 24, 3, 3, 1, 1, 1, 1}, {3, 5, 9, 1, 3, 3, 1, 1, 1, 2},
+            {14, 14, 64, 32, 3, 3, 1, 1, 1, 2}};
+}
+
 } // namespace
 
 class KernelTest : public QObject {
@@ -329,16 +367,10 @@ private Q_SLOTS:
     }
 
     void winogradConvolutionMatchesAPlainLoopOnEveryPath() {
-        // 3x3 at stride 1: 'same' and 'valid' windows and the padding of 2 of a valid layer's
-        // input gradient, odd outputs (half tiles), channels and filters around the vector
-        // widths, images sharing a block, and blocks of 1, 5 and all tiles (scratch sizes).
-        const ConvCase cases[] = {{7, 6, 8, 16, 3, 3, 1, 1, 1, 3},  {5, 8, 16, 7, 3, 3, 1, 0, 0, 4},
-                                  {12, 12, 13, 20, 3, 3, 1, 1, 1, 3}, {9, 9, 37, 33, 3, 3, 1, 2, 2, 2},
-                                  {4, 4, 400, 24, 3, 3, 1, 1, 1, 1},  {3, 5, 9, 1, 3, 3, 1, 1, 1, 2},
-                                  {14, 14, 64, 32, 3, 3, 1, 1, 1, 2}};
+        // Blocks of 1, 5 and all tiles (scratch sizes) for each case.
         for (KernelIsa isa : supportedKernelIsas()) {
             const kernels::KernelTable& t = *kernelTable(isa);
-            for (const ConvCase& c : cases)
+            for (const ConvCase& c : winogradCases())
                 for (int variant = 0; variant < 12; ++variant) {
                     const bool withBias = variant & 1, relu = variant & 2;
                     const kernels::ConvGeometry g = c.geometry();
@@ -367,35 +399,42 @@ private Q_SLOTS:
         for (KernelIsa isa : supportedKernelIsas()) {
             const kernels::KernelTable& t = *kernelTable(isa);
             for (const ConvCase& c : convolutionCases())
-              for (const kernels::ConvGeometry& g : c.readings()) {
-                const size_t inSize = size_t(c.images) * c.inH * c.inW * c.C;
-                const size_t outSize = size_t(c.images) * g.outH * g.outW * c.F;
-                const size_t kernelSize = size_t(c.kh) * c.kw * c.C * c.F;
-                const std::vector<float> in = randomValues(inSize, 18), dy = randomValues(outSize, 19);
-                const std::vector<float> start = randomValues(kernelSize, 20); // the gradient is added to these
-                std::vector<float> dKernel = start;
-                t.convolutionWeightGradient(g, in.data(), c.images, dy.data(), dKernel.data());
-                for (int ky = 0; ky < c.kh; ++ky)
-                    for (int kx = 0; kx < c.kw; ++kx)
-                        for (int ch = 0; ch < c.C; ++ch)
-                            for (int f = 0; f < c.F; ++f) {
-                                const size_t at = ((size_t(ky) * c.kw + kx) * c.C + ch) * c.F + f;
-                                double sum = start[at], magnitude = 1.0;
-                                for (int i = 0; i < c.images; ++i)
-                                    for (int oy = 0; oy < g.outH; ++oy)
-                                        for (int ox = 0; ox < g.outW; ++ox) {
-                                            const int iy = oy * c.stride - c.padTop + ky, ix = ox * c.stride - c.padLeft + kx;
-                                            if (iy < 0 || iy >= c.inH || ix < 0 || ix >= c.inW) continue;
-                                            const double p = double(in[((size_t(i) * c.inH + iy) * c.inW + ix) * c.C + ch]) *
-                                                             dy[((size_t(i) * g.outH + oy) * g.outW + ox) * c.F + f];
-                                            sum += p;
-                                            magnitude += std::fabs(p);
-                                        }
-                                QVERIFY2(std::fabs(dKernel[at] - sum) <= 3e-5 * magnitude,
-                                         (std::string(t.name) + " C " + std::to_string(c.C) + " F " + std::to_string(c.F) +
-                                          ": " + std::to_string(dKernel[at]) + " vs " + std::to_string(sum)).c_str());
-                            }
-            }
+                for (const kernels::ConvGeometry& g : c.readings()) {
+                    const std::vector<float> in = randomValues(size_t(c.images) * c.inH * c.inW * c.C, 18),
+                                             dy = randomValues(size_t(c.images) * g.outH * g.outW * c.F, 19);
+                    const std::vector<float> start = randomValues(size_t(c.kh) * c.kw * c.C * c.F, 20);
+                    std::vector<float> dKernel = start; // the gradient is added to these
+                    t.convolutionWeightGradient(g, in.data(), c.images, dy.data(), dKernel.data());
+                    const std::string error = checkWeightGradient(c, in, dy, start, dKernel);
+                    QVERIFY2(error.empty(), (std::string(t.name) + " C " + std::to_string(c.C) + " F " +
+                                             std::to_string(c.F) + ": " + error)
+                                                .c_str());
+                }
+        }
+    }
+
+    void winogradWeightGradientMatchesAPlainLoopOnEveryPath() {
+        for (KernelIsa isa : supportedKernelIsas()) {
+            const kernels::KernelTable& t = *kernelTable(isa);
+            for (const ConvCase& c : winogradCases())
+                for (int blocks = 0; blocks < 3; ++blocks) { // scratch for all tiles, 1 tile, 5 tiles
+                    const kernels::ConvGeometry g = c.geometry();
+                    const std::vector<float> in = randomValues(size_t(c.images) * c.inH * c.inW * c.C, 21),
+                                             dy = randomValues(size_t(c.images) * g.outH * g.outW * c.F, 22);
+                    const std::vector<float> start = randomValues(size_t(9) * c.C * c.F, 23);
+                    std::vector<float> dKernel = start;
+                    const long fixed = (std::max(c.C, c.F) + 15) / 16 * 16 + 16L * c.C * c.F + 512;
+                    const long scratchFloats = blocks == 0 ? winogradWeightGradientScratchFloats(c.C, c.F)
+                                                           : fixed + 16L * (c.C + c.F) * (blocks == 1 ? 1 : 5);
+                    std::vector<float> scratch(size_t(scratchFloats), -7.0f);
+                    t.winogradWeightGradient(g, in.data(), c.images, dy.data(), dKernel.data(), scratch.data(),
+                                             scratchFloats);
+                    const std::string error = checkWeightGradient(c, in, dy, start, dKernel);
+                    QVERIFY2(error.empty(), (std::string(t.name) + " C " + std::to_string(c.C) + " F " +
+                                             std::to_string(c.F) + " pad " + std::to_string(c.padTop) + " blocks " +
+                                             std::to_string(blocks) + ": " + error)
+                                                .c_str());
+                }
         }
     }
 

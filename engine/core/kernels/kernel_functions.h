@@ -22,6 +22,8 @@ void convolutionInputGradient(const ConvGeometry& g, const float* dy, int images
 // winograd_kernel.cpp
 void winogradConvolution(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
                          const float* bias, bool relu, float* out, float* scratch, long scratchFloats);
+void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel,
+                            float* scratch, long scratchFloats);
 
 // elementwise_kernels.cpp
 void reluForward(float* x, long n);

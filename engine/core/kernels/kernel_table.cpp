@@ -31,6 +31,7 @@ const KernelTable table{
     convolutionWeightGradient,
     convolutionInputGradient,
     winogradConvolution,
+    winogradWeightGradient,
     reluForward,
     reluBackward,
     addColumnSums,

@@ -85,6 +85,11 @@ struct KernelTable {
     // floats (fewer: smaller blocks of tiles).
     void (*winogradConvolution)(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
                                 const float* bias, bool relu, float* out, float* scratch, long scratchFloats);
+    // dKernel[3][3][C][F] += the weight gradient of that convolution, by the same
+    // transform (dU[e] = V[e]^T (A dy A^T)[e] over the tiles, then G^T dU G);
+    // scratch: winogradWeightGradientScratchFloats(C, F) floats (core/winograd.h).
+    void (*winogradWeightGradient)(const ConvGeometry& g, const float* in, int images, const float* dy,
+                                   float* dKernel, float* scratch, long scratchFloats);
 
     // Element-wise passes over n values.
     void (*reluForward)(float* x, long n);

@@ -130,6 +130,55 @@ void transformOutputTile(const ConvGeometry& g, const float* m, long step, const
     }
 }
 
+// A dy A^T: the 4x4 values one tile's 2x2 output gradient (row-major) spreads
+// over, the transpose of outputTransform (rows: y0, y0 + y1, y0 - y1, -y1).
+template <class T> inline void outputGradientTransform(const T (&y)[4], T (&m)[16]) {
+    T s[8];
+#pragma GCC unroll 2
+    for (int i = 0; i < 2; ++i) {
+        const T a = y[2 * i], b = y[2 * i + 1];
+        s[4 * i] = a;
+        s[4 * i + 1] = a + b;
+        s[4 * i + 2] = a - b;
+        s[4 * i + 3] = -b;
+    }
+#pragma GCC unroll 4
+    for (int j = 0; j < 4; ++j) {
+        const T a = s[j], b = s[4 + j];
+        m[j] = a;
+        m[4 + j] = a + b;
+        m[8 + j] = a - b;
+        m[12 + j] = -b;
+    }
+}
+
+// m[e * step][F] = A dy A^T of the tile at `p` (outputs outside the image count as zero).
+void transformOutputGradientTile(const ConvGeometry& g, const float* dyImage, TilePlace p, const float* zeros,
+                                 float* m, long step) {
+    const int F = g.filters;
+    const float* pixel[4];
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j) {
+            const bool inside = p.oy + i < g.outH && p.ox + j < g.outW;
+            pixel[2 * i + j] = inside ? dyImage + (long(p.oy + i) * g.outW + p.ox + j) * F : zeros;
+        }
+    int f = 0;
+    for (; f + kLanes <= F; f += kLanes) {
+        Vec y[4], r[16];
+#pragma GCC unroll 4
+        for (int q = 0; q < 4; ++q) y[q] = load(pixel[q] + f);
+        outputGradientTransform(y, r);
+#pragma GCC unroll 16
+        for (int e = 0; e < 16; ++e) store(m + e * step + f, r[e]);
+    }
+    for (; f < F; ++f) {
+        float y[4], r[16];
+        for (int q = 0; q < 4; ++q) y[q] = pixel[q][f];
+        outputGradientTransform(y, r);
+        for (int e = 0; e < 16; ++e) m[e * step + f] = r[e];
+    }
+}
+
 } // namespace
 
 void winogradConvolution(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
@@ -170,6 +219,70 @@ void winogradConvolution(const ConvGeometry& g, const float* in, int images, con
         for (long t = 0; t < n; ++t) {
             const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
             transformOutputTile(g, m + t * F, stepM, bias, relu, p, out + p.image * outPerImage);
+        }
+    }
+}
+
+} // namespace cs::kernels::CS_KERNEL_ISA
+
+namespace cs::kernels::CS_KERNEL_ISA {
+
+void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel,
+                            float* scratch, long scratchFloats) {
+    const int C = g.channels, F = g.filters, tilesX = (g.outW + 1) / 2;
+    const long tilesPerImage = long((g.outH + 1) / 2) * tilesX, tiles = tilesPerImage * images;
+    if (tiles <= 0 || F <= 0 || C <= 0) return;
+    const long inPerImage = long(g.inH) * g.inW * C, outPerImage = long(g.outH) * g.outW * F;
+    // scratch: zeros, then the 16 sums dU[e] (C x F), then a block's transformed inputs
+    // [16][block][C] and output gradients [16][block][F] (laid out as in winogradConvolution).
+    const long zerosFloats = (maxOf(C, F) + 15) / 16 * 16, sumsFloats = 16L * C * F;
+    const long block =
+        minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - sumsFloats - 2 * 16 * 16) / (16L * (C + F))));
+    const long stepV = block * C + 16, stepM = block * F + 16;
+    float* zeros = scratch;
+    float* sums = scratch + zerosFloats;
+    float* v = sums + sumsFloats;
+    float* m = v + 16 * stepV;
+    for (long i = 0; i < zerosFloats; ++i) zeros[i] = 0.0f;
+    for (long t0 = 0; t0 < tiles; t0 += block) {
+        const long n = minOf(block, tiles - t0);
+        for (long t = 0; t < n; ++t) {
+            const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
+            transformInputTile(g, in + p.image * inPerImage, p, zeros, v + t * C, stepV);
+            transformOutputGradientTile(g, dy + p.image * outPerImage, p, zeros, m + t * F, stepM);
+        }
+        // dU[e] (+)= V[e]^T M[e]: C x F over the block's tiles.
+        for (int e = 0; e < 16; ++e) {
+            GemmArgs a;
+            a.transA = true;
+            a.M = C;
+            a.N = F;
+            a.K = int(n);
+            a.A = v + e * stepV;
+            a.lda = C;
+            a.B = m + e * stepM;
+            a.ldb = F;
+            a.C = sums + long(e) * C * F;
+            a.ldc = F;
+            a.accumulate = t0 > 0;
+            gemm(a);
+        }
+    }
+    // dKernel += G^T dU G for every channel and filter (G^T = [1 .5 .5 0; 0 .5 -.5 0; 0 .5 .5 1]).
+    const long CF = long(C) * F;
+    for (long i = 0; i < CF; ++i) {
+        float u[16], r[12];
+        for (int e = 0; e < 16; ++e) u[e] = sums[e * CF + i];
+        for (int x = 0; x < 4; ++x) { // G^T u: 3 rows of 4
+            r[x] = u[x] + 0.5f * (u[4 + x] + u[8 + x]);
+            r[4 + x] = 0.5f * (u[4 + x] - u[8 + x]);
+            r[8 + x] = 0.5f * (u[4 + x] + u[8 + x]) + u[12 + x];
+        }
+        for (int y = 0; y < 3; ++y) { // (G^T u) G: 3 x 3
+            const float* row = r + 4 * y;
+            dKernel[(y * 3 + 0) * CF + i] += row[0] + 0.5f * (row[1] + row[2]);
+            dKernel[(y * 3 + 1) * CF + i] += 0.5f * (row[1] - row[2]);
+            dKernel[(y * 3 + 2) * CF + i] += 0.5f * (row[1] + row[2]) + row[3];
         }
     }
 }
