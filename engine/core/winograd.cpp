@@ -46,11 +46,12 @@ void winogradTransformKernel(const float* kernel, int channels, int filters, flo
 long winogradScratchFloats(int channels, int filters) {
     const long perTile = 16L * (channels + filters);
     const long tiles = std::max(kMinTiles, kBlockFloats / std::max(1L, perTile));
-    return (channels + 15L) / 16 * 16 + tiles * perTile + 2 * 16 * 16; // + the places' padding
+    // + zeros for a pixel outside the image (as many as channels or filters) + the places' padding
+    return (std::max(channels, filters) + 15L) / 16 * 16 + tiles * perTile + 2 * 16 * 16;
 }
 
 long winogradWeightGradientScratchFloats(int channels, int filters) {
-    return winogradScratchFloats(std::max(channels, filters), filters) + 16L * channels * filters;
+    return winogradScratchFloats(channels, filters) + 16L * channels * filters;
 }
 
 } // namespace cs

@@ -379,7 +379,7 @@ private Q_SLOTS:
                                              bias = randomValues(size_t(c.F), 20);
                     std::vector<float> transformed(size_t(16) * c.C * c.F);
                     winogradTransformKernel(kernel.data(), c.C, c.F, transformed.data());
-                    const long perTile = 16L * (c.C + c.F), fixed = (c.C + 15) / 16 * 16 + 512;
+                    const long perTile = 16L * (c.C + c.F), fixed = (std::max(c.C, c.F) + 15) / 16 * 16 + 512;
                     const long scratchFloats = variant / 4 == 0 ? winogradScratchFloats(c.C, c.F)
                                                                 : fixed + perTile * (variant / 4 == 1 ? 1 : 5);
                     std::vector<float> scratch(size_t(scratchFloats), -7.0f);

@@ -60,9 +60,58 @@ struct TilePlace {
     int oy, ox;
 };
 
-inline TilePlace placeOf(long tile, long tilesPerImage, int tilesX) {
-    const long rest = tile % tilesPerImage;
-    return {tile / tilesPerImage, int(rest / tilesX) * 2, int(rest % tilesX) * 2};
+// A batch's tiles and the scratch they are transformed into a block at a time:
+// zeros (what a pixel outside the image reads), `reserved` floats for the
+// caller, then the block's transformed inputs [16][block][C] and products or
+// output gradients [16][block][F]. Each place's rows are contiguous (rows 16 C
+// apart, 4 KB for 64 channels, would share cache sets) and the places lie a
+// cache line more than a block apart for the same reason.
+struct TileBlocks {
+    int tilesX;
+    long tilesPerImage, tiles, block, stepV, stepM, inPerImage, outPerImage;
+    float *zeros, *reserved, *v, *m;
+    TileBlocks(const ConvGeometry& g, int images, long reservedFloats, float* scratch, long scratchFloats) {
+        const int C = g.channels, F = g.filters;
+        tilesX = (g.outW + 1) / 2;
+        tilesPerImage = long((g.outH + 1) / 2) * tilesX;
+        tiles = tilesPerImage * images;
+        inPerImage = long(g.inH) * g.inW * C;
+        outPerImage = long(g.outH) * g.outW * F;
+        const long zerosFloats = (maxOf(C, F) + 15) / 16 * 16;
+        block = minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - reservedFloats - 2 * 16 * 16) / (16L * (C + F))));
+        stepV = block * C + 16;
+        stepM = block * F + 16;
+        zeros = scratch;
+        reserved = scratch + zerosFloats;
+        v = reserved + reservedFloats;
+        m = v + 16 * stepV;
+        for (long i = 0; i < zerosFloats; ++i) zeros[i] = 0.0f;
+    }
+    TilePlace place(long tile) const {
+        const long rest = tile % tilesPerImage;
+        return {tile / tilesPerImage, int(rest / tilesX) * 2, int(rest % tilesX) * 2};
+    }
+};
+
+// out[e * step + c] (e < 16, c < width) = `transform` of the values pixel[i][c]
+// (i < In), a vector of channels at a time, then one by one.
+template <int In, class Transform>
+inline void transformPixels(const float* const (&pixel)[In], int width, float* out, long step, Transform transform) {
+    int c = 0;
+    for (; c + kLanes <= width; c += kLanes) {
+        Vec d[In], r[16];
+#pragma GCC unroll 16
+        for (int i = 0; i < In; ++i) d[i] = load(pixel[i] + c);
+        transform(d, r);
+#pragma GCC unroll 16
+        for (int e = 0; e < 16; ++e) store(out + e * step + c, r[e]);
+    }
+    for (; c < width; ++c) {
+        float d[In], r[16];
+        for (int i = 0; i < In; ++i) d[i] = pixel[i][c];
+        transform(d, r);
+        for (int e = 0; e < 16; ++e) out[e * step + c] = r[e];
+    }
 }
 
 // v[e * step][C] = B^T d B of the tile at `p` (pixels outside the image read `zeros`).
@@ -76,21 +125,7 @@ void transformInputTile(const ConvGeometry& g, const float* image, TilePlace p, 
             const bool inside = iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW;
             pixel[4 * i + j] = inside ? image + (long(iy) * g.inW + ix) * C : zeros;
         }
-    int c = 0;
-    for (; c + kLanes <= C; c += kLanes) {
-        Vec d[16], r[16];
-#pragma GCC unroll 16
-        for (int e = 0; e < 16; ++e) d[e] = load(pixel[e] + c);
-        inputTransform(d, r);
-#pragma GCC unroll 16
-        for (int e = 0; e < 16; ++e) store(v + e * step + c, r[e]);
-    }
-    for (; c < C; ++c) {
-        float d[16], r[16];
-        for (int e = 0; e < 16; ++e) d[e] = pixel[e][c];
-        inputTransform(d, r);
-        for (int e = 0; e < 16; ++e) v[e * step + c] = r[e];
-    }
+    transformPixels(pixel, C, v, step, [](const auto& d, auto& r) { inputTransform(d, r); });
 }
 
 // The tile's 2x2 outputs (those inside the image) from its products m[e * step][F].
@@ -162,63 +197,38 @@ void transformOutputGradientTile(const ConvGeometry& g, const float* dyImage, Ti
             const bool inside = p.oy + i < g.outH && p.ox + j < g.outW;
             pixel[2 * i + j] = inside ? dyImage + (long(p.oy + i) * g.outW + p.ox + j) * F : zeros;
         }
-    int f = 0;
-    for (; f + kLanes <= F; f += kLanes) {
-        Vec y[4], r[16];
-#pragma GCC unroll 4
-        for (int q = 0; q < 4; ++q) y[q] = load(pixel[q] + f);
-        outputGradientTransform(y, r);
-#pragma GCC unroll 16
-        for (int e = 0; e < 16; ++e) store(m + e * step + f, r[e]);
-    }
-    for (; f < F; ++f) {
-        float y[4], r[16];
-        for (int q = 0; q < 4; ++q) y[q] = pixel[q][f];
-        outputGradientTransform(y, r);
-        for (int e = 0; e < 16; ++e) m[e * step + f] = r[e];
-    }
+    transformPixels(pixel, F, m, step, [](const auto& y, auto& r) { outputGradientTransform(y, r); });
 }
 
 } // namespace
 
 void winogradConvolution(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
                          const float* bias, bool relu, float* out, float* scratch, long scratchFloats) {
-    const int C = g.channels, F = g.filters, tilesX = (g.outW + 1) / 2;
-    const long tilesPerImage = long((g.outH + 1) / 2) * tilesX, tiles = tilesPerImage * images;
-    if (tiles <= 0 || F <= 0 || C <= 0) return;
-    const long inPerImage = long(g.inH) * g.inW * C, outPerImage = long(g.outH) * g.outW * F;
-    // scratch: C zeros, then a block's transformed tiles [16][block][C] and products [16][block][F]:
-    // each product's rows contiguous (rows 16 C apart, 4 KB for 64 channels, would share cache
-    // sets), and the 16 places a cache line more than a block apart for the same reason.
-    const long zerosFloats = (C + 15) / 16 * 16;
-    const long block = minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - 2 * 16 * 16) / (16L * (C + F))));
-    const long stepV = block * C + 16, stepM = block * F + 16;
-    float* zeros = scratch;
-    float* v = scratch + zerosFloats;
-    float* m = v + 16 * stepV;
-    for (int c = 0; c < C; ++c) zeros[c] = 0.0f;
-    for (long t0 = 0; t0 < tiles; t0 += block) {
-        const long n = minOf(block, tiles - t0);
+    const int C = g.channels, F = g.filters;
+    if (g.outH <= 0 || g.outW <= 0 || images <= 0 || F <= 0 || C <= 0) return;
+    const TileBlocks tb(g, images, 0, scratch, scratchFloats);
+    for (long t0 = 0; t0 < tb.tiles; t0 += tb.block) {
+        const long n = minOf(tb.block, tb.tiles - t0);
         for (long t = 0; t < n; ++t) {
-            const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
-            transformInputTile(g, in + p.image * inPerImage, p, zeros, v + t * C, stepV);
+            const TilePlace p = tb.place(t0 + t);
+            transformInputTile(g, in + p.image * tb.inPerImage, p, tb.zeros, tb.v + t * C, tb.stepV);
         }
         for (int e = 0; e < 16; ++e) {
             GemmArgs a;
             a.M = int(n);
             a.N = F;
             a.K = C;
-            a.A = v + e * stepV;
+            a.A = tb.v + e * tb.stepV;
             a.lda = C;
             a.B = transformedKernel + long(e) * C * F;
             a.ldb = F;
-            a.C = m + e * stepM;
+            a.C = tb.m + e * tb.stepM;
             a.ldc = F;
             gemm(a);
         }
         for (long t = 0; t < n; ++t) {
-            const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
-            transformOutputTile(g, m + t * F, stepM, bias, relu, p, out + p.image * outPerImage);
+            const TilePlace p = tb.place(t0 + t);
+            transformOutputTile(g, tb.m + t * F, tb.stepM, bias, relu, p, out + p.image * tb.outPerImage);
         }
     }
 }
@@ -229,27 +239,16 @@ namespace cs::kernels::CS_KERNEL_ISA {
 
 void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel,
                             float* scratch, long scratchFloats) {
-    const int C = g.channels, F = g.filters, tilesX = (g.outW + 1) / 2;
-    const long tilesPerImage = long((g.outH + 1) / 2) * tilesX, tiles = tilesPerImage * images;
-    if (tiles <= 0 || F <= 0 || C <= 0) return;
-    const long inPerImage = long(g.inH) * g.inW * C, outPerImage = long(g.outH) * g.outW * F;
-    // scratch: zeros, then the 16 sums dU[e] (C x F), then a block's transformed inputs
-    // [16][block][C] and output gradients [16][block][F] (laid out as in winogradConvolution).
-    const long zerosFloats = (maxOf(C, F) + 15) / 16 * 16, sumsFloats = 16L * C * F;
-    const long block =
-        minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - sumsFloats - 2 * 16 * 16) / (16L * (C + F))));
-    const long stepV = block * C + 16, stepM = block * F + 16;
-    float* zeros = scratch;
-    float* sums = scratch + zerosFloats;
-    float* v = sums + sumsFloats;
-    float* m = v + 16 * stepV;
-    for (long i = 0; i < zerosFloats; ++i) zeros[i] = 0.0f;
-    for (long t0 = 0; t0 < tiles; t0 += block) {
-        const long n = minOf(block, tiles - t0);
+    const int C = g.channels, F = g.filters;
+    if (g.outH <= 0 || g.outW <= 0 || images <= 0 || F <= 0 || C <= 0) return;
+    const TileBlocks tb(g, images, 16L * C * F, scratch, scratchFloats);
+    float* sums = tb.reserved; // dU[e], C x F each
+    for (long t0 = 0; t0 < tb.tiles; t0 += tb.block) {
+        const long n = minOf(tb.block, tb.tiles - t0);
         for (long t = 0; t < n; ++t) {
-            const TilePlace p = placeOf(t0 + t, tilesPerImage, tilesX);
-            transformInputTile(g, in + p.image * inPerImage, p, zeros, v + t * C, stepV);
-            transformOutputGradientTile(g, dy + p.image * outPerImage, p, zeros, m + t * F, stepM);
+            const TilePlace p = tb.place(t0 + t);
+            transformInputTile(g, in + p.image * tb.inPerImage, p, tb.zeros, tb.v + t * C, tb.stepV);
+            transformOutputGradientTile(g, dy + p.image * tb.outPerImage, p, tb.zeros, tb.m + t * F, tb.stepM);
         }
         // dU[e] (+)= V[e]^T M[e]: C x F over the block's tiles.
         for (int e = 0; e < 16; ++e) {
@@ -258,9 +257,9 @@ void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, 
             a.M = C;
             a.N = F;
             a.K = int(n);
-            a.A = v + e * stepV;
+            a.A = tb.v + e * tb.stepV;
             a.lda = C;
-            a.B = m + e * stepM;
+            a.B = tb.m + e * tb.stepM;
             a.ldb = F;
             a.C = sums + long(e) * C * F;
             a.ldc = F;
