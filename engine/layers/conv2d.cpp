@@ -250,6 +250,42 @@ bool Conv2D::mergesWindowRows() const {
     return kw_ > 1 && convolvesDirectly(kw_ * g_.channels) && windowRowsAreWhole();
 }
 
+bool Conv2D::forwardPadsImages() const {
+    return !isPointwise() && kw_ > 1 && !forwardIsDirect() && !forwardIsWinograd();
+}
+
+kernels::ConvGeometry Conv2D::paddedGeometry() const {
+    kernels::ConvGeometry c = forwardGeometry(false);
+    c.inH = g_.y.in + g_.y.padBefore + g_.y.padAfter;
+    c.inW = g_.x.in + g_.x.padBefore + g_.x.padAfter;
+    c.padTop = c.padLeft = 0;
+    c.pixelChannels = g_.channels;
+    c.channels = kw_ * g_.channels;
+    c.kernelW = 1;
+    return c;
+}
+
+const float* Conv2D::paddedImages(const Tensor& in, int b, int n, Workspace& w) const {
+    const int H = g_.y.in, W = g_.x.in, C = g_.channels;
+    const kernels::ConvGeometry pg = paddedGeometry();
+    if (pg.inH == H && pg.inW == W) return in.sample(b);
+    const long rowFloats = long(pg.inW) * C, imageFloats = long(pg.inH) * rowFloats;
+    w.padded.resize({int(n * imageFloats)});
+    float* out = w.padded.data();
+    for (int i = 0; i < n; ++i, out += imageFloats) {
+        std::memset(out, 0, sizeof(float) * size_t(g_.y.padBefore * rowFloats));
+        const float* src = in.sample(b + i);
+        for (int y = 0; y < H; ++y) {
+            float* row = out + (long(y) + g_.y.padBefore) * rowFloats;
+            std::memset(row, 0, sizeof(float) * size_t(g_.x.padBefore * C));
+            std::memcpy(row + long(g_.x.padBefore) * C, src + long(y) * W * C, sizeof(float) * size_t(W * C));
+            std::memset(row + long(g_.x.padBefore + W) * C, 0, sizeof(float) * size_t(g_.x.padAfter * C));
+        }
+        std::memset(out + (long(H) + g_.y.padBefore) * rowFloats, 0, sizeof(float) * size_t(g_.y.padAfter * rowFloats));
+    }
+    return w.padded.data();
+}
+
 bool Conv2D::forwardIsDirect() const {
     return !isPointwise() && (convolvesDirectly(g_.channels) || mergesWindowRows());
 }
@@ -302,8 +338,8 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
     const float* bias = useBias_ ? params_[1].value.data() : nullptr;
     const int block = imagesPerBlock(rowsPerImage);
     Workspace& w = ws_[size_t(chunk)];
-    const bool direct = forwardIsDirect();
-    const kernels::ConvGeometry geometry = forwardGeometry(true);
+    const bool direct = forwardIsDirect(), padsImages = forwardPadsImages();
+    const kernels::ConvGeometry geometry = forwardGeometry(true), padded = paddedGeometry();
     if (forwardIsWinograd()) {
         // The kernel blocks the range's tiles itself.
         float* o = out.sample(r.begin);
@@ -318,6 +354,12 @@ void Conv2D::forwardRange(const std::vector<const Tensor*>& inputs, Tensor& out,
         const int n = std::min(block, r.end - b);
         const int rows = n * rowsPerImage;
         float* o = out.sample(b);
+        if (padsImages) {
+            activeKernels().convolution(padded, paddedImages(in, b, n, w), n, kernel, bias,
+                                        activation_ == Activation::Relu, o);
+            if (activation_ != Activation::Relu) applyActivation(activation_, o, rows, filters_);
+            continue;
+        }
         if (direct) {
             activeKernels().convolution(geometry, in.sample(b), n, kernel, bias, activation_ == Activation::Relu, o);
             if (activation_ != Activation::Relu) applyActivation(activation_, o, rows, filters_);

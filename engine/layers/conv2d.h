@@ -6,8 +6,10 @@
 // Computed, by what fits the shapes (core/kernels.h): 3x3 at stride 1 over 8+
 // channels by Winograd's F(2x2, 3x3); other windows over 8+ channels (or
 // valid windows whose rows hold 8+ floats) by the direct kernel that reads the
-// images in place; the rest as im2col + one GEMM per block of images. The
-// output lands in NHWC directly; bias and ReLU are fused into the same pass.
+// images in place; a few-channel forward (a grey first layer) by the same
+// kernel on a copy of the images with their zero border; the rest (those
+// layers' weight gradients, kw = 1) as im2col + one GEMM per block of images.
+// The output lands in NHWC directly; bias and ReLU are fused into the same pass.
 #pragma once
 
 #include "engine/core/activation.h"
@@ -44,6 +46,7 @@ private:
     struct Workspace {
         Tensor col, dcol;
         Tensor winograd; // winogradConvolution's blocks of tiles
+        Tensor padded;   // images with their zero border (forwardPadsImages)
     };
     Geometry geometry(const Shape& input) const;
     bool isPointwise() const; // 1x1, stride 1: the input already is the im2col matrix
@@ -72,6 +75,12 @@ private:
     bool mergesWindowRows() const;
     bool windowRowsAreWhole() const;
     bool forwardIsDirect() const;
+    // Few channels (a grey or RGB first layer that is not read in place): the forward
+    // reads window rows of kw*C floats from a copy of the images with their zero
+    // border, instead of writing and reading back kh*kw*C floats per output pixel.
+    bool forwardPadsImages() const;
+    kernels::ConvGeometry paddedGeometry() const;
+    const float* paddedImages(const Tensor& in, int b, int n, Workspace& w) const;
     // mergeRows: as the forward and weight gradient read the image (mergesWindowRows).
     kernels::ConvGeometry forwardGeometry(bool mergeRows) const;
     kernels::ConvGeometry correlationGeometry() const; // dy with the turned kernel -> dIn
