@@ -217,7 +217,8 @@ void Conv2D::prepareBatch(int, const RunContext& ctx) {
     // tracked: weights are written by the optimizer, loaders, the editor, transfer learning.
     const Tensor& kernel = params_[0].value;
     const size_t bytes = sizeof(float) * size_t(kernel.size());
-    if (winogradSource_.size() == kernel.size() && std::memcmp(winogradSource_.data(), kernel.data(), bytes) == 0)
+    if (winogradSource_.shape() == kernel.shape() &&
+        std::memcmp(winogradSource_.data(), kernel.data(), bytes) == 0)
         return;
     winogradSource_.resize(kernel.shape());
     std::memcpy(winogradSource_.data(), kernel.data(), bytes);

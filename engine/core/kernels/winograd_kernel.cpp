@@ -8,9 +8,10 @@
 //   M = V . U     16 products, one per place of the 4x4 tile: tiles x C times C x F
 //   Y = A^T M A   the 2x2 outputs, per filter: additions only; then bias and ReLU
 //
-// U = G g G^T, the kernel transformed once per batch (core/winograd.h). The
-// transforms use only additions and halvings, so the result stays within a
-// few float roundings of the direct sum.
+// U = G g G^T, the kernel transformed whenever it changed (core/winograd.h).
+// The weight gradient runs the same way backwards: dU = V^T (A dy A^T) summed
+// over the tiles, then G^T dU G. The transforms use only additions and
+// halvings, so the result stays within a few float roundings of the direct sum.
 #include "engine/core/kernels/kernel_functions.h"
 
 namespace cs::kernels::CS_KERNEL_ISA {
