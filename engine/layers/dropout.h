@@ -14,6 +14,7 @@ public:
     Shape outputShape(const std::vector<Shape>& inputs) const override;
     void build(const std::vector<Shape>& inputs, Rng& rng) override;
     void prepareBatch(int batch, const RunContext& ctx) override;
+    bool passesInputThrough(const RunContext& ctx) const override { return !ctx.training || rate_ <= 0.0f; }
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
                       int chunk, ChunkRange range) override;
     void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,

@@ -11,6 +11,7 @@ public:
     explicit Flatten(const Json& config) : Layer("Flatten", config) {}
     static LayerSpec spec();
     Shape outputShape(const std::vector<Shape>& inputs) const override;
+    bool passesInputThrough(const RunContext&) const override { return true; }
     void forwardRange(const std::vector<const Tensor*>& inputs, Tensor& output, const RunContext& ctx,
                       int chunk, ChunkRange range) override;
     void backwardRange(const std::vector<const Tensor*>& inputs, const Tensor& output, Tensor& dOutput,

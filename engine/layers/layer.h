@@ -100,6 +100,10 @@ public:
     // True when small ranges would waste work (Dense re-reads all its weights per
     // range): the model gives it each thread's whole chunk at once.
     virtual bool prefersWholeChunk() const { return false; }
+    // True when, in this context, the output is the input's values unchanged
+    // (Flatten; Dropout outside training): a streaming inference passes the
+    // input on instead of copying it (Model::forwardGroupStreaming).
+    virtual bool passesInputThrough(const RunContext&) const { return false; }
 
     // ---- Whole-batch execution --------------------------------------------------------
     // The whole batch through this layer: sizes the output, then ranges per chunk.

@@ -135,6 +135,7 @@ void Model::forwardGroupStreaming(int first, int end, int subBatch, const RunCon
         std::memcpy(in.data(), source.sample(b), sizeof(float) * size_t(in.size()));
         const Tensor* prev = &in;
         for (int j = first; j < end; ++j) {
+            if (nodes_[size_t(j)].layer->passesInputThrough(ctx)) continue; // its output is `prev` as it is
             Tensor& out = buffers[size_t(j)];
             out.resize(shapes_[size_t(j)].withBatch(n));
             nodes_[size_t(j)].layer->forwardRange({prev}, out, ctx, chunk, local);
