@@ -36,6 +36,9 @@ public:
                        const std::vector<Tensor*>& dInputs, const RunContext& ctx, int chunk,
                        ChunkRange range) override;
     void endBackward(const RunContext& ctx) override;
+    // Whether the forward runs as Winograd's F(2x2, 3x3) (after build): fewer
+    // products than the direct count, which the benchmark's GFLOP/s are based on.
+    bool forwardIsWinograd() const;
 
 private:
     struct Geometry {
@@ -89,8 +92,8 @@ private:
     // instead of 36. The forward, and the input gradient where it is a
     // correlation (then over the filters).
     static bool winogradApplies(int kh, int kw, int sh, int sw, int channels);
-    bool forwardIsWinograd() const;
     bool inputGradientIsWinograd() const;
+    bool weightGradientIsWinograd() const;
     float* winogradScratch(Workspace& w, long floats) const;
     void sizeWorkspaces(const RunContext& ctx);
 
