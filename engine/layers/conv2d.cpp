@@ -19,6 +19,9 @@ constexpr long kColBlockFloats = 512 * 1024;
 constexpr int kDirectMinChannels = 8;
 // Output pixels from which a Winograd layer's weight gradient runs as Winograd too.
 constexpr long kWinogradGradientMinPixels = 64;
+// Channel-filter pairs up to which a 3x3 layer runs as Winograd: 1024 x 1024, a
+// 36 MB kernel whose transform takes 64 MB.
+constexpr long kWinogradMaxKernelPairs = 1024L * 1024;
 } // namespace
 
 LayerSpec Conv2D::spec() {
@@ -228,11 +231,14 @@ void Conv2D::prepareBatch(int, const RunContext& ctx) {
     winogradTransformKernel(kernel.data(), g_.channels, filters_, winogradKernel_.data());
 }
 
-bool Conv2D::winogradApplies(int kh, int kw, int sh, int sw, int channels) {
-    return kh == 3 && kw == 3 && sh == 1 && sw == 1 && convolvesDirectly(channels);
+bool Conv2D::winogradApplies(int kh, int kw, int sh, int sw, int channels, int filters) {
+    // Its transformed kernel (and, per thread, its weight gradient's sums) take 16/9 of
+    // the kernel's memory each: a very wide layer keeps the direct kernels.
+    return kh == 3 && kw == 3 && sh == 1 && sw == 1 && convolvesDirectly(channels) &&
+           long(channels) * filters <= kWinogradMaxKernelPairs;
 }
 
-bool Conv2D::forwardIsWinograd() const { return winogradApplies(kh_, kw_, sh_, sw_, g_.channels); }
+bool Conv2D::forwardIsWinograd() const { return winogradApplies(kh_, kw_, sh_, sw_, g_.channels, filters_); }
 
 bool Conv2D::weightGradientIsWinograd() const {
     // Measured (--layers M2, one thread, three alternated runs): on 13x13 outputs the
@@ -243,7 +249,7 @@ bool Conv2D::weightGradientIsWinograd() const {
 }
 
 bool Conv2D::inputGradientIsWinograd() const {
-    return inputGradientAsCorrelation() && winogradApplies(kh_, kw_, 1, 1, filters_);
+    return inputGradientAsCorrelation() && winogradApplies(kh_, kw_, 1, 1, filters_, g_.channels);
 }
 
 float* Conv2D::winogradScratch(Workspace& w, long floats) const {
@@ -414,7 +420,7 @@ bool Conv2D::inputGradientAsCorrelation() const {
     // (its conv2d_2, 6x6 from 4x4: 2.1 -> 2.2 ms).
     if (sh_ != 1 || sw_ != 1 || isPointwise()) return false;
     const long rowsIn = long(g_.y.in) * g_.x.in, rowsOut = long(g_.y.out) * g_.x.out;
-    if (winogradApplies(kh_, kw_, 1, 1, filters_)) return rowsIn * 2 <= rowsOut * 3;
+    if (winogradApplies(kh_, kw_, 1, 1, filters_, g_.channels)) return rowsIn * 2 <= rowsOut * 3;
     return rowsIn * 20 <= rowsOut * 21;
 }
 

@@ -91,7 +91,7 @@ private:
     // (core/winograd.h), 16 products per channel and filter for 4 outputs
     // instead of 36. The forward, and the input gradient where it is a
     // correlation (then over the filters).
-    static bool winogradApplies(int kh, int kw, int sh, int sw, int channels);
+    static bool winogradApplies(int kh, int kw, int sh, int sw, int channels, int filters);
     bool inputGradientIsWinograd() const;
     bool weightGradientIsWinograd() const;
     float* winogradScratch(Workspace& w, long floats) const;

@@ -7,6 +7,7 @@
 #include "engine/core/errors.h"
 #include "engine/io/atomic_file.h"
 #include "engine/io/safetensors.h"
+#include "engine/layers/conv2d.h"
 #include "engine/layers/layer_registry.h"
 #include "engine/layers/window_geometry.h"
 #include "engine/model/model_file.h"
@@ -207,6 +208,24 @@ private Q_SLOTS:
         conv->forward({&in}, out, RunContext{});
         const float expected[] = {10, 18, 24, 18, 27, 45, 54, 39, 51, 81, 90, 63, 42, 66, 72, 50};
         for (int i = 0; i < 16; ++i) QCOMPARE(out[i], expected[i]);
+    }
+
+    // Winograd's F(2x2, 3x3) for 3x3 stride-1 layers over 8+ channels, but not for a
+    // kernel so wide that its transform (16/9 of it, more per thread in training)
+    // would weigh more than the layer itself is worth.
+    void winogradOnlyForModestThreeByThreeLayers() {
+        Rng rng(0);
+        auto usesWinograd = [&](const std::string& config, Shape input) {
+            auto layer = makeLayer("Conv2D", config);
+            layer->build({input}, rng);
+            return dynamic_cast<const Conv2D&>(*layer).forwardIsWinograd();
+        };
+        QVERIFY(usesWinograd(R"({"filters": 32, "kernel_size": 3, "padding": "same"})", {14, 14, 64}));
+        QVERIFY(!usesWinograd(R"({"filters": 32, "kernel_size": 3, "strides": 2})", {14, 14, 64}));
+        QVERIFY(!usesWinograd(R"({"filters": 32, "kernel_size": 5})", {14, 14, 64}));
+        QVERIFY(!usesWinograd(R"({"filters": 64, "kernel_size": 3})", {28, 28, 3}));
+        QVERIFY(usesWinograd(R"({"filters": 1024, "kernel_size": 3})", {3, 3, 1024}));
+        QVERIFY(!usesWinograd(R"({"filters": 1025, "kernel_size": 3})", {3, 3, 1024}));
     }
 
     void shapeErrorsSpeakPlainly() {
