@@ -43,11 +43,18 @@ void winogradTransformKernel(const float* kernel, int channels, int filters, flo
         }
 }
 
+long winogradScratchFloats(int channels, int filters, long tiles) {
+    // + zeros for a pixel outside the image (as many as channels or filters) + the places' padding
+    return (std::max(channels, filters) + 15L) / 16 * 16 + tiles * 16L * (channels + filters) + 2 * 16 * 16;
+}
+
 long winogradScratchFloats(int channels, int filters) {
     const long perTile = 16L * (channels + filters);
-    const long tiles = std::max(kMinTiles, kBlockFloats / std::max(1L, perTile));
-    // + zeros for a pixel outside the image (as many as channels or filters) + the places' padding
-    return (std::max(channels, filters) + 15L) / 16 * 16 + tiles * perTile + 2 * 16 * 16;
+    return winogradScratchFloats(channels, filters, std::max(kMinTiles, kBlockFloats / std::max(1L, perTile)));
+}
+
+long winogradWeightGradientScratchFloats(int channels, int filters, long tiles) {
+    return winogradScratchFloats(channels, filters, tiles) + 16L * channels * filters;
 }
 
 long winogradWeightGradientScratchFloats(int channels, int filters) {

@@ -17,5 +17,8 @@ void winogradTransformKernel(const float* kernel, int channels, int filters, flo
 long winogradScratchFloats(int channels, int filters);
 // The same for winogradWeightGradient: the blocks plus its 16 sums (16 C F floats).
 long winogradWeightGradientScratchFloats(int channels, int filters);
+// Scratch for blocks of exactly `tiles` tiles (the tests' small blocks).
+long winogradScratchFloats(int channels, int filters, long tiles);
+long winogradWeightGradientScratchFloats(int channels, int filters, long tiles);
 
 } // namespace cs

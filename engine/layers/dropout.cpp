@@ -35,7 +35,7 @@ Shape Dropout::outputShape(const std::vector<Shape>& inputs) const { return inpu
 void Dropout::build(const std::vector<Shape>& inputs, Rng&) { perSample_ = long(inputs.at(0).numel()); }
 
 void Dropout::prepareBatch(int batch, const RunContext& ctx) {
-    lastWasTraining_ = ctx.training && rate_ > 0.0f;
+    lastWasTraining_ = !passesInputThrough(ctx);
     if (lastWasTraining_) mask_.resize(size_t(batch) * size_t(perSample_));
 }
 

@@ -379,9 +379,8 @@ private Q_SLOTS:
                                              bias = randomValues(size_t(c.F), 20);
                     std::vector<float> transformed(size_t(16) * c.C * c.F);
                     winogradTransformKernel(kernel.data(), c.C, c.F, transformed.data());
-                    const long perTile = 16L * (c.C + c.F), fixed = (std::max(c.C, c.F) + 15) / 16 * 16 + 512;
                     const long scratchFloats = variant / 4 == 0 ? winogradScratchFloats(c.C, c.F)
-                                                                : fixed + perTile * (variant / 4 == 1 ? 1 : 5);
+                                                                : winogradScratchFloats(c.C, c.F, variant / 4 == 1 ? 1 : 5);
                     std::vector<float> scratch(size_t(scratchFloats), -7.0f);
                     std::vector<float> out(size_t(c.images) * g.outH * g.outW * c.F, 99.0f);
                     t.winogradConvolution(g, in.data(), c.images, transformed.data(), withBias ? bias.data() : nullptr,
@@ -423,9 +422,9 @@ private Q_SLOTS:
                                              dy = randomValues(size_t(c.images) * g.outH * g.outW * c.F, 22);
                     const std::vector<float> start = randomValues(size_t(9) * c.C * c.F, 23);
                     std::vector<float> dKernel = start;
-                    const long fixed = (std::max(c.C, c.F) + 15) / 16 * 16 + 16L * c.C * c.F + 512;
-                    const long scratchFloats = blocks == 0 ? winogradWeightGradientScratchFloats(c.C, c.F)
-                                                           : fixed + 16L * (c.C + c.F) * (blocks == 1 ? 1 : 5);
+                    const long scratchFloats = blocks == 0
+                                                   ? winogradWeightGradientScratchFloats(c.C, c.F)
+                                                   : winogradWeightGradientScratchFloats(c.C, c.F, blocks == 1 ? 1 : 5);
                     std::vector<float> scratch(size_t(scratchFloats), -7.0f);
                     t.winogradWeightGradient(g, in.data(), c.images, dy.data(), dKernel.data(), scratch.data(),
                                              scratchFloats);

@@ -80,15 +80,21 @@ void productRows(const Operand& a, long rows, long k0, int kc, const Panels& b, 
     else productRowTileOf<kMr - 1, false>(int(rows - m0), a, m0, k0, kc, b, n0, nc, d, ph);
 }
 
-// d(rows x cols) (+)= a(rows x K) * b(K x cols), b packed a block at a time.
-// A row-major b is read in place when few rows would reuse a packed panel (a
-// first layer's weight gradient: 9 rows) or when it is small enough to stay in
-// L1 anyway (Winograd's 16 products per block of tiles, each with a 64 x 32
-// kernel, repacked every block: 6% of M1's inference).
+// Whether multiply() reads a row-major b in place instead of packing it: when
+// few rows would reuse a packed panel (a first layer's weight gradient: 9
+// rows) or when b is small enough to stay in L1 anyway (Winograd's 16 products
+// per block of tiles, each with a 64 x 32 kernel, repacked every block: 6% of
+// M1's inference).
+bool readsInPlace(bool rowMajorB, long rows, long cols, long K) {
+    return rowMajorB && (rows <= 2 * kMr || K * cols <= kInPlaceFloats);
+}
+
+// d(rows x cols) (+)= a(rows x K) * b(K x cols), b packed a block at a time
+// unless read in place (readsInPlace).
 void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, const Destination& d,
               bool accumulate) {
     float* packed = threadScratch(kPackedFloats);
-    const bool inPlace = b.colStride == 1 && (rows <= 2 * kMr || long(K) * cols <= kInPlaceFloats);
+    const bool inPlace = readsInPlace(b.colStride == 1, rows, cols, K);
     // Equal K-blocks (288 = one block of 288, not 256 + 32): each block rewrites C.
     const int blocks = (K + kKcMax - 1) / kKcMax, kcEven = (K + blocks - 1) / blocks;
     for (long n0 = 0; n0 < cols; n0 += kNc) {
@@ -114,7 +120,7 @@ void multiply(const Operand& a, const Operand& b, long rows, long cols, int K, c
 double estimatedCycles(long rows, long cols, long K, bool packByColumns, bool transposedStore) {
     const double paddedRows = double((rows + kMr - 1) / kMr * kMr), paddedCols = double((cols + kNr - 1) / kNr * kNr);
     const double products = paddedRows * paddedCols * double(K) / (2.0 * kLanes);
-    const bool inPlace = !packByColumns && (rows <= 2 * kMr || K * cols <= kInPlaceFloats); // as multiply() decides
+    const bool inPlace = readsInPlace(!packByColumns, rows, cols, K);
     const double packing = inPlace ? 0.0 : double(K) * paddedCols * (packByColumns ? 1.0 : 1.0 / kLanes);
     const double blocks = double((K + kKcMax - 1) / kKcMax);
     return products + packing + (transposedStore ? 2.0 * double(rows) * double(cols) * blocks : 0.0);
