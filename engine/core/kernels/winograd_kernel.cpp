@@ -234,10 +234,6 @@ void winogradConvolution(const ConvGeometry& g, const float* in, int images, con
     }
 }
 
-} // namespace cs::kernels::CS_KERNEL_ISA
-
-namespace cs::kernels::CS_KERNEL_ISA {
-
 void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, const float* dy, float* dKernel,
                             float* scratch, long scratchFloats) {
     const int C = g.channels, F = g.filters;
