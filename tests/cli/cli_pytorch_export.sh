@@ -80,10 +80,16 @@ awk -v b="$before" -v a="$after" 'BEGIN { exit !(a < b - 0.05) }' || fail "val_l
 
 # DistributedDataParallel: two processes, gloo on the CPU, a few batches each.
 # (Debian's torchrun under Python 3.11 needs an explicit --redirects/--tee: their
-# default "0" is lost by Python 3.11's Flag enum in torch 1.13.)
+# default "0" is lost by Python 3.11's Flag enum in torch 1.13.) Not --standalone:
+# in torch 1.13 it puts the rendezvous store on the fixed port 29400, so a second
+# run at the same time (another checkout's suite on this machine) finds the port
+# taken ("The server socket has failed to listen on any local network address")
+# and joins the first run's store, which goes away when that run ends; port 0
+# gives each run a store of its own.
 torchrun=$(command -v torchrun || true)
 [ -n "$torchrun" ] || torchrun="$python -m torch.distributed.run"
-$torchrun --standalone --nproc_per_node=2 --redirects 1 --tee 1 "$work/train.py" --epochs 1 \
+$torchrun --nnodes=1 --rdzv_backend=c10d --rdzv_endpoint=localhost:0 --rdzv_id="cli-test-$$" \
+    --nproc_per_node=2 --redirects 1 --tee 1 "$work/train.py" --epochs 1 \
     --steps-per-epoch 3 --limit 640 --batch-size 16 --out "$work/ddp.safetensors" > "$work/ddp.txt" 2>&1 ||
     { cat "$work/ddp.txt"; fail "torchrun"; }
 grep "checksum\|process(es)" "$work/ddp.txt"
