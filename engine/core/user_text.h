@@ -9,7 +9,7 @@
 //   t.english();   // "The output has 12 units but the data set has 10 classes"
 //
 // CS_TEXT(context, format) also marks the literal for Qt's lupdate, which is told
-// to read it as QT_TRANSLATE_NOOP (translations/CMakeLists.txt); the GUI translates
+// to read it as QT_TRANSLATE_NOOP (translations/translations.cmake); the GUI translates
 // `format` in `context` with QCoreApplication::translate before filling in the
 // arguments (ui/window/engine_text.h). A text made from a plain string has no
 // context and is shown as it is.
