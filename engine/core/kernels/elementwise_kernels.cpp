@@ -4,6 +4,8 @@
 // computed in the same order on every path, so these give the same bits on all.
 #include "engine/core/kernels/kernel_functions.h"
 
+#include <cstring>
+
 namespace cs::kernels::CS_KERNEL_ISA {
 
 namespace {
@@ -66,13 +68,18 @@ void addColumnSums(const float* x, long rows, int cols, float* sums) {
 
 void dropoutForward(const float* x, float* y, uint8_t* mask, long n, uint64_t key, uint32_t threshold,
                     float scale) {
+    // Four bytes written as one: with four separate byte stores, GCC 12 -O3
+    // vectorizes this loop for x86-64-v4 (a long sequence of vpermt2w, vpextrb,
+    // vpmovwb), and that code wrote wrong bytes (251, 124, 16 ...) near the end of
+    // 128 values or more under Bochs' emulated AVX-512 (scripts/emulate-avx512.sh);
+    // which of the two is wrong needs real AVX-512 hardware to tell. This form is
+    // not vectorized: a few thousand hashes per batch do not need it.
     long i = 0;
     for (; i + 4 <= n; i += 4) {
         const uint64_t bits = mix64(key + uint64_t(i));
-        mask[i] = (bits & 0xffff) >= threshold;
-        mask[i + 1] = ((bits >> 16) & 0xffff) >= threshold;
-        mask[i + 2] = ((bits >> 32) & 0xffff) >= threshold;
-        mask[i + 3] = (bits >> 48) >= threshold;
+        const uint8_t four[4] = {uint8_t((bits & 0xffff) >= threshold), uint8_t(((bits >> 16) & 0xffff) >= threshold),
+                                 uint8_t(((bits >> 32) & 0xffff) >= threshold), uint8_t((bits >> 48) >= threshold)};
+        std::memcpy(mask + i, four, sizeof four);
     }
     if (i < n) {
         const uint64_t bits = mix64(key + uint64_t(i));
