@@ -154,8 +154,7 @@ info: action=ignore
 debug: action=ignore
 EOF
 printf 'continue\nquit\n' > "$work/debugger.rc" # Debian's Bochs starts in its debugger
-rm -f "$serial"
-: > "$serial"
+: > "$serial" # empty, for tail -f to follow from the start
 tail -f "$serial" &
 tail_pid=$!
 status=0
