@@ -35,29 +35,6 @@ Window window(const PoolGeometry& g, int oy, int ox) {
     return w;
 }
 
-// o = max(o, v) over C channels; where v wins, a = k.
-void maxStep(const float* v, float* o, uint16_t* a, uint16_t k, int C) {
-    const VecIndex kv = VecIndex{} + int16_t(k);
-    int c = 0;
-    for (; c + kLanes <= C; c += kLanes) {
-        const Vec x = load(v + c), m = load(o + c);
-        const VecInt larger = x > m;
-        store(o + c, larger ? x : m);
-        storeIndex(a + c, __builtin_convertvector(larger, VecIndex) ? kv : loadIndex(a + c));
-    }
-    for (; c < C; ++c) {
-        const bool larger = v[c] > o[c];
-        o[c] = larger ? v[c] : o[c];
-        a[c] = larger ? k : a[c];
-    }
-}
-
-void maxStep(const float* v, float* o, int C) {
-    int c = 0;
-    for (; c + kLanes <= C; c += kLanes) store(o + c, maxOf(load(v + c), load(o + c)));
-    for (; c < C; ++c) o[c] = v[c] > o[c] ? v[c] : o[c];
-}
-
 // d = (a == k) ? g : 0 over C channels.
 void routeGradient(const float* g, const uint16_t* a, uint16_t k, float* d, int C) {
     const VecIndex kv = VecIndex{} + int16_t(k);
@@ -72,25 +49,85 @@ void routeGradient(const float* g, const uint16_t* a, uint16_t k, float* d, int 
 
 } // namespace
 
+// Each output's channels are kept in registers while the window's positions
+// are compared in order (the first position, then every one including it
+// again: a NaN never wins a comparison, so it stays only where it came first),
+// and stored once: reading back an output just stored cost more than the
+// comparisons.
 void maxPoolForward(const PoolGeometry& g, const float* in, float* out, uint16_t* argmax) {
     const int C = g.channels, W = g.inW;
     for (int oy = 0; oy < g.outH; ++oy)
         for (int ox = 0; ox < g.outW; ++ox) {
             const Window w = window(g, oy, ox);
             const long at = (long(oy) * g.outW + ox) * C;
+            const float* first = in + (long(w.y0) * W + w.x0) * C;
             float* o = out + at;
-            std::memcpy(o, in + (long(w.y0) * W + w.x0) * C, sizeof(float) * size_t(C));
             if (argmax) {
                 uint16_t* a = argmax + at;
                 const uint16_t k0 = uint16_t((w.y0 - w.wy) * g.poolW + (w.x0 - w.wx));
-                for (int c = 0; c < C; ++c) a[c] = k0;
-                for (int iy = w.y0; iy < w.y1; ++iy)
-                    for (int ix = w.x0; ix < w.x1; ++ix)
-                        maxStep(in + (long(iy) * W + ix) * C, o, a, uint16_t((iy - w.wy) * g.poolW + (ix - w.wx)),
-                                C);
+                int c = 0;
+                for (; c + kLanes <= C; c += kLanes) {
+                    Vec m = load(first + c);
+                    VecIndex best = VecIndex{} + int16_t(k0);
+                    for (int iy = w.y0; iy < w.y1; ++iy)
+                        for (int ix = w.x0; ix < w.x1; ++ix) {
+                            const Vec x = load(in + (long(iy) * W + ix) * C + c);
+                            const VecInt larger = x > m;
+                            m = larger ? x : m;
+                            const VecIndex k = VecIndex{} + int16_t((iy - w.wy) * g.poolW + (ix - w.wx));
+                            best = __builtin_convertvector(larger, VecIndex) ? k : best;
+                        }
+                    store(o + c, m);
+                    storeIndex(a + c, best);
+                }
+                for (; c < C; ++c) {
+                    float m = first[c];
+                    uint16_t best = k0;
+                    for (int iy = w.y0; iy < w.y1; ++iy)
+                        for (int ix = w.x0; ix < w.x1; ++ix) {
+                            const float x = in[(long(iy) * W + ix) * C + c];
+                            const bool larger = x > m;
+                            m = larger ? x : m;
+                            best = larger ? uint16_t((iy - w.wy) * g.poolW + (ix - w.wx)) : best;
+                        }
+                    o[c] = m;
+                    a[c] = best;
+                }
+            } else if (w.y1 - w.y0 == 2 && w.x1 - w.x0 == 2) {
+                // A whole 2x2 window (the usual pooling), its four positions unrolled.
+                const float *p0 = first, *p1 = first + C, *p2 = first + long(W) * C, *p3 = p2 + C;
+                int c = 0;
+                for (; c + kLanes <= C; c += kLanes) {
+                    Vec m = load(p0 + c); // (comparing it with itself changes nothing)
+                    m = maxOf(load(p1 + c), m);
+                    m = maxOf(load(p2 + c), m);
+                    m = maxOf(load(p3 + c), m);
+                    store(o + c, m);
+                }
+                for (; c < C; ++c) {
+                    float m = p0[c];
+                    m = p1[c] > m ? p1[c] : m;
+                    m = p2[c] > m ? p2[c] : m;
+                    m = p3[c] > m ? p3[c] : m;
+                    o[c] = m;
+                }
             } else {
-                for (int iy = w.y0; iy < w.y1; ++iy)
-                    for (int ix = w.x0; ix < w.x1; ++ix) maxStep(in + (long(iy) * W + ix) * C, o, C);
+                int c = 0;
+                for (; c + kLanes <= C; c += kLanes) {
+                    Vec m = load(first + c);
+                    for (int iy = w.y0; iy < w.y1; ++iy)
+                        for (int ix = w.x0; ix < w.x1; ++ix) m = maxOf(load(in + (long(iy) * W + ix) * C + c), m);
+                    store(o + c, m);
+                }
+                for (; c < C; ++c) {
+                    float m = first[c];
+                    for (int iy = w.y0; iy < w.y1; ++iy)
+                        for (int ix = w.x0; ix < w.x1; ++ix) {
+                            const float x = in[(long(iy) * W + ix) * C + c];
+                            m = x > m ? x : m;
+                        }
+                    o[c] = m;
+                }
             }
         }
 }

@@ -79,7 +79,11 @@ struct TileBlocks {
         inPerImage = long(g.inH) * g.inW * C;
         outPerImage = long(g.outH) * g.outW * F;
         const long zerosFloats = (maxOf(C, F) + 15) / 16 * 16;
-        block = minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - reservedFloats - 2 * 16 * 16) / (16L * (C + F))));
+        // As many tiles as the scratch holds, split evenly: a last block of a
+        // few tiles would cost the weight gradient a whole pass over its sums.
+        const long most = minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - reservedFloats - 2 * 16 * 16) / (16L * (C + F))));
+        const long blocks = (tiles + most - 1) / most;
+        block = (tiles + blocks - 1) / blocks;
         stepV = block * C + 16;
         stepM = block * F + 16;
         zeros = scratch;
@@ -201,6 +205,25 @@ void transformOutputGradientTile(const ConvGeometry& g, const float* dyImage, Ti
     transformPixels(pixel, F, m, step, [](const auto& y, auto& r) { outputGradientTransform(y, r); });
 }
 
+// G^T u G: the 3x3 kernel gradient (row-major) of one tile-space gradient u
+// (4x4), G^T = [1 .5 .5 0; 0 .5 -.5 0; 0 .5 .5 1].
+template <class T> inline void kernelGradientTransform(const T (&u)[16], T (&k)[9]) {
+    T r[12];
+#pragma GCC unroll 4
+    for (int x = 0; x < 4; ++x) { // G^T u: 3 rows of 4
+        r[x] = u[x] + 0.5f * (u[4 + x] + u[8 + x]);
+        r[4 + x] = 0.5f * (u[4 + x] - u[8 + x]);
+        r[8 + x] = 0.5f * (u[4 + x] + u[8 + x]) + u[12 + x];
+    }
+#pragma GCC unroll 3
+    for (int y = 0; y < 3; ++y) { // (G^T u) G: 3 x 3
+        const T* row = r + 4 * y;
+        k[3 * y] = row[0] + 0.5f * (row[1] + row[2]);
+        k[3 * y + 1] = 0.5f * (row[1] - row[2]);
+        k[3 * y + 2] = 0.5f * (row[1] + row[2]) + row[3];
+    }
+}
+
 } // namespace
 
 void winogradConvolution(const ConvGeometry& g, const float* in, int images, const float* transformedKernel,
@@ -264,22 +287,22 @@ void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, 
             gemm(a);
         }
     }
-    // dKernel += G^T dU G for every channel and filter (G^T = [1 .5 .5 0; 0 .5 -.5 0; 0 .5 .5 1]).
+    // dKernel += G^T dU G for every channel and filter, a vector of them at a time.
     const long CF = long(C) * F;
-    for (long i = 0; i < CF; ++i) {
-        float u[16], r[12];
+    long i = 0;
+    for (; i + kLanes <= CF; i += kLanes) {
+        Vec u[16], k[9];
+#pragma GCC unroll 16
+        for (int e = 0; e < 16; ++e) u[e] = load(sums + e * CF + i);
+        kernelGradientTransform(u, k);
+#pragma GCC unroll 9
+        for (int j = 0; j < 9; ++j) store(dKernel + j * CF + i, load(dKernel + j * CF + i) + k[j]);
+    }
+    for (; i < CF; ++i) {
+        float u[16], k[9];
         for (int e = 0; e < 16; ++e) u[e] = sums[e * CF + i];
-        for (int x = 0; x < 4; ++x) { // G^T u: 3 rows of 4
-            r[x] = u[x] + 0.5f * (u[4 + x] + u[8 + x]);
-            r[4 + x] = 0.5f * (u[4 + x] - u[8 + x]);
-            r[8 + x] = 0.5f * (u[4 + x] + u[8 + x]) + u[12 + x];
-        }
-        for (int y = 0; y < 3; ++y) { // (G^T u) G: 3 x 3
-            const float* row = r + 4 * y;
-            dKernel[(y * 3 + 0) * CF + i] += row[0] + 0.5f * (row[1] + row[2]);
-            dKernel[(y * 3 + 1) * CF + i] += 0.5f * (row[1] - row[2]);
-            dKernel[(y * 3 + 2) * CF + i] += 0.5f * (row[1] + row[2]) + row[3];
-        }
+        kernelGradientTransform(u, k);
+        for (int j = 0; j < 9; ++j) dKernel[j * CF + i] += k[j];
     }
 }
 
