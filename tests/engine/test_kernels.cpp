@@ -122,8 +122,10 @@ void referenceMaxPool(const kernels::PoolGeometry& g, const std::vector<float>& 
 
 std::vector<kernels::PoolGeometry> poolGeometries() {
     std::vector<kernels::PoolGeometry> list;
-    // (in size, pool, stride, pad, channels): channels around every vector width.
-    const int shapes[][5] = {{8, 2, 2, 0, 37}, {7, 2, 2, 0, 16}, {7, 3, 2, 1, 8}, {6, 3, 1, 1, 3}, {5, 2, 2, 0, 64}};
+    // (in size, pool, stride, pad, channels): channels around every vector width;
+    // 2x2 windows whole (their own unrolled path) and clipped by the padding.
+    const int shapes[][5] = {{8, 2, 2, 0, 37}, {7, 2, 2, 0, 16}, {7, 3, 2, 1, 8},
+                             {6, 3, 1, 1, 3}, {5, 2, 2, 0, 64}, {9, 2, 2, 1, 24}};
     for (const auto& s : shapes) {
         kernels::PoolGeometry g;
         g.inH = g.inW = s[0];

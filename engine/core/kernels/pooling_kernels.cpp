@@ -145,7 +145,24 @@ void maxPoolBackward(const PoolGeometry& g, const float* dOut, const uint16_t* a
             const long at = (long(oy) * g.outW + ox) * C;
             const float* grad = dOut + at;
             const uint16_t* a = argmax + at;
-            if (disjoint) {
+            if (disjoint && g.poolH == 2 && g.poolW == 2 && w.y1 - w.y0 == 2 && w.x1 - w.x0 == 2) {
+                // A whole 2x2 window: its gradient and winners read once for the four positions.
+                float* d[4] = {dIn + (long(w.y0) * W + w.x0) * C, nullptr, nullptr, nullptr};
+                d[1] = d[0] + C;
+                d[2] = d[0] + long(W) * C;
+                d[3] = d[2] + C;
+                const Vec zero{};
+                int c = 0;
+                for (; c + kLanes <= C; c += kLanes) {
+                    const Vec x = load(grad + c);
+                    const VecIndex k = loadIndex(a + c);
+#pragma GCC unroll 4
+                    for (int q = 0; q < 4; ++q)
+                        store(d[q] + c, __builtin_convertvector(k == VecIndex{} + int16_t(q), VecInt) ? x : zero);
+                }
+                for (; c < C; ++c)
+                    for (int q = 0; q < 4; ++q) d[q][c] = a[c] == q ? grad[c] : 0.0f;
+            } else if (disjoint) {
                 // Each input value belongs to this window only: write, vectorised.
                 for (int iy = w.y0; iy < w.y1; ++iy)
                     for (int ix = w.x0; ix < w.x1; ++ix)
