@@ -449,9 +449,14 @@ void Conv2D::backwardRange(const std::vector<const Tensor*>& inputs, const Tenso
         const int n = std::min(block, r.end - b);
         const int rows = n * rowsPerImage;
         float* dyBlock = dOut.sample(b);
-        if (!ctx.lossGradientIsPreActivation)
-            activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
-        if (wantGrads && useBias_) activeKernels().addColumnSums(dyBlock, rows, filters_, sums.dBias.data());
+        const bool derivative = !ctx.lossGradientIsPreActivation && activation_ != Activation::Linear;
+        const bool biasSums = wantGrads && useBias_;
+        if (derivative && biasSums && activation_ == Activation::Relu) { // one pass over dy, not two
+            activeKernels().reluBackwardColumnSums(out.sample(b), dyBlock, rows, filters_, sums.dBias.data());
+        } else {
+            if (derivative) activationBackward(activation_, out.sample(b), dyBlock, rows, filters_);
+            if (biasSums) activeKernels().addColumnSums(dyBlock, rows, filters_, sums.dBias.data());
+        }
         if (wantGrads && weightGradientIsWinograd()) {
             activeKernels().winogradWeightGradient(
                 forwardGeometry(false), in.sample(b), n, dyBlock, sums.dKernel.data(),

@@ -579,21 +579,30 @@ private Q_SLOTS:
 
     void reluAndColumnSumsMatchPlainLoops() {
         const long rows = 29;
-        const int cols = 75; // vector blocks, single vectors and a scalar tail
-        const std::vector<float> x = randomValues(size_t(rows) * cols, 13), dy = randomValues(size_t(rows) * cols, 14);
-        for (KernelIsa isa : supportedKernelIsas()) {
-            const kernels::KernelTable& t = *kernelTable(isa);
-            std::vector<float> y = x, g = dy, sums(size_t(cols), 0.5f), expectedSums(size_t(cols), 0.5f);
-            t.reluForward(y.data(), long(y.size()));
-            t.reluBackward(y.data(), g.data(), long(g.size()));
-            for (size_t i = 0; i < x.size(); ++i) {
-                QCOMPARE(y[i], x[i] > 0 ? x[i] : 0.0f);
-                QCOMPARE(g[i], x[i] > 0 ? dy[i] : 0.0f);
+        // Blocks of 8 and 4 vectors, single vectors and a scalar tail on every path (4, 8, 16 lanes).
+        for (int cols : {75, 180}) {
+            const std::vector<float> x = randomValues(size_t(rows) * cols, 13),
+                                     dy = randomValues(size_t(rows) * cols, 14);
+            for (KernelIsa isa : supportedKernelIsas()) {
+                const kernels::KernelTable& t = *kernelTable(isa);
+                std::vector<float> y = x, g = dy, sums(size_t(cols), 0.5f), expectedSums(size_t(cols), 0.5f);
+                t.reluForward(y.data(), long(y.size()));
+                t.reluBackward(y.data(), g.data(), long(g.size()));
+                for (size_t i = 0; i < x.size(); ++i) {
+                    QCOMPARE(y[i], x[i] > 0 ? x[i] : 0.0f);
+                    QCOMPARE(g[i], x[i] > 0 ? dy[i] : 0.0f);
+                }
+                t.addColumnSums(x.data(), rows, cols, sums.data());
+                for (long r = 0; r < rows; ++r)
+                    for (int c = 0; c < cols; ++c) expectedSums[size_t(c)] += x[size_t(r) * cols + c];
+                QVERIFY2(sums == expectedSums, t.name); // same order of additions: same bits
+                // Both in one pass: the same values and the same bits as the two passes.
+                std::vector<float> fused = dy, fusedSums(size_t(cols), 0.25f), twoSums(size_t(cols), 0.25f);
+                t.reluBackwardColumnSums(y.data(), fused.data(), rows, cols, fusedSums.data());
+                t.addColumnSums(g.data(), rows, cols, twoSums.data());
+                QVERIFY2(fused == g, t.name);
+                QVERIFY2(fusedSums == twoSums, t.name);
             }
-            t.addColumnSums(x.data(), rows, cols, sums.data());
-            for (long r = 0; r < rows; ++r)
-                for (int c = 0; c < cols; ++c) expectedSums[size_t(c)] += x[size_t(r) * cols + c];
-            QVERIFY2(sums == expectedSums, t.name); // same order of additions: same bits
         }
     }
 };

@@ -37,33 +37,59 @@ void reluBackward(const float* y, float* dy, long n) {
     for (; i < n; ++i) dy[i] = y[i] > 0.0f ? dy[i] : 0.0f;
 }
 
-void addColumnSums(const float* x, long rows, int cols, float* sums) {
-    // Blocks of columns held in registers down all rows; every sum starts from
-    // sums[c] and adds the rows in order, as a plain loop would.
-    constexpr int kBlock = 4;
-    int c = 0;
-    for (; c + kBlock * kLanes <= cols; c += kBlock * kLanes) {
-        Vec s[kBlock];
-#pragma GCC unroll 4
-        for (int v = 0; v < kBlock; ++v) s[v] = load(sums + c + v * kLanes);
-        for (long r = 0; r < rows; ++r) {
-            const float* row = x + r * cols + c;
-#pragma GCC unroll 4
-            for (int v = 0; v < kBlock; ++v) s[v] += load(row + v * kLanes);
+namespace {
+
+// Columns [c, c + Block vectors) of columnSums below, held in registers down all rows.
+template <int Block, bool kRelu> void columnBlockSums(const float* y, float* x, long rows, int cols, int c, float* sums) {
+    const Vec zero{};
+    Vec s[Block];
+#pragma GCC unroll 8
+    for (int v = 0; v < Block; ++v) s[v] = load(sums + c + v * kLanes);
+    for (long r = 0; r < rows; ++r) {
+#pragma GCC unroll 8
+        for (int v = 0; v < Block; ++v) {
+            const long at = r * cols + c + v * kLanes;
+            Vec value = load(x + at);
+            if constexpr (kRelu) {
+                value = load(y + at) > zero ? value : zero;
+                store(x + at, value);
+            }
+            s[v] += value;
         }
-#pragma GCC unroll 4
-        for (int v = 0; v < kBlock; ++v) store(sums + c + v * kLanes, s[v]);
     }
-    for (; c + kLanes <= cols; c += kLanes) {
-        Vec s = load(sums + c);
-        for (long r = 0; r < rows; ++r) s += load(x + r * cols + c);
-        store(sums + c, s);
-    }
+#pragma GCC unroll 8
+    for (int v = 0; v < Block; ++v) store(sums + c + v * kLanes, s[v]);
+}
+
+// sums[c] += x[r][c] over the rows, in order; with kRelu each value first
+// becomes y > 0 ? x : 0 and is stored back (ReLU's derivative), in the same
+// pass. Each sum starts from sums[c] and adds the rows in order, as a plain
+// loop would; the widest blocks of columns go first, so up to 8 vectors of
+// columns (64 filters on AVX2) take one pass over the rows.
+template <bool kRelu> void columnSums(const float* y, float* x, long rows, int cols, float* sums) {
+    int c = 0;
+    for (; c + 8 * kLanes <= cols; c += 8 * kLanes) columnBlockSums<8, kRelu>(y, x, rows, cols, c, sums);
+    for (; c + 4 * kLanes <= cols; c += 4 * kLanes) columnBlockSums<4, kRelu>(y, x, rows, cols, c, sums);
+    for (; c + kLanes <= cols; c += kLanes) columnBlockSums<1, kRelu>(y, x, rows, cols, c, sums);
     for (; c < cols; ++c) {
         float s = sums[c];
-        for (long r = 0; r < rows; ++r) s += x[r * cols + c];
+        for (long r = 0; r < rows; ++r) {
+            float& v = x[r * cols + c];
+            if constexpr (kRelu) v = y[r * cols + c] > 0.0f ? v : 0.0f;
+            s += v;
+        }
         sums[c] = s;
     }
+}
+
+} // namespace
+
+void addColumnSums(const float* x, long rows, int cols, float* sums) {
+    columnSums<false>(nullptr, const_cast<float*>(x), rows, cols, sums); // (only read)
+}
+
+void reluBackwardColumnSums(const float* y, float* dy, long rows, int cols, float* sums) {
+    columnSums<true>(y, dy, rows, cols, sums);
 }
 
 void dropoutForward(const float* x, float* y, uint8_t* mask, long n, uint64_t key, uint32_t threshold,

@@ -29,6 +29,7 @@ void winogradWeightGradient(const ConvGeometry& g, const float* in, int images, 
 void reluForward(float* x, long n);
 void reluBackward(const float* y, float* dy, long n);
 void addColumnSums(const float* x, long rows, int cols, float* sums);
+void reluBackwardColumnSums(const float* y, float* dy, long rows, int cols, float* sums);
 void dropoutForward(const float* x, float* y, uint8_t* mask, long n, uint64_t key, uint32_t threshold,
                     float scale);
 void dropoutBackward(const float* dy, const uint8_t* mask, float* dx, long n, float scale);

@@ -35,6 +35,7 @@ const KernelTable table{
     reluForward,
     reluBackward,
     addColumnSums,
+    reluBackwardColumnSums,
     dropoutForward,
     dropoutBackward,
     maxPoolForward,

@@ -96,6 +96,9 @@ struct KernelTable {
     void (*reluBackward)(const float* y, float* dy, long n); // dy = y > 0 ? dy : 0
     // sums[c] += x[r][c] over rows (row-major rows x cols), rows in order.
     void (*addColumnSums)(const float* x, long rows, int cols, float* sums);
+    // reluBackward(y, dy) then addColumnSums(dy) in one pass over dy (a ReLU
+    // convolution's bias gradient), with the same bits as the two.
+    void (*reluBackwardColumnSums)(const float* y, float* dy, long rows, int cols, float* sums);
 
     // Dropout of n values: mask[i] = keep (one 64-bit counter-based draw from
     // `key` per four values, keep when its 16-bit part >= threshold); y = x * mask * scale.
