@@ -40,7 +40,8 @@ void reluBackward(const float* y, float* dy, long n) {
 namespace {
 
 // Columns [c, c + Block vectors) of columnSums below, held in registers down all rows.
-template <int Block, bool kRelu> void columnBlockSums(const float* y, float* x, long rows, int cols, int c, float* sums) {
+template <int Block, bool kRelu>
+void columnBlockSums(const float* y, float* x, long rows, int cols, int c, float* sums) {
     const Vec zero{};
     Vec s[Block];
 #pragma GCC unroll 8

@@ -81,7 +81,8 @@ struct TileBlocks {
         const long zerosFloats = (maxOf(C, F) + 15) / 16 * 16;
         // As many tiles as the scratch holds, split evenly: a last block of a
         // few tiles would cost the weight gradient a whole pass over its sums.
-        const long most = minOf(tiles, maxOf(1, (scratchFloats - zerosFloats - reservedFloats - 2 * 16 * 16) / (16L * (C + F))));
+        const long room = scratchFloats - zerosFloats - reservedFloats - 2 * 16 * 16;
+        const long most = minOf(tiles, maxOf(1, room / (16L * (C + F))));
         const long blocks = (tiles + most - 1) / most;
         block = (tiles + blocks - 1) / blocks;
         stepV = block * C + 16;
