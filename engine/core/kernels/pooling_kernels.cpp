@@ -116,54 +116,37 @@ void maxPoolForward(const PoolGeometry& g, const float* in, float* out, uint16_t
             const long at = (long(oy) * g.outW + ox) * C;
             const float* first = in + (long(w.y0) * W + w.x0) * C;
             float* o = out + at;
-            if (argmax) {
-                uint16_t* a = argmax + at;
-                const uint16_t k0 = uint16_t((w.y0 - w.wy) * g.poolW + (w.x0 - w.wx));
-                int c = 0;
-                for (; c + kLanes <= C; c += kLanes) {
-                    Vec m = load(first + c);
-                    VecIndex best = VecIndex{} + int16_t(k0);
-                    for (int iy = w.y0; iy < w.y1; ++iy)
-                        for (int ix = w.x0; ix < w.x1; ++ix) {
-                            const Vec x = load(in + (long(iy) * W + ix) * C + c);
-                            const VecInt larger = x > m;
-                            m = larger ? x : m;
+            uint16_t* a = argmax ? argmax + at : nullptr; // winners only where asked for
+            const uint16_t k0 = uint16_t((w.y0 - w.wy) * g.poolW + (w.x0 - w.wx));
+            int c = 0;
+            for (; c + kLanes <= C; c += kLanes) {
+                Vec m = load(first + c);
+                VecIndex best = VecIndex{} + int16_t(k0);
+                for (int iy = w.y0; iy < w.y1; ++iy)
+                    for (int ix = w.x0; ix < w.x1; ++ix) {
+                        const Vec x = load(in + (long(iy) * W + ix) * C + c);
+                        const VecInt larger = x > m;
+                        m = larger ? x : m;
+                        if (a) {
                             const VecIndex k = VecIndex{} + int16_t((iy - w.wy) * g.poolW + (ix - w.wx));
                             best = __builtin_convertvector(larger, VecIndex) ? k : best;
                         }
-                    store(o + c, m);
-                    storeIndex(a + c, best);
-                }
-                for (; c < C; ++c) {
-                    float m = first[c];
-                    uint16_t best = k0;
-                    for (int iy = w.y0; iy < w.y1; ++iy)
-                        for (int ix = w.x0; ix < w.x1; ++ix) {
-                            const float x = in[(long(iy) * W + ix) * C + c];
-                            const bool larger = x > m;
-                            m = larger ? x : m;
-                            best = larger ? uint16_t((iy - w.wy) * g.poolW + (ix - w.wx)) : best;
-                        }
-                    o[c] = m;
-                    a[c] = best;
-                }
-            } else {
-                int c = 0;
-                for (; c + kLanes <= C; c += kLanes) {
-                    Vec m = load(first + c);
-                    for (int iy = w.y0; iy < w.y1; ++iy)
-                        for (int ix = w.x0; ix < w.x1; ++ix) m = maxOf(load(in + (long(iy) * W + ix) * C + c), m);
-                    store(o + c, m);
-                }
-                for (; c < C; ++c) {
-                    float m = first[c];
-                    for (int iy = w.y0; iy < w.y1; ++iy)
-                        for (int ix = w.x0; ix < w.x1; ++ix) {
-                            const float x = in[(long(iy) * W + ix) * C + c];
-                            m = x > m ? x : m;
-                        }
-                    o[c] = m;
-                }
+                    }
+                store(o + c, m);
+                if (a) storeIndex(a + c, best);
+            }
+            for (; c < C; ++c) {
+                float m = first[c];
+                uint16_t best = k0;
+                for (int iy = w.y0; iy < w.y1; ++iy)
+                    for (int ix = w.x0; ix < w.x1; ++ix) {
+                        const float x = in[(long(iy) * W + ix) * C + c];
+                        const bool larger = x > m;
+                        m = larger ? x : m;
+                        best = larger ? uint16_t((iy - w.wy) * g.poolW + (ix - w.wx)) : best;
+                    }
+                o[c] = m;
+                if (a) a[c] = best;
             }
         }
 }
