@@ -340,7 +340,8 @@ int main(int argc, char** argv) {
             std::printf("PyTorch: not available (/usr/bin/python3 cannot import torch): its columns are n/a\n");
             pytorch = false;
         } else {
-            std::printf("PyTorch: %s", out.c_str());
+            while (!out.empty() && out.back() == '\n') out.pop_back();
+            std::printf("PyTorch: %s (malloc set for its speed, see bench/pytorch_reference.py)\n", out.c_str());
         }
     }
     for (cs::KernelIsa isa : isas) {
