@@ -5,7 +5,7 @@
 // Fashion-MNIST training epoch.
 //
 //   engine_benchmark [--isa all|avx2,generic] [--models M1,M2,M3,M4] [--threads 1,2] [--repeats 5]
-//                    [--no-pytorch] [--no-memory] [--cli PATH]
+//                    [--no-pytorch] [--pytorch-any-isa] [--no-memory] [--cli PATH]
 //   engine_benchmark [--isa ...] [--threads 1,2] --layers M1   (per-layer profile of a training step)
 //   engine_benchmark [--isa ...] --gemm                         (GEMM kernels beside Eigen, one thread)
 // Without --isa: the path the engine chose (CONVSTUDIO_ISA or the best this CPU runs).
@@ -200,15 +200,37 @@ int runCommand(const std::vector<std::string>& argv, std::string& out, long& max
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// The environment that keeps PyTorch to the instruction set of one of our paths
+// when that path is not the best this CPU runs: a path forced down to avx2 on an
+// AVX-512 machine stands for an AVX2 machine, where PyTorch (oneDNN, ATen's
+// vectorized loops, OpenBLAS) has no AVX-512 either. oneDNN goes no lower than
+// SSE4.1, so the generic path's PyTorch keeps that much.
+std::vector<std::string> pytorchIsaLimit(cs::KernelIsa isa) {
+    if (isa == cs::supportedKernelIsas().front()) return {};
+    switch (isa) {
+    case cs::KernelIsa::Avx512: return {};
+    case cs::KernelIsa::Avx2:
+        return {"ONEDNN_MAX_CPU_ISA=AVX2", "ATEN_CPU_CAPABILITY=avx2", "OPENBLAS_CORETYPE=Haswell"};
+    case cs::KernelIsa::Generic:
+        return {"ONEDNN_MAX_CPU_ISA=SSE41", "ATEN_CPU_CAPABILITY=default", "OPENBLAS_CORETYPE=Nehalem"};
+    }
+    return {};
+}
+
 // PyTorch's figure for the same measurement, or a negative number when unavailable.
-double pytorchSpeed(const std::string& preset, const std::string& mode, int threads, int batch, int repeats) {
+double pytorchSpeed(const std::string& preset, const std::string& mode, int threads, int batch, int repeats,
+                    const std::vector<std::string>& environment) {
+    std::vector<std::string> argv{"/usr/bin/env"};
+    argv.insert(argv.end(), environment.begin(), environment.end());
+    for (std::string a : {std::string("/usr/bin/python3"), std::string(CONVSTUDIO_BENCH_DIR) + "/pytorch_reference.py",
+                          std::string("--preset"), std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json",
+                          std::string("--mode"), mode, std::string("--threads"), std::to_string(threads),
+                          std::string("--batch"), std::to_string(batch), std::string("--repeats"),
+                          std::to_string(repeats)})
+        argv.push_back(a);
     std::string out;
     long rss = 0;
-    const int rc = runCommand({"/usr/bin/python3", std::string(CONVSTUDIO_BENCH_DIR) + "/pytorch_reference.py",
-                               "--preset", std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json", "--mode",
-                               mode, "--threads", std::to_string(threads), "--batch", std::to_string(batch),
-                               "--repeats", std::to_string(repeats)},
-                              out, rss);
+    const int rc = runCommand(argv, out, rss);
     if (rc != 0) return -1;
     return std::atof(out.c_str());
 }
@@ -258,7 +280,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> models{"M1", "M2", "M3", "M4"};
     std::vector<int> threads{1, 2};
     int repeats = 5;
-    bool pytorch = true, memory = true, gemm = false;
+    bool pytorch = true, memory = true, gemm = false, pytorchAnyIsa = false;
     std::string cli = CONVSTUDIO_CLI_PATH, layers;
     std::vector<cs::KernelIsa> isas;
     try {
@@ -277,13 +299,15 @@ int main(int argc, char** argv) {
         } else if (a == "--repeats") repeats = std::stoi(next());
         else if (a == "--no-pytorch") pytorch = false;
         else if (a == "--no-memory") memory = false;
+        else if (a == "--pytorch-any-isa") pytorchAnyIsa = true;
         else if (a == "--cli") cli = next();
         else if (a == "--isa") isas = parseIsas(next());
         else if (a == "--layers") layers = next();
         else if (a == "--gemm") gemm = true;
         else {
             std::fprintf(stderr, "usage: %s [--isa all|avx512,avx2,generic] [--models M1,M2,M3,M4] [--threads 1,2] "
-                                 "[--repeats N] [--no-pytorch] [--no-memory] [--cli PATH] [--layers M1] [--gemm]\n",
+                                 "[--repeats N] [--no-pytorch] [--pytorch-any-isa] [--no-memory] [--cli PATH] [--layers M1] "
+                                 "[--gemm]\n",
                          argv[0]);
             return 2;
         }
@@ -348,6 +372,12 @@ int main(int argc, char** argv) {
         cs::setKernelIsa(isa);
         std::printf("\n");
         printKernels(isa);
+        const std::vector<std::string> torchEnvironment = pytorchAnyIsa ? std::vector<std::string>{} : pytorchIsaLimit(isa);
+        if (pytorch && !torchEnvironment.empty()) {
+            std::printf("PyTorch beside it keeps to the same instruction set, as on a CPU without the wider one:");
+            for (const auto& e : torchEnvironment) std::printf(" %s", e.c_str());
+            std::printf(" (--pytorch-any-isa: not)\n");
+        }
         std::map<int, double> peak;
         for (int t : threads) {
             peak[t] = bench::measureFmaPeakGflops(*cs::kernelTable(isa), t);
@@ -363,13 +393,13 @@ int main(int argc, char** argv) {
             const bench::ModelFlops flops = bench::countFlops(model);
             for (int t : threads) {
                 const double train = trainingSpeed(it->preset, t, repeats);
-                const double torchTrain = pytorch ? pytorchSpeed(it->preset, "train", t, 64, repeats) : -1;
+                const double torchTrain = pytorch ? pytorchSpeed(it->preset, "train", t, 64, repeats, torchEnvironment) : -1;
                 printRow(id.c_str(), "train b64", t, train, torchTrain, train * flops.training / 1e9);
                 const double infer = inferenceSpeed(it->preset, t, 64, repeats);
-                const double torchInfer = pytorch ? pytorchSpeed(it->preset, "infer", t, 64, repeats) : -1;
+                const double torchInfer = pytorch ? pytorchSpeed(it->preset, "infer", t, 64, repeats, torchEnvironment) : -1;
                 printRow(id.c_str(), "inference b64", t, infer, torchInfer, infer * flops.forward / 1e9);
                 const double single = inferenceSpeed(it->preset, t, 1, repeats);
-                const double torchSingle = pytorch ? pytorchSpeed(it->preset, "infer", t, 1, repeats) : -1;
+                const double torchSingle = pytorch ? pytorchSpeed(it->preset, "infer", t, 1, repeats, torchEnvironment) : -1;
                 printRow(id.c_str(), "inference b1", t, single, torchSingle, single * flops.forward / 1e9);
             }
             std::printf("    (%s: forward %.2f MFLOP/image, training step %.2f MFLOP/image; peak %.0f GFLOP/s on %d "
