@@ -97,10 +97,11 @@ void dropoutForward(const float* x, float* y, uint8_t* mask, long n, uint64_t ke
                     float scale) {
     // Four bytes written as one: with four separate byte stores, GCC 12 -O3
     // vectorizes this loop for x86-64-v4 (a long sequence of vpermt2w, vpextrb,
-    // vpmovwb), and that code wrote wrong bytes (251, 124, 16 ...) near the end of
-    // 128 values or more under Bochs' emulated AVX-512 (scripts/emulate-avx512.sh);
-    // which of the two is wrong needs real AVX-512 hardware to tell. This form is
-    // not vectorized: a few thousand hashes per batch do not need it.
+    // vpmovwb), code that is right on AVX-512 hardware (Zen 5, every n up to
+    // 2048) but wrong near the end of 128 values or more under Bochs' emulated
+    // AVX-512, which scripts/emulate-avx512.sh tests this path with on machines
+    // without it (docs/testing.md). This form is not vectorized, and runs right
+    // on both: a few thousand hashes per batch do not need vectors.
     long i = 0;
     for (; i + 4 <= n; i += 4) {
         const uint64_t bits = mix64(key + uint64_t(i));
