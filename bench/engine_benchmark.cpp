@@ -220,14 +220,12 @@ std::vector<std::string> pytorchIsaLimit(cs::KernelIsa isa) {
 // PyTorch's figure for the same measurement, or a negative number when unavailable.
 double pytorchSpeed(const std::string& preset, const std::string& mode, int threads, int batch, int repeats,
                     const std::vector<std::string>& environment) {
-    std::vector<std::string> argv{"/usr/bin/env"};
-    argv.insert(argv.end(), environment.begin(), environment.end());
-    for (std::string a : {std::string("/usr/bin/python3"), std::string(CONVSTUDIO_BENCH_DIR) + "/pytorch_reference.py",
-                          std::string("--preset"), std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json",
-                          std::string("--mode"), mode, std::string("--threads"), std::to_string(threads),
-                          std::string("--batch"), std::to_string(batch), std::string("--repeats"),
-                          std::to_string(repeats)})
-        argv.push_back(a);
+    std::vector<std::string> argv{"/usr/bin/python3", std::string(CONVSTUDIO_BENCH_DIR) + "/pytorch_reference.py",
+                                  "--preset", std::string(CONVSTUDIO_PRESETS_DIR) + "/" + preset + ".json", "--mode",
+                                  mode, "--threads", std::to_string(threads), "--batch", std::to_string(batch),
+                                  "--repeats", std::to_string(repeats)};
+    argv.insert(argv.begin(), environment.begin(), environment.end());
+    argv.insert(argv.begin(), "/usr/bin/env");
     std::string out;
     long rss = 0;
     const int rc = runCommand(argv, out, rss);
@@ -306,8 +304,8 @@ int main(int argc, char** argv) {
         else if (a == "--gemm") gemm = true;
         else {
             std::fprintf(stderr, "usage: %s [--isa all|avx512,avx2,generic] [--models M1,M2,M3,M4] [--threads 1,2] "
-                                 "[--repeats N] [--no-pytorch] [--pytorch-any-isa] [--no-memory] [--cli PATH] [--layers M1] "
-                                 "[--gemm]\n",
+                                 "[--repeats N] [--no-pytorch] [--pytorch-any-isa] [--no-memory] [--cli PATH] "
+                                 "[--layers M1] [--gemm]\n",
                          argv[0]);
             return 2;
         }
@@ -365,14 +363,20 @@ int main(int argc, char** argv) {
             pytorch = false;
         } else {
             while (!out.empty() && out.back() == '\n') out.pop_back();
-            std::printf("PyTorch: %s (malloc set for its speed, see bench/pytorch_reference.py)\n", out.c_str());
+            // The script sets GLIBC_TUNABLES for PyTorch's speed only where it is not set already.
+            const char* tunables = std::getenv("GLIBC_TUNABLES");
+            const std::string allocator = !tunables ? "malloc set for its speed, see bench/pytorch_reference.py"
+                                       : *tunables ? std::string("GLIBC_TUNABLES=") + tunables
+                                                   : "glibc's malloc defaults";
+            std::printf("PyTorch: %s (%s)\n", out.c_str(), allocator.c_str());
         }
     }
     for (cs::KernelIsa isa : isas) {
         cs::setKernelIsa(isa);
         std::printf("\n");
         printKernels(isa);
-        const std::vector<std::string> torchEnvironment = pytorchAnyIsa ? std::vector<std::string>{} : pytorchIsaLimit(isa);
+        const std::vector<std::string> torchEnvironment =
+            pytorchAnyIsa ? std::vector<std::string>{} : pytorchIsaLimit(isa);
         if (pytorch && !torchEnvironment.empty()) {
             std::printf("PyTorch beside it keeps to the same instruction set, as on a CPU without the wider one:");
             for (const auto& e : torchEnvironment) std::printf(" %s", e.c_str());
@@ -392,15 +396,15 @@ int main(int argc, char** argv) {
                 cs::loadArchitectureFile(std::string(CONVSTUDIO_PRESETS_DIR) + "/" + it->preset + ".json");
             const bench::ModelFlops flops = bench::countFlops(model);
             for (int t : threads) {
+                auto torch = [&](const char* mode, int batch) {
+                    return pytorch ? pytorchSpeed(it->preset, mode, t, batch, repeats, torchEnvironment) : -1.0;
+                };
                 const double train = trainingSpeed(it->preset, t, repeats);
-                const double torchTrain = pytorch ? pytorchSpeed(it->preset, "train", t, 64, repeats, torchEnvironment) : -1;
-                printRow(id.c_str(), "train b64", t, train, torchTrain, train * flops.training / 1e9);
+                printRow(id.c_str(), "train b64", t, train, torch("train", 64), train * flops.training / 1e9);
                 const double infer = inferenceSpeed(it->preset, t, 64, repeats);
-                const double torchInfer = pytorch ? pytorchSpeed(it->preset, "infer", t, 64, repeats, torchEnvironment) : -1;
-                printRow(id.c_str(), "inference b64", t, infer, torchInfer, infer * flops.forward / 1e9);
+                printRow(id.c_str(), "inference b64", t, infer, torch("infer", 64), infer * flops.forward / 1e9);
                 const double single = inferenceSpeed(it->preset, t, 1, repeats);
-                const double torchSingle = pytorch ? pytorchSpeed(it->preset, "infer", t, 1, repeats, torchEnvironment) : -1;
-                printRow(id.c_str(), "inference b1", t, single, torchSingle, single * flops.forward / 1e9);
+                printRow(id.c_str(), "inference b1", t, single, torch("infer", 1), single * flops.forward / 1e9);
             }
             std::printf("    (%s: forward %.2f MFLOP/image, training step %.2f MFLOP/image; peak %.0f GFLOP/s on %d "
                         "thread(s))\n",
